@@ -1,0 +1,342 @@
+"""``kzresearch build``: a corpus folder in, one Parquet file per table out, plus a build record.
+
+The build reads every file below the corpus folder (never writing there), joins the collector's
+manifest, runs :func:`kzresearch.pipeline.process_document` on each document (in worker processes
+with ``jobs > 1``), and streams the rows into ``documents.parquet``, ``lines.parquet``,
+``mentions.parquet``, ``tallies.parquet``, ``results.parquet`` and ``problems.parquet``, with
+``build.json`` recording the package version, input hashes, counts and problems.
+
+A per-document cache keyed by the file's hash, its manifest record, the package version and the
+reference data's hash means an unchanged document is never processed twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import pickle
+import platform
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from kzresearch import __version__, paths
+from kzresearch.claims.conventions import DEFAULT_CONVENTION
+from kzresearch.engines import LocalEngine
+from kzresearch.manifest import read_manifest
+from kzresearch.pipeline import TABLES, DocResult
+from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file
+from kzresearch.reference import load_reference
+from kzresearch.schema import columns, schema
+
+BATCH_SIZE = 256
+PROGRESS_MIN_FILES = 200
+RECORD_NAME = "build.json"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, problems, timings and where it wrote."""
+
+    out_dir: Path
+    corpus_dir: Path
+    n_files: int = 0
+    n_documents: int = 0
+    n_cached: int = 0
+    counts: dict = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    outlets: Counter = field(default_factory=Counter)
+    elections: Counter = field(default_factory=Counter)
+    lines_removed: int = 0
+    lines_total: int = 0
+    seconds: float = 0.0
+    bytes_read: int = 0
+
+    def summary(self) -> str:
+        """One screen a person reads at the end of a build."""
+        rate = self.bytes_read / self.seconds / 1e6 if self.seconds else 0.0
+        out = [
+            f"kzresearch build: {self.n_documents} documents from {self.n_files} files in {self.corpus_dir}",
+            f"  written to {self.out_dir} in {self.seconds:.1f} s ({rate:.1f} MB/s; {self.n_cached} unchanged documents reused)",
+            "  outlets:   " + (", ".join(f"{o} ({n})" for o, n in self.outlets.most_common(8)) or "none"),
+            "  elections: " + (", ".join(f"{e} ({n})" for e, n in self.elections.most_common(8)) or "none"),
+            f"  lines:     {self.lines_total} read, {self.lines_removed} removed as boilerplate, captions, media, bylines or titles",
+            "  rows:      " + ", ".join(f"{t} {n}" for t, n in self.counts.items()),
+        ]
+        if self.problems:
+            out.append(f"  problems:  {len(self.problems)} (see problems.parquet)")
+            out += [f"    - {p.file}: {p.problem}: {p.detail}" for p in self.problems[:15]]
+            if len(self.problems) > 15:
+                out.append(f"    ... and {len(self.problems) - 15} more")
+        else:
+            out.append("  problems:  none")
+        return "\n".join(out)
+
+
+def _discover(corpus_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in corpus_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts) and p.name != "manifest.csv"
+    )
+
+
+def default_manifest(corpus_dir: Path) -> Path | None:
+    """Return the manifest a corpus folder comes with, if any.
+
+    ``<corpus>/manifest.csv`` if present; for the bundled corpus, ``data/manifest.csv``.
+    """
+    inside = corpus_dir / "manifest.csv"
+    if inside.is_file():
+        return inside
+    if corpus_dir.resolve() == paths.raw_dir().resolve() and paths.manifest_path().is_file():
+        return paths.manifest_path()
+    return None
+
+
+def _cache_key(raw: RawDocument, record: dict | None, ref_digest: str, convention: str) -> str:
+    h = hashlib.sha256()
+    for part in (raw.sha256, raw.doc_id, raw.file, json.dumps(record or {}, sort_keys=True), __version__, ref_digest, convention):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class _Cache:
+    """Per-document results on disk, keyed by content, record, package version and reference."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl.gz"
+
+    def get(self, key: str) -> DocResult | None:
+        if self.folder is None:
+            return None
+        try:
+            with gzip.open(self._path(key), "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def put(self, key: str, result: DocResult) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with gzip.open(tmp, "wb", compresslevel=1) as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+
+class _TableWriter:
+    """Streams rows of every table into Parquet files, one row group per batch."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.writers: dict[str, pq.ParquetWriter] = {}
+        self.counts: Counter = Counter()
+
+    def write(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        if table not in self.writers:
+            self.writers[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet.tmp", schema(table))
+        names = columns(table)
+        arrays = {name: [row.get(name) for row in rows] for name in names}
+        self.writers[table].write_table(pa.Table.from_pydict(arrays, schema=schema(table)))
+        self.counts[table] += len(rows)
+
+    def close(self, tables: Iterable[str]) -> None:
+        for table in tables:
+            if table not in self.writers:  # an empty table still gets its file and schema
+                self.writers[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet.tmp", schema(table))
+            self.writers[table].close()
+            (self.out_dir / f"{table}.parquet.tmp").replace(self.out_dir / f"{table}.parquet")
+            self.counts.setdefault(table, 0)
+
+
+def _read_all(files: list[Path], corpus_dir: Path, max_bytes: int, report: BuildReport) -> Iterator[RawDocument]:
+    seen: dict[str, str] = {}
+    for path in files:
+        docs, problems = read_file(path, corpus_dir, max_bytes=max_bytes)
+        report.problems.extend(problems)
+        for doc in docs:
+            report.bytes_read += doc.n_bytes
+            if doc.sha256 in seen:
+                report.problems.append(Problem(doc.file, "duplicate", f"same bytes as {seen[doc.sha256]}; skipped"))
+                continue
+            seen[doc.sha256] = doc.file
+            yield doc
+
+
+def build(
+    corpus: str | Path | None = None,
+    *,
+    manifest: str | Path | None = None,
+    out: str | Path | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    use_cache: bool = True,
+    progress: bool | None = None,
+    reference: str | Path | None = None,
+) -> BuildReport:
+    """Build the tables of a corpus folder.
+
+    Parameters
+    ----------
+    corpus : str or Path, optional
+        Folder of articles (default: the bundled ``data/raw``).
+    manifest : str or Path, optional
+        Collection record (default: ``<corpus>/manifest.csv``, or ``data/manifest.csv`` for the
+        bundled corpus; none otherwise).
+    out : str or Path, optional
+        Output folder (default ``data/processed``).
+    jobs : int, optional
+        Worker processes for the local engine.
+    engine : {"local", "dask"}, optional
+        Where the per-document work runs.
+    scheduler : str, optional
+        Address of a ``dask.distributed`` scheduler (engine ``dask``); a local cluster otherwise.
+    max_bytes : int, optional
+        Larger files are reported as ``huge`` and skipped.
+    use_cache : bool, optional
+        Reuse results of unchanged documents from ``<out>/.cache``.
+    progress : bool, optional
+        Show a progress bar; default: when the corpus has at least 200 files.
+    reference : str or Path, optional
+        Folder of reference tables (default ``data/reference``).
+
+    Returns
+    -------
+    BuildReport
+
+    Raises
+    ------
+    FileNotFoundError
+        If the corpus folder does not exist.
+    ValueError
+        If the output folder lies inside the corpus folder, or an argument is out of range.
+    """
+    started = time.perf_counter()
+    corpus_dir = paths.require_dir(Path(corpus) if corpus else paths.raw_dir(), "corpus folder").resolve()
+    out_dir = Path(out).resolve() if out else paths.processed_dir()
+    if out_dir == corpus_dir or corpus_dir in out_dir.parents:
+        raise ValueError(f"output folder {out_dir} is inside the corpus folder {corpus_dir}: raw data is never written to")
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ref = load_reference(reference)
+
+    files = _discover(corpus_dir)
+    report = BuildReport(out_dir=out_dir, corpus_dir=corpus_dir, n_files=len(files))
+    manifest_path = Path(manifest) if manifest else default_manifest(corpus_dir)
+    records, manifest_problems = read_manifest(manifest_path, {p.relative_to(corpus_dir).as_posix() for p in files})
+    report.problems.extend(manifest_problems)
+    cache = _Cache(out_dir / ".cache" if use_cache else None)
+    writer = _TableWriter(out_dir)
+    show = progress if progress is not None else len(files) >= PROGRESS_MIN_FILES
+    corpus_hash = hashlib.sha256()
+
+    def pending() -> Iterator[tuple[str, RawDocument, dict | None]]:
+        for raw in _read_all(files, corpus_dir, max_bytes, report):
+            corpus_hash.update(f"{raw.file}\0{raw.sha256}\n".encode())
+            record = records.get(raw.file.split(":")[0])
+            yield _cache_key(raw, record, ref.digest, DEFAULT_CONVENTION), raw, record
+
+    def results() -> Iterator[tuple[RawDocument, DocResult | None, str | None]]:
+        todo: list[tuple[str, RawDocument, dict | None]] = []
+        for key, raw, record in pending():
+            hit = cache.get(key)
+            if hit is not None:
+                report.n_cached += 1
+                yield raw, hit, None
+            else:
+                todo.append((key, raw, record))
+            if len(todo) >= BATCH_SIZE * max(jobs, 1):
+                yield from _process(todo)
+                todo = []
+        yield from _process(todo)
+
+    def _process(todo: list) -> Iterator[tuple[RawDocument, DocResult | None, str | None]]:
+        outcomes = runner.map([(raw, record) for _, raw, record in todo]) if todo else ()
+        for (key, raw, _), (result, error) in zip(todo, outcomes):
+            if result is not None:
+                cache.put(key, result)
+            yield raw, result, error
+
+    runner = _engine(engine, jobs=jobs, scheduler=scheduler, ref_path=reference)
+    batch: dict[str, list[dict]] = {t: [] for t in TABLES}
+    with runner, tqdm(total=len(files), unit="doc", disable=not show, desc="building") as bar:
+        for raw, result, error in results():
+            bar.update(1)
+            if result is None:
+                report.problems.append(Problem(raw.file, "failed", f"processing failed ({error}); the rest of the corpus was built"))
+                continue
+            report.n_documents += 1
+            for table in TABLES:
+                batch[table].extend(getattr(result, table))
+            doc = result.documents[0]
+            report.outlets[doc["outlet"] or "unknown"] += 1
+            report.elections[doc["election_id"] or "none"] += 1
+            report.lines_total += sum(1 for line in result.lines if line["role"] != "blank")
+            report.lines_removed += sum(1 for line in result.lines if line["role"] not in ("blank", "body", "standfirst"))
+            if len(batch["documents"]) >= BATCH_SIZE:
+                for table in TABLES:
+                    writer.write(table, batch[table])
+                batch = {t: [] for t in TABLES}
+    for table in TABLES:
+        writer.write(table, batch[table])
+    writer.write("problems", [vars(p) for p in report.problems])
+    writer.close((*TABLES, "problems"))
+    report.counts = {t: writer.counts[t] for t in (*TABLES, "problems")}
+    report.seconds = time.perf_counter() - started
+    _write_record(report, manifest_path, ref.digest, corpus_hash.hexdigest(), engine, jobs)
+    return report
+
+
+def _engine(name: str, *, jobs: int, scheduler: str | None, ref_path: str | Path | None):
+    if name == "local":
+        return LocalEngine(jobs=jobs, ref_path=ref_path)
+    if name == "dask":
+        from kzresearch.engines_dask import DaskEngine  # dask is an optional extra
+
+        return DaskEngine(scheduler=scheduler, ref_path=ref_path, workers=jobs)
+    raise ValueError(f"unknown engine {name!r}; choose 'local' or 'dask'")
+
+
+def _write_record(report: BuildReport, manifest_path: Path | None, ref_digest: str, corpus_hash: str, engine: str, jobs: int) -> None:
+    record = {
+        "package": "kzresearch",
+        "version": __version__,
+        "python": platform.python_version(),
+        "platform": sys.platform,
+        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(report.seconds, 3),
+        "engine": engine,
+        "jobs": jobs,
+        "corpus_dir": str(report.corpus_dir),
+        "corpus_sha256": corpus_hash,
+        "manifest": str(manifest_path) if manifest_path else None,
+        "manifest_sha256": hashlib.sha256(manifest_path.read_bytes()).hexdigest() if manifest_path and manifest_path.is_file() else None,
+        "reference_sha256": ref_digest,
+        "files": report.n_files,
+        "documents": report.n_documents,
+        "documents_reused": report.n_cached,
+        "bytes_read": report.bytes_read,
+        "counts": report.counts,
+        "problems": Counter(p.problem for p in report.problems),
+    }
+    (report.out_dir / RECORD_NAME).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,420 @@
+"""Where, when and according to whom: the context a claim inherits from its document.
+
+``DocContext`` is what the pipeline knows about a document before claims are read (its id, the
+election it is about, its publication date, its entity mentions). ``TextContext`` wraps one
+document's clean text for the extractors: its sentences, the names found in them (through the
+Reference's name variants), the places a sentence refers to (including descriptions such as "the
+capital", resolved at the event's date), the event date a sentence gives, and the speaker a
+sentence attributes a figure to.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from kzresearch.claims.lexicon import alternation, lexicon_of
+from kzresearch.textnorm import sentence_spans
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+_MONTH_ABBR = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DATE_MD = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
+_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
+_WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE = re.compile(r"\b(?P<r>yesterday|today|overnight|last night|this morning|tonight)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")
+_POSSESSIVE = re.compile(r"'s?$")
+NAME_KINDS = ("place", "person", "party", "agency", "body")
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the pipeline knows about a document before its claims are read.
+
+    Attributes
+    ----------
+    doc_id : str
+        The document id (file stem).
+    election_id : str or None
+        The election the article is about (``YYYY-MM-DD-kind``).
+    published : datetime.date or None
+        Best publication date, day precision, or None.
+    mentions : list of dict, optional
+        Rows of the mentions table (``start``, ``end``, ``surface``, ``canonical``, ``kind``).
+    title : str, optional
+        The headline. Lines equal to it are not read for claims: a headline restates the body's
+        figures in headline grammar ("Police arrest hundreds"), and readers count them once.
+    """
+
+    doc_id: str
+    election_id: str | None
+    published: dt.date | None
+    mentions: list[dict] | None = None
+    title: str | None = None
+
+    @property
+    def election_date(self) -> dt.date | None:
+        """Return the date of the election the article is about, read from its id."""
+        return election_date(self.election_id)
+
+
+def election_date(election_id: str | None) -> dt.date | None:
+    """Return the date in an election id (``2021-01-10-parliamentary`` -> 2021-01-10).
+
+    Examples
+    --------
+    >>> election_date("2019-06-09-presidential")
+    datetime.date(2019, 6, 9)
+    >>> election_date(None) is None
+    True
+    """
+    if not election_id:
+        return None
+    try:
+        return dt.date.fromisoformat(str(election_id)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the text: span, surface and its canonical form and kind."""
+
+    start: int
+    end: int
+    surface: str
+    canonical: str
+    kind: str
+
+
+class _NameScanner:
+    """Compiled alternation of the Reference's name variants, built once per Reference."""
+
+    def __init__(self, ref: Any) -> None:
+        names = getattr(ref, "names", None)
+        variants: list[str] = []
+        if names is not None and len(names):
+            rows = names[names["kind"].isin(NAME_KINDS)]
+            variants = [v for v in set(rows["variant"].dropna()) | set(rows["canonical"].dropna()) if len(v) > 2]
+        self.pattern = re.compile(r"(?<![\w-])" + alternation(variants) + r"(?![\w-])") if variants else None
+        self.ref = ref
+
+    def scan(self, text: str, start: int, end: int) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        found = []
+        for m in self.pattern.finditer(text, start, end):
+            resolved = self.ref.canonical_name(m.group())
+            if resolved:
+                found.append(Mention(m.start(), m.end(), m.group(), resolved[0], resolved[1]))
+        return found
+
+
+_SCANNERS: dict[int, tuple[Any, _NameScanner]] = {}
+
+
+def name_scanner(ref: Any) -> _NameScanner:
+    """Return the name scanner of ``ref``, compiling it on first use."""
+    cached = _SCANNERS.get(id(ref))
+    if cached is None or cached[0] is not ref:
+        cached = (ref, _NameScanner(ref))
+        _SCANNERS[id(ref)] = cached
+    return cached[1]
+
+
+@dataclass
+class _Patterns:
+    places: list[tuple[str, re.Pattern]]
+    country: str
+    unknown_date: re.Pattern
+    election_day: re.Pattern
+    speech_after: re.Pattern
+    speech_before: re.Pattern
+    according: re.Pattern
+    titles: frozenset
+    generic: re.Pattern
+
+
+_PATTERNS: dict[int, tuple[dict, _Patterns]] = {}
+
+
+def context_patterns(lexicon: dict) -> _Patterns:
+    """Compile the place, date and attribution patterns of ``lexicon`` (once per lexicon)."""
+    cached = _PATTERNS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    places_cfg = dict(lexicon["places"])
+    country = places_cfg.pop("country", "Kazakhstan")
+    places = [(name, re.compile(rf"\b{alternation(frags, literal=False)}\b", re.IGNORECASE))
+              for name, frags in places_cfg.items()]
+    dates = lexicon["dates"]
+    attr = lexicon["attribution"]
+    verbs = alternation(attr["speech_verbs"])
+    patterns = _Patterns(
+        places=places,
+        country=country,
+        unknown_date=re.compile(rf"\b{alternation(dates['unknown'], literal=False)}\b", re.IGNORECASE),
+        election_day=re.compile(rf"\b{alternation(dates['election_day'], literal=False)}\b", re.IGNORECASE),
+        # '..., said activist Janbolat Mamay' / '"...," said X'
+        speech_after=re.compile(rf"\b{verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
+        # 'The Interfax news agency said' / 'a journalist from AFP observed'
+        speech_before=re.compile(rf"(?P<who>[^,.;:\"()]+?),?\s+(?:has\s+|have\s+|had\s+)?{verbs}\b"),
+        according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
+        titles=frozenset(t.lower() for t in attr["titles"]),
+        generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
+    )
+    _PATTERNS[id(lexicon)] = (lexicon, patterns)
+    return patterns
+
+
+@dataclass
+class TextContext:
+    """One document's clean text with the lookups claims need.
+
+    Parameters
+    ----------
+    text : str
+        The clean text; every offset refers to it.
+    ctx : DocContext
+        What the pipeline knows about the document.
+    ref : Reference
+        The reference tables (names, capitals, elections, lexicon).
+    """
+
+    text: str
+    ctx: DocContext
+    ref: Any
+    _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @cached_property
+    def lexicon(self) -> dict:
+        return lexicon_of(self.ref)
+
+    @cached_property
+    def patterns(self) -> _Patterns:
+        return context_patterns(self.lexicon)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.text)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _given_mentions(self) -> list[Mention]:
+        rows = self.ctx.mentions or []
+        return [Mention(int(r["start"]), int(r["end"]), r["surface"], r["canonical"], r["kind"])
+                for r in rows if r.get("canonical") and r.get("kind")]
+
+    @cached_property
+    def claim_sentences(self) -> list[int]:
+        """Return the indexes of the sentences claims are read from (all but headline lines)."""
+        title = " ".join((self.ctx.title or "").split())
+        if not title:
+            return list(range(len(self.sentences)))
+        skip = set()
+        offset = 0
+        for line in self.text.split("\n"):
+            if " ".join(line.split()) == title:
+                skip.add((offset, offset + len(line)))
+            offset += len(line) + 1
+        return [i for i, (s, e) in enumerate(self.sentences) if not any(a <= s and e <= b for a, b in skip)]
+
+    def sentence_of(self, pos: int) -> int:
+        """Return the index of the sentence holding offset ``pos``."""
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def mentions(self, index: int) -> list[Mention]:
+        """Return the names in sentence ``index``: the pipeline's mentions plus the Reference's."""
+        if index not in self._mentions:
+            start, end = self.sentences[index]
+            found = {(m.start, m.end): m for m in name_scanner(self.ref).scan(self.text, start, end)}
+            for m in self._given_mentions:
+                if start <= m.start < end:
+                    found.setdefault((m.start, m.end), m)
+            self._mentions[index] = sorted(found.values(), key=lambda m: m.start)
+        return self._mentions[index]
+
+    # -- where ---------------------------------------------------------------------------------
+    def places_in(self, index: int, day: dt.date | None) -> list[str]:
+        """Return the canonical places sentence ``index`` names, descriptions resolved at ``day``."""
+        start, end = self.sentences[index]
+        found: list[tuple[int, str]] = [(m.start, m.canonical) for m in self.mentions(index) if m.kind == "place"]
+        for name, pattern in self.patterns.places:
+            for m in pattern.finditer(self.text, start, end):
+                if name == "capital":
+                    when = day or self.ctx.published or self.ctx.election_date
+                    if when is None or not hasattr(self.ref, "capital_on"):
+                        continue
+                    found.append((m.start(), self.ref.capital_on(when)))
+                else:
+                    found.append((m.start(), name))
+        ordered = list(dict.fromkeys(name for _, name in sorted(found)))
+        specific = [p for p in ordered if p != self.patterns.country]
+        return specific or ordered
+
+    def location(self, index: int, day: dt.date | None) -> list[str]:
+        """Return the places a count in sentence ``index`` applies to.
+
+        The sentence's own places; else the previous sentence's (a report names the place once
+        and goes on counting); else the country, since the corpus is about one country.
+        """
+        for i in (index, index - 1):
+            if i >= 0:
+                places = self.places_in(i, day)
+                if places:
+                    return places
+        return [self.patterns.country]
+
+    # -- when ----------------------------------------------------------------------------------
+    def date_cues(self, index: int) -> list[tuple[int, dt.date | None]]:
+        """Return ``(offset, date)`` for each date cue in sentence ``index`` (None: undatable)."""
+        start, end = self.sentences[index]
+        anchor = self.ctx.published or self.ctx.election_date
+        cues: list[tuple[int, dt.date | None]] = []
+        for pattern in (_DATE_MD, _DATE_DM):
+            for m in pattern.finditer(self.text, start, end):
+                day = _explicit_date(m, anchor)
+                if day is not None:
+                    cues.append((m.start(), day))
+        for m in _WEEKDAY.finditer(self.text, start, end):
+            day = self._weekday(_WEEKDAYS.index(m.group("w").lower()))
+            if day is not None:
+                cues.append((m.start(), day))
+        if self.ctx.published is not None:
+            for m in _RELATIVE.finditer(self.text, start, end):
+                back = 1 if m.group("r").lower() in ("yesterday", "last night", "overnight") else 0
+                cues.append((m.start(), self.ctx.published - dt.timedelta(days=back)))
+        if self.ctx.election_date is not None:
+            cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.text, start, end)]
+        cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.text, start, end)]
+        return sorted(cues, key=lambda c: c[0])
+
+    def _weekday(self, weekday: int) -> dt.date | None:
+        if self.ctx.published is not None:
+            back = (self.ctx.published.weekday() - weekday) % 7
+            return self.ctx.published - dt.timedelta(days=back)
+        if self.ctx.election_date is not None:
+            # Without a publication date: the occurrence nearest the election, within 3 days.
+            offset = (weekday - self.ctx.election_date.weekday()) % 7
+            return self.ctx.election_date + dt.timedelta(days=offset if offset <= 3 else offset - 7)
+        return None
+
+    @cached_property
+    def _sentence_dates(self) -> list[tuple[bool, dt.date | None]]:
+        # (has_cue, date) per sentence: a sentence without a cue continues the previous one's time.
+        out, current = [], None
+        for i in range(len(self.sentences)):
+            cues = self.date_cues(i)
+            if cues:
+                current = cues[0][1]
+            out.append((bool(cues), current))
+        return out
+
+    def event_date(self, index: int, pos: int) -> dt.date | None:
+        """Return the date of the event a count at offset ``pos`` in sentence ``index`` reports.
+
+        The date cue nearest the count in its sentence ("on January 10", "on Sunday", "election
+        day"; "in recent weeks" gives None); else the time the preceding sentences set; else the
+        election date when the article reports the election's days (published within a week).
+        """
+        cues = self.date_cues(index)
+        if cues:
+            return min(cues, key=lambda c: abs(c[0] - pos))[1]
+        for i in range(index - 1, -1, -1):
+            has_cue, day = self._sentence_dates[i]
+            if has_cue:
+                return day
+        edate, pub = self.ctx.election_date, self.ctx.published
+        if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
+            return edate
+        return None
+
+    # -- who -----------------------------------------------------------------------------------
+    def attribution(self, index: int, pos: int) -> str | None:
+        """Return who sentence ``index`` says gave the figure at ``pos`` (a name or a generic speaker).
+
+        Preference: a speaker after a quotation or at the end of the sentence ("..., X said."),
+        then one that opens it ("X said ..."), then "according to X"; the nearest wins a tie.
+        """
+        start, end = self.sentences[index]
+        sentence = self.text[start:end]
+        candidates: list[tuple[int, int, str]] = []
+        pats = self.patterns
+        for m in pats.according.finditer(sentence):
+            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            if who:
+                final = not sentence[m.end():].strip(" .\"'")
+                candidates.append((0 if final else 2, abs(start + m.start() - pos), who))
+        for m in pats.speech_after.finditer(sentence):
+            before = sentence[: m.start()].rstrip()
+            if before.endswith((",", '"', "'")) or not before:
+                who = self._speaker(m.group("who"), start + m.start("who"), index)
+                if who:
+                    candidates.append((0, abs(start + m.start() - pos), who))
+        for m in pats.speech_before.finditer(sentence):
+            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            head = sentence[: m.start("who")].rstrip()
+            if not who and head.endswith(","):
+                # "X, the deputy interior minister, said": the name precedes the apposition.
+                segment = re.split(r"[,;:\"]", head[:-1])[-1]
+                who = self._speaker(segment, start + len(head) - 1 - len(segment), index)
+            if not who:
+                continue
+            final = not sentence[m.end():].strip(" .\"'")
+            opening = not sentence[: m.start("who")].strip(" \"'")
+            candidates.append((0 if final else 1 if opening else 3, abs(start + m.start() - pos), who))
+        return min(candidates)[2] if candidates else None
+
+    def _speaker(self, phrase: str, offset: int, index: int) -> str | None:
+        """Name the speaker in a speaker phrase: a known name, a capitalised name, or a generic noun."""
+        end = offset + len(phrase)
+        for m in self.mentions(index):
+            if offset <= m.start < end and m.kind in ("person", "agency", "body", "party") \
+                    and not self.text[m.end:m.end + 2].startswith("'"):
+                return m.canonical
+        for m in _CAPITALISED.finditer(phrase):
+            tokens = m.group().split()
+            if _POSSESSIVE.search(m.group()):
+                continue
+            if m.start() == len(phrase) - len(phrase.lstrip()) and len(tokens) == 1 and m.end() < len(phrase.rstrip()):
+                continue  # a sentence's capitalised first word ("Election official said")
+            while tokens and tokens[0].lower().strip(".") in self.patterns.titles:
+                tokens.pop(0)
+            name = " ".join(tokens)
+            if len(name) < 2 or name.lower() in ("i", "we", "he", "she", "they", "it"):
+                continue
+            resolved = self.ref.canonical_name(name) if hasattr(self.ref, "canonical_name") else None
+            if resolved and resolved[1] == "place":
+                continue
+            return resolved[0] if resolved else name
+        generic = list(self.patterns.generic.finditer(phrase))
+        if generic:
+            # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
+            return re.sub(r"^the\s+", "", " ".join(generic[-1].group().lower().split()))
+        return None
+
+
+def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:
+    month_text = m.group("m").lower().rstrip(".")
+    month = _MONTHS.get(month_text) or _MONTH_ABBR.get(month_text)
+    day = int(m.group("d"))
+    year = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
+    if month is None or year is None:
+        return None
+    try:
+        result = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not m.group("y") and anchor is not None and result > anchor + dt.timedelta(days=31):
+        result = result.replace(year=year - 1)  # "on December 16" read in a January article
+    return result

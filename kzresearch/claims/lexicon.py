@@ -1,0 +1,91 @@
+"""The claim lexicon: curated word lists read from ``data/reference/claim_lexicon.yaml``.
+
+The extractor's knowledge of English news style (qualifiers, vague words, people nouns, trigger
+verbs, place descriptions, speech verbs) lives in that file so a researcher can read, cite and
+extend it. This module loads it once and turns word lists into compiled alternations.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from kzresearch import paths
+
+LEXICON_FILE = "claim_lexicon.yaml"
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> dict[str, Any]:
+    """Return the lexicon bundled in the reference folder (read once per process).
+
+    Returns
+    -------
+    dict
+        The parsed ``claim_lexicon.yaml``.
+    """
+    return load_lexicon(paths.reference_dir() / LEXICON_FILE)
+
+
+def load_lexicon(path: str | Path) -> dict[str, Any]:
+    """Read a claim lexicon from ``path``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A YAML file in the format of ``data/reference/claim_lexicon.yaml``.
+
+    Returns
+    -------
+    dict
+        The parsed lexicon.
+    """
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def lexicon_of(ref: Any) -> dict[str, Any]:
+    """Return the lexicon carried by a Reference, or the bundled one when it has none."""
+    lexicon = getattr(ref, "lexicon", None)
+    return lexicon if lexicon else default_lexicon()
+
+
+def alternation(words: Iterable[str], *, literal: bool = True) -> str:
+    """Return a regex alternation of ``words``, longest first, so the longest phrase wins.
+
+    Spaces in a phrase match any run of whitespace.
+
+    Examples
+    --------
+    >>> alternation(["about", "more than"])
+    '(?:more\\\\s+than|about)'
+    """
+    parts = [
+        r"\s+".join(re.escape(token) for token in word.split()) if literal else word
+        for word in sorted(set(words), key=len, reverse=True)
+    ]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def phrase_map(mapping: dict[str, Iterable[str]]) -> dict[str, str]:
+    """Invert ``{label: [phrase, ...]}`` into ``{normalised phrase: label}``.
+
+    Examples
+    --------
+    >>> phrase_map({"approx": ["about"], "more_than": ["more than"]})
+    {'about': 'approx', 'more than': 'more_than'}
+    """
+    return {normalise(p): label for label, phrases in mapping.items() for p in phrases}
+
+
+def normalise(phrase: str) -> str:
+    """Lower-case a phrase and collapse its whitespace.
+
+    Examples
+    --------
+    >>> normalise("  Several\\n Dozen ")
+    'several dozen'
+    """
+    return " ".join(phrase.lower().split())

@@ -1,0 +1,164 @@
+"""Numbers as news text writes them: digits with separators, decimal commas and number words.
+
+``parse_number`` reads one numeral ("4,000", "9 900", "70,76", "1.5 million", "twenty-five",
+"two dozen"); ``NUMBER`` is the compiled pattern that finds such numerals, built once from the
+number words of ``data/reference/claim_lexicon.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kzresearch.claims.lexicon import default_lexicon
+
+_WORDS = default_lexicon()["numbers"]
+UNITS: dict[str, int] = _WORDS["units"]
+TENS: dict[str, int] = _WORDS["tens"]
+SCALES: dict[str, int] = _WORDS["scales"]
+GROUPS: dict[str, int] = _WORDS["groups"]
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_WORD = rf"(?:{_alt(list(UNITS) + list(TENS))})"
+_SCALE = rf"(?:{_alt(SCALES)})"
+_GROUP = rf"(?:{_alt(GROUPS)})"
+# Digits: grouped thousands ("4,000", "9 900", "1.234.567") or plain digits with an optional
+# decimal part ("70,76", "75.5"). A grouped form needs groups of exactly three digits.
+DIGITS = (
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"
+    r"|\d+(?:[.,]\d+)?)(?![\d])"
+)
+_WORD_NUMBER = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
+NUMBER_PATTERN = (
+    rf"(?:half\s+an?\s+{_GROUP}"
+    rf"|(?:{DIGITS}|{_WORD_NUMBER}|an?)\s+{_GROUP}(?!s)"
+    rf"|{DIGITS}(?:\s+{_SCALE})?"
+    rf"|{_WORD_NUMBER})"
+)
+NUMBER = re.compile(rf"\b{NUMBER_PATTERN}\b|{DIGITS}", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_TOKEN = re.compile(r"[a-z]+|\d[\d.,]*", re.IGNORECASE)
+
+
+def parse_digits(text: str, *, percent: bool = False) -> float | None:
+    """Read a numeral written in digits, with thousands separators or a decimal comma.
+
+    Parameters
+    ----------
+    text : str
+        The digits as written ("4,000", "9 900", "70,76", "75.5").
+    percent : bool
+        The numeral is a percentage: a comma that would make it exceed 100 is a decimal comma.
+
+    Returns
+    -------
+    float or None
+        The value, or None when ``text`` holds no digits.
+
+    Examples
+    --------
+    >>> parse_digits("4,000"), parse_digits("9 900"), parse_digits("70,76"), parse_digits("1.234.567")
+    (4000.0, 9900.0, 70.76, 1234567.0)
+    >>> parse_digits("70,760", percent=True)
+    70.76
+    """
+    raw = _SPACES.sub("", text.strip())
+    if not raw or not raw[0].isdigit():
+        return None
+    if "," in raw and "." in raw:
+        # The later separator is the decimal one: "1,234.5" or "1.234,5".
+        if raw.rfind(",") > raw.rfind("."):
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif "," in raw:
+        groups = raw.split(",")
+        thousands = all(len(g) == 3 for g in groups[1:])
+        if thousands and not (percent and float(raw.replace(",", "")) > 100):
+            raw = raw.replace(",", "")
+        else:
+            raw = raw.replace(",", ".", 1).replace(",", "")
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def parse_words(text: str) -> float | None:
+    """Read a number written in words, optionally mixed with digits ("1.5 million").
+
+    Examples
+    --------
+    >>> parse_words("twenty-five"), parse_words("two hundred and fifty"), parse_words("a dozen")
+    (25.0, 250.0, 12.0)
+    >>> parse_words("1.5 million"), parse_words("half a dozen"), parse_words("two dozen")
+    (1500000.0, 6.0, 24.0)
+    >>> parse_words("several") is None
+    True
+    """
+    total, current, seen = 0.0, 0.0, False
+    tokens = _TOKEN.findall(text.lower())
+    if tokens[:1] == ["half"]:
+        rest = parse_words(" ".join(tokens[1:]))
+        return None if rest is None else rest / 2
+    for token in tokens:
+        if token[0].isdigit():
+            value = parse_digits(token)
+            if value is None:
+                return None
+            current, seen = current + value, True
+        elif token in UNITS or token in TENS:
+            current, seen = current + UNITS.get(token, TENS.get(token, 0)), True
+        elif token in ("a", "an"):
+            current, seen = current + 1, True
+        elif token in GROUPS:
+            current, seen = (current or 1) * GROUPS[token], True
+        elif token in SCALES:
+            scale = SCALES[token]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        elif token != "and":
+            return None
+    return total + current if seen else None
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str, *, percent: bool = False) -> float | None:
+    """Read any numeral: digits, words, or both.
+
+    Parameters
+    ----------
+    text : str
+        The numeral as written.
+    percent : bool
+        Passed to :func:`parse_digits` for a bare digit string.
+
+    Examples
+    --------
+    >>> parse_number("9,900"), parse_number("three"), parse_number("12 million")
+    (9900.0, 3.0, 12000000.0)
+    """
+    stripped = text.strip()
+    if re.fullmatch(r"[\d.,\s\u00a0\u202f]+", stripped):
+        return parse_digits(stripped, percent=percent)
+    return parse_words(stripped)
+
+
+def as_int(value: float | None) -> int | float | None:
+    """Return ``value`` as an int when it is whole, else unchanged.
+
+    Examples
+    --------
+    >>> as_int(30.0), as_int(75.5), as_int(None)
+    (30, 75.5, None)
+    """
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

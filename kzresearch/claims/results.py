@@ -1,0 +1,2 @@
+def extract_results(text, ctx, ref):
+    return []

@@ -1,0 +1,282 @@
+"""Protest tallies: every count of people in a protest or detention context.
+
+A count phrase is an optional multiplier ("two groups of"), an optional qualifier ("more than"),
+a numeral, a vague word ("dozens") or an explicit unknown ("an unspecified number of"), an optional
+"of" and determiner, up to three modifiers and a people noun ("More than 30 demonstrators").
+Three further shapes have no people noun: a bare subject ("Hundreds were detained"), a bare object
+("killing at least 225") and a toll ("the death toll rose to 225"). What was counted comes from the
+trigger words around the phrase in its clause, outcomes (arrested, injured, killed, released,
+fined, jailed) before protest words, the nearest first. Place, date and source come from the
+sentence and its neighbours (``context.TextContext``). All word lists are data
+(``claim_lexicon.yaml``); only sentences holding both a number word and a trigger are parsed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kzresearch.claims.context import DocContext, TextContext
+from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
+from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, phrase_map
+from kzresearch.claims.numbers import NUMBER_PATTERN, as_int, parse_number
+
+OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
+TALLY_COLUMNS = ("doc_id", "start", "end", "phrase", "sentence", "counted", "number", "qualifier", "vague_word",
+                 "multiplier", "low", "high", "location", "event_date", "attributed_to", "election_id")
+_MOD_STOP = r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an)"
+_MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
+_DET = r"(?:the|our|their|his|her|its|those|these|them|whom|whom)"
+_AUX = r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though)\b|\s(?:but|while|whereas)\s"
+                         r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_DIGIT_OR_WORD_CACHE: dict[int, tuple[dict, "_Grammar"]] = {}
+_AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
+
+
+@dataclass
+class _Grammar:
+    """The compiled grammar of count phrases for one lexicon."""
+
+    noun_phrase: re.Pattern
+    bare_subject: re.Pattern
+    bare_object: re.Pattern
+    all_those: re.Pattern
+    toll: re.Pattern
+    triggers: re.Pattern
+    prefilter_number: re.Pattern
+    not_after: re.Pattern
+    not_before: re.Pattern
+    non_count: re.Pattern
+    qualifiers: dict[str, str]
+    unspecified: dict[str, str]
+    protester_nouns: frozenset
+    toll_category: list[tuple[str, re.Pattern]]
+
+
+def grammar(lexicon: dict) -> _Grammar:
+    """Compile the count-phrase grammar of ``lexicon`` (once per lexicon object)."""
+    cached = _DIGIT_OR_WORD_CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    qualifiers = phrase_map(lexicon["qualifiers"])
+    unspec_phrases = lexicon["unspecified"]["phrases"]
+    qual = rf"(?P<qual>{alternation(qualifiers)})"
+    vague = rf"(?P<vague>{alternation(lexicon['vague']['words'])})"
+    unspec = rf"(?P<unspec>{alternation(unspec_phrases)})"
+    num = rf"(?P<num>{NUMBER_PATTERN})"
+    mult = rf"(?:(?P<mult>{NUMBER_PATTERN})\s+{alternation(lexicon['multipliers']['nouns'])}\s+of\s+)"
+    noun = rf"(?P<noun>{alternation(lexicon['people_nouns'])})"
+    trig_groups = "|".join(
+        rf"(?P<{cat}>{alternation(frags, literal=False)})" for cat, frags in lexicon["triggers"].items()
+    )
+    outcome = alternation([f for cat in OUTCOMES for f in lexicon["triggers"].get(cat, [])], literal=False)
+    tolls = {k: v for k, v in lexicon["tolls"].items() if k != "toll_verbs"}
+    quantity = rf"(?:{qual}\s+)?(?:{vague}|{num})"
+    g = _Grammar(
+        noun_phrase=re.compile(
+            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{vague}|{num})(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
+            rf"(?P<mods>(?:\s+{_MOD}){{0,3}}?)\s+{noun}\b",
+            re.IGNORECASE,
+        ),
+        bare_subject=re.compile(
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+them|of\s+whom))?(?=\s+{_AUX}\b)", re.IGNORECASE
+        ),
+        bare_object=re.compile(
+            rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people))?"
+            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout)\b))",
+            re.IGNORECASE,
+        ),
+        all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
+        toll=re.compile(
+            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})\s+(?:\w+\s+){{0,3}}?"
+            rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
+            re.IGNORECASE,
+        ),
+        triggers=re.compile(rf"\b(?:{trig_groups})\b", re.IGNORECASE),
+        prefilter_number=re.compile(
+            rf"\d|\b(?:{'|'.join(lexicon['numbers']['units'])}|{'|'.join(lexicon['numbers']['tens'])}|dozen|dozens|score|scores|"
+            rf"hundreds?|thousands?|tens|several|handful|few|many|numerous|number|all)\b",
+            re.IGNORECASE,
+        ),
+        not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
+        not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
+        non_count=re.compile(rf"\b{alternation(lexicon['non_count_nouns'])}\b", re.IGNORECASE),
+        qualifiers=qualifiers,
+        unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
+        protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
+        toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
+    )
+    _DIGIT_OR_WORD_CACHE[id(lexicon)] = (lexicon, g)
+    return g
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    shape: str  # np | subject | object | all | toll
+    match: re.Match
+    counted: str | None = None
+
+
+def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = DEFAULT_CONVENTION) -> list[dict]:
+    """Return the tallies of one document's clean text.
+
+    Parameters
+    ----------
+    text : str
+        Clean text; spans refer to it (``phrase == text[start:end]``).
+    ctx : DocContext
+        Document id, election, publication date and mentions.
+    ref : Reference
+        Reference tables (names, capitals, lexicon, conventions).
+    convention : str
+        Quantity convention for ``low``/``high`` (``quantities.yaml``).
+
+    Returns
+    -------
+    list of dict
+        One row per count phrase with the columns of the tallies table.
+    """
+    tc = TextContext(text, ctx, ref)
+    g = grammar(lexicon_of(ref))
+    conventions = getattr(ref, "conventions", None) or None
+    rows: list[dict] = []
+    for index in tc.claim_sentences:
+        s_start, s_end = tc.sentences[index]
+        sentence = text[s_start:s_end]
+        if not g.prefilter_number.search(sentence) or not g.triggers.search(sentence):
+            continue
+        for cand in _candidates(text, s_start, s_end, g):
+            row = _row(tc, g, cand, index, convention, conventions)
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
+def _candidates(text: str, start: int, end: int, g: _Grammar) -> list[_Candidate]:
+    """Find count phrases in one sentence; earlier shapes win where phrases overlap."""
+    found: list[_Candidate] = []
+    for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("np", g.noun_phrase),
+                           ("object", g.bare_object), ("subject", g.bare_subject)):
+        for m in pattern.finditer(text, start, end):
+            qstart = m.start("qual") if m.groupdict().get("qual") else None
+            span_start = min(x for x in (m.start(), qstart) if x is not None)
+            if any(c.start < m.end() and span_start < c.end for c in found):
+                continue
+            if not _is_count(text, m, shape, g):
+                continue
+            found.append(_Candidate(span_start, m.end(), shape, m))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
+    """Reject ages, years, money, dates, durations and electorate sizes."""
+    groups = m.groupdict()
+    num = groups.get("num")
+    if num:
+        if g.not_after.match(text, m.end("num")) or g.not_before.search(text[max(0, m.start("num") - 6): m.start("num")]):
+            return False
+        if _MONTH_BEFORE.search(text[max(0, m.start("num") - 12): m.start("num")]):
+            return False
+        if shape != "np" and _YEAR.match(num.strip()):
+            return False
+        if text[m.end("num"): m.end("num") + 1] in ("-", "%"):
+            return False
+    if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
+        return False
+    return bool(num or groups.get("vague") or groups.get("unspec"))
+
+
+def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.text, lo, hi) if m.lastgroup]
+
+
+def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int) -> tuple[str, int, int] | None:
+    """Return the category and span of the trigger that says what ``cand`` counts."""
+    text = tc.text
+    after_end = min(hi, _token_limit(text, cand.end, _AFTER_TOKENS))
+    clause = _CLAUSE_END.search(text, cand.end, after_end)
+    if clause:
+        after_end = clause.start()
+    before_start = max(lo, _token_start(text, cand.start, _BEFORE_TOKENS))
+    after = _window_triggers(tc, g, cand.end, after_end)
+    before = _window_triggers(tc, g, before_start, cand.start)
+    scored = [(s - cand.end, cat, s, e) for s, e, cat in after] + [(cand.start - e, cat, s, e) for s, e, cat in before]
+    for pool in ([t for t in scored if t[1] in OUTCOMES], [t for t in scored if t[1] == "protesters"]):
+        if pool:
+            _, cat, s, e = min(pool)
+            return cat, s, e
+    return None
+
+
+def _token_limit(text: str, pos: int, n: int) -> int:
+    m = re.match(rf"(?:\W*\w+){{0,{n}}}", text[pos:])
+    return pos + (m.end() if m else 0)
+
+
+def _token_start(text: str, pos: int, n: int) -> int:
+    m = re.search(rf"(?:\w+\W*){{0,{n}}}$", text[max(0, pos - 200):pos])
+    return pos - (len(m.group()) if m else 0)
+
+
+def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention: str, conventions: dict | None) -> dict | None:
+    text, m = tc.text, cand.match
+    s_start, s_end = tc.sentences[index]
+    groups = m.groupdict()
+    start, end = cand.start, cand.end
+    if cand.shape == "toll":
+        counted = next((cat for cat, p in g.toll_category if p.match(" ".join(groups["toll"].split()))), None)
+    elif cand.shape == "object":
+        counted = g.triggers.match(text, m.start("trig")).lastgroup
+    else:
+        gov = _governing(tc, g, cand, s_start, s_end)
+        if gov is not None:
+            counted, t_start, t_end = gov
+            start, end = min(start, t_start), max(end, t_end)
+        elif cand.shape == "all":
+            counted = g.triggers.match(text, m.start("trig")).lastgroup
+        elif cand.shape == "np" and normalise(groups["noun"]) in g.protester_nouns:
+            counted = "protesters"
+        else:
+            counted = None
+    if counted is None or (cand.shape == "subject" and counted not in OUTCOMES):
+        return None
+    number, qualifier, vague_word = _quantity(groups, g)
+    multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
+    low, high = bounds(number, qualifier, vague_word, multiplier, name=convention, conventions=conventions)
+    day = tc.event_date(index, cand.start)
+    return {
+        "doc_id": tc.ctx.doc_id,
+        "start": start,
+        "end": end,
+        "phrase": text[start:end],
+        "sentence": text[s_start:s_end],
+        "counted": counted,
+        "number": None if number is None else float(number),
+        "qualifier": qualifier,
+        "vague_word": vague_word,
+        "multiplier": multiplier,
+        "low": low,
+        "high": high,
+        "location": tc.location(index, day),
+        "event_date": day.isoformat() if day else None,
+        "attributed_to": tc.attribution(index, cand.start),
+        "election_id": tc.ctx.election_id,
+    }
+
+
+def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None]:
+    """Return ``(number, qualifier, vague_word)`` of a count phrase's quantity."""
+    qualifier = g.qualifiers.get(normalise(groups["qual"])) if groups.get("qual") else None
+    if groups.get("unspec"):
+        return None, "unspecified", g.unspecified.get(normalise(groups["unspec"]))
+    if groups.get("vague"):
+        return None, qualifier or "vague", normalise(groups["vague"])
+    raw = groups["num"]
+    number = as_int(parse_number(raw))
+    group_word = normalise(raw) if re.search(r"[a-z]", raw, re.IGNORECASE) and re.search(r"dozen|score", raw, re.IGNORECASE) else None
+    return number, qualifier or "exact", group_word

@@ -1,0 +1,284 @@
+"""Cleaning: every line of a document gets a role and the rule that decided it.
+
+Roles: ``title``, ``standfirst``, ``byline``, ``body``, ``caption``, ``media``, ``boilerplate``,
+``blank``. The clean text keeps the standfirst and body, one paragraph per line; sentences glued
+to boilerplate ("...makes all the difference.Dozens of people...") are split first, so that the
+article sentence is kept and only the appeal goes.
+
+The knowledge (which lines are page furniture, which words make an appeal) is read from
+``data/reference/boilerplate.yaml``; this module holds only the structural rules: media titles
+sit above a player, the headline is repeated, the page opens with furniture before the headline,
+an outlet describes itself at the foot of the page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kzresearch.reference import Reference
+from kzresearch.textnorm import normalize_text, split_glued
+
+KEPT_ROLES = frozenset({"standfirst", "body"})
+_TITLE_WINDOW = 12  # headlines sit among the first non-blank lines of a page
+_QUOTED = re.compile(r'"[^"]*"')
+_TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
+_BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    r"^(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|"
+    r"edited by|editing by|contributed by|with (files|material) from)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
+
+
+@dataclass
+class Line:
+    """One line (or one piece of a glued line) of a document."""
+
+    line_no: int
+    raw_line: int
+    text: str
+    role: str | None = None
+    rule: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """The result of cleaning one document."""
+
+    lines: list[Line]
+    text: str
+    title: str | None
+    title_rule: str | None
+
+
+class _Rules:
+    """Compiled boilerplate knowledge for one Reference."""
+
+    def __init__(self, ref: Reference):
+        config = ref.boilerplate
+        self.line_rules = [
+            (r["rule"], r["role"], re.compile(r["pattern"], re.IGNORECASE)) for r in config["line_rules"]
+        ]
+        appeal = config["appeal"]
+        self.threshold = appeal["threshold"]
+        self.cues = [(c["weight"], re.compile(c["pattern"], re.IGNORECASE)) for c in appeal["cues"]]
+        self.pronouns = re.compile(appeal["self_promotion_pronouns"], re.IGNORECASE)
+        self.self_description = re.compile(appeal["self_description_verbs"], re.IGNORECASE)
+        names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
+        # Signatures are compiled one by one: they may carry their own inline flags.
+        self.outlet_patterns = [re.compile(p, re.IGNORECASE) for p in ref.outlets[ref.outlets["signal"] == "text"]["pattern"]]
+        self.outlet_patterns.append(re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE))
+
+    def line_rule(self, text: str) -> tuple[str, str] | None:
+        for rule, role, pattern in self.line_rules:
+            if pattern.fullmatch(text):
+                return role, rule
+        return None
+
+    def appeal_rule(self, text: str) -> str | None:
+        unquoted = _QUOTED.sub(" ", text)
+        score = sum(weight for weight, cue in self.cues if cue.search(unquoted))
+        if score >= self.threshold:
+            return "appeal"
+        if self.outlet_match(unquoted) and self.pronouns.search(unquoted):
+            return "outlet_self_promotion"
+        return None
+
+    def outlet_match(self, text: str) -> re.Match | None:
+        return next((m for p in self.outlet_patterns if (m := p.search(text))), None)
+
+    def outlet_line_rule(self, text: str) -> str | None:
+        match = self.outlet_match(text)
+        if match is None:
+            return None
+        if len(text.split()) <= 6 and len(match.group(0)) >= 0.5 * len(text.rstrip(".")):
+            return "outlet_name_line"
+        if match.start() == 0 and self.self_description.search(text):
+            return "outlet_self_description"
+        return None
+
+
+@lru_cache(maxsize=4)
+def _rules_for(ref: Reference) -> _Rules:
+    return _Rules(ref)
+
+
+def _is_title_like(line: Line) -> bool:
+    return 3 <= line.n_words <= 25 and not _TERMINAL.search(line.text.rstrip("?!")) and not line.text.endswith(".")
+
+
+def _title_case_share(text: str) -> float:
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def _next_nonblank(lines: list[Line], i: int, k: int = 1) -> list[Line]:
+    found = []
+    for line in lines[i + 1 :]:
+        if line.role != "blank":
+            found.append(line)
+            if len(found) == k:
+                break
+    return found
+
+
+def _is_sentence_line(line: Line | None) -> bool:
+    return line is not None and line.role is None and line.n_words >= 12
+
+
+def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | None, str | None]:
+    """Return the index of the headline line and the rule that chose it."""
+    candidates = [i for i, line in enumerate(lines) if line.role != "blank"][:_TITLE_WINDOW]
+    if given_title:
+        wanted = normalize_text(given_title).casefold()
+        for i in candidates:
+            if lines[i].text.casefold() == wanted:
+                return i, "metadata_title"
+        return None, None
+    texts = [line.text.casefold() for line in lines]
+    media = {texts[i] for i, line in enumerate(lines) if line.role == "media"}
+    best, best_score = None, 0.0
+    for rank, i in enumerate(candidates):
+        line = lines[i]
+        if line.role is not None or not _is_title_like(line) or texts[i] in media:
+            continue
+        following = _next_nonblank(lines, i)
+        score = 1.0 if rank == 0 else 0.0
+        score += 2.0 if texts.count(texts[i]) > 1 else 0.0
+        score += 2.0 * _title_case_share(line.text) if _title_case_share(line.text) >= 0.6 else 0.0
+        score += 1.0 if following and (_is_sentence_line(following[0]) or _is_title_like(following[0])) else 0.0
+        score -= 1.0 if line.text.endswith("?") else 0.0
+        score -= 0.1 * rank  # earlier wins a tie
+        if score > best_score:
+            best, best_score = i, score
+    return best, ("headline_score" if best is not None else None)
+
+
+def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = None) -> CleanDocument:
+    """Split a document into lines, give each a role and a rule, and build the clean text.
+
+    Parameters
+    ----------
+    raw_text : str
+        The decoded document.
+    ref : Reference
+        Reference tables (boilerplate rules, outlet signatures).
+    given_title : str, optional
+        A title the source's metadata already states (HTML, JSON Lines).
+
+    Returns
+    -------
+    CleanDocument
+        Lines with roles and rules, the clean text, and the title.
+    """
+    rules = _rules_for(ref)
+    lines: list[Line] = []
+    for raw_no, raw_line in enumerate(normalize_text(raw_text).split("\n"), start=1):
+        for piece in split_glued(raw_line) or [""]:
+            lines.append(Line(len(lines) + 1, raw_no, piece.strip()))
+
+    for line in lines:
+        if not line.text:
+            line.role, line.rule = "blank", "empty"
+        elif decided := rules.line_rule(line.text):
+            line.role, line.rule = decided
+        elif rule := rules.appeal_rule(line.text):
+            line.role, line.rule = "boilerplate", rule
+        elif rule := rules.outlet_line_rule(line.text):
+            line.role, line.rule = "boilerplate", rule
+        elif _BYLINE.match(line.text) and line.n_words <= 16:
+            line.role, line.rule = "byline", "by_prefix"
+        elif _CREDIT_LINE.match(line.text) and line.n_words <= 16:
+            line.role, line.rule = "byline", "credit_line"
+
+    _mark_media_titles(lines)
+    title_index, title_rule = _choose_title(lines, given_title)
+    _mark_title_and_repeats(lines, title_index)
+    _mark_footer(lines)
+    _mark_standfirst(lines, title_index)
+    for line in lines:
+        if line.role is None:
+            line.role, line.rule = "body", "default_body"
+    text = _assemble(lines)
+    title = lines[title_index].text if title_index is not None else (given_title and normalize_text(given_title))
+    return CleanDocument(lines, text, title or None, title_rule or ("metadata_title" if given_title else None))
+
+
+def _mark_media_titles(lines: list[Line]) -> None:
+    # A short headline-like line right above a player ("please wait", timestamps) names the clip.
+    for i, line in enumerate(lines):
+        if line.role is None and _is_title_like(line):
+            if any(nxt.role == "media" for nxt in _next_nonblank(lines, i, 2)[:1]):
+                line.role, line.rule = "media", "media_title"
+
+
+def _mark_title_and_repeats(lines: list[Line], title_index: int | None) -> None:
+    if title_index is not None:
+        lines[title_index].role, lines[title_index].rule = "title", "headline"
+        for line in lines[:title_index]:
+            if line.role is None:
+                line.role, line.rule = "boilerplate", "before_headline"
+    seen: set[str] = set()
+    for line in lines:
+        key = line.text.casefold()
+        if line.role in (None, "title", "media") and line.n_words <= 25 and key in seen:
+            line.role, line.rule = "boilerplate", "repeated_line"
+        if line.role in ("title", "media") or (line.role is None and line.n_words <= 25):
+            seen.add(key)
+
+
+def _mark_footer(lines: list[Line]) -> None:
+    # Once the outlet's own name line appears in the last part of the page, the rest is the footer.
+    last = len(lines)
+    for i, line in enumerate(lines):
+        if line.rule == "outlet_name_line" and i >= 0.6 * last:
+            for rest in lines[i + 1 :]:
+                if rest.role is None:
+                    rest.role, rest.rule = "boilerplate", "footer"
+            return
+
+
+def _mark_standfirst(lines: list[Line], title_index: int | None) -> None:
+    if title_index is None:
+        return
+    following = [line for line in lines[title_index + 1 :] if line.role in (None, "byline")][:1]
+    if following and following[0].role is None and following[0].n_words >= 6 and not _TERMINAL.search(following[0].text):
+        following[0].role, following[0].rule = "standfirst", "unpunctuated_after_headline"
+
+
+def _assemble(lines: list[Line]) -> str:
+    paragraphs: list[str] = []
+    offset = 0
+    current_raw: int | None = None
+    current: list[Line] = []
+
+    def flush() -> None:
+        nonlocal offset
+        if not current:
+            return
+        if paragraphs:
+            offset += 1  # the "\n" between paragraphs
+        for j, piece in enumerate(current):
+            if j:
+                offset += 1  # the space joining pieces of one glued raw line
+            piece.start, piece.end = offset, offset + len(piece.text)
+            offset = piece.end
+        paragraphs.append(" ".join(p.text for p in current))
+
+    for line in lines:
+        if line.role not in KEPT_ROLES:
+            continue
+        if line.raw_line != current_raw:
+            flush()
+            current_raw, current = line.raw_line, []
+        current.append(line)
+    flush()
+    return "\n".join(paragraphs)

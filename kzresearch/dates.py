@@ -1,0 +1,162 @@
+"""Date expressions in news text, and their resolution against an anchor date.
+
+Finds explicit dates ("January 10, 2021", "10 January 2021", "2021-01-10"), month-day and
+month-year expressions, years, weekdays ("on Sunday", "Sunday's vote") and relative days
+("yesterday", "today", "last year"). Resolution is separate: a weekday or a month-day without a
+year means nothing until it is anchored, usually at the election the article reports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("full", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("full", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])")),
+    ("month_day", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", re.compile(rf"\b(?:in|since|until|by|last|this|early|late|mid-)\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)")),
+    ("year", re.compile(r"(?<![\d$€£,.])\b(?P<year>(?:19[89]|20[0-4])\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)")),
+    ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")),
+    ("relative", re.compile(r"\b(?P<relative>yesterday|today|tonight|last night|this week|last week|last year|this year|last month|weekend)\b", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """One date expression found in a text.
+
+    Attributes
+    ----------
+    start, end : int
+        Character span.
+    surface : str
+        The expression as written.
+    kind : str
+        ``full``, ``iso``, ``dmy_numeric``, ``month_day``, ``month_year``, ``month``, ``year``,
+        ``weekday`` or ``relative``.
+    year, month, day : int or None
+        What the expression states by itself.
+    weekday : int or None
+        0 (Monday) to 6 (Sunday) for weekday expressions.
+    relative : str or None
+        The relative word, lower-cased.
+    """
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The calendar date the expression states by itself, if it states a whole one."""
+        if self.year and self.month and self.day:
+            try:
+                return dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+def _month_number(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def find_dates(text: str) -> list[DateExpression]:
+    """Return the date expressions in ``text``, longest first where they overlap, in text order.
+
+    Examples
+    --------
+    >>> [(d.kind, d.surface) for d in find_dates("On January 10, 2021, and on Sunday; in March 2019.")]
+    [('full', 'January 10, 2021'), ('weekday', 'Sunday'), ('month_year', 'March 2019')]
+    >>> [d.kind for d in find_dates("He won 98 per cent in 2015 after 30 years, paying $2,000.")]
+    ['year']
+    """
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            try:
+                expr = DateExpression(
+                    m.start(), m.end(), m.group(0), kind,
+                    year=int(groups["year"]) if groups.get("year") else None,
+                    month=_month_number(groups["month"]) if groups.get("month") else None,
+                    day=int(groups["day"]) if groups.get("day") else None,
+                    weekday=WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None,
+                    relative=groups["relative"].lower() if groups.get("relative") else None,
+                )
+            except (KeyError, ValueError):
+                continue
+            if expr.month and not 1 <= expr.month <= 12 or expr.day and not 1 <= expr.day <= 31:
+                continue
+            found.append(expr)
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_weekday(weekday: int, anchor: dt.date, *, before: int = 1, after: int = 5) -> dt.date:
+    """Return the date with ``weekday`` in the window ``[anchor - before, anchor + after]``.
+
+    News names the weekday of an event close to the one it reports: "arrested Sunday" in an article
+    on a Sunday election is the election day; "on Tuesday" after it is two days later.
+
+    Examples
+    --------
+    >>> resolve_weekday(6, dt.date(2021, 1, 10))   # Sunday, anchored at Sunday 10 January 2021
+    datetime.date(2021, 1, 10)
+    >>> resolve_weekday(1, dt.date(2012, 1, 15))   # Tuesday after Sunday 15 January 2012
+    datetime.date(2012, 1, 17)
+    """
+    for offset in range(-before, after + 2):
+        day = anchor + dt.timedelta(days=offset)
+        if day.weekday() == weekday:
+            return day
+    raise AssertionError("a week always holds every weekday")
+
+
+def resolve_month_day(month: int, day: int, anchor: dt.date, *, within_days: int = 183) -> dt.date | None:
+    """Return the date of a month-day expression in the year that puts it nearest ``anchor``.
+
+    Examples
+    --------
+    >>> resolve_month_day(1, 10, dt.date(2021, 1, 10))
+    datetime.date(2021, 1, 10)
+    >>> resolve_month_day(12, 28, dt.date(2021, 1, 10))
+    datetime.date(2020, 12, 28)
+    """
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((candidate - anchor).days) <= within_days and (best is None or abs((candidate - anchor).days) < abs((best - anchor).days)):
+            best = candidate
+    return best

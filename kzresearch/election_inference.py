@@ -1,0 +1,147 @@
+"""Which election is an article about? Evidence from the text, weighed against the reference.
+
+Every election in ``elections.csv`` is scored by evidence the clean text gives:
+
+- kind words ("lower house of parliament", "presidential", "referendum");
+- explicit dates and years that match the election's date;
+- names that existed only in a period (Nur-Sultan, 2019-2022);
+- candidates and parties that stood in few elections (Kosanov stood only in 2019), weighted by
+  rarity as in inverse document frequency;
+- events the press uses as time markers (Zhanaozen, Nazarbayev's resignation), favouring the
+  elections soon after them;
+- a publication date already known from the collection record.
+
+The best-scoring election is chosen, with the evidence that decided it; an article without any
+election word, or whose best score is too weak, gets none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kzresearch.dates import DateExpression
+from kzresearch.reference import Reference
+
+MIN_SCORE = 2.0
+_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.5, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 5.0}
+
+
+@dataclass(frozen=True)
+class ElectionGuess:
+    """The election an article is about, the margin over the runner-up, and why."""
+
+    election_id: str | None
+    score: float
+    evidence: str
+
+
+class _Cues:
+    def __init__(self, ref: Reference):
+        cues = ref.election_cues
+        self.election_words = re.compile(cues["election_words"], re.IGNORECASE)
+        self.kinds = {kind: re.compile(p, re.IGNORECASE) for kind, p in cues["kinds"].items()}
+        event_dates = dict(zip(ref.events["event_id"], ref.events["date"]))
+        self.events = [(eid, event_dates[eid], re.compile(p, re.IGNORECASE)) for eid, p in cues["event_cues"].items() if eid in event_dates]
+        periods = [(c["name"], _date(c["valid_from"]), _date(c["valid_to"])) for c in cues["name_periods"]]
+        self.name_periods = {name: (start, end) for name, start, end in periods}
+        results = ref.official_results
+        people = results[~results["subject"].isin(["turnout", "threshold", "registered voters", "parties", "seats contested"])]
+        counts = people.groupby("subject")["election_id"].nunique()
+        self.subject_elections = people.groupby("subject")["election_id"].agg(set).to_dict()
+        self.subject_weight = {s: 1.0 / n for s, n in counts.items()}
+        self.elections = list(ref.elections[["election_id", "date", "kind"]].itertuples(index=False))
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=4)
+def _cues_for(ref: Reference) -> _Cues:
+    return _Cues(ref)
+
+
+def infer_election(
+    text: str,
+    ref: Reference,
+    *,
+    dates: list[DateExpression],
+    mentions: list[dict],
+    published: dt.date | None = None,
+) -> ElectionGuess:
+    """Score every reference election against the article and return the best.
+
+    Parameters
+    ----------
+    text : str
+        Clean text of the article.
+    ref : Reference
+        Reference tables.
+    dates : list of DateExpression
+        Date expressions of the clean text.
+    mentions : list of dict
+        Mention rows of the clean text (``canonical`` is used).
+    published : datetime.date, optional
+        Publication date known from the collection record.
+
+    Returns
+    -------
+    ElectionGuess
+        ``election_id`` None when the article is not about an election or evidence is too weak.
+    """
+    cues = _cues_for(ref)
+    if not cues.election_words.search(text):
+        return ElectionGuess(None, 0.0, "no election word in the text")
+    kind_hits = {kind: len(p.findall(text)) for kind, p in cues.kinds.items()}
+    total = sum(kind_hits.values()) or 1
+    years = Counter(d.year for d in dates if d.kind in ("year", "month_year") and d.year)
+    full_dates = {d.date for d in dates if d.date}
+    month_days = {(d.month, d.day) for d in dates if d.kind == "month_day"}
+    canonical = {m["canonical"] for m in mentions}
+    periods = [cues.name_periods[n] for n in canonical if n in cues.name_periods]
+    events = [(eid, day) for eid, day, p in cues.events if p.search(text)]
+
+    scored = []
+    for election in cues.elections:
+        parts: list[tuple[float, str]] = []
+        share = kind_hits.get(election.kind, 0) / total
+        if election.date in full_dates:
+            parts.append((_WEIGHTS["full_date"], f"date {election.date} stated"))
+        if (election.date.month, election.date.day) in month_days:
+            parts.append((_WEIGHTS["month_day"], f"{election.date:%B} {election.date.day} stated"))
+        if years.get(election.date.year):
+            parts.append((_WEIGHTS["year"], f"year {election.date.year} stated"))
+        for start, end in periods:
+            if start <= election.date <= (end or dt.date.max):
+                parts.append((_WEIGHTS["name_period"], f"a name in use {start}..{end or 'now'}"))
+        for subject in canonical:
+            if election.election_id in cues.subject_elections.get(subject, ()):
+                parts.append((_WEIGHTS["subject"] * cues.subject_weight[subject], f"{subject} stood"))
+        for event_id, day in events:
+            gap = (election.date - day).days
+            if 0 <= gap <= 730:
+                parts.append((_WEIGHTS["event"] * math.exp(-gap / 365), f"after {event_id}"))
+        if published:
+            gap = (published - election.date).days
+            if -60 <= gap <= 120:
+                parts.append((_WEIGHTS["published"] * math.exp(-abs(gap) / 30), f"published {published}"))
+        # Dated evidence counts in proportion to how well the kind of election fits the words:
+        # a 2019 name in a parliamentary article should not make it about the 2019 presidential vote.
+        fit = 0.3 + share
+        parts = [(weight * fit, why) for weight, why in parts]
+        if share:
+            parts.append((_WEIGHTS["kind"] * share, f"{election.kind} words ({kind_hits[election.kind]} of {total})"))
+        scored.append((sum(p[0] for p in parts), election.election_id, parts))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    best_score, best_id, parts = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    if best_score < MIN_SCORE or best_score - runner_up < 0.5:
+        return ElectionGuess(None, round(best_score, 2), f"evidence too weak or tied (best {best_id} {best_score:.1f}, next {runner_up:.1f})")
+    evidence = "; ".join(f"{why} (+{w:.1f})" for w, why in sorted(parts, reverse=True))
+    return ElectionGuess(best_id, round(best_score - runner_up, 2), evidence)

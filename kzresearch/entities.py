@@ -1,0 +1,108 @@
+"""Entities: every known name in a text, mapped to its canonical form, with its span.
+
+Known variants come from ``data/reference/names.csv`` and are matched exactly (one compiled
+pattern, longest variant first). A capitalised name that matches no variant is compared with the
+known variants of people, parties and places by rapidfuzz; above the threshold it is mapped too,
+and marked ``fuzzy`` with its score, so that an unseen transliteration (Nazarbaiev, Toqayev) is
+not lost and never silently mistaken for an exact match.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from kzresearch.reference import Reference
+
+DEFAULT_FUZZY_THRESHOLD = 90.0
+_FUZZY_KINDS = ("person", "party", "place")
+_MIN_FUZZY_LENGTH = 6
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z']+(?:[- ](?:[A-Z][a-z']+|[A-Z]{2,}))*(?![\w-])")
+
+
+class NameMatcher:
+    """Find name mentions in text using the reference name variants.
+
+    Parameters
+    ----------
+    ref : Reference
+        The reference tables.
+    fuzzy_threshold : float, optional
+        Minimum rapidfuzz ratio (0-100) for an unseen spelling to be mapped; ``None`` turns
+        fuzzy matching off.
+    """
+
+    def __init__(self, ref: Reference, *, fuzzy_threshold: float | None = DEFAULT_FUZZY_THRESHOLD):
+        self.fuzzy_threshold = fuzzy_threshold
+        self._canonical: dict[str, tuple[str, str]] = {}
+        cased, uncased = set(), set()
+        for row in ref.names.itertuples():
+            for surface in {row.variant, row.canonical}:
+                surface = " ".join(str(surface).split())
+                self._canonical.setdefault(surface.casefold(), (row.canonical, row.kind))
+                (uncased if surface.islower() else cased).add(surface)
+        self._cased = _alternation(cased, flags=0)
+        self._uncased = _alternation(uncased, flags=re.IGNORECASE)
+        self._fuzzy_choices = sorted(
+            {" ".join(str(r.variant).split()) for r in ref.names.itertuples() if r.kind in _FUZZY_KINDS and len(str(r.variant)) >= _MIN_FUZZY_LENGTH}
+        )
+        self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+
+    def find(self, text: str) -> list[dict]:
+        """Return mention rows (start, end, surface, canonical, kind, match, score) in text order.
+
+        Examples
+        --------
+        >>> from kzresearch.reference import load_reference
+        >>> matcher = NameMatcher(load_reference())
+        >>> [(m["surface"], m["canonical"], m["match"]) for m in matcher.find("Toqaev met Nazarbaiev in Nur-Sultan.")]
+        [('Toqaev', 'Kassym-Jomart Tokayev', 'exact'), ('Nazarbaiev', 'Nursultan Nazarbayev', 'fuzzy'), ('Nur-Sultan', 'Nur-Sultan', 'exact')]
+        """
+        rows: list[dict] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in (self._cased, self._uncased):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                canonical, kind = self._canonical[" ".join(m.group(0).split()).casefold()]
+                rows.append(_row(m.start(), m.end(), m.group(0), canonical, kind, "exact", 100.0))
+                taken.append((m.start(), m.end()))
+        if self.fuzzy_threshold is not None:
+            for m in _CAPITALISED.finditer(text):
+                if len(m.group(0)) < _MIN_FUZZY_LENGTH or any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                hit = self._fuzzy(m.group(0))
+                if hit:
+                    variant, score = hit
+                    canonical, kind = self._canonical[variant.casefold()]
+                    rows.append(_row(m.start(), m.end(), m.group(0), canonical, kind, "fuzzy", round(score, 1)))
+        return sorted(rows, key=lambda r: r["start"])
+
+    def _fuzzy(self, surface: str) -> tuple[str, float] | None:
+        if surface not in self._fuzzy_cache:
+            hit = process.extractOne(surface, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
+            # A feminine surname (Nazarbayeva) is another person than its masculine form (Nazarbayev).
+            if hit and surface.lower() in (hit[0].lower() + "a", hit[0].lower() + "ova"):
+                hit = None
+            self._fuzzy_cache[surface] = (hit[0], hit[1]) if hit else None
+        return self._fuzzy_cache[surface]
+
+
+def _row(start: int, end: int, surface: str, canonical: str, kind: str, match: str, score: float) -> dict:
+    return {"start": start, "end": end, "surface": surface, "canonical": canonical, "kind": kind, "match": match, "score": score}
+
+
+def _alternation(surfaces: set[str], *, flags: int) -> re.Pattern | None:
+    if not surfaces:
+        return None
+    body = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(surfaces, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@lru_cache(maxsize=4)
+def matcher_for(ref: Reference) -> NameMatcher:
+    """Return the shared :class:`NameMatcher` of a Reference (built once per process)."""
+    return NameMatcher(ref)

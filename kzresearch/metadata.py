@@ -1,0 +1,201 @@
+"""Document metadata inferred from the text, each value with its evidence.
+
+- outlet: the collection record (manifest or JSON Lines field), the page's own metadata (HTML),
+  else signatures from ``outlets.csv`` in the text (boilerplate included: an outlet's name is
+  most often in its donation appeal or footer), the url or the byline, else unknown;
+- byline and wire agencies credited ("By X with AP and AFP", "With reporting by AP", "(Reuters)");
+- publication date with precision and evidence: the record, the page metadata, a dateline, else
+  relative expressions ("Sunday", "yesterday's election", "on Tuesday") resolved against the
+  election the article is about. Boilerplate never dates an article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kzresearch.cleaning import Line
+from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
+from kzresearch.reference import Reference
+from kzresearch.textnorm import sentence_spans
+
+_BYLINE_SPLIT = re.compile(r"\s+(?:with|and|&)\s+|,\s*", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
+_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\s*\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]")
+_ELECTION_WORD = re.compile(r"\b(elections?|votes?|voting|polls?|ballots?|referendum)\b", re.IGNORECASE)
+PRECISIONS = ("day", "month", "year", "none")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date: ISO string of the stated precision, the precision, and the evidence."""
+
+    value: str | None
+    precision: str
+    evidence: str
+
+    @property
+    def day(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.value) if self.precision == "day" and self.value else None
+
+
+def parse_published(value: str | None) -> Published | None:
+    """Parse a recorded date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or an ISO timestamp).
+
+    Examples
+    --------
+    >>> parse_published("2021-01-10T09:30:00Z")
+    Published(value='2021-01-10', precision='day', evidence='')
+    >>> parse_published("2021-01").precision
+    'month'
+    >>> parse_published("soon") is None
+    True
+    """
+    if not value:
+        return None
+    value = str(value).strip()
+    for pattern, precision, length in ((r"\d{4}-\d{2}-\d{2}", "day", 10), (r"\d{4}-\d{2}", "month", 7), (r"\d{4}", "year", 4)):
+        if re.match(pattern + r"(?!\d)", value):
+            head = value[:length]
+            try:
+                dt.date.fromisoformat(head if precision == "day" else (head + "-01-01")[:10] if precision == "year" else head + "-01")
+            except ValueError:
+                return None
+            return Published(head, precision, "")
+    return None
+
+
+class _OutletSignatures:
+    def __init__(self, ref: Reference):
+        self.by_signal = {
+            signal: [(row.outlet, re.compile(row.pattern, re.IGNORECASE)) for row in group.itertuples()]
+            for signal, group in ref.outlets.groupby("signal")
+        }
+
+
+@lru_cache(maxsize=4)
+def _signatures_for(ref: Reference) -> _OutletSignatures:
+    return _OutletSignatures(ref)
+
+
+def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:
+    """Find the outlet from signatures in the text, the url and the byline.
+
+    Returns
+    -------
+    (outlet or None, evidence)
+    """
+    signatures = _signatures_for(ref)
+    hits: dict[str, list[str]] = {}
+    if url:
+        for outlet, pattern in signatures.by_signal.get("url", []):
+            if pattern.search(url):
+                hits.setdefault(outlet, []).append(f"url matches {pattern.pattern!r}")
+    for line in lines:
+        for signal in ("text", "byline"):
+            if signal == "byline" and line.role != "byline":
+                continue
+            for outlet, pattern in signatures.by_signal.get(signal, []):
+                if pattern.search(line.text):
+                    hits.setdefault(outlet, []).append(f"{signal} signature {pattern.pattern!r} on line {line.line_no} ({line.role})")
+    if not hits:
+        return None, "no outlet signature in the text, url or byline"
+    outlet = max(hits, key=lambda o: len(hits[o]))
+    return outlet, "; ".join(hits[outlet][:3])
+
+
+def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[str | None, list[str]]:
+    """Return the author named in byline lines and the agencies credited.
+
+    Parameters
+    ----------
+    lines : list of Line
+        Classified lines.
+    agencies : dict
+        Agency variant (case-folded) -> canonical agency name.
+
+    Examples
+    --------
+    >>> lines = [Line(1, 1, "By Michael Daventry with AP and AFP", "byline")]
+    >>> infer_byline_and_wire(lines, {"ap": "AP", "afp": "AFP"})
+    ('Michael Daventry', ['AP', 'AFP'])
+    """
+    authors: list[str] = []
+    wire: list[str] = []
+    for line in lines:
+        if line.role == "byline":
+            text = _BYLINE_PREFIX.sub("", line.text)
+            text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing) by\s+", "", text, flags=re.IGNORECASE)
+            for part in _BYLINE_SPLIT.split(text):
+                part = part.strip(" .;:()")
+                if not part:
+                    continue
+                agency = agencies.get(part.casefold())
+                if agency:
+                    wire.append(agency)
+                elif line.rule == "by_prefix" and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part):
+                    authors.append(part)
+        elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
+            agency = agencies.get(m.group("agency").strip().casefold())
+            if agency:
+                wire.append(agency)
+    return (", ".join(dict.fromkeys(authors)) or None), list(dict.fromkeys(wire))
+
+
+def infer_published(
+    text: str,
+    dates: list[DateExpression],
+    *,
+    election_date: dt.date | None,
+    header: str = "",
+) -> Published:
+    """Infer the publication date from the clean text.
+
+    Parameters
+    ----------
+    text : str
+        Clean text (boilerplate removed: an appeal's "Since July 1, 2024" never dates an article).
+    dates : list of DateExpression
+        Date expressions of ``text``.
+    election_date : datetime.date, optional
+        Date of the election the article is about: the anchor for weekdays and relative days.
+    header : str, optional
+        Byline and dateline lines, searched first for an explicit full date.
+
+    Returns
+    -------
+    Published
+
+    Examples
+    --------
+    >>> text = "Opposition leaders protested on Tuesday against weekend elections."
+    >>> infer_published(text, find_dates(text), election_date=dt.date(2012, 1, 15)).value
+    '2012-01-17'
+    """
+    for expr in find_dates(header):
+        if expr.date:
+            return Published(expr.date.isoformat(), "day", f"dateline or byline states {expr.surface!r}")
+    if election_date is None:
+        return Published(None, "none", "no dateline, and no election to anchor relative dates")
+    resolved: list[tuple[dt.date, str]] = []
+    sentences = sentence_spans(text)
+    for expr in dates:
+        sentence = next((text[s:e] for s, e in sentences if s <= expr.start < e), "")
+        if expr.kind == "weekday":
+            day = resolve_weekday(expr.weekday, election_date)
+            resolved.append((day, f"{expr.surface!r} resolved against the {election_date} election to {day}"))
+        elif expr.kind == "month_day":
+            day = resolve_month_day(expr.month, expr.day, election_date, within_days=10)
+            if day and day >= election_date - dt.timedelta(days=1):
+                resolved.append((day, f"{expr.surface!r} (no year) resolved against the {election_date} election to {day}"))
+        elif expr.kind == "relative" and expr.relative == "yesterday" and _ELECTION_WORD.search(sentence):
+            day = election_date + dt.timedelta(days=1)
+            resolved.append((day, f"'yesterday' refers to the {election_date} election, so published {day}"))
+        elif expr.kind == "relative" and expr.relative in ("today", "tonight") and _ELECTION_WORD.search(sentence):
+            resolved.append((election_date, f"{expr.relative!r} refers to the {election_date} election"))
+    if not resolved:
+        return Published(None, "none", f"no date expression to resolve; the article is about the {election_date} election")
+    # An article is published on or after the latest day it reports.
+    day, why = max(resolved, key=lambda r: r[0])
+    return Published(day.isoformat(), "day", why)

@@ -1,0 +1,129 @@
+"""The per-document work: one raw document in, its rows of every table out.
+
+:func:`process_document` is a pure function of the raw document, the collector's record and the
+reference tables. The local engine, the worker processes of ``--jobs N`` and the Dask engine all
+call it, so every engine writes the same rows; the per-document cache stores its result.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kzresearch import claims
+from kzresearch.cleaning import classify_lines
+from kzresearch.dates import find_dates
+from kzresearch.election_inference import infer_election
+from kzresearch.entities import matcher_for
+from kzresearch.metadata import Published, infer_byline_and_wire, infer_outlet, infer_published, parse_published
+from kzresearch.reading import RawDocument
+from kzresearch.reference import Reference
+
+TABLES = ("documents", "lines", "mentions", "tallies", "results")
+
+
+@dataclass
+class DocResult:
+    """The rows one document contributes to each table."""
+
+    documents: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    tallies: list[dict] = field(default_factory=list)
+    results: list[dict] = field(default_factory=list)
+
+
+def _agency_index(ref: Reference) -> dict[str, str]:
+    agencies = ref.names[ref.names["kind"] == "agency"]
+    index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
+    index.update({str(c).casefold(): c for c in agencies["canonical"]})
+    return index
+
+
+def process_document(raw: RawDocument, ref: Reference, record: dict | None = None) -> DocResult:
+    """Clean one document, infer its metadata and extract its mentions and claims.
+
+    Parameters
+    ----------
+    raw : RawDocument
+        The document as read.
+    ref : Reference
+        Reference tables.
+    record : dict, optional
+        What the collector recorded for the file (manifest columns ``outlet``, ``url``,
+        ``published``, ``notes``); fields the document itself carried (JSON Lines, HTML) fill gaps.
+
+    Returns
+    -------
+    DocResult
+        Rows for documents, lines, mentions, tallies and results.
+    """
+    record = {k: v for k, v in (record or {}).items() if v}
+    problems: list[str] = []
+    clean = classify_lines(raw.text, ref, given_title=raw.meta.get("title"))
+    text = clean.text
+    if not text.strip():
+        problems.append("no article text left after cleaning")
+
+    mentions = matcher_for(ref).find(text)
+    dates = find_dates(text)
+
+    outlet, outlet_source, outlet_evidence = None, "unknown", ""
+    url = record.get("url") or raw.meta.get("url")
+    if record.get("outlet"):
+        outlet, outlet_source, outlet_evidence = record["outlet"], "manifest", "collection record"
+    elif raw.meta.get("outlet"):
+        outlet, outlet_source = raw.meta["outlet"], "manifest" if raw.fmt == "jsonl" else "metadata"
+        outlet_evidence = f"{raw.fmt} metadata"
+    else:
+        outlet, outlet_evidence = infer_outlet(clean.lines, ref, url=url)
+        outlet_source = "signature" if outlet else "unknown"
+
+    recorded = parse_published(record.get("published")) or parse_published(raw.meta.get("published"))
+    guess = infer_election(text, ref, dates=dates, mentions=mentions, published=recorded.day if recorded else None)
+    election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
+    if recorded:
+        source = "collection record" if record.get("published") else f"{raw.fmt} metadata"
+        published = Published(recorded.value, recorded.precision, source)
+    else:
+        header = "\n".join(line.text for line in clean.lines if line.role == "byline")
+        published = infer_published(text, dates, election_date=election_date, header=header)
+
+    byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
+    byline = byline or raw.meta.get("byline")
+    doc_id = raw.doc_id
+    context = claims.DocContext(doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions)
+    result = DocResult()
+    result.documents.append(
+        {
+            "doc_id": doc_id,
+            "file": raw.file,
+            "sha256": raw.sha256,
+            "encoding": raw.encoding,
+            "format": raw.fmt,
+            "outlet": outlet,
+            "outlet_source": outlet_source,
+            "outlet_evidence": outlet_evidence,
+            "title": clean.title,
+            "title_rule": clean.title_rule,
+            "byline": byline,
+            "wire": wire,
+            "url": url,
+            "published": published.value,
+            "published_precision": published.precision,
+            "published_evidence": published.evidence,
+            "election_id": guess.election_id,
+            "election_evidence": guess.evidence,
+            "text": text,
+            "n_chars_raw": len(raw.text),
+            "n_chars_clean": len(text),
+            "problems": problems,
+        }
+    )
+    result.lines = [
+        {"doc_id": doc_id, "line_no": line.line_no, "raw_line": line.raw_line, "text": line.text, "role": line.role,
+         "rule": line.rule, "start": line.start, "end": line.end}
+        for line in clean.lines
+    ]
+    result.mentions = [{"doc_id": doc_id, **m} for m in mentions]
+    result.tallies = claims.extract_tallies(text, context, ref)
+    result.results = claims.extract_results(text, context, ref)
+    return result

@@ -1,0 +1,252 @@
+"""Reading raw files: formats, encodings and the problems a collection brings.
+
+Supported formats: plain text (``.txt``), HTML (``.html``/``.htm``, main text extracted with
+trafilatura) and JSON Lines (``.jsonl``, one article per line with a ``text`` field and optional
+``id``, ``title``, ``url``, ``outlet``, ``published``). Bytes are decoded by BOM, then strict
+UTF-8, then charset-normalizer's detection; the encoding used is recorded per document.
+
+A file that cannot become an article (empty, binary, undecodable, too large, of an unknown kind,
+a byte-for-byte duplicate) is not an exception: it becomes a :class:`Problem` and the rest of the
+corpus builds.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+DEFAULT_MAX_BYTES = 20_000_000
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+JSONL_FIELDS = ("title", "url", "outlet", "published", "byline")
+# Legacy encodings a news collection on Kazakhstan plausibly holds: Western European and Cyrillic
+# code pages. Restricting detection to them keeps short Latin texts from reading as Central European.
+LEGACY_ENCODINGS = ["cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_5", "mac_cyrillic"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file, or part of one, that could not be read as an article.
+
+    Attributes
+    ----------
+    file : str
+        File name relative to the corpus folder (``name.jsonl:12`` for a JSON Lines row).
+    problem : str
+        One of ``empty``, ``binary``, ``undecodable``, ``huge``, ``unknown_extension``,
+        ``duplicate``, ``malformed_row``, ``manifest``, ``failed``.
+    detail : str
+        One sentence a person can act on.
+    """
+
+    file: str
+    problem: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as read, before cleaning.
+
+    Attributes
+    ----------
+    doc_id : str
+        File stem, or ``stem-N`` / the row's ``id`` for JSON Lines rows.
+    file : str
+        File name relative to the corpus folder.
+    sha256 : str
+        Hash of the file's bytes (of the row's bytes for JSON Lines).
+    encoding : str
+        Encoding the bytes were decoded with.
+    fmt : str
+        ``txt``, ``html`` or ``jsonl``.
+    text : str
+        The decoded text (for HTML: the main text trafilatura extracted, title first).
+    n_bytes : int
+        Size of the source in bytes.
+    meta : dict
+        Metadata the source itself carried (HTML meta tags, JSON fields).
+    """
+
+    doc_id: str
+    file: str
+    sha256: str
+    encoding: str
+    fmt: str
+    text: str
+    n_bytes: int
+    meta: dict = field(default_factory=dict)
+
+
+class UnreadableFile(Exception):
+    """Raised inside reading; turned into a :class:`Problem` by :func:`read_file`."""
+
+    def __init__(self, problem: str, detail: str):
+        super().__init__(detail)
+        self.problem = problem
+        self.detail = detail
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes, returning ``(text, encoding)``.
+
+    Raises
+    ------
+    UnreadableFile
+        ``binary`` or ``undecodable`` when no text encoding fits.
+
+    Examples
+    --------
+    >>> decode_bytes("Выборы в Казахстане: задержаны десятки протестующих".encode("cp1251"))[1]
+    'cp1251'
+    >>> decode_bytes("Élection présidentielle à Almaty".encode("latin-1"))
+    ('Élection présidentielle à Almaty', 'cp1252')
+    >>> decode_bytes(codecs.BOM_UTF8 + b"Almaty")
+    ('Almaty', 'utf-8-sig')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile("undecodable", f"starts with a {encoding} mark but does not decode: {exc}")
+    if b"\x00" in data[:4096]:
+        text = _try_utf16_without_bom(data)
+        if text is not None:
+            return text
+        raise UnreadableFile("binary", "holds NUL bytes: not a text file (an image, PDF or archive?)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        raise UnreadableFile("undecodable", "no text encoding fits its bytes; re-save it as UTF-8")
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UnreadableFile("undecodable", f"detected as {best.encoding} but does not decode: {exc}")
+
+
+def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    # UTF-16 text of a Latin or Cyrillic script has a NUL in every other byte on one side.
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    encoding = "utf-16-le" if odd > 0.3 * len(sample) / 2 > even else "utf-16-be" if even > 0.3 * len(sample) / 2 > odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if "\x00" not in text else None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > 0.05 * min(len(text), 4096)
+
+
+def read_file(path: Path, corpus_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[Problem]]:
+    """Read one corpus file into raw documents, reporting what could not be read.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    corpus_dir : Path
+        The corpus folder, for relative names.
+    max_bytes : int, optional
+        Files larger than this are skipped as ``huge``.
+
+    Returns
+    -------
+    (list of RawDocument, list of Problem)
+        A JSON Lines file may give several of each.
+    """
+    name = path.relative_to(corpus_dir).as_posix()
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return [], [Problem(name, "unknown_extension", f"'{suffix or '(none)'}' is not a supported kind ({', '.join(sorted(SUPPORTED_SUFFIXES))}); skipped")]
+    size = path.stat().st_size
+    if size > max_bytes:
+        return [], [Problem(name, "huge", f"{size:,} bytes is over the limit of {max_bytes:,}; split it or raise --max-bytes")]
+    data = path.read_bytes()
+    try:
+        if not data.strip():
+            raise UnreadableFile("empty", "has no text")
+        text, encoding = decode_bytes(data)
+        if _looks_binary(text):
+            raise UnreadableFile("binary", "decodes to mostly control characters: not a text file")
+        if not text.strip():
+            raise UnreadableFile("empty", "has no text")
+    except UnreadableFile as exc:
+        return [], [Problem(name, exc.problem, exc.detail)]
+    digest = hashlib.sha256(data).hexdigest()
+    stem = path.relative_to(corpus_dir).with_suffix("").as_posix().replace("/", "__")
+    if suffix in JSONL_SUFFIXES:
+        return _read_jsonl(text, name, stem, encoding)
+    if suffix in HTML_SUFFIXES:
+        try:
+            extracted, meta = _extract_html(text)
+        except UnreadableFile as exc:
+            return [], [Problem(name, exc.problem, exc.detail)]
+        return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
+    return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
+
+
+def _extract_html(html: str) -> tuple[str, dict]:
+    import trafilatura  # imported here: loading it costs half a second that text-only corpora never need
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True)
+    if not doc or not (doc.get("text") or "").strip():
+        raise UnreadableFile("empty", "HTML page without article text that trafilatura could find")
+    meta = {
+        "title": doc.get("title"),
+        "byline": doc.get("author"),
+        "published": doc.get("date"),
+        "outlet": doc.get("sitename"),
+        "url": doc.get("url"),
+    }
+    text = doc["text"]
+    if meta["title"]:
+        text = meta["title"] + "\n" + text
+    return text, {k: v for k, v in meta.items() if v}
+
+
+def _read_jsonl(text: str, name: str, stem: str, encoding: str) -> tuple[list[RawDocument], list[Problem]]:
+    docs: list[RawDocument] = []
+    problems: list[Problem] = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{line_no}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(where, "malformed_row", f"not valid JSON ({exc.msg} at column {exc.colno}); row skipped"))
+            continue
+        body = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            problems.append(Problem(where, "malformed_row", "row has no non-empty 'text' field; row skipped"))
+            continue
+        doc_id = str(record.get("id") or f"{stem}-{line_no}")
+        meta = {k: str(record[k]) for k in JSONL_FIELDS if record.get(k)}
+        title = meta.get("title")
+        full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
+        raw = line.encode("utf-8")
+        docs.append(RawDocument(doc_id, where, hashlib.sha256(raw).hexdigest(), encoding, "jsonl", full, len(raw), meta))
+    return docs, problems

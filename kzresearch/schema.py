@@ -1,0 +1,126 @@
+"""The tables' schemas: the contract between the package, the notebooks and the user.
+
+Each column has an Arrow type and a one-line description; ``docs/data_dictionary.md`` is
+generated from this module (``python -m kzresearch.schema``), so the two never disagree.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+_LIST = pa.list_(pa.string())
+
+COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
+    "documents": [
+        ("doc_id", _S, "document id: the file's path below the corpus folder without extension (JSON Lines: its id or file-N)"),
+        ("file", _S, "file name below the corpus folder (file.jsonl:N for a JSON Lines row)"),
+        ("sha256", _S, "SHA-256 of the file's bytes (of the row for JSON Lines)"),
+        ("encoding", _S, "encoding the bytes were decoded with"),
+        ("format", _S, "txt | html | jsonl"),
+        ("outlet", _S, "publication, or null when unknown"),
+        ("outlet_source", _S, "manifest | metadata (HTML tags) | signature (outlets.csv) | unknown"),
+        ("outlet_evidence", _S, "what identified the outlet"),
+        ("title", _S, "headline"),
+        ("title_rule", _S, "rule that chose the headline"),
+        ("byline", _S, "author(s) named in the byline"),
+        ("wire", _LIST, "news agencies credited (AP, AFP, Reuters, ...)"),
+        ("url", _S, "address from the manifest or the page"),
+        ("published", _S, "publication date, YYYY-MM-DD / YYYY-MM / YYYY by precision"),
+        ("published_precision", _S, "day | month | year | none"),
+        ("published_evidence", _S, "the reasoning behind the date"),
+        ("election_id", _S, "YYYY-MM-DD-kind of the election the article is about (elections.csv), or null"),
+        ("election_evidence", _S, "the evidence that chose the election, with weights"),
+        ("text", _S, "clean text: standfirst and body, one paragraph per line"),
+        ("n_chars_raw", _I, "characters of the decoded document"),
+        ("n_chars_clean", _I, "characters of the clean text"),
+        ("problems", _LIST, "problems met while processing the document"),
+    ],
+    "lines": [
+        ("doc_id", _S, "document id"),
+        ("line_no", _I, "line number after splitting glued sentences (1-based)"),
+        ("raw_line", _I, "line number in the decoded document (1-based)"),
+        ("text", _S, "the line, normalised"),
+        ("role", _S, "title | standfirst | byline | body | caption | media | boilerplate | blank"),
+        ("rule", _S, "name of the rule that decided the role (boilerplate.yaml or kzresearch.cleaning)"),
+        ("start", _I, "start in the clean text (kept lines only)"),
+        ("end", _I, "end in the clean text (kept lines only)"),
+    ],
+    "mentions": [
+        ("doc_id", _S, "document id"),
+        ("start", _I, "start in the clean text"),
+        ("end", _I, "end in the clean text"),
+        ("surface", _S, "the name as written"),
+        ("canonical", _S, "canonical name (names.csv)"),
+        ("kind", _S, "person | party | place | body | agency"),
+        ("match", _S, "exact | fuzzy"),
+        ("score", _F, "match score, 100 for exact, the rapidfuzz ratio for fuzzy"),
+    ],
+    "tallies": [
+        ("doc_id", _S, "document id"),
+        ("start", _I, "start of the phrase in the clean text"),
+        ("end", _I, "end of the phrase in the clean text"),
+        ("phrase", _S, "the count phrase, verbatim from the clean text"),
+        ("sentence", _S, "the sentence it came from"),
+        ("counted", _S, "protesters | detained | injured | killed | released | fined | sentenced | other"),
+        ("number", _F, "the numeral stated (30 for 'more than 30'), null for a pure vague word"),
+        ("qualifier", _S, "exact | approx | at_least | more_than | at_most | fewer_than | vague | unspecified"),
+        ("vague_word", _S, "the vague quantity as written, lower-cased (dozens, several hundred, ...)"),
+        ("multiplier", _F, "factor where the phrase multiplies (two groups of ...)"),
+        ("low", _F, "lower bound under the build's quantity convention"),
+        ("high", _F, "upper bound under the build's quantity convention"),
+        ("location", _LIST, "canonical places the count applies to; Kazakhstan for nationwide"),
+        ("event_date", _S, "date of the counted event, YYYY-MM-DD, where the text tells"),
+        ("attributed_to", _S, "who the text says gave the figure"),
+        ("election_id", _S, "election the count is about"),
+    ],
+    "results": [
+        ("doc_id", _S, "document id"),
+        ("start", _I, "start of the phrase in the clean text"),
+        ("end", _I, "end of the phrase in the clean text"),
+        ("phrase", _S, "the figure phrase, verbatim from the clean text"),
+        ("subject", _S, "canonical party or candidate, or turnout, threshold, parties, registered voters, seats contested"),
+        ("measure", _S, "vote_share | turnout | seats | threshold | seats_contested | parties_contesting | registered_voters"),
+        ("value", _F, "the figure (percent as a number)"),
+        ("of", _F, "the whole where stated (84 of 107 seats)"),
+        ("qualifier", _S, "as for tallies"),
+        ("scope", _S, "region or city when the figure is not national"),
+        ("election_id", _S, "election the figure belongs to (may differ from the article's)"),
+    ],
+    "problems": [
+        ("file", _S, "file (file.jsonl:N for a JSON Lines row; manifest.csv:N for a manifest row)"),
+        ("problem", _S, "empty | binary | undecodable | huge | unknown_extension | duplicate | malformed_row | manifest | failed"),
+        ("detail", _S, "what happened and what to do"),
+    ],
+}
+
+
+def schema(table: str) -> pa.Schema:
+    """Return the Arrow schema of ``table``.
+
+    Examples
+    --------
+    >>> schema("mentions").names[:3]
+    ['doc_id', 'start', 'end']
+    """
+    return pa.schema([pa.field(name, kind) for name, kind, _ in COLUMNS[table]])
+
+
+def columns(table: str) -> list[str]:
+    """Return the column names of ``table`` in order."""
+    return [name for name, _, _ in COLUMNS[table]]
+
+
+def data_dictionary() -> str:
+    """Render the data dictionary as Markdown."""
+    out = ["# Data dictionary", "", "Generated from `kzresearch/schema.py` by `python -m kzresearch.schema`; "
+           "every extracted row points to its document (`doc_id`) and character span (`start`, `end`) in "
+           "`documents.text`.", ""]
+    for table, cols in COLUMNS.items():
+        out += [f"## {table}", "", "| column | type | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{name}` | {kind} | {text} |" for name, kind, text in cols]
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(data_dictionary())

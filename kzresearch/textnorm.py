@@ -1,0 +1,142 @@
+"""Small pure text normalisers and the sentence splitter.
+
+Each function maps ``str -> str`` (or text to spans) and leaves already clean text unchanged.
+Mojibake repair is delegated to ftfy, the field's standard, but only where ftfy's own detector
+finds something to repair: running it on every clean document would cost more than the rest of
+the build together.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+# Typographic quotes become ASCII so that patterns and gold phrases compare; spaces of every
+# width become one space. Dashes stay: an em dash marks a dateline ("ALMATY — ...").
+_TRANSLATION = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\u2002": " ",
+        "\u2003": " ", "\u3000": " ", "\t": " ",
+        "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "",
+    }
+)
+_SPACE_RUN = re.compile(r" {2,}")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+
+
+def repair_unicode(text: str) -> str:
+    """Repair mojibake and HTML entities with ftfy where its detector finds any.
+
+    Examples
+    --------
+    >>> repair_unicode("Kazakhstanâ€™s capital")
+    "Kazakhstan's capital"
+    >>> repair_unicode("plain text")
+    'plain text'
+    """
+    if text.isascii() and not _HTML_ENTITY.search(text):
+        return text
+    if is_bad(text) or _HTML_ENTITY.search(text):
+        return ftfy.fix_text(text, normalization="NFC")
+    return text
+
+
+def normalize_line(text: str) -> str:
+    """Normalise quotes, invisible characters and spaces in one line, and strip it.
+
+    Examples
+    --------
+    >>> normalize_line("\u201cWake up\u201d  \u00a0is  here ")
+    '"Wake up" is here'
+    """
+    text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def normalize_text(text: str) -> str:
+    """Repair and normalise a whole document, keeping its line structure.
+
+    Line breaks of every convention become ``\\n``; each line is normalised with
+    :func:`normalize_line`.
+
+    Examples
+    --------
+    >>> normalize_text("Title\\r\\n\\r\\nBody\u00a0text.")
+    'Title\\n\\nBody text.'
+    """
+    text = _LINE_BREAKS.sub("\n", repair_unicode(text))
+    return "\n".join(normalize_line(line) for line in text.split("\n"))
+
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) before a space
+# and a capital, digit or opening quote; common abbreviations and initials do not end one.
+_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "St", "Jr", "Sr", "Rev", "Gov",
+    "Sen", "Rep", "Pres", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
+    "Dec", "U.S", "U.N", "U.K", "E.U", "vs", "approx", "est", "Inc", "Ltd", "Co", "Corp",
+)
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) == 2) + r"))"
+    r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
+)
+_LONG_ABBREVIATION = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) > 2) + r")$")
+# "...makes all the difference.Dozens of people": a sentence glued to the next without a space.
+GLUED_SENTENCE = re.compile(r"(?<=[a-z\d\"')][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"'])(?=[A-Z][a-z])")
+
+
+def split_glued(line: str) -> list[str]:
+    """Split a line where one sentence runs into the next without a space.
+
+    Examples
+    --------
+    >>> split_glued("Your support makes all the difference.Dozens of people were arrested.")
+    ['Your support makes all the difference.', 'Dozens of people were arrested.']
+    >>> split_glued("Vlast.kz and the U.S. Embassy")
+    ['Vlast.kz and the U.S. Embassy']
+    """
+    parts, start = [], 0
+    for match in GLUED_SENTENCE.finditer(line):
+        parts.append(line[start : match.start()])
+        start = match.start()
+    parts.append(line[start:])
+    return [p for p in parts if p]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` character spans of the sentences of ``text``.
+
+    Lines are paragraphs: a sentence never crosses a line break.
+
+    Examples
+    --------
+    >>> text = "Police detained 30 people. Mr. Ivanov said so.\\nNext paragraph"
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Police detained 30 people.', 'Mr. Ivanov said so.', 'Next paragraph']
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            if _LONG_ABBREVIATION.search(line, 0, match.start()):
+                continue
+            end = match.end()
+            if line[start:end].strip():
+                spans.append(_strip_span(line, start, end, offset))
+            start = end
+        if line[start:].strip():
+            spans.append(_strip_span(line, start, len(line), offset))
+        offset += len(line) + 1
+    return spans
+
+
+def _strip_span(line: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    segment = line[start:end]
+    lead = len(segment) - len(segment.lstrip())
+    trail = len(segment) - len(segment.rstrip())
+    return offset + start + lead, offset + end - trail
