@@ -18,6 +18,7 @@ from kzresearch.reference import Reference
 DEFAULT_FUZZY_THRESHOLD = 90.0
 _FUZZY_KINDS = ("person", "party", "place")
 _MIN_FUZZY_LENGTH = 6
+_WORD = re.compile(r"[^\s]+")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z']+(?:[- ](?:[A-Z][a-z']+|[A-Z]{2,}))*(?![\w-])")
 
 
@@ -56,8 +57,8 @@ class NameMatcher:
         --------
         >>> from kzresearch.reference import load_reference
         >>> matcher = NameMatcher(load_reference())
-        >>> [(m["surface"], m["canonical"], m["match"]) for m in matcher.find("Toqaev met Nazarbaiev in Nur-Sultan.")]
-        [('Toqaev', 'Kassym-Jomart Tokayev', 'exact'), ('Nazarbaiev', 'Nursultan Nazarbayev', 'fuzzy'), ('Nur-Sultan', 'Nur-Sultan', 'exact')]
+        >>> [(m["surface"], m["canonical"], m["match"]) for m in matcher.find("Toqaev met Nazarbayyev in Nur-Sultan.")]
+        [('Toqaev', 'Kassym-Jomart Tokayev', 'exact'), ('Nazarbayyev', 'Nursultan Nazarbayev', 'fuzzy'), ('Nur-Sultan', 'Nur-Sultan', 'exact')]
         """
         rows: list[dict] = []
         taken: list[tuple[int, int]] = []
@@ -72,14 +73,23 @@ class NameMatcher:
                 taken.append((m.start(), m.end()))
         if self.fuzzy_threshold is not None:
             for m in _CAPITALISED.finditer(text):
-                if len(m.group(0)) < _MIN_FUZZY_LENGTH or any(s < m.end() and m.start() < e for s, e in taken):
+                if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                hit = self._fuzzy(m.group(0))
-                if hit:
-                    variant, score = hit
-                    canonical, kind = self._canonical[variant.casefold()]
-                    rows.append(_row(m.start(), m.end(), m.group(0), canonical, kind, "fuzzy", round(score, 1)))
+                rows.extend(self._fuzzy_rows(m.group(0), m.start()))
         return sorted(rows, key=lambda r: r["start"])
+
+    def _fuzzy_rows(self, phrase: str, offset: int) -> list[dict]:
+        # Try the whole capitalised run ("Qasym-Zhomart Toqayev"), else each of its words
+        # ("Yesterday Nazarbayyev" is a sentence-initial word and a name).
+        pieces = [(phrase, 0)] + ([(w.group(0), w.start()) for w in _WORD.finditer(phrase)] if " " in phrase else [])
+        for piece, start in pieces:
+            if len(piece) < _MIN_FUZZY_LENGTH:
+                continue
+            hit = self._fuzzy(piece)
+            if hit:
+                canonical, kind = self._canonical[hit[0].casefold()]
+                return [_row(offset + start, offset + start + len(piece), piece, canonical, kind, "fuzzy", round(hit[1], 1))]
+        return []
 
     def _fuzzy(self, surface: str) -> tuple[str, float] | None:
         if surface not in self._fuzzy_cache:

@@ -245,20 +245,27 @@ class TextContext:
         return self._mentions[index]
 
     # -- where ---------------------------------------------------------------------------------
-    def places_in(self, index: int, day: dt.date | None) -> list[str]:
-        """Return the canonical places sentence ``index`` names, descriptions resolved at ``day``."""
+    def places_at(self, index: int, day: dt.date | None) -> list[tuple[int, str]]:
+        """Return ``(offset, canonical place)`` for each place sentence ``index`` names.
+
+        Names come from the mentions; descriptions from the lexicon ("the capital" resolved at
+        ``day``, else at the publication or election date; "its largest city"; "nationwide").
+        """
         start, end = self.sentences[index]
         found: list[tuple[int, str]] = [(m.start, m.canonical) for m in self.mentions(index) if m.kind == "place"]
         for name, pattern in self.patterns.places:
             for m in pattern.finditer(self.text, start, end):
-                if name == "capital":
-                    when = day or self.ctx.published or self.ctx.election_date
-                    if when is None or not hasattr(self.ref, "capital_on"):
-                        continue
-                    found.append((m.start(), self.ref.capital_on(when)))
-                else:
+                if name != "capital":
                     found.append((m.start(), name))
-        ordered = list(dict.fromkeys(name for _, name in sorted(found)))
+                    continue
+                when = day or self.ctx.published or self.ctx.election_date
+                if when is not None and hasattr(self.ref, "capital_on"):
+                    found.append((m.start(), self.ref.capital_on(when)))
+        return sorted(found)
+
+    def places_in(self, index: int, day: dt.date | None) -> list[str]:
+        """Return the distinct places of sentence ``index``; the country only when none is more specific."""
+        ordered = list(dict.fromkeys(name for _, name in self.places_at(index, day)))
         specific = [p for p in ordered if p != self.patterns.country]
         return specific or ordered
 

@@ -1,0 +1,82 @@
+"""Line roles: each boilerplate class, the structural rules, and body lines that must stay body."""
+import pytest
+
+from kzresearch.cleaning import classify_lines
+
+BODY = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+
+
+def roles(text, ref):
+    return {line.text: (line.role, line.rule) for line in classify_lines(text, ref).lines if line.role != "blank"}
+
+
+@pytest.mark.parametrize(
+    "line, role",
+    [
+        ("Skip to main content", "boilerplate"),
+        ("Breaking News", "boilerplate"),
+        ("Read more: Kazakhstan's president signs decree", "boilerplate"),
+        ("Advertisement", "boilerplate"),
+        ("Loading video...", "media"),
+        ("1:02:03 0:45", "media"),
+        ("Photo: Vladimir Tretyakov / AFP", "caption"),
+        ("Copyright 2019 Reuters. All rights reserved", "caption"),
+        ("Leave a comment", "boilerplate"),
+        ("12 Comments", "boilerplate"),
+        ("Sign up for our weekly newsletter", "boilerplate"),
+        ("Please consider supporting our independent journalism with a monthly donation.", "boilerplate"),
+        ("Subscribe now", "boilerplate"),
+        ("By Joanna Lillis", "byline"),
+        ("Reporting by Mariya Gordeyeva; Editing by Tom Balmforth", "byline"),
+    ],
+)
+def test_line_classes(ref, line, role):
+    got = roles(f"Headline About The Vote In Kazakhstan\n{BODY}\n{line}\n{BODY.replace('Sunday', 'Monday')}", ref)
+    assert got[line][0] == role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"We will support our members," said the opposition leader.',
+        "Journalists were prevented from entering polling stations in Almaty.",
+        "The election commission said turnout was 63.3 percent.",
+        "Read the statement, he told reporters, before judging it.",
+        "Copyright law was amended before the vote, critics noted.",
+    ],
+)
+def test_body_lines_stay_body(ref, line):
+    got = roles(f"Headline About The Vote In Kazakhstan\n{BODY}\n{line}", ref)
+    assert got[line][0] == "body"
+
+
+def test_glued_appeal_is_split_and_the_sentence_kept(ref):
+    doc = classify_lines(f"Headline About The Vote\nYour support makes all the difference.{BODY}\n", ref)
+    assert BODY in doc.text and "Your support" not in doc.text
+
+
+def test_headline_repeated_and_page_furniture_before_it(ref):
+    text = "Menu\nSubscribe now\nVoters Head To The Polls In Kazakhstan\n\nVoters Head To The Polls In Kazakhstan\n" + BODY
+    doc = classify_lines(text, ref)
+    assert doc.title == "Voters Head To The Polls In Kazakhstan"
+    assert [line.rule for line in doc.lines if line.text == doc.title] == ["headline", "repeated_line"]
+    assert doc.text == BODY
+
+
+def test_media_title_above_a_player_is_not_the_headline(ref):
+    text = "Election Day In Kazakhstan Passes Quietly\nWatch: Voters In Almaty\nplease wait\n0:00 0:01:10 0:00\n" + BODY
+    doc = classify_lines(text, ref)
+    assert doc.title == "Election Day In Kazakhstan Passes Quietly"
+    assert {line.text: line.role for line in doc.lines}["Watch: Voters In Almaty"] == "media"
+
+
+def test_metadata_title_wins(ref):
+    doc = classify_lines("Some Site Navigation Title Here\nActual Headline Of Story\n" + BODY, ref, given_title="Actual Headline Of Story")
+    assert doc.title == "Actual Headline Of Story" and doc.title_rule == "metadata_title"
+
+
+def test_spans_point_into_the_clean_text(ref):
+    doc = classify_lines(f"A Headline For The Story\n{BODY}\nYour support makes all the difference.{BODY}", ref)
+    for line in doc.lines:
+        if line.start is not None:
+            assert doc.text[line.start : line.end] == line.text

@@ -1,0 +1,96 @@
+"""Date expressions, their resolution, and the publication date with its evidence."""
+import datetime as dt
+
+import pytest
+
+from kzresearch.cleaning import Line
+from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
+from kzresearch.metadata import infer_byline_and_wire, infer_outlet, infer_published, parse_published
+
+
+@pytest.mark.parametrize(
+    "text, kind, date",
+    [
+        ("on January 10, 2021,", "full", dt.date(2021, 1, 10)),
+        ("on 9 June 2019 voters", "full", dt.date(2019, 6, 9)),
+        ("Jan. 5, 2022", "full", dt.date(2022, 1, 5)),
+        ("published 2012-01-17", "iso", dt.date(2012, 1, 17)),
+        ("20.11.2022 results", "dmy_numeric", dt.date(2022, 11, 20)),
+    ],
+)
+def test_full_dates(text, kind, date):
+    [expr] = find_dates(text)
+    assert (expr.kind, expr.date) == (kind, date)
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("the January 10 vote", ["month_day"]),
+        ("stepped down in March 2019", ["month_year"]),
+        ("announced in November that", ["month"]),
+        ("arrested Sunday in the capital", ["weekday"]),
+        ("yesterday's rubber-stamp election", ["relative"]),
+        ("in 2015 he won", ["year"]),
+        ("30 years of rule, 12 million voters, $10,000 a month, 98 per cent", []),
+        ("a 1909 poem", []),
+        ("2,000 people and 2019 percent", []),
+    ],
+)
+def test_expression_kinds(text, kinds):
+    assert [d.kind for d in find_dates(text)] == kinds
+
+
+def test_resolution():
+    sunday = dt.date(2021, 1, 10)
+    assert resolve_weekday(6, sunday) == sunday
+    assert resolve_weekday(5, sunday) == dt.date(2021, 1, 9)
+    assert resolve_weekday(3, sunday) == dt.date(2021, 1, 14)
+    assert resolve_month_day(1, 12, sunday) == dt.date(2021, 1, 12)
+    assert resolve_month_day(7, 1, sunday, within_days=30) is None
+
+
+@pytest.mark.parametrize(
+    "text, election, expected",
+    [
+        ("Dozens were arrested Sunday in the capital.", dt.date(2021, 1, 10), "2021-01-10"),
+        ("He faced yesterday's election.", dt.date(2019, 6, 9), "2019-06-10"),
+        ("Leaders protested on Tuesday against weekend elections.", dt.date(2012, 1, 15), "2012-01-17"),
+        ("The minister spoke late on January 10.", dt.date(2021, 1, 10), "2021-01-10"),
+        ("Voters went to the polls today.", dt.date(2022, 11, 20), "2022-11-20"),
+    ],
+)
+def test_published_from_relative_expressions(text, election, expected):
+    published = infer_published(text, find_dates(text), election_date=election)
+    assert (published.value, published.precision) == (expected, "day")
+    assert published.evidence
+
+
+def test_dateline_wins_and_no_anchor_means_none():
+    header = "By Jane Doe, June 11, 2019"
+    assert infer_published("Police detained protesters on Sunday.", [], election_date=dt.date(2019, 6, 9), header=header).value == "2019-06-11"
+    published = infer_published("Nothing dated here.", [], election_date=None)
+    assert (published.value, published.precision) == (None, "none")
+
+
+def test_parse_published():
+    assert parse_published("2019") .precision == "year"
+    assert parse_published("2019-13-01") is None
+    assert parse_published("") is None
+
+
+def test_byline_and_wire_credits():
+    agencies = {"ap": "AP", "afp": "AFP", "reuters": "Reuters", "associated press": "AP"}
+    lines = [
+        Line(1, 1, "By Joanna Lillis and Almaz Kumenov", "byline", "by_prefix"),
+        Line(2, 2, "With reporting by AP", "byline", "credit_line"),
+        Line(3, 3, "ALMATY (Reuters) - Police detained dozens of people on Sunday.", "body", "default_body"),
+        Line(4, 4, "Chris Rickleton, a journalist with AFP, was detained.", "body", "default_body"),
+    ]
+    assert infer_byline_and_wire(lines, agencies) == ("Joanna Lillis, Almaz Kumenov", ["AP", "Reuters"])
+
+
+def test_outlet_from_url_and_text(ref):
+    body = [Line(1, 1, "According to Reuters, police detained dozens.", "body")]
+    assert infer_outlet(body, ref)[0] is None  # a source credit is not the outlet
+    assert infer_outlet(body, ref, url="https://www.rferl.org/a/kazakhstan-vote/31040000.html")[0] == "RFE/RL"

@@ -1,0 +1,73 @@
+"""Name normalisation across transliterations, and the election an article is about."""
+import pytest
+
+from kzresearch.dates import find_dates
+from kzresearch.election_inference import infer_election
+from kzresearch.entities import NameMatcher
+
+
+@pytest.mark.parametrize(
+    "surface, canonical",
+    [
+        ("Nazarbaev", "Nursultan Nazarbayev"),
+        ("Nazarbayev", "Nursultan Nazarbayev"),
+        ("Toqaev", "Kassym-Jomart Tokayev"),
+        ("Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev"),
+        ("Tokaev", "Kassym-Jomart Tokayev"),
+        ("Nour Otan", "Nur Otan"),
+        ("Majilis", "Mazhilis"),
+        ("Alma-Ata", "Almaty"),
+        ("Nur-Sultan", "Nur-Sultan"),
+        ("OSDP", "All-National Social Democratic Party"),
+        ("NSDP", "All-National Social Democratic Party"),
+        ("Associated Press", "AP"),
+    ],
+)
+def test_known_variants(ref, surface, canonical):
+    [mention] = NameMatcher(ref).find(f"Yesterday {surface} said.")
+    assert (mention["surface"], mention["canonical"], mention["match"]) == (surface, canonical, "exact")
+
+
+@pytest.mark.parametrize("surface, canonical", [("Nazarbayyev", "Nursultan Nazarbayev"), ("Toqayev", "Kassym-Jomart Tokayev")])
+def test_unseen_spellings_match_fuzzily(ref, surface, canonical):
+    [mention] = NameMatcher(ref).find(f"Yesterday {surface} said.")
+    assert (mention["canonical"], mention["match"]) == (canonical, "fuzzy") and 90 <= mention["score"] < 100
+
+
+def test_fuzzy_matching_is_conservative(ref):
+    matcher = NameMatcher(ref)
+    assert matcher.find("Nazarbayeva spoke on Sunday.") == [] or matcher.find("Nazarbayeva spoke.")[0]["canonical"] != "Nursultan Nazarbayev"
+    assert NameMatcher(ref, fuzzy_threshold=None).find("Nazarbayyev said.") == []
+    assert [m for m in matcher.find("Police said Sunday that Yesterday was Tuesday.")] == []
+
+
+def test_spans(ref):
+    text = "In Nur-Sultan, Toqaev met OSCE observers."
+    for m in NameMatcher(ref).find(text):
+        assert text[m["start"] : m["end"]] == m["surface"]
+
+
+def _guess(text, ref):
+    from kzresearch.entities import matcher_for
+
+    return infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text))
+
+
+@pytest.mark.parametrize(
+    "text, election_id",
+    [
+        ("Voters in Nur-Sultan chose a new lower house of parliament as the ruling party swept the vote; seats went to three parties.", "2021-01-10-parliamentary"),
+        ("Kosanov, the only opposition candidate, conceded the presidential election to Tokayev.", "2019-06-09-presidential"),
+        ("Tokayev won a snap presidential election in Astana on November 20, 2022, the election commission said.", "2022-11-20-presidential"),
+        ("Kazakhs backed the construction of a nuclear power plant in a referendum, officials said.", "2024-10-06-referendum"),
+        ("A month after deadly clashes in the oil town of Zhanaozen, Nur Otan won the parliamentary vote.", "2012-01-15-parliamentary"),
+    ],
+)
+def test_election_inference(ref, text, election_id):
+    guess = _guess(text, ref)
+    assert guess.election_id == election_id, guess.evidence
+
+
+def test_no_election_word_means_no_election(ref):
+    guess = _guess("Nazarbayev opened a new bridge in Astana.", ref)
+    assert guess.election_id is None and "no election word" in guess.evidence
