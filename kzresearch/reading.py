@@ -211,8 +211,9 @@ def read_file(path: Path, corpus_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTE
 def _extract_html(html: str) -> tuple[str, dict]:
     import trafilatura  # imported here: loading it costs half a second that text-only corpora never need
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True)
-    if not doc or not (doc.get("text") or "").strip():
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    doc = extracted.as_dict() if extracted is not None else {}
+    if not (doc.get("text") or "").strip():
         raise UnreadableFile("empty", "HTML page without article text that trafilatura could find")
     meta = {
         "title": doc.get("title"),

@@ -1,0 +1,327 @@
+"""Measure extraction against a gold file: precision, recall and F1 of tallies and results, accuracy of metadata.
+
+The gold format is that of ``data/gold/seeds.yaml`` (see ``data/gold/README.md``).
+
+Matching rule (documented in ``docs/claims.md``):
+
+1. A gold phrase is located in the document's clean text after the same normalisation the
+   cleaner applies (typographic quotes to ASCII, non-breaking spaces to spaces), whitespace-
+   and case-insensitively; an extracted row *covers* it when their character spans overlap. A
+   phrase the cleaner lost is compared with the row's phrase by word overlap (half its words).
+2. A covering row *matches* when its attributes agree: for tallies ``counted``, ``number``,
+   ``qualifier`` and (where the gold gives one) ``vague_word``; for results ``measure``,
+   ``value``, ``of`` (where given), ``qualifier``, the election (by date), and for vote shares
+   and seats the ``subject``.
+3. Gold items are matched one-to-one, greedily in document order, to the covering row with
+   the largest overlap among those that match. Unmatched non-optional gold items are false
+   negatives; unmatched rows are false positives unless they cover an ``optional`` gold item.
+   A matched optional item counts as neither.
+4. Among matched tallies, ``location`` (as a set), ``date`` and ``source_attributed`` are scored
+   where the gold gives them; an attribution is right when one name contains the other.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from kzresearch import paths
+from kzresearch.textnorm import normalize_line
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Read a gold file: one dict per annotated document.
+
+    Parameters
+    ----------
+    path : str or Path
+        A YAML file in the format of ``data/gold/seeds.yaml``.
+
+    Returns
+    -------
+    list of dict
+        The documents, with ``doc_id`` (the file stem) added and dates as ISO strings.
+
+    Raises
+    ------
+    ValueError
+        If the file is not a list of documents with a ``doc`` field.
+    """
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list) or not all(isinstance(d, dict) and "doc" in d for d in data):
+        raise ValueError(f"{path}: a gold file is a YAML list of documents, each with a 'doc' field")
+    return [_iso_dates(dict(d, doc_id=Path(str(d["doc"])).stem)) for d in data]
+
+
+def _iso_dates(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _norm(text: Any) -> str:
+    return " ".join(normalize_line(str(text)).casefold().split()) if text is not None else ""
+
+
+def locate(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Return every span of ``phrase`` in ``text``, ignoring case, spacing and quote style.
+
+    Examples
+    --------
+    >>> locate("More than  30 demonstrators", "x more than 30 demonstrators y")
+    [(2, 28)]
+    """
+    tokens = normalize_line(phrase).split()
+    if not tokens:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(t) for t in tokens), re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _words_overlap(a: str, b: str) -> bool:
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    return bool(wa and wb) and len(wa & wb) * 2 >= min(len(wa), len(wb))
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    a_null, b_null = a is None or pd.isna(a), b is None or pd.isna(b)
+    if a_null or b_null:
+        return a_null and b_null
+    return abs(float(a) - float(b)) < 1e-6
+
+
+def _tally_agrees(gold: dict, row: dict) -> bool:
+    if row.get("counted") != gold.get("counted") or row.get("qualifier") != gold.get("qualifier"):
+        return False
+    if not _same_number(gold.get("number"), row.get("number")):
+        return False
+    return gold.get("vague_word") is None or _norm(gold["vague_word"]) == _norm(row.get("vague_word"))
+
+
+def _result_agrees(gold: dict, row: dict) -> bool:
+    if row.get("measure") != gold.get("measure") or row.get("qualifier") != gold.get("qualifier"):
+        return False
+    if not _same_number(gold.get("value"), row.get("value")):
+        return False
+    if gold.get("of") is not None and not _same_number(gold["of"], row.get("of")):
+        return False
+    if gold.get("election") and str(row.get("election_id") or "")[:10] != str(gold["election"])[:10]:
+        return False
+    if gold.get("measure") in ("vote_share", "seats"):
+        return _norm(gold.get("subject")) == _norm(row.get("subject"))
+    return True
+
+
+def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """Match one document's gold items to its rows; return (pairs, missed gold, extra rows)."""
+    spans = [locate(g["phrase"], text) for g in gold_items]
+
+    def overlap(gi: int, row: dict) -> int:
+        if not spans[gi]:
+            return 1 if _words_overlap(gold_items[gi]["phrase"], row.get("phrase", "")) else 0
+        return max(max(0, min(e, row["end"]) - max(s, row["start"])) for s, e in spans[gi])
+
+    used: set[int] = set()
+    pairs, missed = [], []
+    order = sorted(range(len(gold_items)), key=lambda i: (bool(gold_items[i].get("optional")), spans[i][0][0] if spans[i] else 0))
+    for gi in order:
+        best = max(((overlap(gi, r), ri) for ri, r in enumerate(rows) if ri not in used and agrees(gold_items[gi], r)),
+                   default=(0, None))
+        if best[0] > 0:
+            used.add(best[1])
+            pairs.append((gold_items[gi], rows[best[1]]))
+        elif not gold_items[gi].get("optional"):
+            missed.append(gold_items[gi])
+    optional = [gi for gi, g in enumerate(gold_items) if g.get("optional")]
+    extra = [r for ri, r in enumerate(rows) if ri not in used and not any(overlap(gi, r) for gi in optional)]
+    return pairs, missed, extra
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def _score(counts: dict[str, list[int]], key: str, right: bool | None) -> None:
+    if right is not None:
+        counts.setdefault(key, [0, 0])
+        counts[key][0] += int(right)
+        counts[key][1] += 1
+
+
+def _accuracy(counts: dict[str, list[int]]) -> dict:
+    return {k: {"correct": c, "total": n, "accuracy": c / n if n else None} for k, (c, n) in counts.items()}
+
+
+def _records(table: pd.DataFrame | None, doc_id: str) -> list[dict]:
+    if table is None or table.empty:
+        return []
+    return table[table["doc_id"] == doc_id].to_dict("records")
+
+
+def _as_list(value: Any) -> list:
+    if value is None or (not isinstance(value, (list, tuple)) and not hasattr(value, "tolist") and pd.isna(value)):
+        return []
+    return list(value.tolist() if hasattr(value, "tolist") else value)
+
+
+def _attribution_right(gold: str, got: Any) -> bool:
+    g, p = _norm(gold), _norm(got) if got else ""
+    return bool(p) and (g in p or p in g)
+
+
+def _published_right(gold_doc: dict, row: dict) -> bool:
+    gold, got = gold_doc.get("published"), row.get("published")
+    if gold is None:
+        return got is None
+    if got is None:
+        return False
+    gold, got = str(gold), str(got)
+    if len(gold) == 10 and len(got) == 10:
+        tolerance = int(gold_doc.get("published_tolerance_days") or 0)
+        return abs((dt.date.fromisoformat(got) - dt.date.fromisoformat(gold)).days) <= tolerance
+    return got[: len(gold)] == gold and len(got) >= len(gold)
+
+
+def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]]) -> None:
+    text = row.get("text") or ""
+    _score(counts, "outlet", _norm(gold_doc.get("outlet")) == _norm(row.get("outlet")) if "outlet" in gold_doc else None)
+    _score(counts, "title", _norm(gold_doc.get("title")).rstrip(".") == _norm(row.get("title")).rstrip(".") if "title" in gold_doc else None)
+    _score(counts, "published", _published_right(gold_doc, row) if "published" in gold_doc else None)
+    if "election" in gold_doc:
+        election = gold_doc["election"]
+        expected = f"{election['date']}-{election['kind']}" if election else None
+        _score(counts, "election", (row.get("election_id") or None) == expected)
+    if "byline" in gold_doc:
+        _score(counts, "byline", _norm(gold_doc["byline"]) == _norm(row.get("byline")))
+    if "wire" in gold_doc:
+        _score(counts, "wire", sorted(_norm(w) for w in gold_doc["wire"] or []) == sorted(_norm(w) for w in _as_list(row.get("wire"))))
+    keep = [gold_doc.get("title") or ""] + list(gold_doc.get("body_must_keep") or [])
+    for line in gold_doc.get("boilerplate") or []:
+        allowed = sum(_norm(k) == _norm(line) for k in keep)  # a repeated headline keeps its first copy
+        _score(counts, "boilerplate_removed", len(locate(line, text)) <= allowed)
+    for line in gold_doc.get("body_must_keep") or []:
+        _score(counts, "body_kept", bool(locate(line, text)))
+
+
+def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.DataFrame | None, gold: list[dict]) -> dict:
+    """Compare a built corpus with gold annotations.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        The documents table (``doc_id``, ``text`` and the metadata columns).
+    tallies, results : pandas.DataFrame
+        The claims tables.
+    gold : list of dict
+        As returned by :func:`load_gold`.
+
+    Returns
+    -------
+    dict
+        ``tallies`` and ``results`` (tp, fp, fn, precision, recall, f1), ``tally_attributes``
+        (accuracy of location, date, attribution among matched tallies), ``documents``
+        (accuracy per metadata field, boilerplate removal, body kept), ``errors`` (every miss and
+        extra, for reading) and ``n_documents``.
+    """
+    docs = {r["doc_id"]: r for r in documents.to_dict("records")} if not documents.empty else {}
+    totals = {"tallies": [0, 0, 0], "results": [0, 0, 0]}
+    attributes: dict[str, list[int]] = {}
+    doc_counts: dict[str, list[int]] = {}
+    errors: list[dict] = []
+    for gold_doc in gold:
+        row = docs.get(gold_doc["doc_id"])
+        if row is None:
+            errors.append({"doc_id": gold_doc["doc_id"], "kind": "document", "error": "not in corpus"})
+            row = {}
+        _document_checks(gold_doc, row, doc_counts)
+        text = row.get("text") or ""
+        for table, frame, agrees in (("tallies", tallies, _tally_agrees), ("results", results, _result_agrees)):
+            pairs, missed, extra = _match_doc(list(gold_doc.get(table) or []), _records(frame, gold_doc["doc_id"]), text, agrees)
+            scored = [p for p in pairs if not p[0].get("optional")]
+            totals[table][0] += len(scored)
+            totals[table][1] += len(extra)
+            totals[table][2] += len(missed)
+            errors += [{"doc_id": gold_doc["doc_id"], "kind": table, "error": "missed", "phrase": g["phrase"]} for g in missed]
+            errors += [{"doc_id": gold_doc["doc_id"], "kind": table, "error": "extra", "phrase": r.get("phrase")} for r in extra]
+            if table == "tallies":
+                for g, r in pairs:
+                    if g.get("location"):
+                        _score(attributes, "location", {_norm(x) for x in g["location"]} == {_norm(x) for x in _as_list(r.get("location"))})
+                    if g.get("date"):
+                        _score(attributes, "date", str(g["date"]) == str(r.get("event_date")))
+                    if g.get("source_attributed"):
+                        _score(attributes, "attribution", _attribution_right(g["source_attributed"], r.get("attributed_to")))
+    return {
+        "n_documents": len(gold),
+        "tallies": _prf(*totals["tallies"]),
+        "results": _prf(*totals["results"]),
+        "tally_attributes": _accuracy(attributes),
+        "documents": _accuracy(doc_counts),
+        "errors": errors,
+    }
+
+
+def format_report(report: dict) -> str:
+    """Return the report as a plain-text table.
+
+    Examples
+    --------
+    >>> print(format_report({"n_documents": 1, "tallies": {"tp": 1, "fp": 0, "fn": 1, "precision": 1.0,
+    ...     "recall": 0.5, "f1": 2 / 3}, "results": {}, "tally_attributes": {}, "documents": {}, "errors": []}))
+    gold documents: 1
+    <BLANKLINE>
+    claims     tp  fp  fn  precision  recall     f1
+    tallies     1   0   1      1.000   0.500  0.667
+    """
+    lines = [f"gold documents: {report['n_documents']}", "", f"{'claims':<8} {'tp':>4} {'fp':>3} {'fn':>3} {'precision':>10} {'recall':>7} {'f1':>6}"]
+    for name in ("tallies", "results"):
+        s = report.get(name)
+        if s:
+            lines.append(f"{name:<8} {s['tp']:>4} {s['fp']:>3} {s['fn']:>3} {s['precision']:>10.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}")
+    for title, section in (("matched tallies", report.get("tally_attributes")), ("documents", report.get("documents"))):
+        if section:
+            lines += ["", f"{title:<20} {'correct':>7} {'total':>5} {'accuracy':>8}"]
+            for key, s in section.items():
+                acc = "" if s["accuracy"] is None else f"{s['accuracy']:.3f}"
+                lines.append(f"{key:<20} {s['correct']:>7} {s['total']:>5} {acc:>8}")
+    if report.get("errors"):
+        lines += ["", "errors:"] + [f"  {e['doc_id']} {e['kind']} {e['error']}: {e.get('phrase', '')}" for e in report["errors"]]
+    return "\n".join(lines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``evaluate`` subcommand's options to ``parser`` and set its handler."""
+    parser.add_argument("--gold", type=Path, default=None, help="gold file in the format of data/gold/seeds.yaml (default: the bundled one)")
+    parser.add_argument("--corpus", type=Path, default=None, help="folder of the annotated articles (default: the bundled corpus)")
+    parser.add_argument("--manifest", type=Path, default=None, help="collection record for --corpus (default: <corpus>/manifest.csv)")
+    parser.add_argument("--json", dest="json_out", metavar="FILE", default=None, help="also write the report as JSON ('-' for standard output)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build (or reuse) the corpus, evaluate it against the gold file and print the report."""
+    from kzresearch import load_corpus
+
+    gold = load_gold(args.gold or paths.gold_path())
+    corpus = load_corpus(args.corpus, manifest=args.manifest)
+    report = evaluate(corpus.documents, corpus.tallies, corpus.results, gold)
+    if args.json_out == "-":
+        json.dump(report, sys.stdout, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        print(format_report(report))
+        if args.json_out:
+            Path(args.json_out).write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+    return 0
