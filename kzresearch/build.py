@@ -34,7 +34,7 @@ from kzresearch.claims.conventions import DEFAULT_CONVENTION
 from kzresearch.engines import LocalEngine
 from kzresearch.manifest import read_manifest
 from kzresearch.pipeline import TABLES, DocResult
-from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file
+from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file, single_document_names
 from kzresearch.reference import load_reference
 from kzresearch.schema import columns, schema
 
@@ -102,9 +102,9 @@ def default_manifest(corpus_dir: Path) -> Path | None:
     return None
 
 
-def _cache_key(raw: RawDocument, record: dict | None, ref_digest: str, convention: str) -> str:
+def _cache_key(sha256: str, doc_id: str, file: str, record: dict | None, ref_digest: str, convention: str) -> str:
     h = hashlib.sha256()
-    for part in (raw.sha256, raw.doc_id, raw.file, json.dumps(record or {}, sort_keys=True), __version__, ref_digest, convention):
+    for part in (sha256, doc_id, file, json.dumps(record or {}, sort_keys=True), __version__, ref_digest, convention):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()
@@ -166,18 +166,54 @@ class _TableWriter:
             self.counts.setdefault(table, 0)
 
 
-def _read_all(files: list[Path], corpus_dir: Path, max_bytes: int, report: BuildReport) -> Iterator[RawDocument]:
+@dataclass(frozen=True)
+class _Source:
+    """What the build needs to know of a document besides its result: where it came from."""
+
+    file: str
+    sha256: str
+
+
+# One document of the corpus in input order: its source, the collector's record, its cache key,
+# and either the raw document to process or the result the cache already holds.
+_Entry = tuple[_Source, "dict | None", str, "RawDocument | None", "DocResult | None"]
+
+
+def _read_all(
+    files: list[Path], corpus_dir: Path, max_bytes: int, report: BuildReport, records: dict, key_of, cache: _Cache
+) -> Iterator[_Entry]:
     seen: dict[str, str] = {}
+
+    def first_time(file: str, sha256: str, n_bytes: int) -> bool:
+        report.bytes_read += n_bytes
+        if sha256 in seen:
+            report.problems.append(Problem(file, "duplicate", f"same bytes as {seen[sha256]}; skipped"))
+            return False
+        seen[sha256] = file
+        return True
+
     for path in files:
-        docs, problems = read_file(path, corpus_dir, max_bytes=max_bytes)
+        data = None
+        names = single_document_names(path, corpus_dir)
+        if names is not None and cache.folder is not None and path.stat().st_size <= max_bytes:
+            # A text or HTML file is looked up by its bytes before decoding and extraction
+            # (trafilatura alone costs more than all else an unchanged file needs).
+            data = path.read_bytes()
+            doc_id, file = names
+            sha256 = hashlib.sha256(data).hexdigest()
+            key = key_of(sha256, doc_id, file, records.get(file))
+            hit = cache.get(key)
+            if hit is not None:
+                if first_time(file, sha256, len(data)):
+                    yield _Source(file, sha256), records.get(file), key, None, hit
+                continue
+        docs, problems = read_file(path, corpus_dir, max_bytes=max_bytes, data=data)
         report.problems.extend(problems)
         for doc in docs:
-            report.bytes_read += doc.n_bytes
-            if doc.sha256 in seen:
-                report.problems.append(Problem(doc.file, "duplicate", f"same bytes as {seen[doc.sha256]}; skipped"))
-                continue
-            seen[doc.sha256] = doc.file
-            yield doc
+            if first_time(doc.file, doc.sha256, doc.n_bytes):
+                record = records.get(doc.file.split(":")[0])
+                key = key_of(doc.sha256, doc.doc_id, doc.file, record)
+                yield _Source(doc.file, doc.sha256), record, key, doc, cache.get(key)
 
 
 def build(
@@ -250,40 +286,52 @@ def build(
     show = progress if progress is not None else len(files) >= PROGRESS_MIN_FILES
     corpus_hash = hashlib.sha256()
 
-    def pending() -> Iterator[tuple[str, RawDocument, dict | None]]:
-        for raw in _read_all(files, corpus_dir, max_bytes, report):
-            corpus_hash.update(f"{raw.file}\0{raw.sha256}\n".encode())
-            record = records.get(raw.file.split(":")[0])
-            yield _cache_key(raw, record, ref.digest, DEFAULT_CONVENTION), raw, record
+    def key_of(sha256: str, doc_id: str, file: str, record: dict | None) -> str:
+        return _cache_key(sha256, doc_id, file, record, ref.digest, DEFAULT_CONVENTION)
 
-    def results() -> Iterator[tuple[RawDocument, DocResult | None, str | None]]:
-        todo: list[tuple[str, RawDocument, dict | None]] = []
-        for key, raw, record in pending():
-            hit = cache.get(key)
+    def results() -> Iterator[tuple[_Source, DocResult | None, str | None]]:
+        # Documents go to the engine a window at a time. The next window is read and submitted
+        # before the previous one is drained, so worker processes keep working while this process
+        # reads files and writes Parquet; at most two windows are held, whatever the corpus size.
+        # Cached documents stay in their place, so a partly cached build writes rows in the same
+        # order as a fresh one.
+        window: list[_Entry] = []
+        in_flight = None
+        for entry in _read_all(files, corpus_dir, max_bytes, report, records, key_of, cache):
+            corpus_hash.update(f"{entry[0].file}\0{entry[0].sha256}\n".encode())
+            window.append(entry)
+            if sum(e[4] is None for e in window) >= BATCH_SIZE * jobs or len(window) >= 4 * BATCH_SIZE * jobs:
+                submitted = _submit(window)
+                if in_flight is not None:
+                    yield from _drain(*in_flight)
+                in_flight, window = submitted, []
+        submitted = _submit(window)
+        if in_flight is not None:
+            yield from _drain(*in_flight)
+        yield from _drain(*submitted)
+
+    def _submit(window: list[_Entry]) -> tuple[list[_Entry], Iterator]:
+        todo = [(raw, record) for _, record, _, raw, hit in window if hit is None]
+        return window, (runner.map(todo) if todo else iter(()))
+
+    def _drain(window: list[_Entry], outcomes: Iterator) -> Iterator[tuple[_Source, DocResult | None, str | None]]:
+        for source, _, key, _, hit in window:
             if hit is not None:
                 report.n_cached += 1
-                yield raw, hit, None
-            else:
-                todo.append((key, raw, record))
-            if len(todo) >= BATCH_SIZE * max(jobs, 1):
-                yield from _process(todo)
-                todo = []
-        yield from _process(todo)
-
-    def _process(todo: list) -> Iterator[tuple[RawDocument, DocResult | None, str | None]]:
-        outcomes = runner.map([(raw, record) for _, raw, record in todo]) if todo else ()
-        for (key, raw, _), (result, error) in zip(todo, outcomes):
+                yield source, hit, None
+                continue
+            result, error = next(outcomes)
             if result is not None:
                 cache.put(key, result)
-            yield raw, result, error
+            yield source, result, error
 
     runner = _engine(engine, jobs=jobs, scheduler=scheduler, ref_path=reference)
     batch: dict[str, list[dict]] = {t: [] for t in TABLES}
     with runner, tqdm(total=len(files), unit="doc", disable=not show, desc="building") as bar:
-        for raw, result, error in results():
+        for source, result, error in results():
             bar.update(1)
             if result is None:
-                report.problems.append(Problem(raw.file, "failed", f"processing failed ({error}); the rest of the corpus was built"))
+                report.problems.append(Problem(source.file, "failed", f"processing failed ({error}); the rest of the corpus was built"))
                 continue
             report.n_documents += 1
             for table in TABLES:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kzresearch.dates import find_dates
 from kzresearch.reference import Reference
 from kzresearch.textnorm import normalize_text, split_glued
 
@@ -25,10 +26,20 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
-    r"^(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|"
+    r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b", re.IGNORECASE
 )
+# "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
+AGENCY_SIGNOFF = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\((?P<agencies>[^)]{2,80})\)$")
+_NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
+# "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
+_AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
+_AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
+_DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# The only non-ASCII characters re.IGNORECASE matches to ASCII letters (found by trying every
+# code point): dotted capital I, dotless i, long s and the Kelvin sign.
+_ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 
 
@@ -59,8 +70,29 @@ class CleanDocument:
     title_rule: str | None
 
 
+def _any_of(patterns: list[str]) -> re.Pattern | None:
+    """Compile one case-insensitive pattern that matches wherever any of ``patterns`` does.
+
+    It is a prefilter: one regex call that rules out most lines where many calls would each fail
+    (it pays where patterns start with a word boundary rather than a literal the engine can seek).
+    Leading inline flags ("(?m)^...") become scoped groups so they keep their meaning inside the
+    alternation. None if the patterns cannot be combined (e.g. they reuse a group name): every
+    line is then tried pattern by pattern, as without a prefilter.
+    """
+    scoped = [re.sub(r"^\(\?([aiLmsux]+)\)(.*)$", r"(?\1:\2)", p, flags=re.DOTALL) for p in patterns]
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in scoped), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 class _Rules:
-    """Compiled boilerplate knowledge for one Reference."""
+    """Compiled boilerplate knowledge for one Reference.
+
+    Appeal cues and outlet names also get a prefilter (a combined pattern, a substring test) that
+    answers "none applies" for most article lines at once; the rules themselves, in their order,
+    still decide every line that passes it.
+    """
 
     def __init__(self, ref: Reference):
         config = ref.boilerplate
@@ -70,12 +102,16 @@ class _Rules:
         appeal = config["appeal"]
         self.threshold = appeal["threshold"]
         self.cues = [(c["weight"], re.compile(c["pattern"], re.IGNORECASE)) for c in appeal["cues"]]
+        self.any_cue = _any_of([c["pattern"] for c in appeal["cues"]])
         self.pronouns = re.compile(appeal["self_promotion_pronouns"], re.IGNORECASE)
         self.self_description = re.compile(appeal["self_description_verbs"], re.IGNORECASE)
         names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
-        self.outlet_patterns = [re.compile(p, re.IGNORECASE) for p in ref.outlets[ref.outlets["signal"] == "text"]["pattern"]]
+        signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
+        self.outlet_patterns = [re.compile(p, re.IGNORECASE) for p in signatures]
         self.outlet_patterns.append(re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE))
+        # The substring prefilter is exact only for ASCII names (see outlet_match).
+        self.names_lower = [n.lower() for n in names] if all(n.isascii() for n in names) else None
 
     def line_rule(self, text: str) -> tuple[str, str] | None:
         for rule, role, pattern in self.line_rules:
@@ -85,15 +121,29 @@ class _Rules:
 
     def appeal_rule(self, text: str) -> str | None:
         unquoted = _QUOTED.sub(" ", text)
-        score = sum(weight for weight, cue in self.cues if cue.search(unquoted))
+        hit = self.any_cue is None or self.any_cue.search(unquoted)
+        score = sum(weight for weight, cue in self.cues if cue.search(unquoted)) if hit else 0
         if score >= self.threshold:
             return "appeal"
-        if self.outlet_match(unquoted) and self.pronouns.search(unquoted):
+        # The pronoun test is one cheap search; the outlet test runs only where it passes.
+        if self.pronouns.search(unquoted) and self.outlet_match(unquoted):
             return "outlet_self_promotion"
         return None
 
     def outlet_match(self, text: str) -> re.Match | None:
-        return next((m for p in self.outlet_patterns if (m := p.search(text))), None)
+        # Signatures are searched one by one (each starts with a literal the regex engine finds
+        # fast); the names pattern, an alternation of every outlet name, is the slow one. A
+        # case-insensitive match of an ASCII name implies that the lower-cased name is a substring
+        # of the lower-cased text (once the four non-ASCII letters re.IGNORECASE equates with ASCII
+        # ones are mapped to them), so the alternation runs only on lines that contain a name.
+        match = next((m for p in self.outlet_patterns[:-1] if (m := p.search(text))), None)
+        if match is not None:
+            return match
+        if self.names_lower is not None:
+            lower = text.translate(_ASCII_CASE_FOLD).lower()
+            if not any(name in lower for name in self.names_lower):
+                return None
+        return self.outlet_patterns[-1].search(text)
 
     def outlet_line_rule(self, text: str) -> str | None:
         match = self.outlet_match(text)
@@ -153,7 +203,7 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         following = _next_nonblank(lines, i)
         score = 1.0 if rank == 0 else 0.0
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
-        score += 2.0 * _title_case_share(line.text) if _title_case_share(line.text) >= 0.6 else 0.0
+        score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
         score += 1.0 if following and (_is_sentence_line(following[0]) or _is_title_like(following[0])) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
         score -= 0.1 * rank  # earlier wins a tie
@@ -196,13 +246,22 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "boilerplate", rule
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"
-        elif _CREDIT_LINE.match(line.text) and line.n_words <= 16:
+        elif _CREDIT_LINE.match(line.text) and line.n_words <= 24:
             line.role, line.rule = "byline", "credit_line"
+        elif AGENCY_SIGNOFF.match(line.text):
+            line.role, line.rule = "byline", "agency_signoff"
+        elif _is_date_line(line.text):
+            line.role, line.rule = "byline", "date_line"
+        elif _AUTHOR_IN_PLACE.match(line.text):
+            line.role, line.rule = "byline", "author_in_place"
 
     _mark_media_titles(lines)
+    _mark_authors_next_to_dates(lines)
+    _mark_captions_next_to_credits(lines)
     title_index, title_rule = _choose_title(lines, given_title)
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
+    _mark_link_lists(lines)
     _mark_standfirst(lines, title_index)
     for line in lines:
         if line.role is None:
@@ -218,6 +277,59 @@ def _mark_media_titles(lines: list[Line]) -> None:
         if line.role is None and _is_title_like(line):
             if any(nxt.role == "media" for nxt in _next_nonblank(lines, i, 2)[:1]):
                 line.role, line.rule = "media", "media_title"
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST")."""
+    if len(text) > 80:
+        return False
+    dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
+    if not dates:
+        return False
+    rest = text
+    for d in dates:
+        rest = rest.replace(d.surface, " ")
+    rest = _DATE_LINE_WORDS.sub(" ", rest)
+    return len(re.sub(r"[\W_]+", "", rest)) <= 3
+
+
+def _mark_authors_next_to_dates(lines: list[Line]) -> None:
+    # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019").
+    for i, line in enumerate(lines):
+        if line.rule == "date_line":
+            neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
+            for n in neighbours:
+                if n.role is None and _AUTHOR_ONLY.match(n.text):
+                    n.role, n.rule = "byline", "author_next_to_date"
+
+
+def _mark_captions_next_to_credits(lines: list[Line]) -> None:
+    # A short unpunctuated line right below an image credit describes the image.
+    for i, line in enumerate(lines):
+        if line.role == "caption":
+            for n in _next_nonblank(lines, i):
+                if n.role is None and _is_title_like(n) and not _is_sentence_line(n):
+                    n.role, n.rule = "caption", "next_to_credit"
+
+
+def _previous_nonblank(lines: list[Line], i: int) -> Line | None:
+    return next((line for line in reversed(lines[:i]) if line.role != "blank"), None)
+
+
+def _mark_link_lists(lines: list[Line]) -> None:
+    # Headline-like lines after a "Related stories" heading, or after the last paragraph of the
+    # article, are links to other articles.
+    last_paragraph = max((i for i, line in enumerate(lines) if line.role in (None, "standfirst") and _TERMINAL.search(line.text) and line.n_words >= 8), default=-1)
+    in_list = False
+    for i, line in enumerate(lines):
+        if line.rule in ("related_links", "editorial_standards", "read_more"):
+            in_list = True
+            continue
+        unpunctuated = line.role is None and not _TERMINAL.search(line.text) and line.n_words <= 20
+        if unpunctuated and (in_list or (i > last_paragraph and _is_title_like(line))):
+            line.role, line.rule = "boilerplate", "link_list"
+        elif line.role is None:
+            in_list = False
 
 
 def _mark_title_and_repeats(lines: list[Line], title_index: int | None) -> None:

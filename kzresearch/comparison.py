@@ -24,6 +24,16 @@ import pandas as pd
 from kzresearch.textnorm import sentence_spans
 
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
+# English function words. The informative prior already shrinks frequent words, but in a small
+# selection a preposition can still top an outlet's list and teach nothing about its framing.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers him his how i if in into is it its itself just me more most my no nor
+not now of off on once only or other our ours out over own same she should so some such than that
+the their theirs them then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours said says per cent
+""".split())
 _KEYS = ["election_id", "kind", "claim", "where", "when"]
 _QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "at_least": "at least", "at_most": "up to",
                     "fewer_than": "fewer than"}
@@ -105,6 +115,7 @@ def describe_count(number: float | None, qualifier: str | None, vague_word: str 
     ('unspecified', '2 x several dozen')
     """
     present = lambda v: v is not None and not pd.isna(v)  # noqa: E731
+    vague_word = vague_word if present(vague_word) else None
     if present(number):
         text = f"{float(number):,.0f}"
         if vague_word:
@@ -149,9 +160,9 @@ def claim_rows(tallies: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``election_id``, ``kind`` (tally | result), ``claim`` (what was counted, or subject and
         measure), ``where`` (places or scope), ``when`` (event date), ``outlet``, ``doc_id``,
-        ``start``, ``figure``, ``low``, ``high``.
+        ``start``, ``figure``, ``low``, ``high`` and ``phrase`` (verbatim).
     """
-    columns = [*_KEYS, "outlet", "doc_id", "start", "figure", "low", "high"]
+    columns = [*_KEYS, "outlet", "doc_id", "start", "figure", "low", "high", "phrase"]
     parts = []
     if not tallies.empty:
         parts.append(pd.DataFrame({
@@ -160,7 +171,7 @@ def claim_rows(tallies: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             "when": tallies["event_date"].fillna("(unknown)"),
             "outlet": tallies["outlet"], "doc_id": tallies["doc_id"], "start": tallies["start"],
             "figure": [describe_count(*r) for r in tallies[["number", "qualifier", "vague_word", "multiplier"]].itertuples(index=False)],
-            "low": tallies["low"].astype(float), "high": tallies["high"].astype(float),
+            "low": tallies["low"].astype(float), "high": tallies["high"].astype(float), "phrase": tallies["phrase"],
         }))
     if not results.empty:
         parts.append(pd.DataFrame({
@@ -169,7 +180,7 @@ def claim_rows(tallies: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             "where": results["scope"].fillna("national"), "when": "",
             "outlet": results["outlet"], "doc_id": results["doc_id"], "start": results["start"],
             "figure": [describe_result(*r) for r in results[["value", "measure", "of", "qualifier"]].itertuples(index=False)],
-            "low": results["value"].astype(float), "high": results["value"].astype(float),
+            "low": results["value"].astype(float), "high": results["value"].astype(float), "phrase": results["phrase"],
         }))
     if not parts:
         return pd.DataFrame(columns=columns)
@@ -182,7 +193,7 @@ def claims_by_outlet(rows: pd.DataFrame, *, tolerance: float = 0.5) -> pd.DataFr
     """Return one row per claim with the figures each outlet reported, and whether they disagree.
 
     Outlets disagree on a tally when their ranges share no value (one outlet's lowest reading is
-    above another's highest), and on a result when two figures differ by more than ``tolerance``
+    above another's highest; an outlet's range runs from its lowest to its highest reading), and on a result when two figures differ by more than ``tolerance``
     (percentage points or units: "71.1%" and "71%" agree, "72%" and "71.09%" do not).
 
     Parameters
@@ -202,10 +213,10 @@ def claims_by_outlet(rows: pd.DataFrame, *, tolerance: float = 0.5) -> pd.DataFr
     Examples
     --------
     >>> rows = pd.DataFrame({"election_id": ["e"] * 3, "kind": ["tally"] * 3, "claim": ["detained"] * 3,
-    ...     "where": ["Almaty"] * 3, "when": ["2021-01-10"] * 3, "outlet": ["A", "B", "B"], "doc_id": ["a", "b", "b"],
-    ...     "start": [0, 0, 9], "figure": ["dozens", "more than 30", "500"], "low": [24.0, 31, 500], "high": [99.0, 45, 500]})
+    ...     "where": ["Almaty"] * 3, "when": ["2021-01-10"] * 3, "outlet": ["A", "A", "B"], "doc_id": ["a", "a", "b"],
+    ...     "start": [0, 9, 0], "figure": ["dozens", "more than 30", "500"], "low": [24.0, 31, 500], "high": [99.0, 45, 500]})
     >>> claims_by_outlet(rows)[["A", "B", "outlets", "disagree"]].values.tolist()
-    [['dozens', 'more than 30; 500', 2, True]]
+    [['dozens; more than 30', '500', 2, True]]
     """
     if rows.empty:
         return pd.DataFrame(columns=[*_KEYS, "outlets", "disagree"])
@@ -214,18 +225,19 @@ def claims_by_outlet(rows: pd.DataFrame, *, tolerance: float = 0.5) -> pd.DataFr
     grouped = rows.groupby(_KEYS, sort=True)
     summary = pd.DataFrame({
         "outlets": grouped["outlet"].nunique(),
-        "disagree": pd.Series({key: _disagree(key[1], g, tolerance) for key, g in grouped}, dtype=bool),
     })
+    summary["disagree"] = [_disagree(key[1], g, tolerance) for key, g in grouped]
     return figures.join(summary).reset_index().rename_axis(columns=None)
 
 
 def _disagree(kind: str, group: pd.DataFrame, tolerance: float) -> bool:
-    lows, highs = group["low"].dropna(), group["high"].dropna()
-    if lows.empty or highs.empty:
+    # Disagreement is between outlets: one outlet giving "several" and "dozens" is not flagged.
+    per_outlet = group.groupby("outlet").agg(low=("low", "min"), high=("high", "max")).dropna(how="all")
+    if len(per_outlet) < 2:
         return False
     if kind == "result":
-        return bool(highs.max() - lows.min() > tolerance)
-    return bool(lows.max() > highs.min())
+        return bool(group["high"].max() - group["low"].min() > tolerance)
+    return bool(per_outlet["low"].max() > per_outlet["high"].min())
 
 
 def log_odds_dirichlet(counts_a: np.ndarray, counts_b: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -269,6 +281,7 @@ def distinctive_words(
     top: int = 10,
     prior_strength: float | None = None,
     min_count: int = 2,
+    stopwords: Iterable[str] = STOPWORDS,
 ) -> pd.DataFrame:
     """Return the words most distinctive of each group against all other groups ("Fightin' Words").
 
@@ -289,6 +302,8 @@ def distinctive_words(
         (the prior weighs as much as the data).
     min_count : int
         A word must occur this often in the group to be listed.
+    stopwords : iterable of str
+        Words left out (default :data:`STOPWORDS`).
 
     Returns
     -------
@@ -304,9 +319,10 @@ def distinctive_words(
     """
     columns = [group, "word", "count", "count_rest", "delta", "z"]
     counters = {name: Counter() for name in sorted(documents[group].dropna().unique())} if not documents.empty else {}
+    skip = frozenset(stopwords)
     for name, text in zip(documents[group], documents["text"]) if counters else ():
         if isinstance(text, str) and name in counters:
-            counters[name].update(words(text))
+            counters[name].update(w for w in words(text) if w not in skip)
     counters = {k: c for k, c in counters.items() if c}
     if len(counters) < 2:
         return pd.DataFrame(columns=columns)

@@ -97,10 +97,11 @@ def find_dates(text: str) -> list[DateExpression]:
     ['year']
     """
     found: list[DateExpression] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already inside a found expression (a mask: one call per overlap test).
+    taken = bytearray(len(text))
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.find(1, m.start(), m.end()) != -1:
                 continue
             groups = m.groupdict()
             try:
@@ -117,7 +118,7 @@ def find_dates(text: str) -> list[DateExpression]:
             if expr.month and not 1 <= expr.month <= 12 or expr.day and not 1 <= expr.day <= 31:
                 continue
             found.append(expr)
-            taken.append((m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found, key=lambda d: d.start)
 
 

@@ -27,7 +27,7 @@ from kzresearch.dates import DateExpression
 from kzresearch.reference import Reference
 
 MIN_SCORE = 2.0
-_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.5, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 5.0}
+_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 5.0}
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,8 @@ def infer_election(
         if (election.date.month, election.date.day) in month_days:
             parts.append((_WEIGHTS["month_day"], f"{election.date:%B} {election.date.day} stated"))
         if years.get(election.date.year):
-            parts.append((_WEIGHTS["year"], f"year {election.date.year} stated"))
+            # an article that names many years (history, past results) says less with each
+            parts.append((_WEIGHTS["year"] / len(years) ** 0.5, f"year {election.date.year} stated"))
         for start, end in periods:
             if start <= election.date <= (end or dt.date.max):
                 parts.append((_WEIGHTS["name_period"], f"a name in use {start}..{end or 'now'}"))
@@ -125,7 +126,9 @@ def infer_election(
                 parts.append((_WEIGHTS["subject"] * cues.subject_weight[subject], f"{subject} stood"))
         for event_id, day in events:
             gap = (election.date - day).days
-            if 0 <= gap <= 730:
+            if 0 <= gap <= 7:  # the event is this vote itself (a referendum's subject)
+                parts.append((2 * _WEIGHTS["event"], f"names {event_id}"))
+            elif 0 <= gap <= 730:
                 parts.append((_WEIGHTS["event"] * math.exp(-gap / 365), f"after {event_id}"))
         if published:
             gap = (published - election.date).days

@@ -43,6 +43,8 @@ class NameMatcher:
                 surface = " ".join(str(surface).split())
                 self._canonical.setdefault(surface.casefold(), (row.canonical, row.kind))
                 (uncased if surface.islower() else cased).add(surface)
+                if row.kind == "place":
+                    cased.add(surface.upper())  # datelines: "NUR-SULTAN, Jan 11 (Reuters) -"
         self._cased = _alternation(cased, flags=0)
         self._uncased = _alternation(uncased, flags=re.IGNORECASE)
         self._fuzzy_choices = sorted(
@@ -61,19 +63,21 @@ class NameMatcher:
         [('Toqaev', 'Kassym-Jomart Tokayev', 'exact'), ('Nazarbayyev', 'Nursultan Nazarbayev', 'fuzzy'), ('Nur-Sultan', 'Nur-Sultan', 'exact')]
         """
         rows: list[dict] = []
-        taken: list[tuple[int, int]] = []
+        # Characters already inside an exact mention: a mask answers "does this span overlap one?"
+        # in one call, where comparing with every earlier span grew with the square of mentions.
+        taken = bytearray(len(text))
         for pattern in (self._cased, self._uncased):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if taken.find(1, m.start(), m.end()) != -1:
                     continue
                 canonical, kind = self._canonical[" ".join(m.group(0).split()).casefold()]
                 rows.append(_row(m.start(), m.end(), m.group(0), canonical, kind, "exact", 100.0))
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         if self.fuzzy_threshold is not None:
             for m in _CAPITALISED.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if taken.find(1, m.start(), m.end()) != -1:
                     continue
                 rows.extend(self._fuzzy_rows(m.group(0), m.start()))
         return sorted(rows, key=lambda r: r["start"])

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import Line
+from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
@@ -25,6 +25,7 @@ _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\s*\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]")
 _ELECTION_WORD = re.compile(r"\b(elections?|votes?|voting|polls?|ballots?|referendum)\b", re.IGNORECASE)
 PRECISIONS = ("day", "month", "year", "none")
+_FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,16 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
 
     Examples
     --------
-    >>> lines = [Line(1, 1, "By Michael Daventry with AP and AFP", "byline")]
+    >>> lines = [Line(1, 1, "By Michael Daventry with AP and AFP", "byline", "by_prefix")]
     >>> infer_byline_and_wire(lines, {"ap": "AP", "afp": "AFP"})
     ('Michael Daventry', ['AP', 'AFP'])
     """
     authors: list[str] = []
     wire: list[str] = []
     for line in lines:
-        if line.role == "byline":
+        if line.rule == "agency_signoff":
+            wire += [agencies[a.strip().casefold()] for a in AGENCY_SIGNOFF.match(line.text).group("agencies").split(",") if a.strip().casefold() in agencies]
+        elif line.rule in ("by_prefix", "credit_line"):
             text = _BYLINE_PREFIX.sub("", line.text)
             text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing) by\s+", "", text, flags=re.IGNORECASE)
             for part in _BYLINE_SPLIT.split(text):
@@ -136,6 +139,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
                     wire.append(agency)
                 elif line.rule == "by_prefix" and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part):
                     authors.append(part)
+        elif line.rule in ("author_in_place", "author_next_to_date"):
+            authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             agency = agencies.get(m.group("agency").strip().casefold())
             if agency:
@@ -143,13 +148,23 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
     return (", ".join(dict.fromkeys(authors)) or None), list(dict.fromkeys(wire))
 
 
-def infer_published(
-    text: str,
-    dates: list[DateExpression],
-    *,
-    election_date: dt.date | None,
-    header: str = "",
-) -> Published:
+def dateline_published(lines: list[Line]) -> Published | None:
+    """Return the first whole date stated in the byline and date lines, if any.
+
+    Examples
+    --------
+    >>> dateline_published([Line(3, 3, "Sun 19 Aug 2007 14.20 BST", "byline", "date_line")])
+    Published(value='2007-08-19', precision='day', evidence="dateline states '19 Aug 2007'")
+    """
+    for line in lines:
+        if line.role == "byline":
+            for expr in find_dates(line.text):
+                if expr.date:
+                    return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
+    return None
+
+
+def infer_published(text: str, dates: list[DateExpression], *, election_date: dt.date | None) -> Published:
     """Infer the publication date from the clean text.
 
     Parameters
@@ -160,8 +175,6 @@ def infer_published(
         Date expressions of ``text``.
     election_date : datetime.date, optional
         Date of the election the article is about: the anchor for weekdays and relative days.
-    header : str, optional
-        Byline and dateline lines, searched first for an explicit full date.
 
     Returns
     -------
@@ -173,15 +186,14 @@ def infer_published(
     >>> infer_published(text, find_dates(text), election_date=dt.date(2012, 1, 15)).value
     '2012-01-17'
     """
-    for expr in find_dates(header):
-        if expr.date:
-            return Published(expr.date.isoformat(), "day", f"dateline or byline states {expr.surface!r}")
     if election_date is None:
         return Published(None, "none", "no dateline, and no election to anchor relative dates")
     resolved: list[tuple[dt.date, str]] = []
     sentences = sentence_spans(text)
     for expr in dates:
         sentence = next((text[s:e] for s, e in sentences if s <= expr.start < e), "")
+        if _FUTURE.search(sentence):
+            continue  # "final figures are due by April 9" does not date the article
         if expr.kind == "weekday":
             day = resolve_weekday(expr.weekday, election_date)
             resolved.append((day, f"{expr.surface!r} resolved against the {election_date} election to {day}"))

@@ -329,7 +329,7 @@ def _choices(name: str, outlets: Iterable[str] | None) -> list[str] | None:
         return sorted(set(load_reference().elections["kind"]))
     if name in ("convention", "compare_conventions"):
         return list(load_reference().conventions["conventions"])
-    if name == "counted":
+    if name in ("counted", "focus"):
         return list(COUNTED)
     if name == "outlets":
         return sorted(outlets or ())

@@ -13,7 +13,14 @@ from kzresearch.cleaning import classify_lines
 from kzresearch.dates import find_dates
 from kzresearch.election_inference import infer_election
 from kzresearch.entities import matcher_for
-from kzresearch.metadata import Published, infer_byline_and_wire, infer_outlet, infer_published, parse_published
+from kzresearch.metadata import (
+    Published,
+    dateline_published,
+    infer_byline_and_wire,
+    infer_outlet,
+    infer_published,
+    parse_published,
+)
 from kzresearch.reading import RawDocument
 from kzresearch.reference import Reference
 
@@ -77,15 +84,17 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         outlet, outlet_evidence = infer_outlet(clean.lines, ref, url=url)
         outlet_source = "signature" if outlet else "unknown"
 
-    recorded = parse_published(record.get("published")) or parse_published(raw.meta.get("published"))
-    guess = infer_election(text, ref, dates=dates, mentions=mentions, published=recorded.day if recorded else None)
-    election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
-    if recorded:
-        source = "collection record" if record.get("published") else f"{raw.fmt} metadata"
-        published = Published(recorded.value, recorded.precision, source)
+    # A date the record, the page's metadata or the dateline states wins over inference, and it
+    # also tells which election the article is about.
+    if stated := parse_published(record.get("published")):
+        stated = Published(stated.value, stated.precision, "collection record")
+    elif stated := parse_published(raw.meta.get("published")):
+        stated = Published(stated.value, stated.precision, f"{raw.fmt} metadata")
     else:
-        header = "\n".join(line.text for line in clean.lines if line.role == "byline")
-        published = infer_published(text, dates, election_date=election_date, header=header)
+        stated = dateline_published(clean.lines)
+    guess = infer_election(text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None)
+    election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
+    published = stated or infer_published(text, dates, election_date=election_date)
 
     byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
     byline = byline or raw.meta.get("byline")

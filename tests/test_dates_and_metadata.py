@@ -5,7 +5,7 @@ import pytest
 
 from kzresearch.cleaning import Line
 from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
-from kzresearch.metadata import infer_byline_and_wire, infer_outlet, infer_published, parse_published
+from kzresearch.metadata import dateline_published, infer_byline_and_wire, infer_outlet, infer_published, parse_published
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,7 @@ def test_resolution():
         ("Leaders protested on Tuesday against weekend elections.", dt.date(2012, 1, 15), "2012-01-17"),
         ("The minister spoke late on January 10.", dt.date(2021, 1, 10), "2021-01-10"),
         ("Voters went to the polls today.", dt.date(2022, 11, 20), "2022-11-20"),
+        ("Turnout was 89.9 percent on Sunday. Final figures are due by April 9.", dt.date(2011, 4, 3), "2011-04-03"),
     ],
 )
 def test_published_from_relative_expressions(text, election, expected):
@@ -66,9 +67,9 @@ def test_published_from_relative_expressions(text, election, expected):
     assert published.evidence
 
 
-def test_dateline_wins_and_no_anchor_means_none():
-    header = "By Jane Doe, June 11, 2019"
-    assert infer_published("Police detained protesters on Sunday.", [], election_date=dt.date(2019, 6, 9), header=header).value == "2019-06-11"
+def test_dateline_and_no_anchor():
+    lines = [Line(1, 1, "By Jane Doe", "byline", "by_prefix"), Line(2, 2, "Jun 11, 2019 10:30 GMT", "byline", "date_line")]
+    assert dateline_published(lines).value == "2019-06-11"
     published = infer_published("Nothing dated here.", [], election_date=None)
     assert (published.value, published.precision) == (None, "none")
 

@@ -27,11 +27,17 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 _WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(?P<r>yesterday|today|overnight|last night|this morning|tonight)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")
+# A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
+_CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'.-]*)*")
 _POSSESSIVE = re.compile(r"'s?$")
 NAME_KINDS = ("place", "person", "party", "agency", "body")
+# Substrings without which a sentence holds no date cue (a cheap test before the patterns).
+_DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
+               "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
+               "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20")
 
 
 @dataclass(frozen=True)
@@ -136,10 +142,11 @@ class _Patterns:
     unknown_date: re.Pattern
     election_day: re.Pattern
     speech_after: re.Pattern
-    speech_before: re.Pattern
+    speech_verb: re.Pattern
     according: re.Pattern
     titles: frozenset
     generic: re.Pattern
+    speech_date: re.Pattern
 
 
 _PATTERNS: dict[int, tuple[dict, _Patterns]] = {}
@@ -165,10 +172,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # '..., said activist Janbolat Mamay' / '"...," said X'
         speech_after=re.compile(rf"\b{verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
-        speech_before=re.compile(rf"(?P<who>[^,.;:\"()]+?),?\s+(?:has\s+|have\s+|had\s+)?{verbs}\b"),
+        speech_verb=re.compile(rf",?\s+(?:(?:has|have|had)\s+)?\b{verbs}\b"),
         according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
+        speech_date=re.compile(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE),
     )
     _PATTERNS[id(lexicon)] = (lexicon, patterns)
     return patterns
@@ -192,6 +200,9 @@ class TextContext:
     ctx: DocContext
     ref: Any
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    _places: dict[tuple, list[tuple[int, str]]] = field(default_factory=dict)
+    _capitals: dict[dt.date, str] = field(default_factory=dict)
+    _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
 
     @cached_property
     def lexicon(self) -> dict:
@@ -251,6 +262,8 @@ class TextContext:
         Names come from the mentions; descriptions from the lexicon ("the capital" resolved at
         ``day``, else at the publication or election date; "its largest city"; "nationwide").
         """
+        if (index, day) in self._places:
+            return self._places[(index, day)]
         start, end = self.sentences[index]
         found: list[tuple[int, str]] = [(m.start, m.canonical) for m in self.mentions(index) if m.kind == "place"]
         for name, pattern in self.patterns.places:
@@ -260,8 +273,11 @@ class TextContext:
                     continue
                 when = day or self.ctx.published or self.ctx.election_date
                 if when is not None and hasattr(self.ref, "capital_on"):
-                    found.append((m.start(), self.ref.capital_on(when)))
-        return sorted(found)
+                    if when not in self._capitals:
+                        self._capitals[when] = self.ref.capital_on(when)
+                    found.append((m.start(), self._capitals[when]))
+        self._places[(index, day)] = sorted(found)
+        return self._places[(index, day)]
 
     def places_in(self, index: int, day: dt.date | None) -> list[str]:
         """Return the distinct places of sentence ``index``; the country only when none is more specific."""
@@ -283,16 +299,29 @@ class TextContext:
         return [self.patterns.country]
 
     # -- when ----------------------------------------------------------------------------------
-    def date_cues(self, index: int) -> list[tuple[int, dt.date | None]]:
-        """Return ``(offset, date)`` for each date cue in sentence ``index`` (None: undatable)."""
+    def date_cues(self, index: int, *, statements: bool = False) -> list[tuple[int, dt.date | None]]:
+        """Return ``(offset, date)`` for each date cue in sentence ``index`` (None: undatable).
+
+        With ``statements`` False, dates of saying ("the ministry said on Thursday") are left out:
+        they date the statement, not the event counted.
+        """
         start, end = self.sentences[index]
+        lowered = self.text[start:end].lower()
+        if not any(hint in lowered for hint in _DATE_HINTS):
+            return []
         anchor = self.ctx.published or self.ctx.election_date
         cues: list[tuple[int, dt.date | None]] = []
+        explicit: list[tuple[int, int]] = []
         for pattern in (_DATE_MD, _DATE_DM):
             for m in pattern.finditer(self.text, start, end):
                 day = _explicit_date(m, anchor)
                 if day is not None:
                     cues.append((m.start(), day))
+                    explicit.append(m.span())
+        if anchor is not None:
+            # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
+            cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
+                     if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
             day = self._weekday(_WEEKDAYS.index(m.group("w").lower()))
             if day is not None:
@@ -304,6 +333,9 @@ class TextContext:
         if self.ctx.election_date is not None:
             cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.text, start, end)]
         cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.text, start, end)]
+        # "the ministry said on Thursday": the day of the statement, not of the event.
+        if not statements:
+            cues = [c for c in cues if not self.patterns.speech_date.search(self.text, max(start, c[0] - 40), c[0])]
         return sorted(cues, key=lambda c: c[0])
 
     def _weekday(self, weekday: int) -> dt.date | None:
@@ -316,16 +348,12 @@ class TextContext:
             return self.ctx.election_date + dt.timedelta(days=offset if offset <= 3 else offset - 7)
         return None
 
-    @cached_property
-    def _sentence_dates(self) -> list[tuple[bool, dt.date | None]]:
-        # (has_cue, date) per sentence: a sentence without a cue continues the previous one's time.
-        out, current = [], None
-        for i in range(len(self.sentences)):
-            cues = self.date_cues(i)
-            if cues:
-                current = cues[0][1]
-            out.append((bool(cues), current))
-        return out
+    def _sentence_time(self, index: int) -> tuple[bool, dt.date | None]:
+        """Return (has_cue, date) of sentence ``index``: its last cue, where its narrative has arrived."""
+        if index not in self._times:
+            cues = self.date_cues(index, statements=True)
+            self._times[index] = (bool(cues), cues[-1][1] if cues else None)
+        return self._times[index]
 
     def event_date(self, index: int, pos: int) -> dt.date | None:
         """Return the date of the event a count at offset ``pos`` in sentence ``index`` reports.
@@ -338,7 +366,7 @@ class TextContext:
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         for i in range(index - 1, -1, -1):
-            has_cue, day = self._sentence_dates[i]
+            has_cue, day = self._sentence_time(i)
             if has_cue:
                 return day
         edate, pub = self.ctx.election_date, self.ctx.published
@@ -358,7 +386,8 @@ class TextContext:
         candidates: list[tuple[int, int, str]] = []
         pats = self.patterns
         for m in pats.according.finditer(sentence):
-            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            # "according to the president's office": the phrase itself when it holds no name.
+            who = self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))
             if who:
                 final = not sentence[m.end():].strip(" .\"'")
                 candidates.append((0 if final else 2, abs(start + m.start() - pos), who))
@@ -368,9 +397,14 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who))
-        for m in pats.speech_before.finditer(sentence):
-            who = self._speaker(m.group("who"), start + m.start("who"), index)
-            head = sentence[: m.start("who")].rstrip()
+        for m in pats.speech_verb.finditer(sentence):
+            # The speaker phrase runs back from the verb to the previous punctuation.
+            who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()') + 1
+            phrase = sentence[who_start: m.start()]
+            if not phrase.strip():
+                continue
+            who = self._speaker(phrase, start + who_start, index)
+            head = sentence[:who_start].rstrip()
             if not who and head.endswith(","):
                 # "X, the deputy interior minister, said": the name precedes the apposition.
                 segment = re.split(r"[,;:\"]", head[:-1])[-1]
@@ -378,7 +412,7 @@ class TextContext:
             if not who:
                 continue
             final = not sentence[m.end():].strip(" .\"'")
-            opening = not sentence[: m.start("who")].strip(" \"'")
+            opening = not sentence[:who_start].strip(" \"'")
             candidates.append((0 if final else 1 if opening else 3, abs(start + m.start() - pos), who))
         return min(candidates)[2] if candidates else None
 
@@ -409,6 +443,22 @@ class TextContext:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
             return re.sub(r"^the\s+", "", " ".join(generic[-1].group().lower().split()))
         return None
+
+
+_LAST: list[TextContext] = []
+
+
+def text_context(text: str, ctx: DocContext, ref: Any) -> TextContext:
+    """Return the TextContext of a document, reusing the last one when tallies and results read the same text."""
+    if _LAST and _LAST[0].text is text and _LAST[0].ctx == ctx and _LAST[0].ref is ref:
+        return _LAST[0]
+    _LAST[:] = [TextContext(text, ctx, ref)]
+    return _LAST[0]
+
+
+def _plain(phrase: str) -> str | None:
+    words = re.sub(r"^(?:the|a|an)\s+", "", " ".join(phrase.split()), flags=re.IGNORECASE).split()
+    return " ".join(words[:6]).lower() or None
 
 
 def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:

@@ -20,16 +20,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import DocContext, TextContext
+from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, phrase_map
-from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, as_int, parse_number
+from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
 
-RESULT_COLUMNS = ("doc_id", "start", "end", "phrase", "subject", "measure", "value", "of", "qualifier", "scope", "election_id")
 _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 # "in 2015", "the 2015 election": a year tied to the figure, not "the ruling party since 1999".
 _YEAR_CUE = re.compile(r"\b(?:in|during|at)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
-                       r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+)?(?:election|vote|poll|ballot)")
+                       r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+)?(?:election|vote|poll|ballot)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<p>it|he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _CACHE: dict[int, tuple[dict, "_Frames"]] = {}
@@ -102,7 +101,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     list of dict
         One row per figure with the columns of the results table.
     """
-    tc = TextContext(text, ctx, ref)
+    tc = text_context(text, ctx, ref)
     f = frames(lexicon_of(ref))
     rows: list[dict] = []
     for index in tc.claim_sentences:
@@ -171,7 +170,9 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     text = tc.text
     s_start, s_end = tc.sentences[index]
     rows = []
-    for m in f.seats.finditer(text, s_start, s_end):
+    lowered = text[s_start:s_end].lower()
+    seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
+    for m in seats:
         value = parse_number(m.group("num"))
         if value is None or text[m.end("num"): m.end("num") + 1] == "%":
             continue
@@ -183,12 +184,12 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             rows.append(_row(tc, m.start(), m.end(), "seats contested", "seats_contested", value, of, qualifier, None))
         elif subject is not None:
             rows.append(_row(tc, m.start(), m.end(), subject, "seats", value, of, qualifier, None))
-    for m in f.parties.finditer(text, s_start, s_end):
+    for m in f.parties.finditer(text, s_start, s_end) if "part" in lowered else ():
         value = parse_number(m.group("num"))
         frame = f.contesting.match(text, m.end(), s_end)
         if value is not None and frame:
             rows.append(_row(tc, m.start(), m.end() + frame.end() - frame.start(), "parties", "parties_contesting", value, None, "exact", None))
-    for m in f.registered.finditer(text, s_start, s_end):
+    for m in f.registered.finditer(text, s_start, s_end) if "voters" in lowered or "electors" in lowered else ():
         value = parse_number(m.group("num"))
         if value is not None:
             qualifier = f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
@@ -240,25 +241,38 @@ def _scope(tc: TextContext, index: int, pos: int, *, national: bool) -> str | No
     return min(places, key=lambda x: abs(x[0] - pos))[1]
 
 
+_ELECTIONS: dict[int, tuple[Any, dict[str, tuple[Any, str]]]] = {}
+
+
+def _elections(ref: Any) -> dict[str, tuple[Any, str]]:
+    """Return ``{election_id: (date, kind)}`` of ``ref``, sorted by date (built once per Reference)."""
+    cached = _ELECTIONS.get(id(ref))
+    if cached is None or cached[0] is not ref:
+        table = getattr(ref, "elections", None)
+        rows = [] if table is None else sorted(zip(table["date"], table["election_id"], table["kind"]))
+        cached = (ref, {eid: (date, kind) for date, eid, kind in rows})
+        _ELECTIONS[id(ref)] = cached
+    return cached[1]
+
+
 def _election_for(tc: TextContext, f: _Frames, index: int, row: dict) -> str | None:
     """Return the election a figure belongs to: the article's, or an earlier one the sentence names."""
     current = tc.ctx.election_id
+    elections = _elections(tc.ref)
+    if current not in elections:
+        return current
     s_start, s_end = tc.sentences[index]
     sentence = tc.text[s_start:s_end]
-    elections = getattr(tc.ref, "elections", None)
-    if not current or elections is None or current not in set(elections["election_id"]):
-        return current
     kind = _kind_for(tc, row, current)
-    years = {int(m.group("y") or m.group("y2")) for m in _YEAR_CUE.finditer(sentence)}
-    this = elections[elections["election_id"] == current].iloc[0]
-    for year in sorted(years - {this["date"].year}, reverse=True):
-        match = elections[(elections["kind"] == kind) & elections["date"].map(lambda d: d.year == year) & (elections["date"] < this["date"])]
-        if not match.empty:
-            return str(match.iloc[-1]["election_id"])
-    if f.previous.search(sentence):
-        earlier = elections[(elections["kind"] == kind) & (elections["date"] < this["date"])]
-        if not earlier.empty:
-            return str(earlier.iloc[-1]["election_id"])
+    this_date = elections[current][0]
+    earlier = [(d, eid) for eid, (d, k) in elections.items() if k == kind and d < this_date]
+    years = {int(m.group("y") or m.group("y2")) for m in _YEAR_CUE.finditer(sentence)} - {this_date.year}
+    for year in sorted(years, reverse=True):
+        in_year = [eid for d, eid in earlier if d.year == year]
+        if in_year:
+            return in_year[-1]
+    if earlier and f.previous.search(sentence):
+        return earlier[-1][1]
     return current
 
 

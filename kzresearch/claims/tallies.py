@@ -16,24 +16,24 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import DocContext, TextContext
+from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, phrase_map
 from kzresearch.claims.numbers import NUMBER_PATTERN, as_int, parse_number
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
-TALLY_COLUMNS = ("doc_id", "start", "end", "phrase", "sentence", "counted", "number", "qualifier", "vague_word",
-                 "multiplier", "low", "high", "location", "event_date", "attributed_to", "election_id")
 _MOD_STOP = r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an)"
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
-_DET = r"(?:the|our|their|his|her|its|those|these|them|whom|whom)"
+_DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though)\b|\s(?:but|while|whereas)\s"
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_DIGIT_OR_WORD_CACHE: dict[int, tuple[dict, "_Grammar"]] = {}
+_GRAMMARS: dict[int, tuple[dict, "_Grammar"]] = {}
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
+_WORD = re.compile(r"\w+")
+_GOVERNED = re.compile(rf"(?:\s+(?:{_AUX}|more|others|of\s+them|each|so\s+far|reportedly|allegedly))*\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -49,16 +49,19 @@ class _Grammar:
     prefilter_number: re.Pattern
     not_after: re.Pattern
     not_before: re.Pattern
+    possession: re.Pattern
+    inherit: re.Pattern
     non_count: re.Pattern
     qualifiers: dict[str, str]
     unspecified: dict[str, str]
     protester_nouns: frozenset
+    protester_noun: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
 
 
 def grammar(lexicon: dict) -> _Grammar:
     """Compile the count-phrase grammar of ``lexicon`` (once per lexicon object)."""
-    cached = _DIGIT_OR_WORD_CACHE.get(id(lexicon))
+    cached = _GRAMMARS.get(id(lexicon))
     if cached is not None and cached[0] is lexicon:
         return cached[1]
     qualifiers = phrase_map(lexicon["qualifiers"])
@@ -73,6 +76,9 @@ def grammar(lexicon: dict) -> _Grammar:
         rf"(?P<{cat}>{alternation(frags, literal=False)})" for cat, frags in lexicon["triggers"].items()
     )
     outcome = alternation([f for cat in OUTCOMES for f in lexicon["triggers"].get(cat, [])], literal=False)
+    # A bare count ("Hundreds were detained", "Tens of thousands rallied") needs a verb after it;
+    # protest nouns ("one demonstration") do not make one.
+    subject_verbs = alternation([outcome, alternation(lexicon["protest_verbs"])], literal=False)
     tolls = {k: v for k, v in lexicon["tolls"].items() if k != "toll_verbs"}
     quantity = rf"(?:{qual}\s+)?(?:{vague}|{num})"
     g = _Grammar(
@@ -82,7 +88,7 @@ def grammar(lexicon: dict) -> _Grammar:
             re.IGNORECASE,
         ),
         bare_subject=re.compile(
-            rf"\b{quantity}(?:\s+(?:more|others|of\s+them|of\s+whom))?(?=\s+{_AUX}\b)", re.IGNORECASE
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+them|of\s+whom))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people))?"
@@ -91,25 +97,28 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
         toll=re.compile(
-            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})\s+(?:\w+\s+){{0,3}}?"
+            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})\s+(?:\w+\s+){{0,4}}?"
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
         ),
         triggers=re.compile(rf"\b(?:{trig_groups})\b", re.IGNORECASE),
         prefilter_number=re.compile(
             rf"\d|\b(?:{'|'.join(lexicon['numbers']['units'])}|{'|'.join(lexicon['numbers']['tens'])}|dozen|dozens|score|scores|"
-            rf"hundreds?|thousands?|tens|several|handful|few|many|numerous|number|all)\b",
+            rf"hundreds?|thousands?|tens|several|handful|few|many|numerous|number\s+of|all\s+(?:of\s+)?those)\b",
             re.IGNORECASE,
         ),
         not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
+        possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
+        inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
         non_count=re.compile(rf"\b{alternation(lexicon['non_count_nouns'])}\b", re.IGNORECASE),
         qualifiers=qualifiers,
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
+        protester_noun=re.compile(rf"\b{alternation(lexicon['protester_nouns'])}\b", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
     )
-    _DIGIT_OR_WORD_CACHE[id(lexicon)] = (lexicon, g)
+    _GRAMMARS[id(lexicon)] = (lexicon, g)
     return g
 
 
@@ -141,19 +150,23 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
     list of dict
         One row per count phrase with the columns of the tallies table.
     """
-    tc = TextContext(text, ctx, ref)
+    tc = text_context(text, ctx, ref)
     g = grammar(lexicon_of(ref))
     conventions = getattr(ref, "conventions", None) or None
     rows: list[dict] = []
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         sentence = text[s_start:s_end]
-        if not g.prefilter_number.search(sentence) or not g.triggers.search(sentence):
+        if not g.prefilter_number.search(sentence) or not (g.triggers.search(sentence) or g.protester_noun.search(sentence)):
             continue
+        previous: dict | None = None
         for cand in _candidates(text, s_start, s_end, g):
+            if previous is not None and g.inherit.search(text, previous["end"], cand.start):
+                cand.counted = previous["counted"]  # "225 killed, including 19 police officers"
             row = _row(tc, g, cand, index, convention, conventions)
             if row is not None:
                 rows.append(row)
+                previous = row
     return rows
 
 
@@ -177,6 +190,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
     """Reject ages, years, money, dates, durations and electorate sizes."""
     groups = m.groupdict()
     num = groups.get("num")
+    if g.possession.search(text, max(0, m.start() - 30), m.start()):
+        return False  # "a party which has 800,000 members": a size, not an event
     if num:
         if g.not_after.match(text, m.end("num")) or g.not_before.search(text[max(0, m.start("num") - 6): m.start("num")]):
             return False
@@ -205,22 +220,31 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     before_start = max(lo, _token_start(text, cand.start, _BEFORE_TOKENS))
     after = _window_triggers(tc, g, cand.end, after_end)
     before = _window_triggers(tc, g, before_start, cand.start)
-    scored = [(s - cand.end, cat, s, e) for s, e, cat in after] + [(cand.start - e, cat, s, e) for s, e, cat in before]
-    for pool in ([t for t in scored if t[1] in OUTCOMES], [t for t in scored if t[1] == "protesters"]):
+    # A predicate right after the phrase ("... were later released") governs it before any verb
+    # further away; then the nearest outcome, then the nearest protest word.
+    scored = [(0 if _GOVERNED.fullmatch(text[cand.end:s]) else 1, s - cand.end, cat, s, e) for s, e, cat in after]
+    scored += [(1, cand.start - e, cat, s, e) for s, e, cat in before]
+    for pool in ([t for t in scored if t[2] in OUTCOMES], [t for t in scored if t[2] == "protesters"]):
         if pool:
-            _, cat, s, e = min(pool)
+            _, _, cat, s, e = min(pool)
             return cat, s, e
     return None
 
 
 def _token_limit(text: str, pos: int, n: int) -> int:
-    m = re.match(rf"(?:\W*\w+){{0,{n}}}", text[pos:])
-    return pos + (m.end() if m else 0)
+    """Return the offset after the ``n``-th word from ``pos``."""
+    end = pos
+    for i, m in enumerate(_WORD.finditer(text, pos, pos + 200)):
+        if i == n:
+            break
+        end = m.end()
+    return end
 
 
 def _token_start(text: str, pos: int, n: int) -> int:
-    m = re.search(rf"(?:\w+\W*){{0,{n}}}$", text[max(0, pos - 200):pos])
-    return pos - (len(m.group()) if m else 0)
+    """Return the offset of the ``n``-th word before ``pos``."""
+    starts = [m.start() for m in _WORD.finditer(text, max(0, pos - 200), pos)]
+    return starts[-n] if len(starts) >= n else (starts[0] if starts else pos)
 
 
 def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention: str, conventions: dict | None) -> dict | None:
@@ -228,7 +252,9 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     s_start, s_end = tc.sentences[index]
     groups = m.groupdict()
     start, end = cand.start, cand.end
-    if cand.shape == "toll":
+    if cand.counted is not None:
+        counted = cand.counted
+    elif cand.shape == "toll":
         counted = next((cat for cat, p in g.toll_category if p.match(" ".join(groups["toll"].split()))), None)
     elif cand.shape == "object":
         counted = g.triggers.match(text, m.start("trig")).lastgroup
@@ -243,7 +269,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = "protesters"
         else:
             counted = None
-    if counted is None or (cand.shape == "subject" and counted not in OUTCOMES):
+    if counted is None:
         return None
     number, qualifier, vague_word = _quantity(groups, g)
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None

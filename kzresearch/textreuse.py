@@ -1,0 +1,232 @@
+"""Text reuse: which documents share wire copy or other passages, and which passages they share.
+
+Comparing every pair of documents does not scale (100,000 articles make five billion pairs), so
+reuse is found in two steps:
+
+1. **Candidates**: each document becomes a MinHash signature of its word 5-grams (shingles), and
+   locality-sensitive hashing (``datasketch.MinHashLSH``) returns the pairs whose estimated
+   Jaccard similarity is likely above a threshold, without looking at the others.
+2. **Alignment**: for candidate pairs only, ``difflib.SequenceMatcher`` aligns the two word
+   sequences and reports every shared passage of at least ``min_words`` words, with its character
+   span in both clean texts, so a reader sees *what* was reused and not only a score.
+
+Hashing uses CRC-32 and a fixed seed, so signatures, candidates and figures are the same on every
+run and machine.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+SEED = 1
+_TOKEN = re.compile(r"\w+")
+
+
+def _crc32(data: bytes) -> int:
+    # datasketch needs a 32-bit hash; CRC-32 is deterministic across processes (Python's hash()
+    # is salted per process) and much faster than the default SHA-1.
+    return zlib.crc32(data)
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Return ``(word, start, end)`` for each word of ``text``, lower-cased.
+
+    Examples
+    --------
+    >>> tokens("Police detained 30.")
+    [('police', 0, 6), ('detained', 7, 15), ('30', 16, 18)]
+    """
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def shingles(words: list[str], k: int = SHINGLE_WORDS) -> set[str]:
+    """Return the word ``k``-grams of ``words`` (the whole text when it is shorter than ``k``).
+
+    Examples
+    --------
+    >>> sorted(shingles(["a", "b", "c"], k=2))
+    ['a b', 'b c']
+    >>> shingles(["a"], k=2)
+    {'a'}
+    """
+    if len(words) < k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+
+
+def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM, seed: int = SEED) -> dict[str, MinHash]:
+    """Return a MinHash signature per document (``doc_id`` -> MinHash) of its word shingles.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        Needs ``doc_id`` and ``text``.
+    k, num_perm, seed : int
+        Shingle length in words, number of hash permutations, and the permutations' seed.
+    """
+    out = {}
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        grams = shingles([w for w, _, _ in tokens(text or "")], k)
+        m = MinHash(num_perm=num_perm, seed=seed, hashfunc=_crc32)
+        if grams:
+            m.update_batch([g.encode("utf-8") for g in sorted(grams)])
+        out[doc_id] = m
+    return out
+
+
+def candidate_pairs(sigs: dict[str, MinHash], *, threshold: float = 0.1, num_perm: int = NUM_PERM) -> pd.DataFrame:
+    """Return document pairs that LSH puts in a common bucket, with their estimated Jaccard.
+
+    Parameters
+    ----------
+    sigs : dict
+        Output of :func:`signatures`.
+    threshold : float
+        Estimated Jaccard similarity the LSH index is tuned for; pairs estimated below it are dropped.
+    num_perm : int
+        As used for the signatures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_a`` < ``doc_b`` and ``jaccard``, most similar first.
+    """
+    columns = ["doc_a", "doc_b", "jaccard"]
+    if len(sigs) < 2:
+        return pd.DataFrame(columns=columns)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    for doc_id, m in sigs.items():
+        lsh.insert(doc_id, m)
+    pairs = set()
+    for doc_id, m in sigs.items():
+        pairs.update(tuple(sorted((doc_id, other))) for other in lsh.query(m) if other != doc_id)
+    rows = [(a, b, round(float(sigs[a].jaccard(sigs[b])), 3)) for a, b in pairs]
+    out = pd.DataFrame([r for r in rows if r[2] >= threshold], columns=columns)
+    return out.sort_values(["jaccard", "doc_a", "doc_b"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def aligned_passages(text_a: str, text_b: str, *, min_words: int = 8) -> list[dict]:
+    """Return the passages two texts share, word for word, with their spans in both texts.
+
+    Parameters
+    ----------
+    text_a, text_b : str
+        Clean texts.
+    min_words : int
+        Shortest passage reported, in words.
+
+    Returns
+    -------
+    list of dict
+        ``start_a``, ``end_a``, ``start_b``, ``end_b`` (character spans), ``n_words`` and
+        ``passage`` (as written in ``text_a``), in the order of ``text_a``.
+
+    Examples
+    --------
+    >>> a = "Police said dozens of protesters were detained in Almaty on Sunday. Other text here."
+    >>> b = "In other news. Dozens of protesters were detained in Almaty on Sunday, police said."
+    >>> [p["passage"] for p in aligned_passages(a, b, min_words=6)]
+    ['dozens of protesters were detained in Almaty on Sunday']
+    """
+    ta, tb = tokens(text_a), tokens(text_b)
+    matcher = SequenceMatcher(None, [w for w, _, _ in ta], [w for w, _, _ in tb], autojunk=False)
+    out = []
+    for block in matcher.get_matching_blocks():
+        if block.size < min_words:
+            continue
+        first_a, last_a = ta[block.a], ta[block.a + block.size - 1]
+        first_b, last_b = tb[block.b], tb[block.b + block.size - 1]
+        out.append({"start_a": first_a[1], "end_a": last_a[2], "start_b": first_b[1], "end_b": last_b[2],
+                    "n_words": block.size, "passage": text_a[first_a[1]:last_a[2]]})
+    return out
+
+
+def text_reuse(
+    documents: pd.DataFrame,
+    *,
+    threshold: float = 0.1,
+    min_words: int = 8,
+    max_pairs: int = 200,
+    sigs: dict[str, MinHash] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Find document pairs that share text and align their shared passages.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        Needs ``doc_id``, ``outlet`` and ``text``.
+    threshold : float
+        Estimated Jaccard similarity from which a pair is aligned.
+    min_words : int
+        Shortest shared passage reported, in words.
+    max_pairs : int
+        Align at most this many pairs, the most similar first (alignment is the costly step).
+    sigs : dict, optional
+        Signatures from :func:`signatures`, to reuse them; computed when missing.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        ``pairs``: ``doc_a``, ``doc_b``, ``outlet_a``, ``outlet_b``, ``jaccard``, ``passages``,
+        ``shared_words``, ``share_a`` and ``share_b`` (fraction of each document's words in shared
+        passages); ``passages``: ``doc_a``, ``doc_b``, the spans, ``n_words`` and ``passage``.
+    """
+    sigs = sigs if sigs is not None else signatures(documents)
+    pairs = candidate_pairs(sigs, threshold=threshold).head(max_pairs)
+    texts = dict(zip(documents["doc_id"], documents["text"].fillna("")))
+    outlets = dict(zip(documents["doc_id"], documents["outlet"]))
+    pair_rows, passage_rows = [], []
+    for a, b, jaccard in pairs.itertuples(index=False):
+        found = aligned_passages(texts[a], texts[b], min_words=min_words)
+        shared = sum(p["n_words"] for p in found)
+        pair_rows.append({"doc_a": a, "doc_b": b, "outlet_a": outlets[a], "outlet_b": outlets[b], "jaccard": jaccard,
+                          "passages": len(found), "shared_words": shared,
+                          "share_a": round(shared / max(len(tokens(texts[a])), 1), 3),
+                          "share_b": round(shared / max(len(tokens(texts[b])), 1), 3)})
+        passage_rows += [{"doc_a": a, "doc_b": b, **p} for p in found]
+    pair_cols = ["doc_a", "doc_b", "outlet_a", "outlet_b", "jaccard", "passages", "shared_words", "share_a", "share_b"]
+    passage_cols = ["doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "n_words", "passage"]
+    return pd.DataFrame(pair_rows, columns=pair_cols), pd.DataFrame(passage_rows, columns=passage_cols)
+
+
+def similarity_matrix(sigs: dict[str, MinHash], doc_ids: Iterable[str]) -> pd.DataFrame:
+    """Return the estimated Jaccard similarity of every pair among ``doc_ids`` (a square table).
+
+    Meant for a heatmap of a few dozen documents: the cost grows with the square of their number.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["one two three four five six", "one two three four five six"]})
+    >>> similarity_matrix(signatures(docs), ["a", "b"]).values.tolist()
+    [[1.0, 1.0], [1.0, 1.0]]
+    """
+    ids = list(doc_ids)
+    values = np.array([[1.0 if a == b else sigs[a].jaccard(sigs[b]) for b in ids] for a in ids], dtype=float)
+    return pd.DataFrame(values.round(3), index=ids, columns=ids)
+
+
+def heatmap_documents(documents: pd.DataFrame, pairs: pd.DataFrame, *, limit: int = 30) -> list[str]:
+    """Choose the documents a similarity heatmap shows: all when few, else those that share most.
+
+    Returns ``doc_id`` values ordered by outlet then id, so one outlet's documents sit together.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["c", "a", "b"], "outlet": ["Y", "X", "Y"]})
+    >>> heatmap_documents(docs, pd.DataFrame(columns=["doc_a", "doc_b", "jaccard"]))
+    ['a', 'b', 'c']
+    """
+    if len(documents) > limit:
+        ranked = pd.concat([pairs[["doc_a", "jaccard"]].rename(columns={"doc_a": "doc_id"}),
+                            pairs[["doc_b", "jaccard"]].rename(columns={"doc_b": "doc_id"})])
+        best = ranked.groupby("doc_id")["jaccard"].max().sort_values(ascending=False, kind="stable")
+        documents = documents[documents["doc_id"].isin(best.index[:limit])]
+    return documents.sort_values(["outlet", "doc_id"])["doc_id"].tolist()

@@ -1,0 +1,139 @@
+"""Evaluation against gold annotations, on hand-built tables."""
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+import pandas as pd
+import pytest
+
+from kzresearch.evaluate import add_arguments, evaluate, format_report, load_gold, locate
+
+TEXT = ("Kazakhstan votes\nMore than 30 demonstrators were arrested in Almaty on Sunday.\n"
+        "Nur Otan won nearly 72 per cent of the vote.\nFive parties took part.")
+GOLD = textwrap.dedent("""\
+    - doc: 001_x.txt
+      outlet: Euronews
+      title: "Kazakhstan votes"
+      published: 2021-01-10
+      published_tolerance_days: 1
+      election: {date: 2021-01-10, kind: parliamentary}
+      wire: [AP]
+      boilerplate:
+        - "Access to the comments"
+      body_must_keep:
+        - "More than 30 demonstrators were arrested in Almaty on Sunday."
+      tallies:
+        - phrase: "More than 30 demonstrators were arrested"
+          counted: detained
+          number: 30
+          qualifier: more_than
+          vague_word: null
+          location: [Almaty]
+          date: 2021-01-10
+          source_attributed: null
+      results:
+        - phrase: "nearly 72 per cent of the vote"
+          subject: Nur Otan
+          measure: vote_share
+          value: 72
+          qualifier: approx
+          election: 2021-01-10
+        - phrase: "Five parties took part"
+          subject: parties
+          measure: parties_contesting
+          value: 5
+          qualifier: exact
+          election: 2021-01-10
+          optional: true
+    """)
+
+
+@pytest.fixture()
+def gold(tmp_path):
+    path = tmp_path / "gold.yaml"
+    path.write_text(GOLD, encoding="utf-8")
+    return load_gold(path)
+
+
+def documents(**overrides):
+    row = {"doc_id": "001_x", "outlet": "Euronews", "title": "Kazakhstan votes", "published": "2021-01-11",
+           "election_id": "2021-01-10-parliamentary", "wire": ["AP"], "text": TEXT}
+    return pd.DataFrame([row | overrides])
+
+
+def span(phrase):
+    start = TEXT.index(phrase)
+    return {"doc_id": "001_x", "start": start, "end": start + len(phrase), "phrase": phrase}
+
+
+TALLY = span("More than 30 demonstrators were arrested") | {
+    "counted": "detained", "number": 30.0, "qualifier": "more_than", "vague_word": None, "location": ["Almaty"],
+    "event_date": "2021-01-10", "attributed_to": None}
+SHARE = span("won nearly 72 per cent of the vote") | {
+    "subject": "Nur Otan", "measure": "vote_share", "value": 72.0, "of": None, "qualifier": "approx",
+    "election_id": "2021-01-10-parliamentary"}
+PARTIES = span("Five parties took part") | {
+    "subject": "parties", "measure": "parties_contesting", "value": 5.0, "of": None, "qualifier": "exact",
+    "election_id": "2021-01-10-parliamentary"}
+
+
+def test_load_gold_adds_doc_id_and_iso_dates(gold):
+    assert gold[0]["doc_id"] == "001_x" and gold[0]["published"] == "2021-01-10"
+    assert gold[0]["tallies"][0]["date"] == "2021-01-10"
+
+
+def test_load_gold_rejects_other_shapes(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("doc: x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="list of documents"):
+        load_gold(path)
+
+
+def test_perfect_extraction(gold):
+    report = evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([SHARE, PARTIES]), gold)
+    assert (report["tallies"]["f1"], report["results"]["tp"], report["results"]["fp"]) == (1.0, 1, 0)
+    assert report["tally_attributes"]["location"]["accuracy"] == 1.0
+    assert all(v["accuracy"] == 1.0 for v in report["documents"].values())
+    assert "tallies" in format_report(report)
+
+
+def test_optional_items_are_neither_missed_nor_extra(gold):
+    report = evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
+    assert (report["results"]["tp"], report["results"]["fn"], report["results"]["fp"]) == (1, 0, 0)
+
+
+def test_wrong_attribute_is_a_miss_and_an_extra(gold):
+    wrong = TALLY | {"qualifier": "exact"}
+    report = evaluate(documents(), pd.DataFrame([wrong]), pd.DataFrame([SHARE]), gold)
+    assert (report["tallies"]["tp"], report["tallies"]["fp"], report["tallies"]["fn"]) == (0, 1, 1)
+    assert {e["error"] for e in report["errors"]} == {"missed", "extra"}
+
+
+def test_election_of_a_result_must_agree(gold):
+    report = evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([SHARE | {"election_id": "2016-03-20-parliamentary"}]), gold)
+    assert report["results"]["fn"] == 1
+
+
+def test_metadata_accuracy(gold):
+    report = evaluate(documents(outlet="AP", published="2021-01-14", text=TEXT + "\nAccess to the comments"),
+                      pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
+    docs = report["documents"]
+    assert docs["outlet"]["accuracy"] == 0 and docs["published"]["accuracy"] == 0
+    assert docs["boilerplate_removed"]["accuracy"] == 0 and docs["title"]["accuracy"] == 1
+
+
+def test_missing_document_counts_every_item_missed(gold):
+    report = evaluate(pd.DataFrame(columns=["doc_id", "text"]), pd.DataFrame(), pd.DataFrame(), gold)
+    assert report["tallies"]["fn"] == 1 and report["results"]["fn"] == 1
+
+
+def test_locate_ignores_quote_style_and_spacing():
+    assert locate("Kazakhstan\u2019s  vote", "In Kazakhstan's vote") == [(3, 20)]
+
+
+def test_cli_arguments():
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    args = parser.parse_args(["--gold", "g.yaml", "--corpus", "c", "--json", "-"])
+    assert (str(args.gold), str(args.corpus), args.json_out) == ("g.yaml", "c", "-") and callable(args.func)

@@ -1,0 +1,44 @@
+"""Numbers as news text writes them."""
+from __future__ import annotations
+
+import pytest
+
+from kzresearch.claims.numbers import NUMBER, as_int, parse_digits, parse_number
+
+PARSED = [
+    ("4,000", 4000), ("9,900", 9900), ("9 900", 9900), ("9\u00a0900", 9900), ("1,234,567", 1234567),
+    ("1.234.567", 1234567), ("225", 225), ("75.5", 75.5), ("70,76", 70.76), ("1,5", 1.5),
+    ("1,234.5", 1234.5), ("1.234,5", 1234.5),
+    ("three", 3), ("Five", 5), ("twenty-five", 25), ("twenty five", 25), ("two hundred", 200),
+    ("two hundred and fifty", 250), ("a hundred", 100), ("a thousand", 1000), ("one hundred thousand", 100000),
+    ("a dozen", 12), ("two dozen", 24), ("half a dozen", 6), ("a score", 20),
+    ("12 million", 12_000_000), ("1.5 million", 1_500_000), ("19 million", 19_000_000),
+]
+
+
+@pytest.mark.parametrize("text,value", PARSED)
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["several", "dozens", "", "many", "percent"])
+def test_not_a_number(text):
+    assert parse_number(text) is None
+
+
+def test_decimal_comma_in_a_percentage():
+    assert parse_digits("70,760", percent=True) == pytest.approx(70.76)
+    assert parse_digits("70,760") == 70760
+
+
+@pytest.mark.parametrize("text,found", [
+    ("about 4,000 people", "4,000"), ("some 9 900 detained", "9 900"), ("two dozen activists", "two dozen"),
+    ("a dozen people", "a dozen"), ("twenty-five protesters", "twenty-five"), ("70,76%", "70,76"),
+    ("12 million voters", "12 million"), ("three police", "three"),
+])
+def test_number_pattern_finds_the_whole_numeral(text, found):
+    assert NUMBER.search(text).group() == found
+
+
+def test_as_int():
+    assert as_int(30.0) == 30 and isinstance(as_int(30.0), int) and as_int(1.7) == 1.7

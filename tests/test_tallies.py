@@ -1,0 +1,203 @@
+"""Tallies: tables of sentences in the styles of wire, broadcaster and regional outlets, 2005-2023.
+
+Each case gives a text, the context it was published in and the rows a careful reader extracts
+(only the fields listed are compared). Cases that must yield nothing have an empty list.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claims_fakes import FakeReference
+
+from kzresearch.claims import DocContext, extract_tallies
+
+REF = FakeReference()
+CTX = {
+    "2021": ("2021-01-10-parliamentary", "2021-01-11"),
+    "2019": ("2019-06-09-presidential", "2019-06-10"),
+    "2022": (None, "2022-01-06"),
+    "2011": (None, "2011-12-17"),
+    "2012": ("2012-01-15-parliamentary", "2012-01-17"),
+    "2023": ("2023-03-19-parliamentary", "2023-03-20"),
+    "1995": (None, "1995-08-31"),
+}
+
+
+def tallies(text: str, when: str = "2021") -> list[dict]:
+    election, published = CTX[when]
+    ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+    return extract_tallies(text, ctx, REF)
+
+
+def subset(row: dict, keys) -> dict:
+    return {k: row[k] for k in keys}
+
+
+CASES = [
+    # --- detentions: qualifiers, separators, words ------------------------------------------
+    ("Police detained about 4,000 people during protests across the country, the Interior Ministry said.", "2019",
+     [dict(counted="detained", number=4000, qualifier="approx", location=["Kazakhstan"], attributed_to="Interior Ministry")]),
+    ("Nearly 9,900 people were detained in the unrest, the authorities said.", "2022",
+     [dict(counted="detained", number=9900, qualifier="approx", attributed_to="authorities")]),
+    ("The Interior Ministry said 9 900 people had been detained.", "2022",
+     [dict(counted="detained", number=9900, qualifier="exact", attributed_to="Interior Ministry")]),
+    ("Around 700 protesters were detained in Almaty and Nur-Sultan on Sunday, according to the Interior Ministry.", "2019",
+     [dict(counted="detained", number=700, qualifier="approx", location=["Almaty", "Nur-Sultan"], event_date="2019-06-09",
+           attributed_to="Interior Ministry")]),
+    ("Scores were arrested in Almaty.", "2019",
+     [dict(counted="detained", number=None, qualifier="vague", vague_word="scores", location=["Almaty"])]),
+    ("Police rounded up a handful of activists outside the regional administration.", "2021",
+     [dict(counted="detained", qualifier="vague", vague_word="a handful")]),
+    ("At least 50 opposition supporters were held overnight in Shymkent.", "2021",
+     [dict(counted="detained", number=50, qualifier="at_least", location=["Shymkent"])]),
+    ("Officers in riot gear hauled away dozens of demonstrators.", "2019",
+     [dict(counted="detained", qualifier="vague", vague_word="dozens")]),
+    ("Security forces arrested more than 200 people, Reuters reported.", "2019",
+     [dict(counted="detained", number=200, qualifier="more_than", attributed_to="Reuters")]),
+    ("Over 100 people were detained in Almaty.", "2019",
+     [dict(counted="detained", number=100, qualifier="more_than")]),
+    ("Almost 1,000 people were detained nationwide.", "2019",
+     [dict(counted="detained", number=1000, qualifier="approx", location=["Kazakhstan"])]),
+    ("Two dozen activists were taken into custody in Aktau.", "2021",
+     [dict(counted="detained", number=24, qualifier="exact", vague_word="two dozen", location=["Aktau"])]),
+    ("A dozen protesters were detained outside the akimat.", "2021",
+     [dict(counted="detained", number=12, qualifier="exact", vague_word="a dozen")]),
+    ("Three activists were abducted by men in plain clothes.", "2021",
+     [dict(counted="detained", number=3, qualifier="exact")]),
+    ("Police detained more than a dozen people at the rally.", "2021",
+     [dict(counted="detained", number=12, qualifier="more_than", vague_word="a dozen")]),
+    ("An unknown number of people were detained in the capital.", "2021",
+     [dict(counted="detained", number=None, qualifier="unspecified", location=["Nur-Sultan"])]),
+    ("Slightly above 300 demonstrators were detained, police said.", "2019",
+     [dict(counted="detained", number=300, qualifier="more_than", attributed_to="police")]),
+    ("Police detained 9,900 across the country.", "2022",
+     [dict(counted="detained", number=9900, qualifier="exact", location=["Kazakhstan"])]),
+    # --- protesters ---------------------------------------------------------------------------
+    ("Tens of thousands rallied in Zhanaozen and Aktau.", "2022",
+     [dict(counted="protesters", qualifier="vague", vague_word="tens of thousands", location=["Zhanaozen", "Aktau"])]),
+    ("Up to 1,000 protesters gathered in the main square.", "2022",
+     [dict(counted="protesters", number=1000, qualifier="at_most")]),
+    ("Several thousand people marched through the centre of Almaty on Saturday.", "2022",
+     [dict(counted="protesters", qualifier="vague", vague_word="several thousand", location=["Almaty"], event_date="2022-01-01")]),
+    ("Hundreds of oil workers went on strike in Zhanaozen.", "2011",
+     [dict(counted="protesters", qualifier="vague", vague_word="hundreds", location=["Zhanaozen"])]),
+    ("Some 5,000 people took part in the rally.", "2022",
+     [dict(counted="protesters", number=5000, qualifier="approx")]),
+    ("Several dozen young people gathered near the monument.", "2019",
+     [dict(counted="protesters", qualifier="vague", vague_word="several dozen")]),
+    ("Several hundred protesters rallied in Almaty.", "2019",
+     [dict(counted="protesters", qualifier="vague", vague_word="several hundred", location=["Almaty"])]),
+    ("Thousands of people took to the streets of Zhanaozen.", "2011",
+     [dict(counted="protesters", qualifier="vague", vague_word="thousands", location=["Zhanaozen"])]),
+    ("About 200 people rallied in the capital.", "1995",
+     [dict(counted="protesters", number=200, qualifier="approx", location=["Almaty"])]),
+    ("Police split the marchers into three groups of about 50 protesters each.", "2022",
+     [dict(counted="protesters", number=50, qualifier="approx", multiplier=3)]),
+    # --- killed, injured ----------------------------------------------------------------------
+    ("At least 225 people were killed in the January unrest, including 19 police officers.", "2022",
+     [dict(counted="killed", number=225, qualifier="at_least"), dict(counted="killed", number=19, qualifier="exact")]),
+    ("Sixteen people were killed in clashes in Zhanaozen on December 16, 2011.", "2011",
+     [dict(counted="killed", number=16, qualifier="exact", location=["Zhanaozen"], event_date="2011-12-16")]),
+    ("The death toll rose to 225, officials said.", "2022",
+     [dict(counted="killed", number=225, qualifier="exact", attributed_to="officials")]),
+    ("More than 4,500 people were injured, among them 3,300 police officers.", "2022",
+     [dict(counted="injured", number=4500, qualifier="more_than"), dict(counted="injured", number=3300)]),
+    ("Two police officers were killed and dozens of protesters were wounded.", "2022",
+     [dict(counted="killed", number=2), dict(counted="injured", vague_word="dozens")]),
+    ("Kazakh authorities said 18 security officers had been killed.", "2022",
+     [dict(counted="killed", number=18, attributed_to="authorities")]),
+    ("Yesterday, security forces killed dozens of rioters in Almaty.", "2022",
+     [dict(counted="killed", vague_word="dozens", event_date="2022-01-05", location=["Almaty"])]),
+    # --- released, fined, sentenced -----------------------------------------------------------
+    ("Of those detained, 500 were later released.", "2019",
+     [dict(counted="released", number=500)]),
+    ("A court in Almaty fined 14 activists for taking part in an unsanctioned rally.", "2021",
+     [dict(counted="fined", number=14, location=["Almaty"])]),
+    ("Five activists were sentenced to 15 days in jail.", "2019",
+     [dict(counted="sentenced", number=5)]),
+    ("Dozens of activists have been jailed in recent weeks.", "2021",
+     [dict(counted="sentenced", vague_word="dozens", event_date=None)]),
+    ("Police released 12 of the detainees.", "2019",
+     [dict(counted="released", number=12)]),
+    # --- dates, capitals, attribution ---------------------------------------------------------
+    ("Police detained about 500 people in Almaty on Sunday.", "2019",
+     [dict(counted="detained", number=500, event_date="2019-06-09")]),
+    ("Police detained 130 people on January 5, the ministry said.", "2022",
+     [dict(counted="detained", number=130, event_date="2022-01-05", attributed_to="ministry")]),
+    ("In the capital, police detained 20 protesters.", "2023",
+     [dict(counted="detained", number=20, location=["Astana"])]),
+    ('"More than 100 of our supporters were detained," said opposition leader Zhanbolat Mamay.', "2019",
+     [dict(counted="detained", number=100, qualifier="more_than", attributed_to="Zhanbolat Mamay")]),
+    ("Interfax reported that 45 people were injured.", "2022",
+     [dict(counted="injured", number=45, attributed_to="Interfax")]),
+    ("Some 1,300 people were detained, Interior Minister Yerlan Turgumbayev told reporters.", "2019",
+     [dict(counted="detained", number=1300, qualifier="approx", attributed_to="Yerlan Turgumbayev")]),
+    ("According to the Kazakhstan International Bureau for Human Rights, at least 60 activists were detained.", "2019",
+     [dict(counted="detained", number=60, qualifier="at_least", attributed_to="Kazakhstan International Bureau for Human Rights")]),
+    ("The 2011 Zhanaozen massacre, in which 16 people were killed, still haunts the region.", "2021",
+     [dict(counted="killed", number=16, location=["Zhanaozen"], event_date=None)]),
+    ("One protester was killed and 12 were injured, the ministry said.", "2022",
+     [dict(counted="killed", number=1), dict(counted="injured", number=12, attributed_to="ministry")]),
+    ("Police detained about 100 people, 30 of whom were later released.", "2019",
+     [dict(counted="detained", number=100, qualifier="approx"), dict(counted="released", number=30)]),
+    ("Police detained two dozen people, among them four journalists, the Adilet rights group said.", "2021",
+     [dict(counted="detained", number=24, attributed_to="Adilet"), dict(counted="detained", number=4)]),
+    ("The rally drew several hundred people, organisers said.", "2022",
+     [dict(counted="protesters", vague_word="several hundred", attributed_to="organisers")]),
+    ("The death toll from the unrest has risen to 227, prosecutors said.", "2022",
+     [dict(counted="killed", number=227, attributed_to="prosecutors")]),
+    # --- nothing: ages, years, money, percentages, durations, electorate, memberships ----------
+    ("Protesters carried portraits of the 16 victims.", "2022", []),
+    ("The court sentenced Zhanaozen oil workers to up to seven years in prison.", "2011", []),
+    ("More than 1,000 observers monitored the vote.", "2021", []),
+    ("Internet access was cut in the largest city, where one demonstration was organized.", "2021", []),
+    ("Protesters claimed it was a fake election for the country's 12 million registered voters.", "2019", []),
+    ("A 50-year-old voter said she had been detained twice.", "2021", []),
+    ("Opposition leader Mukhtar Ablyazov, who was sentenced in absentia to 20 years, called for protests.", "2019", []),
+    ("Protesters demanded that the price of gas, which doubled to 120 tenge a litre, be cut.", "2022", []),
+    ("The party, which has 800,000 members, held a rally.", "2021", []),
+    ("He was jailed for 15 days.", "2019", []),
+    ("The protest movement, which began in 2019, demanded the release of political prisoners.", "2021", []),
+    ("Protesters said turnout was 30 percent and the 70 percent result was rigged.", "2019", []),
+    ("In Almaty, three polling stations were closed after protests.", "2021", []),
+    ("Nazarbayev, who ruled for 30 years, said he would protest.", "2019", []),
+    ("The fine for joining an unsanctioned rally is $250.", "2021", []),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence_table(text, when, expected):
+    rows = tallies(text, when)
+    assert len(rows) == len(expected), [r["phrase"] for r in rows]
+    for row, want in zip(rows, expected):
+        assert subset(row, want) == want, row["phrase"]
+
+
+def test_phrase_is_a_verbatim_span():
+    text = "Opening line.\nMore than 30 demonstrators were detained in Almaty, according to Interfax."
+    (row,) = tallies(text)
+    assert text[row["start"]:row["end"]] == row["phrase"] == "More than 30 demonstrators were detained"
+    assert row["sentence"].startswith("More than 30") and row["doc_id"] == "doc"
+    assert (row["low"], row["high"]) == (31.0, 45.0)
+
+
+def test_place_and_time_carry_over_from_the_previous_sentence():
+    text = ("On Tuesday, opposition activists gathered for a rally in Almaty. "
+            "Police surrounded the square and detained more than a dozen people.")
+    (row,) = tallies(text, "2012")
+    assert row["location"] == ["Almaty"] and row["event_date"] == "2012-01-17"
+
+
+def test_headline_is_not_read():
+    text = "Police arrest hundreds of protesters\nPolice in Kazakhstan arrested hundreds of protesters."
+    ctx = DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 10), title="Police arrest hundreds of protesters")
+    rows = extract_tallies(text, ctx, REF)
+    assert [r["phrase"] for r in rows] == ["arrested hundreds of protesters"]
+
+
+def test_convention_is_one_argument():
+    text = "Police detained dozens of protesters."
+    ctx = DocContext("doc", None, None)
+    assert extract_tallies(text, ctx, REF, convention="acled")[0]["low"] == 12.0
+    assert extract_tallies(text, ctx, REF)[0]["low"] == 24.0
