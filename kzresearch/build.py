@@ -6,8 +6,8 @@ with ``jobs > 1``), and streams the rows into ``documents.parquet``, ``lines.par
 ``mentions.parquet``, ``tallies.parquet``, ``results.parquet`` and ``problems.parquet``, with
 ``build.json`` recording the package version, input hashes, counts and problems.
 
-A per-document cache keyed by the file's hash, its manifest record, the package version and the
-reference data's hash means an unchanged document is never processed twice.
+A per-document cache keyed by the file's hash, its manifest record, the package version and source
+code, and the reference data's hash means an unchanged document is never processed twice.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -102,9 +103,19 @@ def default_manifest(corpus_dir: Path) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """SHA-256 over the package's source: a code change invalidates cached documents."""
+    h = hashlib.sha256()
+    for path in sorted(paths.PACKAGE_DIR.rglob("*.py")):
+        h.update(path.relative_to(paths.PACKAGE_DIR).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def _cache_key(sha256: str, doc_id: str, file: str, record: dict | None, ref_digest: str, convention: str) -> str:
     h = hashlib.sha256()
-    for part in (sha256, doc_id, file, json.dumps(record or {}, sort_keys=True), __version__, ref_digest, convention):
+    for part in (sha256, doc_id, file, json.dumps(record or {}, sort_keys=True), __version__, code_digest(), ref_digest, convention):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()
@@ -369,6 +380,7 @@ def _write_record(report: BuildReport, manifest_path: Path | None, ref_digest: s
     record = {
         "package": "kzresearch",
         "version": __version__,
+        "code_sha256": code_digest(),
         "python": platform.python_version(),
         "platform": sys.platform,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

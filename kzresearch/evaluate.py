@@ -4,6 +4,9 @@ The gold format is that of ``data/gold/seeds.yaml`` (see ``data/gold/README.md``
 
 Matching rule (documented in ``docs/claims.md``):
 
+0. A gold document is the built document whose ``file`` equals its ``doc`` (``h01.txt``, or
+   ``feed.jsonl:2`` for the second row of a JSON Lines file); a corpus built without a ``file``
+   column is matched by ``doc_id`` (the file stem).
 1. A gold phrase is located in the document's clean text after the same normalisation the
    cleaner applies (typographic quotes to ASCII, non-breaking spaces to spaces), whitespace-
    and case-insensitively; an extracted row *covers* it when their character spans overlap. A
@@ -18,6 +21,10 @@ Matching rule (documented in ``docs/claims.md``):
    A matched optional item counts as neither.
 4. Among matched tallies, ``location`` (as a set), ``date`` and ``source_attributed`` are scored
    where the gold gives them; an attribution is right when one name contains the other.
+
+Every miss, extra and wrong attribute is listed with the reason: the covering row and the
+attributes on which it disagrees with the gold, or that no row covers the phrase, or that the
+phrase is not in the clean text at all (a cleaning problem rather than an extraction one).
 """
 from __future__ import annotations
 
@@ -121,8 +128,59 @@ def _result_agrees(gold: dict, row: dict) -> bool:
     return True
 
 
-def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """Match one document's gold items to its rows; return (pairs, missed gold, extra rows)."""
+_TALLY_FIELDS = (("counted", "counted"), ("number", "number"), ("qualifier", "qualifier"), ("vague_word", "vague_word"))
+_RESULT_FIELDS = (("subject", "subject"), ("measure", "measure"), ("value", "value"), ("of", "of"),
+                  ("qualifier", "qualifier"), ("election", "election_id"))
+
+
+def _differences(gold: dict, row: dict, table: str) -> list[str]:
+    """Return the attributes on which a covering row disagrees with a gold item, as ``field 'got' (gold 'want')``."""
+    diffs = []
+    for gold_key, row_key in _TALLY_FIELDS if table == "tallies" else _RESULT_FIELDS:
+        want, got = gold.get(gold_key), row.get(row_key)
+        if gold_key == "vague_word" and want is None:
+            continue
+        if gold_key == "of" and want is None:
+            continue
+        if gold_key == "subject" and gold.get("measure") not in ("vote_share", "seats"):
+            continue
+        if gold_key == "election":
+            same = not want or str(got or "")[:10] == str(want)[:10]
+        elif gold_key in ("number", "value", "of"):
+            same = _same_number(want, got)
+        elif gold_key in ("subject", "vague_word"):
+            same = _norm(want) == _norm(got)
+        else:
+            same = got == want
+        if not same:
+            diffs.append(f"{gold_key} {_show(got)} (gold {_show(want)})")
+    return diffs
+
+
+def _show(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "none"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _describe(row: dict, table: str) -> str:
+    """Return a row's attributes in a line a reader can compare with the gold file."""
+    fields = _TALLY_FIELDS if table == "tallies" else _RESULT_FIELDS
+    return ", ".join(f"{key} {_show(row.get(col))}" for key, col in fields if row.get(col) is not None)
+
+
+def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees, table: str = "tallies") -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """Match one document's gold items to its rows.
+
+    Returns
+    -------
+    (pairs, missed, extra)
+        ``pairs`` of (gold item, row); ``missed`` gold items and ``extra`` rows, each with a
+        ``why`` explaining it (the disagreeing attributes of the row covering the phrase, or that
+        none covers it, or that the phrase is not in the clean text).
+    """
     spans = [locate(g["phrase"], text) for g in gold_items]
 
     def overlap(gi: int, row: dict) -> int:
@@ -130,20 +188,49 @@ def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees) -> t
             return 1 if _words_overlap(gold_items[gi]["phrase"], row.get("phrase", "")) else 0
         return max(max(0, min(e, row["end"]) - max(s, row["start"])) for s, e in spans[gi])
 
-    used: set[int] = set()
+    used: dict[int, int] = {}
     pairs, missed = [], []
     order = sorted(range(len(gold_items)), key=lambda i: (bool(gold_items[i].get("optional")), spans[i][0][0] if spans[i] else 0))
     for gi in order:
         best = max(((overlap(gi, r), ri) for ri, r in enumerate(rows) if ri not in used and agrees(gold_items[gi], r)),
                    default=(0, None))
         if best[0] > 0:
-            used.add(best[1])
+            used[best[1]] = gi
             pairs.append((gold_items[gi], rows[best[1]]))
         elif not gold_items[gi].get("optional"):
-            missed.append(gold_items[gi])
+            missed.append(dict(gold_items[gi], why=_why_missed(gi, gold_items, rows, spans, used, overlap, table)))
     optional = [gi for gi, g in enumerate(gold_items) if g.get("optional")]
-    extra = [r for ri, r in enumerate(rows) if ri not in used and not any(overlap(gi, r) for gi in optional)]
+    extra = []
+    for ri, r in enumerate(rows):
+        if ri in used or any(overlap(gi, r) for gi in optional):
+            continue
+        covered = [gi for gi in range(len(gold_items)) if overlap(gi, r)]
+        if not covered:
+            why = "no gold item here"
+        else:
+            gi = max(covered, key=lambda i: overlap(i, r))
+            diffs = _differences(gold_items[gi], r, table)
+            why = (f"covers gold {gold_items[gi]['phrase']!r} but " + "; ".join(diffs)) if diffs else \
+                f"a second row for gold {gold_items[gi]['phrase']!r}"
+        extra.append(dict(r, why=f"{why} [{_describe(r, table)}]"))
     return pairs, missed, extra
+
+
+def _why_missed(gi: int, gold_items: list[dict], rows: list[dict], spans: list, used: dict[int, int], overlap, table: str) -> str:
+    """Explain why gold item ``gi`` found no agreeing row."""
+    covering = sorted((ri for ri, r in enumerate(rows) if overlap(gi, r)), key=lambda ri: -overlap(gi, rows[ri]))
+    lost = "" if spans[gi] else "phrase not in the clean text (cleaned away or rewritten); "
+    if not covering:
+        return lost + "no row covers it"
+    reasons = []
+    for ri in covering[:2]:
+        row = rows[ri]
+        diffs = _differences(gold_items[gi], row, table)
+        if not diffs and ri in used:
+            reasons.append(f"row {row.get('phrase')!r} already matched gold {gold_items[used[ri]]['phrase']!r}")
+        else:
+            reasons.append(f"row {row.get('phrase')!r} has " + ("; ".join(diffs) or "the same attributes"))
+    return lost + " / ".join(reasons)
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -215,13 +302,30 @@ def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]]) ->
         _score(counts, "body_kept", bool(locate(line, text)))
 
 
+_GOLD_KEYS = {"location": "location", "date": "date", "attribution": "source_attributed"}
+
+
+def _tally_attribute_checks(gold: dict, row: dict) -> list[tuple[str, bool, Any]]:
+    """Return ``(attribute, right, extracted value)`` for each attribute the gold gives a matched tally."""
+    checks = []
+    if gold.get("location"):
+        got = _as_list(row.get("location"))
+        checks.append(("location", {_norm(x) for x in gold["location"]} == {_norm(x) for x in got}, got))
+    if gold.get("date"):
+        checks.append(("date", str(gold["date"]) == str(row.get("event_date")), row.get("event_date")))
+    if gold.get("source_attributed"):
+        got = row.get("attributed_to")
+        checks.append(("attribution", _attribution_right(gold["source_attributed"], got), got))
+    return checks
+
+
 def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.DataFrame | None, gold: list[dict]) -> dict:
     """Compare a built corpus with gold annotations.
 
     Parameters
     ----------
     documents : pandas.DataFrame
-        The documents table (``doc_id``, ``text`` and the metadata columns).
+        The documents table (``doc_id``, ``file``, ``text`` and the metadata columns).
     tallies, results : pandas.DataFrame
         The claims tables.
     gold : list of dict
@@ -232,37 +336,43 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
     dict
         ``tallies`` and ``results`` (tp, fp, fn, precision, recall, f1), ``tally_attributes``
         (accuracy of location, date, attribution among matched tallies), ``documents``
-        (accuracy per metadata field, boilerplate removal, body kept), ``errors`` (every miss and
-        extra, for reading) and ``n_documents``.
+        (accuracy per metadata field, boilerplate removal, body kept), ``errors`` (every miss,
+        extra and wrong tally attribute, each with ``doc``, ``kind``, ``error``, ``phrase`` and
+        ``why``) and ``n_documents``.
     """
-    docs = {r["doc_id"]: r for r in documents.to_dict("records")} if not documents.empty else {}
+    records = documents.to_dict("records") if not documents.empty else []
+    by_file = {str(r["file"]): r for r in records if r.get("file") is not None}
+    by_id = {str(r["doc_id"]): r for r in records}
     totals = {"tallies": [0, 0, 0], "results": [0, 0, 0]}
     attributes: dict[str, list[int]] = {}
     doc_counts: dict[str, list[int]] = {}
     errors: list[dict] = []
     for gold_doc in gold:
-        row = docs.get(gold_doc["doc_id"])
+        label = str(gold_doc["doc"])
+        row = by_file.get(label) or by_id.get(gold_doc["doc_id"])
         if row is None:
-            errors.append({"doc_id": gold_doc["doc_id"], "kind": "document", "error": "not in corpus"})
+            errors.append({"doc": label, "doc_id": gold_doc["doc_id"], "kind": "document", "error": "not in corpus",
+                           "why": f"no built document has file {label!r} (or doc_id {gold_doc['doc_id']!r})"})
             row = {}
+        doc_id = row.get("doc_id", gold_doc["doc_id"])
         _document_checks(gold_doc, row, doc_counts)
         text = row.get("text") or ""
         for table, frame, agrees in (("tallies", tallies, _tally_agrees), ("results", results, _result_agrees)):
-            pairs, missed, extra = _match_doc(list(gold_doc.get(table) or []), _records(frame, gold_doc["doc_id"]), text, agrees)
+            pairs, missed, extra = _match_doc(list(gold_doc.get(table) or []), _records(frame, doc_id), text, agrees, table)
             scored = [p for p in pairs if not p[0].get("optional")]
             totals[table][0] += len(scored)
             totals[table][1] += len(extra)
             totals[table][2] += len(missed)
-            errors += [{"doc_id": gold_doc["doc_id"], "kind": table, "error": "missed", "phrase": g["phrase"]} for g in missed]
-            errors += [{"doc_id": gold_doc["doc_id"], "kind": table, "error": "extra", "phrase": r.get("phrase")} for r in extra]
+            base = {"doc": label, "doc_id": doc_id, "kind": table}
+            errors += [base | {"error": "missed", "phrase": g["phrase"], "why": g["why"]} for g in missed]
+            errors += [base | {"error": "extra", "phrase": r.get("phrase"), "why": r["why"]} for r in extra]
             if table == "tallies":
                 for g, r in pairs:
-                    if g.get("location"):
-                        _score(attributes, "location", {_norm(x) for x in g["location"]} == {_norm(x) for x in _as_list(r.get("location"))})
-                    if g.get("date"):
-                        _score(attributes, "date", str(g["date"]) == str(r.get("event_date")))
-                    if g.get("source_attributed"):
-                        _score(attributes, "attribution", _attribution_right(g["source_attributed"], r.get("attributed_to")))
+                    for key, right, got in _tally_attribute_checks(g, r):
+                        _score(attributes, key, right)
+                        if not right:
+                            errors.append(base | {"error": f"wrong {key}", "phrase": g["phrase"],
+                                                  "why": f"got {_show(got)} (gold {_show(g.get(_GOLD_KEYS[key]))})"})
     return {
         "n_documents": len(gold),
         "tallies": _prf(*totals["tallies"]),
@@ -297,7 +407,11 @@ def format_report(report: dict) -> str:
                 acc = "" if s["accuracy"] is None else f"{s['accuracy']:.3f}"
                 lines.append(f"{key:<20} {s['correct']:>7} {s['total']:>5} {acc:>8}")
     if report.get("errors"):
-        lines += ["", "errors:"] + [f"  {e['doc_id']} {e['kind']} {e['error']}: {e.get('phrase', '')}" for e in report["errors"]]
+        lines += ["", "errors:"]
+        for e in report["errors"]:
+            lines.append(f"  {e.get('doc', e['doc_id'])} {e['kind']} {e['error']}: {e.get('phrase') or ''}")
+            if e.get("why"):
+                lines.append(f"      {e['why']}")
     return "\n".join(lines)
 
 

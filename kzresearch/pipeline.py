@@ -7,6 +7,7 @@ call it, so every engine writes the same rows; the per-document cache stores its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kzresearch import claims
 from kzresearch.cleaning import classify_lines
@@ -38,6 +39,7 @@ class DocResult:
     results: list[dict] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4)
 def _agency_index(ref: Reference) -> dict[str, str]:
     agencies = ref.names[ref.names["kind"] == "agency"]
     index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
@@ -99,7 +101,9 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
     byline = byline or raw.meta.get("byline")
     doc_id = raw.doc_id
-    context = claims.DocContext(doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions)
+    context = claims.DocContext(
+        doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions, title=clean.title
+    )
     result = DocResult()
     result.documents.append(
         {

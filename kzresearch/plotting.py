@@ -148,14 +148,16 @@ def range_plot(
             ax.plot([low, high], [y, y], "|", color=colour[m], ms=10)
             if pd.isna(r.high) or bool(getattr(r, "open", False)):
                 # No upper bound: a dashed arrow to the edge of the axis.
-                ax.annotate("", xy=(right, y), xytext=(high, y),
+                ax.annotate("", xy=(right, y), xytext=(high, y), annotation_clip=False,
                             arrowprops={"arrowstyle": "->", "color": colour[m], "lw": 1.2, "ls": "--"})
+                ax.plot([right], [y], alpha=0)  # widen the axis to hold the arrow
             seen.add(m)
             ticks.append(y)
             labels.append(str(m))
             y -= 1
         y -= 0.4
     ax.set_yticks(ticks, labels, fontsize=8)
+    ax.set_ylim(y + 0.6, 0.6)
     if log:
         ax.set_xscale("log")
         ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))

@@ -63,6 +63,7 @@ class Reference:
     election_cues: dict
     digest: str
     _variant_index: dict = field(default_factory=dict, repr=False)
+    _election_rows: dict = field(default_factory=dict, repr=False)
 
     def canonical_name(self, surface: str) -> tuple[str, str] | None:
         """Return ``(canonical, kind)`` for a known name variant, matched case-insensitively.
@@ -100,11 +101,10 @@ class Reference:
         KeyError
             If the election is not in the reference table.
         """
-        rows = self.elections[self.elections["election_id"] == election_id]
-        if rows.empty:
+        if election_id not in self._election_rows:
             known = ", ".join(self.elections["election_id"].tail(5))
             raise KeyError(f"unknown election {election_id!r}; known ones include {known}, ...")
-        return rows.iloc[0]
+        return self._election_rows[election_id]
 
     def previous_election(self, election_id: str, kind: str | None = None) -> pd.Series | None:
         """Return the last election before ``election_id`` (of ``kind``, default the same kind)."""
@@ -189,4 +189,6 @@ def _load_cached(folder: Path) -> Reference:
         election_cues=yamls["election_cues"],
         digest=_digest(files),
         _variant_index=_variant_index(tables["names"]),
+        # rows looked up per document: a dict, not a DataFrame filter
+        _election_rows={row["election_id"]: row for _, row in elections.iterrows()},
     )
