@@ -114,7 +114,25 @@ def _tally_agrees(gold: dict, row: dict) -> bool:
     return gold.get("vague_word") is None or _norm(gold["vague_word"]) == _norm(row.get("vague_word"))
 
 
-def _result_agrees(gold: dict, row: dict) -> bool:
+def _subject_matcher(reference: Any = None):
+    """Return ``same(a, b)``: subjects agree when equal, or when the Reference resolves both to one name.
+
+    A gold file may name a party as it was called at the time ("Communist People's Party of
+    Kazakhstan") where the extractor gives the canonical name of the same organisation.
+    """
+    resolve = getattr(reference, "canonical_name", None)
+
+    def canonical(value: Any) -> str:
+        found = resolve(str(value)) if resolve and value is not None else None
+        return _norm(found[0] if found else value)
+
+    def same(a: Any, b: Any) -> bool:
+        return _norm(a) == _norm(b) or (resolve is not None and canonical(a) == canonical(b))
+
+    return same
+
+
+def _result_agrees(gold: dict, row: dict, same_subject=None) -> bool:
     if row.get("measure") != gold.get("measure") or row.get("qualifier") != gold.get("qualifier"):
         return False
     if not _same_number(gold.get("value"), row.get("value")):
@@ -124,7 +142,7 @@ def _result_agrees(gold: dict, row: dict) -> bool:
     if gold.get("election") and str(row.get("election_id") or "")[:10] != str(gold["election"])[:10]:
         return False
     if gold.get("measure") in ("vote_share", "seats"):
-        return _norm(gold.get("subject")) == _norm(row.get("subject"))
+        return (same_subject or _subject_matcher())(gold.get("subject"), row.get("subject"))
     return True
 
 
@@ -133,7 +151,7 @@ _RESULT_FIELDS = (("subject", "subject"), ("measure", "measure"), ("value", "val
                   ("qualifier", "qualifier"), ("election", "election_id"))
 
 
-def _differences(gold: dict, row: dict, table: str) -> list[str]:
+def _differences(gold: dict, row: dict, table: str, same_subject=None) -> list[str]:
     """Return the attributes on which a covering row disagrees with a gold item, as ``field 'got' (gold 'want')``."""
     diffs = []
     for gold_key, row_key in _TALLY_FIELDS if table == "tallies" else _RESULT_FIELDS:
@@ -148,7 +166,9 @@ def _differences(gold: dict, row: dict, table: str) -> list[str]:
             same = not want or str(got or "")[:10] == str(want)[:10]
         elif gold_key in ("number", "value", "of"):
             same = _same_number(want, got)
-        elif gold_key in ("subject", "vague_word"):
+        elif gold_key == "subject":
+            same = (same_subject or _subject_matcher())(want, got)
+        elif gold_key == "vague_word":
             same = _norm(want) == _norm(got)
         else:
             same = got == want
@@ -171,7 +191,8 @@ def _describe(row: dict, table: str) -> str:
     return ", ".join(f"{key} {_show(row.get(col))}" for key, col in fields if row.get(col) is not None)
 
 
-def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees, table: str = "tallies") -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees, table: str = "tallies",
+               same_subject=None) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """Match one document's gold items to its rows.
 
     Returns
@@ -198,7 +219,7 @@ def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees, tabl
             used[best[1]] = gi
             pairs.append((gold_items[gi], rows[best[1]]))
         elif not gold_items[gi].get("optional"):
-            missed.append(dict(gold_items[gi], why=_why_missed(gi, gold_items, rows, spans, used, overlap, table)))
+            missed.append(dict(gold_items[gi], why=_why_missed(gi, gold_items, rows, spans, used, overlap, table, same_subject)))
     optional = [gi for gi, g in enumerate(gold_items) if g.get("optional")]
     extra = []
     for ri, r in enumerate(rows):
@@ -209,14 +230,15 @@ def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees, tabl
             why = "no gold item here"
         else:
             gi = max(covered, key=lambda i: overlap(i, r))
-            diffs = _differences(gold_items[gi], r, table)
+            diffs = _differences(gold_items[gi], r, table, same_subject)
             why = (f"covers gold {gold_items[gi]['phrase']!r} but " + "; ".join(diffs)) if diffs else \
                 f"a second row for gold {gold_items[gi]['phrase']!r}"
         extra.append(dict(r, why=f"{why} [{_describe(r, table)}]"))
     return pairs, missed, extra
 
 
-def _why_missed(gi: int, gold_items: list[dict], rows: list[dict], spans: list, used: dict[int, int], overlap, table: str) -> str:
+def _why_missed(gi: int, gold_items: list[dict], rows: list[dict], spans: list, used: dict[int, int], overlap, table: str,
+                same_subject=None) -> str:
     """Explain why gold item ``gi`` found no agreeing row."""
     covering = sorted((ri for ri, r in enumerate(rows) if overlap(gi, r)), key=lambda ri: -overlap(gi, rows[ri]))
     lost = "" if spans[gi] else "phrase not in the clean text (cleaned away or rewritten); "
@@ -225,7 +247,7 @@ def _why_missed(gi: int, gold_items: list[dict], rows: list[dict], spans: list, 
     reasons = []
     for ri in covering[:2]:
         row = rows[ri]
-        diffs = _differences(gold_items[gi], row, table)
+        diffs = _differences(gold_items[gi], row, table, same_subject)
         if not diffs and ri in used:
             reasons.append(f"row {row.get('phrase')!r} already matched gold {gold_items[used[ri]]['phrase']!r}")
         else:
@@ -319,7 +341,8 @@ def _tally_attribute_checks(gold: dict, row: dict) -> list[tuple[str, bool, Any]
     return checks
 
 
-def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.DataFrame | None, gold: list[dict]) -> dict:
+def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.DataFrame | None, gold: list[dict],
+             reference: Any = None) -> dict:
     """Compare a built corpus with gold annotations.
 
     Parameters
@@ -330,6 +353,9 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
         The claims tables.
     gold : list of dict
         As returned by :func:`load_gold`.
+    reference : Reference, optional
+        When given, a result's subject agrees with the gold's when both are variants of one
+        canonical name (an old party name in the gold, the canonical name in the row).
 
     Returns
     -------
@@ -347,6 +373,11 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
     attributes: dict[str, list[int]] = {}
     doc_counts: dict[str, list[int]] = {}
     errors: list[dict] = []
+    same_subject = _subject_matcher(reference)
+
+    def result_agrees(g: dict, r: dict) -> bool:
+        return _result_agrees(g, r, same_subject)
+
     for gold_doc in gold:
         label = str(gold_doc["doc"])
         row = by_file.get(label) or by_id.get(gold_doc["doc_id"])
@@ -357,8 +388,8 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
         doc_id = row.get("doc_id", gold_doc["doc_id"])
         _document_checks(gold_doc, row, doc_counts)
         text = row.get("text") or ""
-        for table, frame, agrees in (("tallies", tallies, _tally_agrees), ("results", results, _result_agrees)):
-            pairs, missed, extra = _match_doc(list(gold_doc.get(table) or []), _records(frame, doc_id), text, agrees, table)
+        for table, frame, agrees in (("tallies", tallies, _tally_agrees), ("results", results, result_agrees)):
+            pairs, missed, extra = _match_doc(list(gold_doc.get(table) or []), _records(frame, doc_id), text, agrees, table, same_subject)
             scored = [p for p in pairs if not p[0].get("optional")]
             totals[table][0] += len(scored)
             totals[table][1] += len(extra)
@@ -430,7 +461,7 @@ def run(args: argparse.Namespace) -> int:
 
     gold = load_gold(args.gold or paths.gold_path())
     corpus = load_corpus(args.corpus, manifest=args.manifest)
-    report = evaluate(corpus.documents, corpus.tallies, corpus.results, gold)
+    report = evaluate(corpus.documents, corpus.tallies, corpus.results, gold, reference=corpus.reference)
     if args.json_out == "-":
         json.dump(report, sys.stdout, indent=2, default=str)
         sys.stdout.write("\n")

@@ -72,14 +72,10 @@ def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int
     k, num_perm, seed : int
         Shingle length in words, number of hash permutations, and the permutations' seed.
     """
-    out = {}
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        grams = shingles([w for w, _, _ in tokens(text or "")], k)
-        m = MinHash(num_perm=num_perm, seed=seed, hashfunc=_crc32)
-        if grams:
-            m.update_batch([g.encode("utf-8") for g in sorted(grams)])
-        out[doc_id] = m
-    return out
+    # One bulk call builds all signatures: much faster than a MinHash object updated per document.
+    grams = [[g.encode("utf-8") for g in shingles(_TOKEN.findall((text or "").lower()), k)] for text in documents["text"]]
+    built = MinHash.bulk(grams, num_perm=num_perm, seed=seed, hashfunc=_crc32)
+    return dict(zip(documents["doc_id"], built))
 
 
 def candidate_pairs(sigs: dict[str, MinHash], *, threshold: float = 0.1, num_perm: int = NUM_PERM) -> pd.DataFrame:
@@ -102,6 +98,8 @@ def candidate_pairs(sigs: dict[str, MinHash], *, threshold: float = 0.1, num_per
     columns = ["doc_a", "doc_b", "jaccard"]
     if len(sigs) < 2:
         return pd.DataFrame(columns=columns)
+    # A document without a single word has an empty signature, "identical" to every other one.
+    sigs = {doc_id: m for doc_id, m in sigs.items() if not m.is_empty()}
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     for doc_id, m in sigs.items():
         lsh.insert(doc_id, m)

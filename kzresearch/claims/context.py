@@ -29,11 +29,14 @@ _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 _WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(r"\b(?P<r>yesterday|today|overnight|last night|this morning|tonight)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'.-]*)*")
 _POSSESSIVE = re.compile(r"'s?$")
 NAME_KINDS = ("place", "person", "party", "agency", "body")
+# Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
+_NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it"] + list(_MONTHS) + list(_MONTH_ABBR) + [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
@@ -147,6 +150,10 @@ class _Patterns:
     titles: frozenset
     generic: re.Pattern
     speech_date: re.Pattern
+    anaphoric: re.Pattern
+    audience: re.Pattern
+    landmark: re.Pattern
+    speech_place: re.Pattern
 
 
 _PATTERNS: dict[int, tuple[dict, _Patterns]] = {}
@@ -177,6 +184,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
         titles=frozenset(t.lower() for t in attr["titles"]),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
         speech_date=re.compile(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE),
+        anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
+        audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
+        landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
+        speech_place=re.compile(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$",
+                                re.IGNORECASE),
     )
     _PATTERNS[id(lexicon)] = (lexicon, patterns)
     return patterns
@@ -203,6 +215,8 @@ class TextContext:
     _places: dict[tuple, list[tuple[int, str]]] = field(default_factory=dict)
     _capitals: dict[dt.date, str] = field(default_factory=dict)
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
+    _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
+    _roles: dict[str, str | None] = field(default_factory=dict)
 
     @cached_property
     def lexicon(self) -> dict:
@@ -265,8 +279,11 @@ class TextContext:
         if (index, day) in self._places:
             return self._places[(index, day)]
         start, end = self.sentences[index]
-        found: list[tuple[int, str]] = [(m.start, m.canonical) for m in self.mentions(index) if m.kind == "place"]
-        for name, pattern in self.patterns.places:
+        pats = self.patterns
+        # "Astana Square" is a landmark, not the city.
+        found: list[tuple[int, str]] = [(m.start, m.canonical) for m in self.mentions(index)
+                                        if m.kind == "place" and not pats.landmark.match(self.text, m.end)]
+        for name, pattern in pats.places:
             for m in pattern.finditer(self.text, start, end):
                 if name != "capital":
                     found.append((m.start(), name))
@@ -276,6 +293,8 @@ class TextContext:
                     if when not in self._capitals:
                         self._capitals[when] = self.ref.capital_on(when)
                     found.append((m.start(), self._capitals[when]))
+        # "Speaking to reporters in Nur-Sultan": where the figure was announced, not where it happened.
+        found = [(p, name) for p, name in found if not pats.speech_place.search(self.text, max(start, p - 60), p)]
         self._places[(index, day)] = sorted(found)
         return self._places[(index, day)]
 
@@ -288,15 +307,24 @@ class TextContext:
     def location(self, index: int, day: dt.date | None) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
-        The sentence's own places; else the previous sentence's (a report names the place once
-        and goes on counting); else the country, since the corpus is about one country.
+        The sentence's own places; else, when the sentence continues the previous one's report
+        (same paragraph, no source of its own), the previous sentence's (a report names the place
+        once and goes on counting); else the country, since the corpus is about one country. A
+        sentence with its own source ("the interior ministry said") starts a new report, whose
+        figure is national unless it names a place.
         """
-        for i in (index, index - 1):
-            if i >= 0:
-                places = self.places_in(i, day)
-                if places:
-                    return places
+        places = self.places_in(index, day)
+        if places:
+            return places
+        if self._continues(index) and self._own_attribution(index, self.sentences[index][0])[0] is None:
+            places = self.places_in(index - 1, day)
+            if places:
+                return places
         return [self.patterns.country]
+
+    def _continues(self, index: int) -> bool:
+        """Return whether sentence ``index`` follows another in the same paragraph."""
+        return index > 0 and "\n" not in self.text[self.sentences[index - 1][1]: self.sentences[index][0]]
 
     # -- when ----------------------------------------------------------------------------------
     def date_cues(self, index: int, *, statements: bool = False) -> list[tuple[int, dt.date | None]]:
@@ -379,45 +407,85 @@ class TextContext:
         """Return who sentence ``index`` says gave the figure at ``pos`` (a name or a generic speaker).
 
         Preference: a speaker after a quotation or at the end of the sentence ("..., X said."),
-        then one that opens it ("X said ..."), then "according to X"; the nearest wins a tie.
+        then one that opens it ("X said ..."), then "according to X"; the nearest wins a tie. A
+        sentence without a source of its own, or whose source points back ("the reports said",
+        "according to the same count", "They say"), continues the previous sentence's report in
+        the same paragraph and takes its source.
         """
+        who, anaphoric = self._own_attribution(index, pos)
+        if who is not None and not anaphoric:
+            return who
+        if self._continues(index):
+            earlier = self.attribution(index - 1, self.sentences[index - 1][1])
+            if earlier is not None:
+                return earlier
+            if anaphoric:
+                # "Rights activists paint a different picture. They say ...": the previous subject.
+                start, end = self.sentences[index - 1]
+                opening = " ".join(self.text[start:end].split()[:4])
+                return self._speaker(opening, start, index - 1)
+        return None if anaphoric else who
+
+    def _own_attribution(self, index: int, pos: int) -> tuple[str | None, bool]:
+        """Return ``(speaker, anaphoric)`` of sentence ``index`` alone; ``anaphoric`` when it points back."""
+        key = (index, pos)
+        if key in self._sources:
+            return self._sources[key]
         start, end = self.sentences[index]
         sentence = self.text[start:end]
-        candidates: list[tuple[int, int, str]] = []
+        candidates: list[tuple[int, int, str | None, bool]] = []
         pats = self.patterns
         for m in pats.according.finditer(sentence):
+            final = not sentence[m.end():].strip(" .\"'")
+            if pats.anaphoric.match(m.group("who")) or re.match(r"\s*(?:the\s+)?same\b", m.group("who"), re.IGNORECASE):
+                candidates.append((0 if final else 2, abs(start + m.start() - pos), None, True))
+                continue
             # "according to the president's office": the phrase itself when it holds no name.
             who = self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))
             if who:
-                final = not sentence[m.end():].strip(" .\"'")
-                candidates.append((0 if final else 2, abs(start + m.start() - pos), who))
+                candidates.append((0 if final else 2, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
             before = sentence[: m.start()].rstrip()
-            if before.endswith((",", '"', "'")) or not before:
+            if (before.endswith((",", '"', "'")) or not before) and not pats.audience.match(m.group("who")):
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
-                    candidates.append((0, abs(start + m.start() - pos), who))
+                    candidates.append((0, abs(start + m.start() - pos), who, False))
         for m in pats.speech_verb.finditer(sentence):
-            # The speaker phrase runs back from the verb to the previous punctuation.
-            who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()') + 1
+            # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
+            # "(AP) —" included: the agency wrote the report, the speaker follows it).
+            who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()\u2014\u2013') + 1
             phrase = sentence[who_start: m.start()]
-            if not phrase.strip():
-                continue
-            who = self._speaker(phrase, start + who_start, index)
-            head = sentence[:who_start].rstrip()
-            if not who and head.endswith(","):
-                # "X, the deputy interior minister, said": the name precedes the apposition.
-                segment = re.split(r"[,;:\"]", head[:-1])[-1]
-                who = self._speaker(segment, start + len(head) - 1 - len(segment), index)
-            if not who:
-                continue
             final = not sentence[m.end():].strip(" .\"'")
             opening = not sentence[:who_start].strip(" \"'")
-            candidates.append((0 if final else 1 if opening else 3, abs(start + m.start() - pos), who))
-        return min(candidates)[2] if candidates else None
+            rank = 0 if final else 1 if opening else 3
+            if pats.anaphoric.match(phrase):
+                candidates.append((rank, abs(start + m.start() - pos), None, True))
+                continue
+            who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
+            head = sentence[:who_start].rstrip()
+            if (who is None or not phrase.strip()) and head.endswith(","):
+                # "X, the deputy interior minister, said" / "X, head of the service, told": the
+                # name before the apposition, if the segment there is a name.
+                segments = re.split(r"[,;:\"]", head[:-1])
+                for segment in segments[-2:-1] + segments[-1:]:
+                    offset = start + head[:-1].rfind(segment)
+                    named = self._speaker(segment, offset, index, names_only=True)
+                    if named:
+                        who = named
+                        break
+            if who:
+                candidates.append((rank, abs(start + m.start() - pos), who, False))
+        best = min(candidates, key=lambda c: c[:2]) if candidates else None
+        self._sources[key] = (best[2], best[3]) if best else (None, False)
+        return self._sources[key]
 
-    def _speaker(self, phrase: str, offset: int, index: int) -> str | None:
-        """Name the speaker in a speaker phrase: a known name, a capitalised name, or a generic noun."""
+    def _speaker(self, phrase: str, offset: int, index: int, *, names_only: bool = False) -> str | None:
+        """Name the speaker in a speaker phrase.
+
+        A known name, else a capitalised name with titles stripped, else (unless ``names_only``)
+        the person the document names with the same title ("the interior minister" -> the
+        "Interior Minister Yerlan X" named elsewhere), else a generic noun ("rights defenders").
+        """
         end = offset + len(phrase)
         for m in self.mentions(index):
             if offset <= m.start < end and m.kind in ("person", "agency", "body", "party") \
@@ -432,17 +500,40 @@ class TextContext:
             while tokens and tokens[0].lower().strip(".") in self.patterns.titles:
                 tokens.pop(0)
             name = " ".join(tokens)
-            if len(name) < 2 or name.lower() in ("i", "we", "he", "she", "they", "it"):
+            if len(name) < 2 or name.lower() in _NOT_NAMES:
                 continue
             resolved = self.ref.canonical_name(name) if hasattr(self.ref, "canonical_name") else None
             if resolved and resolved[1] == "place":
                 continue
             return resolved[0] if resolved else name
+        if names_only:
+            return None
+        role = self._role_holder(phrase)
+        if role:
+            return role
         generic = list(self.patterns.generic.finditer(phrase))
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
             return re.sub(r"^the\s+", "", " ".join(generic[-1].group().lower().split()))
         return None
+
+    def _role_holder(self, phrase: str) -> str | None:
+        """Return the person the document names with the title ``phrase`` consists of, if any.
+
+        "the interior minister" resolves to "Yerlan Turgumbayev" when the text says "Interior
+        Minister Yerlan Turgumbayev" somewhere: news style names an official once and then uses the title.
+        """
+        words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
+        if len(words) < 2 or not all(w in self.patterns.titles for w in words):
+            return None
+        key = " ".join(words)
+        if key not in self._roles:
+            pattern = re.compile(r"(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)")
+            m = pattern.search(self.text)
+            name = m.group("name") if m else None
+            resolved = self.ref.canonical_name(name) if name and hasattr(self.ref, "canonical_name") else None
+            self._roles[key] = resolved[0] if resolved else name
+        return self._roles[key]
 
 
 _LAST: list[TextContext] = []

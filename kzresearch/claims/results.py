@@ -2,36 +2,49 @@
 
 Each figure is read with a small frame grammar (word lists in ``claim_lexicon.yaml``):
 
-- a percentage followed by "of the vote", or after a share verb ("received 16.2 per cent"),
-  is a vote share; its subject is the nearest party or candidate before it in the clause, or the
-  antecedent of "it"/"he" in the preceding sentences;
-- a percentage near "turnout", or "of the voters cast their ballots", is a turnout; a place in
-  the sentence gives its scope ("in Almaty");
-- "the 7 percent threshold", "84 of the 107 seats", "12 million registered voters", "five parties
-  contested the election" are thresholds, seats, registered voters and parties contesting.
+- a percentage is a **vote share** when "of the vote" follows, a share verb precedes it ("received
+  16.2 per cent"), or a party or candidate introduces it ("Ak Zhol with 10.9%", "Respublica (8.6
+  percent)", "X came second with 3.4%", "Akhmetbekov 1.4 percent"); its subject is the nearest
+  party or candidate before it in its stretch of the sentence (from the previous figure on), or
+  the name after it in "the 91 percent X won", or the antecedent of "it"/"he"; a referendum's
+  "in favour" share has the subject ``Yes``;
+- a percentage near "turnout", or "of the voters cast their ballots", is a turnout; a place
+  right before it or right after it gives its scope ("in Almaty turnout was 26 percent"); a
+  figure with no cue of its own continues the figure before it ("turnout was 54.21 percent, up
+  from the preliminary 54.19 percent");
+- "the 7 percent threshold", "84 of the 107 seats", "7 seats each", "12 million registered
+  voters", "five parties contested the election" are thresholds, seats, registered voters and
+  parties contesting.
 
-A figure belongs to the article's election unless its sentence points to an earlier one ("in his
-last election", "the outgoing Mazhilis", "in 2015"): then to the last election of the relevant
-kind before it (presidential for a candidate's share, parliamentary for a party's seats).
+A figure belongs to the article's election unless the stretch of the sentence it stands in names
+a year ("in 2015") or points back ("the outgoing Mazhilis", "his last election"), or its subject
+is of another kind (a candidate's share quoted in an article about a parliamentary election):
+then to the election of the right kind in that year, or the last one before the article's.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from kzresearch.claims.context import DocContext, TextContext, text_context
+from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, phrase_map
 from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
 
 _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
-# "in 2015", "the 2015 election": a year tied to the figure, not "the ruling party since 1999".
-_YEAR_CUE = re.compile(r"\b(?:in|during|at)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
-                       r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+)?(?:election|vote|poll|ballot)", re.IGNORECASE)
+# "in 2015", "the 2015 election", "recorded in 2021": a year tied to the figure, not "the ruling
+# party since 1999" (a year after "since" starts a period, it dates no figure).
+_YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
+                       r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
+                       r"(?:election|vote|poll|ballot|referendum)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<p>it|he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
-_CACHE: dict[int, tuple[dict, "_Frames"]] = {}
+_THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 
 
 @dataclass
@@ -41,25 +54,55 @@ class _Frames:
     parties: re.Pattern
     registered: re.Pattern
     share_verb_before: re.Pattern
+    share_prep_before: re.Pattern
+    share_prep_after: re.Pattern
+    subject_after: re.Pattern
+    share_noun: re.Pattern
+    incumbent: re.Pattern
     vote_after: re.Pattern
+    vote_before: re.Pattern
     turnout_word: re.Pattern
     turnout_frame: re.Pattern
     threshold: re.Pattern
+    threshold_after: re.Pattern
+    yes_frame: re.Pattern
+    against_all: re.Pattern
     contested: re.Pattern
     contesting: re.Pattern
     previous: re.Pattern
+    negation: re.Pattern
+    breaks: re.Pattern
     prefilter: re.Pattern
+    has_number: re.Pattern
     qualifiers: dict[str, str]
+    yes_subject: str
+    against_all_subject: str
+
+
+_CACHE: dict[int, tuple[dict, _Frames]] = {}
 
 
 def frames(lexicon: dict) -> _Frames:
-    """Compile the result frames of ``lexicon`` (once per lexicon object)."""
+    """Compile the result frames of ``lexicon`` (once per lexicon object).
+
+    Parameters
+    ----------
+    lexicon : dict
+        A parsed ``claim_lexicon.yaml``.
+
+    Returns
+    -------
+    _Frames
+        The compiled patterns.
+    """
     cached = _CACHE.get(id(lexicon))
     if cached is not None and cached[0] is lexicon:
         return cached[1]
     r = lexicon["results"]
     qualifiers = phrase_map(lexicon["qualifiers"])
-    qual = rf"(?:(?P<qual>{alternation(qualifiers)})\s+)?"
+    qual_words = alternation(qualifiers)
+    qual = rf"(?:(?P<qual>{qual_words})\s+)?"
+    numbers = lexicon["numbers"]
     f = _Frames(
         percent=re.compile(rf"\b{qual}(?P<num>{DIGITS}|{NUMBER_PATTERN}){_PERCENT}", re.IGNORECASE),
         seats=re.compile(
@@ -69,19 +112,56 @@ def frames(lexicon: dict) -> _Frames:
         ),
         parties=re.compile(rf"\b(?<!other\s)(?P<num>{_WORD_NUM})\s+{alternation(r['parties_words'])}\b", re.IGNORECASE),
         registered=re.compile(rf"\b{qual}(?P<num>{_WORD_NUM})\s+{alternation(r['registered_voters_words'])}\b", re.IGNORECASE),
-        share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:about|around|only|just|some|nearly|almost|roughly)\s+)?$", re.IGNORECASE),
+        share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
+        share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
+        share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
+        subject_after=re.compile(rf"\s*,?\s*(?:(?:has|have|had|was|were|then|also|first|again|only)\s+)*{alternation(r['subject_after_verbs'])}\b", re.IGNORECASE),
+        share_noun=re.compile(rf"'s?\s+(?:\w+\s+){{0,1}}?{alternation(r['share_nouns'])}\b", re.IGNORECASE),
+        incumbent=re.compile(rf"\b{alternation(r['incumbent_nouns'])}\b", re.IGNORECASE),
         vote_after=re.compile(rf"^\s*{alternation(r['vote_nouns'])}\b", re.IGNORECASE),
+        vote_before=re.compile(rf"\b{alternation(r['share_nouns'])}\b", re.IGNORECASE),
         turnout_word=re.compile(rf"\b{alternation(r['turnout_words'])}\b", re.IGNORECASE),
         turnout_frame=re.compile(rf"^\s*{alternation(r['turnout_frames'], literal=False)}", re.IGNORECASE),
         threshold=re.compile(rf"\b{alternation(r['threshold_words'])}\b", re.IGNORECASE),
+        threshold_after=re.compile(rf"^\s*(?:\w+\s+)?{alternation(r['threshold_after'])}\b", re.IGNORECASE),
+        yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
+        against_all=re.compile(rf"^\s*{alternation(r['against_all_frames'], literal=False)}", re.IGNORECASE),
         contested=re.compile(rf"\b{alternation(r['seats_contested_frames'], literal=False)}", re.IGNORECASE),
         contesting=re.compile(rf"\s*(?:\w+\s+){{0,4}}?{alternation(r['parties_contesting_frames'], literal=False)}\b", re.IGNORECASE),
         previous=re.compile(rf"\b{alternation(r['previous_election'], literal=False)}", re.IGNORECASE),
-        prefilter=re.compile(r"%|\bper\s*cent|\bpct\b|\bseats\b|\bmandates\b|\bparties\b|\bvoters\b|\belectors\b|\bturnout\b|\bthreshold\b", re.IGNORECASE),
+        negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
+        breaks=re.compile(alternation(r["segment_breaks"]).replace(r"\s+", r"\s+"), re.IGNORECASE),
+        # Cheap sentence filters, run before any frame: a result word and a number must both occur.
+        prefilter=re.compile(r"%|\bper\s*cent|\bpct\b|\bseats\b|\bmandates\b|\bparties\b|\bvoters\b|\belectors\b|\bturnout\b|\bthreshold\b",
+                             re.IGNORECASE),
+        has_number=re.compile(rf"\d|\b(?:{'|'.join(numbers['units'])}|{'|'.join(numbers['tens'])}|dozen|hundred|thousand|million)\b",
+                              re.IGNORECASE),
         qualifiers=qualifiers,
+        yes_subject=r["yes_subject"],
+        against_all_subject=r["against_all_subject"],
     )
     _CACHE[id(lexicon)] = (lexicon, f)
     return f
+
+
+@dataclass(frozen=True)
+class _Elections:
+    """The elections table as plain tuples, sorted by date, for per-figure lookups."""
+
+    by_id: dict[str, tuple[Any, str, str | None]]  # election_id -> (date, kind, winner)
+    ordered: tuple[tuple[Any, str, str], ...]        # (date, election_id, kind)
+
+
+@lru_cache(maxsize=8)
+def _elections(ref: Any) -> _Elections:
+    """Return the elections of ``ref`` as dicts and tuples (built once per Reference object)."""
+    table = getattr(ref, "elections", None)
+    if table is None or not len(table):
+        return _Elections({}, ())
+    winners = table["winner"] if "winner" in table.columns else [None] * len(table)
+    rows = sorted(zip(table["date"], table["election_id"], table["kind"], winners))
+    return _Elections({eid: (d, k, w if isinstance(w, str) and w else None) for d, eid, k, w in rows},
+                      tuple((d, eid, k) for d, eid, k, _ in rows))
 
 
 def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
@@ -106,112 +186,162 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     rows: list[dict] = []
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
-        if not f.prefilter.search(text, s_start, s_end) or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b", text[s_start:s_end], re.IGNORECASE):
+        if not f.prefilter.search(text, s_start, s_end) or not f.has_number.search(text, s_start, s_end):
             continue
         found = _percentages(tc, f, index) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
+        kept = []
         for row in sorted(found, key=lambda r: r["start"]):
-            if any(a < row["end"] and row["start"] < b for a, b in taken):
+            # Two rows may share a span only when they are one figure for several subjects ("7 seats each").
+            if any(a < row["end"] and row["start"] < b and (a, b) != (row["start"], row["end"]) for a, b in taken):
                 continue
             taken.append((row["start"], row["end"]))
-            row["election_id"] = _election_for(tc, f, index, row)
-            rows.append(row)
+            kept.append(row)
+        _assign_elections(tc, f, index, kept)
+        rows += kept
     return rows
 
 
 def _row(tc: TextContext, start: int, end: int, subject: str | None, measure: str, value: float | None,
-         of: float | None, qualifier: str, scope: str | None) -> dict:
+         of: float | None, qualifier: str, scope: str | None, anchor: int) -> dict:
     return {
         "doc_id": tc.ctx.doc_id, "start": start, "end": end, "phrase": tc.text[start:end],
         "subject": subject, "measure": measure, "value": None if value is None else float(value),
         "of": None if of is None else float(of), "qualifier": qualifier, "scope": scope, "election_id": None,
+        "_anchor": anchor,
     }
 
 
+def _qualifier(f: _Frames, m: re.Match) -> str:
+    return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
+
+
 def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
+    """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
-    rows = []
-    previous_end = s_start
-    for m in f.percent.finditer(text, s_start, s_end):
+    matches = [m for m in f.percent.finditer(text, s_start, s_end)
+               if (v := parse_number(m.group("num"), percent=True)) is not None and v <= 100]
+    rows: list[dict] = []
+    previous: dict | None = None
+    for i, m in enumerate(matches):
         value = parse_number(m.group("num"), percent=True)
-        if value is None or value > 100:
-            continue
-        qualifier = f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
-        before = text[max(previous_end, m.start() - 60): m.start()]
-        after = text[m.end(): min(s_end, m.end() + 80)]
+        qualifier = _qualifier(f, m)
+        lo = matches[i - 1].end() if i else s_start
+        hi = matches[i + 1].start() if i + 1 < len(matches) else s_end
+        before = text[max(lo, m.start() - 60): m.start()]
+        after = text[m.end(): min(hi, m.end() + 80)]
         start, end = m.start(), m.end()
-        vote = f.vote_after.match(after)
-        verb = f.share_verb_before.search(before)
-        turnout_before = list(f.turnout_word.finditer(text, max(previous_end, m.start() - 50), m.start()))
+        turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 50), m.start()))
         turnout_after = f.turnout_word.match(after.lstrip()) or f.turnout_frame.match(after)
-        if f.threshold.search(after[:25]) or f.threshold.search(before[-25:]):
+        row = None
+        if f.threshold.search(after[:25]) or f.threshold.search(before[-25:]) or f.threshold_after.match(after):
             thr = f.threshold.search(text, m.end(), m.end() + 25)
-            rows.append(_row(tc, start, thr.end() if thr else end, "threshold", "threshold", value, None, qualifier, None))
-        elif vote or (verb and not turnout_before):
-            if verb:
-                start = m.start() - len(before) + verb.start()
-            if vote:
-                end = m.end() + vote.end()
-            subject = _subject(tc, index, start, previous_end)
-            if subject is not None:
-                rows.append(_row(tc, start, end, subject, "vote_share", value, None, qualifier, _scope(tc, index, end, national=True)))
+            row = _row(tc, start, thr.end() if thr else end, "threshold", "threshold", value, None, qualifier, None, m.start("num"))
         elif turnout_before or turnout_after:
+            cue = turnout_before[-1].start() if turnout_before else m.start()
             if turnout_before:
-                start = turnout_before[-1].start()
+                start = cue
             else:
                 end = m.end() + turnout_after.end()
-            rows.append(_row(tc, start, end, "turnout", "turnout", value, None, qualifier, _scope(tc, index, m.start(), national=False)))
-        previous_end = m.end()
+            row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
+                       _scope(tc, index, cue, m.start(), m.end(), lo), m.start("num"))
+        elif (yes := f.yes_frame.match(after)) and _kind(tc.ctx.election_id) == "referendum":
+            row = _row(tc, start, m.end() + yes.end(), f.yes_subject, "vote_share", value, None, qualifier, None, m.start("num"))
+        elif against := f.against_all.match(after):
+            row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
+        else:
+            row = _vote_share(tc, f, index, m, lo, hi, before, after, value, qualifier)
+            if row is None and previous is not None and previous["measure"] == "turnout" \
+                    and not _names_between(tc, index, previous["end"], m.start(), ("party", "person")):
+                # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
+                row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
+                           _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
+        if row is not None:
+            rows.append(row)
+            previous = row
     return rows
 
 
-def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
+def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, hi: int, before: str, after: str,
+                value: float, qualifier: str) -> dict | None:
+    """Read a percentage as a vote share when a frame says so and a subject can be named."""
     text = tc.text
-    s_start, s_end = tc.sentences[index]
-    rows = []
-    lowered = text[s_start:s_end].lower()
-    seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
-    for m in seats:
-        value = parse_number(m.group("num"))
-        if value is None or text[m.end("num"): m.end("num") + 1] == "%":
-            continue
-        of = parse_number(m.group("of")) if m.group("of") else None
-        qualifier = f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
-        clause = text[s_start: m.start()]
-        subject = _subject(tc, index, m.start(), s_start, kinds=("party",))
-        if f.contested.search(clause[-40:]) or f.contested.search(text, m.end(), min(s_end, m.end() + 30)) or (subject is None and of):
-            rows.append(_row(tc, m.start(), m.end(), "seats contested", "seats_contested", value, of, qualifier, None))
-        elif subject is not None:
-            rows.append(_row(tc, m.start(), m.end(), subject, "seats", value, of, qualifier, None))
-    for m in f.parties.finditer(text, s_start, s_end) if "part" in lowered else ():
-        value = parse_number(m.group("num"))
-        frame = f.contesting.match(text, m.end(), s_end)
-        if value is not None and frame:
-            rows.append(_row(tc, m.start(), m.end() + frame.end() - frame.start(), "parties", "parties_contesting", value, None, "exact", None))
-    for m in f.registered.finditer(text, s_start, s_end) if "voters" in lowered or "electors" in lowered else ():
-        value = parse_number(m.group("num"))
-        if value is not None:
-            qualifier = f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
-            rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, qualifier, None))
-    return rows
+    start, end = m.start(), m.end()
+    vote = f.vote_after.match(after)
+    verb = f.share_verb_before.search(before)
+    prep = f.share_prep_before.search(before)
+    named_before = _named(tc, index, lo, m.start())
+    adjacent = bool(named_before) and not text[named_before[-1].end: m.start()].strip(" ,:-")
+    share_noun = f.vote_before.search(text, lo, m.start())
+    subject_after = _subject_after(tc, f, index, m.end(), hi) if _THE_BEFORE.search(before) or not named_before else None
+    for_after = f.share_prep_after.match(after)
+    if for_after:
+        following = [x for x in tc.mentions(index) if x.start == m.end() + for_after.end() and x.kind in ("party", "person")]
+        subject_after = subject_after or (following[0].canonical if following else None)
+    if not (vote or verb or (prep and named_before) or adjacent or share_noun or subject_after):
+        return None
+    if f.negation.search(text, lo, m.start()):
+        return None  # "None of the other candidates won more than 2 percent": a bound, not a result
+    if verb:
+        start = m.start() - len(before) + verb.start()
+    if vote:
+        end = m.end() + vote.end()
+    subject = subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None
+    subject = subject or _subject(tc, f, index, start, lo)
+    if subject is None:
+        return None
+    return _row(tc, start, end, subject, "vote_share", value, None, qualifier, _scope_after(tc, index, end), m.start("num"))
 
 
-def _subject(tc: TextContext, index: int, pos: int, lo: int, kinds: tuple[str, ...] = ("party", "person")) -> str | None:
+def _names_between(tc: TextContext, index: int, lo: int, hi: int, kinds: tuple[str, ...]) -> bool:
+    return any(lo <= x.start and x.end <= hi and x.kind in kinds for x in tc.mentions(index))
+
+
+def _named(tc: TextContext, index: int, lo: int, pos: int, kinds: tuple[str, ...] = ("party", "person")) -> list[Mention]:
+    """Return the parties/candidates named in ``[lo, pos)``, skipping possessives ("Nazarbayev's party")
+    unless a share noun follows ("Nur Otan's share of the vote")."""
+    f = frames(tc.lexicon)
+    return [x for x in tc.mentions(index) if lo <= x.start and x.end <= pos and x.kind in kinds
+            and (not tc.text.startswith("'", x.end) or f.share_noun.match(tc.text, x.end))]
+
+
+def _subject_after(tc: TextContext, f: _Frames, index: int, pos: int, hi: int) -> str | None:
+    """Return the name in "the 91 percent X won" / "the 76 seats X held": a name after the figure, then a verb."""
+    for x in tc.mentions(index):
+        if pos <= x.start < hi and x.kind in ("party", "person") and f.subject_after.match(tc.text, x.end):
+            return x.canonical
+    return None
+
+
+def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: tuple[str, ...] = ("party", "person")) -> str | None:
     """Return the party or candidate a figure at ``pos`` belongs to.
 
-    The nearest party/person named before it in its clause (a possessive "Nazarbaev's Nur Otan"
-    names the party, not the person); a pronoun right before the verb points back to the last
-    party ("it") or person ("he", "she") named in the preceding sentences.
+    The nearest party/person named before it since ``lo`` (the previous figure or the sentence
+    start), skipping a name set off by commas after another one ("Nur Otan, led by X, won"); in a
+    presidential election a candidate is preferred to a party ("Dairabayev of the Auyl party came
+    second"). A pronoun right before the verb points back to the last party ("it") or person
+    ("he", "she") named in the preceding sentences. An office ("the incumbent", "the president")
+    names the winner of the article's presidential election.
     """
     text = tc.text
     window = text[lo:pos]
     pronoun = _PRONOUN.search(window)
     if pronoun is None:
-        named = [m for m in tc.mentions(index) if lo <= m.start and m.end <= pos and m.kind in kinds
-                 and not text.startswith("'", m.end)]
+        named = _named(tc, index, lo, pos, kinds)
         if named:
-            return named[-1].canonical
+            if _kind(tc.ctx.election_id) == "presidential" and "person" in kinds:
+                people = [x for x in named if x.kind == "person"]
+                named = people or named
+            chosen = len(named) - 1
+            # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.
+            while chosen > 0 and "," in text[named[chosen - 1].end: named[chosen].start] and "," in text[named[chosen].end: pos]:
+                chosen -= 1
+            return named[chosen].canonical
+        elections = _elections(tc.ref)
+        winner = elections.by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
+        if winner and _kind(tc.ctx.election_id) == "presidential" and f.incumbent.search(window):
+            return winner
         cap = _CAPITALISED_END.search(window)
         if cap and "person" in kinds:
             return cap.group("name")
@@ -220,69 +350,142 @@ def _subject(tc: TextContext, index: int, pos: int, lo: int, kinds: tuple[str, .
     if wanted not in kinds:
         return None
     for i in range(index, max(-1, index - 4), -1):
-        hits = [m for m in tc.mentions(i) if m.kind == wanted and (i < index or m.end <= lo + pronoun.start())]
+        hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= lo + pronoun.start())]
         if hits:
             return hits[-1].canonical
     return None
 
 
-def _scope(tc: TextContext, index: int, pos: int, *, national: bool) -> str | None:
-    """Return the region or city a figure applies to: the place nearest it in its sentence.
+def _scope(tc: TextContext, index: int, cue: int, pos: int, end: int, lo: int) -> str | None:
+    """Return the region or city a turnout applies to.
 
-    For a vote share only a place right after the figure ("60 percent in Almaty") counts, since
-    places before it usually describe the subject ("a former UN official in Geneva").
+    A place between the turnout cue and the figure ("turnout in the Almaty region was 30%"), one
+    just before the cue ("in Almaty turnout was 26 percent"), or one right after the figure
+    ("60 percent in Almaty"). A place elsewhere in the sentence ("told a briefing in the capital
+    that turnout was ...") says where something was said, not what the figure covers.
     """
     country = tc.patterns.country
-    places = [(p, name) for p, name in tc.places_at(index, None) if name != country]
-    if national:
-        places = [(p, name) for p, name in places if 0 <= p - pos <= 12 and tc.text[pos:p].strip().lower() in ("in", "in the")]
-    if not places:
-        return None
-    return min(places, key=lambda x: abs(x[0] - pos))[1]
+    text = tc.text
+    for p, name in reversed(tc.places_at(index, None)):
+        if name == country:
+            continue
+        if max(lo, cue - 20) <= p < pos and (p >= cue or _IN_BEFORE.search(text, max(lo, p - 12), p)):
+            return name
+    return _scope_after(tc, index, end, national=False)
 
 
-_ELECTIONS: dict[int, tuple[Any, dict[str, tuple[Any, str]]]] = {}
+def _scope_after(tc: TextContext, index: int, end: int, *, national: bool = True) -> str | None:
+    """Return a place after a figure ("60 percent in Almaty"), None when the figure is national.
+
+    A vote share takes only a place right after it; a turnout also one later in its clause
+    ("about 30 percent -- was recorded in Almaty"), up to the next comma.
+    """
+    country = tc.patterns.country
+    text = tc.text
+    s_end = tc.sentences[index][1]
+    comma = text.find(",", end, s_end)
+    limit = end + 12 if national else (comma if comma >= 0 else s_end)
+    for p, name in tc.places_at(index, None):
+        if name != country and end <= p <= limit and _IN_BEFORE.search(text, max(end, p - 12), p):
+            return name
+    return None
 
 
-def _elections(ref: Any) -> dict[str, tuple[Any, str]]:
-    """Return ``{election_id: (date, kind)}`` of ``ref``, sorted by date (built once per Reference)."""
-    cached = _ELECTIONS.get(id(ref))
-    if cached is None or cached[0] is not ref:
-        table = getattr(ref, "elections", None)
-        rows = [] if table is None else sorted(zip(table["date"], table["election_id"], table["kind"]))
-        cached = (ref, {eid: (date, kind) for date, eid, kind in rows})
-        _ELECTIONS[id(ref)] = cached
-    return cached[1]
+def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
+    """Read the counts of sentence ``index``: seats, seats contested, parties, registered voters."""
+    text = tc.text
+    s_start, s_end = tc.sentences[index]
+    rows = []
+    lowered = text[s_start:s_end].lower()
+    lo = s_start
+    seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
+    for m in seats:
+        value = parse_number(m.group("num"))
+        if value is None or text[m.end("num"): m.end("num") + 1] == "%":
+            continue
+        of = parse_number(m.group("of")) if m.group("of") else None
+        qualifier = _qualifier(f, m)
+        before = text[lo: m.start()]
+        each = _EACH.match(text, m.end())
+        end = each.end() if each else m.end()
+        after = _subject_after(tc, f, index, m.end(), min(s_end, m.end() + 60)) if _THE_BEFORE.search(before[-20:]) else None
+        if each:
+            # "Ak Zhol and the Communist People's Party will have 7 seats each": one row per party.
+            subjects = list(dict.fromkeys(x.canonical for x in _named(tc, index, lo, m.start(), ("party",))))
+        else:
+            subject = after or _subject(tc, f, index, m.start(), lo, kinds=("party",))
+            subjects = [subject] if subject else []
+        if f.contested.search(before[-40:]) or f.contested.search(text, m.end(), min(s_end, m.end() + 30)) or (not subjects and of):
+            rows.append(_row(tc, m.start(), end, "seats contested", "seats_contested", value, of, qualifier, None, m.start("num")))
+        else:
+            rows += [_row(tc, m.start(), end, s, "seats", value, of, qualifier, None, m.start("num")) for s in subjects]
+        lo = m.end()
+    for m in f.parties.finditer(text, s_start, s_end) if "part" in lowered else ():
+        value = parse_number(m.group("num"))
+        frame = f.contesting.match(text, m.end(), s_end)
+        if value is not None and frame:
+            rows.append(_row(tc, m.start(), m.end() + frame.end() - frame.start(), "parties", "parties_contesting", value, None, "exact",
+                             None, m.start("num")))
+    for m in f.registered.finditer(text, s_start, s_end) if "voters" in lowered or "electors" in lowered else ():
+        value = parse_number(m.group("num"))
+        if value is not None:
+            rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, _qualifier(f, m), None,
+                             m.start("num")))
+    return rows
 
 
-def _election_for(tc: TextContext, f: _Frames, index: int, row: dict) -> str | None:
-    """Return the election a figure belongs to: the article's, or an earlier one the sentence names."""
+def _kind(election_id: str | None) -> str | None:
+    """Return the kind in an election id (``2021-01-10-parliamentary`` -> ``parliamentary``)."""
+    return election_id.split("-", 3)[-1] if election_id else None
+
+
+def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict]) -> None:
+    """Set each row's ``election_id``: the article's, or the one a cue in the row's stretch names.
+
+    The sentence is cut into stretches at contrast words (``segment_breaks``); a year or a
+    "previous election" cue dates every figure in its stretch, and no other.
+    """
+    text = tc.text
+    s_start, s_end = tc.sentences[index]
+    cuts = [s_start] + [m.start() for m in f.breaks.finditer(text, s_start, s_end)] + [s_end]
+    years: dict[int, set[int]] = {}
+    previous: set[int] = set()
+    for m in _YEAR_CUE.finditer(text, s_start, s_end):
+        years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add(int(m.group("y") or m.group("y2")))
+    for m in f.previous.finditer(text, s_start, s_end):
+        previous.add(bisect.bisect_right(cuts, m.start()))
+    for row in rows:
+        segment = bisect.bisect_right(cuts, row.pop("_anchor"))
+        row["election_id"] = _election_for(tc, row, years.get(segment, set()), segment in previous)
+
+
+def _election_for(tc: TextContext, row: dict, years: set[int], points_back: bool) -> str | None:
+    """Return the election a figure belongs to, given the years and back-references of its stretch."""
     current = tc.ctx.election_id
     elections = _elections(tc.ref)
-    if current not in elections:
+    if current not in elections.by_id:
         return current
-    s_start, s_end = tc.sentences[index]
-    sentence = tc.text[s_start:s_end]
-    kind = _kind_for(tc, row, current)
-    this_date = elections[current][0]
-    earlier = [(d, eid) for eid, (d, k) in elections.items() if k == kind and d < this_date]
-    years = {int(m.group("y") or m.group("y2")) for m in _YEAR_CUE.finditer(sentence)} - {this_date.year}
-    for year in sorted(years, reverse=True):
-        in_year = [eid for d, eid in earlier if d.year == year]
+    this_date, this_kind, _ = elections.by_id[current]
+    kind = _kind_for(tc, row, this_kind)
+    earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date]
+    for year in sorted(years - {this_date.year}, reverse=True):
+        in_year = [eid for d, eid, k in elections.ordered if k == kind and d.year == year]
         if in_year:
             return in_year[-1]
-    if earlier and f.previous.search(sentence):
+    if earlier and (points_back or kind != this_kind):
         return earlier[-1][1]
     return current
 
 
-def _kind_for(tc: TextContext, row: dict, current: str) -> str:
+def _kind_for(tc: TextContext, row: dict, current_kind: str) -> str:
     """Return the kind of election a figure's measure and subject imply."""
-    if row["measure"] in ("seats", "seats_contested", "parties_contesting", "threshold"):
+    if row["measure"] in ("seats", "seats_contested", "parties_contesting") or (
+            row["measure"] == "threshold" and current_kind != "referendum"):
         return "parliamentary"
     if row["measure"] == "vote_share" and row["subject"]:
+        if row["subject"] == frames(tc.lexicon).yes_subject:
+            return "referendum"
         resolved = tc.ref.canonical_name(row["subject"]) if hasattr(tc.ref, "canonical_name") else None
-        if resolved:
+        if resolved and resolved[1] in ("person", "party"):
             return "presidential" if resolved[1] == "person" else "parliamentary"
-    return current.split("-", 3)[-1]
-
+    return current_kind

@@ -56,6 +56,9 @@ class _Grammar:
     unspecified: dict[str, str]
     protester_nouns: frozenset
     protester_noun: re.Pattern
+    category_nouns: dict[str, str]
+    speaker_next: re.Pattern
+    speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
 
 
@@ -97,7 +100,7 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
         toll=re.compile(
-            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})\s+(?:\w+\s+){{0,4}}?"
+            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})\s+(?:\w+\s+){{0,6}}?"
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
         ),
@@ -116,6 +119,9 @@ def grammar(lexicon: dict) -> _Grammar:
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
         protester_noun=re.compile(rf"\b{alternation(lexicon['protester_nouns'])}\b", re.IGNORECASE),
+        category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
+        speaker_next=re.compile(rf"\s*,?\s*{alternation(lexicon['attribution']['speech_verbs'])}\b", re.IGNORECASE),
+        speaker_before=re.compile(rf"\b{alternation(lexicon['attribution']['speech_verbs'])}\s+$", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
     )
     _GRAMMARS[id(lexicon)] = (lexicon, g)
@@ -267,11 +273,16 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = g.triggers.match(text, m.start("trig")).lastgroup
         elif cand.shape == "np" and normalise(groups["noun"]) in g.protester_nouns:
             counted = "protesters"
+        elif cand.shape == "np" and normalise(groups["noun"]) in g.category_nouns:
+            counted = g.category_nouns[normalise(groups["noun"])]
         else:
             counted = None
     if counted is None:
         return None
     number, qualifier, vague_word = _quantity(groups, g)
+    if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
+                                               or g.speaker_next.match(text, m.end())):
+        return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
