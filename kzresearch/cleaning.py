@@ -146,10 +146,13 @@ class _Rules:
         return self.outlet_patterns[-1].search(text)
 
     def outlet_line_rule(self, text: str) -> str | None:
+        short = len(text.split()) <= 6
+        if not short and not self.self_description.search(text):
+            return None  # a long line can only be a self-description; check its verb first
         match = self.outlet_match(text)
         if match is None:
             return None
-        if len(text.split()) <= 6 and len(match.group(0)) >= 0.5 * len(text.rstrip(".")):
+        if short and len(match.group(0)) >= 0.5 * len(text.rstrip(".")):
             return "outlet_name_line"
         if match.start() == 0 and self.self_description.search(text):
             return "outlet_self_description"

@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from kzresearch.claims.lexicon import alternation, lexicon_of
@@ -152,6 +152,7 @@ class _Patterns:
     speech_date: re.Pattern
     anaphoric: re.Pattern
     audience: re.Pattern
+    official: re.Pattern
     landmark: re.Pattern
     speech_place: re.Pattern
 
@@ -185,6 +186,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
         speech_date=re.compile(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
+        official=re.compile(rf"\b{alternation(attr['official_sources'])}\b", re.IGNORECASE),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
         landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
         speech_place=re.compile(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$",
@@ -213,7 +215,6 @@ class TextContext:
     ref: Any
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple, list[tuple[int, str]]] = field(default_factory=dict)
-    _capitals: dict[dt.date, str] = field(default_factory=dict)
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, str | None] = field(default_factory=dict)
@@ -290,9 +291,7 @@ class TextContext:
                     continue
                 when = day or self.ctx.published or self.ctx.election_date
                 if when is not None and hasattr(self.ref, "capital_on"):
-                    if when not in self._capitals:
-                        self._capitals[when] = self.ref.capital_on(when)
-                    found.append((m.start(), self._capitals[when]))
+                    found.append((m.start(), capital_on(self.ref, when)))
         # "Speaking to reporters in Nur-Sultan": where the figure was announced, not where it happened.
         found = [(p, name) for p, name in found if not pats.speech_place.search(self.text, max(start, p - 60), p)]
         self._places[(index, day)] = sorted(found)
@@ -307,16 +306,17 @@ class TextContext:
     def location(self, index: int, day: dt.date | None) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
-        The sentence's own places; else, when the sentence continues the previous one's report
-        (same paragraph, no source of its own), the previous sentence's (a report names the place
-        once and goes on counting); else the country, since the corpus is about one country. A
-        sentence with its own source ("the interior ministry said") starts a new report, whose
-        figure is national unless it names a place.
+        The sentence's own places; else the previous sentence's (a report names the place once
+        and goes on counting); else the country, since the corpus is about one country. A figure
+        an authority gives ("the interior ministry said") is an aggregate: without a place of its
+        own it covers the country.
         """
         places = self.places_in(index, day)
         if places:
             return places
-        if self._continues(index) and self._own_attribution(index, self.sentences[index][0])[0] is None:
+        start, end = self.sentences[index]
+        official = self.patterns.official.search(self.text, start, end) and self._own_attribution(index, start)[0] is not None
+        if index > 0 and not official:
             places = self.places_in(index - 1, day)
             if places:
                 return places
@@ -463,16 +463,12 @@ class TextContext:
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
             head = sentence[:who_start].rstrip()
-            if (who is None or not phrase.strip()) and head.endswith(","):
-                # "X, the deputy interior minister, said" / "X, head of the service, told": the
-                # name before the apposition, if the segment there is a name.
-                segments = re.split(r"[,;:\"]", head[:-1])
-                for segment in segments[-2:-1] + segments[-1:]:
-                    offset = start + head[:-1].rfind(segment)
-                    named = self._speaker(segment, offset, index, names_only=True)
-                    if named:
-                        who = named
-                        break
+            if m.group().startswith(",") and head.endswith(","):
+                # "X, the deputy interior minister, said" / "X, head of the service at the
+                # Prosecutor's Office, told": the phrase is an apposition; the name before it speaks.
+                segment = re.split(r"[,;:\"]", head[:-1])[-1]
+                named = self._speaker(segment, start + len(head) - 1 - len(segment), index, names_only=True)
+                who = named or who
             if who:
                 candidates.append((rank, abs(start + m.start() - pos), who, False))
         best = min(candidates, key=lambda c: c[:2]) if candidates else None
@@ -534,6 +530,12 @@ class TextContext:
             resolved = self.ref.canonical_name(name) if name and hasattr(self.ref, "canonical_name") else None
             self._roles[key] = resolved[0] if resolved else name
         return self._roles[key]
+
+
+@lru_cache(maxsize=4096)
+def capital_on(ref: Any, day: dt.date) -> str:
+    """Return ``ref.capital_on(day)``, cached: the Reference reads a DataFrame, claims ask per sentence."""
+    return ref.capital_on(day)
 
 
 _LAST: list[TextContext] = []

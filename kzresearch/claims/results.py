@@ -45,6 +45,7 @@ _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -74,6 +75,7 @@ class _Frames:
     breaks: re.Pattern
     prefilter: re.Pattern
     has_number: re.Pattern
+    percent_sign: re.Pattern
     qualifiers: dict[str, str]
     yes_subject: str
     against_all_subject: str
@@ -132,10 +134,11 @@ def frames(lexicon: dict) -> _Frames:
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
         breaks=re.compile(alternation(r["segment_breaks"]).replace(r"\s+", r"\s+"), re.IGNORECASE),
         # Cheap sentence filters, run before any frame: a result word and a number must both occur.
-        prefilter=re.compile(r"%|\bper\s*cent|\bpct\b|\bseats\b|\bmandates\b|\bparties\b|\bvoters\b|\belectors\b|\bturnout\b|\bthreshold\b",
-                             re.IGNORECASE),
-        has_number=re.compile(rf"\d|\b(?:{'|'.join(numbers['units'])}|{'|'.join(numbers['tens'])}|dozen|hundred|thousand|million)\b",
-                              re.IGNORECASE),
+        # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
+        # faster): a result word and a number must both occur before any frame is tried.
+        prefilter=re.compile(r"%|\bper\s*cent|\bpct\b|\bseats\b|\bmandates\b|\bparties\b|\bvoters\b|\belectors\b|\bturnout\b|\bthreshold\b"),
+        has_number=re.compile(rf"[0-9]|\b(?:{'|'.join(numbers['units'])}|{'|'.join(numbers['tens'])}|dozen|hundred|thousand|million)\b"),
+        percent_sign=re.compile(r"%|percent|per\s+cent|pct"),
         qualifiers=qualifiers,
         yes_subject=r["yes_subject"],
         against_all_subject=r["against_all_subject"],
@@ -184,11 +187,15 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     tc = text_context(text, ctx, ref)
     f = frames(lexicon_of(ref))
     rows: list[dict] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # a few Unicode letters change length when lower-cased
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    cued = {tc.sentence_of(m.start()) for m in f.prefilter.finditer(lower)}
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
-        if not f.prefilter.search(text, s_start, s_end) or not f.has_number.search(text, s_start, s_end):
+        if index not in cued or not f.has_number.search(lower, s_start, s_end):
             continue
-        found = _percentages(tc, f, index) + _counts(tc, f, index)
+        found = _percentages(tc, f, index, lower) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -216,12 +223,19 @@ def _qualifier(f: _Frames, m: re.Match) -> str:
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
-def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
+def _percentages(tc: TextContext, f: _Frames, index: int, lower: str) -> list[dict]:
     """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
-    matches = [m for m in f.percent.finditer(text, s_start, s_end)
-               if (v := parse_number(m.group("num"), percent=True)) is not None and v <= 100]
+    # A percentage ends in a percent word: try the pattern only at the word starts shortly before one.
+    starts = sorted({w.start() for sign in f.percent_sign.finditer(lower, s_start, s_end)
+                     for w in _WORD.finditer(text, max(s_start, sign.start() - 45), sign.start() + 1)})
+    found, reached = [], s_start
+    for pos in starts:
+        if pos >= reached and (m := f.percent.match(text, pos, s_end)):
+            found.append(m)
+            reached = m.end()
+    matches = [m for m in found if (v := parse_number(m.group("num"), percent=True)) is not None and v <= 100]
     rows: list[dict] = []
     previous: dict | None = None
     for i, m in enumerate(matches):

@@ -46,7 +46,10 @@ class _Grammar:
     all_those: re.Pattern
     toll: re.Pattern
     triggers: re.Pattern
-    prefilter_number: re.Pattern
+    triggers_lower: re.Pattern
+    protester_lower: re.Pattern
+    anchor: re.Pattern
+    anchor_any_case: re.Pattern
     not_after: re.Pattern
     not_before: re.Pattern
     possession: re.Pattern
@@ -105,11 +108,12 @@ def grammar(lexicon: dict) -> _Grammar:
             re.IGNORECASE,
         ),
         triggers=re.compile(rf"\b(?:{trig_groups})\b", re.IGNORECASE),
-        prefilter_number=re.compile(
-            rf"\d|\b(?:{'|'.join(lexicon['numbers']['units'])}|{'|'.join(lexicon['numbers']['tens'])}|dozen|dozens|score|scores|"
-            rf"hundreds?|thousands?|tens|several|handful|few|many|numerous|number\s+of|all\s+(?:of\s+)?those)\b",
-            re.IGNORECASE,
-        ),
+        # The cheap filters: run once over the lower-cased document without IGNORECASE (several
+        # times faster in Python's engine); only sentences with a quantity and a trigger go on.
+        triggers_lower=re.compile(rf"\b(?:{trig_groups})\b"),
+        protester_lower=re.compile(rf"\b{alternation(n.lower() for n in lexicon['protester_nouns'])}\b"),
+        anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
+        anchor_any_case=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])", re.IGNORECASE),
         not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
         possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
@@ -160,13 +164,26 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
     g = grammar(lexicon_of(ref))
     conventions = getattr(ref, "conventions", None) or None
     rows: list[dict] = []
-    for index in tc.claim_sentences:
+    lower = text.lower()
+    if len(lower) != len(text):  # a few Unicode letters change length when lower-cased
+        lower, anchors = None, [m.start() for m in g.anchor_any_case.finditer(text)]
+    else:
+        anchors = [m.start() for m in g.anchor.finditer(lower)]
+    by_sentence: dict[int, list[int]] = {}
+    for a in anchors:
+        by_sentence.setdefault(tc.sentence_of(a), []).append(a)
+    wanted = set(tc.claim_sentences)
+    for index in sorted(by_sentence):
+        if index not in wanted:
+            continue
         s_start, s_end = tc.sentences[index]
-        sentence = text[s_start:s_end]
-        if not g.prefilter_number.search(sentence) or not (g.triggers.search(sentence) or g.protester_noun.search(sentence)):
+        if lower is not None:
+            if not (g.triggers_lower.search(lower, s_start, s_end) or g.protester_lower.search(lower, s_start, s_end)):
+                continue
+        elif not (g.triggers.search(text, s_start, s_end) or g.protester_noun.search(text, s_start, s_end)):
             continue
         previous: dict | None = None
-        for cand in _candidates(text, s_start, s_end, g):
+        for cand in _candidates(text, s_start, s_end, g, by_sentence[index]):
             if previous is not None and g.inherit.search(text, previous["end"], cand.start):
                 cand.counted = previous["counted"]  # "225 killed, including 19 police officers"
             row = _row(tc, g, cand, index, convention, conventions)
@@ -176,12 +193,45 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
     return rows
 
 
-def _candidates(text: str, start: int, end: int, g: _Grammar) -> list[_Candidate]:
-    """Find count phrases in one sentence; earlier shapes win where phrases overlap."""
+def _anchor_words(lexicon: dict) -> list[str]:
+    """Return the words one of which every count phrase holds: number words, counting nouns and the
+    content words of vague and unspecified phrases ("handful" of "a handful", "all" of "all those")."""
+    numbers = lexicon["numbers"]
+    words = set(numbers["units"]) | set(numbers["tens"])
+    for word in list(numbers["scales"]) + list(numbers["groups"]):
+        words |= {word, word + "s"}
+    for phrase in lexicon["vague"]["words"] + lexicon["unspecified"]["phrases"]:
+        words |= {w for w in phrase.lower().split() if w not in ("a", "an", "the", "of")}
+    return sorted(words)
+
+
+# How far before a quantity a count phrase may start: a toll's noun and verb ("the number of
+# people detained over the two days had reached nearly 700") or a multiplier and qualifier.
+_LOOKBACK = 90
+
+
+def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]) -> list[_Candidate]:
+    """Find count phrases in one sentence; earlier shapes win where phrases overlap.
+
+    Every shape holds a quantity, so a pattern is tried only at the word starts shortly before a
+    quantity word (``anchors``), not at every character of the sentence: the same leftmost,
+    non-overlapping matches as ``finditer``, at a fraction of the cost.
+    """
+    starts: set[int] = set()
+    for a in anchors:
+        starts.update(m.start() for m in _WORD.finditer(text, max(start, a - _LOOKBACK), a + 1))
+    ordered = sorted(starts)
     found: list[_Candidate] = []
     for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("np", g.noun_phrase),
                            ("object", g.bare_object), ("subject", g.bare_subject)):
-        for m in pattern.finditer(text, start, end):
+        reached = start
+        for pos in ordered:
+            if pos < reached:
+                continue
+            m = pattern.match(text, pos, end)
+            if m is None:
+                continue
+            reached = m.end()
             qstart = m.start("qual") if m.groupdict().get("qual") else None
             span_start = min(x for x in (m.start(), qstart) if x is not None)
             if any(c.start < m.end() and span_start < c.end for c in found):
