@@ -36,14 +36,14 @@ NAMES = [
     ("Central Election Commission", "body", ["Central Election Commission", "CEC"]),
 ]
 ELECTIONS = [
-    ("2011-04-03-presidential", "2011-04-03", "presidential"),
-    ("2012-01-15-parliamentary", "2012-01-15", "parliamentary"),
-    ("2015-04-26-presidential", "2015-04-26", "presidential"),
-    ("2016-03-20-parliamentary", "2016-03-20", "parliamentary"),
-    ("2019-06-09-presidential", "2019-06-09", "presidential"),
-    ("2021-01-10-parliamentary", "2021-01-10", "parliamentary"),
-    ("2022-11-20-presidential", "2022-11-20", "presidential"),
-    ("2023-03-19-parliamentary", "2023-03-19", "parliamentary"),
+    ("2011-04-03-presidential", "2011-04-03", "presidential", "Nursultan Nazarbayev"),
+    ("2012-01-15-parliamentary", "2012-01-15", "parliamentary", "Nur Otan"),
+    ("2015-04-26-presidential", "2015-04-26", "presidential", "Nursultan Nazarbayev"),
+    ("2016-03-20-parliamentary", "2016-03-20", "parliamentary", "Nur Otan"),
+    ("2019-06-09-presidential", "2019-06-09", "presidential", "Kassym-Jomart Tokayev"),
+    ("2021-01-10-parliamentary", "2021-01-10", "parliamentary", "Nur Otan"),
+    ("2022-11-20-presidential", "2022-11-20", "presidential", "Kassym-Jomart Tokayev"),
+    ("2023-03-19-parliamentary", "2023-03-19", "parliamentary", "Nur Otan"),
 ]
 CAPITALS = [
     ("Almaty", dt.date(1991, 12, 16), dt.date(1997, 12, 9)),
@@ -62,7 +62,7 @@ class FakeReference:
             [(c, k, v) for c, k, variants in NAMES for v in [c, *variants]], columns=["canonical", "kind", "variant"]
         )
         self.elections = pd.DataFrame(
-            [(i, dt.date.fromisoformat(d), k) for i, d, k in ELECTIONS], columns=["election_id", "date", "kind"]
+            [(i, dt.date.fromisoformat(d), k, w) for i, d, k, w in ELECTIONS], columns=["election_id", "date", "kind", "winner"]
         )
         self.official_results = pd.DataFrame(
             [("2021-01-10-parliamentary", "Nur Otan", "vote_share", "71.09", None),

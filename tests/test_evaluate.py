@@ -137,3 +137,42 @@ def test_cli_arguments():
     add_arguments(parser)
     args = parser.parse_args(["--gold", "g.yaml", "--corpus", "c", "--json", "-"])
     assert (str(args.gold), str(args.corpus), args.json_out) == ("g.yaml", "c", "-") and callable(args.func)
+
+
+def test_documents_are_matched_by_file_then_by_stem(tmp_path):
+    gold_path = tmp_path / "gold.yaml"
+    gold_path.write_text(textwrap.dedent("""\
+        - doc: "wire.jsonl:2"
+          results:
+            - {phrase: "won nearly 72 per cent of the vote", subject: Nur Otan, measure: vote_share, value: 72, qualifier: approx}
+        - doc: 001_x.txt
+          results: []
+        """), encoding="utf-8")
+    docs = pd.concat([documents(doc_id="wire-1", file="wire.jsonl:1", text="Nothing here."),
+                      documents(doc_id="wire-2", file="wire.jsonl:2"),
+                      documents(file=None)], ignore_index=True)
+    share = SHARE | {"doc_id": "wire-2"}
+    report = evaluate(docs, pd.DataFrame([TALLY]), pd.DataFrame([share]), load_gold(gold_path))
+    assert report["results"]["tp"] == 1 and not [e for e in report["errors"] if e["kind"] == "document"]
+
+
+def test_errors_say_why(gold):
+    wrong = SHARE | {"subject": "Ak Zhol", "election_id": "2016-03-20-parliamentary"}
+    report = evaluate(documents(), pd.DataFrame([TALLY | {"location": ["Shymkent"]}]), pd.DataFrame([wrong]), gold)
+    by_error = {e["error"]: e for e in report["errors"]}
+    assert "subject 'Ak Zhol' (gold 'Nur Otan')" in by_error["missed"]["why"]
+    assert "election '2016-03-20-parliamentary' (gold '2021-01-10')" in by_error["missed"]["why"]
+    assert by_error["extra"]["why"].startswith("covers gold 'nearly 72 per cent of the vote'")
+    assert by_error["wrong location"]["why"] == "got ['Shymkent'] (gold ['Almaty'])"
+    text = format_report(report)
+    assert "001_x.txt results missed: nearly 72 per cent of the vote" in text and "(gold 'Nur Otan')" in text
+
+
+def test_subjects_agree_through_the_reference(gold):
+    class Names:
+        def canonical_name(self, surface):
+            return {"nur otan": ("Nur Otan", "party"), "nur otan party": ("Nur Otan", "party")}.get(surface.casefold())
+
+    renamed = SHARE | {"subject": "Nur Otan party"}
+    assert evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([renamed]), gold)["results"]["tp"] == 0
+    assert evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([renamed]), gold, reference=Names())["results"]["tp"] == 1

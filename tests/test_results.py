@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from claims_fakes import FakeReference
 
@@ -79,3 +80,73 @@ def test_spans_are_verbatim():
     text = "Intro.\nTurnout was 95 per cent."
     (row,) = results(text, "2019")
     assert text[row["start"]:row["end"]] == row["phrase"] == "Turnout was 95 per cent"
+
+
+# --- generality: frames, subjects and elections (sentences written for these tests) -------------
+GENERAL = [
+    # "X came second with N", "X with N and Y with M", "X (N percent)", "X N percent", "N% for X"
+    ("Kosanov came a distant second with 12.5 percent.", "2019",
+     [dict(subject="Amirzhan Kosanov", measure="vote_share", value=12.5)]),
+    ("Two smaller parties, Ak Zhol with 8.1% and the OSDP with 5.3%, also entered parliament.", "2021",
+     [dict(subject="Ak Zhol", value=8.1), dict(subject="All-National Social Democratic Party", value=5.3)]),
+    ("Nur Otan led, ahead of Ak Zhol (9.4 percent) and the Social Democratic Party (6.2 percent).", "2021",
+     [dict(subject="Ak Zhol", value=9.4), dict(subject="All-National Social Democratic Party", value=6.2)]),
+    ("Tokayev received 79.2 percent and Kosanov 11.6 percent.", "2022",
+     [dict(subject="Kassym-Jomart Tokayev", value=79.2), dict(subject="Kassym-Jomart Tokayev", value=11.6)][:1]
+     + [dict(subject="Amirzhan Kosanov", value=11.6)]),
+    # a name in an apposition is not the subject; an office names the election's winner
+    ("Nur Otan, chaired by Nazarbayev, took 74 percent of the vote.", "2021", [dict(subject="Nur Otan", value=74)]),
+    ("The incumbent secured another term with 81 percent of the vote.", "2022",
+     [dict(subject="Kassym-Jomart Tokayev", value=81, election_id="2022-11-20-presidential")]),
+    # the subject after the figure; a possessive share
+    ("The result fell short of the 97 percent Nazarbayev won in 2015.", "2019",
+     [dict(subject="Nursultan Nazarbayev", value=97, election_id="2015-04-26-presidential")]),
+    ("Ak Zhol's share of the vote was revised from the preliminary 8,3%.", "2021", [dict(subject="Ak Zhol", value=8.3)]),
+    # a negated bound is not a result
+    ("None of the other four candidates won more than 3 percent.", "2022", []),
+    # turnout continued by later figures, a year dating only its own stretch, regional scope
+    ("Turnout was 61.2 percent, up from the preliminary 60.9 percent but below the 77.5 percent recorded in 2019.", "2022",
+     [dict(measure="turnout", value=61.2, election_id="2022-11-20-presidential"),
+      dict(measure="turnout", value=60.9, election_id="2022-11-20-presidential"),
+      dict(measure="turnout", value=77.5, election_id="2019-06-09-presidential")]),
+    ("In Shymkent turnout was about 48 percent, and in Aktau just over 55 percent.", "2023",
+     [dict(measure="turnout", value=48, qualifier="approx", scope="Shymkent"),
+      dict(measure="turnout", value=55, qualifier="more_than", scope="Aktau")]),
+    ("The commission chairman told a briefing in Astana that turnout was 58 percent.", "2023",
+     [dict(measure="turnout", value=58, scope=None)]),
+    # "N seats each", a seat count with its subject after it in a back-referencing stretch
+    ("Nur Otan will have 76 seats, while Ak Zhol and the OSDP will have 6 seats each.", "2021",
+     [dict(subject="Nur Otan", value=76), dict(subject="Ak Zhol", value=6), dict(subject="All-National Social Democratic Party", value=6)]),
+    ("Amanat will control 62 of the 98 seats, fewer than the 84 seats Nur Otan held in the outgoing chamber.", "2023",
+     [dict(subject="Nur Otan", value=62, of=98, election_id="2023-03-19-parliamentary"),
+      dict(subject="Nur Otan", value=84, election_id="2021-01-10-parliamentary")]),
+    # a candidate's share in an article about a parliamentary election belongs to a presidential one
+    ("The vote came a year after Tokayev was re-elected with 81.3 per cent of the vote.", "2023",
+     [dict(subject="Kassym-Jomart Tokayev", election_id="2022-11-20-presidential")]),
+    # a bar to clear
+    ("Turnout was 61%, above the 50% needed for the result to stand.", "2021",
+     [dict(measure="turnout", value=61), dict(measure="threshold", value=50)]),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", GENERAL, ids=[c[0][:50] for c in GENERAL])
+def test_general_frames(text, when, expected):
+    rows = results(text, when)
+    assert len(rows) == len(expected), [(r["phrase"], r["subject"]) for r in rows]
+    for row, want in zip(rows, expected):
+        assert {k: row[k] for k in want} == want, row["phrase"]
+
+
+def test_referendum_yes_share_follows_the_reference_winner_convention():
+    ctx = DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6))
+    ref = FakeReference()
+    ref.elections = pd.concat([ref.elections, pd.DataFrame(
+        [("1995-08-30-referendum", dt.date(1995, 8, 30), "referendum", "Yes"),
+         ("2022-06-05-referendum", dt.date(2022, 6, 5), "referendum", "Yes")],
+        columns=["election_id", "date", "kind", "winner"])]).sort_values("date", ignore_index=True)
+    text = ("Voters approved the changes, with 74.1% voting in favour. Turnout was 65%. "
+            "The 1995 constitution was adopted in a referendum in 1995, when some 89 percent of voters backed it.")
+    rows = extract_results(text, ctx, ref)
+    assert [(r["subject"], r["value"], r["qualifier"], r["election_id"]) for r in rows] == [
+        ("Yes", 74.1, "exact", "2022-06-05-referendum"), ("turnout", 65.0, "exact", "2022-06-05-referendum"),
+        ("Yes", 89.0, "approx", "1995-08-30-referendum")]

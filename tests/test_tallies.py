@@ -201,3 +201,67 @@ def test_convention_is_one_argument():
     ctx = DocContext("doc", None, None)
     assert extract_tallies(text, ctx, REF, convention="acled")[0]["low"] == 12.0
     assert extract_tallies(text, ctx, REF)[0]["low"] == 24.0
+
+
+# --- generality: shapes, non-counts, places and sources (sentences written for these tests) -----
+GENERAL = [
+    # a toll noun with a longer stretch before its verb
+    ("By Tuesday night the number of people arrested across the two cities had climbed to almost 450, officials said.", "2019",
+     [dict(counted="detained", number=450, qualifier="approx", attributed_to="officials")]),
+    # a head noun that names what was counted, with no verb saying it
+    ("Up to 150 detainees were bussed to a holding centre outside the city.", "2019",
+     [dict(counted="detained", number=150, qualifier="at_most")]),
+    # a crowd with a progressive protest verb
+    ("The strike spread, with thousands taking to the streets of Aktau.", "2022",
+     [dict(counted="protesters", vague_word="thousands", location=["Aktau"])]),
+    ("Only about three dozen students turned out to march in Shymkent.", "2021",
+     [dict(counted="protesters", number=36, qualifier="approx", vague_word="three dozen", location=["Shymkent"])]),
+    # not counts: a part of a crowd, a quoted person
+    ("Many demonstrators said they had come from nearby villages.", "2019", []),
+    ("Lawyers said many detainees were beaten and denied access to counsel.", "2019", []),
+    ('"We will come back," said one demonstrator, a retired teacher.', "2019", []),
+    ("One activist told Reuters the square had been sealed off.", "2019", []),
+    # a landmark named after a city is not that city
+    ("Police encircled several dozen protesters on Astana Square in Almaty.", "2019",
+     [dict(counted="protesters", vague_word="several dozen", location=["Almaty"])]),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", GENERAL, ids=[c[0][:50] for c in GENERAL])
+def test_general_shapes(text, when, expected):
+    rows = tallies(text, when)
+    assert len(rows) == len(expected), [r["phrase"] for r in rows]
+    for row, want in zip(rows, expected):
+        assert subset(row, want) == want, row["phrase"]
+
+
+def test_sources_carry_through_a_report():
+    text = ("Prosecutor Aidos Serikov said at least 40 people had been injured. Of them, 12 were taken to hospital "
+            "and 6 were killed.\nHuman rights defenders tell a different story. They say 90 people were detained in Aktau. "
+            "Another 15 were detained in Shymkent, according to the same tally.")
+    rows = tallies(text, "2022")
+    assert [r["attributed_to"] for r in rows] == ["Aidos Serikov", "Aidos Serikov", "human rights defenders", "human rights defenders"]
+
+
+def test_source_named_by_title_and_apposition():
+    text = ("Interior Minister Baurzhan Kaliyev visited the city on Monday.\n"
+            "Some 300 people were detained over three days, the interior minister said.\n"
+            "Dana Sadykova, head of a monitoring group in Almaty, told reporters that 25 people were fined.\n"
+            "A Reuters reporter saw dozens of people detained near the square.")
+    rows = tallies(text, "2022")
+    assert [r["attributed_to"] for r in rows] == ["Baurzhan Kaliyev", "Dana Sadykova", "Reuters"]
+
+
+def test_an_official_figure_is_national_unless_it_names_a_place():
+    text = ("Thousands of people rallied in Shymkent on Saturday.\n"
+            "About 200 people were detained, the interior ministry said.\n"
+            "Speaking to reporters in Almaty, a ministry spokesman said 50 people were fined.")
+    rows = tallies(text, "2022")
+    assert [r["location"] for r in rows] == [["Shymkent"], ["Kazakhstan"], ["Kazakhstan"]]
+
+
+def test_the_reports_point_back_to_the_previous_source():
+    text = ("State media reported that about 40 people were detained in Aktau. "
+            "Only a handful of activists turned out in Shymkent, the reports said.")
+    rows = tallies(text, "2022")
+    assert [r["attributed_to"] for r in rows] == ["state media", "state media"]

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
-from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, phrase_map
 from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
 
 _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
@@ -136,7 +136,8 @@ def frames(lexicon: dict) -> _Frames:
         # Cheap sentence filters, run before any frame: a result word and a number must both occur.
         # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
         # faster): a result word and a number must both occur before any frame is tried.
-        prefilter=re.compile(r"%|\bper\s*cent|\bpct\b|\bseats\b|\bmandates\b|\bparties\b|\bvoters\b|\belectors\b|\bturnout\b|\bthreshold\b"),
+        # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
+        prefilter=re.compile(r"%|per\s*cent|pct|seat|mandate|parties|voter|elector|turnout|threshold"),
         has_number=re.compile(rf"[0-9]|\b(?:{'|'.join(numbers['units'])}|{'|'.join(numbers['tens'])}|dozen|hundred|thousand|million)\b"),
         percent_sign=re.compile(r"%|percent|per\s+cent|pct"),
         qualifiers=qualifiers,
@@ -187,10 +188,13 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     tc = text_context(text, ctx, ref)
     f = frames(lexicon_of(ref))
     rows: list[dict] = []
-    lower = text.lower()
-    if len(lower) != len(text):  # a few Unicode letters change length when lower-cased
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    cued = {tc.sentence_of(m.start()) for m in f.prefilter.finditer(lower)}
+    lower = lower_same_length(text)
+    cued: set[int] = set()
+    pos = 0
+    while m := f.prefilter.search(lower, pos):
+        index = tc.sentence_of(m.start())
+        cued.add(index)
+        pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(lower, s_start, s_end):

@@ -18,7 +18,7 @@ from typing import Any
 
 from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
-from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, phrase_map
 from kzresearch.claims.numbers import NUMBER_PATTERN, as_int, parse_number
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
@@ -49,7 +49,6 @@ class _Grammar:
     triggers_lower: re.Pattern
     protester_lower: re.Pattern
     anchor: re.Pattern
-    anchor_any_case: re.Pattern
     not_after: re.Pattern
     not_before: re.Pattern
     possession: re.Pattern
@@ -58,7 +57,6 @@ class _Grammar:
     qualifiers: dict[str, str]
     unspecified: dict[str, str]
     protester_nouns: frozenset
-    protester_noun: re.Pattern
     category_nouns: dict[str, str]
     speaker_next: re.Pattern
     speaker_before: re.Pattern
@@ -113,7 +111,6 @@ def grammar(lexicon: dict) -> _Grammar:
         triggers_lower=re.compile(rf"\b(?:{trig_groups})\b"),
         protester_lower=re.compile(rf"\b{alternation(n.lower() for n in lexicon['protester_nouns'])}\b"),
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
-        anchor_any_case=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])", re.IGNORECASE),
         not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
         possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
@@ -122,7 +119,6 @@ def grammar(lexicon: dict) -> _Grammar:
         qualifiers=qualifiers,
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
-        protester_noun=re.compile(rf"\b{alternation(lexicon['protester_nouns'])}\b", re.IGNORECASE),
         category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
         speaker_next=re.compile(rf"\s*,?\s*{alternation(lexicon['attribution']['speech_verbs'])}\b", re.IGNORECASE),
         speaker_before=re.compile(rf"\b{alternation(lexicon['attribution']['speech_verbs'])}\s+$", re.IGNORECASE),
@@ -164,23 +160,16 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
     g = grammar(lexicon_of(ref))
     conventions = getattr(ref, "conventions", None) or None
     rows: list[dict] = []
-    lower = text.lower()
-    if len(lower) != len(text):  # a few Unicode letters change length when lower-cased
-        lower, anchors = None, [m.start() for m in g.anchor_any_case.finditer(text)]
-    else:
-        anchors = [m.start() for m in g.anchor.finditer(lower)]
+    lower = lower_same_length(text)
     by_sentence: dict[int, list[int]] = {}
-    for a in anchors:
+    for a in (m.start() for m in g.anchor.finditer(lower)):
         by_sentence.setdefault(tc.sentence_of(a), []).append(a)
     wanted = set(tc.claim_sentences)
     for index in sorted(by_sentence):
         if index not in wanted:
             continue
         s_start, s_end = tc.sentences[index]
-        if lower is not None:
-            if not (g.triggers_lower.search(lower, s_start, s_end) or g.protester_lower.search(lower, s_start, s_end)):
-                continue
-        elif not (g.triggers.search(text, s_start, s_end) or g.protester_noun.search(text, s_start, s_end)):
+        if not (g.triggers_lower.search(lower, s_start, s_end) or g.protester_lower.search(lower, s_start, s_end)):
             continue
         previous: dict | None = None
         for cand in _candidates(text, s_start, s_end, g, by_sentence[index]):
@@ -208,6 +197,8 @@ def _anchor_words(lexicon: dict) -> list[str]:
 # How far before a quantity a count phrase may start: a toll's noun and verb ("the number of
 # people detained over the two days had reached nearly 700") or a multiplier and qualifier.
 _LOOKBACK = 90
+# The other shapes start within a multiplier and a qualifier of it ("two groups of slightly more than").
+_NEAR = 45
 
 
 def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]) -> list[_Candidate]:
@@ -217,15 +208,17 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
     quantity word (``anchors``), not at every character of the sentence: the same leftmost,
     non-overlapping matches as ``finditer``, at a fraction of the cost.
     """
-    starts: set[int] = set()
+    near: set[int] = set()
+    far: set[int] = set()
     for a in anchors:
-        starts.update(m.start() for m in _WORD.finditer(text, max(start, a - _LOOKBACK), a + 1))
-    ordered = sorted(starts)
+        for m in _WORD.finditer(text, max(start, a - _LOOKBACK), a + 1):
+            (near if a - m.start() <= _NEAR else far).add(m.start())
+    short, long = sorted(near), sorted(near | far)
     found: list[_Candidate] = []
     for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("np", g.noun_phrase),
                            ("object", g.bare_object), ("subject", g.bare_subject)):
         reached = start
-        for pos in ordered:
+        for pos in long if shape == "toll" else short:
             if pos < reached:
                 continue
             m = pattern.match(text, pos, end)
