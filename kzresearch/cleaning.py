@@ -27,15 +27,17 @@ _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|"
-    r"edited by|editing by|contributed by|with (files|material) from)\b", re.IGNORECASE
+    r"edited by|editing by|contributed by|with (files|material) from)\b"
+    r"|\bcontributed (reporting|to this (report|article|story))\b", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
-AGENCY_SIGNOFF = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\((?P<agencies>[^)]{2,80})\)$")
+# "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
+AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
-_DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # The only non-ASCII characters re.IGNORECASE matches to ASCII letters (found by trying every
 # code point): dotted capital I, dotless i, long s and the Kelvin sign.
@@ -164,8 +166,8 @@ def _rules_for(ref: Reference) -> _Rules:
     return _Rules(ref)
 
 
-def _is_title_like(line: Line) -> bool:
-    return 3 <= line.n_words <= 25 and not _TERMINAL.search(line.text.rstrip("?!")) and not line.text.endswith(".")
+def _is_title_like(line: Line, min_words: int = 3) -> bool:
+    return min_words <= line.n_words <= 25 and not _TERMINAL.search(line.text.rstrip("?!")) and not line.text.endswith(".")
 
 
 def _title_case_share(text: str) -> float:
@@ -201,7 +203,8 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
     best, best_score = None, 0.0
     for rank, i in enumerate(candidates):
         line = lines[i]
-        if line.role is not None or not _is_title_like(line) or texts[i] in media:
+        # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
+        if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media:
             continue
         following = _next_nonblank(lines, i)
         score = 1.0 if rank == 0 else 0.0
@@ -243,13 +246,15 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "blank", "empty"
         elif decided := rules.line_rule(line.text):
             line.role, line.rule = decided
+            if line.rule == "menu_bar" and _states_a_date(line.text):
+                line.role, line.rule = "byline", "date_line"  # "Kursiv Media | Politics | 16 March 2026, 11:20"
         elif rule := rules.appeal_rule(line.text):
             line.role, line.rule = "boilerplate", rule
         elif rule := rules.outlet_line_rule(line.text):
             line.role, line.rule = "boilerplate", rule
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"
-        elif _CREDIT_LINE.match(line.text) and line.n_words <= 24:
+        elif _CREDIT_LINE.search(line.text) and line.n_words <= 24:
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"
@@ -267,7 +272,9 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_link_lists(lines)
     _mark_standfirst(lines, title_index)
     for line in lines:
-        if line.role is None:
+        if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text):
+            line.role, line.rule = "boilerplate", "short_label"  # "Asia-Pacific", "Politics": a section label
+        elif line.role is None:
             line.role, line.rule = "body", "default_body"
     text = _assemble(lines)
     title = lines[title_index].text if title_index is not None else (given_title and normalize_text(given_title))
@@ -280,6 +287,10 @@ def _mark_media_titles(lines: list[Line]) -> None:
         if line.role is None and _is_title_like(line):
             if any(nxt.role == "media" for nxt in _next_nonblank(lines, i, 2)[:1]):
                 line.role, line.rule = "media", "media_title"
+
+
+def _states_a_date(text: str) -> bool:
+    return any(d.date for d in find_dates(text))
 
 
 def _is_date_line(text: str) -> bool:
@@ -328,7 +339,7 @@ def _mark_link_lists(lines: list[Line]) -> None:
         if line.rule in ("related_links", "editorial_standards", "read_more"):
             in_list = True
             continue
-        unpunctuated = line.role is None and not _TERMINAL.search(line.text) and line.n_words <= 20
+        unpunctuated = line.role is None and not _TERMINAL.search(line.text.rstrip("?")) and line.n_words <= 20
         if unpunctuated and (in_list or (i > last_paragraph and _is_title_like(line))):
             line.role, line.rule = "boilerplate", "link_list"
         elif line.role is None:

@@ -27,7 +27,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
+    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
     ("full", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("full", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])")),

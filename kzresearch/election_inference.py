@@ -27,7 +27,8 @@ from kzresearch.dates import DateExpression
 from kzresearch.reference import Reference
 
 MIN_SCORE = 2.0
-_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 5.0}
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+")  # "82.2 percent" stays in one sentence
+_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0}
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def infer_election(
     dates: list[DateExpression],
     mentions: list[dict],
     published: dt.date | None = None,
+    title: str | None = None,
 ) -> ElectionGuess:
     """Score every reference election against the article and return the best.
 
@@ -89,6 +91,8 @@ def infer_election(
         Mention rows of the clean text (``canonical`` is used).
     published : datetime.date, optional
         Publication date known from the collection record.
+    title : str, optional
+        The headline (not part of the clean text).
 
     Returns
     -------
@@ -98,6 +102,12 @@ def infer_election(
     cues = _cues_for(ref)
     if not cues.election_words.search(text):
         return ElectionGuess(None, 0.0, "no election word in the text")
+    # An article about an election speaks of it in its headline or in more than one sentence; a
+    # report on something else may mention a vote once ("two months after a parliamentary election").
+    sentences = _SENTENCE.findall(text)
+    about = sum(1 for s in sentences if cues.election_words.search(s))
+    if about < 2 and not cues.election_words.search(title or "") and len(sentences) > 3:
+        return ElectionGuess(None, 0.0, "an election is mentioned in one sentence only, not in the headline")
     kind_hits = {kind: len(p.findall(text)) for kind, p in cues.kinds.items()}
     total = sum(kind_hits.values()) or 1
     years = Counter(d.year for d in dates if d.kind in ("year", "month_year") and d.year)

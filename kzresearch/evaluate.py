@@ -273,10 +273,15 @@ def _accuracy(counts: dict[str, list[int]]) -> dict:
     return {k: {"correct": c, "total": n, "accuracy": c / n if n else None} for k, (c, n) in counts.items()}
 
 
+def _without_missing(rows: list[dict]) -> list[dict]:
+    # pandas reads a missing string as NaN, which is truthy and unequal to itself: make it None.
+    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()} for row in rows]
+
+
 def _records(table: pd.DataFrame | None, doc_id: str) -> list[dict]:
     if table is None or table.empty:
         return []
-    return table[table["doc_id"] == doc_id].to_dict("records")
+    return _without_missing(table[table["doc_id"] == doc_id].to_dict("records"))
 
 
 def _as_list(value: Any) -> list:
@@ -366,7 +371,7 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
         extra and wrong tally attribute, each with ``doc``, ``kind``, ``error``, ``phrase`` and
         ``why``) and ``n_documents``.
     """
-    records = documents.to_dict("records") if not documents.empty else []
+    records = _without_missing(documents.to_dict("records")) if not documents.empty else []
     by_file = {str(r["file"]): r for r in records if r.get("file") is not None}
     by_id = {str(r["doc_id"]): r for r in records}
     totals = {"tallies": [0, 0, 0], "results": [0, 0, 0]}

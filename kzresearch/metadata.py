@@ -2,7 +2,7 @@
 
 - outlet: the collection record (manifest or JSON Lines field), the page's own metadata (HTML),
   else signatures from ``outlets.csv`` in the text (boilerplate included: an outlet's name is
-  most often in its donation appeal or footer), the url or the byline, else unknown;
+  most often in its donation appeal or footer), a masthead line, the url or the byline, else unknown;
 - byline and wire agencies credited ("By X with AP and AFP", "With reporting by AP", "(Reuters)");
 - publication date with precision and evidence: the record, the page metadata, a dateline, else
   relative expressions ("Sunday", "yesterday's election", "on Tuesday") resolved against the
@@ -22,7 +22,13 @@ from kzresearch.textnorm import sentence_spans
 
 _BYLINE_SPLIT = re.compile(r"\s+(?:with|and|&)\s+|,\s*", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
-_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\s*\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]")
+# "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\.?)?\s*"
+    r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/)"
+)
+_CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
+_AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _ELECTION_WORD = re.compile(r"\b(elections?|votes?|voting|polls?|ballots?|referendum)\b", re.IGNORECASE)
 PRECISIONS = ("day", "month", "year", "none")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
@@ -50,12 +56,17 @@ def parse_published(value: str | None) -> Published | None:
     Published(value='2021-01-10', precision='day', evidence='')
     >>> parse_published("2021-01").precision
     'month'
+    >>> parse_published("16.03.2026").value
+    '2026-03-16'
     >>> parse_published("soon") is None
     True
     """
     if not value:
         return None
     value = str(value).strip()
+    stated = [d.date for d in find_dates(value) if d.date]
+    if stated and not re.match(r"\d{4}-\d{2}-\d{2}", value):  # "16.03.2026", "March 16, 2026"
+        return Published(stated[0].isoformat(), "day", "")
     for pattern, precision, length in ((r"\d{4}-\d{2}-\d{2}", "day", 10), (r"\d{4}-\d{2}", "month", 7), (r"\d{4}", "year", 4)):
         if re.match(pattern + r"(?!\d)", value):
             head = value[:length]
@@ -94,11 +105,13 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             if pattern.search(url):
                 hits.setdefault(outlet, []).append(f"url matches {pattern.pattern!r}")
     for line in lines:
-        for signal in ("text", "byline"):
+        for signal in ("text", "byline", "masthead"):
             if signal == "byline" and line.role != "byline":
                 continue
             for outlet, pattern in signatures.by_signal.get(signal, []):
-                if pattern.search(line.text):
+                # a masthead pattern must fill a short line: a name inside a sentence is a credit
+                found = pattern.fullmatch(line.text) if signal == "masthead" else pattern.search(line.text)
+                if found:
                     hits.setdefault(outlet, []).append(f"{signal} signature {pattern.pattern!r} on line {line.line_no} ({line.role})")
     if not hits:
         return None, "no outlet signature in the text, url or byline"
@@ -126,12 +139,13 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
     wire: list[str] = []
     for line in lines:
         if line.rule == "agency_signoff":
-            wire += [agencies[a.strip().casefold()] for a in AGENCY_SIGNOFF.match(line.text).group("agencies").split(",") if a.strip().casefold() in agencies]
+            credited = _CREDIT_SPLIT.split(AGENCY_SIGNOFF.match(line.text).group("agencies"))
+            wire += [agencies[a.casefold()] for a in credited if a.casefold() in agencies]
         elif line.rule in ("by_prefix", "credit_line"):
             text = _BYLINE_PREFIX.sub("", line.text)
             text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing) by\s+", "", text, flags=re.IGNORECASE)
             for part in _BYLINE_SPLIT.split(text):
-                part = part.strip(" .;:()")
+                part = _AUTHOR_TAIL.sub("", part).strip(" .;:()")  # "Dana Omirbekova in Politics on 27 April"
                 if not part:
                     continue
                 agency = agencies.get(part.casefold())
@@ -142,10 +156,30 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
         elif line.rule in ("author_in_place", "author_next_to_date"):
             authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
-            agency = agencies.get(m.group("agency").strip().casefold())
+            agency = agencies.get((m.group("agency") or m.group("slashed")).strip().casefold())
             if agency:
                 wire.append(agency)
-    return (", ".join(dict.fromkeys(authors)) or None), list(dict.fromkeys(wire))
+    return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+def _join_names(names: list[str]) -> str | None:
+    """Join authors as a byline reads: "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return " and ".join(names) or None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def normalize_byline(byline: str | None) -> str | None:
+    """Normalise a byline from page metadata ("A; B" -> "A and B").
+
+    Examples
+    --------
+    >>> normalize_byline("Alina Mukhametova; Peter Grant")
+    'Alina Mukhametova and Peter Grant'
+    """
+    if not byline:
+        return None
+    return _join_names([n.strip() for n in re.split(r"\s*;\s*|\s*,\s*(?=[A-Z])", byline) if n.strip()])
 
 
 def dateline_published(lines: list[Line]) -> Published | None:

@@ -20,6 +20,7 @@ from kzresearch.metadata import (
     infer_byline_and_wire,
     infer_outlet,
     infer_published,
+    normalize_byline,
     parse_published,
 )
 from kzresearch.reading import RawDocument
@@ -94,12 +95,12 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         stated = Published(stated.value, stated.precision, f"{raw.fmt} metadata")
     else:
         stated = dateline_published(clean.lines)
-    guess = infer_election(text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None)
+    guess = infer_election(text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title)
     election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
     published = stated or infer_published(text, dates, election_date=election_date)
 
     byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
-    byline = byline or raw.meta.get("byline")
+    byline = byline or normalize_byline(raw.meta.get("byline"))
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions, title=clean.title

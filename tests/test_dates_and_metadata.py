@@ -88,7 +88,15 @@ def test_byline_and_wire_credits():
         Line(3, 3, "ALMATY (Reuters) - Police detained dozens of people on Sunday.", "body", "default_body"),
         Line(4, 4, "Chris Rickleton, a journalist with AFP, was detained.", "body", "default_body"),
     ]
-    assert infer_byline_and_wire(lines, agencies) == ("Joanna Lillis, Almaz Kumenov", ["AP", "Reuters"])
+    assert infer_byline_and_wire(lines, agencies) == ("Joanna Lillis and Almaz Kumenov", ["AP", "Reuters"])
+    more = [
+        Line(1, 1, "By Dana Omirbekova in Politics on 27 April 2015", "byline", "by_prefix"),
+        Line(2, 2, "ASTANA, Nov. 21 (Xinhua) -- Tokayev won.", "body", "default_body"),
+        Line(3, 3, "NUR-SULTAN, January 12. /TASS/. Nur Otan won.", "body", "default_body"),
+        Line(4, 4, "(FRANCE 24 with AFP and REUTERS)", "byline", "agency_signoff"),
+    ]
+    agencies.update({"xinhua": "Xinhua", "tass": "TASS"})
+    assert infer_byline_and_wire(more, agencies) == ("Dana Omirbekova", ["Xinhua", "TASS", "AFP", "Reuters"])
 
 
 def test_outlet_from_url_and_text(ref):
