@@ -40,7 +40,7 @@ import generate  # noqa: E402 - the generator sits next to this script, not in t
 DEFAULT_WORKDIR = Path(os.environ.get("KZRESEARCH_BENCH_DIR", Path.home() / ".cache" / "kzresearch-bench"))
 # Appended to one article to simulate a correction between two builds.
 CHANGE = "\n\nPolice detained 12 more protesters in Almaty on Monday, officials said.\n"
-DEFAULT_REPORT_COMMAND = "{python} -m kzresearch report --processed {out} --out {reports}"
+DEFAULT_REPORT_COMMAND = "{python} -m kzresearch report --processed {out} --out {reports} --quiet"
 
 
 def ensure_corpus(n: int, seed: int, workdir: Path) -> tuple[Path, dict]:

@@ -314,6 +314,8 @@ def _check(notebook: str, spec: ParamSpec, value: Any, outlets: Iterable[str] | 
         raise ValueError(f"{notebook}: parameter {spec.name!r} expects a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     if spec.name == "corpus" and not Path(value).expanduser().is_dir():
         raise ValueError(f"{notebook}: parameter 'corpus' must be a folder of articles; {value!r} is not a folder")
+    if spec.name == "processed" and not (Path(value).expanduser() / "build.json").is_file():
+        raise ValueError(f"{notebook}: parameter 'processed' must be the folder of a build (with build.json); {value!r} is not")
     if spec.base in ("int", "float") and value < 0:
         raise ValueError(f"{notebook}: parameter {spec.name!r} must not be negative, got {value!r}")
     return value

@@ -45,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--parameters", metavar="FILE", help="YAML file of parameters (top level: all notebooks; "
                         "under a notebook's name: that notebook only)")
     parser.add_argument("--corpus", metavar="DIR", help="folder of articles (default: the bundled corpus)")
+    parser.add_argument("--processed", metavar="DIR", help="tables of an existing build to report on, read as they are (default: build the corpus first)")
     parser.add_argument("--out", metavar="DIR", help="run folder (default: reports/<timestamp>-<corpus hash>)")
     parser.add_argument("--hide-code", action="store_true", help="leave the code cells out of the HTML reports")
     parser.add_argument("--list-parameters", action="store_true", help="print each notebook's parameters and exit")
@@ -129,14 +130,15 @@ def run(args: argparse.Namespace) -> int:
             for spec in params.specs(nb).values():
                 print(f"  {spec.name}: {spec.type} = {spec.default}  # {spec.help}")
         return 0
-    values = resolve_parameters(notebooks, [tuple(p) for p in args.parameter], args.parameters, args.corpus)
+    cli = [tuple(p) for p in args.parameter] + ([("processed", str(Path(args.processed).resolve()))] if args.processed else [])
+    values = resolve_parameters(notebooks, cli, args.parameters, args.corpus)
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, flush=True))
 
     from kzresearch.corpus import load_corpus
 
-    say("building the corpus tables ...")
+    say("reading the corpus tables ..." if args.processed else "building the corpus tables ...")
     started = time.perf_counter()
-    corpus = load_corpus(args.corpus)
+    corpus = load_corpus(args.corpus, processed=args.processed, rebuild=not args.processed)
     build_seconds = round(time.perf_counter() - started, 2)
     record = corpus.record
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

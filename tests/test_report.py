@@ -75,6 +75,19 @@ def test_protest_tallies_with_another_election_and_convention(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_report_on_an_existing_build_reads_it_as_it_is(tmp_path):
+    from kzresearch.build import build
+
+    build(out=tmp_path / "tables", progress=False)
+    out = tmp_path / "run"
+    status = cli.main(["report", "--processed", str(tmp_path / "tables"), "--notebook", "election_timeline", "--out", str(out), "--quiet"])
+    assert status == 0
+    run = json.loads((out / "run.json").read_text())
+    assert run["notebooks"]["election_timeline"]["parameters"]["processed"] == str((tmp_path / "tables").resolve())
+    assert cli.main(["report", "--processed", str(tmp_path / "nothing"), "--out", str(out)]) == 2
+
+
+@pytest.mark.slow
 def test_an_election_without_protests_says_so(tmp_path):
     out = tmp_path / "run"
     assert cli.main(["report", "--notebook", "protest_tallies", "-p", "election", "2022-11-20-presidential",
