@@ -40,7 +40,7 @@ def test_document_metadata_generalises(report):
 
 def test_claims_generalise(report):
     name, r = report
-    floor = {"heldout": 0.95, "heldout_test": 0.8}[name]
+    floor = {"heldout": 0.95, "heldout_test": 0.9}[name]
     for table in ("tallies", "results"):
         assert r[table]["f1"] >= floor, (name, table, r[table])
         assert r[table]["precision"] >= floor, (name, table, r[table])

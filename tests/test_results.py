@@ -16,6 +16,7 @@ CTX = {
     "2022": ("2022-11-20-presidential", "2022-11-21"),
     "2023": ("2023-03-19-parliamentary", "2023-03-20"),
     "2012": ("2012-01-15-parliamentary", "2012-01-17"),
+    "none2016": (None, "2016-05-20"),
 }
 
 
@@ -150,3 +151,55 @@ def test_referendum_yes_share_follows_the_reference_winner_convention():
     assert [(r["subject"], r["value"], r["qualifier"], r["election_id"]) for r in rows] == [
         ("Yes", 74.1, "exact", "2022-06-05-referendum"), ("turnout", 65.0, "exact", "2022-06-05-referendum"),
         ("Yes", 89.0, "approx", "1995-08-30-referendum")]
+
+
+# --- classes found on unseen outlets (sentences written for these tests) ---------------------
+CLASSES = [
+    # a turnout word further back still governs a figure after a copula; the electorate is not a row
+    ("Turnout among the 11.2 million eligible voters was 68 percent.", "2021", [dict(measure="turnout", value=68)]),
+    # "N percent of voters (in the city) had backed X": X's share
+    ("Some 64 percent of voters in the city had backed Ak Zhol.", "2021",
+     [dict(subject="Ak Zhol", measure="vote_share", value=64, qualifier="approx")]),
+    # an election named by month and year
+    ("Tokayev first won in June 2019 with 70.9 percent of the vote.", "2022",
+     [dict(subject="Kassym-Jomart Tokayev", value=70.9, election_id="2019-06-09-presidential")]),
+    # the party named by its leader, in a parliamentary election: the election's winner
+    ("The party of President Tokayev won 60 percent of the vote.", "2023",
+     [dict(subject="Nur Otan", value=60, election_id="2023-03-19-parliamentary")]),
+    # a party noun between the name and its share
+    ("Ak Zhol took 9 percent, and the pro-business OSDP bloc 6.5 percent.", "2021",
+     [dict(subject="Ak Zhol", value=9), dict(subject="All-National Social Democratic Party", value=6.5)]),
+    # seat counts that leave out "seats"
+    ("The parties will share the 12 seats, with Nur Otan taking eight of the 12.", "2021",
+     [dict(subject="Nur Otan", measure="seats", value=8, of=12)]),
+    ("Nur Otan will have 70 seats and Ak Zhol 14.", "2021",
+     [dict(subject="Nur Otan", value=70), dict(subject="Ak Zhol", measure="seats", value=14)]),
+    # a cue in the opening adverbial dates every stretch of the sentence
+    ("In the outgoing chamber, Nur Otan held 84 seats, while Ak Zhol had seven deputies.", "2021",
+     [dict(subject="Nur Otan", value=84, election_id="2016-03-20-parliamentary"),
+      dict(subject="Ak Zhol", value=7, election_id="2016-03-20-parliamentary")]),
+    # an article about no election: a party's share belongs to the last parliamentary election
+    ("Weeks earlier the ruling Nur Otan party had won 82 percent of the vote.", "none2016",
+     [dict(subject="Nur Otan", value=82, election_id="2016-03-20-parliamentary")]),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", CLASSES, ids=[c[0][:50] for c in CLASSES])
+def test_general_classes(text, when, expected):
+    rows = results(text, when)
+    assert len(rows) == len(expected), [(r["phrase"], r["subject"]) for r in rows]
+    for row, want in zip(rows, expected):
+        assert {k: row[k] for k in want} == want, row["phrase"]
+
+
+def test_yes_share_of_a_referendum_quoted_in_another_election():
+    ref = FakeReference()
+    ref.elections = pd.concat([ref.elections, pd.DataFrame(
+        [("2022-06-05-referendum", dt.date(2022, 6, 5), "referendum", "Yes")],
+        columns=["election_id", "date", "kind", "winner"])]).sort_values("date", ignore_index=True)
+    text = "The term limit was set in a referendum in June. In that vote, 77.2 percent of voters backed the changes."
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Yes", 77.2, "2022-06-05-referendum")]
+    text = "Of the 5,000,000 who voted, 4,100,000, or 82.0%, voted in favour."
+    rows = extract_results(text, DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 82.0)]

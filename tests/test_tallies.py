@@ -265,3 +265,50 @@ def test_the_reports_point_back_to_the_previous_source():
             "Only a handful of activists turned out in Shymkent, the reports said.")
     rows = tallies(text, "2022")
     assert [r["attributed_to"] for r in rows] == ["state media", "state media"]
+
+
+# --- classes found on unseen outlets (sentences written for these tests) ---------------------
+CLASSES = [
+    # each count has its own category: the head noun after the number wins over a word before it
+    ("The riots left 9 people dead and at least 40 injured.", "2022",
+     [dict(counted="killed", number=9), dict(counted="injured", number=40, qualifier="at_least")]),
+    # a celebration or an audience is not a protest; taking part in a ballot is not either
+    ("The president thanked thousands of supporters at a victory celebration in Astana.", "2022", []),
+    ("Of the 8,100,000 citizens who took part, 6,900,000 voted for the amendments.", "2022", []),
+    # elliptical counts after a full one inherit its category and take the place of their own clause
+    ("Police detained about 150 people in Shymkent and more than 60 in Aktau, activists said.", "2022",
+     [dict(counted="detained", number=150, location=["Shymkent"]),
+      dict(counted="detained", number=60, qualifier="more_than", location=["Aktau"])]),
+    ("At least 40 people were killed, 25 of them in Almaty.", "2022",
+     [dict(counted="killed", number=40, location=["Kazakhstan"]), dict(counted="killed", number=25, location=["Almaty"])]),
+    ("Dozens of others were held in Shymkent.", "2022", [dict(counted="detained", vague_word="dozens", location=["Shymkent"])]),
+    ("Riot police detained at least a dozen of them.", "2022", [dict(counted="detained", number=12, qualifier="at_least")]),
+    ("At least five journalists were among those shoved into police vans.", "2022",
+     [dict(counted="detained", number=5, qualifier="at_least")]),
+    # a dateline names where the report was filed, not where the people were counted
+    ("ALMATY -- Rights defenders say more than 100 people were detained at rallies.", "2022",
+     [dict(counted="detained", location=["Kazakhstan"], attributed_to="rights defenders")]),
+    # the speaker is the head of its phrase, not a noun in its relative clause
+    ("Monitors who stood outside police stations estimated that about 80 people were detained.", "2022",
+     [dict(counted="detained", attributed_to="monitors")]),
+    # "drew up reports" is not a verb of saying
+    ("Zapparov said 40 of them were fined after officers drew up reports.", "2022",
+     [dict(counted="fined", attributed_to="Arystangani Zapparov")]),
+    # a party's spokesman is not an authority: the place carries over from the previous sentence
+    ("Hundreds rallied in Aktau on Tuesday. Police detained 20 of them, a party spokesman said.", "2022",
+     [dict(counted="protesters", location=["Aktau"]), dict(counted="detained", location=["Aktau"])]),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", CLASSES, ids=[c[0][:50] for c in CLASSES])
+def test_general_classes(text, when, expected):
+    rows = tallies(text, when)
+    assert len(rows) == len(expected), [r["phrase"] for r in rows]
+    for row, want in zip(rows, expected):
+        assert subset(row, want) == want, row["phrase"]
+
+
+def test_narrative_date_is_the_event_not_the_statement():
+    text = "Police detained dozens of people on January 4, a rights group said on Thursday. At least 15 more were held in Aktau."
+    rows = tallies(text, "2022")
+    assert [r["event_date"] for r in rows] == ["2022-01-04", "2022-01-04"]

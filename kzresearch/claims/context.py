@@ -32,6 +32,12 @@ _WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _RELATIVE = re.compile(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'.-]*)*")
+# A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
+# A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
+# "Observers who went to police stations estimated": the speaker is the head before the relative clause.
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _POSSESSIVE = re.compile(r"'s?$")
 NAME_KINDS = ("place", "person", "party", "agency", "body")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
@@ -292,29 +298,37 @@ class TextContext:
                 when = day or self.ctx.published or self.ctx.election_date
                 if when is not None and hasattr(self.ref, "capital_on"):
                     found.append((m.start(), capital_on(self.ref, when)))
-        # "Speaking to reporters in Nur-Sultan": where the figure was announced, not where it happened.
-        found = [(p, name) for p, name in found if not pats.speech_place.search(self.text, max(start, p - 60), p)]
+        # "Speaking to reporters in Nur-Sultan": where the figure was announced, not where it happened;
+        # "ALMATY, Kazakhstan —": where the report was filed.
+        dateline = _DATELINE.match(self.text, start, end) if start == 0 or self.text[start - 1] == "\n" else None
+        found = [(p, name) for p, name in found if not pats.speech_place.search(self.text, max(start, p - 60), p)
+                 and not (dateline and p < dateline.end())]
         self._places[(index, day)] = sorted(found)
         return self._places[(index, day)]
 
-    def places_in(self, index: int, day: dt.date | None) -> list[str]:
-        """Return the distinct places of sentence ``index``; the country only when none is more specific."""
-        ordered = list(dict.fromkeys(name for _, name in self.places_at(index, day)))
+    def places_in(self, index: int, day: dt.date | None, lo: int = 0, hi: int | None = None) -> list[str]:
+        """Return the distinct places of sentence ``index`` (those in ``[lo, hi)`` when given); the
+        country only when none is more specific."""
+        ordered = list(dict.fromkeys(name for p, name in self.places_at(index, day) if lo <= p and (hi is None or p < hi)))
         specific = [p for p in ordered if p != self.patterns.country]
         return specific or ordered
 
-    def location(self, index: int, day: dt.date | None) -> list[str]:
+    def location(self, index: int, day: dt.date | None, clause: tuple[int, int] | None = None) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
-        The sentence's own places; else the previous sentence's (a report names the place once
-        and goes on counting); else the country, since the corpus is about one country. A figure
-        an authority gives ("the interior ministry said") is an aggregate: without a place of its
-        own it covers the country.
+        The places of the count's own clause (``clause``, default the sentence: in "300 were
+        detained in Almaty and 200 in Astana" each count has its own); else those of the clauses
+        before it in the sentence ("50 were detained in Almaty, including 10 journalists"), never
+        those of a later count's clause; else the previous sentence's (a report names the place
+        once and goes on counting); else the country, since the corpus is about one country. A
+        figure an authority gives ("the interior ministry said") is an aggregate: without a place
+        of its own it covers the country.
         """
-        places = self.places_in(index, day)
+        start, end = self.sentences[index]
+        lo, hi = clause or (start, end)
+        places = self.places_in(index, day, lo, hi) or self.places_in(index, day, start, lo)
         if places:
             return places
-        start, end = self.sentences[index]
         official = self.patterns.official.search(self.text, start, end) and self._own_attribution(index, start)[0] is not None
         if index > 0 and not official:
             places = self.places_in(index - 1, day)
@@ -379,7 +393,9 @@ class TextContext:
     def _sentence_time(self, index: int) -> tuple[bool, dt.date | None]:
         """Return (has_cue, date) of sentence ``index``: its last cue, where its narrative has arrived."""
         if index not in self._times:
-            cues = self.date_cues(index, statements=True)
+            # "... on May 21, Human Rights Watch said today": the narrative has reached the event's
+            # day; the day of saying counts only when the sentence has no other date.
+            cues = self.date_cues(index) or self.date_cues(index, statements=True)
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
 
@@ -451,6 +467,8 @@ class TextContext:
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
         for m in pats.speech_verb.finditer(sentence):
+            if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+                continue  # "after police drew up reports": a noun, not a verb of saying
             # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
             # "(AP) —" included: the agency wrote the report, the speaker follows it).
             who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()\u2014\u2013') + 1
@@ -507,7 +525,7 @@ class TextContext:
         role = self._role_holder(phrase)
         if role:
             return role
-        generic = list(self.patterns.generic.finditer(phrase))
+        generic = list(self.patterns.generic.finditer(_RELATIVE_CLAUSE.sub("", phrase)))
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
             return re.sub(r"^the\s+", "", " ".join(generic[-1].group().lower().split()))

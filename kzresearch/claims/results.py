@@ -24,6 +24,7 @@ then to the election of the right kind in that year, or the last one before the 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,9 +38,13 @@ _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 # "in 2015", "the 2015 election", "recorded in 2021": a year tied to the figure, not "the ruling
 # party since 1999" (a year after "since" starts a period, it dates no figure).
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
                        r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
-                       r"(?:election|vote|poll|ballot|referendum)", re.IGNORECASE)
+                       r"(?:election|vote|poll|ballot|referendum)"
+                       # "in June 2019", "of March 19, 2023": the month picks the election of that year.
+                       rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<p>it|he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
@@ -67,6 +72,11 @@ class _Frames:
     threshold: re.Pattern
     threshold_after: re.Pattern
     yes_frame: re.Pattern
+    referendum_word: re.Pattern
+    backing: re.Pattern
+    ruling_party: re.Pattern
+    party_noun: re.Pattern
+    turnout_copula: re.Pattern
     against_all: re.Pattern
     contested: re.Pattern
     contesting: re.Pattern
@@ -127,6 +137,11 @@ def frames(lexicon: dict) -> _Frames:
         threshold=re.compile(rf"\b{alternation(r['threshold_words'])}\b", re.IGNORECASE),
         threshold_after=re.compile(rf"^\s*(?:\w+\s+)?{alternation(r['threshold_after'])}\b", re.IGNORECASE),
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
+        referendum_word=re.compile(rf"\b{alternation(r['referendum_words'])}\b", re.IGNORECASE),
+        backing=re.compile(rf"^\s*{alternation(r['backing_frames'], literal=False)}", re.IGNORECASE),
+        ruling_party=re.compile(rf"\b{alternation(r['ruling_party_nouns'], literal=False)}\b", re.IGNORECASE),
+        party_noun=re.compile(rf"^\s*{alternation(r['party_nouns'])}\s*$", re.IGNORECASE),
+        turnout_copula=re.compile(rf"\b{alternation(r['turnout_copulas'])}\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
         against_all=re.compile(rf"^\s*{alternation(r['against_all_frames'], literal=False)}", re.IGNORECASE),
         contested=re.compile(rf"\b{alternation(r['seats_contested_frames'], literal=False)}", re.IGNORECASE),
         contesting=re.compile(rf"\s*(?:\w+\s+){{0,4}}?{alternation(r['parties_contesting_frames'], literal=False)}\b", re.IGNORECASE),
@@ -251,6 +266,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int, lower: str) -> list[di
         after = text[m.end(): min(hi, m.end() + 80)]
         start, end = m.start(), m.end()
         turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 50), m.start()))
+        if not turnout_before and f.turnout_copula.search(before):
+            # "Turnout among the 9.3 million registered voters was 75 percent": the figure follows a
+            # copula, so a turnout word further back is still its subject.
+            turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 90), m.start()))
         turnout_after = f.turnout_word.match(after.lstrip()) or f.turnout_frame.match(after)
         row = None
         if f.threshold.search(after[:25]) or f.threshold.search(before[-25:]) or f.threshold_after.match(after):
@@ -264,7 +283,11 @@ def _percentages(tc: TextContext, f: _Frames, index: int, lower: str) -> list[di
                 end = m.end() + turnout_after.end()
             row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                        _scope(tc, index, cue, m.start(), m.end(), lo), m.start("num"))
-        elif (yes := f.yes_frame.match(after)) and _kind(tc.ctx.election_id) == "referendum":
+        elif (backed := _backed(tc, f, index, m.end(), after)) is not None:
+            subject, frame_end = backed
+            row = _row(tc, start, frame_end, subject, "vote_share", value, None, qualifier,
+                       _scope_after(tc, index, m.end(), national=False), m.start("num"))
+        elif (yes := f.yes_frame.match(after)) and _about_referendum(tc, f, index):
             row = _row(tc, start, m.end() + yes.end(), f.yes_subject, "vote_share", value, None, qualifier, None, m.start("num"))
         elif against := f.against_all.match(after):
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
@@ -281,6 +304,23 @@ def _percentages(tc: TextContext, f: _Frames, index: int, lower: str) -> list[di
     return rows
 
 
+def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tuple[str, int] | None:
+    """Return ``(subject, end)`` for "N percent of voters (in the town) had backed X": X right after the frame."""
+    frame = f.backing.match(after)
+    if frame is None:
+        return None
+    named = [x for x in tc.mentions(index) if x.start == pos + frame.end() and x.kind in ("party", "person")]
+    return (named[0].canonical, named[0].end) if named else None
+
+
+def _about_referendum(tc: TextContext, f: _Frames, index: int) -> bool:
+    """Return whether a yes share in sentence ``index`` is a referendum's: the article is about one, or
+    this sentence or the one before names one ("In that referendum, 77 percent backed the changes")."""
+    if _kind(tc.ctx.election_id) == "referendum":
+        return True
+    return any(f.referendum_word.search(tc.text, *tc.sentences[i]) for i in (index - 1, index) if i >= 0)
+
+
 def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, hi: int, before: str, after: str,
                 value: float, qualifier: str) -> dict | None:
     """Read a percentage as a vote share when a frame says so and a subject can be named."""
@@ -290,7 +330,9 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     verb = f.share_verb_before.search(before)
     prep = f.share_prep_before.search(before)
     named_before = _named(tc, index, lo, m.start())
-    adjacent = bool(named_before) and not text[named_before[-1].end: m.start()].strip(" ,:-")
+    # "Akhmetbekov 1.4 percent", "the AIST bloc 7.1 percent": a name right before the figure.
+    adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-"))
+                                       or bool(f.party_noun.match(between)))
     share_noun = f.vote_before.search(text, lo, m.start())
     subject_after = _subject_after(tc, f, index, m.end(), hi) if _THE_BEFORE.search(before) or not named_before else None
     for_after = f.share_prep_after.match(after)
@@ -347,6 +389,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     pronoun = _PRONOUN.search(window)
     if pronoun is None:
         named = _named(tc, index, lo, pos, kinds)
+        winner = _elections(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
+        if winner and "party" in kinds and _kind(tc.ctx.election_id) == "parliamentary" \
+                and f.ruling_party.search(window) and not any(x.kind == "party" for x in named):
+            # "The party of President X won 60.6 percent": the party, not the president it is named by.
+            return winner
         if named:
             if _kind(tc.ctx.election_id) == "presidential" and "person" in kinds:
                 people = [x for x in named if x.kind == "person"]
@@ -356,8 +403,6 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             while chosen > 0 and "," in text[named[chosen - 1].end: named[chosen].start] and "," in text[named[chosen].end: pos]:
                 chosen -= 1
             return named[chosen].canonical
-        elections = _elections(tc.ref)
-        winner = elections.by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
         if winner and _kind(tc.ctx.election_id) == "presidential" and f.incumbent.search(window):
             return winner
         cap = _CAPITALISED_END.search(window)
@@ -417,6 +462,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     lowered = text[s_start:s_end].lower()
     lo = s_start
     seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
+    totals: set[float] = set()
+    seat_ends: list[int] = []
     for m in seats:
         value = parse_number(m.group("num"))
         if value is None or text[m.end("num"): m.end("num") + 1] == "%":
@@ -437,7 +484,11 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             rows.append(_row(tc, m.start(), end, "seats contested", "seats_contested", value, of, qualifier, None, m.start("num")))
         else:
             rows += [_row(tc, m.start(), end, s, "seats", value, of, qualifier, None, m.start("num")) for s in subjects]
+            totals.add(of or value)
+            seat_ends.append(end)
         lo = m.end()
+    if seat_ends:
+        rows += _elliptical_seats(tc, f, index, seat_ends, totals)
     for m in f.parties.finditer(text, s_start, s_end) if "part" in lowered else ():
         value = parse_number(m.group("num"))
         frame = f.contesting.match(text, m.end(), s_end)
@@ -450,6 +501,40 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, _qualifier(f, m), None,
                              m.start("num")))
     return rows
+
+
+_PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,.;)]|and\b|$))", re.IGNORECASE)
+_SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
+                       re.IGNORECASE)
+
+
+def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[int], totals: set[float]) -> list[dict]:
+    """Read the seat counts that leave out "seats" after a stated one.
+
+    "Ak Zhol will have 12 seats and the People's Party 10": a party followed by a bare number;
+    "will share the 10 seats, with Otan taking seven of the 10": a share of a seat total the
+    sentence has just given.
+    """
+    text = tc.text
+    s_start, s_end = tc.sentences[index]
+    rows = []
+    first = seat_ends[0]
+    for x in tc.mentions(index):
+        if x.kind == "party" and x.start >= first and (m := _PARTY_NUMBER.match(text, x.end, s_end)):
+            value = parse_number(m.group("num"))
+            if value is not None and not _YEAR_RE.match(m.group("num")):
+                rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, None, "exact", None, m.start("num")))
+    for m in _SHARE_OF.finditer(text, first, s_end):
+        value, of = parse_number(m.group("num")), parse_number(m.group("of"))
+        subject = _subject(tc, f, index, m.start(), first, kinds=("party",))
+        if value is not None and of in totals and value < of and subject:
+            rows.append(_row(tc, m.start(), m.end(), subject, "seats", value, of, "exact", None, m.start("num")))
+    return rows
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _kind(election_id: str | None) -> str | None:
@@ -466,28 +551,51 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     text = tc.text
     s_start, s_end = tc.sentences[index]
     cuts = [s_start] + [m.start() for m in f.breaks.finditer(text, s_start, s_end)] + [s_end]
-    years: dict[int, set[int]] = {}
+    years: dict[int, set[tuple[int, int]]] = {}
     previous: set[int] = set()
-    for m in _YEAR_CUE.finditer(text, s_start, s_end):
-        years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add(int(m.group("y") or m.group("y2")))
+    # Every cue holds a year: the cue pattern (case-insensitive, with month names) runs only when one does.
+    for m in _YEAR_CUE.finditer(text, s_start, s_end) if _YEAR_DIGITS.search(text, s_start, s_end) else ():
+        month = _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0
+        years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add((int(m.group("y") or m.group("y2") or m.group("y3")), month))
     for m in f.previous.finditer(text, s_start, s_end):
         previous.add(bisect.bisect_right(cuts, m.start()))
+    # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
+    # adverbial frames the whole sentence, not only its first stretch.
+    opening = _OPENING.match(text, s_start, s_end)
+    first = 1 if opening and opening.end() <= cuts[1] else None
     for row in rows:
         segment = bisect.bisect_right(cuts, row.pop("_anchor"))
-        row["election_id"] = _election_for(tc, row, years.get(segment, set()), segment in previous)
+        cues, back = years.get(segment, set()), segment in previous
+        if first is not None and not cues and not back:
+            cues, back = years.get(first, set()), first in previous
+        row["election_id"] = _election_for(tc, row, cues, back)
 
 
-def _election_for(tc: TextContext, row: dict, years: set[int], points_back: bool) -> str | None:
-    """Return the election a figure belongs to, given the years and back-references of its stretch."""
+def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], points_back: bool) -> str | None:
+    """Return the election a figure belongs to, given the years and back-references of its stretch.
+
+    ``years`` holds ``(year, month)`` cues (month 0 when only the year is named). A figure in an
+    article about no election belongs, when its kind is known (a party's share, seats, a yes
+    share), to the election of that kind the cue names, else to the last one before publication.
+    """
     current = tc.ctx.election_id
     elections = _elections(tc.ref)
-    if current not in elections.by_id:
+    own_kind = _kind_for(tc, row, None)
+    if current in elections.by_id:
+        this_date, this_kind, _ = elections.by_id[current]
+    elif own_kind is not None and tc.ctx.published is not None:
+        this_date, this_kind, current = tc.ctx.published + dt.timedelta(days=1), None, None
+    else:
         return current
-    this_date, this_kind, _ = elections.by_id[current]
-    kind = _kind_for(tc, row, this_kind)
+    kind = own_kind or this_kind
     earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date]
-    for year in sorted(years - {this_date.year}, reverse=True):
-        in_year = [eid for d, eid, k in elections.ordered if k == kind and d.year == year]
+    for year, month in sorted(years, reverse=True):
+        if current and year == this_date.year and month in (0, this_date.month):
+            continue
+        # "the Mazhilis election of March 19, 2023": a named month picks that election, whatever the
+        # kind the article's own election would have lent a turnout.
+        in_year = [eid for d, eid, k in elections.ordered if d.year == year and (month == 0 or d.month == month)
+                   and (k == kind or (month and own_kind is None))]
         if in_year:
             return in_year[-1]
     if earlier and (points_back or kind != this_kind):
@@ -495,7 +603,7 @@ def _election_for(tc: TextContext, row: dict, years: set[int], points_back: bool
     return current
 
 
-def _kind_for(tc: TextContext, row: dict, current_kind: str) -> str:
+def _kind_for(tc: TextContext, row: dict, current_kind: str | None) -> str | None:
     """Return the kind of election a figure's measure and subject imply."""
     if row["measure"] in ("seats", "seats_contested", "parties_contesting") or (
             row["measure"] == "threshold" and current_kind != "referendum"):

@@ -33,6 +33,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _GRAMMARS: dict[int, tuple[dict, "_Grammar"]] = {}
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 _GOVERNED = re.compile(rf"(?:\s+(?:{_AUX}|more|others|of\s+them|each|so\s+far|reportedly|allegedly))*\s+", re.IGNORECASE)
 
 
@@ -61,6 +62,10 @@ class _Grammar:
     speaker_next: re.Pattern
     speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
+    non_protest: re.Pattern
+    weak_protest: re.Pattern
+    voting: re.Pattern
+    ellipsis: re.Pattern
 
 
 def grammar(lexicon: dict) -> _Grammar:
@@ -92,10 +97,10 @@ def grammar(lexicon: dict) -> _Grammar:
             re.IGNORECASE,
         ),
         bare_subject=re.compile(
-            rf"\b{quantity}(?:\s+(?:more|others|of\s+them|of\s+whom))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|those)))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
-            rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people))?"
+            rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
             r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout)\b))",
             re.IGNORECASE,
         ),
@@ -122,6 +127,13 @@ def grammar(lexicon: dict) -> _Grammar:
         category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
         speaker_next=re.compile(rf"\s*,?\s*{alternation(lexicon['attribution']['speech_verbs'])}\b", re.IGNORECASE),
         speaker_before=re.compile(rf"\b{alternation(lexicon['attribution']['speech_verbs'])}\s+$", re.IGNORECASE),
+        non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
+        weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
+        voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
+        # "... detained in Almaty and more than 200 in Astana", "164 killed, 103 of them in Almaty":
+        # a quantity and a place with the noun and verb left out, after a full count.
+        ellipsis=re.compile(rf"(?:,\s*|\s+)(?:and\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?:\s+(?:more|others))?"
+                            rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
     )
     _GRAMMARS[id(lexicon)] = (lexicon, g)
@@ -135,6 +147,7 @@ class _Candidate:
     shape: str  # np | subject | object | all | toll
     match: re.Match
     counted: str | None = None
+    parent: "_Candidate | None" = None  # the full count an elliptical one continues
 
 
 def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = DEFAULT_CONVENTION) -> list[dict]:
@@ -172,14 +185,52 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
         if not (g.triggers_lower.search(lower, s_start, s_end) or g.protester_lower.search(lower, s_start, s_end)):
             continue
         previous: dict | None = None
-        for cand in _candidates(text, s_start, s_end, g, by_sentence[index]):
-            if previous is not None and g.inherit.search(text, previous["end"], cand.start):
+        cands = _candidates(text, s_start, s_end, g, by_sentence[index])
+        cands += _ellipses(tc, g, cands, index)
+        cands.sort(key=lambda c: c.start)
+        counted: dict[int, str] = {}
+        for i, cand in enumerate(cands):
+            if cand.parent is not None:
+                if id(cand.parent) not in counted:
+                    continue
+                cand.counted = counted[id(cand.parent)]
+            if previous is not None and cand.counted is None and g.inherit.search(text, previous["end"], cand.start):
                 cand.counted = previous["counted"]  # "225 killed, including 19 police officers"
-            row = _row(tc, g, cand, index, convention, conventions)
+            clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
+                      _clause_start(text, cand.end, cands[i + 1].start) if i + 1 < len(cands) else s_end)
+            row = _row(tc, g, cand, index, convention, conventions, clause)
             if row is not None:
                 rows.append(row)
                 previous = row
+                counted[id(cand)] = row["counted"]
     return rows
+
+
+def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
+    """Return the elliptical counts after the counts of a sentence: "more than 300 people were
+    detained in Almaty and more than 200 in Astana", "164 people were killed, 103 of them in Almaty".
+
+    The quantity and a place follow a full count's clause with its noun and verb left out, so it
+    counts what that count counts (set once the full count's row is known, see ``_row``).
+    """
+    text = tc.text
+    s_end = tc.sentences[index][1]
+    found = []
+    for i, cand in enumerate(cands):
+        limit = cands[i + 1].start if i + 1 < len(cands) else s_end
+        pos = cand.end
+        while (m := g.ellipsis.search(text, pos, min(limit, pos + 80))) is not None:
+            pos = m.end()
+            if any(x.start == m.start("place") and x.kind == "place" for x in tc.mentions(index)) \
+                    and _is_count(text, m, "ellipsis", g):
+                found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
+    return found
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Return where the clause of the count at ``hi`` starts: after the last clause break since ``lo``."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, hi))
+    return breaks[-1].end() if breaks else hi
 
 
 def _anchor_words(lexicon: dict) -> list[str]:
@@ -259,6 +310,26 @@ def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tup
     return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.text, lo, hi) if m.lastgroup]
 
 
+def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Drop protest words that name no protest: inside a celebration ("a victory rally"), or a
+    word of taking part in a sentence about the ballot ("9 million citizens who took part")."""
+    if not any(cat == "protesters" for _, _, cat in triggers):
+        return triggers
+    text = tc.text
+    gatherings = [m.span() for m in g.non_protest.finditer(text, lo, hi)]
+    voting = g.voting.search(text, lo, hi) is not None
+    kept = []
+    for s, e, cat in triggers:
+        if cat == "protesters":
+            if any(a <= s and e <= b for a, b in gatherings):
+                continue
+            if voting and g.weak_protest.search(text, s, e) and not any(
+                    c == "protesters" for *_, c in _window_triggers(tc, g, e, min(hi, e + 40))):
+                continue
+        kept.append((s, e, cat))
+    return kept
+
+
 def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int) -> tuple[str, int, int] | None:
     """Return the category and span of the trigger that says what ``cand`` counts."""
     text = tc.text
@@ -267,8 +338,16 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     if clause:
         after_end = clause.start()
     before_start = max(lo, _token_start(text, cand.start, _BEFORE_TOKENS))
-    after = _window_triggers(tc, g, cand.end, after_end)
-    before = _window_triggers(tc, g, before_start, cand.start)
+    after = _protests_only(tc, g, _window_triggers(tc, g, cand.end, after_end), lo, hi)
+    before = _protests_only(tc, g, _window_triggers(tc, g, before_start, cand.start), lo, hi)
+    if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
+        # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
+        # governing the phrase ("50 detainees were released", "released 12 of the detainees")
+        # overrides it, not a category word of another count before it.
+        after = [t for t in after if _GOVERNED.fullmatch(text[cand.end:t[0]])]
+        before = [t for t in before if not text[t[1]:cand.start].strip()]
+        if not after and not before:
+            return None
     # A predicate right after the phrase ("... were later released") governs it before any verb
     # further away; then the nearest outcome, then the nearest protest word.
     scored = [(0 if _GOVERNED.fullmatch(text[cand.end:s]) else 1, s - cand.end, cat, s, e) for s, e, cat in after]
@@ -296,7 +375,8 @@ def _token_start(text: str, pos: int, n: int) -> int:
     return starts[-n] if len(starts) >= n else (starts[0] if starts else pos)
 
 
-def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention: str, conventions: dict | None) -> dict | None:
+def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention: str, conventions: dict | None,
+         clause: tuple[int, int]) -> dict | None:
     text, m = tc.text, cand.match
     s_start, s_end = tc.sentences[index]
     groups = m.groupdict()
@@ -342,7 +422,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "multiplier": multiplier,
         "low": low,
         "high": high,
-        "location": tc.location(index, day),
+        "location": tc.location(index, day, clause),
         "event_date": day.isoformat() if day else None,
         "attributed_to": tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
