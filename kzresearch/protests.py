@@ -76,16 +76,16 @@ def outlet_ranges(tallies: pd.DataFrame, *, convention: str) -> pd.DataFrame:
     columns = ["election_id", "event", "outlet", "low", "high", "open", "reports", "phrases"]
     if tallies.empty:
         return pd.DataFrame(columns=columns)
-    t = _with_keys(apply_convention(tallies, convention))
-    rows = []
-    for (election, event), group in t.groupby(["election_id", "event"], sort=True):
-        parts = [(outlet, g) for outlet, g in group.groupby("outlet", sort=True)] + [(MERGED, group)]
-        for outlet, g in parts:
-            lows, highs = g["low"].dropna(), g["high"].dropna()
-            rows.append([election, event, outlet, float(lows.min()) if len(lows) else None,
-                         float(highs.max()) if len(highs) else None, bool(g["high"].isna().any()), len(g),
-                         list(dict.fromkeys(g["phrase"]))])
-    return pd.DataFrame(rows, columns=columns).astype({"low": float, "high": float})
+    t = _with_keys(apply_convention(tallies, convention)).assign(open=lambda d: d["high"].isna())
+    # One grouped aggregation per level, not a Python loop over happenings: a large corpus has
+    # thousands of them.
+    aggregations = {"low": ("low", "min"), "high": ("high", "max"), "open": ("open", "any"),
+                    "reports": ("phrase", "size"), "phrases": ("phrase", lambda p: list(dict.fromkeys(p)))}
+    per_outlet = t.groupby(["election_id", "event", "outlet"], sort=True).agg(**aggregations).reset_index()
+    merged = t.groupby(["election_id", "event"], sort=True).agg(**aggregations).reset_index().assign(outlet=MERGED)
+    out = pd.concat([per_outlet.assign(_order=0), merged.assign(_order=1)], ignore_index=True)
+    out = out.sort_values(["election_id", "event", "_order", "outlet"], kind="stable").reset_index(drop=True)
+    return out[columns].astype({"low": float, "high": float, "open": bool, "reports": int})
 
 
 def by_convention(tallies: pd.DataFrame, documents: pd.DataFrame, conventions: Iterable[str]) -> pd.DataFrame:

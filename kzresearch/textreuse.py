@@ -26,6 +26,7 @@ from datasketch import MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
+MAX_CANDIDATES = 50
 SEED = 1
 _TOKEN = re.compile(r"\w+")
 
@@ -78,7 +79,9 @@ def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int
     return dict(zip(documents["doc_id"], built))
 
 
-def candidate_pairs(sigs: dict[str, MinHash], *, threshold: float = 0.1, num_perm: int = NUM_PERM) -> pd.DataFrame:
+def candidate_pairs(
+    sigs: dict[str, MinHash], *, threshold: float = 0.1, num_perm: int = NUM_PERM, max_candidates: int = MAX_CANDIDATES
+) -> pd.DataFrame:
     """Return document pairs that LSH puts in a common bucket, with their estimated Jaccard.
 
     Parameters
@@ -89,6 +92,9 @@ def candidate_pairs(sigs: dict[str, MinHash], *, threshold: float = 0.1, num_per
         Estimated Jaccard similarity the LSH index is tuned for; pairs estimated below it are dropped.
     num_perm : int
         As used for the signatures.
+    max_candidates : int
+        Most partners compared per document (the first in corpus order), which bounds the cost on
+        corpora where thousands of documents share wire copy.
 
     Returns
     -------
@@ -103,11 +109,20 @@ def candidate_pairs(sigs: dict[str, MinHash], *, threshold: float = 0.1, num_per
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     for doc_id, m in sigs.items():
         lsh.insert(doc_id, m)
-    pairs = set()
-    for doc_id, m in sigs.items():
-        pairs.update(tuple(sorted((doc_id, other))) for other in lsh.query(m) if other != doc_id)
-    rows = [(a, b, round(float(sigs[a].jaccard(sigs[b])), 3)) for a, b in pairs]
-    out = pd.DataFrame([r for r in rows if r[2] >= threshold], columns=columns)
+    ids = list(sigs)
+    position = {doc_id: i for i, doc_id in enumerate(ids)}
+    hashes = np.vstack([sigs[doc_id].hashvalues for doc_id in ids])
+    rows = []
+    for i, doc_id in enumerate(ids):
+        # Only partners later in the order (each pair once), at most max_candidates of them: in a
+        # corpus where thousands of reports share wire copy, a document's nearest partners are
+        # enough to show the reuse, and the cost stays linear in the corpus.
+        partners = sorted(position[o] for o in lsh.query(sigs[doc_id]) if position[o] > i)[:max_candidates]
+        if partners:
+            estimates = (hashes[partners] == hashes[i]).mean(axis=1)
+            rows += [(doc_id, ids[j], round(float(e), 3)) for j, e in zip(partners, estimates) if e >= threshold]
+    rows = [(a, b, j) if a < b else (b, a, j) for a, b, j in rows]
+    out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["jaccard", "doc_a", "doc_b"], ascending=[False, True, True]).reset_index(drop=True)
 
 
