@@ -95,6 +95,7 @@ def range_plot(
     source: str,
     emphasis: str | None = None,
     max_groups: int = 25,
+    max_members: int = 10,
 ) -> Figure | None:
     """Draw each row's ``[low, high]`` as a horizontal line, rows grouped (one block per happening).
 
@@ -111,6 +112,9 @@ def range_plot(
         Member drawn thick and black (the merged range).
     max_groups : int
         Most blocks drawn; beyond it the blocks with most rows are kept and the title says so.
+    max_members : int
+        Most lines per block besides ``emphasis``; beyond it those with most ``reports`` (else the
+        first) are kept and the title says so.
 
     Returns
     -------
@@ -126,6 +130,14 @@ def range_plot(
         keep = sizes.sort_values(ascending=False, kind="stable").index[:max_groups]
         rows = rows[rows[group].isin(keep)].reset_index(drop=True)
         title = f"{title}\n(the {max_groups} with most rows of {len(sizes)})"
+    ordinary = rows[rows[member] != emphasis]
+    if ordinary.groupby(group, sort=False).size().max() > max_members:
+        # A block of a hundred outlets is unreadable (and slow to lay out): keep the most reported.
+        weight = ordinary["reports"] if "reports" in ordinary else pd.Series(0, index=ordinary.index)
+        ranked = ordinary.assign(_w=weight).sort_values("_w", ascending=False, kind="stable")
+        kept = ranked.groupby(group, sort=False).head(max_members).index
+        rows = rows[(rows[member] == emphasis) | rows.index.isin(kept)].reset_index(drop=True)
+        title = f"{title}\n(at most {max_members} per block, those with most reports)"
     members = [m for m in dict.fromkeys(rows[member]) if m != emphasis]
     colour = colours(members)
     if emphasis:

@@ -159,13 +159,18 @@ def apply_convention(tallies: pd.DataFrame, name: str = DEFAULT_CONVENTION, *, c
     """
     convention(name, conventions)  # fail early on an unknown name
     out = tallies.copy()
-    pairs = [
-        bounds(_value(r.number), r.qualifier, r.vague_word, _value(r.multiplier), name=name, conventions=conventions)
-        for r in out[["number", "qualifier", "vague_word", "multiplier"]].itertuples(index=False)
-    ]
+    # A corpus repeats the same few (number, qualifier, word) readings: compute each once.
+    keys = [(_value(r.number), _text(r.qualifier), _text(r.vague_word), _value(r.multiplier))
+            for r in out[["number", "qualifier", "vague_word", "multiplier"]].itertuples(index=False)]
+    known = {key: bounds(*key, name=name, conventions=conventions) for key in set(keys)}
+    pairs = [known[key] for key in keys]
     out["low"] = pd.array([p[0] for p in pairs], dtype="Float64")
     out["high"] = pd.array([p[1] for p in pairs], dtype="Float64")
     return out
+
+
+def _text(x: Any) -> str | None:
+    return x if isinstance(x, str) else None
 
 
 def _value(x: Any) -> float | None:
