@@ -70,3 +70,14 @@ def test_apply_convention_returns_a_new_table():
 def test_unknown_convention_names_the_known_ones():
     with pytest.raises(KeyError, match="acled"):
         convention("nonsense")
+
+
+def test_a_missing_vague_word_read_from_parquet_is_no_counting_word():
+    """Parquet gives NaN for a missing vague word: "500 people" stays exactly 500, not about 500."""
+    import numpy as np
+    import pandas as pd
+
+    from kzresearch.claims import apply_convention
+
+    t = pd.DataFrame({"number": [500.0], "qualifier": ["exact"], "vague_word": [np.nan], "multiplier": [np.nan]})
+    assert apply_convention(t, "range")[["low", "high"]].values.tolist() == [[500.0, 500.0]]
