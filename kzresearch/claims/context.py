@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from kzresearch.claims.lexicon import alternation, lexicon_of
+from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object
+from kzresearch.entities import NameMatcher
 from kzresearch.textnorm import sentence_spans
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -39,7 +40,6 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 # "Observers who went to police stations estimated": the speaker is the head before the relative clause.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _POSSESSIVE = re.compile(r"'s?$")
-NAME_KINDS = ("place", "person", "party", "agency", "body")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it"] + list(_MONTHS) + list(_MONTH_ABBR) + [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -109,39 +109,10 @@ class Mention:
     kind: str
 
 
-class _NameScanner:
-    """Compiled alternation of the Reference's name variants, built once per Reference."""
-
-    def __init__(self, ref: Any) -> None:
-        names = getattr(ref, "names", None)
-        variants: list[str] = []
-        if names is not None and len(names):
-            rows = names[names["kind"].isin(NAME_KINDS)]
-            variants = [v for v in set(rows["variant"].dropna()) | set(rows["canonical"].dropna()) if len(v) > 2]
-        self.pattern = re.compile(r"(?<![\w-])" + alternation(variants) + r"(?![\w-])") if variants else None
-        self.ref = ref
-
-    def scan(self, text: str, start: int, end: int) -> list[Mention]:
-        if self.pattern is None:
-            return []
-        found = []
-        for m in self.pattern.finditer(text, start, end):
-            resolved = self.ref.canonical_name(m.group())
-            if resolved:
-                found.append(Mention(m.start(), m.end(), m.group(), resolved[0], resolved[1]))
-        return found
-
-
-_SCANNERS: dict[int, tuple[Any, _NameScanner]] = {}
-
-
-def name_scanner(ref: Any) -> _NameScanner:
-    """Return the name scanner of ``ref``, compiling it on first use."""
-    cached = _SCANNERS.get(id(ref))
-    if cached is None or cached[0] is not ref:
-        cached = (ref, _NameScanner(ref))
-        _SCANNERS[id(ref)] = cached
-    return cached[1]
+@once_per_object
+def _matcher(ref: Any) -> NameMatcher:
+    # Claims extracted on their own (tests, notebooks) find names the way the build does.
+    return NameMatcher(ref)
 
 
 @dataclass
@@ -163,14 +134,9 @@ class _Patterns:
     speech_place: re.Pattern
 
 
-_PATTERNS: dict[int, tuple[dict, _Patterns]] = {}
-
-
+@once_per_object
 def context_patterns(lexicon: dict) -> _Patterns:
     """Compile the place, date and attribution patterns of ``lexicon`` (once per lexicon)."""
-    cached = _PATTERNS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
     places_cfg = dict(lexicon["places"])
     country = places_cfg.pop("country", "Kazakhstan")
     places = [(name, re.compile(rf"\b{alternation(frags, literal=False)}\b", re.IGNORECASE))
@@ -198,7 +164,6 @@ def context_patterns(lexicon: dict) -> _Patterns:
         speech_place=re.compile(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$",
                                 re.IGNORECASE),
     )
-    _PATTERNS[id(lexicon)] = (lexicon, patterns)
     return patterns
 
 
@@ -242,8 +207,9 @@ class TextContext:
         return [s for s, _ in self.sentences]
 
     @cached_property
-    def _given_mentions(self) -> list[Mention]:
-        rows = self.ctx.mentions or []
+    def _all_mentions(self) -> list[Mention]:
+        # The build passes the document's mentions (kzresearch.entities); otherwise find them here.
+        rows = self.ctx.mentions if self.ctx.mentions is not None else _matcher(self.ref).find(self.text)
         return [Mention(int(r["start"]), int(r["end"]), r["surface"], r["canonical"], r["kind"])
                 for r in rows if r.get("canonical") and r.get("kind")]
 
@@ -266,14 +232,10 @@ class TextContext:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def mentions(self, index: int) -> list[Mention]:
-        """Return the names in sentence ``index``: the pipeline's mentions plus the Reference's."""
+        """Return the names in sentence ``index``."""
         if index not in self._mentions:
             start, end = self.sentences[index]
-            found = {(m.start, m.end): m for m in name_scanner(self.ref).scan(self.text, start, end)}
-            for m in self._given_mentions:
-                if start <= m.start < end:
-                    found.setdefault((m.start, m.end), m)
-            self._mentions[index] = sorted(found.values(), key=lambda m: m.start)
+            self._mentions[index] = [m for m in self._all_mentions if start <= m.start < end]
         return self._mentions[index]
 
     # -- where ---------------------------------------------------------------------------------

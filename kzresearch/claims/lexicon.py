@@ -7,9 +7,10 @@ extend it. This module loads it once and turns word lists into compiled alternat
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, TypeVar
 
 import yaml
 
@@ -106,3 +107,23 @@ def lower_same_length(text: str) -> str:
     if len(lower) == len(text):
         return lower
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_Built = TypeVar("_Built")
+
+
+def once_per_object(build: Callable[[Any], _Built]) -> Callable[[Any], _Built]:
+    """Cache ``build(obj)`` per object: lexicons are dicts (unhashable) and loaded once per process.
+
+    The object is kept beside its result, so a recycled ``id`` never returns another object's result.
+    """
+    cache: dict[int, tuple[Any, _Built]] = {}
+
+    @wraps(build)
+    def cached(obj: Any) -> _Built:
+        hit = cache.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            hit = cache[id(obj)] = (obj, build(obj))
+        return hit[1]
+
+    return cached

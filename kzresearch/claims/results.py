@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
-from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
 
 _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
@@ -91,9 +91,7 @@ class _Frames:
     against_all_subject: str
 
 
-_CACHE: dict[int, tuple[dict, _Frames]] = {}
-
-
+@once_per_object
 def frames(lexicon: dict) -> _Frames:
     """Compile the result frames of ``lexicon`` (once per lexicon object).
 
@@ -107,9 +105,6 @@ def frames(lexicon: dict) -> _Frames:
     _Frames
         The compiled patterns.
     """
-    cached = _CACHE.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
     r = lexicon["results"]
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
@@ -159,7 +154,6 @@ def frames(lexicon: dict) -> _Frames:
         yes_subject=r["yes_subject"],
         against_all_subject=r["against_all_subject"],
     )
-    _CACHE[id(lexicon)] = (lexicon, f)
     return f
 
 

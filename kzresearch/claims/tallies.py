@@ -18,7 +18,7 @@ from typing import Any
 
 from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
-from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import NUMBER_PATTERN, as_int, parse_number
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
@@ -30,7 +30,6 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|a
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_GRAMMARS: dict[int, tuple[dict, "_Grammar"]] = {}
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
@@ -68,11 +67,9 @@ class _Grammar:
     ellipsis: re.Pattern
 
 
+@once_per_object
 def grammar(lexicon: dict) -> _Grammar:
     """Compile the count-phrase grammar of ``lexicon`` (once per lexicon object)."""
-    cached = _GRAMMARS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
     qualifiers = phrase_map(lexicon["qualifiers"])
     unspec_phrases = lexicon["unspecified"]["phrases"]
     qual = rf"(?P<qual>{alternation(qualifiers)})"
@@ -136,7 +133,6 @@ def grammar(lexicon: dict) -> _Grammar:
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
     )
-    _GRAMMARS[id(lexicon)] = (lexicon, g)
     return g
 
 
