@@ -25,9 +25,9 @@ from functools import lru_cache
 
 from kzresearch.dates import DateExpression
 from kzresearch.reference import Reference
+from kzresearch.textnorm import sentence_spans
 
 MIN_SCORE = 2.0
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+")  # "82.2 percent" stays in one sentence
 _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0}
 
 
@@ -76,6 +76,7 @@ def infer_election(
     mentions: list[dict],
     published: dt.date | None = None,
     title: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> ElectionGuess:
     """Score every reference election against the article and return the best.
 
@@ -93,6 +94,8 @@ def infer_election(
         Publication date known from the collection record.
     title : str, optional
         The headline (not part of the clean text).
+    sentences : list of (start, end), optional
+        Sentence spans of ``text`` (:func:`kzresearch.textnorm.sentence_spans`), if already known.
 
     Returns
     -------
@@ -104,9 +107,9 @@ def infer_election(
         return ElectionGuess(None, 0.0, "no election word in the text")
     # An article about an election speaks of it in its headline or in more than one sentence; a
     # report on something else may mention a vote once ("two months after a parliamentary election").
-    sentences = _SENTENCE.findall(text)
-    about = sum(1 for s in sentences if cues.election_words.search(s))
-    if about < 2 and not cues.election_words.search(title or "") and len(sentences) > 3:
+    spans = sentences if sentences is not None else sentence_spans(text)
+    about = sum(1 for start, end in spans if cues.election_words.search(text, start, end))
+    if about < 2 and not cues.election_words.search(title or "") and len(spans) > 3:
         return ElectionGuess(None, 0.0, "an election is mentioned in one sentence only, not in the headline")
     kind_hits = {kind: len(p.findall(text)) for kind, p in cues.kinds.items()}
     total = sum(kind_hits.values()) or 1

@@ -198,7 +198,13 @@ def dateline_published(lines: list[Line]) -> Published | None:
     return None
 
 
-def infer_published(text: str, dates: list[DateExpression], *, election_date: dt.date | None) -> Published:
+def infer_published(
+    text: str,
+    dates: list[DateExpression],
+    *,
+    election_date: dt.date | None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> Published:
     """Infer the publication date from the clean text.
 
     Parameters
@@ -209,6 +215,8 @@ def infer_published(text: str, dates: list[DateExpression], *, election_date: dt
         Date expressions of ``text``.
     election_date : datetime.date, optional
         Date of the election the article is about: the anchor for weekdays and relative days.
+    sentences : list of (start, end), optional
+        Sentence spans of ``text``, if already known.
 
     Returns
     -------
@@ -223,7 +231,7 @@ def infer_published(text: str, dates: list[DateExpression], *, election_date: dt
     if election_date is None:
         return Published(None, "none", "no dateline, and no election to anchor relative dates")
     resolved: list[tuple[dt.date, str]] = []
-    sentences = sentence_spans(text)
+    sentences = sentences if sentences is not None else sentence_spans(text)
     for expr in dates:
         sentence = next((text[s:e] for s, e in sentences if s <= expr.start < e), "")
         if _FUTURE.search(sentence):

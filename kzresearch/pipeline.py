@@ -25,6 +25,7 @@ from kzresearch.metadata import (
 )
 from kzresearch.reading import RawDocument
 from kzresearch.reference import Reference
+from kzresearch.textnorm import sentence_spans
 
 TABLES = ("documents", "lines", "mentions", "tallies", "results")
 
@@ -75,6 +76,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
 
     mentions = matcher_for(ref).find(text)
     dates = find_dates(text)
+    sentences = sentence_spans(text)
 
     outlet, outlet_source, outlet_evidence = None, "unknown", ""
     url = record.get("url") or raw.meta.get("url")
@@ -95,9 +97,11 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         stated = Published(stated.value, stated.precision, f"{raw.fmt} metadata")
     else:
         stated = dateline_published(clean.lines)
-    guess = infer_election(text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title)
+    guess = infer_election(
+        text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title, sentences=sentences
+    )
     election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
-    published = stated or infer_published(text, dates, election_date=election_date)
+    published = stated or infer_published(text, dates, election_date=election_date, sentences=sentences)
 
     byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
     byline = byline or normalize_byline(raw.meta.get("byline"))
