@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kzresearch import __version__
 
@@ -28,18 +29,12 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from kzresearch import paths
     from kzresearch.build import build
+    from kzresearch.corpus import default_processed_dir
     from kzresearch.reading import DEFAULT_MAX_BYTES
 
-    if args.corpus is None and args.out is None:
-        out = None
-    else:
-        from pathlib import Path
-
-        from kzresearch.corpus import default_processed_dir
-        from kzresearch import paths
-
-        out = args.out or default_processed_dir(Path(args.corpus) if args.corpus else paths.raw_dir())
+    out = args.out or default_processed_dir(Path(args.corpus) if args.corpus else paths.raw_dir())
     report = build(
         args.corpus,
         manifest=args.manifest,
@@ -49,7 +44,7 @@ def _run_build(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
         use_cache=not args.no_cache,
-        progress=None if not args.quiet else False,
+        progress=False if args.quiet else None,
     )
     if not args.quiet:
         print(report.summary())
