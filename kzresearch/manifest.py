@@ -15,7 +15,6 @@ from pathlib import Path
 from kzresearch.metadata import parse_published
 from kzresearch.reading import Problem, decode_bytes, UnreadableFile
 
-MANIFEST_COLUMNS = ("file", "outlet", "url", "published", "notes")
 
 
 def read_manifest(path: Path | None, known_files: set[str]) -> tuple[dict[str, dict], list[Problem]]:

@@ -30,7 +30,6 @@ _DATELINE_CREDIT = re.compile(
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _ELECTION_WORD = re.compile(r"\b(elections?|votes?|voting|polls?|ballots?|referendum)\b", re.IGNORECASE)
-PRECISIONS = ("day", "month", "year", "none")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
 
 
