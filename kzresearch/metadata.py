@@ -20,7 +20,6 @@ from kzresearch.dates import DateExpression, find_dates, resolve_month_day, reso
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
-_BYLINE_SPLIT = re.compile(r"\s+(?:with|and|&)\s+|,\s*", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
 _DATELINE_CREDIT = re.compile(
@@ -143,7 +142,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
         elif line.rule in ("by_prefix", "credit_line"):
             text = _BYLINE_PREFIX.sub("", line.text)
             text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing) by\s+", "", text, flags=re.IGNORECASE)
-            for part in _BYLINE_SPLIT.split(text):
+            for part in _CREDIT_SPLIT.split(text):
                 part = _AUTHOR_TAIL.sub("", part).strip(" .;:()")  # "Dana Omirbekova in Politics on 27 April"
                 if not part:
                     continue
