@@ -3,7 +3,8 @@
 For each corpus size the harness generates (or reuses) a corpus with ``benchmarks/generate.py``
 in a cache folder outside the repository, then measures, each in a fresh process:
 
-- trafilatura's extraction alone on the corpus's HTML pages (the same call the build makes),
+- trafilatura's extraction alone on the corpus's HTML pages (its default call, what a user would
+  otherwise run; the build passes fast=True, which gives the same output in less time),
   the baseline the build's throughput is compared with;
 - a full build at each ``--jobs`` value (empty output folder): seconds, articles/s, MB/s, peak
   memory of the largest process (``ru_maxrss`` from ``wait4``) and of the whole process tree

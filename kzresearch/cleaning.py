@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.dates import find_dates
+from kzresearch.patterns import any_of, length_range
 from kzresearch.reference import Reference
 from kzresearch.textnorm import normalize_text, split_glued
 
@@ -72,39 +73,26 @@ class CleanDocument:
     title_rule: str | None
 
 
-def _any_of(patterns: list[str]) -> re.Pattern | None:
-    """Compile one case-insensitive pattern that matches wherever any of ``patterns`` does.
-
-    It is a prefilter: one regex call that rules out most lines where many calls would each fail
-    (it pays where patterns start with a word boundary rather than a literal the engine can seek).
-    Leading inline flags ("(?m)^...") become scoped groups so they keep their meaning inside the
-    alternation. None if the patterns cannot be combined (e.g. they reuse a group name): every
-    line is then tried pattern by pattern, as without a prefilter.
-    """
-    scoped = [re.sub(r"^\(\?([aiLmsux]+)\)(.*)$", r"(?\1:\2)", p, flags=re.DOTALL) for p in patterns]
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in scoped), re.IGNORECASE)
-    except re.error:
-        return None
-
-
 class _Rules:
     """Compiled boilerplate knowledge for one Reference.
 
-    Appeal cues and outlet names also get a prefilter (a combined pattern, a substring test) that
-    answers "none applies" for most article lines at once; the rules themselves, in their order,
-    still decide every line that passes it.
+    Rules, appeal cues and outlet names also get prefilters (keywords one of which a match must
+    contain, a combined pattern, a substring test) that answer "none applies" for most article
+    lines at once; the rules themselves, in their order, still decide every line that passes.
     """
 
     def __init__(self, ref: Reference):
         config = ref.boilerplate
         self.line_rules = [
-            (r["rule"], r["role"], re.compile(r["pattern"], re.IGNORECASE)) for r in config["line_rules"]
+            (r["rule"], r["role"], re.compile(r["pattern"], re.IGNORECASE), tuple(r.get("keywords", ())),
+             *length_range(r["pattern"], re.IGNORECASE))
+            for r in config["line_rules"]
         ]
         appeal = config["appeal"]
         self.threshold = appeal["threshold"]
         self.cues = [(c["weight"], re.compile(c["pattern"], re.IGNORECASE)) for c in appeal["cues"]]
-        self.any_cue = _any_of([c["pattern"] for c in appeal["cues"]])
+        self.any_cue = any_of([c["pattern"] for c in appeal["cues"]])
+        self.cue_keywords = tuple(appeal.get("keywords", ()))
         self.pronouns = re.compile(appeal["self_promotion_pronouns"], re.IGNORECASE)
         self.self_description = re.compile(appeal["self_description_verbs"], re.IGNORECASE)
         names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
@@ -116,14 +104,21 @@ class _Rules:
         self.names_lower = [n.lower() for n in names] if all(n.isascii() for n in names) else None
 
     def line_rule(self, text: str) -> tuple[str, str] | None:
-        for rule, role, pattern in self.line_rules:
+        lower = _lower(text)
+        for rule, role, pattern, keywords, shortest, longest in self.line_rules:
+            if not shortest <= len(text) <= longest or keywords and not any(k in lower for k in keywords):
+                continue  # the rule cannot match a line of this length, or without one of its keywords
             if pattern.fullmatch(text):
                 return role, rule
         return None
 
     def appeal_rule(self, text: str) -> str | None:
         unquoted = _QUOTED.sub(" ", text)
-        hit = self.any_cue is None or self.any_cue.search(unquoted)
+        if self.cue_keywords:
+            lower = _lower(unquoted)
+            hit = any(k in lower for k in self.cue_keywords) and (self.any_cue is None or self.any_cue.search(unquoted))
+        else:
+            hit = self.any_cue is None or self.any_cue.search(unquoted)
         score = sum(weight for weight, cue in self.cues if cue.search(unquoted)) if hit else 0
         if score >= self.threshold:
             return "appeal"
@@ -142,7 +137,7 @@ class _Rules:
         if match is not None:
             return match
         if self.names_lower is not None:
-            lower = text.translate(_ASCII_CASE_FOLD).lower()
+            lower = _lower(text)
             if not any(name in lower for name in self.names_lower):
                 return None
         return self.outlet_patterns[-1].search(text)
@@ -159,6 +154,11 @@ class _Rules:
         if match.start() == 0 and self.self_description.search(text):
             return "outlet_self_description"
         return None
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` so that a case-insensitive match of an ASCII word implies a substring."""
+    return (text if text.isascii() else text.translate(_ASCII_CASE_FOLD)).lower()
 
 
 @lru_cache(maxsize=4)

@@ -1,7 +1,7 @@
 """Entities: every known name in a text, mapped to its canonical form, with its span.
 
 Known variants come from ``data/reference/names.csv`` and are matched exactly (one compiled
-pattern, longest variant first). A capitalised name that matches no variant is compared with the
+pattern shaped as a trie, longest variant first). A capitalised name that matches no variant is compared with the
 known variants of people, parties and places by rapidfuzz; above the threshold it is mapped too,
 and marked ``fuzzy`` with its score, so that an unseen transliteration (Nazarbaiev, Toqayev) is
 not lost and never silently mistaken for an exact match.
@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from kzresearch.patterns import trie_alternation
 from kzresearch.reference import Reference
 
 DEFAULT_FUZZY_THRESHOLD = 90.0
@@ -112,8 +113,7 @@ def _row(start: int, end: int, surface: str, canonical: str, kind: str, match: s
 def _alternation(surfaces: set[str], *, flags: int) -> re.Pattern | None:
     if not surfaces:
         return None
-    body = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(surfaces, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-]){trie_alternation(surfaces)}(?![\w-])", flags)
 
 
 @lru_cache(maxsize=4)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
+from kzresearch.patterns import any_of
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
@@ -82,6 +83,8 @@ class _OutletSignatures:
             signal: [(row.outlet, re.compile(row.pattern, re.IGNORECASE)) for row in group.itertuples()]
             for signal, group in ref.outlets.groupby("signal")
         }
+        # One combined pattern per signal rules out most lines in one call (see kzresearch.patterns).
+        self.any_of = {signal: any_of(p.pattern for _, p in patterns) for signal, patterns in self.by_signal.items()}
 
 
 @lru_cache(maxsize=4)
@@ -105,6 +108,9 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     for line in lines:
         for signal in ("text", "byline", "masthead"):
             if signal == "byline" and line.role != "byline":
+                continue
+            prefilter = signatures.any_of.get(signal)
+            if prefilter is not None and not (prefilter.fullmatch(line.text) if signal == "masthead" else prefilter.search(line.text)):
                 continue
             for outlet, pattern in signatures.by_signal.get(signal, []):
                 # a masthead pattern must fill a short line: a name inside a sentence is a credit

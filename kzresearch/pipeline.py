@@ -107,7 +107,8 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     byline = byline or normalize_byline(raw.meta.get("byline"))
     doc_id = raw.doc_id
     context = claims.DocContext(
-        doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions, title=clean.title
+        doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,
+        title=clean.title, sentences=sentences,
     )
     result = DocResult()
     result.documents.append(

@@ -66,6 +66,9 @@ class DocContext:
     title : str, optional
         The headline. Lines equal to it are not read for claims: a headline restates the body's
         figures in headline grammar ("Police arrest hundreds"), and readers count them once.
+    sentences : list of (start, end), optional
+        The text's sentence spans (:func:`kzresearch.textnorm.sentence_spans`), when the caller
+        has them already.
     """
 
     doc_id: str
@@ -73,6 +76,7 @@ class DocContext:
     published: dt.date | None
     mentions: list[dict] | None = None
     title: str | None = None
+    sentences: list[tuple[int, int]] | None = None
 
     @property
     def election_date(self) -> dt.date | None:
@@ -200,7 +204,7 @@ class TextContext:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return sentence_spans(self.text)
+        return self.ctx.sentences if self.ctx.sentences is not None else sentence_spans(self.text)
 
     @cached_property
     def _starts(self) -> list[int]:

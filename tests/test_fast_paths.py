@@ -1,0 +1,92 @@
+"""Every shortcut taken for speed gives the answer of the slow way it replaces."""
+import random
+import re
+from pathlib import Path
+
+import pytest
+from ftfy.badness import is_bad
+
+from kzresearch import paths
+from kzresearch.cleaning import _lower, _rules_for
+from kzresearch.patterns import any_of, length_range, trie_alternation
+from kzresearch.textnorm import _non_ascii_neighbourhoods, normalize_text
+
+TEST_DATA = Path(__file__).parent / "data"
+
+
+def _corpus_texts() -> list[str]:
+    files = sorted(paths.raw_dir().glob("*.txt")) + sorted(TEST_DATA.rglob("*.txt")) + sorted(TEST_DATA.rglob("*.html"))
+    return [f.read_text(encoding="utf-8", errors="replace") for f in files]
+
+
+@pytest.fixture(scope="module")
+def corpus_lines() -> list[str]:
+    lines = [line.strip() for text in _corpus_texts() for line in normalize_text(text).split("\n")]
+    # and the furniture the cleaning tests name, which the corpus may not hold
+    source = (Path(__file__).parent / "test_cleaning.py").read_text(encoding="utf-8")
+    lines += re.findall(r'^\s*\("([^"]+)", "\w+"\),$', source, flags=re.MULTILINE)
+    return [line for line in lines if line]
+
+
+def test_trie_alternation_matches_like_the_longest_first_alternation():
+    rng = random.Random(0)
+    alphabet = "ab -"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))).strip() for _ in range(60)} - {""}
+    words = {" ".join(w.split()) for w in words}
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    trie = re.compile(r"(?<![\w-])" + trie_alternation(words) + r"(?![\w-])")
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet + "c\n") for _ in range(40))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_any_of_prefilter_agrees_with_its_patterns(ref):
+    signatures = list(ref.outlets["pattern"])
+    combined = any_of(signatures)
+    compiled = [re.compile(p, re.IGNORECASE) for p in signatures]
+    for text in _corpus_texts():
+        for line in text.splitlines():
+            assert bool(combined.search(line)) == any(p.search(line) for p in compiled)
+            assert bool(combined.fullmatch(line)) == any(p.fullmatch(line) for p in compiled)
+
+
+def test_length_range_bounds_what_a_rule_can_match(ref, corpus_lines):
+    for rule in ref.boilerplate["line_rules"]:
+        low, high = length_range(rule["pattern"], re.IGNORECASE)
+        pattern = re.compile(rule["pattern"], re.IGNORECASE)
+        for line in corpus_lines:
+            if pattern.fullmatch(line):
+                assert low <= len(line) <= high, (rule["rule"], line)
+
+
+def test_rule_keywords_are_complete(ref, corpus_lines):
+    """A line a rule matches holds one of the rule's keywords, so skipping the others loses nothing."""
+    rules = _rules_for(ref)
+    checked = 0
+    for rule in ref.boilerplate["line_rules"]:
+        if not rule.get("keywords"):
+            continue
+        pattern = re.compile(rule["pattern"], re.IGNORECASE)
+        for line in corpus_lines:
+            if pattern.fullmatch(line):
+                checked += 1
+                assert any(k in _lower(line) for k in rule["keywords"]), (rule["rule"], line)
+    for line in corpus_lines:
+        if rules.any_cue.search(line):
+            checked += 1
+            assert any(k in _lower(line) for k in rules.cue_keywords), line
+    assert checked > 20
+
+
+def test_mojibake_detector_sees_the_same_in_the_neighbourhoods():
+    rng = random.Random(1)
+    samples = []
+    for text in _corpus_texts():
+        samples.append(text)
+        for encoding in ("cp1252", "latin-1", "cp1251", "mac_roman"):
+            garbled = text.encode("utf-8").decode(encoding, errors="replace")
+            start = rng.randrange(len(garbled))
+            samples.append(garbled[start : start + rng.randint(20, 2000)])
+    samples += ["Kazakhstanâ€™s capital", "Ã\xa0 la", "Â ", "x Â ", "\u0412\u0402\u0420 text"]
+    for text in samples:
+        assert is_bad(_non_ascii_neighbourhoods(text)) == is_bad(text), text[:80]
