@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from kzresearch.textnorm import sentence_spans
+from kzresearch.quotes import find_quotes
 
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
 # English function words. The informative prior already shrinks frequent words, but in a small
@@ -222,22 +222,20 @@ def claims_by_outlet(rows: pd.DataFrame, *, tolerance: float = 0.5) -> pd.DataFr
         return pd.DataFrame(columns=[*_KEYS, "outlets", "disagree"])
     figures = (rows.groupby([*_KEYS, "outlet"], sort=True)["figure"]
                .agg(lambda s: "; ".join(dict.fromkeys(s))).unstack("outlet", fill_value=""))
-    grouped = rows.groupby(_KEYS, sort=True)
-    summary = pd.DataFrame({
-        "outlets": grouped["outlet"].nunique(),
-    })
-    summary["disagree"] = [_disagree(key[1], g, tolerance) for key, g in grouped]
-    return figures.join(summary).reset_index().rename_axis(columns=None)
-
-
-def _disagree(kind: str, group: pd.DataFrame, tolerance: float) -> bool:
     # Disagreement is between outlets: one outlet giving "several" and "dozens" is not flagged.
-    per_outlet = group.groupby("outlet").agg(low=("low", "min"), high=("high", "max")).dropna(how="all")
-    if len(per_outlet) < 2:
-        return False
-    if kind == "result":
-        return bool(group["high"].max() - group["low"].min() > tolerance)
-    return bool(per_outlet["low"].max() > per_outlet["high"].min())
+    # Each outlet's range runs from its lowest to its highest reading (outlets without figures drop).
+    per_outlet = (rows.groupby([*_KEYS, "outlet"], sort=True).agg(low=("low", "min"), high=("high", "max"))
+                  .dropna(how="all").groupby(level=_KEYS, sort=True))
+    whole = rows.groupby(_KEYS, sort=True).agg(outlets=("outlet", "nunique"), low=("low", "min"), high=("high", "max"))
+    n_ranges = per_outlet.size().reindex(whole.index, fill_value=0)
+    ranges_apart = (per_outlet["low"].max() > per_outlet["high"].min()).reindex(whole.index, fill_value=False)
+    results_apart = (whole["high"] - whole["low"]) > tolerance
+    is_result = whole.index.get_level_values("kind") == "result"
+    summary = pd.DataFrame({
+        "outlets": whole["outlets"],
+        "disagree": (n_ranges >= 2) & ((is_result & results_apart) | (~is_result & ranges_apart)),
+    })
+    return figures.join(summary).reset_index().rename_axis(columns=None)
 
 
 def log_odds_dirichlet(counts_a: np.ndarray, counts_b: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -322,7 +320,10 @@ def distinctive_words(
     skip = frozenset(stopwords)
     for name, text in zip(documents[group], documents["text"]) if counters else ():
         if isinstance(text, str) and name in counters:
-            counters[name].update(w for w in words(text) if w not in skip)
+            counters[name].update(words(text))
+    for counter in counters.values():
+        for word in skip & counter.keys():  # stop words leave once per group, not once per occurrence
+            del counter[word]
     counters = {k: c for k, c in counters.items() if c}
     if len(counters) < 2:
         return pd.DataFrame(columns=columns)
@@ -391,12 +392,10 @@ def name_spellings(mentions: pd.DataFrame, documents: pd.DataFrame, *, kinds: It
 
 
 def quotes(documents: pd.DataFrame, mentions: pd.DataFrame, lexicon: dict) -> pd.DataFrame:
-    """Return every sentence that quotes or credits someone, with the speaker.
+    """Return every sentence that quotes or credits someone, with the speaker (see :mod:`kzresearch.quotes`).
 
-    A sentence counts when it holds a verb of saying or an attribution phrase of the claim lexicon
-    (``attribution.speech_verbs``, ``attribution.prepositions``). The speaker is the named person,
-    body, agency or party nearest to that cue in the sentence, else a generic speaker of the
-    lexicon ("officials", "activists"), else ``(unnamed)``.
+    The build stores the same rows as the ``quotes`` table; this computes them for documents
+    that were not built, such as a hand-made DataFrame.
 
     Parameters
     ----------
@@ -411,33 +410,13 @@ def quotes(documents: pd.DataFrame, mentions: pd.DataFrame, lexicon: dict) -> pd
     -------
     pandas.DataFrame
         ``doc_id``, ``outlet``, ``start``, ``end`` (the sentence in the clean text), ``speaker``,
-        ``speaker_kind`` and ``cue``, sorted by document and position.
+        ``speaker_kind``, ``cue`` and ``sentence``, sorted by document and position.
     """
     columns = ["doc_id", "outlet", "start", "end", "speaker", "speaker_kind", "cue", "sentence"]
-    attribution = lexicon["attribution"]
-    cue = _alternation([*attribution["speech_verbs"], *attribution["prepositions"]])
-    generic = _alternation(attribution["generic_speakers"])
-    speakers = mentions[mentions["kind"].isin(["person", "body", "agency", "party"])]
-    by_doc = {doc: g[["start", "end", "canonical", "kind"]].to_numpy().tolist() for doc, g in speakers.groupby("doc_id")}
-    rows = []
-    for doc_id, outlet, text in documents[["doc_id", "outlet", "text"]].itertuples(index=False):
-        if not isinstance(text, str):
-            continue
-        names = by_doc.get(doc_id, [])
-        for start, end in sentence_spans(text):
-            sentence = text[start:end]
-            hit = cue.search(sentence)
-            if not hit:
-                continue
-            at = start + hit.start()
-            inside = [n for n in names if start <= n[0] and n[1] <= end]
-            if inside:
-                nearest = min(inside, key=lambda n: (abs(n[0] - at), n[0]))
-                speaker, kind = nearest[2], nearest[3]
-            else:
-                found = generic.search(sentence)
-                speaker, kind = (found.group(0).lower(), "generic") if found else ("(unnamed)", "unknown")
-            rows.append([doc_id, outlet, start, end, speaker, kind, hit.group(0).lower(), sentence])
+    by_doc = {doc: g.to_dict("records") for doc, g in mentions[["doc_id", "start", "end", "canonical", "kind"]].groupby("doc_id")}
+    rows = [{"doc_id": doc_id, "outlet": outlet, **q}
+            for doc_id, outlet, text in documents[["doc_id", "outlet", "text"]].itertuples(index=False) if isinstance(text, str)
+            for q in find_quotes(text, by_doc.get(doc_id, []), lexicon)]
     return pd.DataFrame(rows, columns=columns).sort_values(["doc_id", "start"]).reset_index(drop=True)
 
 
@@ -457,8 +436,3 @@ def quoted_by_outlet(quoted: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     table["total"] = table.sum(axis=1)
     table = table.reset_index().rename_axis(columns=None)
     return table.sort_values(["total", "speaker"], ascending=[False, True], kind="stable").head(top).reset_index(drop=True)
-
-
-def _alternation(phrases: Iterable[str]) -> re.Pattern:
-    ordered = sorted({p for p in phrases}, key=lambda p: (-len(p), p))
-    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + r")\b", re.IGNORECASE)

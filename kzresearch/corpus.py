@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from kzresearch import paths
 from kzresearch.build import RECORD_NAME, build
 from kzresearch.reference import Reference, load_reference
 
-TABLE_NAMES = ("documents", "lines", "mentions", "tallies", "results", "problems")
+TABLE_NAMES = ("documents", "lines", "mentions", "tallies", "results", "quotes", "problems")
 
 
 @dataclass
@@ -55,7 +56,12 @@ class Corpus:
         if name not in TABLE_NAMES:
             raise KeyError(f"unknown table {name!r}; tables are {', '.join(TABLE_NAMES)}")
         if columns is not None:
-            return pd.read_parquet(self.processed / f"{name}.parquet", columns=columns)
+            path = self.processed / f"{name}.parquet"
+            missing = [c for c in columns if c not in pq.read_schema(path).names]
+            if missing:
+                raise KeyError(f"{path} has no column {', '.join(map(repr, missing))}: it was built by an older "
+                               "version of kzresearch; build it again (kzresearch build, or load_corpus(..., rebuild=True))")
+            return pd.read_parquet(path, columns=columns)
         if name not in self._tables:
             self._tables[name] = pd.read_parquet(self.processed / f"{name}.parquet")
         return self._tables[name].copy()
@@ -65,6 +71,7 @@ class Corpus:
     mentions = property(lambda self: self.table("mentions"), doc="Names with canonical forms and spans.")
     tallies = property(lambda self: self.table("tallies"), doc="Counts of people, with ranges and provenance.")
     results = property(lambda self: self.table("results"), doc="Election figures with their election.")
+    quotes = property(lambda self: self.table("quotes"), doc="Sentences that quote or credit someone, with the speaker.")
     problems = property(lambda self: self.table("problems"), doc="Inputs that could not be read, and why.")
     elections = property(lambda self: self.reference.elections.copy(), doc="Reference table of elections.")
     events = property(lambda self: self.reference.events.copy(), doc="Reference table of related events.")

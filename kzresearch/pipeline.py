@@ -23,11 +23,13 @@ from kzresearch.metadata import (
     normalize_byline,
     parse_published,
 )
+from kzresearch.quotes import find_quotes
 from kzresearch.reading import RawDocument
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
+from kzresearch.textreuse import minhash
 
-TABLES = ("documents", "lines", "mentions", "tallies", "results")
+TABLES = ("documents", "lines", "mentions", "tallies", "results", "quotes")
 
 
 @dataclass
@@ -39,6 +41,7 @@ class DocResult:
     mentions: list[dict] = field(default_factory=list)
     tallies: list[dict] = field(default_factory=list)
     results: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
 
 
 @lru_cache(maxsize=4)
@@ -50,7 +53,7 @@ def _agency_index(ref: Reference) -> dict[str, str]:
 
 
 def process_document(raw: RawDocument, ref: Reference, record: dict | None = None) -> DocResult:
-    """Clean one document, infer its metadata and extract its mentions and claims.
+    """Clean one document, infer its metadata and extract its mentions, claims and quotes.
 
     Parameters
     ----------
@@ -65,7 +68,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     Returns
     -------
     DocResult
-        Rows for documents, lines, mentions, tallies and results.
+        Rows for documents, lines, mentions, tallies, results and quotes.
     """
     record = {k: v for k, v in (record or {}).items() if v}
     problems: list[str] = []
@@ -135,6 +138,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
             "n_chars_raw": len(raw.text),
             "n_chars_clean": len(text),
             "problems": problems,
+            "minhash": minhash(text).tolist(),
         }
     )
     result.lines = [
@@ -145,4 +149,5 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     result.mentions = [{"doc_id": doc_id, **m} for m in mentions]
     result.tallies = claims.extract_tallies(text, context, ref)
     result.results = claims.extract_results(text, context, ref)
+    result.quotes = [{"doc_id": doc_id, **q} for q in find_quotes(text, mentions, ref.lexicon, sentences=sentences)]
     return result

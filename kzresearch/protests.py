@@ -79,10 +79,16 @@ def outlet_ranges(tallies: pd.DataFrame, *, convention: str) -> pd.DataFrame:
     t = _with_keys(apply_convention(tallies, convention)).assign(open=lambda d: d["high"].isna())
     # One grouped aggregation per level, not a Python loop over happenings: a large corpus has
     # thousands of them.
-    aggregations = {"low": ("low", "min"), "high": ("high", "max"), "open": ("open", "any"),
-                    "reports": ("phrase", "size"), "phrases": ("phrase", lambda p: list(dict.fromkeys(p)))}
-    per_outlet = t.groupby(["election_id", "event", "outlet"], sort=True).agg(**aggregations).reset_index()
-    merged = t.groupby(["election_id", "event"], sort=True).agg(**aggregations).reset_index().assign(outlet=MERGED)
+    aggregations = {"low": ("low", "min"), "high": ("high", "max"), "open": ("open", "any"), "reports": ("phrase", "size")}
+
+    def level(keys: list[str]) -> pd.DataFrame:
+        # Distinct phrases in order of first appearance (dropping repeats first avoids a Python
+        # function per group).
+        phrases = t.drop_duplicates([*keys, "phrase"]).groupby(keys, sort=True)["phrase"].agg(list).rename("phrases")
+        return t.groupby(keys, sort=True).agg(**aggregations).join(phrases).reset_index()
+
+    per_outlet = level(["election_id", "event", "outlet"])
+    merged = level(["election_id", "event"]).assign(outlet=MERGED)
     out = pd.concat([per_outlet.assign(_order=0), merged.assign(_order=1)], ignore_index=True)
     out = out.sort_values(["election_id", "event", "_order", "outlet"], kind="stable").reset_index(drop=True)
     return out[columns].astype({"low": float, "high": float, "open": bool, "reports": int})

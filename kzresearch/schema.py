@@ -34,6 +34,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("n_chars_raw", _I, "characters of the decoded document"),
         ("n_chars_clean", _I, "characters of the clean text"),
         ("problems", _LIST, "problems met while processing the document"),
+        ("minhash", pa.list_(pa.uint32()), "MinHash signature of the clean text's word 5-grams (128 values; kzresearch.textreuse)"),
     ],
     "lines": [
         ("doc_id", _S, "document id"),
@@ -85,6 +86,16 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("qualifier", _S, "as for tallies"),
         ("scope", _S, "region or city when the figure is not national"),
         ("election_id", _S, "election the figure belongs to (may differ from the article's)"),
+        ("sentence", _S, "the sentence it came from"),
+    ],
+    "quotes": [
+        ("doc_id", _S, "document id"),
+        ("start", _I, "start of the quoting sentence in the clean text"),
+        ("end", _I, "end of the sentence"),
+        ("speaker", _S, "canonical name nearest the cue, a generic speaker (officials, activists) or (unnamed)"),
+        ("speaker_kind", _S, "person | body | agency | party | generic | unknown"),
+        ("cue", _S, "the verb of saying or attribution phrase, lower-cased (claim_lexicon.yaml)"),
+        ("sentence", _S, "the sentence"),
     ],
     "problems": [
         ("file", _S, "file (file.jsonl:N for a JSON Lines row; manifest.csv:N for a manifest row)"),

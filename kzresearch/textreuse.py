@@ -3,9 +3,11 @@
 Comparing every pair of documents does not scale (100,000 articles make five billion pairs), so
 reuse is found in two steps:
 
-1. **Candidates**: each document becomes a MinHash signature of its word 5-grams (shingles), and
-   locality-sensitive hashing (``datasketch.MinHashLSH``) returns the pairs whose estimated
-   Jaccard similarity is likely above a threshold, without looking at the others.
+1. **Candidates**: each document becomes a MinHash signature of its word 5-grams (shingles;
+   ``datasketch.MinHash``, computed once by the build), and locality-sensitive hashing (the
+   banding of ``datasketch.MinHashLSH``, applied with numpy to all signatures at once) returns the
+   pairs whose estimated Jaccard similarity is likely above a threshold, without looking at the
+   others.
 2. **Alignment**: for candidate pairs only, ``difflib.SequenceMatcher`` aligns the two word
    sequences and reports every shared passage of at least ``min_words`` words, with its character
    span in both clean texts, so a reader sees *what* was reused and not only a score.
@@ -19,6 +21,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -28,6 +31,7 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 MAX_CANDIDATES = 50
 SEED = 1
+_EMPTY = np.uint32(2**32 - 1)  # every value of the signature of a text without a single shingle
 _TOKEN = re.compile(r"\w+")
 
 
@@ -63,38 +67,75 @@ def shingles(words: list[str], k: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
-def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM, seed: int = SEED) -> dict[str, MinHash]:
-    """Return a MinHash signature per document (``doc_id`` -> MinHash) of its word shingles.
+def minhash(text: str, *, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
+    """Return the MinHash signature of one text's word ``k``-grams (``num_perm`` unsigned 32-bit values).
+
+    The build stores it with each document (``documents.minhash``), so that reports find reuse
+    without reading every text again.
+
+    Examples
+    --------
+    >>> a, b = minhash("one two three four five six"), minhash("one two three four five six")
+    >>> a.dtype, len(a), bool((a == b).all())
+    (dtype('uint32'), 128, True)
+    """
+    signature = _empty_minhash(num_perm, seed).copy()
+    signature.update_batch([g.encode("utf-8") for g in shingles(_TOKEN.findall((text or "").lower()), k)])
+    return signature.hashvalues.astype(np.uint32)
+
+
+@lru_cache(maxsize=4)
+def _empty_minhash(num_perm: int, seed: int) -> MinHash:
+    # Drawing the permutations is the costly part of a new MinHash: copies share them.
+    return MinHash(num_perm=num_perm, seed=seed, hashfunc=_crc32)
+
+
+def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM, seed: int = SEED) -> dict[str, np.ndarray]:
+    """Return a MinHash signature per document (``doc_id`` -> array of ``num_perm`` values).
 
     Parameters
     ----------
     documents : pandas.DataFrame
-        Needs ``doc_id`` and ``text``.
+        Needs ``doc_id`` and either ``minhash`` (stored by the build with the default ``k``,
+        ``num_perm`` and ``seed``) or ``text``.
     k, num_perm, seed : int
         Shingle length in words, number of hash permutations, and the permutations' seed.
     """
+    defaults = (k, num_perm, seed) == (SHINGLE_WORDS, NUM_PERM, SEED)
+    if defaults and "minhash" in documents and documents["minhash"].notna().all():
+        return {doc_id: np.asarray(v, dtype=np.uint32) for doc_id, v in zip(documents["doc_id"], documents["minhash"])}
     # One bulk call builds all signatures: much faster than a MinHash object updated per document.
     grams = [[g.encode("utf-8") for g in shingles(_TOKEN.findall((text or "").lower()), k)] for text in documents["text"]]
     built = MinHash.bulk(grams, num_perm=num_perm, seed=seed, hashfunc=_crc32)
-    return dict(zip(documents["doc_id"], built))
+    return {doc_id: m.hashvalues.astype(np.uint32) for doc_id, m in zip(documents["doc_id"], built)}
+
+
+# Candidate pairs a corpus may raise over all LSH bands before each bucket is cut to a window of
+# neighbours (about 32 MB of pair codes): on small corpora every pair in a bucket is a candidate.
+_PAIR_BUDGET = 4_000_000
 
 
 def candidate_pairs(
-    sigs: dict[str, MinHash], *, threshold: float = 0.1, num_perm: int = NUM_PERM, max_candidates: int = MAX_CANDIDATES
+    sigs: dict[str, np.ndarray], *, threshold: float = 0.1, num_perm: int = NUM_PERM, max_candidates: int = MAX_CANDIDATES
 ) -> pd.DataFrame:
-    """Return document pairs that LSH puts in a common bucket, with their estimated Jaccard.
+    """Return document pairs that share an LSH bucket, with their estimated Jaccard similarity.
+
+    The banding of ``datasketch.MinHashLSH`` (its choice of bands and rows for ``threshold``) is
+    applied to all signatures at once with numpy. In each bucket, documents in corpus order are
+    paired with their next neighbours: all of them while the corpus is small, fewer as it grows
+    (at most ``_PAIR_BUDGET`` pairs over all bands), so the cost stays linear where thousands of
+    documents share wire copy.
 
     Parameters
     ----------
     sigs : dict
         Output of :func:`signatures`.
     threshold : float
-        Estimated Jaccard similarity the LSH index is tuned for; pairs estimated below it are dropped.
+        Estimated Jaccard similarity the LSH bands are tuned for; pairs estimated below it are dropped.
     num_perm : int
         As used for the signatures.
     max_candidates : int
-        Most partners compared per document (the first in corpus order), which bounds the cost on
-        corpora where thousands of documents share wire copy.
+        Most partners compared per document (the first in corpus order).
 
     Returns
     -------
@@ -102,27 +143,37 @@ def candidate_pairs(
         ``doc_a`` < ``doc_b`` and ``jaccard``, most similar first.
     """
     columns = ["doc_a", "doc_b", "jaccard"]
-    if len(sigs) < 2:
-        return pd.DataFrame(columns=columns)
     # A document without a single word has an empty signature, "identical" to every other one.
-    sigs = {doc_id: m for doc_id, m in sigs.items() if not m.is_empty()}
+    ids = [doc_id for doc_id, v in sigs.items() if not (v == _EMPTY).all()]
+    if len(ids) < 2:
+        return pd.DataFrame(columns=columns)
+    hashes = np.vstack([sigs[doc_id] for doc_id in ids]).astype(np.uint32)
+    n = len(ids)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    for doc_id, m in sigs.items():
-        lsh.insert(doc_id, m)
-    ids = list(sigs)
-    position = {doc_id: i for i, doc_id in enumerate(ids)}
-    hashes = np.vstack([sigs[doc_id].hashvalues for doc_id in ids])
-    rows = []
-    for i, doc_id in enumerate(ids):
-        # Only partners later in the order (each pair once), at most max_candidates of them: in a
-        # corpus where thousands of reports share wire copy, a document's nearest partners are
-        # enough to show the reuse, and the cost stays linear in the corpus.
-        partners = sorted(position[o] for o in lsh.query(sigs[doc_id]) if position[o] > i)[:max_candidates]
-        if partners:
-            estimates = (hashes[partners] == hashes[i]).mean(axis=1)
-            rows += [(doc_id, ids[j], round(float(e), 3)) for j, e in zip(partners, estimates) if e >= threshold]
-    rows = [(a, b, j) if a < b else (b, a, j) for a, b, j in rows]
-    out = pd.DataFrame(rows, columns=columns)
+    window = int(min(max_candidates, max(1, _PAIR_BUDGET // (lsh.b * n))))
+    positions = np.arange(n)
+    codes = []
+    for band in range(lsh.b):
+        _, bucket = np.unique(hashes[:, band * lsh.r:(band + 1) * lsh.r], axis=0, return_inverse=True)
+        order = np.lexsort((positions, bucket.ravel()))
+        in_order = bucket.ravel()[order]
+        for step in range(1, window + 1):
+            same = in_order[:-step] == in_order[step:]
+            codes.append(order[:-step][same].astype(np.int64) * n + order[step:][same])
+    codes = np.sort(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes  # unique, sorted
+    first, second = codes // n, codes % n
+    # Each document keeps its first max_candidates partners (codes are sorted by first, then second).
+    group_start = np.searchsorted(first, first, side="left")
+    keep = (np.arange(len(codes)) - group_start) < max_candidates
+    first, second = first[keep], second[keep]
+    estimates = np.concatenate([np.count_nonzero(hashes[first[i:i + 500_000]] == hashes[second[i:i + 500_000]], axis=1)
+                                for i in range(0, len(first), 500_000)] or [np.empty(0)]) / hashes.shape[1]
+    kept = estimates >= threshold
+    ids_array = np.array(ids, dtype=object)
+    a, b = ids_array[first[kept]], ids_array[second[kept]]
+    swap = a > b
+    out = pd.DataFrame({"doc_a": np.where(swap, b, a), "doc_b": np.where(swap, a, b), "jaccard": estimates[kept].round(3)})
     return out.sort_values(["jaccard", "doc_a", "doc_b"], ascending=[False, True, True]).reset_index(drop=True)
 
 
@@ -168,7 +219,7 @@ def text_reuse(
     threshold: float = 0.1,
     min_words: int = 8,
     max_pairs: int = 200,
-    sigs: dict[str, MinHash] | None = None,
+    sigs: dict[str, np.ndarray] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find document pairs that share text and align their shared passages.
 
@@ -210,7 +261,7 @@ def text_reuse(
     return pd.DataFrame(pair_rows, columns=pair_cols), pd.DataFrame(passage_rows, columns=passage_cols)
 
 
-def similarity_matrix(sigs: dict[str, MinHash], doc_ids: Iterable[str]) -> pd.DataFrame:
+def similarity_matrix(sigs: dict[str, np.ndarray], doc_ids: Iterable[str]) -> pd.DataFrame:
     """Return the estimated Jaccard similarity of every pair among ``doc_ids`` (a square table).
 
     Meant for a heatmap of a few dozen documents: the cost grows with the square of their number.
@@ -222,7 +273,8 @@ def similarity_matrix(sigs: dict[str, MinHash], doc_ids: Iterable[str]) -> pd.Da
     [[1.0, 1.0], [1.0, 1.0]]
     """
     ids = list(doc_ids)
-    values = np.array([[1.0 if a == b else sigs[a].jaccard(sigs[b]) for b in ids] for a in ids], dtype=float)
+    hashes = np.vstack([sigs[doc_id] for doc_id in ids]) if ids else np.empty((0, NUM_PERM))
+    values = (hashes[:, None, :] == hashes[None, :, :]).mean(axis=2)
     return pd.DataFrame(values.round(3), index=ids, columns=ids)
 
 

@@ -129,7 +129,7 @@ def reported_results(results: pd.DataFrame, documents: pd.DataFrame, official_re
     results : pandas.DataFrame
         Results with ``outlet`` and ``published`` joined (:func:`kzresearch.selection.claims_of`).
     documents : pandas.DataFrame
-        Needs ``doc_id`` and ``text``.
+        Needs ``doc_id``, and ``text`` when ``results`` has no ``sentence`` column.
     official_results : pandas.DataFrame
         ``official_results.csv`` as loaded.
 
@@ -144,9 +144,13 @@ def reported_results(results: pd.DataFrame, documents: pd.DataFrame, official_re
                "official", "difference", "consistent", "stage", "phrase", "sentence"]
     if results.empty:
         return pd.DataFrame(columns=columns)
-    texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = dict(zip(documents["doc_id"], documents["text"])) if "text" in documents else {}
     compared = results_vs_official(results, official_results)
-    compared["sentence"] = [sentence_at(texts.get(d) or "", s, e) for d, s, e in compared[["doc_id", "start", "end"]].itertuples(index=False)]
+    if "sentence" not in compared:  # the build stores it; hand-made tables may lack it
+        if "text" not in documents:
+            raise ValueError("results have no 'sentence' column (a build by an older kzresearch): build again, "
+                             "or pass documents with their 'text'")
+        compared["sentence"] = [sentence_at(texts.get(d) or "", s, e) for d, s, e in compared[["doc_id", "start", "end"]].itertuples(index=False)]
     compared["stage"] = compared["sentence"].map(result_stage)
     compared = compared.rename(columns={"value": "reported"})
     compared["difference"] = compared["difference"].round(2)

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzresearch import comparison
+from kzresearch import comparison, selection
 
 LEXICON = {"attribution": {"speech_verbs": ["said", "told"], "prepositions": ["according to"],
                            "generic_speakers": ["officials", "activists"]}}
@@ -115,3 +115,11 @@ def test_quotes_find_the_nearest_named_speaker_or_a_generic_one():
     assert speakers["c:according to"] == "(unnamed)"
     counts = comparison.quoted_by_outlet(q)
     assert counts["total"].sum() == 3
+
+
+def test_quotes_table_of_the_build_equals_quotes_of_its_documents(bundled):
+    documents = bundled.table("documents", columns=["doc_id", "outlet", "published", "text"])
+    computed = comparison.quotes(documents, bundled.mentions, bundled.reference.lexicon)
+    stored = selection.claims_of(bundled.quotes, documents)[computed.columns]
+    assert len(stored) > 10
+    pd.testing.assert_frame_equal(stored, computed, check_dtype=False)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -159,13 +160,17 @@ def apply_convention(tallies: pd.DataFrame, name: str = DEFAULT_CONVENTION, *, c
     """
     convention(name, conventions)  # fail early on an unknown name
     out = tallies.copy()
-    # A corpus repeats the same few (number, qualifier, word) readings: compute each once.
-    keys = [(_value(r.number), _text(r.qualifier), _text(r.vague_word), _value(r.multiplier))
-            for r in out[["number", "qualifier", "vague_word", "multiplier"]].itertuples(index=False)]
-    known = {key: bounds(*key, name=name, conventions=conventions) for key in set(keys)}
-    pairs = [known[key] for key in keys]
-    out["low"] = pd.array([p[0] for p in pairs], dtype="Float64")
-    out["high"] = pd.array([p[1] for p in pairs], dtype="Float64")
+    readings = out[["number", "qualifier", "vague_word", "multiplier"]]
+    # A corpus repeats the same few (number, qualifier, word, multiplier) readings: compute each
+    # once, from the first row that has it, and spread the bounds with one array index.
+    reading_of = readings.groupby(list(readings), dropna=False, sort=False).ngroup().to_numpy()
+    firsts = pd.Series(np.arange(len(readings))).groupby(reading_of).first().to_numpy()
+    known = [bounds(_value(r.number), _text(r.qualifier), _text(r.vague_word), _value(r.multiplier), name=name,
+                    conventions=conventions) for r in readings.iloc[firsts].itertuples(index=False)]
+    low = np.array([np.nan if b[0] is None else b[0] for b in known] or [np.nan], dtype=float)
+    high = np.array([np.nan if b[1] is None else b[1] for b in known] or [np.nan], dtype=float)
+    out["low"] = pd.array(low[reading_of], dtype="Float64") if len(out) else pd.array([], dtype="Float64")
+    out["high"] = pd.array(high[reading_of], dtype="Float64") if len(out) else pd.array([], dtype="Float64")
     return out
 
 

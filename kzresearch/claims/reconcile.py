@@ -19,8 +19,8 @@ reports' ranges share a value).
 from __future__ import annotations
 
 import statistics
-from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, apply_convention
@@ -32,17 +32,15 @@ APPROX_TOLERANCE = 1.5
 ROUNDING_TOLERANCE = 0.5
 
 
-def _point(row: Any) -> float | None:
-    if pd.notna(row.number) and row.qualifier in ("exact", "approx"):
-        factor = row.multiplier if pd.notna(row.multiplier) else 1
-        return float(row.number) * factor
-    lows, highs = row.low, row.high
-    if pd.notna(lows) and pd.notna(highs):
-        return (float(lows) + float(highs)) / 2
-    for v in (lows, highs):
-        if pd.notna(v):
-            return float(v)
-    return None
+def _points(t: pd.DataFrame) -> pd.Series:
+    """Each tally's point: the stated number (times its multiplier) for exact and approximate
+    counts, else the middle of ``[low, high]``, else the bound that exists (NaN without any)."""
+    number = t["number"].astype(float)
+    stated = number.notna() & t["qualifier"].isin(["exact", "approx"])
+    multiplied = number * t["multiplier"].astype(float).fillna(1.0)
+    low, high = t["low"].astype(float), t["high"].astype(float)
+    middle = ((low + high) / 2).fillna(low).fillna(high)
+    return multiplied.where(stated, middle)
 
 
 def representative(points: list[float]) -> float | None:
@@ -101,26 +99,37 @@ def events_view(tallies: pd.DataFrame, documents: pd.DataFrame | None = None, *,
     outlets = dict(zip(documents["doc_id"], documents["outlet"])) if documents is not None and "outlet" in documents else {}
     t["location_key"] = t["location"].map(lambda v: " | ".join(sorted(v)) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else (v or ""))
     t["outlet"] = t["doc_id"].map(outlets)
-    t["point"] = [_point(r) for r in t.itertuples(index=False)]
+    t["point"] = _points(t)
     keys = ["election_id", "counted", "location_key", "event_date"]
+    # Groups are walked as arrays of row positions over plain columns: a pandas sub-frame per
+    # group costs more than the arithmetic when a large corpus holds tens of thousands of events.
+    group_of = t.groupby(keys, dropna=False, sort=True).ngroup().to_numpy()
+    order = np.argsort(group_of, kind="stable")
+    groups = np.split(order, np.flatnonzero(np.diff(group_of[order])) + 1)
+    key_rows = t[keys].to_numpy(dtype=object)
+    low, high, point = (t[c].to_numpy(dtype=float, na_value=np.nan) for c in ("low", "high", "point"))
+    doc_ids, phrases = t["doc_id"].to_numpy(dtype=object), t["phrase"].to_numpy(dtype=object)
+    outlet_of = t["outlet"].to_numpy(dtype=object)
     rows = []
-    for key, group in t.groupby(keys, dropna=False, sort=True):
-        lows = [float(v) for v in group["low"] if pd.notna(v)]
-        highs = [float(v) for v in group["high"] if pd.notna(v)]
-        points = [p for p in group["point"] if p is not None and pd.notna(p)]
+    for positions in groups:
+        key = key_rows[positions[0]]
+        lows = [float(v) for v in low[positions] if not np.isnan(v)]
+        highs = [float(v) for v in high[positions] if not np.isnan(v)]
+        points = [float(v) for v in point[positions] if not np.isnan(v)]
         conservative = min(lows) if lows else None
         informative = max(highs) if highs else None
-        outlet_list = sorted({o for o in group["outlet"] if isinstance(o, str)})
+        outlet_list = sorted({o for o in outlet_of[positions] if isinstance(o, str)})
+        documents_here = sorted(set(doc_ids[positions]))
         rows.append({
             "election_id": key[0], "counted": key[1], "location": key[2].split(" | ") if key[2] else [],
-            "event_date": key[3], "n_reports": len(group), "n_documents": group["doc_id"].nunique(),
-            "n_outlets": len(outlet_list), "outlets": outlet_list, "doc_ids": sorted(group["doc_id"].unique()),
-            "phrases": list(group["phrase"]), "conservative": conservative, "informative": informative,
+            "event_date": key[3], "n_reports": len(positions), "n_documents": len(documents_here),
+            "n_outlets": len(outlet_list), "outlets": outlet_list, "doc_ids": documents_here,
+            "phrases": list(phrases[positions]), "conservative": conservative, "informative": informative,
             "representative": representative(points),
             "spread": None if conservative is None or informative is None else informative - conservative,
             "ratio": None if not conservative or informative is None else informative / conservative,
             "n_values": len(set(points)),
-            "consistent": bool(lows and highs and len(highs) == len(group) and max(lows) <= min(highs)),
+            "consistent": bool(lows and highs and len(highs) == len(positions) and max(lows) <= min(highs)),
         })
     return pd.DataFrame(rows, columns=columns)
 

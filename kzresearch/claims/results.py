@@ -218,6 +218,8 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             taken.append((row["start"], row["end"]))
             kept.append(row)
         _assign_elections(tc, f, index, kept)
+        for row in kept:
+            row["sentence"] = text[s_start:max(s_end, row["end"])]
         rows += kept
     return rows
 
