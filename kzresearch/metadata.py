@@ -83,8 +83,13 @@ class _OutletSignatures:
             signal: [(row.outlet, re.compile(row.pattern, re.IGNORECASE)) for row in group.itertuples()]
             for signal, group in ref.outlets.groupby("signal")
         }
-        # One combined pattern per signal rules out most lines in one call (see kzresearch.patterns).
+        # One combined pattern per signal rules out most lines in one call (see kzresearch.patterns),
+        # and, with "^" and "$" at every line, most documents in one call over all their lines.
         self.any_of = {signal: any_of(p.pattern for _, p in patterns) for signal, patterns in self.by_signal.items()}
+        texts = [p.pattern for _, p in self.by_signal.get("text", [])]
+        mastheads = [f"^(?:{p.pattern})$" for _, p in self.by_signal.get("masthead", [])]
+        self.in_document = {"text": any_of(texts, re.IGNORECASE | re.MULTILINE),
+                            "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE)}
 
 
 @lru_cache(maxsize=4)
@@ -105,8 +110,11 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
         for outlet, pattern in signatures.by_signal.get("url", []):
             if pattern.search(url):
                 hits.setdefault(outlet, []).append(f"url matches {pattern.pattern!r}")
+    joined = "\n".join(line.text for line in lines)
+    signals = [signal for signal in ("text", "byline", "masthead")
+               if (prefilter := signatures.in_document.get(signal)) is None or prefilter.search(joined)]
     for line in lines:
-        for signal in ("text", "byline", "masthead"):
+        for signal in signals:
             if signal == "byline" and line.role != "byline":
                 continue
             prefilter = signatures.any_of.get(signal)
