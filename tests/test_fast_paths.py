@@ -90,3 +90,19 @@ def test_mojibake_detector_sees_the_same_in_the_neighbourhoods():
     samples += ["Kazakhstanâ€™s capital", "Ã\xa0 la", "Â ", "x Â ", "\u0412\u0402\u0420 text"]
     for text in samples:
         assert is_bad(_non_ascii_neighbourhoods(text)) == is_bad(text), text[:80]
+
+
+def test_outlet_document_prefilter_never_hides_a_line_signature(ref):
+    from kzresearch.metadata import _signatures_for
+
+    signatures = _signatures_for(ref)
+    lines = [line.strip() for text in _corpus_texts() for line in normalize_text(text).split("\n") if line.strip()]
+    lines += ["BBC News", "Euronews.", "SOURCE: Al Jazeera and news agencies", "NUR-SULTAN. KAZINFORM - Voters"]
+    hits = 0
+    for line in lines:
+        joined = f"first line\n{line}\nlast line"
+        for signal, method in (("text", "search"), ("masthead", "fullmatch")):
+            if any(getattr(p, method)(line) for _, p in signatures.by_signal[signal]):
+                hits += 1
+                assert signatures.in_document[signal].search(joined), (signal, line)
+    assert hits >= 4
