@@ -134,9 +134,10 @@ class _Cache:
         if self.folder is None:
             return None
         try:
-            with gzip.open(self._path(key), "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError):
+            # One read and one decompression call: streaming through a GzipFile costs more than
+            # everything else an unchanged document needs.
+            return pickle.loads(gzip.decompress(self._path(key).read_bytes()))
+        except (OSError, EOFError, pickle.UnpicklingError, gzip.BadGzipFile):
             return None
 
     def put(self, key: str, result: DocResult) -> None:
@@ -145,8 +146,7 @@ class _Cache:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with gzip.open(tmp, "wb", compresslevel=1) as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(gzip.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), compresslevel=1))
         tmp.replace(path)
 
 
@@ -307,15 +307,17 @@ def build(
         # Cached documents stay in their place, so a partly cached build writes rows in the same
         # order as a fresh one.
         window: list[_Entry] = []
+        to_process = 0  # entries of the window without a cached result
         in_flight = None
         for entry in _read_all(files, corpus_dir, max_bytes, report, records, key_of, cache):
             corpus_hash.update(f"{entry[0].file}\0{entry[0].sha256}\n".encode())
             window.append(entry)
-            if sum(e[4] is None for e in window) >= BATCH_SIZE * jobs or len(window) >= 4 * BATCH_SIZE * jobs:
+            to_process += entry[4] is None
+            if to_process >= BATCH_SIZE * jobs or len(window) >= 4 * BATCH_SIZE * jobs:
                 submitted = _submit(window)
                 if in_flight is not None:
                     yield from _drain(*in_flight)
-                in_flight, window = submitted, []
+                in_flight, window, to_process = submitted, [], 0
         submitted = _submit(window)
         if in_flight is not None:
             yield from _drain(*in_flight)

@@ -138,7 +138,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
             "n_chars_raw": len(raw.text),
             "n_chars_clean": len(text),
             "problems": problems,
-            "minhash": minhash(text).tolist(),
+            "minhash": minhash(text),  # an array: cached, pickled and written to Arrow as one block
         }
     )
     result.lines = [

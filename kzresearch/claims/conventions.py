@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from kzresearch import paths
+from kzresearch.reference import read_yaml
 
 DEFAULT_CONVENTION = "range"
 QUANTITIES_FILE = "quantities.yaml"
@@ -42,7 +42,7 @@ def load_conventions(path: str | Path) -> dict[str, Any]:
     dict
         ``{"default": name, "conventions": {name: {...}}}``.
     """
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 def convention(name: str, conventions: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -12,9 +12,9 @@ from functools import lru_cache, wraps
 from pathlib import Path
 from typing import Any, Iterable, TypeVar
 
-import yaml
 
 from kzresearch import paths
+from kzresearch.reference import read_yaml
 
 LEXICON_FILE = "claim_lexicon.yaml"
 
@@ -44,7 +44,7 @@ def load_lexicon(path: str | Path) -> dict[str, Any]:
     dict
         The parsed lexicon.
     """
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 def lexicon_of(ref: Any) -> dict[str, Any]:
