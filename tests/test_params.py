@@ -77,3 +77,12 @@ def test_parse_value_rejects_ill_typed_text():
 def test_unknown_notebook():
     with pytest.raises(ValueError, match="did you mean 'protest_tallies'"):
         params.notebook_path("protest_tally")
+
+
+@pytest.mark.parametrize("notebook", params.NOTEBOOKS)
+def test_declared_parameters_read_as_papermill_reads_them(notebook):
+    import papermill
+
+    expected = {name: (p["inferred_type_name"], p["default"], p["help"])
+                for name, p in papermill.inspect_notebook(str(params.notebook_path(notebook))).items()}
+    assert {name: (s.type, s.default, s.help) for name, s in params.specs(notebook).items()} == expected
