@@ -22,22 +22,50 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = {name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+def _starting_words(words: list[str]) -> str:
+    r"""Return an alternation of ``words``, each of which must start a word (as after ``\b``).
+
+    Every alternative begins with its first letter, then looks behind it for a word character:
+    the same matches as ``\b(?:...)``, but the regex engine can skip to the letters a word may
+    start with instead of testing a boundary at every position.
+    Within a first letter, longer words come first, as in a longest-first alternation.
+
+    Examples
+    --------
+    >>> print(_starting_words(["May", "March", "Mar"]))
+    (?:M(?<!\wM)(?:arch|ay|ar))
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(
+        f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(re.escape(rest) for rest in rests)})"
+        for first, rests in by_first.items()
+    ) + ")"
+
+
+_MONTH = r"(?P<month>" + _starting_words([m.capitalize() for m in MONTHS]) + r")\.?"
+# A day starts a number ("5", "15"), as after a boundary; written digit first for speed (see above).
+_DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "(?<!\w....)" after a four-digit year: the year starts a word.
+    ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
-    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
-    ("full", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("full", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])")),
-    ("month_day", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
-    ("month", re.compile(rf"\b(?:in|since|until|by|last|this|early|late|mid-)\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)")),
-    ("year", re.compile(r"(?<![\d$€£,.])\b(?P<year>(?:19[89]|20[0-4])\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)")),
-    ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")),
-    ("relative", re.compile(r"\b(?P<relative>yesterday|today|tonight|last night|this week|last week|last year|this year|last month|weekend)\b", re.IGNORECASE)),
+    ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
+    ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("full", re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])")),
+    ("month_day", re.compile(rf"{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", re.compile(_starting_words(["in", "since", "until", "by", "last", "this", "early", "late", "mid-"])
+                         + rf"\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)")),
+    ("year", re.compile(r"(?P<year>1(?<![\w$€£,.]1)9[89]\d|2(?<![\w$€£,.]2)0[0-4]\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)")),
+    ("weekday", re.compile(r"(?P<weekday>" + _starting_words(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")(?:'s)?\b")),
+    ("relative", re.compile(r"(?P<relative>" + _starting_words(["yesterday", "today", "tonight", "last night", "this week", "last week",
+                                                               "last year", "this year", "last month", "weekend"]) + r")\b", re.IGNORECASE)),
 ]
 
 
