@@ -191,6 +191,7 @@ class TextContext:
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple, list[tuple[int, str]]] = field(default_factory=dict)
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
+    _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, str | None] = field(default_factory=dict)
 
@@ -313,6 +314,11 @@ class TextContext:
         With ``statements`` False, dates of saying ("the ministry said on Thursday") are left out:
         they date the statement, not the event counted.
         """
+        if (index, statements) not in self._cues:  # every count of a sentence asks again
+            self._cues[index, statements] = self._date_cues(index, statements)
+        return self._cues[index, statements]
+
+    def _date_cues(self, index: int, statements: bool) -> list[tuple[int, dt.date | None]]:
         start, end = self.sentences[index]
         lowered = self.text[start:end].lower()
         if not any(hint in lowered for hint in _DATE_HINTS):
