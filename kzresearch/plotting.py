@@ -284,12 +284,27 @@ def table_or_note(table: pd.DataFrame, note: str):
     return Markdown(f"*{note}*") if table.empty else table
 
 
-def highlight(table: pd.DataFrame, flag: str, *, colour: str = "#ffe0b2"):
+def highlight(table: pd.DataFrame, flag: str, *, colour: str = "#ffe0b2", max_rows: int = 200):
     """Return a pandas Styler that shades the rows where column ``flag`` is true.
 
-    The Styler's id is fixed, so the HTML is identical on every run (nbval compares it).
+    A Styler renders every row it is given (pandas' ``display.max_rows`` does not apply), so a
+    table longer than ``max_rows`` shows its flagged rows first, ``max_rows`` in all, and says so
+    in its caption. The Styler's id is fixed, so the HTML is identical on every run (nbval
+    compares it).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"claim": list("abc"), "disagree": [False, True, False]})
+    >>> styled = highlight(t, "disagree", max_rows=2)
+    >>> styled.data["claim"].tolist(), styled.caption
+    (['b', 'a'], 'The first 2 of 3 rows, flagged rows first.')
     """
     def shade(row: pd.Series) -> list[str]:
         return [f"background-color: {colour}" if row[flag] else ""] * len(row)
 
-    return table.style.apply(shade, axis=1).hide(axis="index").set_uuid("kz").format(precision=1, na_rep="")
+    caption = None
+    if len(table) > max_rows:
+        caption = f"The first {max_rows:,} of {len(table):,} rows, flagged rows first."
+        table = table.sort_values(flag, ascending=False, kind="stable").head(max_rows)
+    styled = table.style.apply(shade, axis=1).hide(axis="index").set_uuid("kz").format(precision=1, na_rep="")
+    return styled.set_caption(caption) if caption else styled
