@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kzresearch.claims import apply_convention, events_view
+from kzresearch.claims.reconcile import EVENT_GROUP_KEYS, location_key, point_estimates
 from kzresearch.timeline import days_after
 
 MERGED = "all reports (merged)"
@@ -114,16 +115,35 @@ def by_convention(tallies: pd.DataFrame, documents: pd.DataFrame, conventions: I
         conventions in the order given.
     """
     columns = ["election_id", "event", "convention", "low", "high", "point", "reports"]
+    if tallies.empty:
+        return pd.DataFrame(columns=columns)
+    # The merges of events_view, computed with grouped aggregations: the groups are found once
+    # and each convention costs a few vectorised passes, not a Python loop over every happening.
+    keys = EVENT_GROUP_KEYS
+    base = tallies.assign(location_key=location_key(tallies["location"]))[keys]
+    groups = base.groupby(keys, dropna=False, sort=True)
+    group_of = groups.ngroup()
+    happenings = base.loc[groups.head(1).index].set_index(group_of.loc[groups.head(1).index].to_numpy()).sort_index()
+    labels = [event_label(c, k.split(" | ") if k else [], d)
+              for c, k, d in zip(happenings["counted"], happenings["location_key"], happenings["event_date"])]
+    group_of = group_of.to_numpy()
     frames = []
     for order, name in enumerate(conventions):
-        v = events_view(tallies, documents, convention=name)
-        if v.empty:
-            continue
+        t = apply_convention(tallies, name)
+        values = pd.DataFrame({"group": group_of, "low": t["low"].astype(float).to_numpy(),
+                               "high": t["high"].astype(float).to_numpy(), "point": point_estimates(t).to_numpy()})
+        per_group = values.groupby("group", sort=True)
+        merged = per_group.agg(low=("low", "min"), high=("high", "max"), reports=("low", "size"),
+                               n_points=("point", "count"), median=("point", "median"))
+        # representative: the point a majority of reports give, else the median of the points
+        counts = values.dropna(subset=["point"]).groupby(["group", "point"]).size().rename("n").reset_index()
+        top = counts.sort_values(["group", "n"], ascending=[True, False], kind="stable").drop_duplicates("group").set_index("group")
+        majority = top["n"].reindex(merged.index) * 2 > merged["n_points"]
+        merged["point"] = top["point"].reindex(merged.index).where(majority, merged["median"])
         frames.append(pd.DataFrame({
-            "election_id": v["election_id"],
-            "event": [event_label(c, loc, d) for c, loc, d in zip(v["counted"], v["location"], v["event_date"])],
-            "convention": name, "low": v["conservative"], "high": v["informative"], "point": v["representative"],
-            "reports": v["n_reports"], "_order": order,
+            "election_id": happenings["election_id"].to_numpy(), "event": labels, "convention": name,
+            "low": merged["low"].to_numpy(), "high": merged["high"].to_numpy(), "point": merged["point"].to_numpy(),
+            "reports": merged["reports"].to_numpy(), "_order": order,
         }))
     if not frames:
         return pd.DataFrame(columns=columns)

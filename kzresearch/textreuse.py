@@ -151,12 +151,15 @@ def candidate_pairs(
     n = len(ids)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     window = int(min(max_candidates, max(1, _PAIR_BUDGET // (lsh.b * n))))
-    positions = np.arange(n)
     codes = []
     for band in range(lsh.b):
-        _, bucket = np.unique(hashes[:, band * lsh.r:(band + 1) * lsh.r], axis=0, return_inverse=True)
-        order = np.lexsort((positions, bucket.ravel()))
-        in_order = bucket.ravel()[order]
+        rows = hashes[:, band * lsh.r:(band + 1) * lsh.r]
+        if lsh.r <= 2:  # the band's values packed into one 64-bit key: a sort instead of a row-wise unique
+            bucket = rows[:, 0].astype(np.uint64) << np.uint64(32) | (rows[:, -1] if lsh.r == 2 else 0)
+        else:
+            bucket = np.unique(rows, axis=0, return_inverse=True)[1].ravel()
+        order = np.argsort(bucket, kind="stable")  # stable: corpus order within a bucket
+        in_order = bucket[order]
         for step in range(1, window + 1):
             same = in_order[:-step] == in_order[step:]
             codes.append(order[:-step][same].astype(np.int64) * n + order[step:][same])

@@ -4,7 +4,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kzresearch import protests
+from kzresearch import protests, selection
 from kzresearch.claims import events_view
 
 
@@ -63,3 +63,17 @@ def test_nothing_to_show_gives_empty_tables():
     ([], None, "detained, place unknown, date unknown")])
 def test_event_label(location, date, label):
     assert protests.event_label("detained", location, date) == label
+
+
+def test_by_convention_gives_the_merges_of_events_view(bundled):
+    documents = bundled.table("documents", columns=["doc_id", "outlet", "published"])
+    tallies = selection.claims_of(bundled.tallies, documents)
+    side = protests.by_convention(tallies, documents, ["range", "acled"])
+    for name in ("range", "acled"):
+        view = events_view(tallies, documents, convention=name)
+        mine = side[side["convention"] == name]
+        assert len(mine) == len(view)
+        assert sorted(mine["low"].fillna(-1)) == sorted(view["conservative"].astype(float).fillna(-1))
+        assert sorted(mine["high"].fillna(-1)) == sorted(view["informative"].astype(float).fillna(-1))
+        assert sorted(mine["point"].fillna(-1)) == sorted(view["representative"].astype(float).fillna(-1))
+        assert sorted(mine["reports"]) == sorted(view["n_reports"])

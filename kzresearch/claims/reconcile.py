@@ -32,7 +32,15 @@ APPROX_TOLERANCE = 1.5
 ROUNDING_TOLERANCE = 0.5
 
 
-def _points(t: pd.DataFrame) -> pd.Series:
+EVENT_GROUP_KEYS = ["election_id", "counted", "location_key", "event_date"]
+
+
+def location_key(locations: pd.Series) -> pd.Series:
+    """Return each tally's places as one sortable key ("Almaty | Astana"; "" for none)."""
+    return locations.map(lambda v: " | ".join(sorted(v)) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else (v or ""))
+
+
+def point_estimates(t: pd.DataFrame) -> pd.Series:
     """Each tally's point: the stated number (times its multiplier) for exact and approximate
     counts, else the middle of ``[low, high]``, else the bound that exists (NaN without any)."""
     number = t["number"].astype(float)
@@ -97,10 +105,10 @@ def events_view(tallies: pd.DataFrame, documents: pd.DataFrame | None = None, *,
         return pd.DataFrame(columns=columns)
     t = apply_convention(tallies, convention, conventions=conventions) if convention else tallies.copy()
     outlets = dict(zip(documents["doc_id"], documents["outlet"])) if documents is not None and "outlet" in documents else {}
-    t["location_key"] = t["location"].map(lambda v: " | ".join(sorted(v)) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else (v or ""))
+    t["location_key"] = location_key(t["location"])
     t["outlet"] = t["doc_id"].map(outlets)
-    t["point"] = _points(t)
-    keys = ["election_id", "counted", "location_key", "event_date"]
+    t["point"] = point_estimates(t)
+    keys = EVENT_GROUP_KEYS
     # Groups are walked as arrays of row positions over plain columns: a pandas sub-frame per
     # group costs more than the arithmetic when a large corpus holds tens of thousands of events.
     group_of = t.groupby(keys, dropna=False, sort=True).ngroup().to_numpy()
