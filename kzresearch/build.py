@@ -37,7 +37,7 @@ from kzresearch.manifest import read_manifest
 from kzresearch.pipeline import TABLES, DocResult
 from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file, single_document_names
 from kzresearch.reference import load_reference
-from kzresearch.schema import columns, schema
+from kzresearch.schema import schema
 
 BATCH_SIZE = 256
 PROGRESS_MIN_FILES = 200
@@ -163,9 +163,7 @@ class _TableWriter:
             return
         if table not in self.writers:
             self.writers[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet.tmp", schema(table))
-        names = columns(table)
-        arrays = {name: [row.get(name) for row in rows] for name in names}
-        self.writers[table].write_table(pa.Table.from_pydict(arrays, schema=schema(table)))
+        self.writers[table].write_table(pa.Table.from_pylist(rows, schema=schema(table)))
         self.counts[table] += len(rows)
 
     def close(self, tables: Iterable[str]) -> None:
