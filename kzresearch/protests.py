@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from kzresearch.claims import apply_convention, events_view
+from kzresearch.claims import apply_convention
 from kzresearch.claims.reconcile import EVENT_GROUP_KEYS, location_key, point_estimates
 from kzresearch.timeline import days_after
 
