@@ -1,13 +1,15 @@
 """Regular-expression building blocks that keep many patterns fast.
 
 Python's ``re`` tries every alternative of an alternation at every position of a text, so a list
-of 30 patterns or 800 names costs 30 or 800 attempts per character. Two remedies are used across
-the package:
+of 30 patterns or 800 names costs 30 or 800 attempts per character. The remedies used across the
+package:
 
 - :func:`any_of` joins a list of patterns into one *prefilter*: one call answers "none of them
   applies" for most lines, and the patterns themselves, in their order, still decide the rest;
 - :func:`trie_alternation` compiles a set of literal strings into a trie-shaped pattern, so that
-  each position costs one attempt per character of the longest name it could start.
+  each position costs one attempt per character of the longest name it could start;
+- :func:`length_range` tells which line lengths a pattern can match in full, which a length
+  comparison checks faster than the regex engine.
 """
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ import sys
 from typing import Iterable
 
 try:  # the parser is private, but is the only exact source of a pattern's length range
-    from re import _parser as _re_parser
-except ImportError:  # pragma: no cover - a Python without it only loses the shortcut
-    _re_parser = None
+    from re import _parser as _re_parser  # Python 3.11 and newer
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _re_parser
 
 
 def any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern | None:
@@ -100,7 +102,5 @@ def length_range(pattern: str, flags: int = 0) -> tuple[int, int]:
     >>> length_range(r"(read|see) more.{0,10}")
     (8, 19)
     """
-    if _re_parser is None:
-        return 0, sys.maxsize
     low, high = _re_parser.parse(pattern, flags).getwidth()
     return low, min(high, sys.maxsize)
