@@ -20,6 +20,7 @@ import pickle
 import platform
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -137,7 +138,7 @@ class _Cache:
             # One read and one decompression call: streaming through a GzipFile costs more than
             # everything else an unchanged document needs.
             return pickle.loads(gzip.decompress(self._path(key).read_bytes()))
-        except (OSError, EOFError, pickle.UnpicklingError, gzip.BadGzipFile):
+        except (OSError, EOFError, zlib.error, pickle.UnpicklingError):  # a damaged entry is a miss
             return None
 
     def put(self, key: str, result: DocResult) -> None:

@@ -138,3 +138,17 @@ def test_build_record_and_summary(tmp_path, capsys):
     assert record["counts"]["documents"] == 5 and len(record["corpus_sha256"]) == 64
     for table in ("documents", "lines", "mentions", "tallies", "results", "problems"):
         assert (tmp_path / "out" / f"{table}.parquet").is_file()
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[:-10], lambda b: b[:12] + b"\xff" * 20 + b[32:], lambda b: b"", lambda b: b"not gzip"])
+def test_a_damaged_cache_entry_is_a_miss(tmp_path, damage):
+    import gzip
+    import pickle
+
+    from kzresearch.build import _Cache
+
+    cache = _Cache(tmp_path)
+    key = "ab" + "0" * 62
+    cache._path(key).parent.mkdir(parents=True)
+    cache._path(key).write_bytes(damage(gzip.compress(pickle.dumps({"rows": [1, 2, 3]}))))
+    assert cache.get(key) is None
