@@ -138,10 +138,18 @@ def _declared_parameters(source: str) -> dict[str, ParamSpec]:
     >>> spec.type, spec.default, spec.help
     ('int', '8', 'words listed per outlet')
     """
-    comments = {tok.start[0]: tok.string.lstrip("#").strip()
-                for tok in tokenize.generate_tokens(io.StringIO(source).readline) if tok.type == tokenize.COMMENT}
+    try:
+        tree = ast.parse(source)
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (SyntaxError, tokenize.TokenError):
+        # IPython syntax (a magic) in the cell: papermill's own reader skips what it cannot read
+        from papermill.translators import PythonTranslator
+
+        return {p.name: ParamSpec(p.name, p.inferred_type_name, p.default, p.help)
+                for p in PythonTranslator.inspect({"source": source})}
+    comments = {tok.start[0]: tok.string.lstrip("#").strip() for tok in tokens if tok.type == tokenize.COMMENT}
     found = {}
-    for node in ast.parse(source).body:
+    for node in tree.body:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             name, kind = node.target.id, ast.get_source_segment(source, node.annotation)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):

@@ -63,7 +63,8 @@ def trie_alternation(words: Iterable[str]) -> str:
 
     Matches exactly what ``"|".join(sorted(map(re.escape, words), key=len, reverse=True))``
     matches, preferring the longest word that lets the rest of the pattern succeed; a space in
-    a word matches any run of white space.
+    a word matches any run of white space. Under ``re.IGNORECASE`` give the words in one case:
+    two spellings of one word would be two branches.
 
     Examples
     --------
@@ -73,7 +74,7 @@ def trie_alternation(words: Iterable[str]) -> str:
     True
     """
     trie: dict = {}
-    for word in words:
+    for word in sorted(words):  # sorted: the same pattern from a set in every process
         node = trie
         for char in word:
             node = node.setdefault(char, {})

@@ -120,6 +120,7 @@ def by_convention(tallies: pd.DataFrame, documents: pd.DataFrame, conventions: I
     # The merges of events_view, computed with grouped aggregations: the groups are found once
     # and each convention costs a few vectorised passes, not a Python loop over every happening.
     keys = EVENT_GROUP_KEYS
+    tallies = tallies.reset_index(drop=True)  # rows are found by label below: labels must be unique
     base = tallies.assign(location_key=location_key(tallies["location"]))[keys]
     groups = base.groupby(keys, dropna=False, sort=True)
     group_of = groups.ngroup()

@@ -46,7 +46,7 @@ def find_quotes(text: str, mentions: list[dict], lexicon: dict, *, sentences: li
     """
     cue, generic = _patterns(lexicon)
     names = [(int(m["start"]), int(m["end"]), m["canonical"], m["kind"]) for m in mentions if m["kind"] in SPEAKER_KINDS]
-    names.sort()
+    names.sort(key=lambda n: n[0])  # stable: of two names at one offset, the first listed wins
     name_starts = [n[0] for n in names]
     rows = []
     for start, end in sentences if sentences is not None else sentence_spans(text):
@@ -75,4 +75,5 @@ def _patterns(lexicon: dict) -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=16)
 def _word_alternation(phrases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b" + trie_alternation(set(phrases)) + r"\b", re.IGNORECASE)
+    # Lower-cased: under re.IGNORECASE two spellings of one phrase would be two branches of the trie.
+    return re.compile(r"\b" + trie_alternation({p.lower() for p in phrases}) + r"\b", re.IGNORECASE)

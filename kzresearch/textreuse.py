@@ -135,7 +135,11 @@ def candidate_pairs(
     num_perm : int
         As used for the signatures.
     max_candidates : int
-        Most partners compared per document (the first in corpus order).
+        Most partners compared per document: the first in corpus order among the documents it
+        is paired with. In each bucket a document is paired with its next
+        ``min(max_candidates, _PAIR_BUDGET // (bands * documents))`` neighbours in corpus order:
+        all of them up to about 1,250 documents at the default threshold (64 bands), about six
+        at 10,000 and one at 100,000, so large corpora compare fewer pairs than small ones.
 
     Returns
     -------

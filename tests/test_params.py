@@ -86,3 +86,8 @@ def test_declared_parameters_read_as_papermill_reads_them(notebook):
     expected = {name: (p["inferred_type_name"], p["default"], p["help"])
                 for name, p in papermill.inspect_notebook(str(params.notebook_path(notebook))).items()}
     assert {name: (s.type, s.default, s.help) for name, s in params.specs(notebook).items()} == expected
+
+
+def test_a_parameters_cell_with_ipython_syntax_is_still_read():
+    found = params._declared_parameters("%matplotlib inline\ntop: int = 8  # words listed")
+    assert (found["top"].type, found["top"].default, found["top"].help) == ("int", "8", "words listed")

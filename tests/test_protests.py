@@ -77,3 +77,11 @@ def test_by_convention_gives_the_merges_of_events_view(bundled):
         assert sorted(mine["high"].fillna(-1)) == sorted(view["informative"].astype(float).fillna(-1))
         assert sorted(mine["point"].fillna(-1)) == sorted(view["representative"].astype(float).fillna(-1))
         assert sorted(mine["reports"]) == sorted(view["n_reports"])
+
+
+def test_by_convention_does_not_rely_on_the_index(bundled):
+    documents = bundled.table("documents", columns=["doc_id", "outlet", "published"])
+    tallies = selection.claims_of(bundled.tallies, documents)
+    doubled = pd.concat([tallies, tallies.assign(doc_id=tallies["doc_id"] + "-copy")])  # every label twice
+    side = protests.by_convention(doubled, documents, ["range"])
+    assert side["reports"].sum() == 2 * len(tallies)
