@@ -84,3 +84,10 @@ class FakeReference:
             if start <= day <= (end or dt.date.max):
                 return name
         return CAPITALS[0][0]
+
+
+def assert_rows(rows: list[dict], expected: list[dict]) -> None:
+    """``rows`` are as many as ``expected``, in order, each holding the expected fields."""
+    assert len(rows) == len(expected), [(r["phrase"], r.get("subject")) for r in rows]
+    for row, want in zip(rows, expected):
+        assert {k: row[k] for k in want} == want, row["phrase"]

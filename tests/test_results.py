@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from claims_fakes import FakeReference
+from claims_fakes import FakeReference, assert_rows
 
 from kzresearch.claims import DocContext, extract_results
 
@@ -71,10 +71,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,when,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_sentence_table(text, when, expected):
-    rows = results(text, when)
-    assert len(rows) == len(expected), [r["phrase"] for r in rows]
-    for row, want in zip(rows, expected):
-        assert {k: row[k] for k in want} == want, row["phrase"]
+    assert_rows(results(text, when), expected)
 
 
 def test_spans_are_verbatim():
@@ -132,10 +129,7 @@ GENERAL = [
 
 @pytest.mark.parametrize("text,when,expected", GENERAL, ids=[c[0][:50] for c in GENERAL])
 def test_general_frames(text, when, expected):
-    rows = results(text, when)
-    assert len(rows) == len(expected), [(r["phrase"], r["subject"]) for r in rows]
-    for row, want in zip(rows, expected):
-        assert {k: row[k] for k in want} == want, row["phrase"]
+    assert_rows(results(text, when), expected)
 
 
 def test_referendum_yes_share_follows_the_reference_winner_convention():
@@ -186,10 +180,7 @@ CLASSES = [
 
 @pytest.mark.parametrize("text,when,expected", CLASSES, ids=[c[0][:50] for c in CLASSES])
 def test_general_classes(text, when, expected):
-    rows = results(text, when)
-    assert len(rows) == len(expected), [(r["phrase"], r["subject"]) for r in rows]
-    for row, want in zip(rows, expected):
-        assert {k: row[k] for k in want} == want, row["phrase"]
+    assert_rows(results(text, when), expected)
 
 
 def test_yes_share_of_a_referendum_quoted_in_another_election():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from claims_fakes import FakeReference
+from claims_fakes import FakeReference, assert_rows
 
 from kzresearch.claims import DocContext, extract_tallies
 
@@ -28,10 +28,6 @@ def tallies(text: str, when: str = "2021") -> list[dict]:
     election, published = CTX[when]
     ctx = DocContext("doc", election, dt.date.fromisoformat(published))
     return extract_tallies(text, ctx, REF)
-
-
-def subset(row: dict, keys) -> dict:
-    return {k: row[k] for k in keys}
 
 
 CASES = [
@@ -168,10 +164,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,when,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_sentence_table(text, when, expected):
-    rows = tallies(text, when)
-    assert len(rows) == len(expected), [r["phrase"] for r in rows]
-    for row, want in zip(rows, expected):
-        assert subset(row, want) == want, row["phrase"]
+    assert_rows(tallies(text, when), expected)
 
 
 def test_phrase_is_a_verbatim_span():
@@ -229,10 +222,7 @@ GENERAL = [
 
 @pytest.mark.parametrize("text,when,expected", GENERAL, ids=[c[0][:50] for c in GENERAL])
 def test_general_shapes(text, when, expected):
-    rows = tallies(text, when)
-    assert len(rows) == len(expected), [r["phrase"] for r in rows]
-    for row, want in zip(rows, expected):
-        assert subset(row, want) == want, row["phrase"]
+    assert_rows(tallies(text, when), expected)
 
 
 def test_sources_carry_through_a_report():
@@ -302,10 +292,7 @@ CLASSES = [
 
 @pytest.mark.parametrize("text,when,expected", CLASSES, ids=[c[0][:50] for c in CLASSES])
 def test_general_classes(text, when, expected):
-    rows = tallies(text, when)
-    assert len(rows) == len(expected), [r["phrase"] for r in rows]
-    for row, want in zip(rows, expected):
-        assert subset(row, want) == want, row["phrase"]
+    assert_rows(tallies(text, when), expected)
 
 
 def test_narrative_date_is_the_event_not_the_statement():
