@@ -50,7 +50,7 @@ class _Cues:
         periods = [(c["name"], _date(c["valid_from"]), _date(c["valid_to"])) for c in cues["name_periods"]]
         self.name_periods = {name: (start, end) for name, start, end in periods}
         results = ref.official_results
-        people = results[~results["subject"].isin(["turnout", "threshold", "registered voters", "parties", "seats contested"])]
+        people = results[results["measure"].isin(["vote_share", "seats"])]  # who stood, not turnout or thresholds
         counts = people.groupby("subject")["election_id"].nunique()
         self.subject_elections = people.groupby("subject")["election_id"].agg(set).to_dict()
         self.subject_weight = {s: 1.0 / n for s, n in counts.items()}
