@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object
-from kzresearch.entities import NameMatcher
+from kzresearch.entities import matcher_for
 from kzresearch.textnorm import sentence_spans
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -111,12 +111,6 @@ class Mention:
     surface: str
     canonical: str
     kind: str
-
-
-@once_per_object
-def _matcher(ref: Any) -> NameMatcher:
-    # Claims extracted on their own (tests, notebooks) find names the way the build does.
-    return NameMatcher(ref)
 
 
 @dataclass
@@ -214,7 +208,7 @@ class TextContext:
     @cached_property
     def _all_mentions(self) -> list[Mention]:
         # The build passes the document's mentions (kzresearch.entities); otherwise find them here.
-        rows = self.ctx.mentions if self.ctx.mentions is not None else _matcher(self.ref).find(self.text)
+        rows = self.ctx.mentions if self.ctx.mentions is not None else matcher_for(self.ref).find(self.text)
         return [Mention(int(r["start"]), int(r["end"]), r["surface"], r["canonical"], r["kind"])
                 for r in rows if r.get("canonical") and r.get("kind")]
 
