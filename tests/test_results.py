@@ -82,6 +82,12 @@ def test_spans_are_verbatim():
 
 # --- generality: frames, subjects and elections (sentences written for these tests) -------------
 GENERAL = [
+    # "more than" qualifies the figure: the year before it still dates it
+    ("In 2015 Nazarbayev won more than 97 percent of the vote.", "2019",
+     [dict(value=97, qualifier="more_than", election_id="2015-04-26-presidential")]),
+    # "now holds" is the new parliament, not the previous one
+    ("Nur Otan now holds 76 of the 98 seats after Sunday's vote.", "2021",
+     [dict(measure="seats", value=76, election_id="2021-01-10-parliamentary")]),
     # "X came second with N", "X with N and Y with M", "X (N percent)", "X N percent", "N% for X"
     ("Kosanov came a distant second with 12.5 percent.", "2019",
      [dict(subject="Amirzhan Kosanov", measure="vote_share", value=12.5)]),
