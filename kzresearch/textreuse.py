@@ -22,10 +22,13 @@ import zlib
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -87,6 +90,8 @@ def minhash(text: str, *, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM, seed
 @lru_cache(maxsize=4)
 def _empty_minhash(num_perm: int, seed: int) -> MinHash:
     # Drawing the permutations is the costly part of a new MinHash: copies share them.
+    from datasketch import MinHash  # imported when needed: datasketch loads scipy (half a second)
+
     return MinHash(num_perm=num_perm, seed=seed, hashfunc=_crc32)
 
 
@@ -104,6 +109,8 @@ def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int
     defaults = (k, num_perm, seed) == (SHINGLE_WORDS, NUM_PERM, SEED)
     if defaults and "minhash" in documents and documents["minhash"].notna().all():
         return {doc_id: np.asarray(v, dtype=np.uint32) for doc_id, v in zip(documents["doc_id"], documents["minhash"])}
+    from datasketch import MinHash
+
     # One bulk call builds all signatures: much faster than a MinHash object updated per document.
     grams = [[g.encode("utf-8") for g in shingles(_TOKEN.findall((text or "").lower()), k)] for text in documents["text"]]
     built = MinHash.bulk(grams, num_perm=num_perm, seed=seed, hashfunc=_crc32)
@@ -153,6 +160,8 @@ def candidate_pairs(
         return pd.DataFrame(columns=columns)
     hashes = np.vstack([sigs[doc_id] for doc_id in ids]).astype(np.uint32)
     n = len(ids)
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     window = int(min(max_candidates, max(1, _PAIR_BUDGET // (lsh.b * n))))
     codes = []
