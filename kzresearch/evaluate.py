@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from kzresearch import paths
+from kzresearch.reference import read_yaml
 from kzresearch.textnorm import normalize_line
 
 
@@ -61,7 +61,7 @@ def load_gold(path: str | Path) -> list[dict]:
     ValueError
         If the file is not a list of documents with a ``doc`` field.
     """
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, list) or not all(isinstance(d, dict) and "doc" in d for d in data):
         raise ValueError(f"{path}: a gold file is a YAML list of documents, each with a 'doc' field")
     return [_iso_dates(dict(d, doc_id=Path(str(d["doc"])).stem)) for d in data]

@@ -29,9 +29,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from kzresearch import __version__, params, paths
+from kzresearch.reference import read_yaml
 
 LIBRARIES = ("pandas", "numpy", "pyarrow", "matplotlib", "datasketch", "papermill", "nbconvert", "nbformat", "ipykernel")
 
@@ -113,7 +113,7 @@ def _read_file(file: str | Path | None, notebooks: list[str]) -> tuple[dict, dic
     path = Path(file)
     if not path.is_file():
         raise FileNotFoundError(f"parameter file not found: {path}")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a parameter file must be a mapping of NAME: VALUE")
     specific = {nb: dict(data.pop(nb)) for nb in params.NOTEBOOKS if isinstance(data.get(nb), dict)}

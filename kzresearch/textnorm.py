@@ -39,9 +39,7 @@ def repair_unicode(text: str) -> str:
     >>> repair_unicode("plain text")
     'plain text'
     """
-    if text.isascii() and not _HTML_ENTITY.search(text):
-        return text
-    if _HTML_ENTITY.search(text) or is_bad(_non_ascii_neighbourhoods(text)):
+    if _HTML_ENTITY.search(text) or not text.isascii() and is_bad(_non_ascii_neighbourhoods(text)):
         return ftfy.fix_text(text, normalization="NFC")
     return text
 
