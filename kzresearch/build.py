@@ -223,7 +223,8 @@ def _read_all(
             if first_time(doc.file, doc.sha256, doc.n_bytes):
                 record = records.get(doc.file.split(":")[0])
                 key = key_of(doc.sha256, doc.doc_id, doc.file, record)
-                yield _Source(doc.file, doc.sha256), record, key, doc, cache.get(key)
+                # a single-document file read above was already looked up, and missed
+                yield _Source(doc.file, doc.sha256), record, key, doc, None if data is not None else cache.get(key)
 
 
 def build(
