@@ -68,6 +68,11 @@ def _cues_for(ref: Reference) -> _Cues:
     return _Cues(ref)
 
 
+def election_words(ref: Reference) -> re.Pattern:
+    """Return the compiled ``election_words`` of ``election_cues.yaml``: without one, a sentence is not about a vote."""
+    return _cues_for(ref).election_words
+
+
 def infer_election(
     text: str,
     ref: Reference,

@@ -18,7 +18,8 @@ from functools import lru_cache
 from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of
-from kzresearch.reference import Reference
+from kzresearch import election_inference
+from kzresearch.reference import Reference, load_reference
 from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
@@ -29,7 +30,6 @@ _DATELINE_CREDIT = re.compile(
 )
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
-_ELECTION_WORD = re.compile(r"\b(elections?|votes?|voting|polls?|ballots?|referendum)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
 
 
@@ -216,6 +216,7 @@ def infer_published(
     *,
     election_date: dt.date | None,
     sentences: list[tuple[int, int]] | None = None,
+    election_words: re.Pattern | None = None,
 ) -> Published:
     """Infer the publication date from the clean text.
 
@@ -229,6 +230,9 @@ def infer_published(
         Date of the election the article is about: the anchor for weekdays and relative days.
     sentences : list of (start, end), optional
         Sentence spans of ``text``, if already known.
+    election_words : re.Pattern, optional
+        What makes a sentence about the vote ("yesterday's vote" dates the article the day after
+        the election); default the bundled ``election_cues.yaml``.
 
     Returns
     -------
@@ -244,6 +248,7 @@ def infer_published(
         return Published(None, "none", "no dateline, and no election to anchor relative dates")
     resolved: list[tuple[dt.date, str]] = []
     sentences = sentences if sentences is not None else sentence_spans(text)
+    election_words = election_words or election_inference.election_words(load_reference())
     for expr in dates:
         sentence = next((text[s:e] for s, e in sentences if s <= expr.start < e), "")
         if _FUTURE.search(sentence):
@@ -255,10 +260,10 @@ def infer_published(
             day = resolve_month_day(expr.month, expr.day, election_date, within_days=10)
             if day and day >= election_date - dt.timedelta(days=1):
                 resolved.append((day, f"{expr.surface!r} (no year) resolved against the {election_date} election to {day}"))
-        elif expr.kind == "relative" and expr.relative == "yesterday" and _ELECTION_WORD.search(sentence):
+        elif expr.kind == "relative" and expr.relative == "yesterday" and election_words.search(sentence):
             day = election_date + dt.timedelta(days=1)
             resolved.append((day, f"'yesterday' refers to the {election_date} election, so published {day}"))
-        elif expr.kind == "relative" and expr.relative in ("today", "tonight") and _ELECTION_WORD.search(sentence):
+        elif expr.kind == "relative" and expr.relative in ("today", "tonight") and election_words.search(sentence):
             resolved.append((election_date, f"{expr.relative!r} refers to the {election_date} election"))
     if not resolved:
         return Published(None, "none", f"no date expression to resolve; the article is about the {election_date} election")

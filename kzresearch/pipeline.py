@@ -12,7 +12,7 @@ from functools import lru_cache
 from kzresearch import claims
 from kzresearch.cleaning import classify_lines
 from kzresearch.dates import find_dates
-from kzresearch.election_inference import infer_election
+from kzresearch.election_inference import election_words, infer_election
 from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
     Published,
@@ -104,7 +104,8 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title, sentences=sentences
     )
     election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
-    published = stated or infer_published(text, dates, election_date=election_date, sentences=sentences)
+    published = stated or infer_published(text, dates, election_date=election_date, sentences=sentences,
+                                          election_words=election_words(ref))
 
     byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
     byline = byline or normalize_byline(raw.meta.get("byline"))
