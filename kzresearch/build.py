@@ -7,7 +7,9 @@ with ``jobs > 1``), and streams the rows into ``documents.parquet``, ``lines.par
 ``build.json`` recording the package version, input hashes, counts and problems.
 
 A per-document cache keyed by the file's hash, its manifest record, the package version and source
-code, and the reference data's hash means an unchanged document is never processed twice.
+code, and the reference data's hash means an unchanged document is never processed twice; when the
+output folder holds the previous build, an unchanged document's rows are copied from its tables
+(:mod:`kzresearch.previous_build`).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
@@ -36,6 +39,7 @@ from kzresearch.claims.conventions import DEFAULT_CONVENTION
 from kzresearch.engines import LocalEngine
 from kzresearch.manifest import read_manifest
 from kzresearch.pipeline import TABLES, DocResult
+from kzresearch.previous_build import PreviousBuild, ReusedRows, RowRange, write_index
 from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file, single_document_names
 from kzresearch.reference import load_reference
 from kzresearch.schema import schema
@@ -85,10 +89,29 @@ class BuildReport:
 
 
 def _discover(corpus_dir: Path) -> list[Path]:
-    return sorted(
-        p for p in corpus_dir.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts) and p.name != "manifest.csv"
-    )
+    """Every file below the corpus folder except hidden ones and manifests, in path order.
+
+    A walk with ``os.scandir`` (its entries know whether they are files without a second system
+    call) rather than ``Path.rglob``: on 9,004 files it takes 0.08 s instead of 0.19 s. Like ``rglob``
+    it does not follow links to folders.
+    """
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except PermissionError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, entry.name))
+            elif entry.is_file() and entry.name != "manifest.csv":
+                found.append((*parts, entry.name))
+
+    walk(str(corpus_dir), ())
+    return [corpus_dir.joinpath(*parts) for parts in sorted(found)]  # sorted by parts, as Paths sort
 
 
 def default_manifest(corpus_dir: Path) -> Path | None:
@@ -151,6 +174,61 @@ class _Cache:
         tmp.replace(path)
 
 
+class _Batch:
+    """The rows of a few hundred documents: new rows, or ranges of the previous build's tables."""
+
+    def __init__(self) -> None:
+        self.n_documents = 0
+        self._pieces: dict[str, list[RowRange]] = {t: [] for t in TABLES}
+        self._rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+
+    def add_result(self, result: DocResult) -> None:
+        for table in TABLES:
+            self._rows[table].extend(getattr(result, table))
+        self.n_documents += 1
+
+    def add_previous(self, tables: dict[str, list[RowRange]]) -> None:
+        self._rows_to_arrow()  # keeps the documents in order
+        for table, ranges in tables.items():
+            pieces = self._pieces[table]
+            for piece in ranges:
+                # consecutive unchanged documents become one range: one slice, not hundreds
+                if pieces and pieces[-1].table is piece.table and pieces[-1].stop == piece.start:
+                    pieces[-1] = pieces[-1]._replace(stop=piece.stop)
+                else:
+                    pieces.append(piece)
+        self.n_documents += 1
+
+    def _rows_to_arrow(self) -> None:
+        for table, rows in self._rows.items():
+            if rows:
+                self._pieces[table].append(RowRange(pa.Table.from_pylist(rows, schema=schema(table)), 0, len(rows)))
+                self._rows[table] = []
+
+    def tables(self) -> dict[str, pa.Table]:
+        """One Arrow table per table that has rows in this batch."""
+        self._rows_to_arrow()
+        return {table: pa.concat_tables([p.rows() for p in pieces]) for table, pieces in self._pieces.items() if pieces}
+
+
+def _value_counts(column: pa.ChunkedArray) -> Counter:
+    counts = pc.value_counts(column)
+    return Counter(dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist())))
+
+
+def _tally(report: BuildReport, tables: dict[str, pa.Table]) -> None:
+    """Add a batch's outlets, elections and line roles to the build's summary."""
+    if "documents" in tables:
+        for outlet, n in _value_counts(tables["documents"]["outlet"]).items():
+            report.outlets[outlet or "unknown"] += n
+        for election, n in _value_counts(tables["documents"]["election_id"]).items():
+            report.elections[election or "none"] += n
+    if "lines" in tables:
+        roles = _value_counts(tables["lines"]["role"])
+        report.lines_total += sum(n for role, n in roles.items() if role != "blank")
+        report.lines_removed += sum(n for role, n in roles.items() if role not in ("blank", "body", "standfirst"))
+
+
 class _TableWriter:
     """Streams rows of every table into Parquet files, one row group per batch."""
 
@@ -159,13 +237,13 @@ class _TableWriter:
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.counts: Counter = Counter()
 
-    def write(self, table: str, rows: list[dict]) -> None:
-        if not rows:
+    def write(self, table: str, rows: pa.Table) -> None:
+        if not rows.num_rows:
             return
         if table not in self.writers:
             self.writers[table] = pq.ParquetWriter(self.out_dir / f"{table}.parquet.tmp", schema(table))
-        self.writers[table].write_table(pa.Table.from_pylist(rows, schema=schema(table)))
-        self.counts[table] += len(rows)
+        self.writers[table].write_table(rows)
+        self.counts[table] += rows.num_rows
 
     def close(self, tables: Iterable[str]) -> None:
         for table in tables:
@@ -185,12 +263,14 @@ class _Source:
 
 
 # One document of the corpus in input order: its source, the collector's record, its cache key,
-# and either the raw document to process or the result the cache already holds.
-_Entry = tuple[_Source, "dict | None", str, "RawDocument | None", "DocResult | None"]
+# and either the raw document to process or what is already known of it: the cached result, or its
+# rows in the previous build's tables.
+_Entry = tuple[_Source, dict | None, str, RawDocument | None, DocResult | ReusedRows | None]
 
 
 def _read_all(
-    files: list[Path], corpus_dir: Path, max_bytes: int, report: BuildReport, records: dict, key_of, cache: _Cache
+    files: list[Path], corpus_dir: Path, max_bytes: int, report: BuildReport, records: dict, key_of, cache: _Cache,
+    previous: PreviousBuild | None,
 ) -> Iterator[_Entry]:
     seen: dict[str, str] = {}
 
@@ -202,6 +282,9 @@ def _read_all(
         seen[sha256] = file
         return True
 
+    def known(doc_id: str, key: str) -> DocResult | ReusedRows | None:
+        return (previous.claim(doc_id, key) if previous else None) or cache.get(key)
+
     for path in files:
         data = None
         names = single_document_names(path, corpus_dir)
@@ -212,7 +295,7 @@ def _read_all(
             doc_id, file = names
             sha256 = hashlib.sha256(data).hexdigest()
             key = key_of(sha256, doc_id, file, records.get(file))
-            hit = cache.get(key)
+            hit = known(doc_id, key)
             if hit is not None:
                 if first_time(file, sha256, len(data)):
                     yield _Source(file, sha256), records.get(file), key, None, hit
@@ -224,7 +307,7 @@ def _read_all(
                 record = records.get(doc.file.split(":")[0])
                 key = key_of(doc.sha256, doc.doc_id, doc.file, record)
                 # a single-document file read above was already looked up, and missed
-                yield _Source(doc.file, doc.sha256), record, key, doc, None if data is not None else cache.get(key)
+                yield _Source(doc.file, doc.sha256), record, key, doc, None if data is not None else known(doc.doc_id, key)
 
 
 def build(
@@ -293,6 +376,7 @@ def build(
     records, manifest_problems = read_manifest(manifest_path, {p.relative_to(corpus_dir).as_posix() for p in files})
     report.problems.extend(manifest_problems)
     cache = _Cache(out_dir / ".cache" if use_cache else None)
+    previous = PreviousBuild.open(out_dir, cache.folder, TABLES) if cache.folder else None
     writer = _TableWriter(out_dir)
     show = progress if progress is not None else len(files) >= PROGRESS_MIN_FILES
     corpus_hash = hashlib.sha256()
@@ -300,7 +384,7 @@ def build(
     def key_of(sha256: str, doc_id: str, file: str, record: dict | None) -> str:
         return _cache_key(sha256, doc_id, file, record, ref.digest, DEFAULT_CONVENTION)
 
-    def results() -> Iterator[tuple[_Source, DocResult | None, str | None]]:
+    def results() -> Iterator[tuple[_Source, str, DocResult | ReusedRows | None, str | None]]:
         # Documents go to the engine a window at a time. The next window is read and submitted
         # before the previous one is drained, so worker processes keep working while this process
         # reads files and writes Parquet; at most two windows are held, whatever the corpus size.
@@ -309,7 +393,7 @@ def build(
         window: list[_Entry] = []
         to_process = 0  # entries of the window without a cached result
         in_flight = None
-        for entry in _read_all(files, corpus_dir, max_bytes, report, records, key_of, cache):
+        for entry in _read_all(files, corpus_dir, max_bytes, report, records, key_of, cache, previous):
             corpus_hash.update(f"{entry[0].file}\0{entry[0].sha256}\n".encode())
             window.append(entry)
             to_process += entry[4] is None
@@ -327,41 +411,51 @@ def build(
         todo = [(raw, record) for _, record, _, raw, hit in window if hit is None]
         return window, (runner.map(todo) if todo else iter(()))
 
-    def _drain(window: list[_Entry], outcomes: Iterator) -> Iterator[tuple[_Source, DocResult | None, str | None]]:
+    def _drain(window: list[_Entry], outcomes: Iterator) -> Iterator[tuple[_Source, str, DocResult | ReusedRows | None, str | None]]:
         for source, _, key, _, hit in window:
             if hit is not None:
                 report.n_cached += 1
-                yield source, hit, None
+                yield source, key, hit, None
                 continue
             result, error = next(outcomes)
             if result is not None:
                 cache.put(key, result)
-            yield source, result, error
+            yield source, key, result, error
 
     runner = _engine(engine, jobs=jobs, scheduler=scheduler, ref_path=reference)
-    batch: dict[str, list[dict]] = {t: [] for t in TABLES}
+    batch = _Batch()
+    written: dict[str, list[str]] = {"doc_id": [], "key": []}  # the index of what the tables hold
+
+    def write(batch: _Batch) -> None:
+        tables = batch.tables()
+        _tally(report, tables)
+        for table, rows in tables.items():
+            writer.write(table, rows)
+
     with runner, tqdm(total=len(files), unit="doc", disable=not show, desc="building") as bar:
-        for source, result, error in results():
+        for source, key, result, error in results():
             bar.update(1)
             if result is None:
                 report.problems.append(Problem(source.file, "failed", f"processing failed ({error}); the rest of the corpus was built"))
                 continue
             report.n_documents += 1
-            for table in TABLES:
-                batch[table].extend(getattr(result, table))
-            doc = result.documents[0]
-            report.outlets[doc["outlet"] or "unknown"] += 1
-            report.elections[doc["election_id"] or "none"] += 1
-            report.lines_total += sum(1 for line in result.lines if line["role"] != "blank")
-            report.lines_removed += sum(1 for line in result.lines if line["role"] not in ("blank", "body", "standfirst"))
-            if len(batch["documents"]) >= BATCH_SIZE:
-                for table in TABLES:
-                    writer.write(table, batch[table])
-                batch = {t: [] for t in TABLES}
-    for table in TABLES:
-        writer.write(table, batch[table])
-    writer.write("problems", [vars(p) for p in report.problems])
+            if isinstance(result, ReusedRows):
+                batch.add_previous(previous.take(result))
+                written["doc_id"].append(result.doc_id)
+            else:
+                batch.add_result(result)
+                written["doc_id"].append(result.documents[0]["doc_id"])
+            written["key"].append(key)
+            if batch.n_documents >= BATCH_SIZE:
+                write(batch)
+                batch = _Batch()
+    write(batch)
+    if previous is not None:
+        previous.close()  # before the new tables replace the previous ones
+    writer.write("problems", pa.Table.from_pylist([vars(p) for p in report.problems], schema=schema("problems")))
     writer.close((*TABLES, "problems"))
+    if cache.folder is not None:
+        write_index(cache.folder, out_dir, written["doc_id"], written["key"], TABLES)
     report.counts = {t: writer.counts[t] for t in (*TABLES, "problems")}
     report.seconds = time.perf_counter() - started
     _write_record(report, manifest_path, ref.digest, corpus_hash.hexdigest(), engine, jobs)

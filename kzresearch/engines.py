@@ -16,8 +16,8 @@ from kzresearch.pipeline import DocResult, process_document
 from kzresearch.reading import RawDocument
 from kzresearch.reference import load_reference
 
-Item = tuple[RawDocument, "dict | None"]
-Outcome = tuple["DocResult | None", "str | None"]
+Item = tuple[RawDocument, dict | None]
+Outcome = tuple[DocResult | None, str | None]
 
 
 def process_safely(item: Item, ref_path: str | Path | None = None) -> Outcome:

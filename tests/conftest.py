@@ -4,7 +4,9 @@ Builds go to temporary folders, never to data/processed, so tests do not disturb
 """
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,19 @@ def _built(tmp_path_factory, name: str, **kwargs) -> Corpus:
     out = tmp_path_factory.mktemp(name)
     build(out=out, progress=False, **kwargs)
     return Corpus(processed=out, reference=load_reference())
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory) -> Path:
+    """Sixty articles from the benchmark generator (several formats and encodings, a manifest)."""
+    generator = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location("kzbench_generate", generator)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("generated")
+    module.generate(60, folder, seed=0)
+    return folder
 
 
 @pytest.fixture(scope="session")

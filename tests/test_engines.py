@@ -1,9 +1,7 @@
 """Every engine writes the same rows: local with one or two processes, Dask, cached or not."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -11,9 +9,6 @@ import pytest
 
 from kzresearch.build import build
 from kzresearch.corpus import TABLE_NAMES
-
-GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
-
 
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLE_NAMES}
@@ -23,17 +18,6 @@ def assert_same_tables(a: Path, b: Path) -> None:
     left, right = _tables(a), _tables(b)
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(left[name], right[name], obj=name)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("kzbench_generate", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("generated")
-    module.generate(60, folder, seed=0)
-    return folder
 
 
 @pytest.fixture(scope="module", params=["bundled", "generated"])
