@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kzresearch.quotes import find_quotes
+from kzresearch.schema import as_list
 
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
 # English function words. The informative prior already shrinks frequent words, but in a small
@@ -48,13 +49,6 @@ def words(text: str) -> list[str]:
     ['nur', "otan's", 'share', 'zhanaozen-style']
     """
     return _WORD.findall(text.lower())
-
-
-def _as_list(value: object) -> list[str]:
-    # List columns come back from Parquet as numpy arrays, from hand-made frames as lists.
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return []
-    return [str(v) for v in value] if not isinstance(value, str) else [value]
 
 
 def coverage(documents: pd.DataFrame) -> pd.DataFrame:
@@ -84,7 +78,7 @@ def coverage(documents: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     d = documents.assign(
         n_words=documents["text"].fillna("").str.split().str.len(),
-        wire_list=documents["wire"].map(_as_list),
+        wire_list=documents["wire"].map(as_list),
     )
     rows = []
     for outlet, group in d.groupby("outlet", sort=True):
@@ -167,7 +161,7 @@ def claim_rows(tallies: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
     if not tallies.empty:
         parts.append(pd.DataFrame({
             "election_id": tallies["election_id"], "kind": "tally", "claim": tallies["counted"],
-            "where": tallies["location"].map(lambda v: ", ".join(sorted(_as_list(v))) or "(unknown)"),
+            "where": tallies["location"].map(lambda v: ", ".join(sorted(as_list(v))) or "(unknown)"),
             "when": tallies["event_date"].fillna("(unknown)"),
             "outlet": tallies["outlet"], "doc_id": tallies["doc_id"], "start": tallies["start"],
             "figure": [describe_count(*r) for r in tallies[["number", "qualifier", "vague_word", "multiplier"]].itertuples(index=False)],

@@ -40,6 +40,7 @@ import pandas as pd
 
 from kzresearch import paths
 from kzresearch.reference import read_yaml
+from kzresearch.schema import as_list
 from kzresearch.textnorm import normalize_line
 
 
@@ -284,12 +285,6 @@ def _records(table: pd.DataFrame | None, doc_id: str) -> list[dict]:
     return _without_missing(table[table["doc_id"] == doc_id].to_dict("records"))
 
 
-def _as_list(value: Any) -> list:
-    if value is None or (not isinstance(value, (list, tuple)) and not hasattr(value, "tolist") and pd.isna(value)):
-        return []
-    return list(value.tolist() if hasattr(value, "tolist") else value)
-
-
 def _attribution_right(gold: str, got: Any) -> bool:
     g, p = _norm(gold), _norm(got) if got else ""
     return bool(p) and (g in p or p in g)
@@ -320,7 +315,7 @@ def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]]) ->
     if "byline" in gold_doc:
         _score(counts, "byline", _norm(gold_doc["byline"]) == _norm(row.get("byline")))
     if "wire" in gold_doc:
-        _score(counts, "wire", sorted(_norm(w) for w in gold_doc["wire"] or []) == sorted(_norm(w) for w in _as_list(row.get("wire"))))
+        _score(counts, "wire", sorted(_norm(w) for w in gold_doc["wire"] or []) == sorted(_norm(w) for w in as_list(row.get("wire"))))
     keep = [gold_doc.get("title") or ""] + list(gold_doc.get("body_must_keep") or [])
     for line in gold_doc.get("boilerplate") or []:
         allowed = sum(_norm(k) == _norm(line) for k in keep)  # a repeated headline keeps its first copy
@@ -336,7 +331,7 @@ def _tally_attribute_checks(gold: dict, row: dict) -> list[tuple[str, bool, Any]
     """Return ``(attribute, right, extracted value)`` for each attribute the gold gives a matched tally."""
     checks = []
     if gold.get("location"):
-        got = _as_list(row.get("location"))
+        got = as_list(row.get("location"))
         checks.append(("location", {_norm(x) for x in gold["location"]} == {_norm(x) for x in got}, got))
     if gold.get("date"):
         checks.append(("date", str(gold["date"]) == str(row.get("event_date")), row.get("event_date")))

@@ -252,7 +252,7 @@ def validate(
     for name, spec in declared.items():
         value = values[name] if name in values else _default(spec)
         if name == "outlets" and value and outlets is None:
-            outlets = known_outlets(values.get("corpus"))
+            outlets = known_outlets(values.get("corpus"), values.get("processed"))
         out[name] = _check(notebook, spec, value, outlets)
     start, end = out.get("period_start"), out.get("period_end")
     if start and end and date_bounds(start)[0] > date_bounds(end)[1]:
@@ -260,17 +260,19 @@ def validate(
     return out
 
 
-def known_outlets(corpus: str | Path | None = None) -> list[str]:
+def known_outlets(corpus: str | Path | None = None, processed: str | Path | None = None) -> list[str]:
     """Return the outlets a notebook may be asked about for ``corpus`` (default the bundled one).
 
     These are the outlets of the reference's signatures plus those of the corpus's existing build
-    (a manifest may name outlets the reference does not know). Nothing is built here.
+    (a manifest may name outlets the reference does not know): the build in ``processed`` if
+    given, else the corpus's default output folder. Nothing is built here.
     """
     from kzresearch.corpus import default_processed_dir
     from kzresearch.reference import load_reference
 
     known = set(load_reference().outlets["outlet"])
-    table = default_processed_dir(Path(corpus) if corpus else paths.raw_dir()) / "documents.parquet"
+    build_dir = Path(processed).expanduser() if processed else default_processed_dir(Path(corpus) if corpus else paths.raw_dir())
+    table = build_dir / "documents.parquet"
     if table.is_file():
         import pandas as pd
 
@@ -304,12 +306,11 @@ def _date_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 
 def _default(spec: ParamSpec) -> Any:
-    # Defaults are literals in the parameters cell; yaml reads the ones this project uses
-    # (None, True, numbers, strings, lists of strings) without evaluating code.
-    text = spec.default
-    if text in ("None", "True", "False"):
-        return {"None": None, "True": True, "False": False}[text]
-    return yaml.safe_load(text)
+    # Defaults are Python literals in the parameters cell: read as Python, never evaluated as code.
+    try:
+        return ast.literal_eval(spec.default)
+    except (ValueError, SyntaxError):
+        raise ValueError(f"parameter {spec.name!r}: its default {spec.default!r} is not a Python literal") from None
 
 
 def _type_ok(spec: ParamSpec, value: Any) -> bool:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from kzresearch.claims import apply_convention
 from kzresearch.claims.reconcile import EVENT_GROUP_KEYS, location_key, point_estimates
+from kzresearch.schema import as_list
 from kzresearch.timeline import days_after
 
 MERGED = "all reports (merged)"
@@ -34,15 +35,14 @@ def event_label(counted: str, location: Iterable[str] | str, event_date: object)
     >>> event_label("injured", [], None)
     'injured, place unknown, date unknown'
     """
-    places = [location] if isinstance(location, str) else list(location if location is not None else [])
+    places = as_list(location)
     when = event_date if isinstance(event_date, str) and event_date else "date unknown"
     return f"{counted}, {' + '.join(sorted(places)) or 'place unknown'}, {when}"
 
 
 def _with_keys(tallies: pd.DataFrame) -> pd.DataFrame:
-    location = tallies["location"].map(lambda v: sorted(str(x) for x in v) if v is not None and not isinstance(v, float) else [])
     return tallies.assign(
-        event=[event_label(c, loc, d) for c, loc, d in zip(tallies["counted"], location, tallies["event_date"])],
+        event=[event_label(c, loc, d) for c, loc, d in zip(tallies["counted"], tallies["location"], tallies["event_date"])],
     )
 
 
@@ -95,15 +95,13 @@ def outlet_ranges(tallies: pd.DataFrame, *, convention: str) -> pd.DataFrame:
     return out[columns].astype({"low": float, "high": float, "open": bool, "reports": int})
 
 
-def by_convention(tallies: pd.DataFrame, documents: pd.DataFrame, conventions: Iterable[str]) -> pd.DataFrame:
+def by_convention(tallies: pd.DataFrame, conventions: Iterable[str]) -> pd.DataFrame:
     """Return each happening's merged range under each convention, side by side.
 
     Parameters
     ----------
     tallies : pandas.DataFrame
         Tallies of the selection.
-    documents : pandas.DataFrame
-        ``doc_id`` and ``outlet`` of the selection.
     conventions : iterable of str
         Convention names (``quantities.yaml``).
 

@@ -5,6 +5,8 @@ generated from this module (``python -m kzresearch.schema``), so the two never d
 """
 from __future__ import annotations
 
+import math
+
 import pyarrow as pa
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -103,6 +105,25 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("detail", _S, "what happened and what to do"),
     ],
 }
+
+
+def as_list(value: object) -> list:
+    """Return a value of a list column (``wire``, ``location``, ...) as a Python list.
+
+    Read from Parquet the value is a numpy array; in a frame made by hand, a list, a single string,
+    or None / NaN for no values.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> as_list(np.array(["AP", "AFP"])), as_list(["Almaty"]), as_list("Almaty"), as_list(None), as_list(float("nan"))
+    (['AP', 'AFP'], ['Almaty'], ['Almaty'], [], [])
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value.tolist() if hasattr(value, "tolist") else value)
 
 
 def schema(table: str) -> pa.Schema:

@@ -91,3 +91,20 @@ def test_declared_parameters_read_as_papermill_reads_them(notebook):
 def test_a_parameters_cell_with_ipython_syntax_is_still_read():
     found = params._declared_parameters("%matplotlib inline\ntop: int = 8  # words listed")
     assert (found["top"].type, found["top"].default, found["top"].help) == ("int", "8", "words listed")
+
+
+def test_outlets_are_checked_against_the_build_named_by_processed(tmp_path):
+    import pandas as pd
+
+    (tmp_path / "build.json").write_text("{}")
+    pd.DataFrame({"doc_id": ["a"], "outlet": ["Tiny Local Weekly"]}).to_parquet(tmp_path / "documents.parquet")
+    assert "Tiny Local Weekly" in params.known_outlets(processed=tmp_path)
+    checked = params.validate("source_comparison", {"processed": str(tmp_path), "outlets": ["Tiny Local Weekly"]})
+    assert checked["outlets"] == ["Tiny Local Weekly"]
+    with pytest.raises(ValueError, match="outlet"):
+        params.validate("source_comparison", {"outlets": ["Tiny Local Weekly"]})
+
+
+def test_a_default_that_is_not_a_literal_is_named():
+    with pytest.raises(ValueError, match="'top_words'.*not a Python literal"):
+        params._default(params.ParamSpec("top_words", "int", "compute_default()", ""))

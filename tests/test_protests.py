@@ -32,7 +32,7 @@ def test_outlet_ranges_per_outlet_and_merged():
 
 
 def test_conventions_side_by_side_differ():
-    side = protests.by_convention(_tallies(), _documents(), ["range", "ccc"])
+    side = protests.by_convention(_tallies(), ["range", "ccc"])
     assert side["convention"].tolist() == ["range", "ccc"]
     wide = protests.side_by_side(side)
     assert wide.columns.tolist()[-2:] == ["range", "ccc"]
@@ -54,7 +54,7 @@ def test_evolution_by_day_of_publication():
 def test_nothing_to_show_gives_empty_tables():
     empty = _tallies().iloc[0:0]
     assert protests.outlet_ranges(empty, convention="range").empty
-    assert protests.by_convention(empty, _documents(), ["range"]).empty
+    assert protests.by_convention(empty, ["range"]).empty
     assert protests.evolution(empty, dt.date(2019, 6, 9), convention="range").empty
 
 
@@ -68,7 +68,7 @@ def test_event_label(location, date, label):
 def test_by_convention_gives_the_merges_of_events_view(bundled):
     documents = bundled.table("documents", columns=["doc_id", "outlet", "published"])
     tallies = selection.claims_of(bundled.tallies, documents)
-    side = protests.by_convention(tallies, documents, ["range", "acled"])
+    side = protests.by_convention(tallies, ["range", "acled"])
     for name in ("range", "acled"):
         view = events_view(tallies, documents, convention=name)
         mine = side[side["convention"] == name]
@@ -83,5 +83,5 @@ def test_by_convention_does_not_rely_on_the_index(bundled):
     documents = bundled.table("documents", columns=["doc_id", "outlet", "published"])
     tallies = selection.claims_of(bundled.tallies, documents)
     doubled = pd.concat([tallies, tallies.assign(doc_id=tallies["doc_id"] + "-copy")])  # every label twice
-    side = protests.by_convention(doubled, documents, ["range"])
+    side = protests.by_convention(doubled, ["range"])
     assert side["reports"].sum() == 2 * len(tallies)

@@ -72,3 +72,12 @@ def test_results_against_official():
     assert pd.isna(out["official"].iloc[2])
     assert out["consistent"].tolist() == [True, True, None, False]
     assert out["difference"].iloc[3] == pytest.approx(4.04)
+
+
+def test_location_key_reads_every_form_of_a_list_column():
+    import numpy as np
+
+    from kzresearch.claims.reconcile import location_key
+
+    forms = pd.Series([np.array(["Astana", "Almaty"]), ["Almaty"], "Almaty", None, float("nan"), []], dtype=object)
+    assert location_key(forms).tolist() == ["Almaty | Astana", "Almaty", "Almaty", "", "", ""]

@@ -17,15 +17,11 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object
+from kzresearch.dates import MONTHS, WEEKDAYS
 from kzresearch.entities import matcher_for
 from kzresearch.textnorm import sentence_spans
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-_MONTH_ABBR = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
@@ -41,8 +37,7 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _POSSESSIVE = re.compile(r"'s?$")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
-_NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it"] + list(_MONTHS) + list(_MONTH_ABBR) + [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
@@ -331,7 +326,7 @@ class TextContext:
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
-            day = self._weekday(_WEEKDAYS.index(m.group("w").lower()))
+            day = self._weekday(WEEKDAYS[m.group("w").lower()])
             if day is not None:
                 cues.append((m.start(), day))
         if self.ctx.published is not None:
@@ -540,7 +535,7 @@ def _plain(phrase: str) -> str | None:
 
 def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:
     month_text = m.group("m").lower().rstrip(".")
-    month = _MONTHS.get(month_text) or _MONTH_ABBR.get(month_text)
+    month = MONTHS.get(month_text)
     day = int(m.group("d"))
     year = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
     if month is None or year is None:

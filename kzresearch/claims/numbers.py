@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kzresearch.claims.lexicon import default_lexicon
+from kzresearch.claims.lexicon import alternation, default_lexicon
 
 _WORDS = default_lexicon()["numbers"]
 UNITS: dict[str, int] = _WORDS["units"]
@@ -18,13 +18,9 @@ SCALES: dict[str, int] = _WORDS["scales"]
 GROUPS: dict[str, int] = _WORDS["groups"]
 
 
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-_WORD = rf"(?:{_alt(list(UNITS) + list(TENS))})"
-_SCALE = rf"(?:{_alt(SCALES)})"
-_GROUP = rf"(?:{_alt(GROUPS)})"
+_WORD = alternation([*UNITS, *TENS])
+_SCALE = alternation(SCALES)
+_GROUP = alternation(GROUPS)
 # Digits: grouped thousands ("4,000", "9 900", "1.234.567") or plain digits with an optional
 # decimal part ("70,76", "75.5"). A grouped form needs groups of exactly three digits.
 DIGITS = (

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, apply_convention
+from kzresearch.schema import as_list
 
 EVENT_KEYS = ["election_id", "counted", "location", "event_date"]
 # How close a reported figure must be to the official one for its qualifier to be honest, in
@@ -37,7 +38,7 @@ EVENT_GROUP_KEYS = ["election_id", "counted", "location_key", "event_date"]
 
 def location_key(locations: pd.Series) -> pd.Series:
     """Return each tally's places as one sortable key ("Almaty | Astana"; "" for none)."""
-    return locations.map(lambda v: " | ".join(sorted(v)) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else (v or ""))
+    return locations.map(lambda v: " | ".join(sorted(as_list(v))))
 
 
 def point_estimates(t: pd.DataFrame) -> pd.Series:
