@@ -39,7 +39,7 @@ from kzresearch.claims.conventions import DEFAULT_CONVENTION
 from kzresearch.engines import LocalEngine
 from kzresearch.manifest import read_manifest
 from kzresearch.pipeline import TABLES, DocResult
-from kzresearch.previous_build import PreviousBuild, ReusedRows, RowRange, write_index
+from kzresearch.previous_build import IndexWriter, PreviousBuild, ReusedRows, RowRange
 from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file, single_document_names
 from kzresearch.reference import load_reference
 from kzresearch.schema import schema
@@ -111,7 +111,7 @@ def _discover(corpus_dir: Path) -> list[Path]:
                 found.append((*parts, entry.name))
 
     walk(str(corpus_dir), ())
-    return [corpus_dir.joinpath(*parts) for parts in sorted(found)]  # sorted by parts, as Paths sort
+    return sorted(corpus_dir.joinpath(*parts) for parts in found)  # Path order (case-blind on Windows)
 
 
 def default_manifest(corpus_dir: Path) -> Path | None:
@@ -245,6 +245,12 @@ class _TableWriter:
         self.writers[table].write_table(rows)
         self.counts[table] += rows.num_rows
 
+    def discard(self) -> None:
+        """Close and remove the half-written files of a build that stopped."""
+        for table, writer in self.writers.items():
+            writer.close()
+            (self.out_dir / f"{table}.parquet.tmp").unlink(missing_ok=True)
+
     def close(self, tables: Iterable[str]) -> None:
         for table in tables:
             if table not in self.writers:  # an empty table still gets its file and schema
@@ -282,8 +288,8 @@ def _read_all(
         seen[sha256] = file
         return True
 
-    def known(doc_id: str, key: str) -> DocResult | ReusedRows | None:
-        return (previous.claim(doc_id, key) if previous else None) or cache.get(key)
+    def known(key: str) -> DocResult | ReusedRows | None:
+        return (previous.claim(key) if previous else None) or cache.get(key)
 
     for path in files:
         data = None
@@ -295,7 +301,7 @@ def _read_all(
             doc_id, file = names
             sha256 = hashlib.sha256(data).hexdigest()
             key = key_of(sha256, doc_id, file, records.get(file))
-            hit = known(doc_id, key)
+            hit = known(key)
             if hit is not None:
                 if first_time(file, sha256, len(data)):
                     yield _Source(file, sha256), records.get(file), key, None, hit
@@ -307,7 +313,7 @@ def _read_all(
                 record = records.get(doc.file.split(":")[0])
                 key = key_of(doc.sha256, doc.doc_id, doc.file, record)
                 # a single-document file read above was already looked up, and missed
-                yield _Source(doc.file, doc.sha256), record, key, doc, None if data is not None else known(doc.doc_id, key)
+                yield _Source(doc.file, doc.sha256), record, key, doc, None if data is not None else known(key)
 
 
 def build(
@@ -343,7 +349,8 @@ def build(
     max_bytes : int, optional
         Larger files are reported as ``huge`` and skipped.
     use_cache : bool, optional
-        Reuse results of unchanged documents from ``<out>/.cache``.
+        Reuse the rows of unchanged documents: from the previous build's tables in ``out``, else
+        from the per-document cache in ``<out>/.cache``.
     progress : bool, optional
         Show a progress bar; default: when the corpus has at least 200 files.
     reference : str or Path, optional
@@ -376,7 +383,8 @@ def build(
     records, manifest_problems = read_manifest(manifest_path, {p.relative_to(corpus_dir).as_posix() for p in files})
     report.problems.extend(manifest_problems)
     cache = _Cache(out_dir / ".cache" if use_cache else None)
-    previous = PreviousBuild.open(out_dir, cache.folder, TABLES) if cache.folder else None
+    previous = PreviousBuild.open(out_dir, out_dir / ".cache", TABLES, reuse=use_cache)
+    index = IndexWriter(out_dir / ".cache", TABLES) if use_cache else None
     writer = _TableWriter(out_dir)
     show = progress if progress is not None else len(files) >= PROGRESS_MIN_FILES
     corpus_hash = hashlib.sha256()
@@ -424,7 +432,6 @@ def build(
 
     runner = _engine(engine, jobs=jobs, scheduler=scheduler, ref_path=reference)
     batch = _Batch()
-    written: dict[str, list[str]] = {"doc_id": [], "key": []}  # the index of what the tables hold
 
     def write(batch: _Batch) -> None:
         tables = batch.tables()
@@ -432,30 +439,38 @@ def build(
         for table, rows in tables.items():
             writer.write(table, rows)
 
-    with runner, tqdm(total=len(files), unit="doc", disable=not show, desc="building") as bar:
-        for source, key, result, error in results():
-            bar.update(1)
-            if result is None:
-                report.problems.append(Problem(source.file, "failed", f"processing failed ({error}); the rest of the corpus was built"))
-                continue
-            report.n_documents += 1
-            if isinstance(result, ReusedRows):
-                batch.add_previous(previous.take(result))
-                written["doc_id"].append(result.doc_id)
-            else:
-                batch.add_result(result)
-                written["doc_id"].append(result.documents[0]["doc_id"])
-            written["key"].append(key)
-            if batch.n_documents >= BATCH_SIZE:
-                write(batch)
-                batch = _Batch()
-    write(batch)
-    if previous is not None:
-        previous.close()  # before the new tables replace the previous ones
+    try:
+        with runner, tqdm(total=len(files), unit="doc", disable=not show, desc="building") as bar:
+            for source, key, result, error in results():
+                bar.update(1)
+                if result is None:
+                    report.problems.append(Problem(source.file, "failed", f"processing failed ({error}); the rest of the corpus was built"))
+                    continue
+                report.n_documents += 1
+                if isinstance(result, ReusedRows):
+                    batch.add_previous(previous.take(result))
+                    doc_id, counts = result.doc_id, result.counts
+                else:
+                    batch.add_result(result)
+                    doc_id, counts = result.documents[0]["doc_id"], {t: len(getattr(result, t)) for t in TABLES}
+                if index is not None:
+                    index.add(doc_id, key, counts)
+                if batch.n_documents >= BATCH_SIZE:
+                    write(batch)
+                    batch = _Batch()
+        write(batch)
+    except BaseException:
+        writer.discard()  # an interrupted build leaves the previous tables as they were
+        if index is not None:
+            index.discard()
+        raise
+    finally:
+        if previous is not None:
+            previous.close()  # before the new tables replace the previous ones
     writer.write("problems", pa.Table.from_pylist([vars(p) for p in report.problems], schema=schema("problems")))
     writer.close((*TABLES, "problems"))
-    if cache.folder is not None:
-        write_index(cache.folder, out_dir, written["doc_id"], written["key"], TABLES)
+    if index is not None:
+        index.close(out_dir)
     report.counts = {t: writer.counts[t] for t in (*TABLES, "problems")}
     report.seconds = time.perf_counter() - started
     _write_record(report, manifest_path, ref.digest, corpus_hash.hexdigest(), engine, jobs)

@@ -88,6 +88,8 @@ class _Rules:
              *length_range(r["pattern"], re.IGNORECASE))
             for r in config["line_rules"]
         ]
+        self.link_list_openers = frozenset(r["rule"] for r in config["line_rules"] if r.get("opens_link_list"))
+        self.date_line_when_dated = frozenset(r["rule"] for r in config["line_rules"] if r.get("dated_is_date_line"))
         appeal = config["appeal"]
         self.threshold = appeal["threshold"]
         self.cues = [(c["weight"], re.compile(c["pattern"], re.IGNORECASE)) for c in appeal["cues"]]
@@ -246,7 +248,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "blank", "empty"
         elif decided := rules.line_rule(line.text):
             line.role, line.rule = decided
-            if line.rule == "menu_bar" and _states_a_date(line.text):
+            if line.rule in rules.date_line_when_dated and _states_a_date(line.text):
                 line.role, line.rule = "byline", "date_line"  # "Kursiv Media | Politics | 16 March 2026, 11:20"
         elif rule := rules.appeal_rule(line.text):
             line.role, line.rule = "boilerplate", rule
@@ -269,7 +271,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     title_index, title_rule = _choose_title(lines, given_title)
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
-    _mark_link_lists(lines)
+    _mark_link_lists(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
     for line in lines:
         if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text):
@@ -330,13 +332,13 @@ def _previous_nonblank(lines: list[Line], i: int) -> Line | None:
     return next((line for line in reversed(lines[:i]) if line.role != "blank"), None)
 
 
-def _mark_link_lists(lines: list[Line]) -> None:
+def _mark_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
     # Headline-like lines after a "Related stories" heading, or after the last paragraph of the
     # article, are links to other articles.
     last_paragraph = max((i for i, line in enumerate(lines) if line.role in (None, "standfirst") and _TERMINAL.search(line.text) and line.n_words >= 8), default=-1)
     in_list = False
     for i, line in enumerate(lines):
-        if line.rule in ("related_links", "editorial_standards", "read_more"):
+        if line.rule in openers:
             in_list = True
             continue
         unpunctuated = line.role is None and not _TERMINAL.search(line.text.rstrip("?")) and line.n_words <= 20

@@ -80,3 +80,15 @@ def test_spans_point_into_the_clean_text(ref):
     for line in doc.lines:
         if line.start is not None:
             assert doc.text[line.start : line.end] == line.text
+
+
+def test_link_list_openers_and_dated_menu_bars_come_from_the_reference(ref):
+    from kzresearch.cleaning import _rules_for
+
+    rules = _rules_for(ref)
+    assert rules.link_list_openers == {"related_links", "editorial_standards", "read_more"}
+    assert rules.date_line_when_dated == {"menu_bar"}
+    text = "Kursiv Media | Politics | 16 March 2026, 11:20\n\nPolice detained 30 people in Almaty on Sunday, officials said.\n\nRead more\nAstana weighs new rules for rallies\n"
+    roles = {line.text: (line.role, line.rule) for line in classify_lines(text, ref).lines}
+    assert roles["Kursiv Media | Politics | 16 March 2026, 11:20"] == ("byline", "date_line")
+    assert roles["Astana weighs new rules for rallies"] == ("boilerplate", "link_list")

@@ -12,7 +12,7 @@ import pytest
 from kzresearch import build as build_module
 from kzresearch.build import _discover, build
 from kzresearch.pipeline import TABLES
-from kzresearch.previous_build import INDEX_NAME, PreviousBuild, write_index
+from kzresearch.previous_build import INDEX_NAME, IndexWriter, PreviousBuild
 from test_engines import assert_same_tables
 
 CHANGE = b"\n\nPolice detained 12 more protesters in Almaty on Monday.\n"
@@ -99,7 +99,8 @@ def test_a_build_that_stops_leaves_no_index(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(build_module._TableWriter, "write", fail)
     with pytest.raises(KeyboardInterrupt):
         build(corpus, out=out, progress=False)
-    assert not (out / ".cache" / INDEX_NAME).exists()
+    assert not list((out / ".cache").glob("index*"))  # neither the previous index nor a partial one
+    assert not list(out.glob("*.tmp"))
     monkeypatch.undo()
     build(corpus, out=out, progress=False)
     assert_same_tables(_fresh(corpus, tmp_path), out)
@@ -113,29 +114,65 @@ def test_a_damaged_index_is_ignored(corpus, tmp_path):
     assert not (out / ".cache" / INDEX_NAME).exists()
 
 
+def _index(folder: Path, doc_ids: list[str], keys: list[str], lines: list[int]) -> None:
+    index = IndexWriter(folder / ".cache", ["lines"])
+    for doc_id, key, n in zip(doc_ids, keys, lines):
+        index.add(doc_id, key, {"lines": n})
+    index.close(folder)
+
+
 def test_a_document_split_across_row_groups_is_taken_whole(tmp_path):
     ids = ["a", "a", "a", "b", "c", "c", "c", "c"]
-    table = pa.table({"doc_id": ids, "n": list(range(len(ids)))})
-    pq.write_table(table, tmp_path / "lines.parquet", row_group_size=2)
-    write_index(tmp_path / ".cache", tmp_path, ["a", "x", "b", "c"], ["ka", "kx", "kb", "kc"], ["lines"])
+    pq.write_table(pa.table({"doc_id": ids, "n": list(range(len(ids)))}), tmp_path / "lines.parquet", row_group_size=2)
+    _index(tmp_path, ["a", "x", "b", "c"], ["ka", "kx", "kb", "kc"], [3, 0, 1, 4])
     previous = PreviousBuild.open(tmp_path, tmp_path / ".cache", ["lines"])
     taken = {}
-    for doc_id, key in [("a", "ka"), ("x", "kx"), ("c", "kc")]:  # b is skipped, as if it changed
-        claimed = previous.claim(doc_id, key)
-        taken[doc_id] = [n for piece in previous.take(claimed)["lines"] for n in piece.rows()["n"].to_pylist()]
+    for key in ["ka", "kx", "kc"]:  # b is skipped, as if it changed
+        claimed = previous.claim(key)
+        taken[claimed.doc_id] = [n for piece in previous.take(claimed)["lines"] for n in piece.rows()["n"].to_pylist()]
     previous.close()
     assert taken == {"a": [0, 1, 2], "x": [], "c": [4, 5, 6, 7]}
 
 
 def test_changed_keys_and_out_of_order_documents_are_not_claimed(tmp_path):
     pq.write_table(pa.table({"doc_id": ["a", "b"]}), tmp_path / "lines.parquet")
-    write_index(tmp_path / ".cache", tmp_path, ["a", "b"], ["ka", "kb"], ["lines"])
+    _index(tmp_path, ["a", "b"], ["ka", "kb"], [1, 1])
     previous = PreviousBuild.open(tmp_path, tmp_path / ".cache", ["lines"])
-    assert previous.claim("a", "changed") is None
-    assert previous.claim("b", "kb") is not None
-    assert previous.claim("a", "ka") is None  # written before b: its rows are behind the reader
-    assert previous.claim("unknown", "k") is None
+    assert previous.claim("changed") is None
+    assert previous.claim("kb") is not None
+    assert previous.claim("ka") is None  # written before b: its rows are behind the reader
     previous.close()
+
+
+def test_an_index_that_does_not_add_up_to_its_table_is_ignored(tmp_path):
+    pq.write_table(pa.table({"doc_id": ["a", "b"]}), tmp_path / "lines.parquet")
+    _index(tmp_path, ["a", "b"], ["ka", "kb"], [1, 2])
+    assert PreviousBuild.open(tmp_path, tmp_path / ".cache", ["lines"]) is None
+
+
+def test_documents_that_share_an_id_keep_their_own_rows(corpus, tmp_path, monkeypatch):
+    # "dup.txt" and "dup.html" are both document "0000__dup"; two exports number their rows alike.
+    (corpus / "0000" / "dup.txt").write_text("Police detained 40 protesters in Almaty on Sunday, the ministry said.\n")
+    (corpus / "0000" / "dup.html").write_text(
+        "<html><head><title>Rally in Astana</title></head><body><article><p>About 200 people rallied in Astana "
+        "on Saturday, organisers said, and police detained 15 of them.</p></article></body></html>")
+    for name, figure in [("export-a.jsonl", 12), ("export-b.jsonl", 70)]:
+        rows = [f'{{"id": "{i}", "text": "Police detained {figure + i} people in Shymkent on Monday."}}' for i in (1, 2)]
+        (corpus / name).write_text("\n".join(rows) + "\n")
+    out = tmp_path / "out"
+    first = build(corpus, out=out, progress=False)
+    _no_cache_reads(monkeypatch)
+    second = build(corpus, out=out, progress=False)
+    monkeypatch.undo()
+    assert second.n_cached == second.n_documents == first.n_documents
+    assert_same_tables(_fresh(corpus, tmp_path), out)
+
+
+def test_a_build_without_the_cache_removes_the_index(corpus, tmp_path):
+    out = tmp_path / "out"
+    build(corpus, out=out, progress=False)
+    build(corpus, out=out, use_cache=False, progress=False)
+    assert not (out / ".cache" / INDEX_NAME).exists()
 
 
 def test_discover_sorts_like_paths_and_skips_hidden_files_and_manifests(tmp_path):

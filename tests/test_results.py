@@ -200,3 +200,19 @@ def test_yes_share_of_a_referendum_quoted_in_another_election():
     text = "Of the 5,000,000 who voted, 4,100,000, or 82.0%, voted in favour."
     rows = extract_results(text, DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 82.0)]
+
+
+def test_the_sentence_keywords_hide_no_result():
+    # The same rows with the cheap sentence test switched off (every sentence has a letter).
+    import copy
+
+    from kzresearch.claims.results import frames
+
+    everything = FakeReference()
+    everything.lexicon = copy.deepcopy(everything.lexicon)
+    everything.lexicon["results"]["sentence_keywords"] = list("abcdefghijklmnopqrstuvwxyz")
+    assert frames(everything.lexicon).prefilter.search("no keyword here")
+    for text, when, _ in CASES:
+        election, published = CTX[when]
+        ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+        assert extract_results(text, ctx, everything) == extract_results(text, ctx, REF), text

@@ -143,12 +143,11 @@ def frames(lexicon: dict) -> _Frames:
         previous=re.compile(rf"\b{alternation(r['previous_election'], literal=False)}", re.IGNORECASE),
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
         breaks=re.compile(alternation(r["segment_breaks"]).replace(r"\s+", r"\s+"), re.IGNORECASE),
-        # Cheap sentence filters, run before any frame: a result word and a number must both occur.
         # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
         # faster): a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
-        prefilter=re.compile(r"%|per\s*cent|pct|seat|mandate|parties|voter|elector|turnout|threshold"),
-        has_number=re.compile(rf"[0-9]|\b(?:{'|'.join(numbers['units'])}|{'|'.join(numbers['tens'])}|dozen|hundred|thousand|million)\b"),
+        prefilter=re.compile("|".join(re.escape(k).replace(r"\ ", r"\s*") for k in r["sentence_keywords"])),
+        has_number=re.compile(rf"[0-9]|\b{alternation([w for kind in ('units', 'tens', 'scales', 'groups') for w in numbers[kind]])}\b"),
         percent_sign=re.compile(r"%|percent|per\s+cent|pct"),
         qualifiers=qualifiers,
         yes_subject=r["yes_subject"],
@@ -203,7 +202,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     while m := f.prefilter.search(lower, pos):
         index = tc.sentence_of(m.start())
         cued.add(index)
-        pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
+        pos = max(m.end(), tc.sentences[index][1], m.start() + 1)  # one hit is enough for a sentence
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(lower, s_start, s_end):
