@@ -54,16 +54,22 @@ def test_unchanged_documents_come_from_the_previous_tables(corpus, tmp_path, mon
     assert (out / ".cache" / INDEX_NAME).is_file()
 
 
-def test_a_second_unchanged_rebuild_reads_no_cache_entry(corpus, tmp_path, monkeypatch):
+def _rebuild_unchanged(corpus: Path, tmp_path: Path, monkeypatch):
+    """Build twice: the second build takes every document from the first's tables, none from the cache."""
     out = tmp_path / "out"
     first = build(corpus, out=out, progress=False)
     _no_cache_reads(monkeypatch)
     second = build(corpus, out=out, progress=False)
     monkeypatch.undo()
     assert second.n_cached == second.n_documents == first.n_documents
+    assert_same_tables(_fresh(corpus, tmp_path), out)
+    return first, second
+
+
+def test_a_second_unchanged_rebuild_reads_no_cache_entry(corpus, tmp_path, monkeypatch):
+    first, second = _rebuild_unchanged(corpus, tmp_path, monkeypatch)
     assert second.outlets == first.outlets and second.elections == first.elections
     assert (second.lines_total, second.lines_removed) == (first.lines_total, first.lines_removed)
-    assert_same_tables(_fresh(corpus, tmp_path), out)
 
 
 def test_added_removed_renamed_and_re_recorded_documents(corpus, tmp_path):
@@ -159,13 +165,7 @@ def test_documents_that_share_an_id_keep_their_own_rows(corpus, tmp_path, monkey
     for name, figure in [("export-a.jsonl", 12), ("export-b.jsonl", 70)]:
         rows = [f'{{"id": "{i}", "text": "Police detained {figure + i} people in Shymkent on Monday."}}' for i in (1, 2)]
         (corpus / name).write_text("\n".join(rows) + "\n")
-    out = tmp_path / "out"
-    first = build(corpus, out=out, progress=False)
-    _no_cache_reads(monkeypatch)
-    second = build(corpus, out=out, progress=False)
-    monkeypatch.undo()
-    assert second.n_cached == second.n_documents == first.n_documents
-    assert_same_tables(_fresh(corpus, tmp_path), out)
+    _rebuild_unchanged(corpus, tmp_path, monkeypatch)
 
 
 def test_a_build_without_the_cache_removes_the_index(corpus, tmp_path):
