@@ -383,6 +383,8 @@ def build(
     records, manifest_problems = read_manifest(manifest_path, {p.relative_to(corpus_dir).as_posix() for p in files})
     report.problems.extend(manifest_problems)
     cache = _Cache(out_dir / ".cache" if use_cache else None)
+    # The engine first: an unknown one fails before the previous build's index is used up.
+    runner = _engine(engine, jobs=jobs, scheduler=scheduler, ref_path=reference)
     previous = PreviousBuild.open(out_dir, out_dir / ".cache", TABLES, reuse=use_cache)
     index = IndexWriter(out_dir / ".cache", TABLES) if use_cache else None
     writer = _TableWriter(out_dir)
@@ -430,7 +432,6 @@ def build(
                 cache.put(key, result)
             yield source, key, result, error
 
-    runner = _engine(engine, jobs=jobs, scheduler=scheduler, ref_path=reference)
     batch = _Batch()
 
     def write(batch: _Batch) -> None:

@@ -187,3 +187,14 @@ def test_discover_sorts_like_paths_and_skips_hidden_files_and_manifests(tmp_path
     )
     assert _discover(tmp_path) == expected
     assert [p.relative_to(tmp_path).as_posix() for p in expected] == ["B.txt", "a/b.txt", "a-b.txt", "file-link.txt"]
+
+
+def test_an_unknown_engine_leaves_the_previous_build_usable(corpus, tmp_path):
+    out = tmp_path / "out"
+    build(corpus, out=out, progress=False)
+    with pytest.raises(ValueError, match="unknown engine"):
+        build(corpus, out=out, engine="nope", progress=False)
+    assert not list((out / ".cache").glob("index*.tmp"))
+    previous = PreviousBuild.open(out, out / ".cache", TABLES)
+    assert previous is not None
+    previous.close()
