@@ -100,7 +100,7 @@ def _discover(corpus_dir: Path) -> list[Path]:
     def walk(folder: str, parts: tuple[str, ...]) -> None:
         try:
             entries = list(os.scandir(folder))
-        except PermissionError:
+        except OSError:  # unreadable, or gone since its parent was listed (as rglob skips it)
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -246,9 +246,12 @@ class _TableWriter:
         self.counts[table] += rows.num_rows
 
     def discard(self) -> None:
-        """Close and remove the half-written files of a build that stopped."""
+        """Close and remove the half-written files of a build that stopped (whatever stopped it)."""
         for table, writer in self.writers.items():
-            writer.close()
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - the error that stopped the build is the one to report
+                pass
             (self.out_dir / f"{table}.parquet.tmp").unlink(missing_ok=True)
 
     def close(self, tables: Iterable[str]) -> None:
@@ -460,6 +463,12 @@ def build(
                     write(batch)
                     batch = _Batch()
         write(batch)
+        if previous is not None:
+            previous.close()  # before the new tables replace the previous ones
+        writer.write("problems", pa.Table.from_pylist([vars(p) for p in report.problems], schema=schema("problems")))
+        writer.close((*TABLES, "problems"))
+        if index is not None:
+            index.close(out_dir)
     except BaseException:
         writer.discard()  # an interrupted build leaves the previous tables as they were
         if index is not None:
@@ -467,11 +476,7 @@ def build(
         raise
     finally:
         if previous is not None:
-            previous.close()  # before the new tables replace the previous ones
-    writer.write("problems", pa.Table.from_pylist([vars(p) for p in report.problems], schema=schema("problems")))
-    writer.close((*TABLES, "problems"))
-    if index is not None:
-        index.close(out_dir)
+            previous.close()
     report.counts = {t: writer.counts[t] for t in (*TABLES, "problems")}
     report.seconds = time.perf_counter() - started
     _write_record(report, manifest_path, ref.digest, corpus_hash.hexdigest(), engine, jobs)

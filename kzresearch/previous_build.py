@@ -101,8 +101,11 @@ class IndexWriter:
         tmp.replace(self._dir / STAMPS_NAME)
 
     def discard(self) -> None:
-        """Close and remove the index of a build that stopped."""
-        self._writer.close()
+        """Close and remove the index of a build that stopped (whatever stopped it)."""
+        try:
+            self._writer.close()
+        except Exception:  # noqa: BLE001 - the error that stopped the build is the one to report
+            pass
         (self._dir / f"{INDEX_NAME}.tmp").unlink(missing_ok=True)
 
 

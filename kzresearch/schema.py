@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pyarrow as pa
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -111,7 +112,7 @@ def as_list(value: object) -> list:
     """Return a value of a list column (``wire``, ``location``, ...) as a Python list.
 
     Read from Parquet the value is a numpy array; in a frame made by hand, a list, a single string,
-    or None / NaN for no values.
+    or None, NaN or ``pd.NA`` for no values.
 
     Examples
     --------
@@ -119,7 +120,7 @@ def as_list(value: object) -> list:
     >>> as_list(np.array(["AP", "AFP"])), as_list(["Almaty"]), as_list("Almaty"), as_list(None), as_list(float("nan"))
     (['AP', 'AFP'], ['Almaty'], ['Almaty'], [], [])
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return []
     if isinstance(value, str):
         return [value]

@@ -198,3 +198,15 @@ def test_an_unknown_engine_leaves_the_previous_build_usable(corpus, tmp_path):
     previous = PreviousBuild.open(out, out / ".cache", TABLES)
     assert previous is not None
     previous.close()
+
+
+def test_a_failure_while_closing_the_tables_is_reported_and_leaves_no_partial_files(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+
+    def full_disk(self, tables):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(build_module._TableWriter, "close", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        build(corpus, out=out, progress=False)
+    assert not list(out.glob("*.tmp")) and not list((out / ".cache").glob("index*"))

@@ -79,5 +79,5 @@ def test_location_key_reads_every_form_of_a_list_column():
 
     from kzresearch.claims.reconcile import location_key
 
-    forms = pd.Series([np.array(["Astana", "Almaty"]), ["Almaty"], "Almaty", None, float("nan"), []], dtype=object)
-    assert location_key(forms).tolist() == ["Almaty | Astana", "Almaty", "Almaty", "", "", ""]
+    forms = pd.Series([np.array(["Astana", "Almaty"]), ["Almaty"], "Almaty", None, float("nan"), pd.NA, []], dtype=object)
+    assert location_key(forms).tolist() == ["Almaty | Astana", "Almaty", "Almaty", "", "", "", ""]

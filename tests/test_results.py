@@ -216,3 +216,15 @@ def test_the_sentence_keywords_hide_no_result():
         election, published = CTX[when]
         ctx = DocContext("doc", election, dt.date.fromisoformat(published))
         assert extract_results(text, ctx, everything) == extract_results(text, ctx, REF), text
+
+
+def test_a_lexicon_without_sentence_keywords_tries_every_sentence():
+    import copy
+
+    older = FakeReference()
+    older.lexicon = copy.deepcopy(older.lexicon)
+    del older.lexicon["results"]["sentence_keywords"]
+    for text, when, _ in CASES:
+        election, published = CTX[when]
+        ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+        assert extract_results(text, ctx, older) == extract_results(text, ctx, REF), text

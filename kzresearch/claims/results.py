@@ -83,12 +83,19 @@ class _Frames:
     previous: re.Pattern
     negation: re.Pattern
     breaks: re.Pattern
-    prefilter: re.Pattern
+    prefilter: re.Pattern | None
     has_number: re.Pattern
     percent_sign: re.Pattern
     qualifiers: dict[str, str]
     yes_subject: str
     against_all_subject: str
+
+
+def _keyword_pattern(keywords: list[str]) -> re.Pattern | None:
+    # A space in a keyword also matches no space ("per cent", "percent"). Without keywords (a
+    # reference folder older than sentence_keywords) there is no filter: every sentence is tried.
+    keywords = [k for k in keywords if k]
+    return re.compile("|".join(re.escape(k).replace(r"\ ", r"\s*") for k in keywords)) if keywords else None
 
 
 @once_per_object
@@ -146,7 +153,7 @@ def frames(lexicon: dict) -> _Frames:
         # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
         # faster): a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
-        prefilter=re.compile("|".join(re.escape(k).replace(r"\ ", r"\s*") for k in r["sentence_keywords"])),
+        prefilter=_keyword_pattern(r.get("sentence_keywords", [])),
         has_number=re.compile(rf"[0-9]|\b{alternation([w for kind in ('units', 'tens', 'scales', 'groups') for w in numbers[kind]])}\b"),
         percent_sign=re.compile(r"%|percent|per\s+cent|pct"),
         qualifiers=qualifiers,
@@ -199,10 +206,12 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     lower = lower_same_length(text)
     cued: set[int] = set()
     pos = 0
-    while m := f.prefilter.search(lower, pos):
+    while f.prefilter is not None and (m := f.prefilter.search(lower, pos)):
         index = tc.sentence_of(m.start())
         cued.add(index)
-        pos = max(m.end(), tc.sentences[index][1], m.start() + 1)  # one hit is enough for a sentence
+        pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
+    if f.prefilter is None:
+        cued = set(tc.claim_sentences)
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(lower, s_start, s_end):
