@@ -228,3 +228,13 @@ def test_a_lexicon_without_sentence_keywords_tries_every_sentence():
         election, published = CTX[when]
         ctx = DocContext("doc", election, dt.date.fromisoformat(published))
         assert extract_results(text, ctx, older) == extract_results(text, ctx, REF), text
+
+
+def test_segment_breaks_are_whole_words():
+    from kzresearch.claims.results import frames
+
+    breaks = frames(REF.lexicon).breaks
+    for inside in ["ballots were distributed", "rather than these", "more than inflation", "meanwhile"]:
+        assert not breaks.search(inside), inside
+    for between in ["54 percent, but 63 percent in 2021", "higher than 63 percent", "while 40 percent"]:
+        assert breaks.search(between), between

@@ -53,20 +53,28 @@ def lexicon_of(ref: Any) -> dict[str, Any]:
     return lexicon if lexicon else default_lexicon()
 
 
-def alternation(words: Iterable[str], *, literal: bool = True) -> str:
+def alternation(words: Iterable[str], *, literal: bool = True, whole_words: bool = False) -> str:
     """Return a regex alternation of ``words``, longest first, so the longest phrase wins.
 
-    Spaces in a phrase match any run of whitespace.
+    Spaces in a phrase match any run of whitespace. With ``whole_words`` a literal phrase that
+    starts or ends with a letter or digit matches only at a word boundary there ("but" not in
+    "attribute"); for lists mixing words and punctuation (", but", ";") that callers cannot wrap
+    in one ``\\b``.
 
     Examples
     --------
     >>> alternation(["about", "more than"])
     '(?:more\\\\s+than|about)'
+    >>> alternation([", but", "while"], whole_words=True)
+    '(?:,\\\\s+but\\\\b|\\\\bwhile\\\\b)'
     """
-    parts = [
-        r"\s+".join(re.escape(token) for token in word.split()) if literal else word
-        for word in sorted(set(words), key=len, reverse=True)
-    ]
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        part = r"\s+".join(re.escape(token) for token in word.split()) if literal else word
+        if literal and whole_words and word.strip():
+            edge = word.strip()
+            part = (r"\b" if edge[0].isalnum() else "") + part + (r"\b" if edge[-1].isalnum() else "")
+        parts.append(part)
     return "(?:" + "|".join(parts) + ")"
 
 

@@ -149,7 +149,7 @@ def frames(lexicon: dict) -> _Frames:
         contesting=re.compile(rf"\s*(?:\w+\s+){{0,4}}?{alternation(r['parties_contesting_frames'], literal=False)}\b", re.IGNORECASE),
         previous=re.compile(rf"\b{alternation(r['previous_election'], literal=False)}", re.IGNORECASE),
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
-        breaks=re.compile(alternation(r["segment_breaks"]).replace(r"\s+", r"\s+"), re.IGNORECASE),
+        breaks=re.compile(alternation(r["segment_breaks"], whole_words=True), re.IGNORECASE),
         # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
         # faster): a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
