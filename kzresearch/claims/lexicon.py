@@ -69,7 +69,7 @@ def alternation(words: Iterable[str], *, literal: bool = True, whole_words: bool
     '(?:,\\\\s+but\\\\b|\\\\bwhile\\\\b)'
     """
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):  # ties alphabetical: one pattern in every process
         part = r"\s+".join(re.escape(token) for token in word.split()) if literal else word
         if literal and whole_words and word.strip():
             edge = word.strip()
