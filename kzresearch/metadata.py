@@ -18,8 +18,7 @@ from functools import lru_cache
 from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of
-from kzresearch import election_inference
-from kzresearch.reference import Reference, load_reference
+from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
@@ -215,8 +214,8 @@ def infer_published(
     dates: list[DateExpression],
     *,
     election_date: dt.date | None,
+    election_words: re.Pattern,
     sentences: list[tuple[int, int]] | None = None,
-    election_words: re.Pattern | None = None,
 ) -> Published:
     """Infer the publication date from the clean text.
 
@@ -228,11 +227,11 @@ def infer_published(
         Date expressions of ``text``.
     election_date : datetime.date, optional
         Date of the election the article is about: the anchor for weekdays and relative days.
+    election_words : re.Pattern
+        What makes a sentence about the vote ("yesterday's vote" dates the article the day after
+        the election): :func:`kzresearch.election_inference.election_words` of the reference.
     sentences : list of (start, end), optional
         Sentence spans of ``text``, if already known.
-    election_words : re.Pattern, optional
-        What makes a sentence about the vote ("yesterday's vote" dates the article the day after
-        the election); default the bundled ``election_cues.yaml``.
 
     Returns
     -------
@@ -241,14 +240,13 @@ def infer_published(
     Examples
     --------
     >>> text = "Opposition leaders protested on Tuesday against weekend elections."
-    >>> infer_published(text, find_dates(text), election_date=dt.date(2012, 1, 15)).value
+    >>> infer_published(text, find_dates(text), election_date=dt.date(2012, 1, 15), election_words=re.compile("elections")).value
     '2012-01-17'
     """
     if election_date is None:
         return Published(None, "none", "no dateline, and no election to anchor relative dates")
     resolved: list[tuple[dt.date, str]] = []
     sentences = sentences if sentences is not None else sentence_spans(text)
-    election_words = election_words or election_inference.election_words(load_reference())
     for expr in dates:
         sentence = next((text[s:e] for s, e in sentences if s <= expr.start < e), "")
         if _FUTURE.search(sentence):

@@ -5,6 +5,7 @@ import pytest
 
 from kzresearch.cleaning import Line
 from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
+from kzresearch.election_inference import election_words
 from kzresearch.metadata import dateline_published, infer_byline_and_wire, infer_outlet, infer_published, parse_published
 
 
@@ -61,16 +62,16 @@ def test_resolution():
         ("Turnout was 89.9 percent on Sunday. Final figures are due by April 9.", dt.date(2011, 4, 3), "2011-04-03"),
     ],
 )
-def test_published_from_relative_expressions(text, election, expected):
-    published = infer_published(text, find_dates(text), election_date=election)
+def test_published_from_relative_expressions(ref, text, election, expected):
+    published = infer_published(text, find_dates(text), election_date=election, election_words=election_words(ref))
     assert (published.value, published.precision) == (expected, "day")
     assert published.evidence
 
 
-def test_dateline_and_no_anchor():
+def test_dateline_and_no_anchor(ref):
     lines = [Line(1, 1, "By Jane Doe", "byline", "by_prefix"), Line(2, 2, "Jun 11, 2019 10:30 GMT", "byline", "date_line")]
     assert dateline_published(lines).value == "2019-06-11"
-    published = infer_published("Nothing dated here.", [], election_date=None)
+    published = infer_published("Nothing dated here.", [], election_date=None, election_words=election_words(ref))
     assert (published.value, published.precision) == (None, "none")
 
 
