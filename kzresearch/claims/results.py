@@ -95,7 +95,7 @@ def _keyword_pattern(keywords: list[str]) -> re.Pattern | None:
     # A space in a keyword also matches no space ("per cent", "percent"). Without keywords (a
     # reference folder older than sentence_keywords) there is no filter: every sentence is tried.
     keywords = [k for k in keywords if k]
-    return re.compile("|".join(re.escape(k).replace(r"\ ", r"\s*") for k in keywords)) if keywords else None
+    return re.compile(alternation(keywords).replace(r"\s+", r"\s*")) if keywords else None
 
 
 @once_per_object
