@@ -464,7 +464,7 @@ def build(
                     batch = _Batch()
         write(batch)
         if previous is not None:
-            previous.close()  # before the new tables replace the previous ones
+            previous.close()  # before the new tables replace the previous ones (closing twice is harmless)
         writer.write("problems", pa.Table.from_pylist([vars(p) for p in report.problems], schema=schema("problems")))
         writer.close((*TABLES, "problems"))
         if index is not None:

@@ -29,9 +29,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-
 from kzresearch import __version__, params, paths
-from kzresearch.reference import read_yaml
 
 LIBRARIES = ("pandas", "numpy", "pyarrow", "matplotlib", "datasketch", "papermill", "nbconvert", "nbformat", "ipykernel")
 
@@ -113,6 +111,8 @@ def _read_file(file: str | Path | None, notebooks: list[str]) -> tuple[dict, dic
     path = Path(file)
     if not path.is_file():
         raise FileNotFoundError(f"parameter file not found: {path}")
+    from kzresearch.reference import read_yaml  # here: kzresearch.reference loads pandas
+
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a parameter file must be a mapping of NAME: VALUE")
