@@ -13,11 +13,12 @@ an outlet describes itself at the foot of the page.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.dates import find_dates
-from kzresearch.patterns import any_of, length_range
+from kzresearch.patterns import any_of, caseless, fold_case, length_range
 from kzresearch.reference import Reference
 from kzresearch.textnorm import normalize_text, split_glued
 
@@ -40,9 +41,6 @@ _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: 
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 _DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
-# The only non-ASCII characters re.IGNORECASE matches to ASCII letters (found by trying every
-# code point): dotted capital I, dotless i, long s and the Kelvin sign.
-_ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 
 
@@ -79,46 +77,49 @@ class _Rules:
     Rules, appeal cues and outlet names also get prefilters (keywords one of which a match must
     contain, a combined pattern, a substring test) that answer "none applies" for most article
     lines at once; the rules themselves, in their order, still decide every line that passes.
+    Every pattern is compiled with :func:`kzresearch.patterns.caseless`: the methods take a line
+    and its :func:`kzresearch.patterns.fold_case`, which the patterns search.
     """
 
     def __init__(self, ref: Reference):
         config = ref.boilerplate
-        self.line_rules = [
-            (r["rule"], r["role"], re.compile(r["pattern"], re.IGNORECASE), tuple(r.get("keywords", ())),
-             *length_range(r["pattern"], re.IGNORECASE))
-            for r in config["line_rules"]
-        ]
+        # A rule's keywords become one pattern: a search for several literals is one scan.
+        rules = [(r["rule"], r["role"], caseless(r["pattern"]), _any_substring(r.get("keywords", ())),
+                  *length_range(r["pattern"], re.IGNORECASE)) for r in config["line_rules"]]
+        # The rules, in their order, that can match a line of each length up to the longest any
+        # bounded rule matches; a longer line is tried only with the unbounded ones.
+        bounded = max((longest for *_, longest in rules if longest < sys.maxsize), default=0)
+        self.rules_by_length = [[(rule, role, pattern, keywords) for rule, role, pattern, keywords, shortest, longest in rules
+                                 if shortest <= n <= longest] for n in range(bounded + 2)]
         self.link_list_openers = frozenset(r["rule"] for r in config["line_rules"] if r.get("opens_link_list"))
         self.date_line_when_dated = frozenset(r["rule"] for r in config["line_rules"] if r.get("dated_is_date_line"))
         appeal = config["appeal"]
         self.threshold = appeal["threshold"]
-        self.cues = [(c["weight"], re.compile(c["pattern"], re.IGNORECASE)) for c in appeal["cues"]]
-        self.any_cue = any_of([c["pattern"] for c in appeal["cues"]])
-        self.cue_keywords = tuple(appeal.get("keywords", ()))
-        self.pronouns = re.compile(appeal["self_promotion_pronouns"], re.IGNORECASE)
-        self.self_description = re.compile(appeal["self_description_verbs"], re.IGNORECASE)
+        self.cues = [(c["weight"], caseless(c["pattern"])) for c in appeal["cues"]]
+        self.any_cue = any_of([c["pattern"] for c in appeal["cues"]], folded=True)
+        self.cue_keywords = _any_substring(appeal.get("keywords", ()))
+        self.pronouns = caseless(appeal["self_promotion_pronouns"])
+        self.self_description = caseless(appeal["self_description_verbs"])
         names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
-        self.outlet_patterns = [re.compile(p, re.IGNORECASE) for p in signatures]
-        self.outlet_patterns.append(re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE))
+        self.outlet_patterns = [caseless(p) for p in signatures]
+        self.outlet_patterns.append(caseless("|".join(rf"\b{re.escape(n)}\b" for n in names)))
         # The substring prefilter is exact only for ASCII names (see outlet_match).
         self.names_lower = [n.lower() for n in names] if all(n.isascii() for n in names) else None
 
-    def line_rule(self, text: str) -> tuple[str, str] | None:
-        lower = _lower(text)
-        for rule, role, pattern, keywords, shortest, longest in self.line_rules:
-            if not shortest <= len(text) <= longest or keywords and not any(k in lower for k in keywords):
-                continue  # the rule cannot match a line of this length, or without one of its keywords
-            if pattern.fullmatch(text):
+    def line_rule(self, folded: str) -> tuple[str, str] | None:
+        for rule, role, pattern, keywords in self.rules_by_length[min(len(folded), len(self.rules_by_length) - 1)]:
+            if keywords is not None and not keywords.search(folded):
+                continue  # the rule cannot match a line without one of its keywords
+            if pattern.fullmatch(folded):
                 return role, rule
         return None
 
-    def appeal_rule(self, text: str) -> str | None:
-        unquoted = _QUOTED.sub(" ", text)
-        if self.cue_keywords:
-            lower = _lower(unquoted)
-            hit = any(k in lower for k in self.cue_keywords) and (self.any_cue is None or self.any_cue.search(unquoted))
+    def appeal_rule(self, folded: str) -> str | None:
+        unquoted = _QUOTED.sub(" ", folded)
+        if self.cue_keywords is not None:
+            hit = self.cue_keywords.search(unquoted) and (self.any_cue is None or self.any_cue.search(unquoted))
         else:
             hit = self.any_cue is None or self.any_cue.search(unquoted)
         score = sum(weight for weight, cue in self.cues if cue.search(unquoted)) if hit else 0
@@ -129,38 +130,36 @@ class _Rules:
             return "outlet_self_promotion"
         return None
 
-    def outlet_match(self, text: str) -> re.Match | None:
+    def outlet_match(self, folded: str) -> re.Match | None:
         # Signatures are searched one by one (each starts with a literal the regex engine finds
         # fast); the names pattern, an alternation of every outlet name, is the slow one. A
         # case-insensitive match of an ASCII name implies that the lower-cased name is a substring
         # of the lower-cased text (once the four non-ASCII letters re.IGNORECASE equates with ASCII
         # ones are mapped to them), so the alternation runs only on lines that contain a name.
-        match = next((m for p in self.outlet_patterns[:-1] if (m := p.search(text))), None)
+        match = next((m for p in self.outlet_patterns[:-1] if (m := p.search(folded))), None)
         if match is not None:
             return match
-        if self.names_lower is not None:
-            lower = _lower(text)
-            if not any(name in lower for name in self.names_lower):
-                return None
-        return self.outlet_patterns[-1].search(text)
+        if self.names_lower is not None and not any(name in folded for name in self.names_lower):
+            return None
+        return self.outlet_patterns[-1].search(folded)
 
-    def outlet_line_rule(self, text: str) -> str | None:
-        short = len(text.split()) <= 6
-        if not short and not self.self_description.search(text):
+    def outlet_line_rule(self, folded: str) -> str | None:
+        short = len(folded.split()) <= 6
+        if not short and not self.self_description.search(folded):
             return None  # a long line can only be a self-description; check its verb first
-        match = self.outlet_match(text)
+        match = self.outlet_match(folded)
         if match is None:
             return None
-        if short and len(match.group(0)) >= 0.5 * len(text.rstrip(".")):
+        if short and len(match.group(0)) >= 0.5 * len(folded.rstrip(".")):
             return "outlet_name_line"
-        if match.start() == 0 and self.self_description.search(text):
+        if match.start() == 0 and self.self_description.search(folded):
             return "outlet_self_description"
         return None
 
 
-def _lower(text: str) -> str:
-    """Lower-case ``text`` so that a case-insensitive match of an ASCII word implies a substring."""
-    return (text if text.isascii() else text.translate(_ASCII_CASE_FOLD)).lower()
+def _any_substring(keywords: list[str]) -> re.Pattern | None:
+    """Return a pattern that finds any of ``keywords`` as a plain substring (None for no keywords)."""
+    return re.compile("|".join(re.escape(k) for k in keywords)) if keywords else None
 
 
 @lru_cache(maxsize=4)
@@ -244,15 +243,16 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             lines.append(Line(len(lines) + 1, raw_no, piece.strip()))
 
     for line in lines:
+        folded = fold_case(line.text)
         if not line.text:
             line.role, line.rule = "blank", "empty"
-        elif decided := rules.line_rule(line.text):
+        elif decided := rules.line_rule(folded):
             line.role, line.rule = decided
             if line.rule in rules.date_line_when_dated and _states_a_date(line.text):
                 line.role, line.rule = "byline", "date_line"  # "Kursiv Media | Politics | 16 March 2026, 11:20"
-        elif rule := rules.appeal_rule(line.text):
+        elif rule := rules.appeal_rule(folded):
             line.role, line.rule = "boilerplate", rule
-        elif rule := rules.outlet_line_rule(line.text):
+        elif rule := rules.outlet_line_rule(folded):
             line.role, line.rule = "boilerplate", rule
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.dates import DateExpression
+from kzresearch.patterns import caseless, fold_case
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
@@ -44,9 +45,11 @@ class _Cues:
     def __init__(self, ref: Reference):
         cues = ref.election_cues
         self.election_words = re.compile(cues["election_words"], re.IGNORECASE)
-        self.kinds = {kind: re.compile(p, re.IGNORECASE) for kind, p in cues["kinds"].items()}
+        # The scans of a whole article run on its folded text (kzresearch.patterns.caseless).
+        self.folded_election_words = caseless(cues["election_words"])
+        self.kinds = {kind: caseless(p) for kind, p in cues["kinds"].items()}
         event_dates = dict(zip(ref.events["event_id"], ref.events["date"]))
-        self.events = [(eid, event_dates[eid], re.compile(p, re.IGNORECASE)) for eid, p in cues["event_cues"].items() if eid in event_dates]
+        self.events = [(eid, event_dates[eid], caseless(p)) for eid, p in cues["event_cues"].items() if eid in event_dates]
         periods = [(c["name"], _date(c["valid_from"]), _date(c["valid_to"])) for c in cues["name_periods"]]
         self.name_periods = {name: (start, end) for name, start, end in periods}
         results = ref.official_results
@@ -108,22 +111,23 @@ def infer_election(
         ``election_id`` None when the article is not about an election or evidence is too weak.
     """
     cues = _cues_for(ref)
-    if not cues.election_words.search(text):
+    folded = fold_case(text)
+    if not cues.folded_election_words.search(folded):
         return ElectionGuess(None, 0.0, "no election word in the text")
     # An article about an election speaks of it in its headline or in more than one sentence; a
     # report on something else may mention a vote once ("two months after a parliamentary election").
     spans = sentences if sentences is not None else sentence_spans(text)
-    about = sum(1 for start, end in spans if cues.election_words.search(text, start, end))
+    about = sum(1 for start, end in spans if cues.folded_election_words.search(folded, start, end))
     if about < 2 and not cues.election_words.search(title or "") and len(spans) > 3:
         return ElectionGuess(None, 0.0, "an election is mentioned in one sentence only, not in the headline")
-    kind_hits = {kind: len(p.findall(text)) for kind, p in cues.kinds.items()}
+    kind_hits = {kind: len(p.findall(folded)) for kind, p in cues.kinds.items()}
     total = sum(kind_hits.values()) or 1
     years = Counter(d.year for d in dates if d.kind in ("year", "month_year") and d.year)
     full_dates = {d.date for d in dates if d.date}
     month_days = {(d.month, d.day) for d in dates if d.kind == "month_day"}
     canonical = {m["canonical"] for m in mentions}
     periods = [cues.name_periods[n] for n in canonical if n in cues.name_periods]
-    events = [(eid, day) for eid, day, p in cues.events if p.search(text)]
+    events = [(eid, day) for eid, day, p in cues.events if p.search(folded)]
 
     scored = []
     for election in cues.elections:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
-from kzresearch.patterns import any_of
+from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
@@ -77,18 +77,22 @@ def parse_published(value: str | None) -> Published | None:
 
 
 class _OutletSignatures:
+    """Each signal's ``(outlet, pattern source, compiled)`` triples, compiled to search folded text
+    (:func:`kzresearch.patterns.caseless`); evidence quotes the source as written."""
+
     def __init__(self, ref: Reference):
         self.by_signal = {
-            signal: [(row.outlet, re.compile(row.pattern, re.IGNORECASE)) for row in group.itertuples()]
+            signal: [(row.outlet, row.pattern, caseless(row.pattern)) for row in group.itertuples()]
             for signal, group in ref.outlets.groupby("signal")
         }
         # One combined pattern per signal rules out most lines in one call (see kzresearch.patterns),
         # and, with "^" and "$" at every line, most documents in one call over all their lines.
-        self.any_of = {signal: any_of(p.pattern for _, p in patterns) for signal, patterns in self.by_signal.items()}
-        texts = [p.pattern for _, p in self.by_signal.get("text", [])]
-        mastheads = [f"^(?:{p.pattern})$" for _, p in self.by_signal.get("masthead", [])]
-        self.in_document = {"text": any_of(texts, re.IGNORECASE | re.MULTILINE),
-                            "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE)}
+        self.any_of = {signal: any_of((source for _, source, _ in patterns), folded=True)
+                       for signal, patterns in self.by_signal.items()}
+        texts = [source for _, source, _ in self.by_signal.get("text", [])]
+        mastheads = [f"^(?:{source})$" for _, source, _ in self.by_signal.get("masthead", [])]
+        self.in_document = {"text": any_of(texts, re.IGNORECASE | re.MULTILINE, folded=True),
+                            "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE, folded=True)}
 
 
 @lru_cache(maxsize=4)
@@ -106,24 +110,26 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     signatures = _signatures_for(ref)
     hits: dict[str, list[str]] = {}
     if url:
-        for outlet, pattern in signatures.by_signal.get("url", []):
-            if pattern.search(url):
-                hits.setdefault(outlet, []).append(f"url matches {pattern.pattern!r}")
-    joined = "\n".join(line.text for line in lines)
+        folded_url = fold_case(url)
+        for outlet, source, pattern in signatures.by_signal.get("url", []):
+            if pattern.search(folded_url):
+                hits.setdefault(outlet, []).append(f"url matches {source!r}")
+    folded = [fold_case(line.text) for line in lines]
+    joined = "\n".join(folded)
     signals = [signal for signal in ("text", "byline", "masthead")
                if (prefilter := signatures.in_document.get(signal)) is None or prefilter.search(joined)]
-    for line in lines:
+    for line, text in zip(lines, folded):
         for signal in signals:
             if signal == "byline" and line.role != "byline":
                 continue
             prefilter = signatures.any_of.get(signal)
-            if prefilter is not None and not (prefilter.fullmatch(line.text) if signal == "masthead" else prefilter.search(line.text)):
+            if prefilter is not None and not (prefilter.fullmatch(text) if signal == "masthead" else prefilter.search(text)):
                 continue
-            for outlet, pattern in signatures.by_signal.get(signal, []):
+            for outlet, source, pattern in signatures.by_signal.get(signal, []):
                 # a masthead pattern must fill a short line: a name inside a sentence is a credit
-                found = pattern.fullmatch(line.text) if signal == "masthead" else pattern.search(line.text)
+                found = pattern.fullmatch(text) if signal == "masthead" else pattern.search(text)
                 if found:
-                    hits.setdefault(outlet, []).append(f"{signal} signature {pattern.pattern!r} on line {line.line_no} ({line.role})")
+                    hits.setdefault(outlet, []).append(f"{signal} signature {source!r} on line {line.line_no} ({line.role})")
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))

@@ -7,8 +7,8 @@ import pytest
 from ftfy.badness import is_bad
 
 from kzresearch import paths
-from kzresearch.cleaning import _lower, _rules_for
-from kzresearch.patterns import any_of, length_range, trie_alternation
+from kzresearch.cleaning import _rules_for
+from kzresearch.patterns import any_of, caseless, fold_case, length_range, trie_alternation
 from kzresearch.textnorm import _non_ascii_neighbourhoods, normalize_text
 
 TEST_DATA = Path(__file__).parent / "data"
@@ -70,12 +70,49 @@ def test_rule_keywords_are_complete(ref, corpus_lines):
         for line in corpus_lines:
             if pattern.fullmatch(line):
                 checked += 1
-                assert any(k in _lower(line) for k in rule["keywords"]), (rule["rule"], line)
+                assert any(k in fold_case(line) for k in rule["keywords"]), (rule["rule"], line)
+    appeal = ref.boilerplate["appeal"]
     for line in corpus_lines:
-        if rules.any_cue.search(line):
+        if any(re.search(cue["pattern"], line, re.IGNORECASE) for cue in appeal["cues"]):
             checked += 1
-            assert any(k in _lower(line) for k in rules.cue_keywords), line
+            assert any(k in fold_case(line) for k in appeal["keywords"]), line
+            assert rules.cue_keywords.search(fold_case(line)), line
     assert checked > 20
+
+
+def _case_insensitive_patterns(ref) -> list[str]:
+    cues = ref.election_cues
+    return ([r["pattern"] for r in ref.boilerplate["line_rules"]] + [c["pattern"] for c in ref.boilerplate["appeal"]["cues"]]
+            + list(ref.outlets["pattern"]) + [cues["election_words"], *cues["kinds"].values(), *cues["event_cues"].values()])
+
+
+def test_caseless_patterns_match_like_ignorecase(ref, corpus_lines):
+    """Every reference pattern compiled with ``caseless`` finds, on the folded text, the spans the
+    case-insensitive pattern finds on the text, including letters IGNORECASE equates with ASCII."""
+    tricky = ["\u0130STANBUL", "Kazakh\u0131stan", "\u212aAZAKHSTAN", "Ru\u017fsia", "PHOTO: AFP", "Read MORE"]
+    lines = corpus_lines + [f"{a} {b}" for a in tricky for b in corpus_lines[:40]]
+    lowered = 0
+    for source in _case_insensitive_patterns(ref):
+        slow = re.compile(source, re.IGNORECASE)
+        fast = caseless(source)
+        lowered += not fast.flags & re.IGNORECASE
+        for line in lines:
+            folded = fold_case(line)
+            assert len(folded) == len(line)
+            assert [m.span() for m in fast.finditer(folded)] == [m.span() for m in slow.finditer(line)], (source, line)
+            assert bool(fast.fullmatch(folded)) == bool(slow.fullmatch(line)), (source, line)
+    assert lowered > 50
+
+
+@pytest.mark.parametrize("pattern", [r"\x41b", r"(?-i:A)b", r"[A-z]", r"\u0130", r"(a)\1", "\u00c9cole", "\u0410\u0437\u0430\u0442\u0442\u044b\u049b", "stra\u00dfe"])
+def test_caseless_keeps_ignorecase_where_lowering_would_change_the_pattern(pattern):
+    assert caseless(pattern).flags & re.IGNORECASE
+
+
+def test_caseless_keeps_escapes_and_group_names():
+    fast = caseless(r"(?P<Who>A\W+B)(?P=Who)?\S")
+    assert fast.pattern == r"(?P<Who>a\W+b)(?P=Who)?\S"
+    assert fast.search(fold_case("x A - B!")).span("Who") == (2, 7)
 
 
 def test_mojibake_detector_sees_the_same_in_the_neighbourhoods():
@@ -100,9 +137,14 @@ def test_outlet_document_prefilter_never_hides_a_line_signature(ref):
     lines += ["BBC News", "Euronews.", "SOURCE: Al Jazeera and news agencies", "NUR-SULTAN. KAZINFORM - Voters"]
     hits = 0
     for line in lines:
-        joined = f"first line\n{line}\nlast line"
+        joined = fold_case(f"first line\n{line}\nlast line")
         for signal, method in (("text", "search"), ("masthead", "fullmatch")):
-            if any(getattr(p, method)(line) for _, p in signatures.by_signal[signal]):
+            if any(getattr(re.compile(source, re.IGNORECASE), method)(line) for _, source, _ in signatures.by_signal[signal]):
                 hits += 1
                 assert signatures.in_document[signal].search(joined), (signal, line)
     assert hits >= 4
+
+
+def test_caseless_lowers_patterns_whose_only_non_ascii_characters_have_no_case():
+    assert not caseless(r"\(Interfax\)\s*[-–—]").flags & re.IGNORECASE
+    assert caseless(r"\(Interfax\)\s*[-–—]").search(fold_case("ALMATY (INTERFAX) — Police")).span() == (7, 19)

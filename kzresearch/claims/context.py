@@ -19,6 +19,7 @@ from typing import Any
 from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object
 from kzresearch.dates import MONTHS, WEEKDAYS
 from kzresearch.entities import matcher_for
+from kzresearch.patterns import caseless, fold_case
 from kzresearch.textnorm import sentence_spans
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -26,7 +27,7 @@ _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 _WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)
+_RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'.-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
@@ -132,16 +133,15 @@ def context_patterns(lexicon: dict) -> _Patterns:
     """Compile the place, date and attribution patterns of ``lexicon`` (once per lexicon)."""
     places_cfg = dict(lexicon["places"])
     country = places_cfg.pop("country", "Kazakhstan")
-    places = [(name, re.compile(rf"\b{alternation(frags, literal=False)}\b", re.IGNORECASE))
-              for name, frags in places_cfg.items()]
+    places = [(name, caseless(rf"\b{alternation(frags, literal=False)}\b")) for name, frags in places_cfg.items()]
     dates = lexicon["dates"]
     attr = lexicon["attribution"]
     verbs = alternation(attr["speech_verbs"])
     patterns = _Patterns(
         places=places,
         country=country,
-        unknown_date=re.compile(rf"\b{alternation(dates['unknown'], literal=False)}\b", re.IGNORECASE),
-        election_day=re.compile(rf"\b{alternation(dates['election_day'], literal=False)}\b", re.IGNORECASE),
+        unknown_date=caseless(rf"\b{alternation(dates['unknown'], literal=False)}\b"),
+        election_day=caseless(rf"\b{alternation(dates['election_day'], literal=False)}\b"),
         # '..., said activist Janbolat Mamay' / '"...," said X'
         speech_after=re.compile(rf"\b{verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
@@ -149,13 +149,12 @@ def context_patterns(lexicon: dict) -> _Patterns:
         according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
-        speech_date=re.compile(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE),
+        speech_date=caseless(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
-        official=re.compile(rf"\b{alternation(attr['official_sources'])}\b", re.IGNORECASE),
+        official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
         landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
-        speech_place=re.compile(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$",
-                                re.IGNORECASE),
+        speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
     )
     return patterns
 
@@ -191,6 +190,11 @@ class TextContext:
     @cached_property
     def patterns(self) -> _Patterns:
         return context_patterns(self.lexicon)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text as the case-insensitive patterns search it (:func:`kzresearch.patterns.fold_case`)."""
+        return fold_case(self.text)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -247,7 +251,7 @@ class TextContext:
         found: list[tuple[int, str]] = [(m.start, m.canonical) for m in self.mentions(index)
                                         if m.kind == "place" and not pats.landmark.match(self.text, m.end)]
         for name, pattern in pats.places:
-            for m in pattern.finditer(self.text, start, end):
+            for m in pattern.finditer(self.folded, start, end):
                 if name != "capital":
                     found.append((m.start(), name))
                     continue
@@ -257,7 +261,7 @@ class TextContext:
         # "Speaking to reporters in Nur-Sultan": where the figure was announced, not where it happened;
         # "ALMATY, Kazakhstan —": where the report was filed.
         dateline = _DATELINE.match(self.text, start, end) if start == 0 or self.text[start - 1] == "\n" else None
-        found = [(p, name) for p, name in found if not pats.speech_place.search(self.text, max(start, p - 60), p)
+        found = [(p, name) for p, name in found if not pats.speech_place.search(self.folded, max(start, p - 60), p)
                  and not (dateline and p < dateline.end())]
         self._places[(index, day)] = sorted(found)
         return self._places[(index, day)]
@@ -285,7 +289,7 @@ class TextContext:
         places = self.places_in(index, day, lo, hi) or self.places_in(index, day, start, lo)
         if places:
             return places
-        official = self.patterns.official.search(self.text, start, end) and self._own_attribution(index, start)[0] is not None
+        official = self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
         if index > 0 and not official:
             places = self.places_in(index - 1, day)
             if places:
@@ -309,7 +313,7 @@ class TextContext:
 
     def _date_cues(self, index: int, statements: bool) -> list[tuple[int, dt.date | None]]:
         start, end = self.sentences[index]
-        lowered = self.text[start:end].lower()
+        lowered = self.folded[start:end]
         if not any(hint in lowered for hint in _DATE_HINTS):
             return []
         anchor = self.ctx.published or self.ctx.election_date
@@ -330,15 +334,15 @@ class TextContext:
             if day is not None:
                 cues.append((m.start(), day))
         if self.ctx.published is not None:
-            for m in _RELATIVE.finditer(self.text, start, end):
-                back = 1 if m.group("r").lower() in ("yesterday", "last night", "overnight") else 0
+            for m in _RELATIVE.finditer(self.folded, start, end):
+                back = 1 if m.group("r") in ("yesterday", "last night", "overnight") else 0
                 cues.append((m.start(), self.ctx.published - dt.timedelta(days=back)))
         if self.ctx.election_date is not None:
-            cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.text, start, end)]
-        cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.text, start, end)]
+            cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.folded, start, end)]
+        cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.folded, start, end)]
         # "the ministry said on Thursday": the day of the statement, not of the event.
         if not statements:
-            cues = [c for c in cues if not self.patterns.speech_date.search(self.text, max(start, c[0] - 40), c[0])]
+            cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 40), c[0])]
         return sorted(cues, key=lambda c: c[0])
 
     def _weekday(self, weekday: int) -> dt.date | None:
