@@ -100,23 +100,6 @@ def normalise(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def lower_same_length(text: str) -> str:
-    """Lower-case ``text`` keeping every offset: a letter whose lower case is longer stays as is.
-
-    The cheap filters search the lower-cased text without ``IGNORECASE`` (several times faster in
-    Python's engine) and report offsets into the original.
-
-    Examples
-    --------
-    >>> lower_same_length("Police DETAINED \u0130lyas")
-    'police detained \u0130lyas'
-    """
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 _Built = TypeVar("_Built")
 
 

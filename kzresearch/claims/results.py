@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
-from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, once_per_object, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
 
 _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
@@ -203,7 +203,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     tc = text_context(text, ctx, ref)
     f = frames(lexicon_of(ref))
     rows: list[dict] = []
-    lower = lower_same_length(text)
+    lower = tc.folded
     cued: set[int] = set()
     pos = 0
     while f.prefilter is not None and (m := f.prefilter.search(lower, pos)):

@@ -18,8 +18,9 @@ from typing import Any
 
 from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
-from kzresearch.claims.lexicon import alternation, lexicon_of, lower_same_length, normalise, once_per_object, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import NUMBER_PATTERN, as_int, parse_number
+from kzresearch.patterns import caseless
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 _MOD_STOP = r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an)"
@@ -46,8 +47,7 @@ class _Grammar:
     all_those: re.Pattern
     toll: re.Pattern
     triggers: re.Pattern
-    triggers_lower: re.Pattern
-    protester_lower: re.Pattern
+    protesters: re.Pattern
     anchor: re.Pattern
     not_after: re.Pattern
     not_before: re.Pattern
@@ -107,11 +107,10 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
         ),
-        triggers=re.compile(rf"\b(?:{trig_groups})\b", re.IGNORECASE),
-        # The cheap filters: run once over the lower-cased document without IGNORECASE (several
-        # times faster in Python's engine); only sentences with a quantity and a trigger go on.
-        triggers_lower=re.compile(rf"\b(?:{trig_groups})\b"),
-        protester_lower=re.compile(rf"\b{alternation(n.lower() for n in lexicon['protester_nouns'])}\b"),
+        # Searched in the folded text (kzresearch.patterns.caseless); also the cheap filters, with
+        # ``anchor``: only sentences with a quantity and a trigger or protester noun go on.
+        triggers=caseless(rf"\b(?:{trig_groups})\b"),
+        protesters=caseless(rf"\b{alternation(lexicon['protester_nouns'])}\b"),
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
         not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
@@ -169,16 +168,16 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
     g = grammar(lexicon_of(ref))
     conventions = getattr(ref, "conventions", None) or None
     rows: list[dict] = []
-    lower = lower_same_length(text)
+    folded = tc.folded
     by_sentence: dict[int, list[int]] = {}
-    for a in (m.start() for m in g.anchor.finditer(lower)):
+    for a in (m.start() for m in g.anchor.finditer(folded)):
         by_sentence.setdefault(tc.sentence_of(a), []).append(a)
     wanted = set(tc.claim_sentences)
     for index in sorted(by_sentence):
         if index not in wanted:
             continue
         s_start, s_end = tc.sentences[index]
-        if not (g.triggers_lower.search(lower, s_start, s_end) or g.protester_lower.search(lower, s_start, s_end)):
+        if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)):
             continue
         previous: dict | None = None
         cands = _candidates(text, s_start, s_end, g, by_sentence[index])
@@ -303,7 +302,7 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
 
 
 def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.text, lo, hi) if m.lastgroup]
+    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.folded, lo, hi) if m.lastgroup]
 
 
 def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -382,14 +381,14 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     elif cand.shape == "toll":
         counted = next((cat for cat, p in g.toll_category if p.match(" ".join(groups["toll"].split()))), None)
     elif cand.shape == "object":
-        counted = g.triggers.match(text, m.start("trig")).lastgroup
+        counted = g.triggers.match(tc.folded, m.start("trig")).lastgroup
     else:
         gov = _governing(tc, g, cand, s_start, s_end)
         if gov is not None:
             counted, t_start, t_end = gov
             start, end = min(start, t_start), max(end, t_end)
         elif cand.shape == "all":
-            counted = g.triggers.match(text, m.start("trig")).lastgroup
+            counted = g.triggers.match(tc.folded, m.start("trig")).lastgroup
         elif cand.shape == "np" and normalise(groups["noun"]) in g.protester_nouns:
             counted = "protesters"
         elif cand.shape == "np" and normalise(groups["noun"]) in g.category_nouns:
