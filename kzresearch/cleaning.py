@@ -83,8 +83,7 @@ class _Rules:
 
     def __init__(self, ref: Reference):
         config = ref.boilerplate
-        # A rule's keywords become one pattern: a search for several literals is one scan.
-        rules = [(r["rule"], r["role"], caseless(r["pattern"]), _any_substring(r.get("keywords", ())),
+        rules = [(r["rule"], r["role"], caseless(r["pattern"]), tuple(r.get("keywords", ())),
                   *length_range(r["pattern"], re.IGNORECASE)) for r in config["line_rules"]]
         # The rules, in their order, that can match a line of each length up to the longest any
         # bounded rule matches; a longer line is tried only with the unbounded ones.
@@ -97,7 +96,7 @@ class _Rules:
         self.threshold = appeal["threshold"]
         self.cues = [(c["weight"], caseless(c["pattern"])) for c in appeal["cues"]]
         self.any_cue = any_of([c["pattern"] for c in appeal["cues"]], folded=True)
-        self.cue_keywords = _any_substring(appeal.get("keywords", ()))
+        self.cue_keywords = tuple(appeal.get("keywords", ()))
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
         names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
@@ -110,7 +109,7 @@ class _Rules:
 
     def line_rule(self, folded: str) -> tuple[str, str] | None:
         for rule, role, pattern, keywords in self.rules_by_length[min(len(folded), len(self.rules_by_length) - 1)]:
-            if keywords is not None and not keywords.search(folded):
+            if keywords and not any(k in folded for k in keywords):
                 continue  # the rule cannot match a line without one of its keywords
             if pattern.fullmatch(folded):
                 return role, rule
@@ -118,8 +117,8 @@ class _Rules:
 
     def appeal_rule(self, folded: str) -> str | None:
         unquoted = _QUOTED.sub(" ", folded)
-        if self.cue_keywords is not None:
-            hit = self.cue_keywords.search(unquoted) and (self.any_cue is None or self.any_cue.search(unquoted))
+        if self.cue_keywords:
+            hit = any(k in unquoted for k in self.cue_keywords) and (self.any_cue is None or self.any_cue.search(unquoted))
         else:
             hit = self.any_cue is None or self.any_cue.search(unquoted)
         score = sum(weight for weight, cue in self.cues if cue.search(unquoted)) if hit else 0
@@ -155,11 +154,6 @@ class _Rules:
         if match.start() == 0 and self.self_description.search(folded):
             return "outlet_self_description"
         return None
-
-
-def _any_substring(keywords: list[str]) -> re.Pattern | None:
-    """Return a pattern that finds any of ``keywords`` as a plain substring (None for no keywords)."""
-    return re.compile("|".join(re.escape(k) for k in keywords)) if keywords else None
 
 
 @lru_cache(maxsize=4)

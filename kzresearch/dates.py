@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kzresearch.patterns import caseless, fold_case
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -52,20 +54,21 @@ _DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     # "(?<!\w....)" after a four-digit year: the year starts a word.
-    ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"), False),
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
-    ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
-    ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("full", re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
-    ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])")),
-    ("month_day", re.compile(rf"{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
+    ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), False),
+    ("full", re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), False),
+    ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),
+    ("month_day", re.compile(rf"{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
+    ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), False),
     ("month", re.compile(_starting_words(["in", "since", "until", "by", "last", "this", "early", "late", "mid-"])
-                         + rf"\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)")),
-    ("year", re.compile(r"(?P<year>1(?<![\w$€£,.]1)9[89]\d|2(?<![\w$€£,.]2)0[0-4]\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)")),
-    ("weekday", re.compile(r"(?P<weekday>" + _starting_words(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")(?:'s)?\b")),
-    ("relative", re.compile(r"(?P<relative>" + _starting_words(["yesterday", "today", "tonight", "last night", "this week", "last week",
-                                                               "last year", "this year", "last month", "weekend"]) + r")\b", re.IGNORECASE)),
+                         + rf"\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"), False),
+    ("year", re.compile(r"(?P<year>1(?<![\w$€£,.]1)9[89]\d|2(?<![\w$€£,.]2)0[0-4]\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)"), False),
+    ("weekday", re.compile(r"(?P<weekday>" + _starting_words(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")(?:'s)?\b"), False),
+    # Searched in the folded text (kzresearch.patterns.caseless), like every case-insensitive pattern.
+    ("relative", caseless(r"(?P<relative>" + _starting_words(["yesterday", "today", "tonight", "last night", "this week", "last week",
+                                                            "last year", "this year", "last month", "weekend"]) + r")\b"), True),
 ]
 
 
@@ -128,14 +131,15 @@ def find_dates(text: str) -> list[DateExpression]:
     found: list[DateExpression] = []
     # Characters already inside a found expression (a mask: one call per overlap test).
     taken = bytearray(len(text))
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+    folded = fold_case(text)
+    for kind, pattern, searches_folded in _PATTERNS:
+        for m in pattern.finditer(folded if searches_folded else text):
             if taken.find(1, m.start(), m.end()) != -1:
                 continue
             groups = m.groupdict()
             try:
                 expr = DateExpression(
-                    m.start(), m.end(), m.group(0), kind,
+                    m.start(), m.end(), text[m.start(): m.end()], kind,
                     year=int(groups["year"]) if groups.get("year") else None,
                     month=_month_number(groups["month"]) if groups.get("month") else None,
                     day=int(groups["day"]) if groups.get("day") else None,

@@ -97,13 +97,18 @@ _ABBREVIATIONS = (
     "Sen", "Rep", "Pres", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
     "Dec", "U.S", "U.N", "U.K", "E.U", "vs", "approx", "est", "Inc", "Ltd", "Co", "Corp",
 )
+# The pattern opens with the punctuation and looks behind it (not the other way round), so that
+# the regex engine skips to the few places that hold one.
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) == 2) + r"))"
-    r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
+    r"[.!?](?<![A-Z].)(?<!\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) == 2) + r").)"
+    r"[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
 )
 _LONG_ABBREVIATION = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) > 2) + r")$")
-# "...makes all the difference.Dozens of people": a sentence glued to the next without a space.
-GLUED_SENTENCE = re.compile(r"(?<=[a-z\d\"')][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"'])(?=[A-Z][a-z])")
+_LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
+# "...makes all the difference.Dozens of people": a sentence glued to the next without a space;
+# the match ends where the next sentence starts. It opens with the punctuation, not a lookbehind,
+# so that the regex engine skips to the few places that hold one.
+_GLUED_SENTENCE = re.compile(r"""[.!?](?:(?<=[a-z\d"')].)|(?<=[a-z].)["'])(?=[A-Z][a-z])""")
 
 
 def split_glued(line: str) -> list[str]:
@@ -117,9 +122,9 @@ def split_glued(line: str) -> list[str]:
     ['Vlast.kz and the U.S. Embassy']
     """
     parts, start = [], 0
-    for match in GLUED_SENTENCE.finditer(line):
-        parts.append(line[start : match.start()])
-        start = match.start()
+    for match in _GLUED_SENTENCE.finditer(line):
+        parts.append(line[start : match.end()])
+        start = match.end()
     parts.append(line[start:])
     return [p for p in parts if p]
 
@@ -140,8 +145,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = 0
         for match in _SENTENCE_END.finditer(line):
-            if _LONG_ABBREVIATION.search(line, 0, match.start()):
-                continue
+            if _LONG_ABBREVIATION.search(line, max(0, match.start() - _LONGEST_ABBREVIATION), match.start()):
+                continue  # (\b still sees the character before the window)
             end = match.end()
             if line[start:end].strip():
                 spans.append(_strip_span(line, start, end, offset))
