@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 # code point): dotted capital I, dotless i, long s and the Kelvin sign. Mapping them first also
 # keeps the lower-cased text as long as the original ("\u0130".lower() is two characters).
 _ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_CASE_FOLD_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 # What lower-casing a pattern's text would change the meaning of: escapes naming a character by
 # code (\x41 is "A"), a case-sensitive group ("(?-i:"), a conditional group, and a range from an
 # upper-case letter to a character that is not one ("[A-z]" also holds "[", "_" ...).
@@ -48,7 +49,9 @@ def fold_case(text: str) -> str:
     >>> fold_case("\u0130STANBUL Police")
     'istanbul police'
     """
-    return (text if text.isascii() else text.translate(_ASCII_CASE_FOLD)).lower()
+    if not text.isascii() and _CASE_FOLD_SPECIALS.search(text):  # translate() is slow: only when needed
+        text = text.translate(_ASCII_CASE_FOLD)
+    return text.lower()
 
 
 def caseless(pattern: str, flags: int = 0) -> re.Pattern:

@@ -33,6 +33,7 @@ from typing import Any
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
+from kzresearch.patterns import caseless
 
 _PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
@@ -147,9 +148,9 @@ def frames(lexicon: dict) -> _Frames:
         against_all=re.compile(rf"^\s*{alternation(r['against_all_frames'], literal=False)}", re.IGNORECASE),
         contested=re.compile(rf"\b{alternation(r['seats_contested_frames'], literal=False)}", re.IGNORECASE),
         contesting=re.compile(rf"\s*(?:\w+\s+){{0,4}}?{alternation(r['parties_contesting_frames'], literal=False)}\b", re.IGNORECASE),
-        previous=re.compile(rf"\b{alternation(r['previous_election'], literal=False)}", re.IGNORECASE),
+        previous=caseless(rf"\b{alternation(r['previous_election'], literal=False)}"),  # searched in folded text
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
-        breaks=re.compile(alternation(r["segment_breaks"], whole_words=True), re.IGNORECASE),
+        breaks=caseless(alternation(r["segment_breaks"], whole_words=True)),  # searched in folded text
         # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
         # faster): a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
@@ -554,14 +555,14 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     """
     text = tc.text
     s_start, s_end = tc.sentences[index]
-    cuts = [s_start] + [m.start() for m in f.breaks.finditer(text, s_start, s_end)] + [s_end]
+    cuts = [s_start] + [m.start() for m in f.breaks.finditer(tc.folded, s_start, s_end)] + [s_end]
     years: dict[int, set[tuple[int, int]]] = {}
     previous: set[int] = set()
     # Every cue holds a year: the cue pattern (case-insensitive, with month names) runs only when one does.
     for m in _YEAR_CUE.finditer(text, s_start, s_end) if _YEAR_DIGITS.search(text, s_start, s_end) else ():
         month = _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0
         years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add((int(m.group("y") or m.group("y2") or m.group("y3")), month))
-    for m in f.previous.finditer(text, s_start, s_end):
+    for m in f.previous.finditer(tc.folded, s_start, s_end):
         previous.add(bisect.bisect_right(cuts, m.start()))
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
