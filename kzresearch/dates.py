@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kzresearch.patterns import caseless, fold_case
+from kzresearch.patterns import caseless, fold_case, starting_words
 
 MONTHS = {
     name: i
@@ -26,29 +26,7 @@ MONTHS = {
 WEEKDAYS = {name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
 
-def _starting_words(words: list[str]) -> str:
-    r"""Return an alternation of ``words``, each of which must start a word (as after ``\b``).
-
-    Every alternative begins with its first letter, then looks behind it for a word character:
-    the same matches as ``\b(?:...)``, but the regex engine can skip to the letters a word may
-    start with instead of testing a boundary at every position.
-    Within a first letter, longer words come first, as in a longest-first alternation.
-
-    Examples
-    --------
-    >>> print(_starting_words(["May", "March", "Mar"]))
-    (?:M(?<!\wM)(?:arch|ay|ar))
-    """
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        by_first.setdefault(word[0], []).append(word[1:])
-    return "(?:" + "|".join(
-        f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(re.escape(rest) for rest in rests)})"
-        for first, rests in by_first.items()
-    ) + ")"
-
-
-_MONTH = r"(?P<month>" + _starting_words([m.capitalize() for m in MONTHS]) + r")\.?"
+_MONTH = r"(?P<month>" + starting_words([m.capitalize() for m in MONTHS]) + r")\.?"
 # A day starts a number ("5", "15"), as after a boundary; written digit first for speed (see above).
 _DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -62,12 +40,12 @@ _PATTERNS = [
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),
     ("month_day", re.compile(rf"{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
     ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), False),
-    ("month", re.compile(_starting_words(["in", "since", "until", "by", "last", "this", "early", "late", "mid-"])
+    ("month", re.compile(starting_words(["in", "since", "until", "by", "last", "this", "early", "late", "mid-"])
                          + rf"\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"), False),
     ("year", re.compile(r"(?P<year>1(?<![\w$€£,.]1)9[89]\d|2(?<![\w$€£,.]2)0[0-4]\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)"), False),
-    ("weekday", re.compile(r"(?P<weekday>" + _starting_words(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")(?:'s)?\b"), False),
+    ("weekday", re.compile(r"(?P<weekday>" + starting_words(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")(?:'s)?\b"), False),
     # Searched in the folded text (kzresearch.patterns.caseless), like every case-insensitive pattern.
-    ("relative", caseless(r"(?P<relative>" + _starting_words(["yesterday", "today", "tonight", "last night", "this week", "last week",
+    ("relative", caseless(r"(?P<relative>" + starting_words(["yesterday", "today", "tonight", "last night", "this week", "last week",
                                                             "last year", "this year", "last month", "weekend"]) + r")\b"), True),
 ]
 

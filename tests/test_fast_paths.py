@@ -174,3 +174,22 @@ def test_glued_sentences_found_from_the_punctuation_match_the_lookbehind_pattern
     lines += [line for text in _corpus_texts() for line in normalize_text(text).split("\n")]
     for line in lines:
         assert [m.end() for m in textnorm._GLUED_SENTENCE.finditer(line)] == [m.start() for m in slow_glue.finditer(line)], line
+
+
+def test_claim_date_patterns_opening_with_a_character_match_the_boundary_first_patterns():
+    from kzresearch.claims import context
+
+    month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    slow = {
+        "_DATE_MD": rf"\b(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+        "_DATE_DM": rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+        "_YEAR": r"\b(?:19|20)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))",
+        "_WEEKDAY": r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    }
+    lines = _random_lines(["Sept", "Sep", "May", "June", "Jun", ".", "5", "12", "2021", "1999", "x", " ", "th", "of ",
+                           "Monday", "Mon", ",", "a1", "_", "19", "20", "7"], n=20000)
+    lines += [line for text in _corpus_texts() for line in normalize_text(text).split("\n")]
+    for name, source in slow.items():
+        old, new = re.compile(source), getattr(context, name)
+        for line in lines:
+            assert [(m.span(), m.groupdict()) for m in new.finditer(line)] == [(m.span(), m.groupdict()) for m in old.finditer(line)], (name, line)
