@@ -117,8 +117,9 @@ def infer_election(
     # An article about an election speaks of it in its headline or in more than one sentence; a
     # report on something else may mention a vote once ("two months after a parliamentary election").
     spans = sentences if sentences is not None else sentence_spans(text)
-    about = sum(1 for start, end in spans if cues.folded_election_words.search(folded, start, end))
-    if about < 2 and not cues.election_words.search(title or "") and len(spans) > 3:
+    hits = (start for start, end in spans if cues.folded_election_words.search(folded, start, end))
+    about = next(hits, None) is not None and next(hits, None) is not None  # two are enough
+    if not about and not cues.election_words.search(title or "") and len(spans) > 3:
         return ElectionGuess(None, 0.0, "an election is mentioned in one sentence only, not in the headline")
     kind_hits = {kind: len(p.findall(folded)) for kind, p in cues.kinds.items()}
     total = sum(kind_hits.values()) or 1

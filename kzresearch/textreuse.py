@@ -38,12 +38,6 @@ _EMPTY = np.uint32(2**32 - 1)  # every value of the signature of a text without 
 _TOKEN = re.compile(r"\w+")
 
 
-def _crc32(data: bytes) -> int:
-    # datasketch needs a 32-bit hash; CRC-32 is deterministic across processes (Python's hash()
-    # is salted per process) and much faster than the default SHA-1.
-    return zlib.crc32(data)
-
-
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Return ``(word, start, end)`` for each word of ``text``, lower-cased.
 
@@ -92,7 +86,9 @@ def _empty_minhash(num_perm: int, seed: int) -> MinHash:
     # Drawing the permutations is the costly part of a new MinHash: copies share them.
     from datasketch import MinHash  # imported when needed: datasketch loads scipy (half a second)
 
-    return MinHash(num_perm=num_perm, seed=seed, hashfunc=_crc32)
+    # datasketch needs a 32-bit hash; CRC-32 is deterministic across processes (Python's hash()
+    # is salted per process) and much faster than the default SHA-1.
+    return MinHash(num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)
 
 
 def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int = NUM_PERM, seed: int = SEED) -> dict[str, np.ndarray]:
@@ -113,7 +109,7 @@ def signatures(documents: pd.DataFrame, *, k: int = SHINGLE_WORDS, num_perm: int
 
     # One bulk call builds all signatures: much faster than a MinHash object updated per document.
     grams = [[g.encode("utf-8") for g in shingles(_TOKEN.findall((text or "").lower()), k)] for text in documents["text"]]
-    built = MinHash.bulk(grams, num_perm=num_perm, seed=seed, hashfunc=_crc32)
+    built = MinHash.bulk(grams, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)
     return {doc_id: m.hashvalues.astype(np.uint32) for doc_id, m in zip(documents["doc_id"], built)}
 
 
