@@ -85,11 +85,11 @@ class _Rules:
         config = ref.boilerplate
         rules = [(r["rule"], r["role"], caseless(r["pattern"]), tuple(r.get("keywords", ())),
                   *length_range(r["pattern"], re.IGNORECASE)) for r in config["line_rules"]]
-        # The rules, in their order, that can match a line of each length up to the longest any
-        # bounded rule matches; a longer line is tried only with the unbounded ones.
-        bounded = max((longest for *_, longest in rules if longest < sys.maxsize), default=0)
+        # The rules, in their order, that can match a line of each length up to ``last``: past
+        # every finite bound, a longer line can only match the unbounded rules, as one of ``last``.
+        last = 1 + max([longest for *_, longest in rules if longest < sys.maxsize] + [shortest for *_, shortest, _ in rules], default=0)
         self.rules_by_length = [[(rule, role, pattern, keywords) for rule, role, pattern, keywords, shortest, longest in rules
-                                 if shortest <= n <= longest] for n in range(bounded + 2)]
+                                 if shortest <= n <= longest] for n in range(last + 1)]
         self.link_list_openers = frozenset(r["rule"] for r in config["line_rules"] if r.get("opens_link_list"))
         self.date_line_when_dated = frozenset(r["rule"] for r in config["line_rules"] if r.get("dated_is_date_line"))
         appeal = config["appeal"]

@@ -61,8 +61,8 @@ def caseless(pattern: str, flags: int = 0) -> re.Pattern:
 
     A pattern whose letters are ASCII is lower-cased outside its escapes and group names and
     compiled without ``re.IGNORECASE``; any other (or with ``re.ASCII``, whose case rules differ)
-    is compiled with it, which matches the folded text alike, only slower. Matches have the offsets of the original
-    text; read matched text from the original, not from the match.
+    is compiled with it, which matches the folded text alike, only slower. Matches have the
+    offsets of the original text; read matched text from the original, not from the match.
 
     Parameters
     ----------

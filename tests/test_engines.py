@@ -69,17 +69,3 @@ def test_dask_engine_keeps_order_and_reports_failures():
         outcomes = list(engine.map([(good, None), (bad, None), (good, None)]))
     assert [r is not None for r, _ in outcomes] == [True, False, True]
     assert outcomes[1][1] and outcomes[0][0].documents[0]["doc_id"] == "a"
-
-
-def test_incremental_rebuild_same_rows_as_fresh(generated, tmp_path):
-    import shutil
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(generated, corpus)
-    build(corpus, out=tmp_path / "incremental", progress=False)
-    changed = sorted(corpus.rglob("*.txt"))[3]
-    changed.write_bytes(changed.read_bytes() + b"\n\nPolice detained 12 more protesters in Almaty on Monday.\n")
-    report = build(corpus, out=tmp_path / "incremental", progress=False)
-    assert report.n_cached == report.n_documents - 1
-    build(corpus, out=tmp_path / "fresh", use_cache=False, progress=False)
-    assert_same_tables(tmp_path / "fresh", tmp_path / "incremental")

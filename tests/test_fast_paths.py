@@ -193,3 +193,19 @@ def test_claim_date_patterns_opening_with_a_character_match_the_boundary_first_p
         old, new = re.compile(source), getattr(context, name)
         for line in lines:
             assert [(m.span(), m.groupdict()) for m in new.finditer(line)] == [(m.span(), m.groupdict()) for m in old.finditer(line)], (name, line)
+
+
+def test_line_rules_by_length_keep_every_rule_a_line_of_that_length_can_match():
+    from kzresearch.cleaning import _Rules
+
+    class Reference:  # the rules of the bundled reference, and an unbounded one that needs a long line
+        def __init__(self, ref):
+            self.boilerplate = dict(ref.boilerplate, line_rules=ref.boilerplate["line_rules"] + [
+                {"rule": "long_furniture", "role": "boilerplate", "pattern": "x{2000}.*"}])
+            self.outlets = ref.outlets
+
+    from kzresearch import reference as reference_module
+
+    rules = _Rules(Reference(reference_module.load_reference()))
+    assert rules.line_rule(fold_case("x" * 2500)) == ("boilerplate", "long_furniture")
+    assert rules.line_rule(fold_case("x" * 1999)) is None
