@@ -71,3 +71,19 @@ def test_election_inference(ref, text, election_id):
 def test_no_election_word_means_no_election(ref):
     guess = _guess("Nazarbayev opened a new bridge in Astana.", ref)
     assert guess.election_id is None and "no election word" in guess.evidence
+
+
+def test_name_periods_from_capitals_csv_agree_with_it(ref):
+    """A name period copied from capitals.csv (its ``source``) keeps that file's dates."""
+    import datetime as dt
+
+    def day(value):
+        return None if value in (None, "") or value != value else dt.date.fromisoformat(str(value)[:10])
+
+    copied = [p for p in ref.election_cues["name_periods"] if p.get("source") == "capitals.csv"]
+    assert copied
+    for period in copied:
+        rows = ref.capitals[ref.capitals["name"] == period["name"]]
+        assert len(rows) == 1, period["name"]
+        assert day(period["valid_from"]) == day(rows.iloc[0]["valid_from"]), period
+        assert day(period["valid_to"]) == day(rows.iloc[0]["valid_to"]), period
