@@ -34,9 +34,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 _ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _CASE_FOLD_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 # What lower-casing a pattern's text would change the meaning of: escapes naming a character by
-# code (\x41 is "A"), a case-sensitive group ("(?-i:"), a conditional group, and a range from an
-# upper-case letter to a character that is not one ("[A-z]" also holds "[", "_" ...).
-_NOT_LOWERABLE = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z]*-|\(\?\(|[A-Z]-[^A-Z]")
+# code (\x41 is "A"), a case-sensitive group ("(?-i:"), the ASCII flag ("(?a)", whose case rules
+# differ) and a conditional group; ranges are checked on the parsed pattern (_ranges_lowerable).
+_NOT_LOWERABLE = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z]*[-a]|\(\?\(")
+_CAPITALS = (ord("A"), ord("Z"))
 
 
 def fold_case(text: str) -> str:
@@ -63,6 +64,7 @@ def caseless(pattern: str, flags: int = 0) -> re.Pattern:
     compiled without ``re.IGNORECASE``; any other (or with ``re.ASCII``, whose case rules differ)
     is compiled with it, which matches the folded text alike, only slower. Matches have the
     offsets of the original text; read matched text from the original, not from the match.
+    Folding makes a long s equal to "s" (and so on) everywhere, in backreferences too.
 
     Parameters
     ----------
@@ -91,7 +93,8 @@ def _lower_pattern(pattern: str) -> str | None:
     """Lower-case the letters of ``pattern`` that it matches, or None when that is not safe."""
     # A non-ASCII letter may have case partners IGNORECASE knows and lower() does not; a dash or
     # "©" has none.
-    if _NOT_LOWERABLE.search(pattern) or any(not c.isascii() and c.lower() + c.upper() != c + c for c in pattern):
+    if _NOT_LOWERABLE.search(pattern) or any(not c.isascii() and c.lower() + c.upper() != c + c for c in pattern) \
+            or not _ranges_lowerable(pattern):
         return None
     out: list[str] = []
     i = 0
@@ -109,6 +112,29 @@ def _lower_pattern(pattern: str) -> str | None:
             out.append(pattern[i].lower())
             i += 1
     return "".join(out)
+
+
+def _ranges_lowerable(pattern: str) -> bool:
+    """Return whether every range of ``pattern``'s classes lies inside A-Z or outside it.
+
+    "[A-Z]" lower-cased is "[a-z]"; "[0-Z]" would become "[0-z]", which also holds "[", "_", "`".
+    """
+    try:
+        parsed = _re_parser.parse(pattern)
+    except re.error:
+        return False
+
+    def lowerable(node: object) -> bool:
+        if isinstance(node, _re_parser.SubPattern):
+            return all(lowerable(item) for item in node.data)
+        if isinstance(node, (list, tuple)):
+            if len(node) == 2 and node[0] is _re_parser.RANGE:
+                low, high = node[1]
+                return high < _CAPITALS[0] or low > _CAPITALS[1] or _CAPITALS[0] <= low <= high <= _CAPITALS[1]
+            return all(lowerable(item) for item in node)
+        return True
+
+    return lowerable(parsed)
 
 
 def any_of(patterns: Iterable[str], flags: int = re.IGNORECASE, *, folded: bool = False) -> re.Pattern | None:

@@ -104,3 +104,8 @@ def test_outlet_from_url_and_text(ref):
     body = [Line(1, 1, "According to Reuters, police detained dozens.", "body")]
     assert infer_outlet(body, ref)[0] is None  # a source credit is not the outlet
     assert infer_outlet(body, ref, url="https://www.rferl.org/a/kazakhstan-vote/31040000.html")[0] == "RFE/RL"
+
+
+def test_relative_days_are_read_case_insensitively_in_any_script_that_folds_to_ascii():
+    # "TONİGHT" (Turkish dotted capital I) and "yeſterday" (long s) are the words re.IGNORECASE equates with ASCII.
+    assert [d.relative for d in find_dates("Police said TON\u0130GHT and yeſterday.")] == ["tonight", "yesterday"]

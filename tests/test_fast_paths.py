@@ -101,9 +101,14 @@ def test_caseless_patterns_match_like_ignorecase(ref, corpus_lines):
     assert lowered > 50
 
 
-@pytest.mark.parametrize("pattern", [r"\x41b", r"(?-i:A)b", r"[A-z]", r"\u0130", r"(a)\1", "\u00c9cole", "\u0410\u0437\u0430\u0442\u0442\u044b\u049b", "stra\u00dfe"])
+@pytest.mark.parametrize("pattern", [r"\x41b", r"(?-i:A)b", r"[A-z]", r"[0-Z]x", r"(?a)s", r"\u0130", r"(a)\1", "\u00c9cole", "\u0410\u0437\u0430\u0442\u0442\u044b\u049b", "stra\u00dfe"])
 def test_caseless_keeps_ignorecase_where_lowering_would_change_the_pattern(pattern):
     assert caseless(pattern).flags & re.IGNORECASE
+
+
+def test_caseless_lowers_ranges_inside_or_outside_the_capitals():
+    assert not caseless(r"[A-Z][a-f0-9_-]").flags & re.IGNORECASE
+    assert caseless(r"[A-Z]x").fullmatch(fold_case("Qx")) and not caseless(r"[A-Z]x").fullmatch("_x")
 
 
 def test_caseless_keeps_escapes_and_group_names():
