@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from kzresearch.patterns import trie_alternation
+from kzresearch.patterns import fold_case, trie_alternation
 from kzresearch.reference import Reference
 
 DEFAULT_FUZZY_THRESHOLD = 90.0
@@ -42,7 +42,8 @@ class NameMatcher:
         for row in ref.names.itertuples():
             for surface in {row.variant, row.canonical}:
                 surface = " ".join(str(surface).split())
-                self._canonical.setdefault(surface.casefold(), (row.canonical, row.kind))
+                # Keyed as re.IGNORECASE compares ("PARL\u0130AMENT" is "parliament"), which casefold() is not.
+                self._canonical.setdefault(fold_case(surface), (row.canonical, row.kind))
                 (uncased if surface.islower() else cased).add(surface)
                 if row.kind == "place":
                     cased.add(surface.upper())  # datelines: "NUR-SULTAN, Jan 11 (Reuters) -"
@@ -73,7 +74,10 @@ class NameMatcher:
             for m in pattern.finditer(text):
                 if taken.find(1, m.start(), m.end()) != -1:
                     continue
-                canonical, kind = self._canonical[" ".join(m.group(0).split()).casefold()]
+                known = self._canonical.get(fold_case(" ".join(m.group(0).split())))
+                if known is None:  # a letter IGNORECASE equates and lower() does not (Greek sigmas)
+                    continue
+                canonical, kind = known
                 rows.append(_row(m.start(), m.end(), m.group(0), canonical, kind, "exact", 100.0))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         if self.fuzzy_threshold is not None:
@@ -92,7 +96,7 @@ class NameMatcher:
                 continue
             hit = self._fuzzy(piece)
             if hit:
-                canonical, kind = self._canonical[hit[0].casefold()]
+                canonical, kind = self._canonical[fold_case(hit[0])]
                 return [_row(offset + start, offset + start + len(piece), piece, canonical, kind, "fuzzy", round(hit[1], 1))]
         return []
 

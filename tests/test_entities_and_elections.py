@@ -87,3 +87,11 @@ def test_name_periods_from_capitals_csv_agree_with_it(ref):
         assert len(rows) == 1, period["name"]
         assert day(period["valid_from"]) == day(rows.iloc[0]["valid_from"]), period
         assert day(period["valid_to"]) == day(rows.iloc[0]["valid_to"]), period
+
+
+def test_names_written_with_letters_ignorecase_equates_with_ascii_are_found(ref):
+    # "PARLİAMENT" with a Turkish dotted capital I once raised KeyError (casefold() gives "i" plus a combining dot).
+    matcher = NameMatcher(ref)
+    plain = [(m["canonical"], m["kind"]) for m in matcher.find("NUR OTAN won seats in the LOWER HOUSE OF PARLIAMENT.")]
+    dotted = [(m["canonical"], m["kind"]) for m in matcher.find("NUR OTAN won seats in the LOWER HOUSE OF PARL\u0130AMENT.")]
+    assert dotted == plain and plain
