@@ -151,8 +151,8 @@ def frames(lexicon: dict) -> _Frames:
         previous=caseless(rf"\b{alternation(r['previous_election'], literal=False)}"),  # searched in folded text
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
         breaks=caseless(alternation(r["segment_breaks"], whole_words=True)),  # searched in folded text
-        # Cheap sentence filters, run on the lower-cased text without IGNORECASE (several times
-        # faster): a result word and a number must both occur before any frame is tried.
+        # Cheap sentence filters, lower-case patterns run on the folded text (TextContext.folded)
+        # without IGNORECASE: a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
         prefilter=_keyword_pattern(r.get("sentence_keywords", [])),
         has_number=re.compile(rf"[0-9]|\b{alternation([w for kind in ('units', 'tens', 'scales', 'groups') for w in numbers[kind]])}\b"),
@@ -204,20 +204,20 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     tc = text_context(text, ctx, ref)
     f = frames(lexicon_of(ref))
     rows: list[dict] = []
-    lower = tc.folded
-    cued: set[int] = set()
-    pos = 0
-    while f.prefilter is not None and (m := f.prefilter.search(lower, pos)):
-        index = tc.sentence_of(m.start())
-        cued.add(index)
-        pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
+    folded = tc.folded
     if f.prefilter is None:
         cued = set(tc.claim_sentences)
+    else:
+        cued, pos = set(), 0
+        while m := f.prefilter.search(folded, pos):
+            index = tc.sentence_of(m.start())
+            cued.add(index)
+            pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
-        if index not in cued or not f.has_number.search(lower, s_start, s_end):
+        if index not in cued or not f.has_number.search(folded, s_start, s_end):
             continue
-        found = _percentages(tc, f, index, lower) + _counts(tc, f, index)
+        found = _percentages(tc, f, index) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -247,12 +247,12 @@ def _qualifier(f: _Frames, m: re.Match) -> str:
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
-def _percentages(tc: TextContext, f: _Frames, index: int, lower: str) -> list[dict]:
+def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
     # A percentage ends in a percent word: try the pattern only at the word starts shortly before one.
-    starts = sorted({w.start() for sign in f.percent_sign.finditer(lower, s_start, s_end)
+    starts = sorted({w.start() for sign in f.percent_sign.finditer(tc.folded, s_start, s_end)
                      for w in _WORD.finditer(text, max(s_start, sign.start() - 45), sign.start() + 1)})
     found, reached = [], s_start
     for pos in starts:
@@ -464,7 +464,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     text = tc.text
     s_start, s_end = tc.sentences[index]
     rows = []
-    lowered = text[s_start:s_end].lower()
+    lowered = tc.folded[s_start:s_end]
     lo = s_start
     seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
     totals: set[float] = set()
