@@ -464,19 +464,18 @@ def build(
                     batch = _Batch()
         write(batch)
         if previous is not None:
-            previous.close()  # before the new tables replace the previous ones (closing twice is harmless)
+            previous.close()  # before the new tables replace the previous ones
         writer.write("problems", pa.Table.from_pylist([vars(p) for p in report.problems], schema=schema("problems")))
         writer.close((*TABLES, "problems"))
         if index is not None:
             index.close(out_dir)
     except BaseException:
+        if previous is not None:
+            previous.close()
         writer.discard()  # an interrupted build leaves the previous tables as they were
         if index is not None:
             index.discard()
         raise
-    finally:
-        if previous is not None:
-            previous.close()
     report.counts = {t: writer.counts[t] for t in (*TABLES, "problems")}
     report.seconds = time.perf_counter() - started
     _write_record(report, manifest_path, ref.digest, corpus_hash.hexdigest(), engine, jobs)

@@ -215,16 +215,19 @@ class _TableRows:
         self._group = pa.table({})
         self._group_start = self._group_stop = 0  # the loaded row group's rows in the whole table
 
-    def _load_next(self) -> None:
-        self._group = self._file.read_row_group(self._next_group)
-        self._next_group += 1
-        self._group_start, self._group_stop = self._group_stop, self._group_stop + self._group.num_rows
+    def _load(self, row: int) -> None:
+        """Load the row group holding ``row``; groups before it (changed documents only) are not read."""
+        while self._group_stop <= row:
+            self._group_start = self._group_stop
+            self._group_stop += self._file.metadata.row_group(self._next_group).num_rows
+            self._next_group += 1
+        self._group = self._file.read_row_group(self._next_group - 1)
 
     def take(self, start: int, stop: int) -> list[RowRange]:
         pieces = []
         while start < stop:  # a document's rows may run on into the next row group
-            while self._group_stop <= start:
-                self._load_next()
+            if start >= self._group_stop:
+                self._load(start)
             end = min(stop, self._group_stop)
             pieces.append(RowRange(self._group, start - self._group_start, end - self._group_start))
             start = end

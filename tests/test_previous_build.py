@@ -218,3 +218,18 @@ def test_a_failure_while_closing_the_tables_is_reported_and_leaves_no_partial_fi
     with pytest.raises(OSError, match="No space left"):
         build(corpus, out=out, progress=False)
     assert not list(out.glob("*.tmp")) and not list((out / ".cache").glob("index*"))
+
+
+def test_rows_are_taken_without_reading_the_row_groups_before_them(tmp_path, monkeypatch):
+    from kzresearch.previous_build import _TableRows
+
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.table({"n": list(range(10))}), path, row_group_size=3)  # groups [0-2] [3-5] [6-8] [9]
+    read = []
+    original = pq.ParquetFile.read_row_group
+    monkeypatch.setattr(pq.ParquetFile, "read_row_group", lambda self, i, *a, **k: read.append(i) or original(self, i, *a, **k))
+    rows = _TableRows(path)
+    taken = rows.take(7, 10)
+    assert read == [2, 3]
+    assert [v for piece in taken for v in piece.rows().column("n").to_pylist()] == [7, 8, 9]
+    rows.close()
