@@ -44,9 +44,8 @@ class ElectionGuess:
 class _Cues:
     def __init__(self, ref: Reference):
         cues = ref.election_cues
-        self.election_words = re.compile(cues["election_words"], re.IGNORECASE)
-        # The scans of a whole article run on its folded text (kzresearch.patterns.caseless).
-        self.folded_election_words = caseless(cues["election_words"])
+        # Every cue searches folded text (kzresearch.patterns.caseless, fold_case).
+        self.election_words = caseless(cues["election_words"])
         self.kinds = {kind: caseless(p) for kind, p in cues["kinds"].items()}
         event_dates = dict(zip(ref.events["event_id"], ref.events["date"]))
         self.events = [(eid, event_dates[eid], caseless(p)) for eid, p in cues["event_cues"].items() if eid in event_dates]
@@ -72,7 +71,10 @@ def _cues_for(ref: Reference) -> _Cues:
 
 
 def election_words(ref: Reference) -> re.Pattern:
-    """Return the compiled ``election_words`` of ``election_cues.yaml``: without one, a sentence is not about a vote."""
+    """Return the compiled ``election_words`` of ``election_cues.yaml``: without one, a sentence is not about a vote.
+
+    Compiled with :func:`kzresearch.patterns.caseless`: search :func:`kzresearch.patterns.fold_case` text.
+    """
     return _cues_for(ref).election_words
 
 
@@ -112,14 +114,14 @@ def infer_election(
     """
     cues = _cues_for(ref)
     folded = fold_case(text)
-    if not cues.folded_election_words.search(folded):
+    if not cues.election_words.search(folded):
         return ElectionGuess(None, 0.0, "no election word in the text")
     # An article about an election speaks of it in its headline or in more than one sentence; a
     # report on something else may mention a vote once ("two months after a parliamentary election").
     spans = sentences if sentences is not None else sentence_spans(text)
-    hits = (start for start, end in spans if cues.folded_election_words.search(folded, start, end))
+    hits = (start for start, end in spans if cues.election_words.search(folded, start, end))
     about = next(hits, None) is not None and next(hits, None) is not None  # two are enough
-    if not about and not cues.election_words.search(title or "") and len(spans) > 3:
+    if not about and not cues.election_words.search(fold_case(title or "")) and len(spans) > 3:
         return ElectionGuess(None, 0.0, "an election is mentioned in one sentence only, not in the headline")
     kind_hits = {kind: len(p.findall(folded)) for kind, p in cues.kinds.items()}
     total = sum(kind_hits.values()) or 1

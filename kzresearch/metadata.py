@@ -235,7 +235,8 @@ def infer_published(
         Date of the election the article is about: the anchor for weekdays and relative days.
     election_words : re.Pattern
         What makes a sentence about the vote ("yesterday's vote" dates the article the day after
-        the election): :func:`kzresearch.election_inference.election_words` of the reference.
+        the election): :func:`kzresearch.election_inference.election_words` of the reference,
+        searched in the sentence's :func:`kzresearch.patterns.fold_case`.
     sentences : list of (start, end), optional
         Sentence spans of ``text``, if already known.
 
@@ -264,10 +265,10 @@ def infer_published(
             day = resolve_month_day(expr.month, expr.day, election_date, within_days=10)
             if day and day >= election_date - dt.timedelta(days=1):
                 resolved.append((day, f"{expr.surface!r} (no year) resolved against the {election_date} election to {day}"))
-        elif expr.kind == "relative" and expr.relative == "yesterday" and election_words.search(sentence):
+        elif expr.kind == "relative" and expr.relative == "yesterday" and election_words.search(fold_case(sentence)):
             day = election_date + dt.timedelta(days=1)
             resolved.append((day, f"'yesterday' refers to the {election_date} election, so published {day}"))
-        elif expr.kind == "relative" and expr.relative in ("today", "tonight") and election_words.search(sentence):
+        elif expr.kind == "relative" and expr.relative in ("today", "tonight") and election_words.search(fold_case(sentence)):
             resolved.append((election_date, f"{expr.relative!r} refers to the {election_date} election"))
     if not resolved:
         return Published(None, "none", f"no date expression to resolve; the article is about the {election_date} election")
