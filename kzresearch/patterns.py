@@ -119,6 +119,8 @@ def _ranges_lowerable(pattern: str) -> bool:
 
     "[A-Z]" lower-cased is "[a-z]"; "[0-Z]" would become "[0-z]", which also holds "[", "_", "`".
     """
+    if "[" not in pattern or "-" not in pattern:
+        return True  # no class with a range: parsing it would only slow start-up
     try:
         parsed = _re_parser.parse(pattern)
     except re.error:
