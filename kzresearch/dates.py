@@ -43,7 +43,7 @@ _PATTERNS = [
     ("month", re.compile(starting_words(["in", "since", "until", "by", "last", "this", "early", "late", "mid-"])
                          + rf"\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"), False),
     ("year", re.compile(r"(?P<year>1(?<![\w$€£,.]1)9[89]\d|2(?<![\w$€£,.]2)0[0-4]\d)\b(?![\d,.%]|\s*(?:years?|percent|per cent|people|votes?)\b)"), False),
-    ("weekday", re.compile(r"(?P<weekday>" + starting_words(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + r")(?:'s)?\b"), False),
+    ("weekday", re.compile(r"(?P<weekday>" + starting_words([w.capitalize() for w in WEEKDAYS]) + r")(?:'s)?\b"), False),
     # Searched in the folded text (kzresearch.patterns.caseless), like every case-insensitive pattern.
     ("relative", caseless(r"(?P<relative>" + starting_words(["yesterday", "today", "tonight", "last night", "this week", "last week",
                                                             "last year", "this year", "last month", "weekend"]) + r")\b"), True),
