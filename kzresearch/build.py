@@ -41,6 +41,7 @@ from kzresearch.manifest import read_manifest
 from kzresearch.pipeline import TABLES, DocResult
 from kzresearch.previous_build import IndexWriter, PreviousBuild, ReusedRows, RowRange
 from kzresearch.reading import DEFAULT_MAX_BYTES, Problem, RawDocument, read_file, single_document_names
+from kzresearch.records import RecordFields
 from kzresearch.reference import load_reference
 from kzresearch.schema import schema
 
@@ -279,7 +280,7 @@ _Entry = tuple[_Source, dict | None, str, RawDocument | None, DocResult | Reused
 
 def _read_all(
     files: list[Path], corpus_dir: Path, max_bytes: int, report: BuildReport, records: dict, key_of, cache: _Cache,
-    previous: PreviousBuild | None,
+    previous: PreviousBuild | None, fields: RecordFields,
 ) -> Iterator[_Entry]:
     seen: dict[str, str] = {}
 
@@ -309,7 +310,7 @@ def _read_all(
                 if first_time(file, sha256, len(data)):
                     yield _Source(file, sha256), records.get(file), key, None, hit
                 continue
-        docs, problems = read_file(path, corpus_dir, max_bytes=max_bytes, data=data)
+        docs, problems = read_file(path, corpus_dir, max_bytes=max_bytes, data=data, fields=fields)
         report.problems.extend(problems)
         for doc in docs:
             if first_time(doc.file, doc.sha256, doc.n_bytes):
@@ -379,6 +380,7 @@ def build(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     out_dir.mkdir(parents=True, exist_ok=True)
     ref = load_reference(reference)
+    fields = RecordFields(ref.record_fields)
 
     files = _discover(corpus_dir)
     report = BuildReport(out_dir=out_dir, corpus_dir=corpus_dir, n_files=len(files))
@@ -406,7 +408,7 @@ def build(
         window: list[_Entry] = []
         to_process = 0  # entries of the window without a cached result
         in_flight = None
-        for entry in _read_all(files, corpus_dir, max_bytes, report, records, key_of, cache, previous):
+        for entry in _read_all(files, corpus_dir, max_bytes, report, records, key_of, cache, previous, fields):
             corpus_hash.update(f"{entry[0].file}\0{entry[0].sha256}\n".encode())
             window.append(entry)
             to_process += entry[4] is None

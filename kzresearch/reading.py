@@ -1,8 +1,9 @@
 """Reading raw files: formats, encodings and the problems a collection brings.
 
 Supported formats: plain text (``.txt``), HTML (``.html``/``.htm``, main text extracted with
-trafilatura) and JSON Lines (``.jsonl``, one article per line with a ``text`` field and optional
-``id``, ``title``, ``url``, ``outlet``, ``published``). Bytes are decoded by BOM, then strict
+trafilatura) and JSON Lines (``.jsonl``, one article per line: its text and optional id, title,
+url, outlet, publication date and byline, under the keys of ``data/reference/record_fields.yaml``,
+e.g. ``text``/``maintext``/``body``, ``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict
 UTF-8, then charset-normalizer's detection; the encoding used is recorded per document.
 
 A file that cannot become an article (empty, binary, undecodable, too large, of an unknown kind,
@@ -19,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+from kzresearch.records import RecordFields
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -187,7 +190,8 @@ def single_document_names(path: Path, corpus_dir: Path) -> tuple[str, str] | Non
 
 
 def read_file(
-    path: Path, corpus_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
+    path: Path, corpus_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None,
+    fields: RecordFields | None = None,
 ) -> tuple[list[RawDocument], list[Problem]]:
     """Read one corpus file into raw documents, reporting what could not be read.
 
@@ -201,6 +205,8 @@ def read_file(
         Files larger than this are skipped as ``huge``.
     data : bytes, optional
         The file's bytes when the caller has already read them (they are not read twice).
+    fields : RecordFields, optional
+        The keys of a JSON Lines row's fields (default: the bundled ``record_fields.yaml``).
 
     Returns
     -------
@@ -227,7 +233,8 @@ def read_file(
         return [], [Problem(name, exc.problem, exc.detail)]
     digest = hashlib.sha256(data).hexdigest()
     if suffix in JSONL_SUFFIXES:
-        return _read_jsonl(text, name, path.relative_to(corpus_dir).with_suffix("").as_posix().replace("/", "__"), encoding)
+        stem = path.relative_to(corpus_dir).with_suffix("").as_posix().replace("/", "__")
+        return _read_jsonl(text, name, stem, encoding, fields or _bundled_fields())
     stem, _ = single_document_names(path, corpus_dir)
     if suffix in HTML_SUFFIXES:
         try:
@@ -262,7 +269,13 @@ def _extract_html(html: str) -> tuple[str, dict]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def _read_jsonl(text: str, name: str, stem: str, encoding: str) -> tuple[list[RawDocument], list[Problem]]:
+def _bundled_fields() -> RecordFields:
+    from kzresearch.reference import load_reference  # the reference tables load pandas
+
+    return RecordFields(load_reference().record_fields)
+
+
+def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFields) -> tuple[list[RawDocument], list[Problem]]:
     docs: list[RawDocument] = []
     problems: list[Problem] = []
     for line_no, line in enumerate(text.splitlines(), start=1):
@@ -274,12 +287,14 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str) -> tuple[list[Ra
         except json.JSONDecodeError as exc:
             problems.append(Problem(where, "malformed_row", f"not valid JSON ({exc.msg} at column {exc.colno}); row skipped"))
             continue
-        body = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(body, str) or not body.strip():
-            problems.append(Problem(where, "malformed_row", "row has no non-empty 'text' field; row skipped"))
+        found = fields.read(record) if isinstance(record, dict) else {}
+        body = found.get("text")
+        if not body:
+            keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
+            problems.append(Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped"))
             continue
-        doc_id = str(record.get("id") or f"{stem}-{line_no}")
-        meta = {k: str(record[k]) for k in JSONL_FIELDS if record.get(k)}
+        doc_id = found.get("id") or f"{stem}-{line_no}"
+        meta = {k: found[k] for k in JSONL_FIELDS if k in found}
         title = meta.get("title")
         full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
         raw = line.encode("utf-8")

@@ -27,7 +27,7 @@ def read_yaml(path: Path | str) -> object:
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 CSV_TABLES = ("elections", "official_results", "events", "names", "capitals", "outlets")
-YAML_TABLES = ("quantities", "claim_lexicon", "boilerplate", "election_cues")
+YAML_TABLES = ("quantities", "claim_lexicon", "boilerplate", "election_cues", "record_fields")
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,6 +56,9 @@ class Reference:
         Claim-extraction word lists (``claim_lexicon.yaml``).
     election_cues : dict
         Cues that tell which election an article is about (``election_cues.yaml``).
+    record_fields : dict
+        The keys of an exported record (a JSON Lines row) that hold each document field
+        (``record_fields.yaml``; read by :class:`kzresearch.records.RecordFields`).
     digest : str
         SHA-256 over all reference files, recorded by the build.
     """
@@ -70,6 +73,7 @@ class Reference:
     conventions: dict
     lexicon: dict
     election_cues: dict
+    record_fields: dict
     digest: str
     _variant_index: dict = field(default_factory=dict, repr=False)
     _election_rows: dict = field(default_factory=dict, repr=False)
@@ -196,6 +200,7 @@ def _load_cached(folder: Path) -> Reference:
         conventions=yamls["quantities"],
         lexicon=yamls["claim_lexicon"],
         election_cues=yamls["election_cues"],
+        record_fields=yamls["record_fields"],
         digest=_digest(files),
         _variant_index=_variant_index(tables["names"]),
         # rows looked up per document: a dict, not a DataFrame filter

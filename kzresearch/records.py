@@ -1,0 +1,131 @@
+"""The fields of an exported record: which key of a JSON Lines row holds the text, title, date, ...
+
+Scrapers, news APIs and archives each name their fields their own way (``text`` or ``maintext``
+or ``articleBody``; ``published`` or ``publishedAt`` or a Unix time). The keys tried for each
+field, in order, are curated in ``data/reference/record_fields.yaml`` with the formats they
+come from; this module reads a record with them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+FIELDS = ("text", "id", "title", "url", "outlet", "published", "byline")
+_KEY_NOISE = re.compile(r"[-_\s]")
+_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
+_UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
+# Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
+_EARLIEST, _LATEST = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc), dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _normal_key(key: str) -> str:
+    return _KEY_NOISE.sub("", key).lower()
+
+
+def unix_time_to_iso(value: float | int | str) -> str | None:
+    """Read a Unix time in seconds or milliseconds as an ISO 8601 UTC timestamp.
+
+    Parameters
+    ----------
+    value : float, int or str
+        Seconds (ten digits in this era) or milliseconds (thirteen) since 1970-01-01 UTC.
+
+    Returns
+    -------
+    str or None
+        The timestamp, or None when the value is no plausible publication time (before 1990 or
+        after 2099 in either unit).
+
+    Examples
+    --------
+    >>> unix_time_to_iso(1610265600)
+    '2021-01-10T08:00:00+00:00'
+    >>> unix_time_to_iso("1610265600000")
+    '2021-01-10T08:00:00+00:00'
+    >>> unix_time_to_iso(42) is None
+    True
+    """
+    seconds = float(value)
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    try:
+        moment = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return moment.isoformat() if _EARLIEST <= moment < _LATEST else None
+
+
+class RecordFields:
+    """Reads the document fields of exported records with the curated key lists.
+
+    Parameters
+    ----------
+    spec : Mapping
+        The contents of ``record_fields.yaml``: for each of :data:`FIELDS` the keys to try in
+        order, and under ``urls`` the fields whose value must be a web address.
+
+    Examples
+    --------
+    >>> fields = RecordFields({"text": ["text", "maintext"], "published": ["date_publish"],
+    ...                        "outlet": ["source"], "url": ["source"], "urls": ["url"]})
+    >>> fields.read({"maintext": "Voters went to the polls.", "datePublish": 1610265600,
+    ...              "source": "https://example.org/a"})
+    {'text': 'Voters went to the polls.', 'url': 'https://example.org/a', 'published': '2021-01-10T08:00:00+00:00'}
+    """
+
+    def __init__(self, spec: Mapping):
+        self.keys = {name: [_normal_key(str(k)) for k in spec.get(name) or []] for name in FIELDS}
+        self.urls = frozenset(spec.get("urls") or [])
+
+    def read(self, record: Mapping) -> dict[str, str]:
+        """Return the fields a record holds, as strings (absent fields are left out).
+
+        Parameters
+        ----------
+        record : Mapping
+            One parsed JSON Lines row.
+
+        Returns
+        -------
+        dict
+            Field name (of :data:`FIELDS`) to value: the first of its keys with a usable value.
+        """
+        by_key: dict[str, object] = {}
+        for key, value in record.items():
+            by_key.setdefault(_normal_key(str(key)), value)
+        found: dict[str, str] = {}
+        for name in FIELDS:
+            for key in self.keys[name]:
+                if key in by_key and (value := self._value(name, by_key[key])):
+                    found[name] = value
+                    break
+        return found
+
+    def text_keys(self) -> list[str]:
+        """Return the keys tried for the article text, for messages."""
+        return self.keys["text"]
+
+    def _value(self, name: str, value: object) -> str | None:
+        if isinstance(value, Mapping):  # {"name": "Reuters"}, a schema.org Organization or Person
+            return self._value(name, value.get("name"))
+        if isinstance(value, list):  # authors, paragraphs
+            parts = [part for item in value if (part := self._value(name, item))]
+            return ("\n\n" if name == "text" else ", ").join(parts) or None
+        if isinstance(value, bool) or value is None:
+            return None
+        if isinstance(value, (int, float)):
+            if name == "published":
+                return unix_time_to_iso(value)
+            return (str(int(value)) if float(value).is_integer() else str(value)) if name == "id" else None
+        text = str(value).strip()
+        if not text:
+            return None
+        if name == "text":  # as written: offsets are into the text as the row holds it
+            return str(value)
+        if name == "published" and _UNIX_TIME.fullmatch(text):
+            return unix_time_to_iso(text)
+        is_url = bool(_URL.match(text))
+        if name in self.urls:
+            return text if is_url else None
+        return None if is_url else text

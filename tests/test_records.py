@@ -1,0 +1,84 @@
+"""JSON Lines exports with their own field names: the curated keys of record_fields.yaml."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kzresearch.build import build
+from kzresearch.reading import read_file
+from kzresearch.records import RecordFields, unix_time_to_iso
+from kzresearch.reference import load_reference
+
+ARTICLE = "Police in Almaty detained dozens of protesters on Sunday, the Interior Ministry said."
+
+
+@pytest.fixture(scope="module")
+def fields() -> RecordFields:
+    return RecordFields(load_reference().record_fields)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        # trafilatura's JSON output: "source" is the page's address, "sitename" the outlet
+        ({"title": "Protests", "author": "A. Writer", "date": "2019-06-10", "text": ARTICLE,
+          "source": "https://example.org/p", "sitename": "Example News"},
+         {"text": ARTICLE, "title": "Protests", "url": "https://example.org/p", "outlet": "Example News",
+          "published": "2019-06-10", "byline": "A. Writer"}),
+        # news-please
+        ({"maintext": ARTICLE, "authors": ["A. Writer", "B. Writer"], "date_publish": "2019-06-10 08:12:00",
+          "source_domain": "example.org", "url": "https://example.org/p"},
+         {"text": ARTICLE, "url": "https://example.org/p", "outlet": "example.org", "published": "2019-06-10 08:12:00",
+          "byline": "A. Writer, B. Writer"}),
+        # NewsAPI: the outlet is an object
+        ({"source": {"id": None, "name": "Reuters"}, "publishedAt": "2019-06-10T08:12:00Z", "content": ARTICLE},
+         {"text": ARTICLE, "outlet": "Reuters", "published": "2019-06-10T08:12:00Z"}),
+        # schema.org NewsArticle
+        ({"headline": "Protests", "articleBody": ARTICLE, "datePublished": "2019-06-10",
+          "author": {"@type": "Person", "name": "A. Writer"}, "publisher": {"@type": "Organization", "name": "Example"}},
+         {"text": ARTICLE, "title": "Protests", "outlet": "Example", "published": "2019-06-10", "byline": "A. Writer"}),
+        # a hand-rolled export: Unix seconds, key spelt in another case
+        ({"Body": ARTICLE, "published_at": 1560154320, "site": "Example", "stories_id": 17},
+         {"text": ARTICLE, "id": "17", "outlet": "Example", "published": "2019-06-10T08:12:00+00:00"}),
+    ],
+)
+def test_known_export_formats_are_read(fields, record, expected):
+    assert fields.read(record) == expected
+
+
+def test_values_that_do_not_fit_a_field_are_passed_over(fields):
+    found = fields.read({"text": "   ", "body": ARTICLE, "title": True, "url": "not an address", "link": "https://x.org/a",
+                         "outlet": "https://x.org", "source": "Example", "published": 42, "date": 1560154320})
+    assert found == {"text": ARTICLE, "url": "https://x.org/a", "outlet": "Example", "published": "2019-06-10T08:12:00+00:00"}
+    assert fields.read({"paragraphs": [ARTICLE]}) == {}
+
+
+def test_unix_times_in_both_units_and_implausible_numbers():
+    assert unix_time_to_iso(1560154320) == unix_time_to_iso(1560154320000) == "2019-06-10T08:12:00+00:00"
+    assert unix_time_to_iso("1560154320.5").startswith("2019-06-10T08:12:00.5")
+    assert unix_time_to_iso(1e30) is None and unix_time_to_iso(42) is None
+
+
+def test_a_row_without_text_names_the_keys_looked_for(tmp_path: Path):
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"headline": "only a title"}) + "\n", encoding="utf-8")
+    docs, problems = read_file(tmp_path / "rows.jsonl", tmp_path)
+    assert docs == [] and problems[0].problem == "malformed_row"
+    assert "'text'" in problems[0].detail and "record_fields.yaml" in problems[0].detail
+
+
+def test_an_export_with_its_own_keys_builds_with_its_metadata(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = [{"headline": "Dozens detained in Almaty", "body": ARTICLE, "source": "Example Wire",
+             "link": "https://example.org/a", "published_at": 1560154320, "author": "A. Writer"}]
+    (corpus / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    build(corpus, out=tmp_path / "out", progress=False)
+    doc = pd.read_parquet(tmp_path / "out" / "documents.parquet").iloc[0]
+    assert (doc["title"], doc["outlet"], doc["url"], doc["published"]) == (
+        "Dozens detained in Almaty", "Example Wire", "https://example.org/a", "2019-06-10")
+    assert doc["byline"] == "A. Writer"
+    tallies = pd.read_parquet(tmp_path / "out" / "tallies.parquet")
+    assert (tallies["counted"] == "detained").any()
