@@ -71,6 +71,11 @@ class CleanDocument:
     title_rule: str | None
 
 
+def _separate_spans(spans: list[tuple[int, int]]) -> int:
+    """Count the spans that do not lie inside another one."""
+    return sum(not any(o != x and o[0] <= x[0] and x[1] <= o[1] for o in spans) for x in spans)
+
+
 class _Rules:
     """Compiled boilerplate knowledge for one Reference.
 
@@ -97,6 +102,8 @@ class _Rules:
         self.cues = [(c["weight"], caseless(c["pattern"])) for c in appeal["cues"]]
         self.any_cue = any_of([c["pattern"] for c in appeal["cues"]], folded=True)
         self.cue_keywords = tuple(appeal.get("keywords", ()))
+        self.reader_voice = caseless(appeal["reader_voice"])
+        self.button_words = appeal["button_words"]
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
         names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
@@ -121,8 +128,14 @@ class _Rules:
             hit = any(k in unquoted for k in self.cue_keywords) and (self.any_cue is None or self.any_cue.search(unquoted))
         else:
             hit = self.any_cue is None or self.any_cue.search(unquoted)
-        score = sum(weight for weight, cue in self.cues if cue.search(unquoted)) if hit else 0
-        if score >= self.threshold:
+        found = [(weight, m.span()) for weight, cue in self.cues if (m := cue.search(unquoted))] if hit else []
+        # One cue in a reported sentence ("urged supporters to donate") is news; an appeal adds a
+        # second cue (not one inside the first: "journalism" in "support independent journalism"),
+        # speaks to the reader or as the outlet, or is a short button ("Donate now").
+        if sum(weight for weight, _ in found) >= self.threshold and (
+            _separate_spans([span for _, span in found]) > 1 or self.reader_voice.search(unquoted)
+            or len(unquoted.split()) <= self.button_words
+        ):
             return "appeal"
         # The pronoun test is one cheap search; the outlet test runs only where it passes.
         if self.pronouns.search(unquoted) and self.outlet_match(unquoted):

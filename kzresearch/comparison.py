@@ -98,8 +98,9 @@ def coverage(documents: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["documents", "outlet"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def describe_count(number: float | None, qualifier: str | None, vague_word: str | None, multiplier: float | None = None) -> str:
-    """Render what a tally says in a few words ("more than 30", "dozens", "2 x several dozen").
+def describe_count(number: float | None, qualifier: str | None, vague_word: str | None, multiplier: float | None = None,
+                   number_high: float | None = None) -> str:
+    """Render what a tally says in a few words ("more than 30", "dozens", "2 x several dozen", "50 to 70").
 
     Examples
     --------
@@ -107,10 +108,14 @@ def describe_count(number: float | None, qualifier: str | None, vague_word: str 
     ('more than 30', 'dozens', '500')
     >>> describe_count(None, "unspecified", None), describe_count(None, "vague", "several dozen", 2)
     ('unspecified', '2 x several dozen')
+    >>> describe_count(50, "range", None, None, 70)
+    '50 to 70'
     """
     present = lambda v: v is not None and not pd.isna(v)  # noqa: E731
     vague_word = vague_word if present(vague_word) else None
-    if present(number):
+    if present(number) and qualifier == "range" and present(number_high):
+        text = f"{float(number):,.0f} to {float(number_high):,.0f}"
+    elif present(number):
         text = f"{float(number):,.0f}"
         if vague_word:
             text = f"{text} ({vague_word})"
@@ -164,7 +169,8 @@ def claim_rows(tallies: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             "where": tallies["location"].map(lambda v: ", ".join(sorted(as_list(v))) or "(unknown)"),
             "when": tallies["event_date"].fillna("(unknown)"),
             "outlet": tallies["outlet"], "doc_id": tallies["doc_id"], "start": tallies["start"],
-            "figure": [describe_count(*r) for r in tallies[["number", "qualifier", "vague_word", "multiplier"]].itertuples(index=False)],
+            "figure": [describe_count(*r) for r in tallies.reindex(columns=["number", "qualifier", "vague_word", "multiplier", "number_high"])
+                       .itertuples(index=False)],
             "low": tallies["low"].astype(float), "high": tallies["high"].astype(float), "phrase": tallies["phrase"],
         }))
     if not results.empty:

@@ -32,13 +32,15 @@ _DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     # "(?<!\w....)" after a four-digit year: the year starts a word.
-    ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"), False),
+    # "2021-01-11", "2021/01/11", "2021-01-11T09:00:00Z" (the day may run into a time).
+    ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)([-/])(?P<month>[01]\d)\2(?P<day>[0-3]\d)(?![\d/-])"), False),
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
     ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
     ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), False),
-    ("full", re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), False),
+    # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
+    ("full", re.compile(rf"{_DAY}(?:\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),
-    ("month_day", re.compile(rf"{_DAY}\s+{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
+    ("month_day", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
     ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), False),
     ("month", re.compile(starting_words(["in", "since", "until", "by", "last", "this", "early", "late", "mid-"])
                          + rf"\s+{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"), False),

@@ -93,11 +93,40 @@ class _OutletSignatures:
         mastheads = [f"^(?:{source})$" for _, source, _ in self.by_signal.get("masthead", [])]
         self.in_document = {"text": any_of(texts, re.IGNORECASE | re.MULTILINE, folded=True),
                             "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE, folded=True)}
+        self.by_folded_name = {fold_case(outlet): outlet for outlet in ref.outlets["outlet"]}
 
 
 @lru_cache(maxsize=4)
 def _signatures_for(ref: Reference) -> _OutletSignatures:
     return _OutletSignatures(ref)
+
+
+def canonical_outlet(name: str, ref: Reference) -> str:
+    """Return the ``outlets.csv`` name of an outlet as a page or an export names it, else the name.
+
+    Pages and exports name their site by its domain ("Tengrinews.kz", "en.trend.az") or in
+    another case; a name that a url signature matches, or that equals a known outlet's name
+    without regard to case, becomes that outlet.
+
+    Parameters
+    ----------
+    name : str
+        The site name as recorded (HTML metadata, a JSON Lines field).
+    ref : Reference
+        Reference tables (``outlets.csv``).
+
+    Returns
+    -------
+    str
+        The canonical outlet name, or ``name`` stripped when no outlet is known by it.
+    """
+    name = name.strip()
+    folded = fold_case(name)
+    signatures = _signatures_for(ref)
+    for outlet, _, pattern in signatures.by_signal.get("url", []):
+        if pattern.search(folded):
+            return outlet
+    return signatures.by_folded_name.get(folded, name)
 
 
 def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:

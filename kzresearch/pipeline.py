@@ -16,6 +16,7 @@ from kzresearch.election_inference import election_words, infer_election
 from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
     Published,
+    canonical_outlet,
     dateline_published,
     infer_byline_and_wire,
     infer_outlet,
@@ -86,8 +87,8 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if record.get("outlet"):
         outlet, outlet_source, outlet_evidence = record["outlet"], "manifest", "collection record"
     elif raw.meta.get("outlet"):
-        outlet, outlet_source = raw.meta["outlet"], "manifest" if raw.fmt == "jsonl" else "metadata"
-        outlet_evidence = f"{raw.fmt} metadata"
+        outlet, outlet_source = canonical_outlet(raw.meta["outlet"], ref), "manifest" if raw.fmt == "jsonl" else "metadata"
+        outlet_evidence = f"{raw.fmt} metadata" + (f" {raw.meta['outlet']!r}" if outlet != raw.meta["outlet"] else "")
     else:
         outlet, outlet_evidence = infer_outlet(clean.lines, ref, url=url)
         outlet_source = "signature" if outlet else "unknown"

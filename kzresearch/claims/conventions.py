@@ -77,6 +77,7 @@ def bounds(
     qualifier: str | None,
     vague_word: str | None,
     multiplier: float | None = None,
+    number_high: float | None = None,
     *,
     name: str = DEFAULT_CONVENTION,
     conventions: dict[str, Any] | None = None,
@@ -95,6 +96,8 @@ def bounds(
         word ("a dozen") and an unqualified number reads by the ``group_word`` rule.
     multiplier : float, optional
         Factor of a multiplied phrase ("two groups of ...").
+    number_high : float, optional
+        The upper figure of a stated range (qualifier ``range``; ``number`` is the lower one).
     name : str
         Convention name in ``quantities.yaml``.
     conventions : dict, optional
@@ -113,9 +116,15 @@ def bounds(
     ((12.0, 12.0), (200.0, 200.0))
     >>> bounds(None, "vague", "several dozen", 2)
     (72.0, 198.0)
+    >>> bounds(50, "range", None, None, 70), bounds(50, "range", None, None, 70, name="acled")
+    ((50.0, 70.0), (50.0, 50.0))
     """
     conv = convention(name, conventions)
-    if number is not None:
+    if qualifier == "range" and number is not None and number_high is not None:
+        # The stated ends, or the lower one where the convention keeps one figure.
+        low = float(number)
+        high = low if conv["qualifiers"].get("range", {}).get("use") == "low" else float(number_high)
+    elif number is not None:
         rules = conv["qualifiers"]
         key = "group_word" if vague_word and qualifier in (None, "exact") and "group_word" in rules else qualifier or "exact"
         rule = rules.get(key, rules["exact"])
@@ -139,7 +148,8 @@ def apply_convention(tallies: pd.DataFrame, name: str = DEFAULT_CONVENTION, *, c
     Parameters
     ----------
     tallies : pandas.DataFrame
-        A tallies table (needs ``number``, ``qualifier``, ``vague_word``, ``multiplier``).
+        A tallies table (needs ``number``, ``qualifier``, ``vague_word``, ``multiplier``; uses
+        ``number_high`` where present).
     name : str
         Convention name: ``range`` (default), ``ccc``, ``acled``, ``countlove`` or any other
         defined in ``quantities.yaml``.
@@ -160,13 +170,15 @@ def apply_convention(tallies: pd.DataFrame, name: str = DEFAULT_CONVENTION, *, c
     """
     convention(name, conventions)  # fail early on an unknown name
     out = tallies.copy()
-    readings = out[["number", "qualifier", "vague_word", "multiplier"]]
+    if "number_high" not in out:  # tables built before ranges were kept
+        out["number_high"] = np.nan
+    readings = out[["number", "qualifier", "vague_word", "multiplier", "number_high"]]
     # A corpus repeats the same few (number, qualifier, word, multiplier) readings: compute each
     # once, from the first row that has it, and spread the bounds with one array index.
     reading_of = readings.groupby(list(readings), dropna=False, sort=False).ngroup().to_numpy()
     firsts = pd.Series(np.arange(len(readings))).groupby(reading_of).first().to_numpy()
-    known = [bounds(_value(r.number), _text(r.qualifier), _text(r.vague_word), _value(r.multiplier), name=name,
-                    conventions=conventions) for r in readings.iloc[firsts].itertuples(index=False)]
+    known = [bounds(_value(r.number), _text(r.qualifier), _text(r.vague_word), _value(r.multiplier), _value(r.number_high),
+                    name=name, conventions=conventions) for r in readings.iloc[firsts].itertuples(index=False)]
     low = np.array([np.nan if b[0] is None else b[0] for b in known] or [np.nan], dtype=float)
     high = np.array([np.nan if b[1] is None else b[1] for b in known] or [np.nan], dtype=float)
     out["low"] = pd.array(low[reading_of], dtype="Float64") if len(out) else pd.array([], dtype="Float64")

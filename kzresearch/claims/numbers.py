@@ -36,6 +36,8 @@ NUMBER_PATTERN = (
 )
 NUMBER = re.compile(rf"\b{NUMBER_PATTERN}\b|{DIGITS}", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+# "71.09%" and, in French and much European style, "71.09 %".
+PERCENT_SIGN = re.compile(r" ?%")
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*", re.IGNORECASE)
 
 

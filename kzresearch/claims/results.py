@@ -32,10 +32,10 @@ from typing import Any
 
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
-from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, parse_number
+from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.patterns import caseless
 
-_PERCENT = r"(?:%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
+_PERCENT = r"(?: ?%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 # "in 2015", "the 2015 election", "recorded in 2021": a year tied to the figure, not "the ruling
 # party since 1999" (a year after "since" starts a period, it dates no figure).
@@ -471,7 +471,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     seat_ends: list[int] = []
     for m in seats:
         value = parse_number(m.group("num"))
-        if value is None or text[m.end("num"): m.end("num") + 1] == "%":
+        if value is None or PERCENT_SIGN.match(text, m.end("num")):
             continue
         of = parse_number(m.group("of")) if m.group("of") else None
         qualifier = _qualifier(f, m)

@@ -19,7 +19,7 @@ from typing import Any
 from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
-from kzresearch.claims.numbers import NUMBER_PATTERN, as_int, parse_number
+from kzresearch.claims.numbers import NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
 from kzresearch.patterns import caseless
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
@@ -34,7 +34,10 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
-_GOVERNED = re.compile(rf"(?:\s+(?:{_AUX}|more|others|of\s+them|each|so\s+far|reportedly|allegedly))*\s+", re.IGNORECASE)
+# What may stand between a count and the verb that governs it: auxiliaries, adverbs and a place
+# ("nine detainees in Almaty were freed").
+_GOVERNED = re.compile(rf"(?:\s+(?:{_AUX}|more|others|of\s+them|each|so\s+far|reportedly|allegedly"
+                       r"|(?:in|at)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?))*\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -55,6 +58,7 @@ class _Grammar:
     inherit: re.Pattern
     non_count: re.Pattern
     qualifiers: dict[str, str]
+    qualifier_suffixes: dict[str, str]
     unspecified: dict[str, str]
     protester_nouns: frozenset
     category_nouns: dict[str, str]
@@ -76,6 +80,13 @@ def grammar(lexicon: dict) -> _Grammar:
     vague = rf"(?P<vague>{alternation(lexicon['vague']['words'])})"
     unspec = rf"(?P<unspec>{alternation(unspec_phrases)})"
     num = rf"(?P<num>{NUMBER_PATTERN})"
+    # The lower end of a stated range ("between 50 and 70", "50 to 70", "50-70", "one or two"), not
+    # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
+    lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
+             rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})(?:\s+(?:to|or)\s+|\s*[-\u2013\u2014]\s*))")
+    suffixes = phrase_map(lexicon.get("qualifier_suffixes", {}))
+    suffix = rf"(?:\s+(?P<qual_after>{alternation(suffixes)}))?" if suffixes else ""
+    stated = rf"(?:{vague}|{lower}?{num}){suffix}"
     mult = rf"(?:(?P<mult>{NUMBER_PATTERN})\s+{alternation(lexicon['multipliers']['nouns'])}\s+of\s+)"
     noun = rf"(?P<noun>{alternation(lexicon['people_nouns'])})"
     trig_groups = "|".join(
@@ -86,10 +97,10 @@ def grammar(lexicon: dict) -> _Grammar:
     # protest nouns ("one demonstration") do not make one.
     subject_verbs = alternation([outcome, alternation(lexicon["protest_verbs"])], literal=False)
     tolls = {k: v for k, v in lexicon["tolls"].items() if k != "toll_verbs"}
-    quantity = rf"(?:{qual}\s+)?(?:{vague}|{num})"
+    quantity = rf"(?:{qual}\s+)?{stated}"
     g = _Grammar(
         noun_phrase=re.compile(
-            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{vague}|{num})(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
+            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
             rf"(?P<mods>(?:\s+{_MOD}){{0,3}}?)\s+{noun}\b",
             re.IGNORECASE,
         ),
@@ -118,6 +129,7 @@ def grammar(lexicon: dict) -> _Grammar:
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
         non_count=re.compile(rf"\b{alternation(lexicon['non_count_nouns'])}\b", re.IGNORECASE),
         qualifiers=qualifiers,
+        qualifier_suffixes=suffixes,
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
         category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
@@ -294,8 +306,10 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False
         if shape != "np" and _YEAR.match(num.strip()):
             return False
-        if text[m.end("num"): m.end("num") + 1] in ("-", "%"):
+        if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")):
             return False
+        if (groups.get("lower") or groups.get("lower_joined")) and not (_range_lower(groups, num) or 0) < (parse_number(num) or 0):
+            return False  # "20 to 15": not a range
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
         return False
     return bool(num or groups.get("vague") or groups.get("unspec"))
@@ -397,12 +411,12 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = None
     if counted is None:
         return None
-    number, qualifier, vague_word = _quantity(groups, g)
+    number, qualifier, vague_word, number_high = _quantity(groups, g)
     if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
                                                or g.speaker_next.match(text, m.end())):
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
-    low, high = bounds(number, qualifier, vague_word, multiplier, name=convention, conventions=conventions)
+    low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
     return {
         "doc_id": tc.ctx.doc_id,
@@ -415,6 +429,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "qualifier": qualifier,
         "vague_word": vague_word,
         "multiplier": multiplier,
+        "number_high": None if number_high is None else float(number_high),
         "low": low,
         "high": high,
         "location": tc.location(index, day, clause),
@@ -424,14 +439,37 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     }
 
 
-def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None]:
-    """Return ``(number, qualifier, vague_word)`` of a count phrase's quantity."""
+def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None, float | None]:
+    """Return ``(number, qualifier, vague_word, number_high)`` of a count phrase's quantity.
+
+    A stated range gives qualifier ``range``, its lower figure as ``number`` and its upper one as
+    ``number_high`` (None otherwise); the lower figure takes the upper one's counting word
+    ("two or three dozen" = 24 to 36).
+    """
     qualifier = g.qualifiers.get(normalise(groups["qual"])) if groups.get("qual") else None
+    if groups.get("qual_after"):
+        qualifier = g.qualifier_suffixes.get(normalise(groups["qual_after"]), qualifier)
     if groups.get("unspec"):
-        return None, "unspecified", g.unspecified.get(normalise(groups["unspec"]))
+        return None, "unspecified", g.unspecified.get(normalise(groups["unspec"])), None
     if groups.get("vague"):
-        return None, qualifier or "vague", normalise(groups["vague"])
+        return None, qualifier or "vague", normalise(groups["vague"]), None
     raw = groups["num"]
     number = as_int(parse_number(raw))
     group_word = normalise(raw) if re.search(r"[a-z]", raw, re.IGNORECASE) and re.search(r"dozen|score", raw, re.IGNORECASE) else None
-    return number, qualifier or "exact", group_word
+    lower = _range_lower(groups, raw)
+    if lower is not None and number is not None:
+        return lower, "range", group_word, number
+    return number, qualifier or "exact", group_word, None
+
+
+def _range_lower(groups: dict, upper_raw: str) -> float | None:
+    """Return the lower end of a stated range, on the upper end's scale, or None."""
+    lower_raw = groups.get("lower") or groups.get("lower_joined")
+    if not lower_raw:
+        return None
+    lower = parse_number(lower_raw)
+    head, _, rest = upper_raw.strip().partition(" ")
+    if lower is not None and rest and " " not in lower_raw.strip():
+        unit = parse_number(f"1 {rest}") if parse_number(head) is not None else None
+        lower *= unit or 1  # "two or three dozen", "5 to 10 thousand"
+    return as_int(lower)
