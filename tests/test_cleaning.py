@@ -43,6 +43,9 @@ def test_line_classes(ref, line, role):
         "The election commission said turnout was 63.3 percent.",
         "Read the statement, he told reporters, before judging it.",
         "Copyright law was amended before the vote, critics noted.",
+        # one appeal cue in a reported sentence is news, not an appeal
+        "Police detained 40 people who had gathered to support independent journalism outside the court.",
+        "The opposition party urged supporters to donate to its campaign fund.",
     ],
 )
 def test_body_lines_stay_body(ref, line):

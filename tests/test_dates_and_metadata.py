@@ -6,7 +6,14 @@ import pytest
 from kzresearch.cleaning import Line
 from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
 from kzresearch.election_inference import election_words
-from kzresearch.metadata import dateline_published, infer_byline_and_wire, infer_outlet, infer_published, parse_published
+from kzresearch.metadata import (
+    canonical_outlet,
+    dateline_published,
+    infer_byline_and_wire,
+    infer_outlet,
+    infer_published,
+    parse_published,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +24,10 @@ from kzresearch.metadata import dateline_published, infer_byline_and_wire, infer
         ("Jan. 5, 2022", "full", dt.date(2022, 1, 5)),
         ("published 2012-01-17", "iso", dt.date(2012, 1, 17)),
         ("20.11.2022 results", "dmy_numeric", dt.date(2022, 11, 20)),
+        ("2021-01-11T09:00:00Z", "iso", dt.date(2021, 1, 11)),
+        ("filed 2021/01/11", "iso", dt.date(2021, 1, 11)),
+        ("on the 10th of January 2021", "full", dt.date(2021, 1, 10)),
+        ("10-Jan-2021", "full", dt.date(2021, 1, 10)),
     ],
 )
 def test_full_dates(text, kind, date):
@@ -109,3 +120,10 @@ def test_outlet_from_url_and_text(ref):
 def test_relative_days_are_read_case_insensitively_in_any_script_that_folds_to_ascii():
     # "TONİGHT" (Turkish dotted capital I) and "yeſterday" (long s) are the words re.IGNORECASE equates with ASCII.
     assert [d.relative for d in find_dates("Police said TON\u0130GHT and yeſterday.")] == ["tonight", "yesterday"]
+
+
+def test_outlet_names_from_metadata_become_canonical(ref):
+    assert canonical_outlet("Tengrinews.kz", ref) == "Tengrinews"
+    assert canonical_outlet("www.rferl.org", ref) == "RFE/RL"
+    assert canonical_outlet("the moscow times", ref) == "The Moscow Times"
+    assert canonical_outlet(" Some Local Paper ", ref) == "Some Local Paper"

@@ -61,6 +61,10 @@ CASES = [
      [dict(subject="All-National Social Democratic Party", measure="vote_share", value=1.7)]),
     ("Exit polls showed Nour Otan ahead. The first results suggested it had secured nearly 72 per cent of the vote.", "2021",
      [dict(subject="Nur Otan", value=72, qualifier="approx")]),
+    # a space before the sign (French and much European style); passive and informal verbs
+    ("Nur Otan won 71.09 % of the vote.", "2021", [dict(subject="Nur Otan", measure="vote_share", value=71.09)]),
+    ("Nur Otan was backed by 71.09 percent of voters.", "2021", [dict(subject="Nur Otan", measure="vote_share", value=71.09)]),
+    ("Tokayev scooped 70.96 percent of the vote.", "2019", [dict(subject="Kassym-Jomart Tokayev", value=70.96)]),
     # --- nothing ------------------------------------------------------------------------------
     ("Inflation reached 8.4 percent last year.", "2021", []),
     ("Two parties will join Nur Otan in parliament for the first time in 20 years.", "2012", []),

@@ -299,3 +299,46 @@ def test_narrative_date_is_the_event_not_the_statement():
     text = "Police detained dozens of people on January 4, a rights group said on Thursday. At least 15 more were held in Aktau."
     rows = tallies(text, "2022")
     assert [r["event_date"] for r in rows] == ["2022-01-04", "2022-01-04"]
+
+
+# Stated ranges keep both ends (never the upper figure alone as an exact count); qualifiers may
+# follow the number; detention and sentencing verbs of wire and broadcaster style.
+RANGES_AND_VERBS = [
+    ("Police detained between 50 and 70 protesters in Almaty.", "2022",
+     [dict(counted="detained", number=50, number_high=70, qualifier="range", low=50, high=70, location=["Almaty"])]),
+    ("Police detained 50 to 70 people in Almaty.", "2022", [dict(number=50, number_high=70, qualifier="range")]),
+    ("Police detained 50-70 people in Almaty.", "2022", [dict(number=50, number_high=70, qualifier="range")]),
+    ("One or two people were detained.", "2022", [dict(counted="detained", number=1, number_high=2, qualifier="range")]),
+    ("Two or three dozen demonstrators were detained in Aktau.", "2022",
+     [dict(counted="detained", number=24, number_high=36, qualifier="range", location=["Aktau"])]),
+    ("Police detained a dozen or so activists in Astana.", "2022",
+     [dict(counted="detained", number=12, qualifier="approx", location=["Astana"])]),
+    ("A hundred or more people were arrested in Shymkent.", "2022", [dict(counted="detained", number=100, qualifier="at_least")]),
+    ("More than 100 people were taken into police custody in Almaty.", "2022", [dict(counted="detained", number=100)]),
+    ("Police picked up about 30 people in Astana.", "2022", [dict(counted="detained", number=30, qualifier="approx")]),
+    ("Authorities locked up 25 activists.", "2022", [dict(counted="detained", number=25)]),
+    ("About 50 people were carted off by police.", "2022", [dict(counted="detained", number=50)]),
+    ("Thousands of people poured into the streets of Zhanaozen.", "2022",
+     [dict(counted="protesters", vague_word="thousands", location=["Zhanaozen"])]),
+    ("Of 599 people convicted, 132 were handed prison terms.", "2022",
+     [dict(counted="sentenced", number=599), dict(counted="sentenced", number=132)]),
+    ("Nine detainees in Almaty were freed from custody.", "2022", [dict(counted="released", number=9, location=["Almaty"])]),
+    ("Ukraine's 71.09 % result was questioned by 20 people.", "2022", []),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", RANGES_AND_VERBS, ids=[c[0][:50] for c in RANGES_AND_VERBS])
+def test_ranges_suffixes_and_verbs(text, when, expected):
+    assert_rows(tallies(text, when), expected)
+
+
+def test_a_change_or_a_falling_pair_is_no_range():
+    for text in ("The number of protesters grew from 50 to 70 protesters in a day.", "Police jailed 20 to 15 days."):
+        assert all(r["qualifier"] != "range" for r in tallies(text, "2022")), text
+
+
+def test_a_range_has_its_ends_under_every_convention():
+    text = "Police detained between 50 and 70 protesters."
+    ctx = DocContext("doc", None, dt.date(2022, 1, 6))
+    assert [(r["low"], r["high"]) for r in extract_tallies(text, ctx, REF, convention="ccc")] == [(50, 70)]
+    assert [(r["low"], r["high"]) for r in extract_tallies(text, ctx, REF, convention="acled")] == [(50, 50)]
