@@ -243,3 +243,43 @@ def test_segment_breaks_are_whole_words():
         assert not breaks.search(fold_case(inside)), inside
     for between in ["54 percent, BUT 63 percent in 2021", "higher than 63 percent", "While 40 percent"]:
         assert breaks.search(fold_case(between)), between
+
+
+def _referendum_ctx() -> tuple[DocContext, FakeReference]:
+    ref = FakeReference()
+    ref.elections = pd.concat([ref.elections, pd.DataFrame(
+        [("2022-06-05-referendum", dt.date(2022, 6, 5), "referendum", "Yes")],
+        columns=["election_id", "date", "kind", "winner"])]).sort_values("date", ignore_index=True)
+    return DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6)), ref
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("About 71% of those who cast ballots in Sunday's plebiscite backed the changes.", [("Yes", 71.0)]),
+        ("77.18 percent of those who took part in the vote, or 6,163,863 people, supported the amendments.", [("Yes", 77.18)]),
+        ("Some 5.56 million people voted yes, or 71.12%, while 26.15% were against.", [("Yes", 71.12), ("No", 26.15)]),
+        ("Against the changes were 18.66 percent of participants.", [("No", 18.66)]),
+        ("The amendments were approved in a referendum with 77.18% of the vote.", [("Yes", 77.18)]),
+        ("In total, 11,734,642 citizens were entitled to take part.", [("registered voters", 11734642)]),
+        # a list of regional turnouts after a sentence about participation
+        ("Participation varied by region. Mangistau region reported 61.19 percent, then Shymkent with 72.53 percent.",
+         [("turnout", 61.19, "Mangystau Region"), ("turnout", 72.53, "Shymkent")]),
+    ],
+)
+def test_referendum_shares_registered_voters_and_turnout_lists(text, expected):
+    ctx, ref = _referendum_ctx()
+    rows = extract_results(text, ctx, ref)
+    got = [(r["subject"], r["value"], r["scope"]) if len(e) == 3 else (r["subject"], r["value"]) for r, e in zip(rows, expected)]
+    assert got == expected and len(rows) == len(expected)
+
+
+def test_a_name_in_an_aside_between_dashes_is_not_the_subject():
+    rows = results("Amanat \u2014 the renamed party founded by former President Nursultan Nazarbayev \u2014 secured 53.9% "
+                   "of the party-list vote.", "2023")
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Nur Otan", "2023-03-19-parliamentary")]
+
+
+def test_a_comparison_dates_only_its_own_figure():
+    rows = results("Voter participation came to 54.19%, well below the 63% recorded in 2021.", "2023")
+    assert [(r["value"], r["election_id"]) for r in rows] == [(54.19, "2023-03-19-parliamentary"), (63.0, "2021-01-10-parliamentary")]

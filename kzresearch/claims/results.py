@@ -52,6 +52,14 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
+# How far before a figure the place of a regional turnout list may stand ("Mangistau region reported").
+_LISTED_REACH = 40
+# How many sentences back a list of regional turnouts may have named turnout or participation.
+_LISTED_CONTEXT = 4
+# A registered-voters figure's sentence holds one of these (a cheap test before the pattern).
+_REGISTERED_KEYS = ("voters", "electors", "eligible", "entitled", "registered")
 
 
 @dataclass
@@ -73,6 +81,9 @@ class _Frames:
     threshold: re.Pattern
     threshold_after: re.Pattern
     yes_frame: re.Pattern
+    yes_before: re.Pattern
+    no_frame: re.Pattern
+    no_before: re.Pattern
     referendum_word: re.Pattern
     backing: re.Pattern
     ruling_party: re.Pattern
@@ -89,6 +100,7 @@ class _Frames:
     percent_sign: re.Pattern
     qualifiers: dict[str, str]
     yes_subject: str
+    no_subject: str
     against_all_subject: str
 
 
@@ -126,7 +138,7 @@ def frames(lexicon: dict) -> _Frames:
             re.IGNORECASE,
         ),
         parties=re.compile(rf"\b(?<!other\s)(?P<num>{_WORD_NUM})\s+{alternation(r['parties_words'])}\b", re.IGNORECASE),
-        registered=re.compile(rf"\b{qual}(?P<num>{_WORD_NUM})\s+{alternation(r['registered_voters_words'])}\b", re.IGNORECASE),
+        registered=re.compile(rf"\b{qual}(?P<num>{_WORD_NUM})\s+{alternation(r['registered_voters_words'], literal=False)}", re.IGNORECASE),
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
@@ -140,6 +152,9 @@ def frames(lexicon: dict) -> _Frames:
         threshold=re.compile(rf"\b{alternation(r['threshold_words'])}\b", re.IGNORECASE),
         threshold_after=re.compile(rf"^\s*(?:\w+\s+)?{alternation(r['threshold_after'])}\b", re.IGNORECASE),
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
+        yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
+        no_frame=re.compile(rf"^\s*{alternation(r['no_frames'], literal=False)}", re.IGNORECASE),
+        no_before=re.compile(alternation(r["no_frames_before"], literal=False), re.IGNORECASE),
         referendum_word=re.compile(rf"\b{alternation(r['referendum_words'])}\b", re.IGNORECASE),
         backing=re.compile(rf"^\s*{alternation(r['backing_frames'], literal=False)}", re.IGNORECASE),
         ruling_party=re.compile(rf"\b{alternation(r['ruling_party_nouns'], literal=False)}\b", re.IGNORECASE),
@@ -159,6 +174,7 @@ def frames(lexicon: dict) -> _Frames:
         percent_sign=re.compile(r"%|percent|per\s+cent|pct"),
         qualifiers=qualifiers,
         yes_subject=r["yes_subject"],
+        no_subject=r["no_subject"],
         against_all_subject=r["against_all_subject"],
     )
     return f
@@ -294,6 +310,14 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
         elif (yes := f.yes_frame.match(after)) and _about_referendum(tc, f, index):
             row = _row(tc, start, m.end() + yes.end(), f.yes_subject, "vote_share", value, None, qualifier, None, m.start("num"))
+        elif (yes := f.yes_before.search(before)) and _about_referendum(tc, f, index):
+            row = _row(tc, m.start() - len(before) + yes.start(), end, f.yes_subject, "vote_share", value, None, qualifier, None,
+                       m.start("num"))
+        elif (no := f.no_frame.match(after)) and _about_referendum(tc, f, index):
+            row = _row(tc, start, m.end() + no.end(), f.no_subject, "vote_share", value, None, qualifier, None, m.start("num"))
+        elif (no := f.no_before.search(before)) and _about_referendum(tc, f, index):
+            row = _row(tc, m.start() - len(before) + no.start(), end, f.no_subject, "vote_share", value, None, qualifier, None,
+                       m.start("num"))
         elif against := f.against_all.match(after):
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
         else:
@@ -303,10 +327,31 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
+            elif row is None and (listed := _listed_turnout(tc, f, index, lo, m.start())) is not None:
+                place_start, place = listed
+                row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
         if row is not None:
             rows.append(row)
             previous = row
     return rows
+
+
+def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int) -> tuple[int, str] | None:
+    """Return ``(offset, place)`` for a figure in a list of regional turnouts, else None.
+
+    "Participation varied by region. Kyzylorda region followed at 79.89 percent, then East
+    Kazakhstan region with 77.49 percent": a place shortly before a figure that no party or
+    candidate claims, in a sentence that speaks of turnout or follows shortly after one that does.
+    """
+    places = [(p, name) for p, name in tc.places_at(index, None)
+              if name != tc.patterns.country and max(lo, pos - _LISTED_REACH) <= p < pos]
+    if not places or _names_between(tc, index, places[-1][0], pos, ("party", "person")):
+        return None
+    if _DIGIT.search(tc.text, places[-1][0], pos):
+        return None  # another figure stands between the place and this one
+    if not any(f.turnout_word.search(tc.text, *tc.sentences[i]) for i in range(max(0, index - _LISTED_CONTEXT), index + 1)):
+        return None
+    return places[-1]
 
 
 def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tuple[str, int] | None:
@@ -407,6 +452,12 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.
             while chosen > 0 and "," in text[named[chosen - 1].end: named[chosen].start] and "," in text[named[chosen].end: pos]:
                 chosen -= 1
+            # "Amanat -- the renamed party founded by X -- secured": nor one in an aside between dashes.
+            if _DASH.search(text, named[chosen].end, pos):
+                opening = [d.start() for d in _DASH.finditer(text, lo, named[chosen].start)]
+                outside = [x for x in named if opening and x.end <= opening[-1]]
+                if outside:
+                    return outside[-1].canonical
             return named[chosen].canonical
         if winner and _kind(tc.ctx.election_id) == "presidential" and f.incumbent.search(window):
             return winner
@@ -500,7 +551,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if value is not None and frame:
             rows.append(_row(tc, m.start(), m.end() + frame.end() - frame.start(), "parties", "parties_contesting", value, None, "exact",
                              None, m.start("num")))
-    for m in f.registered.finditer(text, s_start, s_end) if "voters" in lowered or "electors" in lowered else ():
+    for m in f.registered.finditer(text, s_start, s_end) if any(w in lowered for w in _REGISTERED_KEYS) else ():
         value = parse_number(m.group("num"))
         if value is not None:
             rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, _qualifier(f, m), None,
@@ -614,7 +665,7 @@ def _kind_for(tc: TextContext, row: dict, current_kind: str | None) -> str | Non
             row["measure"] == "threshold" and current_kind != "referendum"):
         return "parliamentary"
     if row["measure"] == "vote_share" and row["subject"]:
-        if row["subject"] == frames(tc.lexicon).yes_subject:
+        if row["subject"] in (frames(tc.lexicon).yes_subject, frames(tc.lexicon).no_subject):
             return "referendum"
         resolved = tc.ref.canonical_name(row["subject"]) if hasattr(tc.ref, "canonical_name") else None
         if resolved and resolved[1] in ("person", "party"):
