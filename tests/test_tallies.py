@@ -230,7 +230,8 @@ def test_sources_carry_through_a_report():
             "and 6 were killed.\nHuman rights defenders tell a different story. They say 90 people were detained in Aktau. "
             "Another 15 were detained in Shymkent, according to the same tally.")
     rows = tallies(text, "2022")
-    assert [r["attributed_to"] for r in rows] == ["Aidos Serikov", "Aidos Serikov", "human rights defenders", "human rights defenders"]
+    assert [r["attributed_to"] for r in rows] == ["Aidos Serikov"] * 3 + ["human rights defenders"] * 2
+    assert [r["counted"] for r in rows] == ["injured", "injured", "killed", "detained", "detained"]
 
 
 def test_source_named_by_title_and_apposition():
@@ -324,6 +325,13 @@ RANGES_AND_VERBS = [
      [dict(counted="sentenced", number=599), dict(counted="sentenced", number=132)]),
     ("Nine detainees in Almaty were freed from custody.", "2022", [dict(counted="released", number=9, location=["Almaty"])]),
     ("Ukraine's 71.09 % result was questioned by 20 people.", "2022", []),
+    ("The first official toll, announced in the second week of January, stood at 164.", "2022",
+     [dict(counted="killed", number=164)]),
+    ("Local media put the number detained in Almaty at more than 30.", "2022",
+     [dict(counted="detained", number=30, qualifier="more_than", location=["Almaty"])]),
+    ("In all, 617 of them had been placed under administrative arrest.", "2019", [dict(counted="sentenced", number=617)]),
+    ("At least two people were taken to hospital with frostbite.", "2021", [dict(counted="injured", number=2)]),
+    ('"Twelve of us were pushed onto a bus," he said.', "2021", [dict(counted="detained", number=12)]),
 ]
 
 

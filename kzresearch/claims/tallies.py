@@ -51,6 +51,7 @@ class _Grammar:
     toll: re.Pattern
     triggers: re.Pattern
     protesters: re.Pattern
+    toll_words: re.Pattern
     anchor: re.Pattern
     not_after: re.Pattern
     not_before: re.Pattern
@@ -105,7 +106,7 @@ def grammar(lexicon: dict) -> _Grammar:
             re.IGNORECASE,
         ),
         bare_subject=re.compile(
-            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|those)))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|those|us)))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
@@ -114,7 +115,8 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
         toll=re.compile(
-            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})\s+(?:\w+\s+){{0,6}}?"
+            # "the toll, announced on Monday, stood at 164": an aside may stand before the verb
+            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)}),?\s+(?:[\w'’]+,?\s+){{0,8}}?"
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
         ),
@@ -122,6 +124,7 @@ def grammar(lexicon: dict) -> _Grammar:
         # ``anchor``: only sentences with a quantity and a trigger or protester noun go on.
         triggers=caseless(rf"\b(?:{trig_groups})\b"),
         protesters=caseless(rf"\b{alternation(lexicon['protester_nouns'])}\b"),
+        toll_words=caseless(rf"\b{alternation([f for v in tolls.values() for f in v], literal=False)}\b"),
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
         not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
@@ -189,7 +192,8 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
         if index not in wanted:
             continue
         s_start, s_end = tc.sentences[index]
-        if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)):
+        if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)
+                or g.toll_words.search(folded, s_start, s_end)):
             continue
         previous: dict | None = None
         cands = _candidates(text, s_start, s_end, g, by_sentence[index])
