@@ -28,7 +28,7 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
-    r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|"
+    r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b", re.IGNORECASE
 )
@@ -38,6 +38,7 @@ AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
+_SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 _DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -273,6 +274,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "author_in_place"
 
     _mark_media_titles(lines)
+    _unmark_authors_after_the_text_begins(lines)
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
     title_index, title_rule = _choose_title(lines, given_title)
@@ -314,6 +316,17 @@ def _is_date_line(text: str) -> bool:
         rest = rest.replace(d.surface, " ")
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 3
+
+
+def _unmark_authors_after_the_text_begins(lines: list[Line]) -> None:
+    # "Kazakhs Vote in Presidential Election" in a related-links box has the shape of "Helen Marsh in
+    # Almaty"; a byline without "By" stands above the article's first paragraph.
+    # (a standfirst may stand above it: the paragraph is the first long line that ends a sentence)
+    first_paragraph = next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)),
+                           len(lines))
+    for line in lines[first_paragraph:]:
+        if line.rule == "author_in_place":
+            line.role, line.rule = None, None
 
 
 def _mark_authors_next_to_dates(lines: list[Line]) -> None:

@@ -23,10 +23,18 @@ from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
+# "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -"
 _DATELINE_CREDIT = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}\.?)?\s*"
+    r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:,\s*[A-Z][a-z]+)?"
+    r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})\.?)?\s*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/)"
 )
+# What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
+_CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
+# The rules of a line that is only a name ("AFP"), not a breadcrumb or a link ("RFE/RL's Kazakh Service").
+_NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
+# Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
+_AUTHORED = re.compile(r"^(?:written|story|words|text) by\s+", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
@@ -94,6 +102,13 @@ class _OutletSignatures:
         self.in_document = {"text": any_of(texts, re.IGNORECASE | re.MULTILINE, folded=True),
                             "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE, folded=True)}
         self.by_folded_name = {fold_case(outlet): outlet for outlet in ref.outlets["outlet"]}
+        longest_first = sorted(self.by_folded_name, key=len, reverse=True)
+        self._name_pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in longest_first))
+
+    def named_in(self, folded: str) -> str | None:
+        """Return the outlet whose name a folded line holds (the longest), else None."""
+        found = self._name_pattern.search(folded)
+        return self.by_folded_name[found.group(0)] if found else None
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +174,11 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
                 found = pattern.fullmatch(text) if signal == "masthead" else pattern.search(text)
                 if found:
                     hits.setdefault(outlet, []).append(f"{signal} signature {source!r} on line {line.line_no} ({line.role})")
+    # A line naming an outlet above the headline is its masthead ("Voice of America").
+    title_at = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
+    for line in lines[:title_at]:
+        if line.rule == "outlet_name_line" and (named := signatures.named_in(fold_case(line.text))):
+            hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
@@ -183,13 +203,16 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
     """
     authors: list[str] = []
     wire: list[str] = []
+    below_title = False
     for line in lines:
         if line.rule == "agency_signoff":
             credited = _CREDIT_SPLIT.split(AGENCY_SIGNOFF.match(line.text).group("agencies"))
             wire += [agencies[a.casefold()] for a in credited if a.casefold() in agencies]
         elif line.rule in ("by_prefix", "credit_line"):
+            names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text)
-            text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing) by\s+", "", text, flags=re.IGNORECASE)
+            text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing|story|words|text) by\s+", "",
+                          text, flags=re.IGNORECASE)
             for part in _CREDIT_SPLIT.split(text):
                 part = _AUTHOR_TAIL.sub("", part).strip(" .;:()")  # "Dana Omirbekova in Politics on 27 April"
                 if not part:
@@ -197,15 +220,27 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
                 agency = agencies.get(part.casefold())
                 if agency:
                     wire.append(agency)
-                elif line.rule == "by_prefix" and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part):
+                elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part):
                     authors.append(part)
+            if line.rule == "credit_line":  # "Reuters contributed to this report"
+                wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date"):
             authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             agency = agencies.get((m.group("agency") or m.group("slashed")).strip().casefold())
             if agency:
                 wire.append(agency)
+        elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())):
+            wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
+        below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+def _agencies_named(text: str, agencies: dict[str, str]) -> list[str]:
+    """Return the agencies a line names, as runs of one to four words."""
+    words = re.findall(r"[\w/&'.-]+", text)
+    return [agencies[phrase] for n in range(1, 5) for i in range(len(words) - n + 1)
+            if (phrase := " ".join(words[i:i + n]).casefold().strip(".")) in agencies]
 
 
 def _join_names(names: list[str]) -> str | None:

@@ -2,6 +2,7 @@
 import pytest
 
 from kzresearch.cleaning import classify_lines
+from kzresearch.metadata import infer_outlet
 
 BODY = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
 
@@ -95,3 +96,16 @@ def test_link_list_openers_and_dated_menu_bars_come_from_the_reference(ref):
     roles = {line.text: (line.role, line.rule) for line in classify_lines(text, ref).lines}
     assert roles["Kursiv Media | Politics | 16 March 2026, 11:20"] == ("byline", "date_line")
     assert roles["Astana weighs new rules for rallies"] == ("boilerplate", "link_list")
+
+
+def test_a_headline_in_related_links_is_not_a_byline(ref):
+    text = (f"Headline About The Vote In Kazakhstan\n\nBy Ira Kessler\n\n{BODY}\n\nRelated Stories\n"
+            "Kazakhs Vote in Presidential Election\n04 December 2005\n")
+    got = roles(text, ref)
+    assert got["By Ira Kessler"][0] == "byline"
+    assert got["Kazakhs Vote in Presidential Election"][0] != "byline"
+
+
+def test_an_outlet_named_above_the_headline_is_the_masthead(ref):
+    clean = classify_lines(f"Skip to main content\nVoice of America\nHome | World | Asia\n\nHeadline About The Vote In Kazakhstan\n\n{BODY}\n", ref)
+    assert infer_outlet(clean.lines, ref)[0] == "Voice of America"

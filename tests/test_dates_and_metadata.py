@@ -127,3 +127,20 @@ def test_outlet_names_from_metadata_become_canonical(ref):
     assert canonical_outlet("www.rferl.org", ref) == "RFE/RL"
     assert canonical_outlet("the moscow times", ref) == "The Moscow Times"
     assert canonical_outlet(" Some Local Paper ", ref) == "Some Local Paper"
+
+
+def test_wire_credits_in_datelines_credit_lines_and_name_lines():
+    agencies = {"ap": "AP", "afp": "AFP", "interfax": "Interfax", "reuters": "Reuters"}
+    lines = [Line(1, 1, "Protest in Almaty", "title", "headline"), Line(2, 2, "AFP", "boilerplate", "outlet_name_line"),
+             Line(3, 3, "ASTANA. March 22 (Interfax) - The ruling party won.", "body", "default_body"),
+             Line(4, 4, "ALMATY, Kazakhstan (AP) -- Police detained dozens.", "body", "default_body"),
+             Line(5, 5, "Reuters contributed to this report.", "byline", "credit_line"),
+             Line(6, 6, "Written by Dana Amanova", "byline", "credit_line")]
+    assert infer_byline_and_wire(lines, agencies) == ("Dana Amanova", ["AFP", "Interfax", "AP", "Reuters"])
+
+
+def test_an_agency_line_above_the_headline_or_in_a_breadcrumb_is_no_credit():
+    agencies = {"afp": "AFP", "rfe/rl's kazakh service": "RFE/RL"}
+    lines = [Line(1, 1, "AFP", "boilerplate", "outlet_name_line"), Line(2, 2, "Protest in Almaty", "title", "headline"),
+             Line(3, 3, "RFE/RL's Kazakh Service", "boilerplate", "breadcrumb")]
+    assert infer_byline_and_wire(lines, agencies) == (None, [])
