@@ -65,7 +65,31 @@ def load_gold(path: str | Path) -> list[dict]:
     data = read_yaml(path)
     if not isinstance(data, list) or not all(isinstance(d, dict) and "doc" in d for d in data):
         raise ValueError(f"{path}: a gold file is a YAML list of documents, each with a 'doc' field")
+    for d in data:
+        _check_gold_document(d, path)
     return [_iso_dates(dict(d, doc_id=Path(str(d["doc"])).stem)) for d in data]
+
+
+def _check_gold_document(d: dict, path: Path | str) -> None:
+    """Raise ValueError, naming the document and field, where an annotation has the wrong shape."""
+    where = f"{path}: document {d['doc']!r}"
+    for key in ("outlet", "title", "byline"):
+        if d.get(key) is not None and not isinstance(d[key], str):
+            raise ValueError(f"{where}: {key} must be text or null, not {d[key]!r}")
+    if d.get("published") is not None and not isinstance(d["published"], (str, dt.date)):
+        raise ValueError(f"{where}: published must be a date (YYYY-MM-DD, YYYY-MM) or null, not {d['published']!r}")
+    if d.get("election") is not None and not (isinstance(d["election"], dict) and "date" in d["election"]):
+        raise ValueError(f"{where}: election must be {{date, kind}} or null, not {d['election']!r}")
+    for table, number_keys in (("tallies", ("number",)), ("results", ("value", "of"))):
+        items = d.get(table) or []
+        if not isinstance(items, list):
+            raise ValueError(f"{where}: {table} must be a list, not {items!r}")
+        for i, item in enumerate(items, start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("phrase"), str) or not item["phrase"].strip():
+                raise ValueError(f"{where}: {table} item {i} needs a 'phrase' of text")
+            for key in number_keys:
+                if item.get(key) is not None and (isinstance(item[key], bool) or not isinstance(item[key], (int, float))):
+                    raise ValueError(f"{where}: {table} item {i} ({item['phrase'][:40]!r}): {key} must be a number, not {item[key]!r}")
 
 
 def _iso_dates(value: Any) -> Any:

@@ -40,13 +40,24 @@ def read_manifest(path: Path | None, known_files: set[str]) -> tuple[dict[str, d
         text, _ = decode_bytes(path.read_bytes())
     except UnreadableFile as exc:
         return {}, [Problem(name, "manifest", f"manifest is not readable text ({exc.detail}); building without it")]
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "file" not in header:
-        return {}, [Problem(name, "manifest", f"manifest has no 'file' column (columns: {', '.join(header) or 'none'}); building without it")]
-    reader.fieldnames = header
+    except OSError as exc:
+        return {}, [Problem(name, "manifest", f"manifest cannot be read ({exc.strerror or exc}); building without it")]
     records: dict[str, dict] = {}
     problems: list[Problem] = []
+    try:
+        _read_rows(csv.DictReader(io.StringIO(text)), name, known_files, records, problems)
+    except csv.Error as exc:  # a field over the csv module's size limit, a NUL byte, ...
+        problems.append(Problem(name, "manifest", f"manifest cannot be parsed to its end ({exc}); "
+                                                  f"the {len(records)} rows read before the fault are used"))
+    return records, problems
+
+
+def _read_rows(reader: csv.DictReader, name: str, known_files: set[str], records: dict[str, dict], problems: list[Problem]) -> None:
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if "file" not in header:
+        problems.append(Problem(name, "manifest", f"manifest has no 'file' column (columns: {', '.join(header) or 'none'}); building without it"))
+        return
+    reader.fieldnames = header
     for row_no, row in enumerate(reader, start=2):
         where = f"{name}:{row_no}"
         if None in row:
@@ -65,4 +76,3 @@ def read_manifest(path: Path | None, known_files: set[str]) -> tuple[dict[str, d
                 problems.append(Problem(where, "manifest", f"date {record['published']!r} is not YYYY-MM-DD, YYYY-MM or YYYY; inferred from the text instead"))
                 record["published"] = ""
             records[file] = record
-    return records, problems

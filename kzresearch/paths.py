@@ -87,3 +87,27 @@ def require_dir(path: Path, what: str) -> Path:
             f"(for example --corpus data/raw) or set KZRESEARCH_DATA to the data folder."
         )
     return path
+
+
+def make_output_dir(path: Path, what: str) -> Path:
+    """Create the output folder ``path`` (and its parents) and return it.
+
+    Parameters
+    ----------
+    path : Path
+        The folder to create or reuse.
+    what : str
+        What the folder is for, for the message.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` or one of its parents is a file, or the folder cannot be created.
+    """
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ValueError(f"{what} {path} cannot be created: it, or a folder above it, is a file. Pass a folder") from None
+    except OSError as exc:
+        raise ValueError(f"{what} {path} cannot be created ({exc.strerror or exc})") from None
+    return path

@@ -50,8 +50,9 @@ class Problem:
     file : str
         File name relative to the corpus folder (``name.jsonl:12`` for a JSON Lines row).
     problem : str
-        One of ``empty``, ``binary``, ``undecodable``, ``huge``, ``unknown_extension``,
-        ``duplicate``, ``malformed_row``, ``manifest``, ``failed``.
+        One of ``empty``, ``binary``, ``undecodable``, ``unreadable``, ``huge``,
+        ``unknown_extension``, ``skipped``, ``duplicate``, ``duplicate_id`` (kept under another
+        id), ``malformed_row``, ``manifest``, ``failed``.
     detail : str
         One sentence a person can act on.
     """
@@ -120,6 +121,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ('Élection présidentielle à Almaty', 'cp1252')
     >>> decode_bytes(codecs.BOM_UTF8 + b"Almaty")
     ('Almaty', 'utf-8-sig')
+    >>> decode_bytes("Выборы: задержаны десятки".encode("utf-16-le"))[1]
+    'utf-16-le'
+    >>> decode_bytes("Выборы в Казахстане".encode() + bytes([255]))[1]
+    'utf-8 (1 undecodable byte replaced)'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -136,6 +141,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (repaired := _mostly_utf8(data)) is not None:
+        return repaired
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
     if best is None:
         raise UnreadableFile("undecodable", "no text encoding fits its bytes; re-save it as UTF-8")
@@ -145,18 +152,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise UnreadableFile("undecodable", f"detected as {best.encoding} but does not decode: {exc}")
 
 
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few damaged bytes: more valid non-ASCII characters than bad bytes. (A legacy
+    code page's accented letters are all invalid UTF-8, so such a file never passes.)"""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ch > "\x7f") - bad
+    if 0 < bad < valid:
+        return text, f"utf-8 ({bad} undecodable byte{'s' if bad > 1 else ''} replaced)"
+    return None
+
+
 def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    # UTF-16 text of a Latin or Cyrillic script has a NUL in every other byte on one side.
+    # UTF-16 text has its NUL bytes on one side only: in every other byte for a Latin script,
+    # at the spaces, digits and punctuation for Cyrillic (whose letters' high byte is 0x04).
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    encoding = "utf-16-le" if odd > 0.3 * len(sample) / 2 > even else "utf-16-be" if even > 0.3 * len(sample) / 2 > odd else None
+    encoding = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
     if encoding is None:
         return None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return (text, encoding) if "\x00" not in text else None
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text[:2048])
+    return (text, encoding) if "\x00" not in text and printable >= 0.95 * min(len(text), 2048) else None
 
 
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
@@ -217,10 +237,13 @@ def read_file(
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [Problem(name, "unknown_extension", f"'{suffix or '(none)'}' is not a supported kind ({', '.join(sorted(SUPPORTED_SUFFIXES))}); skipped")]
-    size = path.stat().st_size if data is None else len(data)
-    if size > max_bytes:
-        return [], [Problem(name, "huge", f"{size:,} bytes is over the limit of {max_bytes:,}; split it or raise --max-bytes")]
-    data = path.read_bytes() if data is None else data
+    try:
+        size = path.stat().st_size if data is None else len(data)
+        if size > max_bytes:
+            return [], [Problem(name, "huge", f"{size:,} bytes is over the limit of {max_bytes:,}; split it or raise --max-bytes")]
+        data = path.read_bytes() if data is None else data
+    except OSError as exc:  # no permission, a link that loops, a file gone since the corpus was listed
+        return [], [Problem(name, "unreadable", f"cannot be read ({exc.strerror or exc}); check its permissions")]
     try:
         if not data.strip():
             raise UnreadableFile("empty", "has no text")
@@ -278,7 +301,8 @@ def _bundled_fields() -> RecordFields:
 def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFields) -> tuple[list[RawDocument], list[Problem]]:
     docs: list[RawDocument] = []
     problems: list[Problem] = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    # Rows end at "\n" only: U+2028 or U+0085 may stand inside a JSON string.
+    for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{name}:{line_no}"
@@ -286,6 +310,9 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFi
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(Problem(where, "malformed_row", f"not valid JSON ({exc.msg} at column {exc.colno}); row skipped"))
+            continue
+        except RecursionError:
+            problems.append(Problem(where, "malformed_row", "JSON nested too deeply to read; row skipped"))
             continue
         found = fields.read(record) if isinstance(record, dict) else {}
         body = found.get("text")
@@ -297,6 +324,6 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFi
         meta = {k: found[k] for k in JSONL_FIELDS if k in found}
         title = meta.get("title")
         full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
-        raw = line.encode("utf-8")
+        raw = line.encode("utf-8", "surrogatepass")
         docs.append(RawDocument(doc_id, where, hashlib.sha256(raw).hexdigest(), encoding, "jsonl", full, len(raw), meta))
     return docs, problems

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 FIELDS = ("text", "id", "title", "url", "outlet", "published", "byline")
 _KEY_NOISE = re.compile(r"[-_\s]")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 # Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
 _EARLIEST, _LATEST = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc), dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
@@ -118,11 +119,13 @@ class RecordFields:
             if name == "published":
                 return unix_time_to_iso(value)
             return (str(int(value)) if float(value).is_integer() else str(value)) if name == "id" else None
-        text = str(value).strip()
+        # A JSON string may hold a lone surrogate ("\\ud800"), which no file can store: U+FFFD instead.
+        value = _LONE_SURROGATE.sub("\ufffd", str(value))
+        text = value.strip()
         if not text:
             return None
         if name == "text":  # as written: offsets are into the text as the row holds it
-            return str(value)
+            return value
         if name == "published" and _UNIX_TIME.fullmatch(text):
             return unix_time_to_iso(text)
         is_url = bool(_URL.match(text))

@@ -23,8 +23,19 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path | str) -> object:
-    """Parse a YAML file safely (as ``yaml.safe_load`` does), with libyaml where available."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    """Parse a YAML file safely (as ``yaml.safe_load`` does), with libyaml where available.
+
+    Raises
+    ------
+    ValueError
+        If the file is not UTF-8 text or not valid YAML; the message names the file and the place.
+    """
+    try:
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
 
 CSV_TABLES = ("elections", "official_results", "events", "names", "capitals", "outlets")
 YAML_TABLES = ("quantities", "claim_lexicon", "boilerplate", "election_cues", "record_fields")

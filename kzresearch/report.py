@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     record = corpus.record
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = Path(args.out) if args.out else paths.reports_dir() / f"{stamp}-{record['corpus_sha256'][:8]}"
-    out.mkdir(parents=True, exist_ok=True)
+    paths.make_output_dir(out, "report folder")
     run_record: dict[str, Any] = {
         "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "command": ["kzresearch", "report", *sys.argv[2:]] if sys.argv[1:2] == ["report"] else sys.argv,

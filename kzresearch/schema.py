@@ -103,7 +103,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
     "problems": [
         ("file", _S, "file (file.jsonl:N for a JSON Lines row; manifest.csv:N for a manifest row)"),
-        ("problem", _S, "empty | binary | undecodable | huge | unknown_extension | duplicate | malformed_row | manifest | failed"),
+        ("problem", _S, "empty | binary | undecodable | unreadable | huge | unknown_extension | skipped | duplicate | duplicate_id | malformed_row | manifest | failed"),
         ("detail", _S, "what happened and what to do"),
     ],
 }

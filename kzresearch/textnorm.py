@@ -129,6 +129,10 @@ def split_glued(line: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# Longer than any sentence a reporter writes (a 100-word sentence has about 700 characters).
+MAX_SENTENCE_CHARS = 2000
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` character spans of the sentences of ``text``.
 
@@ -154,7 +158,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if line[start:].strip():
             spans.append(_strip_span(line, start, len(line), offset))
         offset += len(line) + 1
-    return spans
+    return [piece for span in spans for piece in _cut_long(text, *span)]
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a "sentence" longer than any real one (text without stops) at spaces, so that the
+    per-sentence readers stay linear in the length of the document."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut + (text[cut] == " ")
+    return [*pieces, (start, end)]
 
 
 def _strip_span(line: str, start: int, end: int, offset: int) -> tuple[int, int]:

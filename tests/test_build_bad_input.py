@@ -152,3 +152,51 @@ def test_a_damaged_cache_entry_is_a_miss(tmp_path, damage):
     cache._path(key).parent.mkdir(parents=True)
     cache._path(key).write_bytes(damage(gzip.compress(pickle.dumps({"rows": [1, 2, 3]}))))
     assert cache.get(key) is None
+
+
+def test_inputs_a_fuzzer_found_are_problems_not_crashes(tmp_path):
+    corpus = tmp_path / "fuzzed"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "x.html").write_text(f"<html><body><article><p>{ARTICLE} Hundreds rallied in Aktau.</p></article></body></html>")
+    (corpus / "a" / "b.txt").write_text(ARTICLE + "Dozens rallied in Shymkent.\n", encoding="utf-8")
+    (corpus / "a__b.txt").write_text(ARTICLE + "Dozens rallied in Taraz.\n", encoding="utf-8")
+    (corpus / "2021:c.txt").write_text(ARTICLE + "Dozens rallied in Oral.\n", encoding="utf-8")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    deep = "[" * 100_000 + "]" * 100_000
+    rows = [deep, json.dumps({"text": ARTICLE + " \ud800"}), json.dumps({"text": "Line\u2028separator: " + ARTICLE, "id": "same"}),
+            json.dumps({"text": "Police detained 9" + "9" * 400 + " protesters in Almaty.", "id": "same"})]
+    (corpus / "rows.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8", errors="surrogatepass")
+    (corpus / "manifest.csv").write_text(f"file,outlet,url,published,notes\n2021:c.txt,My Outlet,,,\nx.txt,,,,{'n' * 200_000}\n",
+                                         encoding="utf-8")
+    report = build(corpus, out=tmp_path / "out", progress=False)
+    problems = pd.read_parquet(tmp_path / "out" / "problems.parquet")
+    kinds = dict(zip(problems["file"], problems["problem"]))
+    assert kinds["loop.txt"] == "unreadable" and kinds["rows.jsonl:1"] == "malformed_row"
+    assert kinds["x.txt"] == kinds["a__b.txt"] == kinds["rows.jsonl:4"] == "duplicate_id"  # "x.html" came first
+    assert kinds["manifest.csv"] == "manifest"  # the field over the csv module's limit
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("file")
+    assert docs["doc_id"].is_unique and len(docs) == report.n_documents == 8
+    assert docs.loc["x.txt", "doc_id"] == "x.txt" and docs.loc["a__b.txt", "doc_id"] == "a__b.txt"
+    assert docs.loc["2021:c.txt", "outlet"] == "My Outlet"  # a colon in a file name keeps its record
+    assert {"rows.jsonl:2", "rows.jsonl:3"} <= set(docs.index)  # a lone surrogate sinks nothing; U+2028 ends no row
+    tallies = pd.read_parquet(tmp_path / "out" / "tallies.parquet").merge(docs.reset_index()[["doc_id", "text"]], on="doc_id")
+    assert all(t[s:e] == p for t, s, e, p in zip(tallies["text"], tallies["start"], tallies["end"], tallies["phrase"]))
+
+
+def test_an_output_folder_that_is_a_file_is_an_error_that_says_so(tmp_path, capsys):
+    (tmp_path / "afile").write_text("x")
+    assert main(["build", "--out", str(tmp_path / "afile")]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert main(["build", "--out", str(tmp_path / "afile" / "sub")]) == 2
+
+
+def test_a_malformed_gold_file_is_an_error_that_names_the_place(tmp_path, capsys):
+    bad = tmp_path / "gold.yaml"
+    for text, expected in [("- doc: a.txt\n  tallies: 5\n", "tallies must be a list"),
+                           ("- doc: a.txt\n  tallies:\n    - counted: detained\n", "needs a 'phrase'"),
+                           ("- doc: a.txt\n  results:\n    - {phrase: won, value: abc}\n", "value must be a number"),
+                           ("- doc: [unclosed\n", "not valid YAML")]:
+        bad.write_text(text)
+        assert main(["evaluate", "--gold", str(bad)]) == 2
+        assert expected in capsys.readouterr().err, text

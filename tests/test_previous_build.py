@@ -193,8 +193,16 @@ def test_discover_sorts_like_paths_and_skips_hidden_files_and_manifests(tmp_path
         p for p in tmp_path.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts) and p.name != "manifest.csv"
     )
-    assert _discover(tmp_path) == expected
+    files, passed_over = _discover(tmp_path)
+    assert files == expected
     assert [p.relative_to(tmp_path).as_posix() for p in expected] == ["B.txt", "a/b.txt", "a-b.txt", "file-link.txt"]
+    # what is passed over is said, with why
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    kinds = {p.file: p.problem for p in _discover(tmp_path)[1]}
+    assert kinds == {"a/.d.txt": "skipped", "a/manifest.csv": "skipped", "link": "skipped",
+                     "dangling.txt": "unreadable", "loop.txt": "unreadable", "pipe.txt": "skipped"}
 
 
 def test_an_unknown_engine_leaves_the_previous_build_usable(corpus, tmp_path):

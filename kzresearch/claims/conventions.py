@@ -68,6 +68,8 @@ def _scaled(value: float, factor: float | None, offset: float, *, up: bool) -> f
     if factor is None:
         return None
     raw = value * factor + offset
+    if not math.isfinite(raw):
+        return None  # a numeral of hundreds of digits: no head count
     # Bounds are head counts: round inwards so that [low, high] holds whole people.
     return float(math.ceil(raw - 1e-9) if up else math.floor(raw + 1e-9))
 

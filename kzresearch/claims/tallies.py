@@ -399,14 +399,14 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     elif cand.shape == "toll":
         counted = next((cat for cat, p in g.toll_category if p.match(" ".join(groups["toll"].split()))), None)
     elif cand.shape == "object":
-        counted = g.triggers.match(tc.folded, m.start("trig")).lastgroup
+        counted = trig.lastgroup if (trig := g.triggers.match(tc.folded, m.start("trig"))) else None
     else:
         gov = _governing(tc, g, cand, s_start, s_end)
         if gov is not None:
             counted, t_start, t_end = gov
             start, end = min(start, t_start), max(end, t_end)
         elif cand.shape == "all":
-            counted = g.triggers.match(tc.folded, m.start("trig")).lastgroup
+            counted = trig.lastgroup if (trig := g.triggers.match(tc.folded, m.start("trig"))) else None
         elif cand.shape == "np" and normalise(groups["noun"]) in g.protester_nouns:
             counted = "protesters"
         elif cand.shape == "np" and normalise(groups["noun"]) in g.category_nouns:
