@@ -433,6 +433,8 @@ def build(
         raise ValueError(f"output folder {out_dir} is inside the corpus folder {corpus_dir}: raw data is never written to")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be at least 1, not {max_bytes}")
     paths.make_output_dir(out_dir, "output folder")
     ref = load_reference(reference)
     fields = RecordFields(ref.record_fields)

@@ -42,7 +42,7 @@ def _run_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         engine=args.engine,
         scheduler=args.scheduler,
-        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+        max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
         use_cache=not args.no_cache,
         progress=False if args.quiet else None,
     )
@@ -76,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"kzresearch {args.command}: error: {message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Tables are written to temporary files and renamed at the end: the previous ones stand.
+        print(f"kzresearch {args.command}: interrupted; the previous output is unchanged", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -179,6 +179,8 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return (text, encoding) if "\x00" not in text and printable >= 0.95 * min(len(text), 2048) else None
 
 
+# A saved web page, whatever its file name says.
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -259,7 +261,8 @@ def read_file(
         stem = path.relative_to(corpus_dir).with_suffix("").as_posix().replace("/", "__")
         return _read_jsonl(text, name, stem, encoding, fields or _bundled_fields())
     stem, _ = single_document_names(path, corpus_dir)
-    if suffix in HTML_SUFFIXES:
+    # The content decides where the name misleads: a page saved as .txt, plain text saved as .html.
+    if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and "<" in text):
         try:
             extracted, meta = _extract_html(text)
         except UnreadableFile as exc:

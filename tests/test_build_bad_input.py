@@ -200,3 +200,20 @@ def test_a_malformed_gold_file_is_an_error_that_names_the_place(tmp_path, capsys
         bad.write_text(text)
         assert main(["evaluate", "--gold", str(bad)]) == 2
         assert expected in capsys.readouterr().err, text
+
+
+def test_the_content_decides_a_misnamed_page_or_text(tmp_path):
+    corpus = tmp_path / "misnamed"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text("<!DOCTYPE html><html><head><title>Protest in Almaty</title></head><body><article>"
+                                     f"<p>{ARTICLE}</p><p>Hundreds rallied in the city centre against the results.</p></article></body></html>")
+    (corpus / "notes.html").write_text(ARTICLE, encoding="utf-8")
+    build(corpus, out=tmp_path / "out", progress=False)
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("file")
+    assert docs.loc["page.txt", "format"] == "html" and "<" not in docs.loc["page.txt", "text"]
+    assert docs.loc["notes.html", "format"] == "txt" and "Interior Ministry" in docs.loc["notes.html", "text"]
+
+
+def test_max_bytes_must_be_positive(tmp_path, capsys):
+    assert main(["build", "--out", str(tmp_path / "out"), "--max-bytes", "0"]) == 2
+    assert "max_bytes must be at least 1" in capsys.readouterr().err
