@@ -29,6 +29,15 @@ def roles(text, ref):
         ("Subscribe now", "boilerplate"),
         ("By Joanna Lillis", "byline"),
         ("Reporting by Mariya Gordeyeva; Editing by Tom Balmforth", "byline"),
+        ("Police sealed off the square on Saturday morning. Vladimir Tretyakov / AFP", "caption"),
+        ("To contact the reporter on this story:", "boilerplate"),
+        ("Jane Doe in Almaty at jdoe@example.com", "boilerplate"),
+        ("This post is part of our special coverage Kazakhstan Unrest 2022.", "boilerplate"),
+        ("Read this post in Русский, Español", "boilerplate"),
+        ("Dear reader,", "boilerplate"),
+        ("We keep publishing because readers like you make it possible.", "boilerplate"),
+        ("--With assistance from Daniel Hartmann.", "byline"),
+        ("Share by email", "boilerplate"),
     ],
 )
 def test_line_classes(ref, line, role):

@@ -1,8 +1,10 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Two annotated sets (original prose written in the styles of real outlets, see their READMEs):
-``tests/data/heldout`` (development: failure classes found there were fixed) and
-``tests/data/heldout_test`` (measured first without looking, then used to find failure classes).
+Three annotated sets (original prose written in the styles of real outlets, see their READMEs):
+``tests/data/heldout`` (development: failure classes found there were fixed),
+``tests/data/heldout_test`` and ``tests/data/heldout_blind`` (each measured first without looking,
+then used to find failure classes). ``tests/data/heldout_final`` is not used here: it is measured
+once, by ``kzresearch evaluate``, and kept out of development.
 Both are built as unseen folders without their manifests, through the same ``evaluate`` a
 researcher runs on their own annotations. The thresholds guard what is reached today; the README
 reports the figures.
@@ -21,7 +23,11 @@ from kzresearch.reference import load_reference
 SETS = Path(__file__).parent / "data"
 
 
-@pytest.fixture(scope="module", params=["heldout", "heldout_test"])
+# Floors: what each set reaches today, less a margin (claims F1 and precision; document fields).
+FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (0.88, 0.8)}
+
+
+@pytest.fixture(scope="module", params=list(FLOORS))
 def report(request, tmp_path_factory):
     folder = SETS / request.param
     out = tmp_path_factory.mktemp(request.param)
@@ -33,14 +39,14 @@ def report(request, tmp_path_factory):
 def test_document_metadata_generalises(report):
     name, r = report
     docs = r["documents"]
-    for field in ("title", "published", "election", "outlet", "body_kept"):
-        assert docs[field]["accuracy"] >= 0.9, (name, field, docs[field])
-    assert docs["boilerplate_removed"]["accuracy"] >= 0.9, (name, docs["boilerplate_removed"])
+    floor = FLOORS[name][1]
+    for field in ("title", "published", "election", "outlet", "body_kept", "boilerplate_removed"):
+        assert docs[field]["accuracy"] >= floor, (name, field, docs[field])
 
 
 def test_claims_generalise(report):
     name, r = report
-    floor = {"heldout": 0.95, "heldout_test": 0.9}[name]
+    floor = FLOORS[name][0]
     for table in ("tallies", "results"):
         assert r[table]["f1"] >= floor, (name, table, r[table])
         assert r[table]["precision"] >= floor, (name, table, r[table])
