@@ -327,6 +327,8 @@ RANGES_AND_VERBS = [
     ("Ukraine's 71.09 % result was questioned by 20 people.", "2022", []),
     ("The first official toll, announced in the second week of January, stood at 164.", "2022",
      [dict(counted="killed", number=164)]),
+    ("The Prosecutor General's Office has put the death toll at 15.", "2011",
+     [dict(counted="killed", number=15, attributed_to="Prosecutor General's Office")]),
     ("Local media put the number detained in Almaty at more than 30.", "2022",
      [dict(counted="detained", number=30, qualifier="more_than", location=["Almaty"])]),
     ("In all, 617 of them had been placed under administrative arrest.", "2019", [dict(counted="sentenced", number=617)]),

@@ -38,6 +38,8 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
 # "Observers who went to police stations estimated": the speaker is the head before the relative clause.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
+_INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
+_ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE = re.compile(r"'s?$")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
@@ -478,7 +480,9 @@ class TextContext:
                 continue
             if m.start() == len(phrase) - len(phrase.lstrip()) and len(tokens) == 1 and m.end() < len(phrase.rstrip()):
                 continue  # a sentence's capitalised first word ("Election official said")
-            while tokens and tokens[0].lower().strip(".") in self.patterns.titles:
+            # Titles go from a person's name, not from a body's ("Prosecutor General's Office").
+            strip = _ARTICLES if _INSTITUTION_END.search(m.group()) else self.patterns.titles
+            while tokens and tokens[0].lower().strip(".") in strip:
                 tokens.pop(0)
             name = " ".join(tokens)
             if len(name) < 2 or name.lower() in _NOT_NAMES:
