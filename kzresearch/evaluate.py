@@ -139,11 +139,12 @@ def _tally_agrees(gold: dict, row: dict) -> bool:
     return gold.get("vague_word") is None or _norm(gold["vague_word"]) == _norm(row.get("vague_word"))
 
 
-def _subject_matcher(reference: Any = None):
-    """Return ``same(a, b)``: subjects agree when equal, or when the Reference resolves both to one name.
+def _name_resolver(reference: Any = None):
+    """Return ``canonical(name)``: the normalised name the Reference gives a variant, else the name.
 
     A gold file may name a party as it was called at the time ("Communist People's Party of
-    Kazakhstan") where the extractor gives the canonical name of the same organisation.
+    Kazakhstan"), a town by another spelling ("Uralsk") or a source by its service ("Radio
+    Azattyq") where the extractor gives the canonical name of the same entity.
     """
     resolve = getattr(reference, "canonical_name", None)
 
@@ -151,8 +152,15 @@ def _subject_matcher(reference: Any = None):
         found = resolve(str(value)) if resolve and value is not None else None
         return _norm(found[0] if found else value)
 
+    return canonical
+
+
+def _subject_matcher(reference: Any = None):
+    """Return ``same(a, b)``: subjects agree when equal, or when the Reference resolves both to one name."""
+    canonical = _name_resolver(reference)
+
     def same(a: Any, b: Any) -> bool:
-        return _norm(a) == _norm(b) or (resolve is not None and canonical(a) == canonical(b))
+        return _norm(a) == _norm(b) or canonical(a) == canonical(b)
 
     return same
 
@@ -351,17 +359,19 @@ def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]]) ->
 _GOLD_KEYS = {"location": "location", "date": "date", "attribution": "source_attributed"}
 
 
-def _tally_attribute_checks(gold: dict, row: dict) -> list[tuple[str, bool, Any]]:
-    """Return ``(attribute, right, extracted value)`` for each attribute the gold gives a matched tally."""
+def _tally_attribute_checks(gold: dict, row: dict, canonical=_norm) -> list[tuple[str, bool, Any]]:
+    """Return ``(attribute, right, extracted value)`` for each attribute the gold gives a matched tally;
+    names are compared as ``canonical`` (:func:`_name_resolver`) gives them."""
     checks = []
     if gold.get("location"):
         got = as_list(row.get("location"))
-        checks.append(("location", {_norm(x) for x in gold["location"]} == {_norm(x) for x in got}, got))
+        checks.append(("location", {canonical(x) for x in gold["location"]} == {canonical(x) for x in got}, got))
     if gold.get("date"):
         checks.append(("date", str(gold["date"]) == str(row.get("event_date")), row.get("event_date")))
     if gold.get("source_attributed"):
-        got = row.get("attributed_to")
-        checks.append(("attribution", _attribution_right(gold["source_attributed"], got), got))
+        got, want = row.get("attributed_to"), gold["source_attributed"]
+        right = _attribution_right(want, got) or (got is not None and _attribution_right(canonical(want), canonical(got)))
+        checks.append(("attribution", right, got))
     return checks
 
 
@@ -398,6 +408,7 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
     doc_counts: dict[str, list[int]] = {}
     errors: list[dict] = []
     same_subject = _subject_matcher(reference)
+    canonical = _name_resolver(reference)
 
     def result_agrees(g: dict, r: dict) -> bool:
         return _result_agrees(g, r, same_subject)
@@ -423,7 +434,7 @@ def evaluate(documents: pd.DataFrame, tallies: pd.DataFrame | None, results: pd.
             errors += [base | {"error": "extra", "phrase": r.get("phrase"), "why": r["why"]} for r in extra]
             if table == "tallies":
                 for g, r in pairs:
-                    for key, right, got in _tally_attribute_checks(g, r):
+                    for key, right, got in _tally_attribute_checks(g, r, canonical):
                         _score(attributes, key, right)
                         if not right:
                             errors.append(base | {"error": f"wrong {key}", "phrase": g["phrase"],

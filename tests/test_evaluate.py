@@ -176,3 +176,14 @@ def test_subjects_agree_through_the_reference(gold):
     renamed = SHARE | {"subject": "Nur Otan party"}
     assert evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([renamed]), gold)["results"]["tp"] == 0
     assert evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([renamed]), gold, reference=Names())["results"]["tp"] == 1
+
+
+def test_places_and_sources_are_compared_by_their_canonical_names():
+    from kzresearch.evaluate import _name_resolver, _tally_attribute_checks
+    from kzresearch.reference import load_reference
+
+    canonical = _name_resolver(load_reference())
+    gold = {"location": ["Uralsk"], "source_attributed": "Radio Azattyq"}
+    row = {"location": ["Oral"], "attributed_to": "RFE/RL"}
+    assert [right for _, right, _ in _tally_attribute_checks(gold, row, canonical)] == [True, True]
+    assert [right for _, right, _ in _tally_attribute_checks(gold, row)] == [False, False]
