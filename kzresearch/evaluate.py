@@ -20,7 +20,8 @@ Matching rule (documented in ``docs/claims.md``):
    negatives; unmatched rows are false positives unless they cover an ``optional`` gold item.
    A matched optional item counts as neither.
 4. Among matched tallies, ``location`` (as a set), ``date`` and ``source_attributed`` are scored
-   where the gold gives them; an attribution is right when one name contains the other.
+   where the gold gives them, names compared as the Reference resolves them (Uralsk = Oral); an
+   attribution is right when one name contains the other.
 
 Every miss, extra and wrong attribute is listed with the reason: the covering row and the
 attributes on which it disagrees with the gold, or that no row covers the phrase, or that the
