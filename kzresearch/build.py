@@ -354,8 +354,11 @@ def _read_all(
             # A text or HTML file is looked up by its bytes before decoding and extraction
             # (trafilatura alone costs more than all else an unchanged file needs).
             doc_id, file = names
-            doc_id = own_id(doc_id, file, file.replace("/", "__"))
             sha256 = hashlib.sha256(data).hexdigest()
+            if sha256 in seen:  # a byte-for-byte duplicate claims no id (as without the cache)
+                first_time(file, sha256, len(data))
+                continue
+            doc_id = own_id(doc_id, file, file.replace("/", "__"))
             key = key_of(sha256, doc_id, file, records.get(file))
             hit = known(key)
             if hit is not None:

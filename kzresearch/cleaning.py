@@ -38,6 +38,8 @@ AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
+# Paragraphs of the article after a line that show the line is inside the text.
+_PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 _DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
@@ -104,9 +106,11 @@ class _Rules:
         self.any_cue = any_of([c["pattern"] for c in appeal["cues"]], folded=True)
         self.cue_keywords = tuple(appeal.get("keywords", ()))
         self.reader_voice = caseless(appeal["reader_voice"])
+        self.reported_speech = caseless(appeal["reported_speech"])
         self.button_words = appeal["button_words"]
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
+        self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
         names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
@@ -130,12 +134,12 @@ class _Rules:
         else:
             hit = self.any_cue is None or self.any_cue.search(unquoted)
         found = [(weight, m.span()) for weight, cue in self.cues if (m := cue.search(unquoted))] if hit else []
-        # One cue in a reported sentence ("urged supporters to donate") is news; an appeal adds a
-        # second cue (not one inside the first: "journalism" in "support independent journalism"),
-        # speaks to the reader or as the outlet, or is a short button ("Donate now").
-        if sum(weight for weight, _ in found) >= self.threshold and (
-            _separate_spans([span for _, span in found]) > 1 or self.reader_voice.search(unquoted)
-            or len(unquoted.split()) <= self.button_words
+        # A reported sentence ("the party urged supporters to donate") is news; so is one cue alone
+        # ("gathered to support independent journalism"). An appeal speaks to the reader or as the
+        # outlet, or adds a second cue (not one inside the first), or is a short button ("Donate now").
+        voice = self.reader_voice.search(unquoted.strip())
+        if sum(weight for weight, _ in found) >= self.threshold and (voice or not self.reported_speech.search(unquoted)) and (
+            voice or _separate_spans([span for _, span in found]) > 1 or len(unquoted.split()) <= self.button_words
         ):
             return "appeal"
         # The pronoun test is one cheap search; the outlet test runs only where it passes.
@@ -274,7 +278,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "author_in_place"
 
     _mark_media_titles(lines)
-    _unmark_authors_after_the_text_begins(lines)
+    _unmark_self_descriptions_in_the_text(lines, rules)
+    _unmark_authors_in_link_lists(lines, rules.link_list_openers)
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
     title_index, title_rule = _choose_title(lines, given_title)
@@ -318,13 +323,28 @@ def _is_date_line(text: str) -> bool:
     return len(re.sub(r"[\W_]+", "", rest)) <= 3
 
 
-def _unmark_authors_after_the_text_begins(lines: list[Line]) -> None:
-    # "Kazakhs Vote in Presidential Election" in a related-links box has the shape of "Helen Marsh in
-    # Almaty"; a byline without "By" stands above the article's first paragraph.
-    # (a standfirst may stand above it: the paragraph is the first long line that ends a sentence)
+def _unmark_self_descriptions_in_the_text(lines: list[Line], rules: _Rules) -> None:
+    # "RFE/RL's Kazakh Service offers ..." describes the outlet wherever it stands; a line with
+    # only a weak verb ("Amnesty International has been calling for ...") does so at the foot of
+    # the page, and is reporting when paragraphs of the article follow it.
+    for i, line in enumerate(lines):
+        if line.rule != "outlet_self_description":
+            continue
+        folded = fold_case(line.text)
+        strong = any(not rules.weak_self_description.fullmatch(folded, m.start(), m.end())
+                     for m in rules.self_description.finditer(folded))
+        if not strong and sum(_is_sentence_line(n) for n in lines[i + 1:]) >= _PARAGRAPHS_AFTER_TEXT:
+            line.role, line.rule = None, None
+
+
+def _unmark_authors_in_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
+    # "Kazakhs Vote in Presidential Election" under "Related Stories" has the shape of "Helen Marsh
+    # in Almaty"; after the article's first paragraph, a line of that shape below a link-list
+    # opener is a link, while one at the foot of the text is still the byline.
     first_paragraph = next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)),
                            len(lines))
-    for line in lines[first_paragraph:]:
+    opener = next((i for i in range(first_paragraph, len(lines)) if lines[i].rule in openers), len(lines))
+    for line in lines[opener:]:
         if line.rule == "author_in_place":
             line.role, line.rule = None, None
 

@@ -181,6 +181,7 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
+_TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -262,7 +263,7 @@ def read_file(
         return _read_jsonl(text, name, stem, encoding, fields or _bundled_fields())
     stem, _ = single_document_names(path, corpus_dir)
     # The content decides where the name misleads: a page saved as .txt, plain text saved as .html.
-    if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and "<" in text):
+    if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and _TAG.search(text)):
         try:
             extracted, meta = _extract_html(text)
         except UnreadableFile as exc:

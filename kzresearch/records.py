@@ -12,7 +12,8 @@ import re
 from collections.abc import Mapping
 
 FIELDS = ("text", "id", "title", "url", "outlet", "published", "byline")
-_KEY_NOISE = re.compile(r"[-_\s]")
+# Separators inside a key ("date_publish" = "datePublish"); a leading underscore stays ("_id" is not "id").
+_KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")

@@ -207,7 +207,7 @@ def test_the_content_decides_a_misnamed_page_or_text(tmp_path):
     corpus.mkdir()
     (corpus / "page.txt").write_text("<!DOCTYPE html><html><head><title>Protest in Almaty</title></head><body><article>"
                                      f"<p>{ARTICLE}</p><p>Hundreds rallied in the city centre against the results.</p></article></body></html>")
-    (corpus / "notes.html").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "notes.html").write_text(ARTICLE + " Turnout was < 5 percent in one district.", encoding="utf-8")
     build(corpus, out=tmp_path / "out", progress=False)
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("file")
     assert docs.loc["page.txt", "format"] == "html" and "<" not in docs.loc["page.txt", "text"]
@@ -217,3 +217,15 @@ def test_the_content_decides_a_misnamed_page_or_text(tmp_path):
 def test_max_bytes_must_be_positive(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path / "out"), "--max-bytes", "0"]) == 2
     assert "max_bytes must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_duplicate_claims_no_id(tmp_path, use_cache):
+    corpus = tmp_path / "dups"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "x.html").write_text(ARTICLE, encoding="utf-8")  # the same bytes as a.txt
+    (corpus / "x.txt").write_text(ARTICLE + "Dozens rallied in Taraz.\n", encoding="utf-8")
+    build(corpus, out=tmp_path / "out", use_cache=use_cache, progress=False)
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("file")
+    assert docs.loc["x.txt", "doc_id"] == "x" and "x.html" not in docs.index

@@ -38,6 +38,8 @@ def roles(text, ref):
         ("We keep publishing because readers like you make it possible.", "boilerplate"),
         ("--With assistance from Daniel Hartmann.", "byline"),
         ("Share by email", "boilerplate"),
+        ("Subscribe today to get unlimited access to independent news from Central Asia.", "boilerplate"),
+        ("Please consider supporting independent journalism in Central Asia today.", "boilerplate"),
     ],
 )
 def test_line_classes(ref, line, role):
@@ -55,7 +57,11 @@ def test_line_classes(ref, line, role):
         "Copyright law was amended before the vote, critics noted.",
         # one appeal cue in a reported sentence is news, not an appeal
         "Police detained 40 people who had gathered to support independent journalism outside the court.",
-        "The opposition party urged supporters to donate to its campaign fund.",
+        "The opposition party urged supporters to donate to its monthly campaign fund.",
+        "With the assistance of CSTO troops, security forces regained control of Almaty airport on January 7.",
+        "Activists asked residents to report violations to observers@elections.kz, the group said on Sunday.",
+        "Officials said the video was first circulated via AP.",
+        "This report is part of a wider OSCE effort to monitor elections across Central Asia, the mission said.",
     ],
 )
 def test_body_lines_stay_body(ref, line):
@@ -118,3 +124,15 @@ def test_a_headline_in_related_links_is_not_a_byline(ref):
 def test_an_outlet_named_above_the_headline_is_the_masthead(ref):
     clean = classify_lines(f"Skip to main content\nVoice of America\nHome | World | Asia\n\nHeadline About The Vote In Kazakhstan\n\n{BODY}\n", ref)
     assert infer_outlet(clean.lines, ref)[0] == "Voice of America"
+
+
+def test_a_byline_at_the_foot_of_the_text_is_kept(ref):
+    got = roles(f"Headline About The Vote In Kazakhstan\n\n{BODY}\n\n{BODY.replace('Sunday', 'Monday')}\n\nDana Omarova in Almaty\n", ref)
+    assert got["Dana Omarova in Almaty"][0] == "byline"
+
+
+def test_an_outlet_described_inside_the_text_is_reporting(ref):
+    line = "Amnesty International has been calling for the release of the detained activists since January."
+    got = roles(f"Headline About The Vote In Kazakhstan\n\n{BODY}\n\n{line}\n\n{BODY.replace('Sunday', 'Monday')}\n\n"
+                f"{BODY.replace('Sunday', 'Tuesday')}\n", ref)
+    assert got[line][0] == "body"

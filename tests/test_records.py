@@ -82,3 +82,7 @@ def test_an_export_with_its_own_keys_builds_with_its_metadata(tmp_path: Path):
     assert doc["byline"] == "A. Writer"
     tallies = pd.read_parquet(tmp_path / "out" / "tallies.parquet")
     assert (tallies["counted"] == "detained").any()
+
+
+def test_an_underscored_key_is_not_its_plain_twin(fields):
+    assert fields.read({"_id": {"$oid": "64b0"}, "id": "art-17", "text": ARTICLE})["id"] == "art-17"

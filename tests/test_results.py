@@ -283,3 +283,21 @@ def test_a_name_in_an_aside_between_dashes_is_not_the_subject():
 def test_a_comparison_dates_only_its_own_figure():
     rows = results("Voter participation came to 54.19%, well below the 63% recorded in 2021.", "2023")
     assert [(r["value"], r["election_id"]) for r in rows] == [(54.19, "2023-03-19-parliamentary"), (63.0, "2021-01-10-parliamentary")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment in Mangistau region is 12 percent, officials said.",
+        "In Almaty, 40 percent of households lack clean water.",
+        "Prices in Almaty rose 20 percent last year.",
+        "The central bank approved a loan to farmers with 5% interest.",
+        "The bill was passed by 55 percent of lawmakers.",
+        "Of the 3,000 prisoners, 500 who were eligible for amnesty were released before the vote.",
+    ],
+)
+def test_percentages_near_a_place_or_an_approval_are_not_results(text):
+    ctx, ref = _referendum_ctx()
+    head = "Turnout was 69.4 percent. "
+    rows = extract_results(head + text, ctx, ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("turnout", 69.4)], text

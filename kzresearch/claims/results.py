@@ -58,6 +58,11 @@ _DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 _LISTED_REACH = 40
 # How many sentences back a list of regional turnouts may have named turnout or participation.
 _LISTED_CONTEXT = 4
+# The words a list of regional turnouts puts between a place and its figure.
+_LIST_LINK = re.compile(r"(?:\s|,|:|\(|-|\u2013|\u2014|\b(?:region|city|oblast|province|followed|came|next|then|with|at|on|"
+                        r"reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|capital|led|topped|by)\b)*", re.IGNORECASE)
+_PLACE_NAME = re.compile(r"[\w'-]+(?:\s+[A-Z][\w'-]+)*")
+_OF_NOUN = re.compile(r"\s+of\s+(?!(?:the\s+|its\s+|registered\s+|eligible\s+)*(?:voters|electorate|electors|those|residents)\b)")
 # A registered-voters figure's sentence holds one of these (a cheap test before the pattern).
 _REGISTERED_KEYS = ("voters", "electors", "eligible", "entitled", "registered")
 
@@ -327,31 +332,43 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
-            elif row is None and (listed := _listed_turnout(tc, f, index, lo, m.start())) is not None:
+            elif row is None and (listed := _listed_turnout(tc, f, index, lo, m.start(), m.end())) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
         if row is not None:
             rows.append(row)
             previous = row
+            if row["measure"] == "turnout":
+                tc.turnout_sentences.add(index)
     return rows
 
 
-def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int) -> tuple[int, str] | None:
+def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int, end_of_figure: int) -> tuple[int, str] | None:
     """Return ``(offset, place)`` for a figure in a list of regional turnouts, else None.
 
     "Participation varied by region. Kyzylorda region followed at 79.89 percent, then East
     Kazakhstan region with 77.49 percent": a place shortly before a figure that no party or
-    candidate claims, in a sentence that speaks of turnout or follows shortly after one that does.
+    candidate claims, joined to it by list words only, in a sentence that speaks of turnout or
+    follows within four sentences one that does or that gave a turnout.
     """
     places = [(p, name) for p, name in tc.places_at(index, None)
               if name != tc.patterns.country and max(lo, pos - _LISTED_REACH) <= p < pos]
-    if not places or _names_between(tc, index, places[-1][0], pos, ("party", "person")):
+    if not places:
         return None
-    if _DIGIT.search(tc.text, places[-1][0], pos):
-        return None  # another figure stands between the place and this one
-    if not any(f.turnout_word.search(tc.text, *tc.sentences[i]) for i in range(max(0, index - _LISTED_CONTEXT), index + 1)):
+    place_start, place = places[-1]
+    # Only list words between the place and the figure ("followed at", "with", "reported"), never
+    # a change or a share ("rose", "is", "accounts for", "the figure was"), and no noun of its own
+    # after the figure ("40 percent of households").
+    place_end = _PLACE_NAME.match(tc.text, place_start).end()
+    if not _LIST_LINK.fullmatch(tc.text, place_end, pos) or _OF_NOUN.match(tc.text, end_of_figure):
         return None
-    return places[-1]
+    s_start, s_end = tc.sentences[index]
+    if f.vote_before.search(tc.text, s_start, s_end) or _names_between(tc, index, s_start, s_end, ("party", "person")):
+        return None  # a sentence about shares of the vote
+    if not any(f.turnout_word.search(tc.text, *tc.sentences[i]) or i in tc.turnout_sentences
+               for i in range(max(0, index - _LISTED_CONTEXT), index + 1)):
+        return None
+    return place_start, place
 
 
 def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tuple[str, int] | None:
@@ -456,8 +473,8 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             if _DASH.search(text, named[chosen].end, pos):
                 opening = [d.start() for d in _DASH.finditer(text, lo, named[chosen].start)]
                 outside = [x for x in named if opening and x.end <= opening[-1]]
-                if outside:
-                    return outside[-1].canonical
+                if outside and not text[outside[-1].end: opening[-1]].strip():
+                    return outside[-1].canonical  # the name the aside describes, right before its dash
             return named[chosen].canonical
         if winner and _kind(tc.ctx.election_id) == "presidential" and f.incumbent.search(window):
             return winner

@@ -36,6 +36,8 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # What may stand between a count and the verb that governs it: auxiliaries, adverbs and a place
 # ("nine detainees in Almaty were freed").
+# An aside between commas, as long as a reporter writes one (digit groups' commas do not close it).
+_ASIDE = r"(?:,\s(?:[^,;.]|[,.](?=\d)){1,80},)"
 _GOVERNED = re.compile(rf"(?:\s+(?:{_AUX}|more|others|of\s+them|each|so\s+far|reportedly|allegedly"
                        r"|(?:in|at)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?))*\s+", re.IGNORECASE)
 
@@ -52,6 +54,7 @@ class _Grammar:
     triggers: re.Pattern
     protesters: re.Pattern
     toll_words: re.Pattern
+    ages: re.Pattern
     anchor: re.Pattern
     not_after: re.Pattern
     not_before: re.Pattern
@@ -115,8 +118,10 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
         toll=re.compile(
-            # "the toll, announced on Monday, stood at 164": an aside may stand before the verb
-            rf"\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)}),?\s+(?:[\w'’]+,?\s+){{0,8}}?"
+            # "the toll, announced on Monday, stood at 164": an aside between commas may stand before
+            # the verb; "toll road", "economic toll" are no death toll.
+            rf"(?<!economic )(?<!financial )\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})"
+            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b){_ASIDE}?\s+(?:\w+\s+){{0,6}}?"
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
         ),
@@ -124,9 +129,11 @@ def grammar(lexicon: dict) -> _Grammar:
         # ``anchor``: only sentences with a quantity and a trigger or protester noun go on.
         triggers=caseless(rf"\b(?:{trig_groups})\b"),
         protesters=caseless(rf"\b{alternation(lexicon['protester_nouns'])}\b"),
+        ages=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('ages', []) or ['aged'])}\s+$", re.IGNORECASE),
         toll_words=caseless(rf"\b{alternation([f for v in tolls.values() for f in v], literal=False)}\b"),
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
-        not_after=re.compile(rf"^\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
+        # No "^": match() anchors at its position, and "^" would match only at the start of the text.
+        not_after=re.compile(rf"\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
         possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
@@ -312,8 +319,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False
         if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")):
             return False
-        if (groups.get("lower") or groups.get("lower_joined")) and not (_range_lower(groups, num) or 0) < (parse_number(num) or 0):
-            return False  # "20 to 15": not a range
+        if g.ages.search(text, max(0, m.start() - 25), m.start()):
+            return False  # "men aged 25-30", "aged between 14 and 17"
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
         return False
     return bool(num or groups.get("vague") or groups.get("unspec"))
@@ -461,19 +468,21 @@ def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None,
     number = as_int(parse_number(raw))
     group_word = normalise(raw) if re.search(r"[a-z]", raw, re.IGNORECASE) and re.search(r"dozen|score", raw, re.IGNORECASE) else None
     lower = _range_lower(groups, raw)
-    if lower is not None and number is not None:
+    if lower is not None and number is not None and lower < number:
         return lower, "range", group_word, number
-    return number, qualifier or "exact", group_word, None
+    return number, qualifier or "exact", group_word, None  # "20 to 15": the figure the phrase ends on
 
 
 def _range_lower(groups: dict, upper_raw: str) -> float | None:
-    """Return the lower end of a stated range, on the upper end's scale, or None."""
+    """Return the lower end of a stated range, or None. A bare lower figure below the upper one's
+    leading figure takes its counting word ("two or three dozen" = 24, "5 to 10 thousand" = 5,000);
+    "800 to 1 thousand" keeps 800."""
     lower_raw = groups.get("lower") or groups.get("lower_joined")
     if not lower_raw:
         return None
     lower = parse_number(lower_raw)
     head, _, rest = upper_raw.strip().partition(" ")
-    if lower is not None and rest and " " not in lower_raw.strip():
-        unit = parse_number(f"1 {rest}") if parse_number(head) is not None else None
-        lower *= unit or 1  # "two or three dozen", "5 to 10 thousand"
+    leading = parse_number(head) if rest else None
+    if lower is not None and leading is not None and " " not in lower_raw.strip() and lower < leading:
+        lower *= parse_number(f"1 {rest}") or 1
     return as_int(lower)
