@@ -31,6 +31,15 @@ _DATELINE_CREDIT = re.compile(
 )
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 _CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
+# A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?))*\s+"
+    r"(?P<holder>(?-i:[A-Za-z][\w&'/-]*(?:\.[\w&'/-]+)*(?: (?:[A-Z][\w&'/-]*(?:\.[\w&'/-]+)*|of|the|and|for|&))*))",
+    re.IGNORECASE)
+_CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
+                               r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+# How many lines at the end of a page hold its footer.
+_FOOT_LINES = 12
 # The rules of a line that is only a name ("AFP"), not a breadcrumb or a link ("RFE/RL's Kazakh Service").
 _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
@@ -179,10 +188,33 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     for line in lines[:title_at]:
         if line.rule == "outlet_name_line" and (named := signatures.named_in(fold_case(line.text))):
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
+    if not hits and (holder := _copyright_holder(lines, ref)) is not None:
+        return holder  # the weakest signal: only where nothing else names the outlet
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
     return outlet, "; ".join(hits[outlet][:3])
+
+
+def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` from the copyright notice at the foot of a page, if any.
+
+    "© 2020 The Moscow Times, all rights reserved", "Copyright © 2011 bne IntelliNews": the holder
+    of the page's copyright publishes it. The notice of a wire service that sells its copy to
+    other papers ("Copyright 2021 The Associated Press"; ``wire_notice`` rows of ``outlets.csv``)
+    marks that copy, not the outlet; a notice inside the text is a photo credit.
+    """
+    signatures = _signatures_for(ref)
+    foot = [line for line in lines if line.role != "blank"][-_FOOT_LINES:]
+    for line in reversed(foot):
+        if line.role not in ("boilerplate", "caption") or not (m := _COPYRIGHT.search(line.text)):
+            continue
+        holder = _CORPORATE_SUFFIX.sub("", m.group("holder")).strip(" .,-")
+        wire = any(pattern.fullmatch(fold_case(holder)) for _, _, pattern in signatures.by_signal.get("wire_notice", []))
+        if holder.islower() or len(holder) < 2 or wire:
+            continue
+        return canonical_outlet(holder, ref), f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
+    return None
 
 
 def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[str | None, list[str]]:

@@ -144,3 +144,14 @@ def test_an_agency_line_above_the_headline_or_in_a_breadcrumb_is_no_credit():
     lines = [Line(1, 1, "AFP", "boilerplate", "outlet_name_line"), Line(2, 2, "Protest in Almaty", "title", "headline"),
              Line(3, 3, "RFE/RL's Kazakh Service", "boilerplate", "breadcrumb")]
     assert infer_byline_and_wire(lines, agencies) == (None, [])
+
+
+def test_the_copyright_holder_at_the_foot_names_the_outlet_when_nothing_else_does(ref):
+    body = [Line(1, 1, "Protest in Almaty", "title", "headline"),
+            Line(2, 2, "Police detained dozens of protesters in Almaty on Sunday.", "body", "default_body")]
+    foot = Line(3, 3, "Copyright © 2011 bne IntelliNews. All rights reserved.", "caption", "copyright_credit")
+    assert infer_outlet([*body, foot], ref)[0] == "bne IntelliNews"
+    wire = Line(3, 3, "Copyright 2021 The Associated Press. All rights reserved.", "caption", "copyright_credit")
+    assert infer_outlet([*body, wire], ref)[0] is None  # an agency's notice marks wire copy
+    tengri = Line(3, 3, "© 2011-2022 Tengrinews.kz. All rights reserved.", "boilerplate", "rights_notice")
+    assert infer_outlet([*body, tengri], ref)[0] == "Tengrinews"
