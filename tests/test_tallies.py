@@ -360,3 +360,11 @@ def test_a_range_has_its_ends_under_every_convention():
     ctx = DocContext("doc", None, dt.date(2022, 1, 6))
     assert [(r["low"], r["high"]) for r in extract_tallies(text, ctx, REF, convention="ccc")] == [(50, 70)]
     assert [(r["low"], r["high"]) for r in extract_tallies(text, ctx, REF, convention="acled")] == [(50, 50)]
+
+
+def test_the_verb_whose_that_clause_holds_the_figure_gives_it():
+    text = ("Amnesty International said today that the authorities must release everyone, after Interior Minister "
+            "Yerlan Turgumbayev confirmed that nearly 4,000 people had been detained in five days.")
+    assert [r["attributed_to"] for r in tallies(text, "2019")] == ["Yerlan Turgumbayev"]
+    text = "Rights groups said 500 people were detained, while police said that 300 were held."
+    assert [r["attributed_to"] for r in tallies(text, "2019")] == ["rights groups", "police"]

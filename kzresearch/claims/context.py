@@ -40,6 +40,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
+_THAT = re.compile(r"\s+that\b")
+_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
@@ -443,10 +445,15 @@ class TextContext:
             # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
             # "(AP) —" included: the agency wrote the report, the speaker follows it).
             who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()\u2014\u2013') + 1
+            opening = not sentence[:who_start].strip(" \"'")
+            if opener := _SUBORDINATOR.match(sentence, who_start):  # "after the minister confirmed that"
+                who_start = opener.end()
             phrase = sentence[who_start: m.start()]
             final = not sentence[m.end():].strip(" .\"'")
-            opening = not sentence[:who_start].strip(" \"'")
-            rank = 0 if final else 1 if opening else 3
+            # "X said today, after Y confirmed that 4,000 were detained": the verb whose "that"
+            # clause holds the figure gives it, before the sentence's opening speaker.
+            governs = start + m.end() <= pos and _THAT.match(sentence, m.end()) is not None
+            rank = -1 if governs else 0 if final else 1 if opening else 3
             if pats.anaphoric.match(phrase):
                 candidates.append((rank, abs(start + m.start() - pos), None, True))
                 continue
