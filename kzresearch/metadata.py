@@ -33,11 +33,13 @@ _DATELINE_CREDIT = re.compile(
 _CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?))*\s+"
+    r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"
     r"(?P<holder>(?-i:[A-Za-z][\w&'/-]*(?:\.[\w&'/-]+)*(?: (?:[A-Z][\w&'/-]*(?:\.[\w&'/-]+)*|of|the|and|for|&))*))",
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+# A credit for a picture, not a page's notice.
+_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b|\S\s*/\s*\S", re.IGNORECASE)
 # How many lines at the end of a page hold its footer.
 _FOOT_LINES = 12
 # The rules of a line that is only a name ("AFP"), not a breadcrumb or a link ("RFE/RL's Kazakh Service").
@@ -200,20 +202,22 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
     """Return ``(outlet, evidence)`` from the copyright notice at the foot of a page, if any.
 
     "© 2020 The Moscow Times, all rights reserved", "Copyright © 2011 bne IntelliNews": the holder
-    of the page's copyright publishes it. The notice of a wire service that sells its copy to
+    of the page's copyright publishes it, when it is an outlet of ``outlets.csv`` (a parent company,
+    a photo agency or an aggregator is not). The notice of a wire service that sells its copy to
     other papers ("Copyright 2021 The Associated Press"; ``wire_notice`` rows of ``outlets.csv``)
     marks that copy, not the outlet; a notice inside the text is a photo credit.
     """
     signatures = _signatures_for(ref)
+    known = set(signatures.by_folded_name.values())
     foot = [line for line in lines if line.role != "blank"][-_FOOT_LINES:]
     for line in reversed(foot):
-        if line.role not in ("boilerplate", "caption") or not (m := _COPYRIGHT.search(line.text)):
+        if line.role not in ("boilerplate", "caption") or _PHOTO_CREDIT.search(line.text) or not (m := _COPYRIGHT.search(line.text)):
             continue
-        holder = _CORPORATE_SUFFIX.sub("", m.group("holder")).strip(" .,-")
+        holder = _CORPORATE_SUFFIX.sub("", m.group("holder")).strip(" .,-&")
         wire = any(pattern.fullmatch(fold_case(holder)) for _, _, pattern in signatures.by_signal.get("wire_notice", []))
-        if holder.islower() or len(holder) < 2 or wire:
-            continue
-        return canonical_outlet(holder, ref), f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
+        outlet = canonical_outlet(holder, ref)
+        if not wire and outlet in known:  # a parent company, a photo agency or an aggregator names no outlet
+            return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
     return None
 
 

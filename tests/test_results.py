@@ -262,6 +262,9 @@ def _referendum_ctx() -> tuple[DocContext, FakeReference]:
         ("Against the changes were 18.66 percent of participants.", [("No", 18.66)]),
         ("The amendments were approved in a referendum with 77.18% of the vote.", [("Yes", 77.18)]),
         ("In total, 11,734,642 citizens were entitled to take part.", [("registered voters", 11734642)]),
+        ("The amendments passed with 77.18 percent of the vote.", [("Yes", 77.18)]),
+        ("Turnout stood at 62%, with 7.4 million out of 11,953,465 who were eligible casting ballots.",
+         [("turnout", 62.0), ("registered voters", 11953465)]),
         # a list of regional turnouts after a sentence about participation
         ("Participation varied by region. Mangistau region reported 61.19 percent, then Shymkent with 72.53 percent.",
          [("turnout", 61.19, "Mangystau Region"), ("turnout", 72.53, "Shymkent")]),
@@ -272,6 +275,18 @@ def test_referendum_shares_registered_voters_and_turnout_lists(text, expected):
     rows = extract_results(text, ctx, ref)
     got = [(r["subject"], r["value"], r["scope"]) if len(e) == 3 else (r["subject"], r["value"]) for r, e in zip(rows, expected)]
     assert got == expected and len(rows) == len(expected)
+
+
+def test_an_aside_that_is_only_the_name_keeps_it():
+    rows = results("Backed by Nursultan Nazarbayev, the interim president \u2014 Kassym-Jomart Tokayev \u2014 won 70.8 percent.", "2019")
+    assert [r["subject"] for r in rows] == ["Kassym-Jomart Tokayev"]
+    rows = results("Nur Otan, the ruling party \u2014 founded by Nazarbayev \u2014 won 71 percent.", "2021")
+    assert [r["subject"] for r in rows] == ["Nur Otan"]
+
+
+def test_regional_turnouts_after_it_was():
+    rows = results("Turnout was 77.4 percent. In Almaty it was 42 percent and in Nur-Sultan 59 percent.", "2021")
+    assert [(r["value"], r["scope"]) for r in rows] == [(77.4, None), (42.0, "Almaty"), (59.0, "Nur-Sultan")]
 
 
 def test_a_name_in_an_aside_between_dashes_is_not_the_subject():

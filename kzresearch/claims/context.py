@@ -41,6 +41,8 @@ _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
 _THAT = re.compile(r"\s+that\b")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b|\b(?:since|after|before|when)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
@@ -452,8 +454,12 @@ class TextContext:
             final = not sentence[m.end():].strip(" .\"'")
             # "X said today, after Y confirmed that 4,000 were detained": the verb whose "that"
             # clause holds the figure gives it, before the sentence's opening speaker.
-            governs = start + m.end() <= pos and _THAT.match(sentence, m.end()) is not None
-            rank = -1 if governs else 0 if final else 1 if opening else 3
+            # It ranks after a final speaker ("..., witnesses said"), and holds only up to a clause
+            # break ("Officials said that ...; 100 were detained, the ministry said").
+            governs = (start + m.end() <= pos and _THAT.match(sentence, m.end()) is not None
+                       and not _CLAUSE_BREAK.search(self.text, start + m.end(), pos)
+                       and not _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()))
+            rank = 0 if final else 0.5 if governs else 1 if opening else 3
             if pats.anaphoric.match(phrase):
                 candidates.append((rank, abs(start + m.start() - pos), None, True))
                 continue

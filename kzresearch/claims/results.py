@@ -60,7 +60,8 @@ _LISTED_REACH = 40
 _LISTED_CONTEXT = 4
 # The words a list of regional turnouts puts between a place and its figure.
 _LIST_LINK = re.compile(r"(?:\s|,|:|\(|-|\u2013|\u2014|\b(?:region|city|oblast|province|followed|came|next|then|with|at|on|"
-                        r"reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|capital|led|topped|by)\b)*", re.IGNORECASE)
+                        r"reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|capital|led|topped|by|it|was|stood|reached)\b)*",
+                        re.IGNORECASE)
 _PLACE_NAME = re.compile(r"[\w'-]+(?:\s+[A-Z][\w'-]+)*")
 _OF_NOUN = re.compile(r"\s+of\s+(?!(?:the\s+|its\s+|registered\s+|eligible\s+)*(?:voters|electorate|electors|those|residents)\b)")
 # A registered-voters figure's sentence holds one of these (a cheap test before the pattern).
@@ -87,6 +88,9 @@ class _Frames:
     threshold_after: re.Pattern
     yes_frame: re.Pattern
     yes_before: re.Pattern
+    approval_before: re.Pattern
+    approval_after: re.Pattern
+    registered_out_of: re.Pattern
     no_frame: re.Pattern
     no_before: re.Pattern
     referendum_word: re.Pattern
@@ -158,6 +162,10 @@ def frames(lexicon: dict) -> _Frames:
         threshold_after=re.compile(rf"^\s*(?:\w+\s+)?{alternation(r['threshold_after'])}\b", re.IGNORECASE),
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
+        approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
+        approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
+        registered_out_of=re.compile(rf"\b(?:out of|of the)\s+(?P<num>{_WORD_NUM})\s+(?:who|that)\s+(?:were|are)\s+(?:eligible|registered)\b",
+                                     re.IGNORECASE),
         no_frame=re.compile(rf"^\s*{alternation(r['no_frames'], literal=False)}", re.IGNORECASE),
         no_before=re.compile(alternation(r["no_frames_before"], literal=False), re.IGNORECASE),
         referendum_word=re.compile(rf"\b{alternation(r['referendum_words'])}\b", re.IGNORECASE),
@@ -315,7 +323,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
         elif (yes := f.yes_frame.match(after)) and _about_referendum(tc, f, index):
             row = _row(tc, start, m.end() + yes.end(), f.yes_subject, "vote_share", value, None, qualifier, None, m.start("num"))
-        elif (yes := f.yes_before.search(before)) and _about_referendum(tc, f, index):
+        elif ((yes := f.yes_before.search(before)) or ((yes := f.approval_before.search(before)) and f.approval_after.match(after))) \
+                and _about_referendum(tc, f, index):
             row = _row(tc, m.start() - len(before) + yes.start(), end, f.yes_subject, "vote_share", value, None, qualifier, None,
                        m.start("num"))
         elif (no := f.no_frame.match(after)) and _about_referendum(tc, f, index):
@@ -469,12 +478,15 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.
             while chosen > 0 and "," in text[named[chosen - 1].end: named[chosen].start] and "," in text[named[chosen].end: pos]:
                 chosen -= 1
-            # "Amanat -- the renamed party founded by X -- secured": nor one in an aside between dashes.
-            if _DASH.search(text, named[chosen].end, pos):
-                opening = [d.start() for d in _DASH.finditer(text, lo, named[chosen].start)]
-                outside = [x for x in named if opening and x.end <= opening[-1]]
-                if outside and not text[outside[-1].end: opening[-1]].strip():
-                    return outside[-1].canonical  # the name the aside describes, right before its dash
+            # "Amanat -- the renamed party founded by X -- secured": nor one inside an aside between
+            # dashes, unless the aside is the name itself ("the interim president -- X -- won").
+            closing = _DASH.search(text, named[chosen].end, pos)
+            opening = [d for d in _DASH.finditer(text, lo, named[chosen].start)]
+            if closing and opening:
+                aside = text[opening[-1].end(): closing.start()].strip()
+                outside = [x for x in named if x.end <= opening[-1].start()]
+                if outside and aside != text[named[chosen].start: named[chosen].end]:
+                    return outside[-1].canonical
             return named[chosen].canonical
         if winner and _kind(tc.ctx.election_id) == "presidential" and f.incumbent.search(window):
             return winner
@@ -568,10 +580,13 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if value is not None and frame:
             rows.append(_row(tc, m.start(), m.end() + frame.end() - frame.start(), "parties", "parties_contesting", value, None, "exact",
                              None, m.start("num")))
-    for m in f.registered.finditer(text, s_start, s_end) if any(w in lowered for w in _REGISTERED_KEYS) else ():
+    found = [*f.registered.finditer(text, s_start, s_end), *f.registered_out_of.finditer(text, s_start, s_end)] \
+        if any(w in lowered for w in _REGISTERED_KEYS) else []
+    for m in sorted(found, key=lambda m: m.start()):  # "out of 11,953,465 who were eligible" too
         value = parse_number(m.group("num"))
-        if value is not None:
-            rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, _qualifier(f, m), None,
+        if value is not None and not any(r["start"] <= m.start() < r["end"] for r in rows):
+            qualifier = _qualifier(f, m) if "qual" in m.re.groupindex else "exact"
+            rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, qualifier, None,
                              m.start("num")))
     return rows
 

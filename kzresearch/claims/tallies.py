@@ -121,7 +121,7 @@ def grammar(lexicon: dict) -> _Grammar:
             # "the toll, announced on Monday, stood at 164": an aside between commas may stand before
             # the verb; "toll road", "economic toll" are no death toll.
             rf"(?<!economic )(?<!financial )\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})"
-            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b){_ASIDE}?\s+(?:\w+\s+){{0,6}}?"
+            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?\s+(?:\w+\s+){{0,6}}?"
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
         ),
@@ -129,11 +129,14 @@ def grammar(lexicon: dict) -> _Grammar:
         # ``anchor``: only sentences with a quantity and a trigger or protester noun go on.
         triggers=caseless(rf"\b(?:{trig_groups})\b"),
         protesters=caseless(rf"\b{alternation(lexicon['protester_nouns'])}\b"),
-        ages=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('ages', []) or ['aged'])}\s+$", re.IGNORECASE),
+        # "aged 25-30", and the upper end of such a range ("people aged 18 to 25 in Shymkent")
+        ages=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('ages', []) or ['aged'])}\s+(?:\d+\s*(?:to|-|\u2013|and)\s*)?$",
+                        re.IGNORECASE),
         toll_words=caseless(rf"\b{alternation([f for v in tolls.values() for f in v], literal=False)}\b"),
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
         # No "^": match() anchors at its position, and "^" would match only at the start of the text.
-        not_after=re.compile(rf"\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])", re.IGNORECASE),
+        # Case as written: "30 years", but "two Times journalists".
+        not_after=re.compile(rf"\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])"),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
         possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
