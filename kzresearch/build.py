@@ -87,6 +87,8 @@ class BuildReport:
                 out.append(f"    ... and {len(self.problems) - 15} more")
         else:
             out.append("  problems:  none")
+        if not self.n_files:
+            out.append(f"  note:      no files were found below {self.corpus_dir}; articles are .txt, .html or .jsonl files")
         return "\n".join(out)
 
 

@@ -229,3 +229,9 @@ def test_a_duplicate_claims_no_id(tmp_path, use_cache):
     build(corpus, out=tmp_path / "out", use_cache=use_cache, progress=False)
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("file")
     assert docs.loc["x.txt", "doc_id"] == "x" and "x.html" not in docs.index
+
+
+def test_an_empty_corpus_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    report = build(tmp_path / "empty", out=tmp_path / "out", progress=False)
+    assert report.n_documents == 0 and "no files were found" in report.summary()
