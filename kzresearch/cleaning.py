@@ -107,6 +107,7 @@ class _Rules:
         self.cue_keywords = tuple(appeal.get("keywords", ()))
         self.reader_voice = caseless(appeal["reader_voice"])
         self.reported_speech = caseless(appeal["reported_speech"])
+        self.imperative = caseless(appeal.get("imperative") or r"(?!)")
         self.button_words = appeal["button_words"]
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
@@ -137,8 +138,9 @@ class _Rules:
         # A reported sentence ("the party urged supporters to donate") is news; so is one cue alone
         # ("gathered to support independent journalism"). An appeal speaks to the reader or as the
         # outlet, or adds a second cue (not one inside the first), or is a short button ("Donate now").
-        voice = self.reader_voice.search(unquoted.strip())
-        if sum(weight for weight, _ in found) >= self.threshold and (voice or not self.reported_speech.search(unquoted)) and (
+        reported = self.reported_speech.search(unquoted)
+        voice = self.reader_voice.search(unquoted.strip()) or (not reported and self.imperative.match(unquoted.strip()))
+        if sum(weight for weight, _ in found) >= self.threshold and (voice or not reported) and (
             voice or _separate_spans([span for _, span in found]) > 1 or len(unquoted.split()) <= self.button_words
         ):
             return "appeal"

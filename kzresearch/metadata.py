@@ -39,7 +39,8 @@ _COPYRIGHT = re.compile(
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 # A credit for a picture, not a page's notice.
-_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b|\S\s*/\s*\S", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b", re.IGNORECASE)
+_PHOTOGRAPHER = re.compile(r"\s*/\s*(?!All\b)[A-Z][\w'-]+\s+[A-Z]")
 # How many lines at the end of a page hold its footer.
 _FOOT_LINES = 12
 # The rules of a line that is only a name ("AFP"), not a breadcrumb or a link ("RFE/RL's Kazakh Service").
@@ -211,11 +212,15 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
     known = set(signatures.by_folded_name.values())
     foot = [line for line in lines if line.role != "blank"][-_FOOT_LINES:]
     for line in reversed(foot):
-        if line.role not in ("boilerplate", "caption") or _PHOTO_CREDIT.search(line.text) or not (m := _COPYRIGHT.search(line.text)):
+        if line.role not in ("boilerplate", "caption") or not (m := _COPYRIGHT.search(line.text)):
             continue
+        if _PHOTO_CREDIT.search(line.text, 0, m.end("holder")) or _PHOTOGRAPHER.match(line.text, m.end("holder")):
+            continue  # "Photo: © X", "© Getty Images", "© Sputnik / Ilya Pitalev"
         holder = _CORPORATE_SUFFIX.sub("", m.group("holder")).strip(" .,-&")
         wire = any(pattern.fullmatch(fold_case(holder)) for _, _, pattern in signatures.by_signal.get("wire_notice", []))
         outlet = canonical_outlet(holder, ref)
+        if outlet not in known:  # "Kazinform International News Agency", "Kursiv Media"
+            outlet = signatures.named_in(fold_case(holder)) or outlet
         if not wire and outlet in known:  # a parent company, a photo agency or an aggregator names no outlet
             return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
     return None

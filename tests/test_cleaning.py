@@ -40,6 +40,8 @@ def roles(text, ref):
         ("Share by email", "boilerplate"),
         ("Subscribe today to get unlimited access to independent news from Central Asia.", "boilerplate"),
         ("Please consider supporting independent journalism in Central Asia today.", "boilerplate"),
+        ("Support independent journalism in Kazakhstan and Central Asia today.", "boilerplate"),
+        ("Join thousands of readers who support independent journalism in Central Asia.", "boilerplate"),
     ],
 )
 def test_line_classes(ref, line, role):
@@ -62,6 +64,8 @@ def test_line_classes(ref, line, role):
         "Activists asked residents to report violations to observers@elections.kz, the group said on Sunday.",
         "Officials said the video was first circulated via AP.",
         "This report is part of a wider OSCE effort to monitor elections across Central Asia, the mission said.",
+        "Support for the ruling party has fallen, and many say they will not donate to its campaign.",
+        "Donating to the opposition is now a crime, and people who subscribe to its channels risk prosecution.",
     ],
 )
 def test_body_lines_stay_body(ref, line):

@@ -155,3 +155,8 @@ def test_the_copyright_holder_at_the_foot_names_the_outlet_when_nothing_else_doe
     assert infer_outlet([*body, wire], ref)[0] is None  # an agency's notice marks wire copy
     tengri = Line(3, 3, "© 2011-2022 Tengrinews.kz. All rights reserved.", "boilerplate", "rights_notice")
     assert infer_outlet([*body, tengri], ref)[0] == "Tengrinews"
+    for footer, outlet in [("Copyright © 2023 Kazinform International News Agency. All rights reserved.", "Kazinform"),
+                           ("© 2022 The Astana Times / All rights reserved.", "The Astana Times"),
+                           ("© Sputnik / Ilya Pitalev", None), ("© 2019 Getty Images", None), ("Photo: © 2019 Reuters", None),
+                           ("Copyright © 2019 Dow Jones & Company, Inc.", None)]:
+        assert infer_outlet([*body, Line(3, 3, footer, "caption", "copyright_credit")], ref)[0] == outlet, footer

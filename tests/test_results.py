@@ -309,6 +309,9 @@ def test_a_comparison_dates_only_its_own_figure():
         "The central bank approved a loan to farmers with 5% interest.",
         "The bill was passed by 55 percent of lawmakers.",
         "Of the 3,000 prisoners, 500 who were eligible for amnesty were released before the vote.",
+        "Inflation in Almaty stood at 8.4 percent last year.",
+        "The poverty rate in Shymkent was 12 percent, officials said.",
+        "Before the referendum, parliament passed the draft with 90 percent approval from deputies.",
     ],
 )
 def test_percentages_near_a_place_or_an_approval_are_not_results(text):

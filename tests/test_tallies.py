@@ -340,6 +340,7 @@ RANGES_AND_VERBS = [
     ("The death toll, at 225, is the highest since independence.", "2022", [dict(counted="killed", number=225)]),
     ("Two Times journalists were detained in Almaty on Monday.", "2022", [dict(counted="detained", number=2)]),
     ("Officers detained 45 people aged 18 to 25 in Shymkent.", "2022", [dict(counted="detained", number=45)]),
+    ("A teenager aged 16 and 12 other activists were detained in Aktau.", "2022", [dict(counted="detained", number=12)]),
     ("Local media put the number detained in Almaty at more than 30.", "2022",
      [dict(counted="detained", number=30, qualifier="more_than", location=["Almaty"])]),
     ("In all, 617 of them had been placed under administrative arrest.", "2019", [dict(counted="sentenced", number=617)]),
@@ -383,3 +384,8 @@ def test_the_verb_whose_that_clause_holds_the_figure_gives_it():
 )
 def test_a_final_speaker_or_a_clause_break_outranks_an_earlier_that_clause(text, speaker):
     assert [r["attributed_to"] for r in tallies(text, "2019")] == [speaker]
+
+
+def test_a_time_phrase_does_not_end_a_that_clause():
+    text = "Witnesses said police detained dozens, but the Interior Ministry said that since Sunday 120 people had been detained."
+    assert [r["attributed_to"] for r in tallies(text, "2019")] == ["Witnesses", "Interior Ministry"]

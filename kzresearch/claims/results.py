@@ -59,9 +59,9 @@ _LISTED_REACH = 40
 # How many sentences back a list of regional turnouts may have named turnout or participation.
 _LISTED_CONTEXT = 4
 # The words a list of regional turnouts puts between a place and its figure.
-_LIST_LINK = re.compile(r"(?:\s|,|:|\(|-|\u2013|\u2014|\b(?:region|city|oblast|province|followed|came|next|then|with|at|on|"
-                        r"reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|capital|led|topped|by|it|was|stood|reached)\b)*",
-                        re.IGNORECASE)
+_LIST_LINK = re.compile(r"(?:\s|,|:|\(|-|\u2013|\u2014|\bit\s+(?:was|stood(?:\s+at)?|reached)\b|\b(?:region|city|oblast|province|"
+                        r"followed|came|next|then|with|at|on|reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|"
+                        r"capital|led|topped|by)\b)*", re.IGNORECASE)
 _PLACE_NAME = re.compile(r"[\w'-]+(?:\s+[A-Z][\w'-]+)*")
 _OF_NOUN = re.compile(r"\s+of\s+(?!(?:the\s+|its\s+|registered\s+|eligible\s+)*(?:voters|electorate|electors|those|residents)\b)")
 # A registered-voters figure's sentence holds one of these (a cheap test before the pattern).
@@ -90,6 +90,7 @@ class _Frames:
     yes_before: re.Pattern
     approval_before: re.Pattern
     approval_after: re.Pattern
+    legislators: re.Pattern
     registered_out_of: re.Pattern
     no_frame: re.Pattern
     no_before: re.Pattern
@@ -163,6 +164,7 @@ def frames(lexicon: dict) -> _Frames:
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
         approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
+        legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         registered_out_of=re.compile(rf"\b(?:out of|of the)\s+(?P<num>{_WORD_NUM})\s+(?:who|that)\s+(?:were|are)\s+(?:eligible|registered)\b",
                                      re.IGNORECASE),
@@ -323,7 +325,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
         elif (yes := f.yes_frame.match(after)) and _about_referendum(tc, f, index):
             row = _row(tc, start, m.end() + yes.end(), f.yes_subject, "vote_share", value, None, qualifier, None, m.start("num"))
-        elif ((yes := f.yes_before.search(before)) or ((yes := f.approval_before.search(before)) and f.approval_after.match(after))) \
+        elif ((yes := f.yes_before.search(before))
+              or ((yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60]))) \
                 and _about_referendum(tc, f, index):
             row = _row(tc, m.start() - len(before) + yes.start(), end, f.yes_subject, "vote_share", value, None, qualifier, None,
                        m.start("num"))
