@@ -23,6 +23,10 @@ _WORD = re.compile(r"[^\s]+")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z']+(?:[- ](?:[A-Z][a-z']+|[A-Z]{2,}))*(?![\w-])")
 
 
+# The generic last word of a region's name, which news style writes in either case.
+_PLACE_KINDS = frozenset({"Region", "Province", "Oblast", "District"})
+
+
 class NameMatcher:
     """Find name mentions in text using the reference name variants.
 
@@ -47,6 +51,9 @@ class NameMatcher:
                 (uncased if surface.islower() else cased).add(surface)
                 if row.kind == "place":
                     cased.add(surface.upper())  # datelines: "NUR-SULTAN, Jan 11 (Reuters) -"
+                    head, _, last = surface.rpartition(" ")
+                    if head and last in _PLACE_KINDS:
+                        cased.add(f"{head} {last.lower()}")  # "Almaty region" is written as often as "Almaty Region"
         self._cased = _alternation(cased, flags=0)
         self._uncased = _alternation(uncased, flags=re.IGNORECASE)
         self._fuzzy_choices = sorted(

@@ -226,7 +226,8 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
     return None
 
 
-def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[str | None, list[str]]:
+def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
+                          wire_services: frozenset[str] | None = None) -> tuple[str | None, list[str]]:
     """Return the author named in byline lines and the agencies credited.
 
     Parameters
@@ -235,6 +236,10 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
         Classified lines.
     agencies : dict
         Agency variant (case-folded) -> canonical agency name.
+    wire_services : frozenset, optional
+        Canonical names of the wire services whose name on a line of its own credits their copy
+        ("AFP" under the headline); default every agency. A site's own name on such a line
+        ("Vlast.kz", "Radio Azattyq") credits nothing (:func:`wire_services`).
 
     Examples
     --------
@@ -271,10 +276,20 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str]) -> tuple[
             agency = agencies.get((m.group("agency") or m.group("slashed")).strip().casefold())
             if agency:
                 wire.append(agency)
-        elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())):
+        elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())) \
+                and (wire_services is None or agency in wire_services):
             wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+@lru_cache(maxsize=4)
+def wire_services(ref: Reference) -> frozenset[str]:
+    """Return the canonical names of the agencies that ``wire_notice`` rows of ``outlets.csv`` mark as
+    wire services (AP, Reuters, AFP): their copy appears on other papers' pages under their name."""
+    patterns = [pattern for _, _, pattern in _signatures_for(ref).by_signal.get("wire_notice", [])]
+    canonicals = set(ref.names.loc[ref.names["kind"] == "agency", "canonical"])
+    return frozenset(c for c in canonicals if any(p.fullmatch(fold_case(str(c))) for p in patterns))
 
 
 def _agencies_named(text: str, agencies: dict[str, str]) -> list[str]:

@@ -23,6 +23,7 @@ from kzresearch.metadata import (
     infer_published,
     normalize_byline,
     parse_published,
+    wire_services,
 )
 from kzresearch.quotes import find_quotes
 from kzresearch.reading import RawDocument
@@ -108,7 +109,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     published = stated or infer_published(text, dates, election_date=election_date, sentences=sentences,
                                           election_words=election_words(ref))
 
-    byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref))
+    byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref), wire_services(ref))
     byline = byline or normalize_byline(raw.meta.get("byline"))
     doc_id = raw.doc_id
     context = claims.DocContext(

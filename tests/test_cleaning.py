@@ -66,6 +66,7 @@ def test_line_classes(ref, line, role):
         "This report is part of a wider OSCE effort to monitor elections across Central Asia, the mission said.",
         "Support for the ruling party has fallen, and many say they will not donate to its campaign.",
         "Donating to the opposition is now a crime, and people who subscribe to its channels risk prosecution.",
+        "This article is part of a series of court cases against journalists, lawyers said, adding that 20 reporters had been fined.",
     ],
 )
 def test_body_lines_stay_body(ref, line):

@@ -160,3 +160,12 @@ def test_the_copyright_holder_at_the_foot_names_the_outlet_when_nothing_else_doe
                            ("© Sputnik / Ilya Pitalev", None), ("© 2019 Getty Images", None), ("Photo: © 2019 Reuters", None),
                            ("Copyright © 2019 Dow Jones & Company, Inc.", None)]:
         assert infer_outlet([*body, Line(3, 3, footer, "caption", "copyright_credit")], ref)[0] == outlet, footer
+
+
+def test_a_sites_own_name_under_the_headline_is_no_wire_credit(ref):
+    from kzresearch.metadata import wire_services
+    from kzresearch.pipeline import _agency_index
+
+    lines = [Line(1, 1, "Protest in Almaty", "title", "headline"), Line(2, 2, "Radio Azattyq", "boilerplate", "outlet_name_line"),
+             Line(3, 3, "AFP", "boilerplate", "outlet_name_line")]
+    assert infer_byline_and_wire(lines, _agency_index(ref), wire_services(ref)) == (None, ["AFP"])

@@ -95,3 +95,10 @@ def test_names_written_with_letters_ignorecase_equates_with_ascii_are_found(ref)
     plain = [(m["canonical"], m["kind"]) for m in matcher.find("NUR OTAN won seats in the LOWER HOUSE OF PARLIAMENT.")]
     dotted = [(m["canonical"], m["kind"]) for m in matcher.find("NUR OTAN won seats in the LOWER HOUSE OF PARL\u0130AMENT.")]
     assert dotted == plain and plain
+
+
+def test_a_region_written_in_lower_case_is_the_region(ref):
+    from kzresearch.entities import matcher_for
+
+    found = matcher_for(ref).find("Turnout in Almaty region was 93% and in Zhambyl region 94%.")
+    assert [(m["surface"], m["canonical"]) for m in found] == [("Almaty region", "Almaty Region"), ("Zhambyl region", "Zhambyl Region")]

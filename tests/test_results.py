@@ -319,3 +319,17 @@ def test_percentages_near_a_place_or_an_approval_are_not_results(text):
     head = "Turnout was 69.4 percent. "
     rows = extract_results(head + text, ctx, ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("turnout", 69.4)], text
+
+
+def test_respectively_gives_the_figures_to_the_names_in_order():
+    rows = results("Kassym-Jomart Tokayev and Amirzhan Kosanov took 70.96% and 16.23% respectively.", "2019")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("Amirzhan Kosanov", 16.23)]
+
+
+def test_a_poll_figure_is_no_vote_share():
+    assert results("Tokayev was supported by 62 percent of respondents in the survey.", "2019") == []
+
+
+def test_regional_turnouts_in_a_list():
+    rows = results("Turnout was 89.9 percent. In Shymkent it was 93% and in Mangistau region 94%.", "2021")
+    assert [(r["value"], r["scope"]) for r in rows] == [(89.9, None), (93.0, "Shymkent"), (94.0, "Mangystau Region")]

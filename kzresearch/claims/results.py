@@ -53,6 +53,7 @@ _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNOREC
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 # How far before a figure the place of a regional turnout list may stand ("Mangistau region reported").
 _LISTED_REACH = 40
@@ -91,6 +92,7 @@ class _Frames:
     approval_before: re.Pattern
     approval_after: re.Pattern
     legislators: re.Pattern
+    poll_after: re.Pattern
     registered_out_of: re.Pattern
     no_frame: re.Pattern
     no_before: re.Pattern
@@ -164,6 +166,7 @@ def frames(lexicon: dict) -> _Frames:
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
         approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
+        poll_after=re.compile(rf"\s*{alternation(r.get('poll_after') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         registered_out_of=re.compile(rf"\b(?:out of|of the)\s+(?P<num>{_WORD_NUM})\s+(?:who|that)\s+(?:were|are)\s+(?:eligible|registered)\b",
@@ -352,7 +355,30 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             previous = row
             if row["measure"] == "turnout":
                 tc.turnout_sentences.add(index)
-    return rows
+    return _respectively(tc, f, index, rows, matches)
+
+
+def _respectively(tc: TextContext, f: _Frames, index: int, rows: list[dict], matches: list[re.Match]) -> list[dict]:
+    """"X and Y won 1.61% and 0.64% respectively": the figures go to the names in their order (a
+    figure read as another measure, a turnout say, keeps its reading)."""
+    s_start, s_end = tc.sentences[index]
+    if not matches or not _RESPECTIVELY.search(tc.text, s_start, s_end) \
+            or not any(r["measure"] == "vote_share" for r in rows):
+        return rows
+    named = list(dict.fromkeys(x.canonical for x in _named(tc, index, s_start, matches[0].start())))
+    by_start = {r["start"]: r for r in rows}
+    other = [r for r in rows if r["measure"] != "vote_share"]
+    if len(named) != len(matches) or other:
+        return rows
+    shares = []
+    for m, subject in zip(matches, named):
+        row = next((r for r in rows if r["start"] <= m.start() < r["end"]), None) or by_start.get(m.start())
+        if row is None:
+            row = _row(tc, m.start(), m.end(), subject, "vote_share", parse_number(m.group("num"), percent=True), None,
+                       _qualifier(f, m), None, m.start("num"))
+        row["subject"] = subject
+        shares.append(row)
+    return shares
 
 
 def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int, end_of_figure: int) -> tuple[int, str] | None:
@@ -422,6 +448,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
+    if f.poll_after.match(after):
+        return None  # "backed by 62 percent of respondents": a poll
     if verb:
         start = m.start() - len(before) + verb.start()
     if vote:
