@@ -312,6 +312,7 @@ def test_a_comparison_dates_only_its_own_figure():
         "Inflation in Almaty stood at 8.4 percent last year.",
         "The poverty rate in Shymkent was 12 percent, officials said.",
         "Before the referendum, parliament passed the draft with 90 percent approval from deputies.",
+        "The highest support for the plant was recorded in Mangistau region at 82.5 percent.",
     ],
 )
 def test_percentages_near_a_place_or_an_approval_are_not_results(text):
@@ -333,3 +334,8 @@ def test_a_poll_figure_is_no_vote_share():
 def test_regional_turnouts_in_a_list():
     rows = results("Turnout was 89.9 percent. In Shymkent it was 93% and in Mangistau region 94%.", "2021")
     assert [(r["value"], r["scope"]) for r in rows] == [(89.9, None), (93.0, "Shymkent"), (94.0, "Mangystau Region")]
+
+
+def test_a_turnout_word_after_the_figure_is_inside_the_phrase():
+    rows = results("Shymkent reported 68.1 percent participation.", "2021")
+    assert [(r["phrase"], r["measure"]) for r in rows] == [("68.1 percent participation", "turnout")]

@@ -64,6 +64,7 @@ _LIST_LINK = re.compile(r"(?:\s|,|:|\(|-|\u2013|\u2014|\bit\s+(?:was|stood(?:\s+
                         r"followed|came|next|then|with|at|on|reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|"
                         r"capital|led|topped|by)\b)*", re.IGNORECASE)
 _PLACE_NAME = re.compile(r"[\w'-]+(?:\s+[A-Z][\w'-]+)*")
+_OTHER_MEASURE = re.compile(r"\b(?:support|backing|approval|yes|in favou?r|against|share|votes?)\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?!(?:the\s+|its\s+|registered\s+|eligible\s+)*(?:voters|electorate|electors|those|residents)\b)")
 # A registered-voters figure's sentence holds one of these (a cheap test before the pattern).
 _REGISTERED_KEYS = ("voters", "electors", "eligible", "entitled", "registered")
@@ -309,7 +310,7 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             # "Turnout among the 9.3 million registered voters was 75 percent": the figure follows a
             # copula, so a turnout word further back is still its subject.
             turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 90), m.start()))
-        turnout_after = f.turnout_word.match(after.lstrip()) or f.turnout_frame.match(after)
+        turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         if f.threshold.search(after[:25]) or f.threshold.search(before[-25:]) or f.threshold_after.match(after):
             thr = f.threshold.search(text, m.end(), m.end() + 25)
@@ -400,6 +401,8 @@ def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int, 
     place_end = _PLACE_NAME.match(tc.text, place_start).end()
     if not _LIST_LINK.fullmatch(tc.text, place_end, pos) or _OF_NOUN.match(tc.text, end_of_figure):
         return None
+    if _OTHER_MEASURE.search(tc.text, tc.sentences[index][0], place_start):
+        return None  # "The highest support for the plant was recorded in Zhambyl region at 82.5 percent"
     s_start, s_end = tc.sentences[index]
     if f.vote_before.search(tc.text, s_start, s_end) or _names_between(tc, index, s_start, s_end, ("party", "person")):
         return None  # a sentence about shares of the vote
