@@ -215,6 +215,8 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         return None, None
     texts = [line.text.casefold() for line in lines]
     media = {texts[i] for i, line in enumerate(lines) if line.role == "media"}
+    first_paragraph = next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)),
+                           len(lines))
     best, best_score = None, 0.0
     for rank, i in enumerate(candidates):
         line = lines[i]
@@ -222,11 +224,15 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media:
             continue
         following = _next_nonblank(lines, i)
-        score = 1.0 if rank == 0 else 0.0
+        score = 2.0 if rank == 0 else 0.0  # the first line of a page or a scraped text
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
         score += 1.0 if following and (_is_sentence_line(following[0]) or _is_title_like(following[0])) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
+        # A headline stands above the text and states no date ("Almaty, 14 June 2018 (RFE/RL)",
+        # "Joanna Lillis Jan 5, 2023" are datelines and bylines; "Explore more ..." follows the text).
+        score -= 1.5 if _states_a_date(line.text) else 0.0
+        score -= 2.0 if i > first_paragraph else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:
             best, best_score = i, score

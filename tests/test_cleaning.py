@@ -141,3 +141,15 @@ def test_an_outlet_described_inside_the_text_is_reporting(ref):
     got = roles(f"Headline About The Vote In Kazakhstan\n\n{BODY}\n\n{line}\n\n{BODY.replace('Sunday', 'Monday')}\n\n"
                 f"{BODY.replace('Sunday', 'Tuesday')}\n", ref)
     assert got[line][0] == "body"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Court jails activist for seven years over extremism charges\n\nAlmaty, 14 June 2018 (Agency Kazakh Service)\n",
+        "Bloody January: the toll one year on\n\nEurasianet\nJoanna Lillis  Jan 5, 2023\n",
+    ],
+)
+def test_the_first_line_is_the_headline_not_a_dateline_or_a_byline(ref, head):
+    clean = classify_lines(f"{head}\n{BODY}\n\n{BODY.replace('Sunday', 'Monday')}\n\nExplore more on these topics: Kazakhstan, Asia Pacific, Europe\n", ref)
+    assert clean.title == head.split("\n")[0]
