@@ -341,6 +341,8 @@ RANGES_AND_VERBS = [
     ("Two Times journalists were detained in Almaty on Monday.", "2022", [dict(counted="detained", number=2)]),
     ("Officers detained 45 people aged 18 to 25 in Shymkent.", "2022", [dict(counted="detained", number=45)]),
     ("A teenager aged 16 and 12 other activists were detained in Aktau.", "2022", [dict(counted="detained", number=12)]),
+    ("Police said no one was detained.", "2022", []),
+    ("Not one protester was detained.", "2022", []),
     ("Local media put the number detained in Almaty at more than 30.", "2022",
      [dict(counted="detained", number=30, qualifier="more_than", location=["Almaty"])]),
     ("In all, 617 of them had been placed under administrative arrest.", "2019", [dict(counted="sentenced", number=617)]),

@@ -36,6 +36,8 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # What may stand between a count and the verb that governs it: auxiliaries, adverbs and a place
 # ("nine detainees in Almaty were freed").
+# A count denied: "no one was detained", "not one protester".
+_NEGATED = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
 _MORE_PEOPLE = re.compile(r"\s+(?:other|others|more|people|of)\b", re.IGNORECASE)
 # An aside between commas, as long as a reporter writes one (digit groups' commas do not close it).
@@ -324,6 +326,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False
         if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")):
             return False
+        if _NEGATED.search(text, max(0, m.start() - 5), m.start()):
+            return False  # "no one was detained", "not one protester": none
         if g.ages.search(text, max(0, m.start() - 25), m.start()) and not _MORE_PEOPLE.match(text, m.end("num")):
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
