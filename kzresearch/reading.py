@@ -21,7 +21,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from kzresearch.records import RecordFields
+from kzresearch.records import META_FIELDS, RecordFields
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -35,7 +35,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-JSONL_FIELDS = ("title", "url", "outlet", "published", "byline")
 # Legacy encodings a news collection on Kazakhstan plausibly holds: Western European and Cyrillic
 # code pages. Restricting detection to them keeps short Latin texts from reading as Central European.
 LEGACY_ENCODINGS = ["cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_5", "mac_cyrillic"]
@@ -325,7 +324,7 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFi
             problems.append(Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped"))
             continue
         doc_id = found.get("id") or f"{stem}-{line_no}"
-        meta = {k: found[k] for k in JSONL_FIELDS if k in found}
+        meta = {k: found[k] for k in META_FIELDS if k in found}
         title = meta.get("title")
         full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
         raw = line.encode("utf-8", "surrogatepass")

@@ -11,7 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-FIELDS = ("text", "id", "title", "url", "outlet", "published", "byline")
+# The fields a document takes from its record besides its text and id.
+META_FIELDS = ("title", "url", "outlet", "published", "byline")
+FIELDS = ("text", "id", *META_FIELDS)
 # Separators inside a key ("date_publish" = "datePublish"); a leading underscore stays ("_id" is not "id").
 _KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
