@@ -204,6 +204,12 @@ def _is_sentence_line(line: Line | None) -> bool:
     return line is not None and line.role is None and line.n_words >= 12
 
 
+def _first_paragraph(lines: list[Line]) -> int:
+    """Return the index of the article's first paragraph: the first long line that ends a sentence
+    (a standfirst may stand above it), or ``len(lines)``."""
+    return next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)), len(lines))
+
+
 def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | None, str | None]:
     """Return the index of the headline line and the rule that chose it."""
     candidates = [i for i, line in enumerate(lines) if line.role != "blank"][:_TITLE_WINDOW]
@@ -215,8 +221,7 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         return None, None
     texts = [line.text.casefold() for line in lines]
     media = {texts[i] for i, line in enumerate(lines) if line.role == "media"}
-    first_paragraph = next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)),
-                           len(lines))
+    first_paragraph = _first_paragraph(lines)
     best, best_score = None, 0.0
     for rank, i in enumerate(candidates):
         line = lines[i]
@@ -287,7 +292,6 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
 
     _mark_media_titles(lines)
     _unmark_self_descriptions_in_the_text(lines, rules)
-    _unmark_authors_in_link_lists(lines, rules.link_list_openers)
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
     title_index, title_rule = _choose_title(lines, given_title)
@@ -345,18 +349,6 @@ def _unmark_self_descriptions_in_the_text(lines: list[Line], rules: _Rules) -> N
             line.role, line.rule = None, None
 
 
-def _unmark_authors_in_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
-    # "Kazakhs Vote in Presidential Election" under "Related Stories" has the shape of "Helen Marsh
-    # in Almaty"; after the article's first paragraph, a line of that shape below a link-list
-    # opener is a link, while one at the foot of the text is still the byline.
-    first_paragraph = next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)),
-                           len(lines))
-    opener = next((i for i in range(first_paragraph, len(lines)) if lines[i].rule in openers), len(lines))
-    for line in lines[opener:]:
-        if line.rule == "author_in_place":
-            line.role, line.rule = None, None
-
-
 def _mark_authors_next_to_dates(lines: list[Line]) -> None:
     # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019").
     for i, line in enumerate(lines):
@@ -384,10 +376,16 @@ def _mark_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
     # Headline-like lines after a "Related stories" heading, or after the last paragraph of the
     # article, are links to other articles.
     last_paragraph = max((i for i, line in enumerate(lines) if line.role in (None, "standfirst") and _TERMINAL.search(line.text) and line.n_words >= 8), default=-1)
+    first_paragraph = _first_paragraph(lines)
     in_list = False
     for i, line in enumerate(lines):
         if line.rule in openers:
             in_list = True
+            continue
+        if in_list and i > first_paragraph and line.rule == "author_in_place":
+            # "Kazakhs Vote in Presidential Election" under "Related Stories" has the shape of the
+            # byline "Helen Marsh in Almaty"; one at the foot of the text, outside a list, stays a byline.
+            line.role, line.rule = "boilerplate", "link_list"
             continue
         unpunctuated = line.role is None and not _TERMINAL.search(line.text.rstrip("?")) and line.n_words <= 20
         if unpunctuated and (in_list or (i > last_paragraph and _is_title_like(line))):
