@@ -327,18 +327,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             subject, frame_end = backed
             row = _row(tc, start, frame_end, subject, "vote_share", value, None, qualifier,
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
-        elif (yes := f.yes_frame.match(after)) and _about_referendum(tc, f, index):
-            row = _row(tc, start, m.end() + yes.end(), f.yes_subject, "vote_share", value, None, qualifier, None, m.start("num"))
-        elif ((yes := f.yes_before.search(before))
-              or ((yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60]))) \
-                and _about_referendum(tc, f, index):
-            row = _row(tc, m.start() - len(before) + yes.start(), end, f.yes_subject, "vote_share", value, None, qualifier, None,
-                       m.start("num"))
-        elif (no := f.no_frame.match(after)) and _about_referendum(tc, f, index):
-            row = _row(tc, start, m.end() + no.end(), f.no_subject, "vote_share", value, None, qualifier, None, m.start("num"))
-        elif (no := f.no_before.search(before)) and _about_referendum(tc, f, index):
-            row = _row(tc, m.start() - len(before) + no.start(), end, f.no_subject, "vote_share", value, None, qualifier, None,
-                       m.start("num"))
+        elif (side := _referendum_share(f, m, before, after)) and _about_referendum(tc, f, index):
+            subject, side_start, side_end = side
+            row = _row(tc, side_start, side_end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
         elif against := f.against_all.match(after):
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
         else:
@@ -359,24 +350,37 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     return _respectively(tc, f, index, rows, matches)
 
 
+def _referendum_share(f: _Frames, m: re.Match, before: str, after: str) -> tuple[str, int, int] | None:
+    """Return ``(subject, start, end)`` when a frame around the figure ``m`` makes it a
+    referendum's yes or no share ("77% of voters backed", "voted yes, or 71%", "26% were against")."""
+    before_start = m.start() - len(before)
+    if yes := f.yes_frame.match(after):
+        return f.yes_subject, m.start(), m.end() + yes.end()
+    if (yes := f.yes_before.search(before)) or (
+            (yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60])):
+        return f.yes_subject, before_start + yes.start(), m.end()
+    if no := f.no_frame.match(after):
+        return f.no_subject, m.start(), m.end() + no.end()
+    if no := f.no_before.search(before):
+        return f.no_subject, before_start + no.start(), m.end()
+    return None
+
+
 def _respectively(tc: TextContext, f: _Frames, index: int, rows: list[dict], matches: list[re.Match]) -> list[dict]:
-    """"X and Y won 1.61% and 0.64% respectively": the figures go to the names in their order (a
-    figure read as another measure, a turnout say, keeps its reading)."""
+    """"X and Y won 1.61% and 0.64% respectively": the figures of a sentence that gives only vote
+    shares go to the names before them, in their order."""
     s_start, s_end = tc.sentences[index]
-    if not matches or not _RESPECTIVELY.search(tc.text, s_start, s_end) \
-            or not any(r["measure"] == "vote_share" for r in rows):
+    if len(matches) < 2 or not rows or any(r["measure"] != "vote_share" for r in rows) \
+            or not _RESPECTIVELY.search(tc.text, s_start, s_end):
         return rows
     named = list(dict.fromkeys(x.canonical for x in _named(tc, index, s_start, matches[0].start())))
-    by_start = {r["start"]: r for r in rows}
-    other = [r for r in rows if r["measure"] != "vote_share"]
-    if len(named) != len(matches) or other:
+    if len(named) != len(matches):
         return rows
     shares = []
     for m, subject in zip(matches, named):
-        row = next((r for r in rows if r["start"] <= m.start() < r["end"]), None) or by_start.get(m.start())
-        if row is None:
-            row = _row(tc, m.start(), m.end(), subject, "vote_share", parse_number(m.group("num"), percent=True), None,
-                       _qualifier(f, m), None, m.start("num"))
+        row = next((r for r in rows if r["start"] <= m.start() < r["end"]), None) or _row(
+            tc, m.start(), m.end(), subject, "vote_share", parse_number(m.group("num"), percent=True), None, _qualifier(f, m), None,
+            m.start("num"))
         row["subject"] = subject
         shares.append(row)
     return shares
@@ -395,17 +399,18 @@ def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int, 
     if not places:
         return None
     place_start, place = places[-1]
+    s_start, s_end = tc.sentences[index]
     # Only list words between the place and the figure ("followed at", "with", "reported"), never
     # a change or a share ("rose", "is", "accounts for", "the figure was"), and no noun of its own
     # after the figure ("40 percent of households").
     place_end = _PLACE_NAME.match(tc.text, place_start).end()
     if not _LIST_LINK.fullmatch(tc.text, place_end, pos) or _OF_NOUN.match(tc.text, end_of_figure):
         return None
-    if _OTHER_MEASURE.search(tc.text, tc.sentences[index][0], place_start):
-        return None  # "The highest support for the plant was recorded in Zhambyl region at 82.5 percent"
-    s_start, s_end = tc.sentences[index]
-    if f.vote_before.search(tc.text, s_start, s_end) or _names_between(tc, index, s_start, s_end, ("party", "person")):
-        return None  # a sentence about shares of the vote
+    # Another measure, shares of the vote or a candidate in the sentence: "The highest support for
+    # the plant was recorded in Zhambyl region at 82.5 percent".
+    if _OTHER_MEASURE.search(tc.text, s_start, place_start) or f.vote_before.search(tc.text, s_start, s_end) \
+            or _names_between(tc, index, s_start, s_end, ("party", "person")):
+        return None
     if not any(f.turnout_word.search(tc.text, *tc.sentences[i]) or i in tc.turnout_sentences
                for i in range(max(0, index - _LISTED_CONTEXT), index + 1)):
         return None
@@ -731,7 +736,8 @@ def _kind_for(tc: TextContext, row: dict, current_kind: str | None) -> str | Non
             row["measure"] == "threshold" and current_kind != "referendum"):
         return "parliamentary"
     if row["measure"] == "vote_share" and row["subject"]:
-        if row["subject"] in (frames(tc.lexicon).yes_subject, frames(tc.lexicon).no_subject):
+        f = frames(tc.lexicon)
+        if row["subject"] in (f.yes_subject, f.no_subject):
             return "referendum"
         resolved = tc.ref.canonical_name(row["subject"]) if hasattr(tc.ref, "canonical_name") else None
         if resolved and resolved[1] in ("person", "party"):
