@@ -114,6 +114,7 @@ class _OutletSignatures:
         self.in_document = {"text": any_of(texts, re.IGNORECASE | re.MULTILINE, folded=True),
                             "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE, folded=True)}
         self.by_folded_name = {fold_case(outlet): outlet for outlet in ref.outlets["outlet"]}
+        self.names = frozenset(self.by_folded_name.values())
         longest_first = sorted(self.by_folded_name, key=len, reverse=True)
         self._name_pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in longest_first))
 
@@ -209,7 +210,6 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
     marks that copy, not the outlet; a notice inside the text is a photo credit.
     """
     signatures = _signatures_for(ref)
-    known = set(signatures.by_folded_name.values())
     foot = [line for line in lines if line.role != "blank"][-_FOOT_LINES:]
     for line in reversed(foot):
         if line.role not in ("boilerplate", "caption") or not (m := _COPYRIGHT.search(line.text)):
@@ -219,9 +219,9 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
         holder = _CORPORATE_SUFFIX.sub("", m.group("holder")).strip(" .,-&")
         wire = any(pattern.fullmatch(fold_case(holder)) for _, _, pattern in signatures.by_signal.get("wire_notice", []))
         outlet = canonical_outlet(holder, ref)
-        if outlet not in known:  # "Kazinform International News Agency", "Kursiv Media"
+        if outlet not in signatures.names:  # "Kazinform International News Agency", "Kursiv Media"
             outlet = signatures.named_in(fold_case(holder)) or outlet
-        if not wire and outlet in known:  # a parent company, a photo agency or an aggregator names no outlet
+        if not wire and outlet in signatures.names:  # a parent company, a photo agency or an aggregator names no outlet
             return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
     return None
 

@@ -34,14 +34,14 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
-# What may stand between a count and the verb that governs it: auxiliaries, adverbs and a place
-# ("nine detainees in Almaty were freed").
 # A count denied: "no one was detained", "not one protester".
 _NEGATED = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
 _MORE_PEOPLE = re.compile(r"\s+(?:other|others|more|people|of)\b", re.IGNORECASE)
 # An aside between commas, as long as a reporter writes one (digit groups' commas do not close it).
 _ASIDE = r"(?:,\s(?:[^,;.]|[,.](?=\d)){1,80},)"
+# What may stand between a count and the verb that governs it: auxiliaries, adverbs and a place
+# ("nine detainees in Almaty were freed").
 _GOVERNED = re.compile(rf"(?:\s+(?:{_AUX}|more|others|of\s+them|each|so\s+far|reportedly|allegedly"
                        r"|(?:in|at)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?))*\s+", re.IGNORECASE)
 
@@ -105,6 +105,7 @@ def grammar(lexicon: dict) -> _Grammar:
     # protest nouns ("one demonstration") do not make one.
     subject_verbs = alternation([outcome, alternation(lexicon["protest_verbs"])], literal=False)
     tolls = {k: v for k, v in lexicon["tolls"].items() if k != "toll_verbs"}
+    toll_nouns = alternation([f for v in tolls.values() for f in v], literal=False)
     quantity = rf"(?:{qual}\s+)?{stated}"
     g = _Grammar(
         noun_phrase=re.compile(
@@ -124,7 +125,7 @@ def grammar(lexicon: dict) -> _Grammar:
         toll=re.compile(
             # "the toll, announced on Monday, stood at 164": an aside between commas may stand before
             # the verb; "toll road", "economic toll" are no death toll.
-            rf"(?<!economic )(?<!financial )\b(?P<toll>{alternation([f for v in tolls.values() for f in v], literal=False)})"
+            rf"(?<!economic )(?<!financial )\b(?P<toll>{toll_nouns})"
             rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?\s+(?:\w+\s+){{0,6}}?"
             rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
             re.IGNORECASE,
@@ -136,7 +137,7 @@ def grammar(lexicon: dict) -> _Grammar:
         # "aged 25-30", and the upper end of such a range ("people aged 18 to 25 in Shymkent")
         ages=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('ages', []) or ['aged'])}\s+(?:\d+\s*(?:to|-|\u2013|and)\s*)?$",
                         re.IGNORECASE),
-        toll_words=caseless(rf"\b{alternation([f for v in tolls.values() for f in v], literal=False)}\b"),
+        toll_words=caseless(rf"\b{toll_nouns}\b"),
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
         # No "^": match() anchors at its position, and "^" would match only at the start of the text.
         # Case as written: "30 years", but "two Times journalists".
