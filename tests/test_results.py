@@ -263,6 +263,8 @@ def _referendum_ctx() -> tuple[DocContext, FakeReference]:
         ("The amendments were approved in a referendum with 77.18% of the vote.", [("Yes", 77.18)]),
         ("In total, 11,734,642 citizens were entitled to take part.", [("registered voters", 11734642)]),
         ("The amendments passed with 77.18 percent of the vote.", [("Yes", 77.18)]),
+        ("About 79 percent of participants backed the changes, with 19.5 percent against.", [("Yes", 79.0), ("No", 19.5)]),
+        ("Close to 11 million people were registered to vote.", [("registered voters", 11000000)]),
         ("Turnout stood at 62%, with 7.4 million out of 11,953,465 who were eligible casting ballots.",
          [("turnout", 62.0), ("registered voters", 11953465)]),
         # a list of regional turnouts after a sentence about participation
@@ -339,3 +341,8 @@ def test_regional_turnouts_in_a_list():
 def test_a_turnout_word_after_the_figure_is_inside_the_phrase():
     rows = results("Shymkent reported 68.1 percent participation.", "2021")
     assert [(r["phrase"], r["measure"]) for r in rows] == [("68.1 percent participation", "turnout")]
+
+
+def test_the_chamber_size_is_the_whole_of_a_seat_count():
+    rows = results("Nur Otan secured 76 seats in the 107-seat Mazhilis.", "2021")
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 76, 107)]

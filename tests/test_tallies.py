@@ -391,3 +391,25 @@ def test_a_final_speaker_or_a_clause_break_outranks_an_earlier_that_clause(text,
 def test_a_time_phrase_does_not_end_a_that_clause():
     text = "Witnesses said police detained dozens, but the Interior Ministry said that since Sunday 120 people had been detained."
     assert [r["attributed_to"] for r in tallies(text, "2019")] == ["Witnesses", "Interior Ministry"]
+
+
+# Who gave a figure, in the forms news reports use beyond "X said" and "according to X".
+ATTRIBUTION_FORMS = [
+    ("A police spokeswoman put the number of detainees at 18.", [dict(counted="detained", number=18, attributed_to="police spokeswoman")]),
+    ("Organisers estimated the crowd at 5,000.", [dict(counted="protesters", number=5000, attributed_to="Organisers")]),
+    ("Police estimated the crowd at about 1,000.", [dict(counted="protesters", number=1000, qualifier="approx", attributed_to="police")]),
+    ("The number of protesters reached 3,000 by evening, organisers said.", [dict(counted="protesters", number=3000, attributed_to="organisers")]),
+    ("Data published by the Health Ministry showed 4,353 people injured.", [dict(counted="injured", attributed_to="Health Ministry")]),
+    ("Figures released by the prosecutor's office show that 120 people were held.", [dict(counted="detained", attributed_to="prosecutor's office")]),
+    # An aside between the speaker and the verb, and a figure right after the verb.
+    ("The Interior Ministry, in a statement, said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
+    ("Nine people were given jail terms, the court said.", [dict(counted="sentenced", number=9, attributed_to="court")]),
+    ("A lawyer said that at least nine of her clients were still in custody.", [dict(counted="detained", number=9, qualifier="at_least")]),
+    # A time of day is no count.
+    ("The crowd gathered in the square at 10:30, and police detained 300 people.", [dict(counted="detained", number=300)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ATTRIBUTION_FORMS, ids=[c[0][:50] for c in ATTRIBUTION_FORMS])
+def test_attribution_forms(text, expected):
+    assert_rows(tallies(text, "2022"), expected)

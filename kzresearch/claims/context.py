@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object
+from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object, speech_verbs
 from kzresearch.dates import MONTHS, WEEKDAYS
 from kzresearch.entities import matcher_for
 from kzresearch.patterns import caseless, fold_case, starting_words
@@ -144,7 +144,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
     places = [(name, caseless(rf"\b{alternation(frags, literal=False)}\b")) for name, frags in places_cfg.items()]
     dates = lexicon["dates"]
     attr = lexicon["attribution"]
-    verbs = alternation(attr["speech_verbs"])
+    verbs = speech_verbs(attr)
     patterns = _Patterns(
         places=places,
         country=country,
@@ -436,6 +436,8 @@ class TextContext:
             if who:
                 candidates.append((0 if final else 2, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
+            if start + m.start("who") <= pos < start + m.end("who"):
+                continue  # "..., said 56 protesters had been detained": the figure is what was said
             before = sentence[: m.start()].rstrip()
             if (before.endswith((",", '"', "'")) or not before) and not pats.audience.match(m.group("who")):
                 who = self._speaker(m.group("who"), start + m.start("who"), index)

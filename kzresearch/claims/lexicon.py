@@ -78,6 +78,20 @@ def alternation(words: Iterable[str], *, literal: bool = True, whole_words: bool
     return "(?:" + "|".join(parts) + ")"
 
 
+def speech_verbs(attribution: dict) -> str:
+    """Return the alternation of the lexicon's verbs of saying: the literal ``speech_verbs`` and the
+    regex ``estimate_verbs`` ("put the number of detainees at", "estimated the crowd at").
+
+    Examples
+    --------
+    >>> speech_verbs({"speech_verbs": ["said"], "estimate_verbs": ["put it at"]})
+    '(?:(?:put it at)|(?:said))'
+    """
+    # The estimate phrases first: "estimated the crowd at" before the bare "estimated".
+    estimates = alternation(attribution.get("estimate_verbs") or [r"(?!)"], literal=False)
+    return f"(?:{estimates}|{alternation(attribution['speech_verbs'])})"
+
+
 def phrase_map(mapping: dict[str, Iterable[str]]) -> dict[str, str]:
     """Invert ``{label: [phrase, ...]}`` into ``{normalised phrase: label}``.
 

@@ -51,6 +51,8 @@ _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
+# "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
+_CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -607,6 +609,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if f.contested.search(before[-40:]) or f.contested.search(text, m.end(), min(s_end, m.end() + 30)) or (not subjects and of):
             rows.append(_row(tc, m.start(), end, "seats contested", "seats_contested", value, of, qualifier, None, m.start("num")))
         else:
+            if of is None and (chamber := _CHAMBER_SIZE.match(text, m.end())):
+                of = parse_number(chamber.group("of"))  # a party's seats of the chamber, not seats to fill
             rows += [_row(tc, m.start(), end, s, "seats", value, of, qualifier, None, m.start("num")) for s in subjects]
             totals.add(of or value)
             seat_ends.append(end)

@@ -18,7 +18,7 @@ from typing import Any
 
 from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
-from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, speech_verbs
 from kzresearch.claims.numbers import NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
 from kzresearch.patterns import caseless
 
@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|a
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_CLOCK = re.compile(r"[:.]\d\d\b")  # "at 10:30", "at 10.30": a time of day
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
@@ -151,8 +152,8 @@ def grammar(lexicon: dict) -> _Grammar:
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
         category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
-        speaker_next=re.compile(rf"\s*,?\s*{alternation(lexicon['attribution']['speech_verbs'])}\b", re.IGNORECASE),
-        speaker_before=re.compile(rf"\b{alternation(lexicon['attribution']['speech_verbs'])}\s+$", re.IGNORECASE),
+        speaker_next=re.compile(rf"\s*,?\s*{speech_verbs(lexicon['attribution'])}\b", re.IGNORECASE),
+        speaker_before=re.compile(rf"\b{speech_verbs(lexicon['attribution'])}\s+$", re.IGNORECASE),
         non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
         weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
         voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
@@ -325,7 +326,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False
         if shape != "np" and _YEAR.match(num.strip()):
             return False
-        if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")):
+        if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")) \
+                or _CLOCK.match(text, m.end("num")):
             return False
         if _NEGATED.search(text, max(0, m.start() - 5), m.start()):
             return False  # "no one was detained", "not one protester": none
