@@ -413,3 +413,19 @@ ATTRIBUTION_FORMS = [
 @pytest.mark.parametrize("text,expected", ATTRIBUTION_FORMS, ids=[c[0][:50] for c in ATTRIBUTION_FORMS])
 def test_attribution_forms(text, expected):
     assert_rows(tallies(text, "2022"), expected)
+
+
+TOLL_FORMS = [
+    ("Riot police dispersed a crowd of several hundred and arrested 35.",
+     [dict(counted="protesters", qualifier="vague", vague_word="several hundred"), dict(counted="detained", number=35)]),
+    ("A crowd of between 300 and 400 gathered in the square.", [dict(counted="protesters", number=300, number_high=400, qualifier="range")]),
+    ("The number of detainees in the city alone exceeded 100.", [dict(counted="detained", number=100, qualifier="more_than")]),
+    ("The crowd, police said, numbered 5,000.", [dict(counted="protesters", number=5000, attributed_to="police")]),
+    # A crowd's size follows the noun: "passed through the square at 10" is a time.
+    ("The crowd passed through the square at 10 and 40 people were held.", [dict(counted="detained", number=40)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TOLL_FORMS, ids=[c[0][:50] for c in TOLL_FORMS])
+def test_toll_forms(text, expected):
+    assert_rows(tallies(text, "2022"), expected)

@@ -31,6 +31,8 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|a
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# Nothing but an aside between commas ("the crowd, police said, at 5,000").
+_ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
 _CLOCK = re.compile(r"[:.]\d\d\b")  # "at 10:30", "at 10.30": a time of day
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
@@ -74,6 +76,7 @@ class _Grammar:
     speaker_next: re.Pattern
     speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
+    toll_verb_qualifiers: dict[str, str]
     non_protest: re.Pattern
     weak_protest: re.Pattern
     voting: re.Pattern
@@ -105,7 +108,7 @@ def grammar(lexicon: dict) -> _Grammar:
     # A bare count ("Hundreds were detained", "Tens of thousands rallied") needs a verb after it;
     # protest nouns ("one demonstration") do not make one.
     subject_verbs = alternation([outcome, alternation(lexicon["protest_verbs"])], literal=False)
-    tolls = {k: v for k, v in lexicon["tolls"].items() if k != "toll_verbs"}
+    tolls = {k: v for k, v in lexicon["tolls"].items() if k not in ("toll_verbs", "toll_verb_qualifiers")}
     toll_nouns = alternation([f for v in tolls.values() for f in v], literal=False)
     quantity = rf"(?:{qual}\s+)?{stated}"
     g = _Grammar(
@@ -128,7 +131,7 @@ def grammar(lexicon: dict) -> _Grammar:
             # the verb; "toll road", "economic toll" are no death toll.
             rf"(?<!economic )(?<!financial )\b(?P<toll>{toll_nouns})"
             rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?\s+(?:\w+\s+){{0,6}}?"
-            rf"{alternation(lexicon['tolls']['toll_verbs'])}\s+(?:{qual}\s+)?{num}",
+            rf"(?P<toll_verb>{alternation(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
         # Searched in the folded text (kzresearch.patterns.caseless); also the cheap filters, with
@@ -162,6 +165,7 @@ def grammar(lexicon: dict) -> _Grammar:
         ellipsis=re.compile(rf"(?:,\s*|\s+)(?:and\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?:\s+(?:more|others))?"
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
+        toll_verb_qualifiers=phrase_map(lexicon["tolls"].get("toll_verb_qualifiers", {})),
     )
     return g
 
@@ -335,7 +339,15 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
         return False
+    if shape == "toll" and _toll_category(g, groups["toll"]) == "protesters" \
+            and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
+        return False  # a crowd's size follows "crowd" ("the crowd at 5,000"), not "the crowd passed ... at 10"
     return bool(num or groups.get("vague") or groups.get("unspec"))
+
+
+def _toll_category(g: _Grammar, toll: str) -> str | None:
+    """Return what a toll's noun counts ("death toll": killed, "crowd": protesters)."""
+    return next((cat for cat, p in g.toll_category if p.match(" ".join(toll.split()))), None)
 
 
 def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -416,7 +428,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     if cand.counted is not None:
         counted = cand.counted
     elif cand.shape == "toll":
-        counted = next((cat for cat, p in g.toll_category if p.match(" ".join(groups["toll"].split()))), None)
+        counted = _toll_category(g, groups["toll"])
     elif cand.shape == "object":
         counted = trig.lastgroup if (trig := g.triggers.match(tc.folded, m.start("trig"))) else None
     else:
@@ -435,6 +447,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     if counted is None:
         return None
     number, qualifier, vague_word, number_high = _quantity(groups, g)
+    if cand.shape == "toll" and qualifier == "exact":
+        qualifier = g.toll_verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
     if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
                                                or g.speaker_next.match(text, m.end())):
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
