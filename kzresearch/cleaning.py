@@ -138,12 +138,13 @@ class _Rules:
         # A reported sentence ("the party urged supporters to donate") is news; so is one cue alone
         # ("gathered to support independent journalism"). An appeal speaks to the reader or as the
         # outlet, or adds a second cue (not one inside the first), or is a short button ("Donate now").
-        reported = self.reported_speech.search(unquoted)
-        voice = self.reader_voice.search(unquoted.strip()) or (not reported and self.imperative.match(unquoted.strip()))
-        if sum(weight for weight, _ in found) >= self.threshold and (voice or not reported) and (
-            voice or _separate_spans([span for _, span in found]) > 1 or len(unquoted.split()) <= self.button_words
-        ):
-            return "appeal"
+        if sum(weight for weight, _ in found) >= self.threshold:
+            reported = self.reported_speech.search(unquoted)
+            voice = self.reader_voice.search(unquoted.strip()) or (not reported and self.imperative.match(unquoted.strip()))
+            if (voice or not reported) and (
+                voice or _separate_spans([span for _, span in found]) > 1 or len(unquoted.split()) <= self.button_words
+            ):
+                return "appeal"
         # The pronoun test is one cheap search; the outlet test runs only where it passes.
         if self.pronouns.search(unquoted) and self.outlet_match(unquoted):
             return "outlet_self_promotion"
