@@ -187,3 +187,15 @@ def test_places_and_sources_are_compared_by_their_canonical_names():
     row = {"location": ["Oral"], "attributed_to": "RFE/RL"}
     assert [right for _, right, _ in _tally_attribute_checks(gold, row, canonical)] == [True, True]
     assert [right for _, right, _ in _tally_attribute_checks(gold, row)] == [False, False]
+
+
+def test_a_range_agrees_with_the_gold_vocabulary_for_its_lower_end(gold):
+    # The gold vocabulary has no "range": "between 30 and 40" is written as 30 approx or at least.
+    for gold_qualifier in ("approx", "at_least"):
+        gold[0]["tallies"][0]["qualifier"] = gold_qualifier
+        ranged = TALLY | {"qualifier": "range", "number_high": 40.0}
+        report = evaluate(documents(), pd.DataFrame([ranged]), pd.DataFrame([SHARE]), gold)
+        assert report["tallies"]["tp"] == 1
+    gold[0]["tallies"][0]["qualifier"] = "more_than"
+    report = evaluate(documents(), pd.DataFrame([TALLY | {"qualifier": "range"}]), pd.DataFrame([SHARE]), gold)
+    assert report["tallies"]["tp"] == 0

@@ -346,3 +346,22 @@ def test_a_turnout_word_after_the_figure_is_inside_the_phrase():
 def test_the_chamber_size_is_the_whole_of_a_seat_count():
     rows = results("Nur Otan secured 76 seats in the 107-seat Mazhilis.", "2021")
     assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 76, 107)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A share after a threshold belongs to the party named before the threshold.
+        ("Ak Zhol scraped past the 7 per cent threshold with 7.4 per cent.", [("threshold", 7.0), ("Ak Zhol", 7.4)]),
+        # In a parliamentary election the party, not the person it is named by, has the share; and
+        # "former Mazhilis speaker" points to no earlier election.
+        ("The OSDP of former Mazhilis speaker Kosanov finished second with 4.5 percent.", [("All-National Social Democratic Party", 4.5)]),
+        ("Ak Zhol gathered 3.1 percent, while the OSDP fell to 1.6 percent.",
+         [("Ak Zhol", 3.1), ("All-National Social Democratic Party", 1.6)]),
+        ("Nur Otan won 61 of the then 77 seats.", [("Nur Otan", 61)]),
+    ],
+)
+def test_shares_after_a_threshold_and_parties_in_a_parliamentary_election(text, expected):
+    rows = results(text, "2012")
+    assert [(r["subject"], r["value"]) for r in rows] == expected
+    assert all(r["election_id"] == "2012-01-15-parliamentary" for r in rows)

@@ -429,3 +429,27 @@ TOLL_FORMS = [
 @pytest.mark.parametrize("text,expected", TOLL_FORMS, ids=[c[0][:50] for c in TOLL_FORMS])
 def test_toll_forms(text, expected):
     assert_rows(tallies(text, "2022"), expected)
+
+
+VERB_AND_NOUN_FORMS = [
+    ("Officers bundled at least eight of them into a police van.", [dict(counted="detained", number=8, qualifier="at_least")]),
+    ("Police pushed 20 protesters into buses.", [dict(counted="detained", number=20)]),
+    ("Five of those detained were let go the same night.", [dict(counted="released", number=5)]),
+    ("The evening vigil drew up to 80 people.", [dict(counted="protesters", number=80, qualifier="at_most")]),
+    ("Two of its volunteers had been detained.", [dict(counted="detained", number=2)]),
+    ("Detentions of party members ran into the hundreds.", [dict(counted="detained", qualifier="vague", vague_word="hundreds")]),
+    ("A police spokesman put the number arrested at nine.", [dict(counted="detained", number=9, attributed_to="police spokesman")]),
+    ("The ministry put the number of people taken off the streets at more than 500.",
+     [dict(counted="detained", number=500, qualifier="more_than", attributed_to="ministry")]),
+    ("About 40 people who came to the square were put on buses.", [dict(counted="detained", number=40)]),
+    ("The number of those who were released reached 70.", [dict(counted="released", number=70)]),
+    # "drew" is weak in a sentence about the ballot; arrests at places are no count; protests are no people.
+    ("The vote drew 5 million voters to the polls.", []),
+    ("Arrests took place at 12 locations.", []),
+    ("The number of protests reached 30.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", VERB_AND_NOUN_FORMS, ids=[c[0][:50] for c in VERB_AND_NOUN_FORMS])
+def test_verb_and_noun_forms(text, expected):
+    assert_rows(tallies(text, "2022"), expected)

@@ -516,7 +516,7 @@ class TextContext:
         generic = list(self.patterns.generic.finditer(_RELATIVE_CLAUSE.sub("", phrase)))
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
-            return re.sub(r"^the\s+", "", " ".join(generic[-1].group().lower().split()))
+            return re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
         return None
 
     def _role_holder(self, phrase: str) -> str | None:

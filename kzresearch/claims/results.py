@@ -50,6 +50,7 @@ _PRONOUN = re.compile(r"\b(?P<p>it|he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
 _CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
@@ -148,7 +149,7 @@ def frames(lexicon: dict) -> _Frames:
     f = _Frames(
         percent=re.compile(rf"\b{qual}(?P<num>{DIGITS}|{NUMBER_PATTERN}){_PERCENT}", re.IGNORECASE),
         seats=re.compile(
-            rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
+            rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:then\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
             rf"(?:\w+\s+){{0,2}}?{alternation(r['seats_words'])}\b",
             re.IGNORECASE,
         ),
@@ -299,10 +300,14 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     matches = [m for m in found if (v := parse_number(m.group("num"), percent=True)) is not None and v <= 100]
     rows: list[dict] = []
     previous: dict | None = None
+    lo = s_start
     for i, m in enumerate(matches):
         value = parse_number(m.group("num"), percent=True)
         qualifier = _qualifier(f, m)
-        lo = matches[i - 1].end() if i else s_start
+        # A threshold between a party and its share does not end the party's stretch: "X passed the
+        # 7 percent threshold with 7.19 percent".
+        if i and not (previous is not None and previous["measure"] == "threshold" and previous["end"] >= matches[i - 1].end()):
+            lo = matches[i - 1].end()
         hi = matches[i + 1].start() if i + 1 < len(matches) else s_end
         before = text[max(lo, m.start() - 60): m.start()]
         after = text[m.end(): min(hi, m.end() + 80)]
@@ -314,7 +319,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 90), m.start()))
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
-        if f.threshold.search(after[:25]) or f.threshold.search(before[-25:]) or f.threshold_after.match(after):
+        # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
+        threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end())
+        if f.threshold.search(after[:25]) or threshold_before or f.threshold_after.match(after):
             thr = f.threshold.search(text, m.end(), m.end() + 25)
             row = _row(tc, start, thr.end() if thr else end, "threshold", "threshold", value, None, qualifier, None, m.start("num"))
         elif turnout_before or turnout_after:
@@ -497,7 +504,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     The nearest party/person named before it since ``lo`` (the previous figure or the sentence
     start), skipping a name set off by commas after another one ("Nur Otan, led by X, won"); in a
     presidential election a candidate is preferred to a party ("Dairabayev of the Auyl party came
-    second"). A pronoun right before the verb points back to the last party ("it") or person
+    second"), in a parliamentary one a party to a person. A pronoun right before the verb points back to the last party ("it") or person
     ("he", "she") named in the preceding sentences. An office ("the incumbent", "the president")
     names the winner of the article's presidential election.
     """
@@ -512,9 +519,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             # "The party of President X won 60.6 percent": the party, not the president it is named by.
             return winner
         if named:
-            if _kind(tc.ctx.election_id) == "presidential" and "person" in kinds:
-                people = [x for x in named if x.kind == "person"]
-                named = people or named
+            # A presidential election's figures are candidates', a parliamentary one's parties'
+            # ("the OSDP of former speaker X finished second with 4.54 percent").
+            preferred = {"presidential": "person", "parliamentary": "party"}.get(_kind(tc.ctx.election_id) or "")
+            if preferred in kinds:
+                named = [x for x in named if x.kind == preferred] or named
             chosen = len(named) - 1
             # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.
             while chosen > 0 and "," in text[named[chosen - 1].end: named[chosen].start] and "," in text[named[chosen].end: pos]:

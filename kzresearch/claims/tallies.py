@@ -77,6 +77,8 @@ class _Grammar:
     speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
     toll_verb_qualifiers: dict[str, str]
+    adjacent_noun: re.Pattern
+    weak_toll_verb: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
     voting: re.Pattern
@@ -108,7 +110,7 @@ def grammar(lexicon: dict) -> _Grammar:
     # A bare count ("Hundreds were detained", "Tens of thousands rallied") needs a verb after it;
     # protest nouns ("one demonstration") do not make one.
     subject_verbs = alternation([outcome, alternation(lexicon["protest_verbs"])], literal=False)
-    tolls = {k: v for k, v in lexicon["tolls"].items() if k not in ("toll_verbs", "toll_verb_qualifiers")}
+    tolls = _toll_nouns(lexicon)
     toll_nouns = alternation([f for v in tolls.values() for f in v], literal=False)
     quantity = rf"(?:{qual}\s+)?{stated}"
     g = _Grammar(
@@ -118,11 +120,12 @@ def grammar(lexicon: dict) -> _Grammar:
             re.IGNORECASE,
         ),
         bare_subject=re.compile(
-            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|those|us)))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
+            # "Four of those held were let go": the participle names the set, the verb after it governs.
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|us|those(?:\s+{outcome})?)))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
-            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout)\b))",
+            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto)\b))",
             re.IGNORECASE,
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
@@ -166,6 +169,8 @@ def grammar(lexicon: dict) -> _Grammar:
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
         toll_verb_qualifiers=phrase_map(lexicon["tolls"].get("toll_verb_qualifiers", {})),
+        adjacent_noun=re.compile(rf"{alternation(lexicon['tolls'].get('adjacent_nouns') or ['(?!)'], literal=False)}$", re.IGNORECASE),
+        weak_toll_verb=re.compile(rf"{alternation(lexicon['tolls'].get('weak_toll_verbs') or ['(?!)'])}$", re.IGNORECASE),
     )
     return g
 
@@ -264,6 +269,22 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return breaks[-1].end() if breaks else hi
 
 
+# Who a "number of ..." toll counts ("the number of people taken off the streets", "the number of
+# those who were released"): before an outcome's trigger word.
+_NUMBER_OF = (r"number\s+of\s+(?:the\s+)?(?:(?:people|those|persons|protesters|demonstrators|activists)\s+)?"
+              r"(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?")
+
+
+def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
+    """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger."""
+    tolls = {k: list(v) for k, v in lexicon["tolls"].items()
+             if k not in ("toll_verbs", "toll_verb_qualifiers", "adjacent_nouns", "weak_toll_verbs")}
+    for cat in OUTCOMES:
+        if lexicon["triggers"].get(cat):
+            tolls.setdefault(cat, []).append(_NUMBER_OF + alternation(lexicon["triggers"][cat], literal=False))
+    return tolls
+
+
 def _anchor_words(lexicon: dict) -> list[str]:
     """Return the words one of which every count phrase holds: number words, counting nouns and the
     content words of vague and unspecified phrases ("handful" of "a handful", "all" of "all those")."""
@@ -339,9 +360,9 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
         return False
-    if shape == "toll" and _toll_category(g, groups["toll"]) == "protesters" \
-            and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
-        return False  # a crowd's size follows "crowd" ("the crowd at 5,000"), not "the crowd passed ... at 10"
+    if shape == "toll" and g.adjacent_noun.match(" ".join(groups["toll"].split())) \
+            and g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
+        return False  # "the crowd at 5,000", not "the crowd passed the square at 10"
     return bool(num or groups.get("vague") or groups.get("unspec"))
 
 
@@ -351,7 +372,11 @@ def _toll_category(g: _Grammar, toll: str) -> str | None:
 
 
 def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.folded, lo, hi) if m.lastgroup]
+    """Return the triggers inside ``[lo, hi)``; a trigger's lookahead may read past ``hi`` ("pushed"
+    before "20 protesters into buses")."""
+    ahead = tc.sentences[tc.sentence_of(lo)][1] if lo < len(tc.text) else hi
+    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.folded, lo, max(hi, ahead))
+            if m.lastgroup and m.end() <= hi]
 
 
 def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
