@@ -453,3 +453,13 @@ VERB_AND_NOUN_FORMS = [
 @pytest.mark.parametrize("text,expected", VERB_AND_NOUN_FORMS, ids=[c[0][:50] for c in VERB_AND_NOUN_FORMS])
 def test_verb_and_noun_forms(text, expected):
     assert_rows(tallies(text, "2022"), expected)
+
+
+def test_an_estimate_a_cited_source_and_a_party_referred_back():
+    text = ("About 300 people gathered, according to local media, although police put that crowd at around 120; "
+            "a court fined four protesters the next day (Vremya, March 3).")
+    rows = tallies(text, "2022")
+    assert [(r["number"], r["attributed_to"]) for r in rows] == [(300, "local media"), (120, "police"), (4, "Vremya")]
+    assert rows[-1]["event_date"] is None  # the citation's date is when the source wrote, not the event
+    text = "Ak Zhol held a rally in the city. Five of its members were detained, according to the party's regional office."
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Ak Zhol"]

@@ -45,6 +45,10 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
+# A party referred back to: "the movement", "the party's regional office".
+_BODY_ANAPHOR = re.compile(r"\s*(?:the|its|their)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)", re.IGNORECASE)
+# A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
+_CITATION = re.compile(r"\((?P<who>[A-Z][^(),;]{1,60}?),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*\)")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
@@ -350,9 +354,12 @@ class TextContext:
         if self.ctx.election_date is not None:
             cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.folded, start, end)]
         cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.folded, start, end)]
-        # "the ministry said on Thursday": the day of the statement, not of the event.
+        # "the ministry said on Thursday": the day of the statement, not of the event; so is the
+        # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
             cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 40), c[0])]
+            cited = [m.span() for m in _CITATION.finditer(self.text, start, end)] if "(" in self.text[start:end] else []
+            cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
     def _weekday(self, weekday: int) -> dt.date | None:
@@ -443,6 +450,13 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
+        for m in _CITATION.finditer(sentence):
+            # "... fined three of them the following day (Respublika, August 23)": a cited source.
+            # It covers its own clause: "X said 300 gathered; a court fined four (Vremya, March 3)".
+            final = not sentence[m.end():].strip(" .\"'") and ";" not in self.text[pos: start + m.start()]
+            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            if who:
+                candidates.append((0 if final else 3, abs(start + m.start() - pos), who, False))
         for m in pats.speech_verb.finditer(sentence):
             if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
                 continue  # "after police drew up reports": a noun, not a verb of saying
@@ -461,7 +475,9 @@ class TextContext:
             governs = (start + m.end() <= pos and _THAT.match(sentence, m.end()) is not None
                        and not _CLAUSE_BREAK.search(self.text, start + m.end(), pos)
                        and not _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()))
-            rank = 0 if final else 0.5 if governs else 1 if opening else 3
+            # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
+            direct = start + m.start() <= pos <= start + m.end() + 1
+            rank = 0 if final or direct else 0.5 if governs else 1 if opening else 3
             if pats.anaphoric.match(phrase):
                 candidates.append((rank, abs(start + m.start() - pos), None, True))
                 continue
@@ -510,6 +526,11 @@ class TextContext:
             return resolved[0] if resolved else name
         if names_only:
             return None
+        if _BODY_ANAPHOR.match(phrase):
+            # "the movement says ...", "according to the party's regional office": the party last named.
+            named = [m for m in self._all_mentions if m.kind == "party" and m.end <= offset]
+            if named:
+                return named[-1].canonical
         role = self._role_holder(phrase)
         if role:
             return role
