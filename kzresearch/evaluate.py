@@ -336,6 +336,20 @@ def _attribution_right(gold: str, got: Any) -> bool:
     return bool(p) and (g in p or p in g)
 
 
+def _outlet_key(outlet: Any) -> str:
+    """An outlet's name as compared: "The Jamestown Foundation" is "Jamestown Foundation"."""
+    if outlet is None or (isinstance(outlet, float) and pd.isna(outlet)):
+        return ""
+    return re.sub(r"^the\s+", "", _norm(outlet))
+
+
+def _byline_names(byline: Any) -> frozenset[str]:
+    """Return the names of a byline, however joined ("A and B", "A, B", "A & B")."""
+    if byline is None or (isinstance(byline, float) and pd.isna(byline)):
+        return frozenset()
+    return frozenset(_norm(n) for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", str(byline)) if n.strip())
+
+
 def _published_right(gold_doc: dict, row: dict) -> bool:
     gold, got = gold_doc.get("published"), row.get("published")
     if gold is None:
@@ -351,7 +365,7 @@ def _published_right(gold_doc: dict, row: dict) -> bool:
 
 def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]]) -> None:
     text = row.get("text") or ""
-    _score(counts, "outlet", _norm(gold_doc.get("outlet")) == _norm(row.get("outlet")) if "outlet" in gold_doc else None)
+    _score(counts, "outlet", _outlet_key(gold_doc.get("outlet")) == _outlet_key(row.get("outlet")) if "outlet" in gold_doc else None)
     _score(counts, "title", _norm(gold_doc.get("title")).rstrip(".") == _norm(row.get("title")).rstrip(".") if "title" in gold_doc else None)
     _score(counts, "published", _published_right(gold_doc, row) if "published" in gold_doc else None)
     if "election" in gold_doc:
@@ -359,7 +373,7 @@ def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]]) ->
         expected = f"{election['date']}-{election['kind']}" if election else None
         _score(counts, "election", (row.get("election_id") or None) == expected)
     if "byline" in gold_doc:
-        _score(counts, "byline", _norm(gold_doc["byline"]) == _norm(row.get("byline")))
+        _score(counts, "byline", _byline_names(gold_doc["byline"]) == _byline_names(row.get("byline")))
     if "wire" in gold_doc:
         _score(counts, "wire", sorted(_norm(w) for w in gold_doc["wire"] or []) == sorted(_norm(w) for w in as_list(row.get("wire"))))
     keep = [gold_doc.get("title") or ""] + list(gold_doc.get("body_must_keep") or [])

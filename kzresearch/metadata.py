@@ -23,11 +23,13 @@ from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
-# "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -"
+# "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -",
+# "Almaty. May 23. KazTAG -" (a bare name only after a date)
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:,\s*[A-Z][a-z]+)?"
     r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})\.?)?\s*"
-    r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/)"
+    r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
+    r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 _CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
@@ -252,8 +254,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
     below_title = False
     for line in lines:
         if line.rule == "agency_signoff":
-            credited = _CREDIT_SPLIT.split(AGENCY_SIGNOFF.match(line.text).group("agencies"))
-            wire += [agencies[a.casefold()] for a in credited if a.casefold() in agencies]
+            # "(FRANCE 24 with AFP and REUTERS)", "(Based on reports by Interfax-Kazakhstan, Reuters and ...)"
+            wire += _agencies_named(AGENCY_SIGNOFF.match(line.text).group("agencies"), agencies)
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text)
@@ -273,7 +275,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("author_in_place", "author_next_to_date"):
             authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
-            agency = agencies.get((m.group("agency") or m.group("slashed")).strip().casefold())
+            agency = agencies.get((m.group("agency") or m.group("slashed") or m.group("bare")).strip().casefold())
             if agency:
                 wire.append(agency)
         elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())) \

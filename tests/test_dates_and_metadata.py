@@ -169,3 +169,12 @@ def test_a_sites_own_name_under_the_headline_is_no_wire_credit(ref):
     lines = [Line(1, 1, "Protest in Almaty", "title", "headline"), Line(2, 2, "Radio Azattyq", "boilerplate", "outlet_name_line"),
              Line(3, 3, "AFP", "boilerplate", "outlet_name_line")]
     assert infer_byline_and_wire(lines, _agency_index(ref), wire_services(ref)) == (None, ["AFP"])
+
+
+def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wire():
+    agencies = {"kaztag": "KazTAG", "interfax-kazakhstan": "Interfax", "reuters": "Reuters"}
+    lines = [Line(1, 1, "Almaty. May 23. KazTAG \u2013 Police detained dozens.", "body", "default_body"),
+             Line(2, 2, "(Based on reports by Interfax-Kazakhstan, Reuters and the local newspaper)", "byline", "agency_signoff")]
+    assert infer_byline_and_wire(lines, agencies) == (None, ["KazTAG", "Interfax", "Reuters"])
+    # Without a date a capitalised word before a dash is no agency's credit.
+    assert infer_byline_and_wire([Line(1, 1, "Almaty. KazTAG \u2013 Police detained dozens.", "body", "default_body")], agencies) == (None, [])

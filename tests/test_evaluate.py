@@ -199,3 +199,11 @@ def test_a_range_agrees_with_the_gold_vocabulary_for_its_lower_end(gold):
     gold[0]["tallies"][0]["qualifier"] = "more_than"
     report = evaluate(documents(), pd.DataFrame([TALLY | {"qualifier": "range"}]), pd.DataFrame([SHARE]), gold)
     assert report["tallies"]["tp"] == 0
+
+
+def test_bylines_compare_as_sets_of_names_and_outlets_without_the_article(gold):
+    gold[0]["byline"] = "Ann Lee, Bo Kim"
+    gold[0]["outlet"] = "The Euronews"
+    report = evaluate(documents(byline="Bo Kim and Ann Lee"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
+    assert report["documents"]["byline"]["accuracy"] == 1.0
+    assert report["documents"]["outlet"]["accuracy"] == 1.0
