@@ -463,3 +463,19 @@ def test_an_estimate_a_cited_source_and_a_party_referred_back():
     assert rows[-1]["event_date"] is None  # the citation's date is when the source wrote, not the event
     text = "Ak Zhol held a rally in the city. Five of its members were detained, according to the party's regional office."
     assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Ak Zhol"]
+
+
+CLAUSE_FORMS = [
+    # names in apposition do not hide the verb; a denied trigger and one of the previous clause count nothing
+    ("The three organisers of the march, Aidar Sultan, Dana Bek and Marat Orazov, were later taken into custody.",
+     [dict(counted="detained", number=3)]),
+    ("A picket of about a dozen party members outside the akimat ended without arrests.",
+     [dict(counted="protesters", number=12, qualifier="approx")]),
+    ("Prosecutors said 20 officers had been injured, and that 40 protesters would stand trial.",
+     [dict(counted="injured", number=20), dict(counted="protesters", number=40)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLAUSE_FORMS, ids=[c[0][:50] for c in CLAUSE_FORMS])
+def test_clause_forms(text, expected):
+    assert_rows(tallies(text, "2022"), expected)

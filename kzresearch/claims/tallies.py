@@ -31,6 +31,10 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|a
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# Names in apposition after a count: ", Max Bokayev and Talgat Ayan,".
+_APPOSITION = re.compile(r",\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
+_BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
+_DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
 _CLOCK = re.compile(r"[:.]\d\d\b")  # "at 10:30", "at 10.30": a time of day
@@ -402,13 +406,21 @@ def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, 
 def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int) -> tuple[str, int, int] | None:
     """Return the category and span of the trigger that says what ``cand`` counts."""
     text = tc.text
-    after_end = min(hi, _token_limit(text, cand.end, _AFTER_TOKENS))
+    # "the two organisers of the protest, Max B and Talgat A, were taken into custody": the names
+    # in apposition do not use up the words within which the verb is looked for.
+    named = _APPOSITION.search(text, cand.end, min(hi, cand.end + 200))
+    after_end = min(hi, _token_limit(text, named.end() if named else cand.end, _AFTER_TOKENS))
     clause = _CLAUSE_END.search(text, cand.end, after_end)
     if clause:
         after_end = clause.start()
     before_start = max(lo, _token_start(text, cand.start, _BEFORE_TOKENS))
     after = _protests_only(tc, g, _window_triggers(tc, g, cand.end, after_end), lo, hi)
     before = _protests_only(tc, g, _window_triggers(tc, g, before_start, cand.start), lo, hi)
+    # A trigger of the previous clause ("35 were injured, and that 55 protesters would stand
+    # trial") or a denied one ("ended without arrests") says nothing of this count.
+    before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start)]
+    after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
+    before = [t for t in before if not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
         # governing the phrase ("50 detainees were released", "released 12 of the detainees")
