@@ -27,7 +27,7 @@ _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 # "Almaty. May 23. KazTAG -" (a bare name only after a date)
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:,\s*[A-Z][a-z]+)?"
-    r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})\.?)?\s*"
+    r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})(?:,?\s+\d{4})?\.?)?\s*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
@@ -135,8 +135,8 @@ def canonical_outlet(name: str, ref: Reference) -> str:
     """Return the ``outlets.csv`` name of an outlet as a page or an export names it, else the name.
 
     Pages and exports name their site by its domain ("Tengrinews.kz", "en.trend.az") or in
-    another case; a name that a url signature matches, or that equals a known outlet's name
-    without regard to case, becomes that outlet.
+    another case; a name that a url signature matches, that equals a known outlet's name without
+    regard to case, or that a masthead signature fills, becomes that outlet.
 
     Parameters
     ----------
@@ -156,7 +156,10 @@ def canonical_outlet(name: str, ref: Reference) -> str:
     for outlet, _, pattern in signatures.by_signal.get("url", []):
         if pattern.search(folded):
             return outlet
-    return signatures.by_folded_name.get(folded, name)
+    if folded in signatures.by_folded_name:
+        return signatures.by_folded_name[folded]
+    # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online").
+    return next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), name)
 
 
 def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:

@@ -1,6 +1,7 @@
 """Reading raw files: formats, encodings and the problems a collection brings.
 
-Supported formats: plain text (``.txt``), HTML (``.html``/``.htm``, main text extracted with
+Supported formats: plain text (``.txt``; a news database's export in the Nexis layout gives its
+header's headline, author, date and publication, :mod:`kzresearch.nexis`), HTML (``.html``/``.htm``, main text extracted with
 trafilatura) and JSON Lines (``.jsonl``, one article per line: its text and optional id, title,
 url, outlet, publication date and byline, under the keys of ``data/reference/record_fields.yaml``,
 e.g. ``text``/``maintext``/``body``, ``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from kzresearch.nexis import read_nexis
 from kzresearch.records import META_FIELDS, RecordFields
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -268,6 +270,9 @@ def read_file(
         except UnreadableFile as exc:
             return [], [Problem(name, exc.problem, exc.detail)]
         return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
+    if (exported := read_nexis(text)) is not None:  # a news database's export: header fields, then the story
+        story, meta = exported
+        return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
 
 

@@ -127,6 +127,7 @@ def test_outlet_names_from_metadata_become_canonical(ref):
     assert canonical_outlet("www.rferl.org", ref) == "RFE/RL"
     assert canonical_outlet("the moscow times", ref) == "The Moscow Times"
     assert canonical_outlet(" Some Local Paper ", ref) == "Some Local Paper"
+    assert canonical_outlet("WSJ", ref) == "The Wall Street Journal"  # a masthead signature
 
 
 def test_wire_credits_in_datelines_credit_lines_and_name_lines():
@@ -176,5 +177,7 @@ def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wir
     lines = [Line(1, 1, "Almaty. May 23. KazTAG \u2013 Police detained dozens.", "body", "default_body"),
              Line(2, 2, "(Based on reports by Interfax-Kazakhstan, Reuters and the local newspaper)", "byline", "agency_signoff")]
     assert infer_byline_and_wire(lines, agencies) == (None, ["KazTAG", "Interfax", "Reuters"])
+    dated = [Line(1, 1, "ALMATY, April 4, 2011 (Reuters) - Officials said.", "body", "default_body")]
+    assert infer_byline_and_wire(dated, agencies) == (None, ["Reuters"])
     # Without a date a capitalised word before a dash is no agency's credit.
     assert infer_byline_and_wire([Line(1, 1, "Almaty. KazTAG \u2013 Police detained dozens.", "body", "default_body")], agencies) == (None, [])
