@@ -479,3 +479,17 @@ CLAUSE_FORMS = [
 @pytest.mark.parametrize("text,expected", CLAUSE_FORMS, ids=[c[0][:50] for c in CLAUSE_FORMS])
 def test_clause_forms(text, expected):
     assert_rows(tallies(text, "2022"), expected)
+
+
+def test_a_list_by_place_counts_what_its_heading_or_the_count_before_it_counts():
+    text = ("Officials broke the dead down by city:\n- Almaty: 40\n- Zhanaozen: 6\n"
+            "Police detained more than 500 people.\nDetails by city are as follows:\n"
+            "- Shymkent: about 30 people, according to the city police;\n- Aktau: several dozen.\n"
+            "Turnout by city:\n- Almaty: 45 percent\n- Taraz: 1999")
+    rows = tallies(text, "2022")
+    assert [(r["counted"], r["number"], r["location"]) for r in rows] == [
+        ("killed", 40, ["Almaty"]), ("killed", 6, ["Zhanaozen"]), ("detained", 500, ["Kazakhstan"]),
+        ("detained", 30, ["Shymkent"]), ("detained", None, ["Aktau"])]
+    assert rows[3]["attributed_to"] == "police" and rows[3]["qualifier"] == "approx"
+    # Without a heading line ending in a colon, "Place: figure" is no count.
+    assert tallies("Almaty: 40\nTaraz: 6", "2022") == []

@@ -45,6 +45,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
+# A line of a list: a bullet, or a label and a colon ("Almaty: 103").
+_LIST_ITEM = re.compile(r"\s*(?:[-\u2013\u2022*]\s+|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}:\s)")
 # A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:the|its|their)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)", re.IGNORECASE)
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
@@ -294,7 +296,7 @@ class TextContext:
         detained in Almaty and 200 in Astana" each count has its own); else those of the clauses
         before it in the sentence ("50 were detained in Almaty, including 10 journalists"), never
         those of a later count's clause; else the previous sentence's (a report names the place
-        once and goes on counting); else the country, since the corpus is about one country. A
+        once and goes on counting, unless it is an item of a list by place); else the country, since the corpus is about one country. A
         figure an authority gives ("the interior ministry said") is an aggregate: without a place
         of its own it covers the country.
         """
@@ -304,7 +306,8 @@ class TextContext:
         if places:
             return places
         official = self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
-        if index > 0 and not official:
+        # An item of a list by place ("- Almaty: 103") names its own item's place only.
+        if index > 0 and not official and not _LIST_ITEM.match(self.text, self.sentences[index - 1][0]):
             places = self.places_in(index - 1, day)
             if places:
                 return places

@@ -83,6 +83,7 @@ class _Grammar:
     toll_verb_qualifiers: dict[str, str]
     adjacent_noun: re.Pattern
     weak_toll_verb: re.Pattern
+    list_item: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
     voting: re.Pattern
@@ -175,6 +176,9 @@ def grammar(lexicon: dict) -> _Grammar:
         toll_verb_qualifiers=phrase_map(lexicon["tolls"].get("toll_verb_qualifiers", {})),
         adjacent_noun=re.compile(rf"{alternation(lexicon['tolls'].get('adjacent_nouns') or ['(?!)'], literal=False)}$", re.IGNORECASE),
         weak_toll_verb=re.compile(rf"{alternation(lexicon['tolls'].get('weak_toll_verbs') or ['(?!)'])}$", re.IGNORECASE),
+        # "- Almaty: more than 300 people", "Kyzylorda Region: 21": a place, a colon and a quantity.
+        list_item=re.compile(rf"\s*(?:[-\u2013\u2022*]\s*)?(?P<place>[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}}):\s+"
+                             rf"(?P<q>(?:{qual}\s+)?{stated})(?:\s+{noun})?(?![\w%])"),
     )
     return g
 
@@ -243,7 +247,52 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 rows.append(row)
                 previous = row
                 counted[id(cand)] = row["counted"]
-    return rows
+    return _listed(tc, g, rows, by_sentence, convention, conventions)
+
+
+def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[int, list[int]], convention: str,
+            conventions: dict | None) -> list[dict]:
+    """Add the counts of a list by place ("- Almaty: 103", "Atyrau: 34 people, according to ..."):
+    an item with no word of its own for what it counts counts what its list's heading line names
+    ("broke the dead down by region:") or, failing that, what the count before the list counted."""
+    text = tc.text
+    covered = {(r["start"], r["end"]) for r in rows}
+    added: list[dict] = []
+    for index in sorted(by_sentence):
+        s_start, s_end = tc.sentences[index]
+        m = g.list_item.match(text, s_start, s_end)
+        if m is None or any(s_start <= a < s_end for a, _ in covered) or index not in set(tc.claim_sentences):
+            continue
+        places = [x for x in tc.mentions(index) if x.kind == "place" and x.start < m.end("place")]
+        if not places or not _is_count(text, m, "list", g):
+            continue
+        counted = _list_heading(tc, g, index, rows + added)
+        if counted is None:
+            continue
+        cand = _Candidate(m.start("q"), m.end(), "list", m, counted=counted)
+        row = _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))
+        if row is not None:
+            added.append(row)
+    return sorted(rows + added, key=lambda r: r["start"])
+
+
+def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) -> str | None:
+    """Return what the list holding sentence ``index`` counts: the outcome (else protest) its
+    heading line names, else what the last count within three sentences before the heading counted."""
+    text = tc.text
+    heading = index - 1
+    while heading >= 0 and g.list_item.match(text, *tc.sentences[heading]):
+        heading -= 1
+    if heading < 0 or not text[: tc.sentences[heading][1]].rstrip().endswith(":"):
+        return None  # a list is announced by a line ending in a colon
+    lo, hi = tc.sentences[heading]
+    found = _protests_only(tc, g, _window_triggers(tc, g, lo, hi), lo, hi)
+    named = [cat for *_, cat in found if cat in OUTCOMES] or [cat for *_, cat in found]
+    if named:
+        return named[0]
+    before = tc.sentences[max(0, heading - 3)][0]
+    earlier = sorted((r for r in rows if before <= r["start"] < lo), key=lambda r: r["start"])
+    return earlier[-1]["counted"] if earlier else None
 
 
 def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
