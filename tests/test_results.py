@@ -365,3 +365,24 @@ def test_shares_after_a_threshold_and_parties_in_a_parliamentary_election(text, 
     rows = results(text, "2012")
     assert [(r["subject"], r["value"]) for r in rows] == expected
     assert all(r["election_id"] == "2012-01-15-parliamentary" for r in rows)
+
+
+def test_coordinated_shares_take_the_subject_and_their_own_year():
+    rows = results("Nazarbayev won 97.7% in 2015, on turnout of almost 95%, and 95.5% in 2011.", "2019")
+    assert [(r["subject"], r["value"], r["election_id"][:4]) for r in rows] == [
+        ("Nursultan Nazarbayev", 97.7, "2015"), ("turnout", 95, "2015"), ("Nursultan Nazarbayev", 95.5, "2011")]
+    rows = results("Turnout was 63 percent, and 66 percent in 2016.", "2021")
+    assert [r["election_id"][:4] for r in rows] == ["2021", "2016"]
+
+
+def test_a_part_of_something_else_is_no_share_and_the_party_points_back():
+    assert results("Kazakhstan, which sits on about three percent of the world's oil reserves, has drawn investment, "
+                   "and Nazarbayev won.", "2019") == []
+    rows = results("The count had given Nur Otan 80 percent, less than in 2007, when the party took 88 percent.", "2012")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 80), ("Nur Otan", 88)]
+
+
+def test_answered_yes_and_a_quoted_no():
+    ctx, ref = _referendum_ctx()
+    rows = extract_results('Of those who took part, 80.1 percent answered "yes". Fewer than 5 percent voted "no", officials said.', ctx, ref)
+    assert [(r["subject"], r["value"], r["phrase"].split()[-1]) for r in rows] == [("Yes", 80.1, '"yes"'), ("No", 5, '"no"')]

@@ -46,11 +46,18 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        r"(?:election|vote|poll|ballot|referendum)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?P<p>it|he|she)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "it took", "he won", "the party took": who the figure's subject points back to.
+_PRONOUN = re.compile(r"\b(?P<p>it|he|she|the\s+(?:party|bloc|alliance))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
+# "N percent of" anything but the vote, the voters or the seats is no vote share.
+_PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*(?:[\w'-]+\s+){0,2}"
+                            r"(?:vote|votes|ballots?|voters|electorate|electors|valid|party|popular|participants|people|citizens|"
+                            r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
+_ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
 _CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
@@ -343,7 +350,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
         else:
             row = _vote_share(tc, f, index, m, lo, hi, before, after, value, qualifier)
-            if row is None and previous is not None and previous["measure"] == "turnout" \
+            if row is None and (subject := _coordinated_share(tc, index, rows, previous, m.start(), before)) is not None:
+                # "won 95.5% in 2011, on turnout of almost 90%, and 91% in 2005": the same subject's share.
+                row = _row(tc, start, end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
+            elif row is None and previous is not None and previous["measure"] == "turnout" \
                     and not _names_between(tc, index, previous["end"], m.start(), ("party", "person")):
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
@@ -357,6 +367,22 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             if row["measure"] == "turnout":
                 tc.turnout_sentences.add(index)
     return _respectively(tc, f, index, rows, matches)
+
+
+def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: dict | None, pos: int, before: str) -> str | None:
+    """Return the subject of the sentence's last share when the figure at ``pos`` is coordinated
+    with it ("took 91.15 percent in 2005 and just under 80 percent in 1999"), past a turnout given
+    as an adjunct of that share ("won 95.5%, on turnout of almost 90%, and 91% in 2005")."""
+    shares = [r for r in rows if r["measure"] == "vote_share" and r["start"] >= tc.sentences[index][0]]
+    if not shares or previous is None or not _COORDINATED.search(before):
+        return None
+    last = shares[-1]
+    if previous is not last and not (previous["measure"] == "turnout" and previous["start"] > last["end"]
+                                     and _ADJUNCT.search(tc.text, max(0, previous["start"] - 12), previous["start"])):
+        return None
+    if _names_between(tc, index, last["end"], pos, ("party", "person")):
+        return None
+    return last["subject"]
 
 
 def _referendum_share(f: _Frames, m: re.Match, before: str, after: str) -> tuple[str, int, int] | None:
@@ -467,6 +493,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
     if f.poll_after.match(after):
         return None  # "backed by 62 percent of respondents": a poll
+    if _PART_OF_OTHER.match(after):
+        return None  # "sits on about three percent of the world's oil reserves": a part of something else
     if verb:
         start = m.start() - len(before) + verb.start()
     if vote:
@@ -544,7 +572,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
         if cap and "person" in kinds:
             return cap.group("name")
         return None
-    wanted = "party" if pronoun.group("p").lower() == "it" else "person"
+    wanted = "person" if pronoun.group("p").lower() in ("he", "she") else "party"
     if wanted not in kinds:
         return None
     for i in range(index, max(-1, index - 4), -1):
@@ -673,6 +701,8 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
+_ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
@@ -692,23 +722,34 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     s_start, s_end = tc.sentences[index]
     cuts = [s_start] + [m.start() for m in f.breaks.finditer(tc.folded, s_start, s_end)] + [s_end]
     years: dict[int, set[tuple[int, int]]] = {}
+    attached: dict[int, set[tuple[int, int]]] = {}  # row index -> the cue right after its figure
     previous: set[int] = set()
     # Every cue holds a year: the cue pattern (case-insensitive, with month names) runs only when one does.
     for m in _YEAR_CUE.finditer(text, s_start, s_end) if _YEAR_DIGITS.search(text, s_start, s_end) else ():
         month = _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0
-        years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add((int(m.group("y") or m.group("y2") or m.group("y3")), month))
+        cue = (int(m.group("y") or m.group("y2") or m.group("y3")), month)
+        # "won 95.5% in 2011, ... and 91% in 2005": a cue right after a figure dates that figure only.
+        owner = next((i for i, row in enumerate(rows) if _ATTACHED.fullmatch(text, row["end"], m.start())), None)
+        if owner is not None:
+            attached.setdefault(owner, set()).add(cue)
+            continue
+        years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add(cue)
     for m in f.previous.finditer(tc.folded, s_start, s_end):
         previous.add(bisect.bisect_right(cuts, m.start()))
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
     opening = _OPENING.match(text, s_start, s_end)
     first = 1 if opening and opening.end() <= cuts[1] else None
-    for row in rows:
-        segment = bisect.bisect_right(cuts, row.pop("_anchor"))
+    segments = [bisect.bisect_right(cuts, row.pop("_anchor")) for row in rows]
+    for i, row in enumerate(rows):
+        segment = segments[i]
         cues, back = years.get(segment, set()), segment in previous
         if first is not None and not cues and not back:
             cues, back = years.get(first, set()), first in previous
-        row["election_id"] = _election_for(tc, row, cues, back)
+        # A figure without a cue of its own takes the one of the dated figure before it in its
+        # stretch ("won 95.5% in 2011, on turnout of almost 90%").
+        dated = [j for j in attached if j <= i and segments[j] == segment]
+        row["election_id"] = _election_for(tc, row, attached[max(dated)] if dated else cues, back)
 
 
 def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], points_back: bool) -> str | None:
