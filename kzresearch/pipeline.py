@@ -114,7 +114,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,
-        title=clean.title, sentences=sentences,
+        title=clean.title, sentences=sentences, outlet=outlet,
     )
     result = DocResult()
     result.documents.append(

@@ -493,3 +493,31 @@ def test_a_list_by_place_counts_what_its_heading_or_the_count_before_it_counts()
     assert rows[3]["attributed_to"] == "police" and rows[3]["qualifier"] == "approx"
     # Without a heading line ending in a colon, "Place: figure" is no count.
     assert tallies("Almaty: 40\nTaraz: 6", "2022") == []
+
+
+def _with_outlet(text: str, outlet: str) -> list[dict]:
+    ctx = DocContext("doc", None, dt.date(2022, 1, 8), outlet=outlet)
+    return extract_tallies(text, ctx, REF)
+
+
+def test_a_publisher_speaks_in_its_own_voice():
+    text = ("The Bureau estimates that well over 500 people were detained.\nOur figures by city are as follows:\n"
+            "- Almaty: more than 300 people;\n- Aktau: about 40.\nOne of our monitors saw a bus carrying some 30 detainees.")
+    rows = _with_outlet(text, "Civic Rights Bureau")
+    assert [(r["number"], r["attributed_to"]) for r in rows] == [(500, "Civic Rights Bureau"), (300, "Civic Rights Bureau"),
+                                                                (40, "Civic Rights Bureau"), (30, "Civic Rights Bureau")]
+    # Without a publisher the same words name only the generic speaker.
+    assert tallies("One of our monitors saw a bus carrying some 30 detainees.", "2022")[0]["attributed_to"] == "monitors"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("State television, citing the Health Ministry, reported that 164 people had died.", "Health Ministry"),
+        ("Prosecutor Aidos Serikov spoke to reporters. At the same briefing he said that 400 people had been injured.", "Aidos Serikov"),
+        ("The same day, Tokayev's office said about 5,800 people had been detained.", "Tokayev's office"),
+        ("Police detained three of the organisers, according to one of them, former deputy Marat Zhylanbayev.", "Marat Zhylanbayev"),
+    ],
+)
+def test_cited_sources_pronouns_offices_and_names_in_apposition(text, speaker):
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == [speaker]

@@ -49,6 +49,17 @@ _POSSESSIVE = re.compile(r"'s?$")
 _LIST_ITEM = re.compile(r"\s*(?:[-\u2013\u2022*]\s+|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}:\s)")
 # A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:the|its|their)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)", re.IGNORECASE)
+# A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
+_APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
+_CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
+# The publisher's own voice, and its own figures.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_OUR_FIGURES = re.compile(r"\b(?:our|we)\s+(?:\w+\s+){0,2}?(?:figures|data|count|counted|tally|estimates?|estimated|findings|recorded|documented|monitors)\b", re.IGNORECASE)
+# "At the same briefing he said": the speaker is a pronoun.
+_PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
+_THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
+# A named person's or body's office speaking: "Tokayev's office", "Akorda's press service".
+_OFFICE_OF = re.compile(r"[A-Z][\w-]+'s\s+(?:office|press\s+service|press\s+office|administration|spokesman|spokeswoman|spokesperson|headquarters|campaign)\b")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
 _CITATION = re.compile(r"\((?P<who>[A-Z][^(),;]{1,60}?),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*\)")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
@@ -79,6 +90,9 @@ class DocContext:
     sentences : list of (start, end), optional
         The text's sentence spans (:func:`kzresearch.textnorm.sentence_spans`), when the caller
         has them already.
+    outlet : str, optional
+        The publisher: a rights group's release speaks in its own voice ("we counted", "our
+        figures", "the Bureau estimates").
     """
 
     doc_id: str
@@ -87,6 +101,7 @@ class DocContext:
     mentions: list[dict] | None = None
     title: str | None = None
     sentences: list[tuple[int, int]] | None = None
+    outlet: str | None = None
 
     @property
     def election_date(self) -> dt.date | None:
@@ -441,10 +456,16 @@ class TextContext:
             if pats.anaphoric.match(m.group("who")) or re.match(r"\s*(?:the\s+)?same\b", m.group("who"), re.IGNORECASE):
                 candidates.append((0 if final else 2, abs(start + m.start() - pos), None, True))
                 continue
-            # "according to the president's office": the phrase itself when it holds no name.
-            who = self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))
+            # "according to the president's office": the phrase itself when it holds no name;
+            # "according to one of them, former deputy X": the name in apposition.
+            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            if who is None and (named := _APPOSED_NAME.match(sentence, m.end())):
+                who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True)
+            who = who or _plain(m.group("who"))
+            # "Khabar, citing the Health Ministry, reported ...": the cited source is the figure's.
+            cited = _CITING.match(m.group()) is not None and who is not None and who != _plain(m.group("who"))
             if who:
-                candidates.append((0 if final else 2, abs(start + m.start() - pos), who, False))
+                candidates.append((-1 if cited else 0 if final else 2, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
             if start + m.start("who") <= pos < start + m.end("who"):
                 continue  # "..., said 56 protesters had been detained": the figure is what was said
@@ -453,6 +474,9 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
+        if self.ctx.outlet and (ours := _OUR_FIGURES.search(sentence)):
+            # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
+            candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
         for m in _CITATION.finditer(sentence):
             # "... fined three of them the following day (Respublika, August 23)": a cited source.
             # It covers its own clause: "X said 300 gathered; a court fined four (Vremya, March 3)".
@@ -481,8 +505,10 @@ class TextContext:
             # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
             direct = start + m.start() <= pos <= start + m.end() + 1
             rank = 0 if final or direct else 0.5 if governs else 1 if opening else 3
-            if pats.anaphoric.match(phrase):
-                candidates.append((rank, abs(start + m.start() - pos), None, True))
+            if pats.anaphoric.match(phrase) or _PRONOUN_END.search(phrase):
+                # "At the same briefing he said ...": the person last named, a few sentences back.
+                person = self._last_person(index, start + m.start()) if _PRONOUN_END.search(phrase) else None
+                candidates.append((rank, abs(start + m.start() - pos), person, person is None))
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
             head = sentence[:who_start].rstrip()
@@ -498,6 +524,12 @@ class TextContext:
         self._sources[key] = (best[2], best[3]) if best else (None, False)
         return self._sources[key]
 
+    def _last_person(self, index: int, pos: int) -> str | None:
+        """Return the person last named before ``pos`` in sentence ``index`` or the three before it."""
+        lo = self.sentences[max(0, index - 3)][0]
+        named = [m for m in self._all_mentions if m.kind == "person" and lo <= m.start and m.end <= pos]
+        return named[-1].canonical if named else None
+
     def _speaker(self, phrase: str, offset: int, index: int, *, names_only: bool = False) -> str | None:
         """Name the speaker in a speaker phrase.
 
@@ -510,6 +542,8 @@ class TextContext:
             if offset <= m.start < end and m.kind in ("person", "agency", "body", "party") \
                     and not self.text[m.end:m.end + 2].startswith("'"):
                 return m.canonical
+        if self.ctx.outlet and (_FIRST_PERSON.search(phrase) or self._names_outlet(phrase)):
+            return self.ctx.outlet  # "one of our monitors saw", "the Bureau estimates" in the Bureau's release
         for m in _CAPITALISED.finditer(phrase):
             tokens = m.group().split()
             if _POSSESSIVE.search(m.group()):
@@ -529,6 +563,8 @@ class TextContext:
             return resolved[0] if resolved else name
         if names_only:
             return None
+        if office := _OFFICE_OF.search(phrase):
+            return office.group()  # "Tokayev's office", "the president's press service"
         if _BODY_ANAPHOR.match(phrase):
             # "the movement says ...", "according to the party's regional office": the party last named.
             named = [m for m in self._all_mentions if m.kind == "party" and m.end <= offset]
@@ -542,6 +578,11 @@ class TextContext:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
             return re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
         return None
+
+    def _names_outlet(self, phrase: str) -> bool:
+        """Whether ``phrase`` is "the X" where X is a word of the publisher's name ("the Bureau")."""
+        m = _THE_HEAD.fullmatch(phrase.strip())
+        return m is not None and m.group(1).lower() in self.ctx.outlet.lower().split()
 
     def _role_holder(self, phrase: str) -> str | None:
         """Return the person the document names with the title ``phrase`` consists of, if any.

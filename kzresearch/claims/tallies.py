@@ -266,19 +266,23 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
         places = [x for x in tc.mentions(index) if x.kind == "place" and x.start < m.end("place")]
         if not places or not _is_count(text, m, "list", g):
             continue
-        counted = _list_heading(tc, g, index, rows + added)
-        if counted is None:
+        heading = _list_heading(tc, g, index, rows + added)
+        if heading is None:
             continue
+        counted, heading_index = heading
         cand = _Candidate(m.start("q"), m.end(), "list", m, counted=counted)
         row = _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))
         if row is not None:
+            # "Our figures by city:", "By region, the Health Ministry reported:": the heading's source.
+            row["attributed_to"] = row["attributed_to"] or tc.attribution(heading_index, tc.sentences[heading_index][1])
             added.append(row)
     return sorted(rows + added, key=lambda r: r["start"])
 
 
-def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) -> str | None:
-    """Return what the list holding sentence ``index`` counts: the outcome (else protest) its
-    heading line names, else what the last count within three sentences before the heading counted."""
+def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) -> tuple[str, int] | None:
+    """Return what the list holding sentence ``index`` counts, and its heading's sentence: the
+    outcome (else protest) the heading line names, else what the last count within three
+    sentences before the heading counted."""
     text = tc.text
     heading = index - 1
     while heading >= 0 and g.list_item.match(text, *tc.sentences[heading]):
@@ -289,10 +293,10 @@ def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) ->
     found = _protests_only(tc, g, _window_triggers(tc, g, lo, hi), lo, hi)
     named = [cat for *_, cat in found if cat in OUTCOMES] or [cat for *_, cat in found]
     if named:
-        return named[0]
+        return named[0], heading
     before = tc.sentences[max(0, heading - 3)][0]
     earlier = sorted((r for r in rows if before <= r["start"] < lo), key=lambda r: r["start"])
-    return earlier[-1]["counted"] if earlier else None
+    return (earlier[-1]["counted"], heading) if earlier else None
 
 
 def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
