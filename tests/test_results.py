@@ -386,3 +386,10 @@ def test_answered_yes_and_a_quoted_no():
     ctx, ref = _referendum_ctx()
     rows = extract_results('Of those who took part, 80.1 percent answered "yes". Fewer than 5 percent voted "no", officials said.', ctx, ref)
     assert [(r["subject"], r["value"], r["phrase"].split()[-1]) for r in rows] == [("Yes", 80.1, '"yes"'), ("No", 5, '"no"')]
+
+
+def test_a_party_named_after_its_candidate_is_no_back_reference():
+    from kzresearch.claims.results import _PRONOUN
+
+    assert _PRONOUN.search("Gani Kasymov of the Party of Patriots ") is None  # a name, not "the party"
+    assert _PRONOUN.search("less than in 2007, when the party ").group("p") == "the party"

@@ -521,3 +521,15 @@ def test_a_publisher_speaks_in_its_own_voice():
 )
 def test_cited_sources_pronouns_offices_and_names_in_apposition(text, speaker):
     assert [r["attributed_to"] for r in tallies(text, "2022")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several defendants told the court they had been tortured in custody.",  # speakers, not a count
+        "Populations at the start of 2021:\n- Almaty: 2 million inhabitants\n- Shymkent: 1.1 million",  # sizes
+        "Two were later fined 50,000 tenge.".replace("Two were later fined", "The court fined"),  # money, not 50 people
+    ],
+)
+def test_speakers_sizes_and_money_are_no_counts(text):
+    assert tallies(text, "2022") == []

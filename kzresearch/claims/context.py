@@ -48,7 +48,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 # A line of a list: a bullet, or a label and a colon ("Almaty: 103").
 _LIST_ITEM = re.compile(r"\s*(?:[-\u2013\u2022*]\s+|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}:\s)")
 # A party referred back to: "the movement", "the party's regional office".
-_BODY_ANAPHOR = re.compile(r"\s*(?:the|its|their)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)", re.IGNORECASE)
+_BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
 _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
@@ -566,8 +566,10 @@ class TextContext:
         if office := _OFFICE_OF.search(phrase):
             return office.group()  # "Tokayev's office", "the president's press service"
         if _BODY_ANAPHOR.match(phrase):
-            # "the movement says ...", "according to the party's regional office": the party last named.
-            named = [m for m in self._all_mentions if m.kind == "party" and m.end <= offset]
+            # "the movement says ...", "according to the party's regional office": the party last
+            # named in this sentence or the two before it.
+            lo = self.sentences[max(0, index - 2)][0]
+            named = [m for m in self._all_mentions if m.kind == "party" and lo <= m.start and m.end <= offset]
             if named:
                 return named[-1].canonical
         role = self._role_holder(phrase)

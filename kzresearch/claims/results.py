@@ -47,7 +47,7 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
-_PRONOUN = re.compile(r"\b(?P<p>it|he|she|the\s+(?:party|bloc|alliance))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?P<p>it|he|she|(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -37,6 +37,7 @@ _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
+_DIGIT_GROUP = re.compile(r"[,.]\d")
 _CLOCK = re.compile(r"[:.]\d\d\b")  # "at 10:30", "at 10.30": a time of day
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
@@ -264,8 +265,8 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
         if m is None or any(s_start <= a < s_end for a, _ in covered) or index not in set(tc.claim_sentences):
             continue
         places = [x for x in tc.mentions(index) if x.kind == "place" and x.start < m.end("place")]
-        if not places or not _is_count(text, m, "list", g):
-            continue
+        if not places or not _is_count(text, m, "list", g) or g.non_count.match(text, m.end() + 1):
+            continue  # "- Almaty: 2 million inhabitants" is a size
         heading = _list_heading(tc, g, index, rows + added)
         if heading is None:
             continue
@@ -290,6 +291,8 @@ def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) ->
     if heading < 0 or not text[: tc.sentences[heading][1]].rstrip().endswith(":"):
         return None  # a list is announced by a line ending in a colon
     lo, hi = tc.sentences[heading]
+    if g.non_count.search(text, lo, hi) or g.voting.search(text, lo, hi):
+        return None  # "Populations at the start of 2021:", "Turnout by region:"
     found = _protests_only(tc, g, _window_triggers(tc, g, lo, hi), lo, hi)
     named = [cat for *_, cat in found if cat in OUTCOMES] or [cat for *_, cat in found]
     if named:
@@ -409,8 +412,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         if shape != "np" and _YEAR.match(num.strip()):
             return False
         if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")) \
-                or _CLOCK.match(text, m.end("num")):
-            return False
+                or _CLOCK.match(text, m.end("num")) or _DIGIT_GROUP.match(text, m.end("num")):
+            return False  # a share, a time, or the head of a longer number ("50" of "50,000 tenge")
         if _NEGATED.search(text, max(0, m.start() - 5), m.start()):
             return False  # "no one was detained", "not one protester": none
         if g.ages.search(text, max(0, m.start() - 25), m.start()) and not _MORE_PEOPLE.match(text, m.end("num")):
@@ -542,6 +545,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
                                                or g.speaker_next.match(text, m.end())):
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
+    if cand.shape == "np" and g.speaker_next.match(text, m.end()) and not text[m.end(): m.end() + 2].startswith(","):
+        return None  # "Several defendants told the court they had been tortured": speakers, not a count
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
