@@ -42,8 +42,9 @@ _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: 
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
-_DATE_LINE_WORDS = re.compile(r"\b(published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 
 
@@ -329,7 +330,7 @@ def _is_date_line(text: str) -> bool:
     dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
     if not dates:
         return False
-    rest = text
+    rest = _PLACE_BEFORE_DATE.sub("", text)  # "Almaty, 14 June 2019": a press release's date line
     for d in dates:
         rest = rest.replace(d.surface, " ")
     rest = _DATE_LINE_WORDS.sub(" ", rest)

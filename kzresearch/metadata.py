@@ -31,6 +31,9 @@ _DATELINE_CREDIT = re.compile(
     r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
+# A dated dateline at the start of a paragraph: a place, a date with its year, an optional credit, a dash.
+_BODY_DATELINE = re.compile(r"^(?P<head>\(?[A-Z][A-Za-z.' -]{1,30}(?:,\s*[A-Z][a-z]+)?[,.]\s*[^()\u2013\u2014]{5,40}?\b(?:19|20)\d\d\)?)"
+                            r"\s*(?:\([^()]{1,40}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 _CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
@@ -335,6 +338,12 @@ def dateline_published(lines: list[Line]) -> Published | None:
     for line in lines:
         if line.role == "byline":
             for expr in find_dates(line.text):
+                if expr.date:
+                    return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
+    # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -".
+    for line in [line for line in lines if line.role in ("body", "standfirst")][:3]:
+        if (m := _BODY_DATELINE.match(line.text)) is not None:
+            for expr in find_dates(m.group("head")):
                 if expr.date:
                     return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
     return None

@@ -181,3 +181,24 @@ def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wir
     assert infer_byline_and_wire(dated, agencies) == (None, ["Reuters"])
     # Without a date a capitalised word before a dash is no agency's credit.
     assert infer_byline_and_wire([Line(1, 1, "Almaty. KazTAG \u2013 Police detained dozens.", "body", "default_body")], agencies) == (None, [])
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("AKTAU, Kazakhstan, June 4, 2012 (AFP) - A court jailed 13 people.", "2012-06-04"),
+        ("(Berlin, January 26, 2022) \u2013 Security forces used excessive force.", "2022-01-26"),
+        ("ASTANA, March 22 (Interfax) - A dateline without a year dates nothing.", None),
+    ],
+)
+def test_a_dated_dateline_opening_the_story_gives_the_publication_date(text, day):
+    found = dateline_published([Line(1, 1, text, "body", "default_body")])
+    assert (found.value if found else None) == day
+
+
+def test_date_lines_with_a_page_label_or_a_place():
+    from kzresearch.cleaning import _is_date_line
+
+    assert _is_date_line("Page last updated at 10:11 GMT, Monday, 20 August 2007")
+    assert _is_date_line("Almaty, 14 June 2019")
+    assert not _is_date_line("Almaty, Astana and Shymkent 2019")
