@@ -92,7 +92,7 @@ class NameMatcher:
                 if taken.find(1, m.start(), m.end()) != -1:
                     continue
                 rows.extend(self._fuzzy_rows(m.group(0), m.start()))
-        return sorted(rows, key=lambda r: r["start"])
+        return _same_person_again(sorted(rows, key=lambda r: r["start"]), self.fuzzy_threshold or 100.0)
 
     def _fuzzy_rows(self, phrase: str, offset: int) -> list[dict]:
         # Try the whole capitalised run ("Qasym-Zhomart Toqayev"), else each of its words
@@ -115,6 +115,36 @@ class NameMatcher:
                 hit = None
             self._fuzzy_cache[surface] = (hit[0], hit[1]) if hit else None
         return self._fuzzy_cache[surface]
+
+
+def _same_person_again(rows: list[dict], threshold: float) -> list[dict]:
+    """Map a surname standing alone to the person the text named in full before with that surname.
+
+    News style names a person in full once and then by surname: after "Interior Minister
+    Kalmukhanbet Kassymov", "Kassymov said" is the minister, not candidate Gani Kasymov, whom the
+    surname alone would otherwise resolve to.
+    """
+    named: list[tuple[str, str]] = []  # (surname as written, canonical) of people named in full
+    for row in rows:
+        if row["kind"] != "person":
+            continue
+        words = row["surface"].split()
+        if len(words) > 1:
+            named.append((words[-1].lower(), row["canonical"]))
+            continue
+        surname = words[0].lower()
+        earlier = [c for last, c in named if _same_surname(last, surname, threshold)]
+        if earlier and earlier[-1] != row["canonical"]:
+            row.update(canonical=earlier[-1], match="fuzzy" if row["match"] == "fuzzy" else "exact")
+    return rows
+
+
+def _same_surname(a: str, b: str, threshold: float) -> bool:
+    """Whether two lower-cased surnames are one spelt two ways; a feminine form (Nazarbayeva,
+    Nazarbaeva: a final "a" the other lacks) is another person's."""
+    if a == b:
+        return True
+    return a.endswith("a") == b.endswith("a") and fuzz.ratio(a, b) >= threshold
 
 
 def _row(start: int, end: int, surface: str, canonical: str, kind: str, match: str, score: float) -> dict:

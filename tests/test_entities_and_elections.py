@@ -102,3 +102,11 @@ def test_a_region_written_in_lower_case_is_the_region(ref):
 
     found = matcher_for(ref).find("Turnout in Almaty region was 93% and in Zhambyl region 94%.")
     assert [(m["surface"], m["canonical"]) for m in found] == [("Almaty region", "Almaty Region"), ("Zhambyl region", "Zhambyl Region")]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(ref):
+    text = ("Interior Minister Kalmukhanbet Kassymov spoke. Kassymov said 70 were held. "
+            "Nursultan Nazarbayev and Dariga Nazarbayeva voted. Nazarbaeva smiled; Nazarbayev left.")
+    found = [(m["surface"], m["canonical"]) for m in NameMatcher(ref).find(text)]
+    assert ("Kassymov", "Kalmukhanbet Kassymov") in found  # not candidate Gani Kasymov
+    assert ("Nazarbaeva", "Dariga Nazarbayeva") in found and ("Nazarbayev", "Nursultan Nazarbayev") in found
