@@ -393,3 +393,16 @@ def test_a_party_named_after_its_candidate_is_no_back_reference():
 
     assert _PRONOUN.search("Gani Kasymov of the Party of Patriots ") is None  # a name, not "the party"
     assert _PRONOUN.search("less than in 2007, when the party ").group("p") == "the party"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nearly 77.2% of Kazakh voters backed the amendments.", [("Yes", 77.2)]),
+        ("77.18% of voters who took part voted in favour, while 18.66% voted against.", [("Yes", 77.18), ("No", 18.66)]),
+        ("The constitution was approved by 89.14 percent of the citizens who took part.", [("Yes", 89.14)]),
+    ],
+)
+def test_a_referendum_side_comes_before_a_turnout_frame(text, expected):
+    ctx, ref = _referendum_ctx()
+    assert [(r["subject"], r["value"]) for r in extract_results(text, ctx, ref)] == expected

@@ -533,3 +533,16 @@ def test_cited_sources_pronouns_offices_and_names_in_apposition(text, speaker):
 )
 def test_speakers_sizes_and_money_are_no_counts(text):
     assert tallies(text, "2022") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rallies were held in Aktau, where some 200 people came out on the square.", [dict(counted="protesters", number=200)]),
+        ("By afternoon the crowd had grown to about 1,000 people.", [dict(counted="protesters", number=1000, qualifier="approx")]),
+        ("The commission said 7.7 million people took part in the referendum.", []),  # voters
+        ("Some 3,000 people came out against the amendments in the referendum.", []),  # a stance, not a protest
+    ],
+)
+def test_coming_out_growing_crowds_and_voters(text, expected):
+    assert_rows(tallies(text, "2022"), expected)

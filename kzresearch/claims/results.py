@@ -328,7 +328,12 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
         threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end())
-        if f.threshold.search(after[:25]) or threshold_before or f.threshold_after.match(after):
+        # A referendum's side comes before a turnout: "77.18% of voters who took part voted in favour".
+        side = _referendum_share(f, m, before, after)
+        if side and _about_referendum(tc, f, index):
+            subject, side_start, side_end = side
+            row = _row(tc, side_start, side_end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
+        elif f.threshold.search(after[:25]) or threshold_before or f.threshold_after.match(after):
             thr = f.threshold.search(text, m.end(), m.end() + 25)
             row = _row(tc, start, thr.end() if thr else end, "threshold", "threshold", value, None, qualifier, None, m.start("num"))
         elif turnout_before or turnout_after:
@@ -343,9 +348,6 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             subject, frame_end = backed
             row = _row(tc, start, frame_end, subject, "vote_share", value, None, qualifier,
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
-        elif (side := _referendum_share(f, m, before, after)) and _about_referendum(tc, f, index):
-            subject, side_start, side_end = side
-            row = _row(tc, side_start, side_end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
         elif against := f.against_all.match(after):
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
         else:

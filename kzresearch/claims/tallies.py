@@ -33,7 +33,7 @@ _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Names in apposition after a count: ", Max Bokayev and Talgat Ayan,".
 _APPOSITION = re.compile(r",\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
-_BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
+_BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
