@@ -406,3 +406,11 @@ def test_a_party_named_after_its_candidate_is_no_back_reference():
 def test_a_referendum_side_comes_before_a_turnout_frame(text, expected):
     ctx, ref = _referendum_ctx()
     assert [(r["subject"], r["value"]) for r in extract_results(text, ctx, ref)] == expected
+
+
+def test_opinion_polls_are_no_results_but_exit_polls_are_read():
+    assert results("A survey by a local centre gave Nur Otan 49% and Ak Zhol 12%.", "2021") == []
+    rows = results("Nur Otan won almost 72 percent, according to an exit poll by a local pollster.", "2021")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 72)]
+    rows = results("Ak Zhol won the most votes for the 10 seats allotted by party list.", "2021")
+    assert [(r["measure"], r["value"]) for r in rows] == [("seats_contested", 10)]

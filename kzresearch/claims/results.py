@@ -104,6 +104,7 @@ class _Frames:
     approval_after: re.Pattern
     legislators: re.Pattern
     poll_after: re.Pattern
+    poll_cue: re.Pattern
     registered_out_of: re.Pattern
     no_frame: re.Pattern
     no_before: re.Pattern
@@ -178,6 +179,7 @@ def frames(lexicon: dict) -> _Frames:
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
         approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
         poll_after=re.compile(rf"\s*{alternation(r.get('poll_after') or [r'(?!)'], literal=False)}", re.IGNORECASE),
+        poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         registered_out_of=re.compile(rf"\b(?:out of|of the)\s+(?P<num>{_WORD_NUM})\s+(?:who|that)\s+(?:were|are)\s+(?:eligible|registered)\b",
@@ -493,8 +495,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
-    if f.poll_after.match(after):
-        return None  # "backed by 62 percent of respondents": a poll
+    if f.poll_after.match(after) or f.poll_cue.search(text, *tc.sentences[index]):
+        return None  # "backed by 62 percent of respondents", "a poll by X gave Amanat 49%": a poll
     if _PART_OF_OTHER.match(after):
         return None  # "sits on about three percent of the world's oil reserves": a part of something else
     if verb:
