@@ -98,6 +98,11 @@ class RecordFields:
         by_key: dict[str, object] = {}
         for key, value in record.items():
             by_key.setdefault(_normal_key(str(key)), value)
+        # A nested object's keys come after the row's own: the Guardian API's "fields": {"bodyText": ...}.
+        for value in record.values():
+            if isinstance(value, Mapping):
+                for key, inner in value.items():
+                    by_key.setdefault(_normal_key(str(key)), inner)
         found: dict[str, str] = {}
         for name in FIELDS:
             for key in self.keys[name]:

@@ -86,3 +86,12 @@ def test_an_export_with_its_own_keys_builds_with_its_metadata(tmp_path: Path):
 
 def test_an_underscored_key_is_not_its_plain_twin(fields):
     assert fields.read({"_id": {"$oid": "64b0"}, "id": "art-17", "text": ARTICLE})["id"] == "art-17"
+
+
+def test_guardian_api_rows_with_nested_fields_are_read(tmp_path):
+    row = {"id": "world/2019/jun/10/x", "webTitle": "Hundreds held in Kazakhstan", "webUrl": "https://www.theguardian.com/world/x",
+           "webPublicationDate": "2019-06-10T12:00:00Z", "fields": {"bodyText": "Police detained 500 people.", "byline": "A. Writer"}}
+    (tmp_path / "guardian.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    [doc], problems = read_file(tmp_path / "guardian.jsonl", tmp_path)
+    assert problems == [] and doc.text.endswith("Police detained 500 people.")
+    assert doc.meta["title"] == "Hundreds held in Kazakhstan" and doc.meta["published"].startswith("2019-06-10")

@@ -412,5 +412,3 @@ def test_opinion_polls_are_no_results_but_exit_polls_are_read():
     assert results("A survey by a local centre gave Nur Otan 49% and Ak Zhol 12%.", "2021") == []
     rows = results("Nur Otan won almost 72 percent, according to an exit poll by a local pollster.", "2021")
     assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 72)]
-    rows = results("Ak Zhol won the most votes for the 10 seats allotted by party list.", "2021")
-    assert [(r["measure"], r["value"]) for r in rows] == [("seats_contested", 10)]

@@ -55,6 +55,7 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 # The publisher's own voice, and its own figures.
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _OUR_FIGURES = re.compile(r"\b(?:our|we)\s+(?:\w+\s+){0,2}?(?:figures|data|count|counted|tally|estimates?|estimated|findings|recorded|documented|monitors)\b", re.IGNORECASE)
+_OFFICES = frozenset({"minister", "prosecutor", "governor", "akim", "mayor", "ombudsman", "ombudswoman"})
 # "At the same briefing he said": the speaker is a pronoun.
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
@@ -593,7 +594,8 @@ class TextContext:
         Minister Yerlan Turgumbayev" somewhere: news style names an official once and then uses the title.
         """
         words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
-        if len(words) < 2 or not all(w in self.patterns.titles for w in words):
+        # "the interior minister", and "the minister" alone: an office named once with its holder.
+        if not words or (len(words) < 2 and words[0] not in _OFFICES) or not all(w in self.patterns.titles for w in words):
             return None
         key = " ".join(words)
         if key not in self._roles:

@@ -56,6 +56,8 @@ _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)
 _PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*(?:[\w'-]+\s+){0,2}"
                             r"(?:vote|votes|ballots?|voters|electorate|electors|valid|party|popular|participants|people|citizens|"
                             r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
+_MORE_THAN_VERB = re.compile(r"\b(?:exceeded|exceeds|topped|tops|surpassed|surpasses)\s+$", re.IGNORECASE)
+_DECIMAL_TAIL = re.compile(r"[.,]\d")
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
@@ -313,6 +315,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     for i, m in enumerate(matches):
         value = parse_number(m.group("num"), percent=True)
         qualifier = _qualifier(f, m)
+        if qualifier == "exact" and _MORE_THAN_VERB.search(text, max(s_start, m.start() - 12), m.start()):
+            qualifier = "more_than"  # "Turnout exceeded 54%"
         # A threshold between a party and its share does not end the party's stretch: "X passed the
         # 7 percent threshold with 7.19 percent".
         if i and not (previous is not None and previous["measure"] == "threshold" and previous["end"] >= matches[i - 1].end()):
@@ -633,8 +637,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     seat_ends: list[int] = []
     for m in seats:
         value = parse_number(m.group("num"))
-        if value is None or PERCENT_SIGN.match(text, m.end("num")):
-            continue
+        if value is None or PERCENT_SIGN.match(text, m.end("num")) or _DECIMAL_TAIL.match(text, m.end("num")):
+            continue  # a share ("9%", "9.1%"), not seats
         of = parse_number(m.group("of")) if m.group("of") else None
         qualifier = _qualifier(f, m)
         before = text[lo: m.start()]

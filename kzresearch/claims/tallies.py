@@ -33,6 +33,8 @@ _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Names in apposition after a count: ", Max Bokayev and Talgat Ayan,".
 _APPOSITION = re.compile(r",\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:people|those|persons|men|women|victims|protesters|activists)\s+(?:who\s+(?:were|had\s+been)\s+)?"
+                        r"(?:\w+\s+(?:or|and)\s+)*")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
@@ -476,6 +478,10 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     # trial") or a denied one ("ended without arrests") says nothing of this count.
     before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start)]
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
+    if cand.shape == "np":
+        # "15 relatives of people killed ... gathered": a participle in the head noun's "of" phrase
+        # says whose relatives, not what happened to them.
+        after = [t for t in after if not _OF_PHRASE.fullmatch(text, cand.end, t[0])]
     before = [t for t in before if not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
