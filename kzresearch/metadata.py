@@ -43,6 +43,9 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
+_NAME_TLD = re.compile(r"\.(?:com|fr|de|es|it|ru|kz|kg|uz|org|net|co\.uk|com\.tr|tr|asia|info|media)$", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(r"(?:www\.)?([a-z][a-z0-9-]{2,30})\.(?:[a-z]{2,6})(?:\.[a-z]{2,3})?")
 # A credit for a picture, not a page's notice.
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b", re.IGNORECASE)
 _PHOTOGRAPHER = re.compile(r"\s*/\s*(?!All\b)[A-Z][\w'-]+\s+[A-Z]")
@@ -153,7 +156,7 @@ def canonical_outlet(name: str, ref: Reference) -> str:
     str
         The canonical outlet name, or ``name`` stripped when no outlet is known by it.
     """
-    name = name.strip()
+    name = _site_name(name.strip())
     folded = fold_case(name)
     signatures = _signatures_for(ref)
     for outlet, _, pattern in signatures.by_signal.get("url", []):
@@ -161,8 +164,26 @@ def canonical_outlet(name: str, ref: Reference) -> str:
             return outlet
     if folded in signatures.by_folded_name:
         return signatures.by_folded_name[folded]
-    # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online").
-    return next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), name)
+    # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online"); an agency's own
+    # copy is the agency's ("Deutsche Presse-Agentur" is dpa).
+    masthead = next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), None)
+    return masthead or agency_index(ref).get(name.casefold()) or _unknown_domain(name)
+
+
+def _site_name(name: str) -> str:
+    """The site's name in a recorded site name: the last part of a page title that a page gave as
+    its site name ("Journalists face jail terms - Committee to Protect Journalists"), without a
+    top-level domain after a name ("Le Monde.fr")."""
+    parts = _TITLE_SEPARATOR.split(name)
+    if len(parts) > 1 and len(name.split()) > 6:
+        name = parts[-1].strip()
+    return _NAME_TLD.sub("", name) if " " in name else name
+
+
+def _unknown_domain(name: str) -> str:
+    """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews"."""
+    m = _BARE_DOMAIN.fullmatch(name)
+    return m.group(1).capitalize() if m else name
 
 
 def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:
@@ -289,6 +310,15 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+@lru_cache(maxsize=4)
+def agency_index(ref: Reference) -> dict[str, str]:
+    """Return every news agency's name and variant in ``names.csv``, case-folded, -> its canonical name."""
+    agencies = ref.names[ref.names["kind"] == "agency"]
+    index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
+    index.update({str(c).casefold(): c for c in agencies["canonical"]})
+    return index
 
 
 @lru_cache(maxsize=4)

@@ -31,11 +31,13 @@ from kzresearch.dates import MONTHS
 # A document is in the layout when its header holds a headline and the start of the story.
 _HEADER_LINES = 40
 _FIELD = re.compile(r"^\s*(?P<label>[A-Z][A-Z-]{2,20}):\s?(?P<value>.*)$")
-_DOCUMENT_COUNTER = re.compile(r"^\s*\d+\s+of\s+\d+\s+DOCUMENTS?\s*$", re.IGNORECASE)
+# "7 of 23 DOCUMENTS", and a printout's "Page 1 of 2".
+_DOCUMENT_COUNTER = re.compile(r"^\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS?|Page\s+\d+\s+of\s+\d+)\s*$", re.IGNORECASE)
 _RIGHTS = re.compile(r"^\s*(?:copyright\b|©|all rights reserved)", re.IGNORECASE)
 _DATE = re.compile(rf"\b(?P<m>{'|'.join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b")
-# "Agence France Presse -- English", "The Guardian (London) - Final Edition": the edition goes.
-_EDITION = re.compile(r"(?:\s*\([^)]*\))?(?:\s+(?:--|-|\u2013|\u2014)\s+.*)?$")
+# "Agence France Presse -- English", "The Guardian (London) - Final Edition", "dpa International
+# Service in English": the edition goes.
+_EDITION = re.compile(r"(?:\s+(?:International\s+)?(?:Service\s+)?in\s+English)?(?:\s*\([^)]*\))?(?:\s+(?:--|-|\u2013|\u2014)\s+.*)?$")
 # Fields that follow the story: the story ends at the first of them.
 _TRAILER = frozenset({"LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "GRAPHIC", "DOCUMENT-TYPE", "JOURNAL-CODE", "NOTES"})
 

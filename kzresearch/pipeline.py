@@ -7,7 +7,6 @@ call it, so every engine writes the same rows; the per-document cache stores its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kzresearch import claims
 from kzresearch.cleaning import classify_lines
@@ -16,6 +15,7 @@ from kzresearch.election_inference import election_words, infer_election
 from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
     Published,
+    agency_index,
     canonical_outlet,
     dateline_published,
     infer_byline_and_wire,
@@ -44,14 +44,6 @@ class DocResult:
     tallies: list[dict] = field(default_factory=list)
     results: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
-
-
-@lru_cache(maxsize=4)
-def _agency_index(ref: Reference) -> dict[str, str]:
-    agencies = ref.names[ref.names["kind"] == "agency"]
-    index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
-    index.update({str(c).casefold(): c for c in agencies["canonical"]})
-    return index
 
 
 def process_document(raw: RawDocument, ref: Reference, record: dict | None = None) -> DocResult:
@@ -109,7 +101,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     published = stated or infer_published(text, dates, election_date=election_date, sentences=sentences,
                                           election_words=election_words(ref))
 
-    byline, wire = infer_byline_and_wire(clean.lines, _agency_index(ref), wire_services(ref))
+    byline, wire = infer_byline_and_wire(clean.lines, agency_index(ref), wire_services(ref))
     byline = byline or normalize_byline(raw.meta.get("byline"))
     doc_id = raw.doc_id
     context = claims.DocContext(

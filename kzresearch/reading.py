@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -183,6 +184,10 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# What a <title> adds to the headline: a separator and a short name ("- Euractiv", "Euractiv |").
+_TITLE_SUFFIX = re.compile(r"\s*[-|:\u2013\u2014]\s*([^|\u2013\u2014]{2,50}?)\s*")
+_TITLE_PREFIX = re.compile(r"\s*([^|\u2013\u2014]{2,50}?)\s*[-|:\u2013\u2014]\s*")
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -291,13 +296,27 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "title": doc.get("title"),
         "byline": doc.get("author"),
         "published": doc.get("date"),
-        "outlet": doc.get("sitename"),
+        "outlet": doc.get("sitename") or _site_in_title(html, doc.get("title")),
         "url": doc.get("url"),
     }
     text = doc["text"]
     if meta["title"]:
         text = meta["title"] + "\n" + text
     return text, {k: v for k, v in meta.items() if v}
+
+
+def _site_in_title(html: str, title: str | None) -> str | None:
+    """Return the site's name that a page's ``<title>`` adds to its headline ("Headline – Euractiv",
+    "Euractiv | Headline"), when trafilatura found no site name."""
+    m = _TITLE_TAG.search(html, 0, 200_000)
+    if not (m and title):
+        return None
+    full = " ".join(unescape(m.group(1)).split())
+    if full.startswith(title) and (site := _TITLE_SUFFIX.fullmatch(full[len(title):])):
+        return site.group(1).strip()
+    if full.endswith(title) and (site := _TITLE_PREFIX.fullmatch(full[: -len(title)])):
+        return site.group(1).strip()
+    return None
 
 
 def _bundled_fields() -> RecordFields:

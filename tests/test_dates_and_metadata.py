@@ -165,11 +165,11 @@ def test_the_copyright_holder_at_the_foot_names_the_outlet_when_nothing_else_doe
 
 def test_a_sites_own_name_under_the_headline_is_no_wire_credit(ref):
     from kzresearch.metadata import wire_services
-    from kzresearch.pipeline import _agency_index
+    from kzresearch.metadata import agency_index
 
     lines = [Line(1, 1, "Protest in Almaty", "title", "headline"), Line(2, 2, "Radio Azattyq", "boilerplate", "outlet_name_line"),
              Line(3, 3, "AFP", "boilerplate", "outlet_name_line")]
-    assert infer_byline_and_wire(lines, _agency_index(ref), wire_services(ref)) == (None, ["AFP"])
+    assert infer_byline_and_wire(lines, agency_index(ref), wire_services(ref)) == (None, ["AFP"])
 
 
 def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wire():
@@ -202,3 +202,19 @@ def test_date_lines_with_a_page_label_or_a_place():
     assert _is_date_line("Page last updated at 10:11 GMT, Monday, 20 August 2007")
     assert _is_date_line("Almaty, 14 June 2019")
     assert not _is_date_line("Almaty, Astana and Shymkent 2019")
+
+
+def test_site_names_as_pages_record_them(ref):
+    assert canonical_outlet("Journalists face jail terms after January unrest - Committee to Protect Journalists", ref) \
+        == "Committee to Protect Journalists"
+    assert canonical_outlet("Le Monde.fr", ref) == "Le Monde"
+    assert canonical_outlet("anews.com.tr", ref) == "Anews"
+    assert canonical_outlet("Deutsche Presse-Agentur", ref) == "dpa"  # an agency's own copy
+
+
+def test_the_site_name_a_title_tag_adds_to_the_headline():
+    from kzresearch.reading import _site_in_title
+
+    assert _site_in_title("<title>Big news &ndash; Site Name</title>", "Big news") == "Site Name"
+    assert _site_in_title("<title>Site Name | Big news</title>", "Big news") == "Site Name"
+    assert _site_in_title("<title>Big news and more words</title>", "Big news") is None

@@ -5,6 +5,8 @@ from kzresearch.nexis import read_nexis
 from kzresearch.reading import read_file
 
 EXPORT = """\
+                                                   Page 1 of 2
+
                         3 of 41 DOCUMENTS
 
                  Copyright 2019 The Daily Example Ltd.
