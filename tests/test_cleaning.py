@@ -153,3 +153,12 @@ def test_an_outlet_described_inside_the_text_is_reporting(ref):
 def test_the_first_line_is_the_headline_not_a_dateline_or_a_byline(ref, head):
     clean = classify_lines(f"{head}\n{BODY}\n\n{BODY.replace('Sunday', 'Monday')}\n\nExplore more on these topics: Kazakhstan, Asia Pacific, Europe\n", ref)
     assert clean.title == head.split("\n")[0]
+
+
+def test_a_related_news_heading_with_a_colon_opens_a_link_list(ref):
+    from kzresearch.cleaning import classify_lines
+
+    text = ("Vote count ends in Kazakhstan\n\nThe commission said the count was over and the results would follow soon.\n\n"
+            "Related news:\nKyrgyzstan: 27 detained over alleged plot\nUzbekistan: observers accredited")
+    roles = {line.text: line.role for line in classify_lines(text, ref).lines}
+    assert roles["Kyrgyzstan: 27 detained over alleged plot"] == "boilerplate"

@@ -412,3 +412,14 @@ def test_opinion_polls_are_no_results_but_exit_polls_are_read():
     assert results("A survey by a local centre gave Nur Otan 49% and Ak Zhol 12%.", "2021") == []
     rows = results("Nur Otan won almost 72 percent, according to an exit poll by a local pollster.", "2021")
     assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 72)]
+
+
+def test_lists_against_all_relative_clauses_and_decimal_shares():
+    rows = results("Results by party list:\n- Nur Otan - 71.1%\n- Ak Zhol - 10.9%\n- Against all - 3.9%\nTurnout was low.", "2021")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 71.1), ("Ak Zhol", 10.9), ("against all", 3.9)]
+    rows = results("Tokayev, who took over from Nursultan Nazarbayev and was elected in June with nearly 71 percent "
+                   "of the vote, promised reforms.", "2022")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 71)]
+    rows = results("Nur Otan won 71.09% and 76 seats, while Ak Zhol received 10.95% and the OSDP 9.1%.", "2021")
+    assert [(r["subject"], r["measure"], r["value"]) for r in rows][-1] == ("All-National Social Democratic Party", "vote_share", 9.1)
+    assert not any(r["measure"] == "seats" and r["value"] == 9 for r in rows)

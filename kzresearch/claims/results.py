@@ -58,6 +58,7 @@ _PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\
                             r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
 _MORE_THAN_VERB = re.compile(r"\b(?:exceeded|exceeds|topped|tops|surpassed|surpasses)\s+$", re.IGNORECASE)
 _DECIMAL_TAIL = re.compile(r"[.,]\d")
+_RELATIVE_AFTER = re.compile(r",\s+who\b")
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
@@ -116,6 +117,7 @@ class _Frames:
     party_noun: re.Pattern
     turnout_copula: re.Pattern
     against_all: re.Pattern
+    against_all_before: re.Pattern
     contested: re.Pattern
     contesting: re.Pattern
     previous: re.Pattern
@@ -194,6 +196,7 @@ def frames(lexicon: dict) -> _Frames:
         party_noun=re.compile(rf"^\s*{alternation(r['party_nouns'])}\s*$", re.IGNORECASE),
         turnout_copula=re.compile(rf"\b{alternation(r['turnout_copulas'])}\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
         against_all=re.compile(rf"^\s*{alternation(r['against_all_frames'], literal=False)}", re.IGNORECASE),
+        against_all_before=re.compile(alternation(r.get("against_all_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
         contested=re.compile(rf"\b{alternation(r['seats_contested_frames'], literal=False)}", re.IGNORECASE),
         contesting=re.compile(rf"\s*(?:\w+\s+){{0,4}}?{alternation(r['parties_contesting_frames'], literal=False)}\b", re.IGNORECASE),
         previous=caseless(rf"\b{alternation(r['previous_election'], literal=False)}"),  # searched in folded text
@@ -356,6 +359,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
         elif against := f.against_all.match(after):
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
+        elif against := f.against_all_before.search(before):
+            row = _row(tc, m.start() - len(before) + against.start(), end, f.against_all_subject, "vote_share", value, None, qualifier,
+                       None, m.start("num"))
         else:
             row = _vote_share(tc, f, index, m, lo, hi, before, after, value, qualifier)
             if row is None and (subject := _coordinated_share(tc, index, rows, previous, m.start(), before)) is not None:
@@ -561,6 +567,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             if preferred in kinds:
                 named = [x for x in named if x.kind == preferred] or named
             chosen = len(named) - 1
+            # "Tokayev, who took over from Nazarbayev and was elected with 71 percent": the name a
+            # relative clause holding the figure hangs on.
+            antecedent = next((j for j in range(chosen) if _RELATIVE_AFTER.match(text, named[j].end)), None)
+            if antecedent is not None:
+                return named[antecedent].canonical
             # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.
             while chosen > 0 and "," in text[named[chosen - 1].end: named[chosen].start] and "," in text[named[chosen].end: pos]:
                 chosen -= 1
@@ -679,7 +690,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     return rows
 
 
-_PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,.;)]|and\b|$))", re.IGNORECASE)
+_PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
                        re.IGNORECASE)
 
