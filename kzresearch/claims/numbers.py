@@ -38,6 +38,9 @@ NUMBER = re.compile(rf"\b{NUMBER_PATTERN}\b|{DIGITS}", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 # "71.09%" and, in French and much European style, "71.09 %".
 PERCENT_SIGN = re.compile(r" ?%")
+# More digits right after a number: what was matched is the head of a longer one ("50" of "50,000",
+# "9" of "9.1%").
+MORE_DIGITS = re.compile(r"[.,]\d")
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*", re.IGNORECASE)
 
 

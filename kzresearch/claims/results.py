@@ -32,7 +32,7 @@ from typing import Any
 
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
-from kzresearch.claims.numbers import DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
+from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.patterns import caseless
 
 _PERCENT = r"(?: ?%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
@@ -56,9 +56,11 @@ _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)
 _PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*(?:[\w'-]+\s+){0,2}"
                             r"(?:vote|votes|ballots?|voters|electorate|electors|valid|party|popular|participants|people|citizens|"
                             r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
+# "Turnout exceeded 54%": more than the figure.
 _MORE_THAN_VERB = re.compile(r"\b(?:exceeded|exceeds|topped|tops|surpassed|surpasses)\s+$", re.IGNORECASE)
-_DECIMAL_TAIL = re.compile(r"[.,]\d")
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
+# A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
+# adjunct of the share ("on turnout of almost 90%").
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
@@ -648,7 +650,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     seat_ends: list[int] = []
     for m in seats:
         value = parse_number(m.group("num"))
-        if value is None or PERCENT_SIGN.match(text, m.end("num")) or _DECIMAL_TAIL.match(text, m.end("num")):
+        if value is None or PERCENT_SIGN.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             continue  # a share ("9%", "9.1%"), not seats
         of = parse_number(m.group("of")) if m.group("of") else None
         qualifier = _qualifier(f, m)

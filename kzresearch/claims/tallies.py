@@ -19,7 +19,7 @@ from typing import Any
 from kzresearch.claims.context import DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, speech_verbs
-from kzresearch.claims.numbers import NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
+from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
 from kzresearch.patterns import caseless
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
@@ -39,8 +39,7 @@ _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
-_DIGIT_GROUP = re.compile(r"[,.]\d")
-_CLOCK = re.compile(r"[:.]\d\d\b")  # "at 10:30", "at 10.30": a time of day
+_CLOCK = re.compile(r":\d\d\b")  # "at 10:30": a time of day ("10.30" is MORE_DIGITS)
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
@@ -414,7 +413,7 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         if shape != "np" and _YEAR.match(num.strip()):
             return False
         if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")) \
-                or _CLOCK.match(text, m.end("num")) or _DIGIT_GROUP.match(text, m.end("num")):
+                or _CLOCK.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             return False  # a share, a time, or the head of a longer number ("50" of "50,000 tenge")
         if _NEGATED.search(text, max(0, m.start() - 5), m.start()):
             return False  # "no one was detained", "not one protester": none
