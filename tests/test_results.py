@@ -423,3 +423,8 @@ def test_lists_against_all_relative_clauses_and_decimal_shares():
     rows = results("Nur Otan won 71.09% and 76 seats, while Ak Zhol received 10.95% and the OSDP 9.1%.", "2021")
     assert [(r["subject"], r["measure"], r["value"]) for r in rows][-1] == ("All-National Social Democratic Party", "vote_share", 9.1)
     assert not any(r["measure"] == "seats" and r["value"] == 9 for r in rows)
+
+
+def test_the_party_after_two_parties_is_neither():
+    rows = results("Ak Zhol and the OSDP followed. The party took 7.5 percent.", "2012")
+    assert rows == []

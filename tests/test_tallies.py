@@ -546,3 +546,32 @@ def test_speakers_sizes_and_money_are_no_counts(text):
 )
 def test_coming_out_growing_crowds_and_voters(text, expected):
     assert_rows(tallies(text, "2022"), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling party held its final campaign rally at the stadium, where a crowd of about 20,000 supporters waved flags.",
+        "The party drew about 3,000 people to a concert in the city on the same evening.",
+        "Of the 37 defendants, 13 were oil workers.",
+        "Of the 12,050,000 citizens included in the voter lists, 6,520,000 took part in the vote.",
+    ],
+)
+def test_audiences_reference_sets_and_voters_are_no_counts(text):
+    assert tallies(text, "2022") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Interior Minister Erlan Turgumbayev told a briefing that Marat Orazov was among the detainees. "
+         "At least 700 people were detained on Monday, he said.", "Erlan Turgumbayev"),
+        ("The city police department, citing the need to restore order, said it had released 92 people.", "police"),
+    ],
+)
+def test_he_is_the_titled_speaker_and_a_reason_is_no_source(text, speaker):
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == [speaker]
+
+
+def test_at_present_is_the_publication_day():
+    assert [r["event_date"] for r in tallies("At present, 976 people are held in custody.", "2022")] == ["2022-01-06"]

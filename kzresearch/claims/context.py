@@ -29,7 +29,7 @@ _DATE_MD = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
-_RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight)\b")
+_RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'.-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
@@ -68,7 +68,7 @@ _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
-               "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20")
+               "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
 
 
 @dataclass(frozen=True)
@@ -462,9 +462,12 @@ class TextContext:
             who = self._speaker(m.group("who"), start + m.start("who"), index)
             if who is None and (named := _APPOSED_NAME.match(sentence, m.end())):
                 who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True)
+            citing = _CITING.match(m.group()) is not None
+            if who is None and citing:
+                continue  # "citing the need to restore order": a reason, not a source
             who = who or _plain(m.group("who"))
             # "Khabar, citing the Health Ministry, reported ...": the cited source is the figure's.
-            cited = _CITING.match(m.group()) is not None and who is not None and who != _plain(m.group("who"))
+            cited = citing and who is not None
             if who:
                 candidates.append((-1 if cited else 0 if final else 2, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
@@ -518,7 +521,9 @@ class TextContext:
                 # Prosecutor's Office, told": the phrase is an apposition; the name before it speaks.
                 segment = re.split(r"[,;:\"]", head[:-1])[-1]
                 named = self._speaker(segment, start + len(head) - 1 - len(segment), index, names_only=True)
-                who = named or who
+                # "The city police department, citing the need to restore order, said": the phrase
+                # before the aside speaks when the aside names nobody.
+                who = named or who or self._speaker(segment, start + len(head) - 1 - len(segment), index)
             if who:
                 candidates.append((rank, abs(start + m.start() - pos), who, False))
         best = min(candidates, key=lambda c: c[:2]) if candidates else None
@@ -526,10 +531,18 @@ class TextContext:
         return self._sources[key]
 
     def _last_person(self, index: int, pos: int) -> str | None:
-        """Return the person last named before ``pos`` in sentence ``index`` or the three before it."""
+        """Return the person "he" or "she" is: the one last named with a title before ``pos`` in
+        sentence ``index`` or the three before it ("Interior Minister X told a briefing ... he
+        said"), else the one last named."""
         lo = self.sentences[max(0, index - 3)][0]
         named = [m for m in self._all_mentions if m.kind == "person" and lo <= m.start and m.end <= pos]
-        return named[-1].canonical if named else None
+        titled = [m for m in named if self._titled(m.start)]
+        return (titled or named)[-1].canonical if named else None
+
+    def _titled(self, start: int) -> bool:
+        """Whether a title word stands right before the name at ``start`` ("Interior Minister X")."""
+        words = self.text[max(0, start - 40): start].lower().replace(",", " ").split()[-2:]
+        return any(w.strip(".") in self.patterns.titles and w not in _ARTICLES for w in words)
 
     def _speaker(self, phrase: str, offset: int, index: int, *, names_only: bool = False) -> str | None:
         """Name the speaker in a speaker phrase.
@@ -570,9 +583,9 @@ class TextContext:
             # "the movement says ...", "according to the party's regional office": the party last
             # named in this sentence or the two before it.
             lo = self.sentences[max(0, index - 2)][0]
-            named = [m for m in self._all_mentions if m.kind == "party" and lo <= m.start and m.end <= offset]
-            if named:
-                return named[-1].canonical
+            named = {m.canonical for m in self._all_mentions if m.kind == "party" and lo <= m.start and m.end <= offset}
+            if len(named) == 1:  # "the party" after two parties named is neither
+                return named.pop()
         role = self._role_holder(phrase)
         if role:
             return role

@@ -33,6 +33,7 @@ _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Names in apposition after a count: ", Max Bokayev and Talgat Ayan,".
 _APPOSITION = re.compile(r",\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
+_PARTITIVE_BEFORE = re.compile(r"\b[Oo]f\s+the\s+$")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:people|those|persons|men|women|victims|protesters|activists)\s+(?:who\s+(?:were|had\s+been)\s+)?"
                         r"(?:\w+\s+(?:or|and)\s+)*")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
@@ -421,6 +422,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
         return False
+    if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and text.startswith(",", m.end()):
+        return False  # "Of the 37 defendants, 13 were jailed": the set the count is taken from
     if shape == "toll" and g.adjacent_noun.match(" ".join(groups["toll"].split())) \
             and g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
         return False  # "the crowd at 5,000", not "the crowd passed the square at 10"
@@ -453,7 +456,9 @@ def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, 
         if cat == "protesters":
             if any(a <= s and e <= b for a, b in gatherings):
                 continue
-            if voting and g.weak_protest.search(text, s, e) and not any(
+            # A word of taking part or drawing a crowd counts voters in a sentence about the ballot,
+            # and an audience in one about a campaign rally or a concert.
+            if (voting or gatherings) and g.weak_protest.search(text, s, e) and not any(
                     c == "protesters" for *_, c in _window_triggers(tc, g, e, min(hi, e + 40))):
                 continue
         kept.append((s, e, cat))
@@ -544,6 +549,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = None
     if counted is None:
         return None
+    if counted == "protesters" and cand.shape == "toll" and g.non_protest.search(text, s_start, s_end):
+        return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience
     number, qualifier, vague_word, number_high = _quantity(groups, g)
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.toll_verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
