@@ -4,7 +4,8 @@ Known variants come from ``data/reference/names.csv`` and are matched exactly (o
 pattern shaped as a trie, longest variant first). A capitalised name that matches no variant is compared with the
 known variants of people, parties and places by rapidfuzz; above the threshold it is mapped too,
 and marked ``fuzzy`` with its score, so that an unseen transliteration (Nazarbaiev, Toqayev) is
-not lost and never silently mistaken for an exact match.
+not lost and never silently mistaken for an exact match. A surname standing alone after a person
+was named in full with it is that person, marked ``coreference``.
 """
 from __future__ import annotations
 
@@ -135,7 +136,7 @@ def _same_person_again(rows: list[dict], threshold: float) -> list[dict]:
         surname = words[0].lower()
         earlier = [c for last, c in named if _same_surname(last, surname, threshold)]
         if earlier and earlier[-1] != row["canonical"]:
-            row.update(canonical=earlier[-1], match="fuzzy" if row["match"] == "fuzzy" else "exact")
+            row.update(canonical=earlier[-1], match="coreference")
     return rows
 
 

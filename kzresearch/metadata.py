@@ -32,8 +32,12 @@ _DATELINE_CREDIT = re.compile(
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
 # A dated dateline at the start of a paragraph: a place, a date with its year, an optional credit, a dash.
-_BODY_DATELINE = re.compile(r"^(?P<head>\(?[A-Z][A-Za-z.' -]{1,30}(?:,\s*[A-Z][a-z]+)?[,.]\s*[^()\u2013\u2014]{5,40}?\b(?:19|20)\d\d\)?)"
-                            r"\s*(?:\([^()]{1,40}\)\s*)?(?:--|-|\u2013|\u2014)\s")
+# The place is written in capitals ("AKTAU, Kazakhstan, June 4, 2012 (AFP) -") or is one or two
+# capitalised words with the date right after it ("(Berlin, January 26, 2022) -", "Almaty, 10 May
+# 2018 -"); "Kazakhstan, which voted on June 9, 2019 - ..." is a sentence.
+_DATE_WITH_YEAR = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?,?)\s+(?:19|20)\d\d"
+_BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+                            rf"[,.]\s*{_DATE_WITH_YEAR}\)?)\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 _CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
@@ -45,7 +49,8 @@ _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
 _NAME_TLD = re.compile(r"\.(?:com|fr|de|es|it|ru|kz|kg|uz|org|net|co\.uk|com\.tr|tr|asia|info|media)$", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"(?:www\.)?([a-z][a-z0-9-]{2,30})\.(?:[a-z]{2,6})(?:\.[a-z]{2,3})?")
+_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}")
+_PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
 # A credit for a picture, not a page's notice.
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b", re.IGNORECASE)
 _PHOTOGRAPHER = re.compile(r"\s*/\s*(?!All\b)[A-Z][\w'-]+\s+[A-Z]")
@@ -181,9 +186,13 @@ def _site_name(name: str) -> str:
 
 
 def _unknown_domain(name: str) -> str:
-    """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews"."""
-    m = _BARE_DOMAIN.fullmatch(name)
-    return m.group(1).capitalize() if m else name
+    """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail"."""
+    if not _BARE_DOMAIN.fullmatch(name):
+        return name
+    labels = name.lower().split(".")
+    while len(labels) > 1 and (labels[-1] in _PUBLIC_SUFFIXES or len(labels[-1]) <= 2):
+        labels.pop()  # the top-level domain and a second level under a country ("com.tr", "co.uk")
+    return labels[-1].capitalize()
 
 
 def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:

@@ -30,16 +30,27 @@ from kzresearch.dates import MONTHS
 
 # A document is in the layout when its header holds a headline and the start of the story.
 _HEADER_LINES = 40
-_FIELD = re.compile(r"^\s*(?P<label>[A-Z][A-Z-]{2,20}):\s?(?P<value>.*)$")
+# "HEADLINE: ...", and Nexis Uni's "Byline: ...", "Load-Date: ..." and a bare "Body" line.
+_FIELD = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z-]{2,20})(?::\s?(?P<value>.*)|\s*$)$")
+# Fields only a database export has: with one of them, "HEADLINE:" and "BODY:" are no memo's.
+_EXPORT_FIELDS = frozenset({"LENGTH", "LOAD-DATE", "SECTION", "BYLINE", "DATELINE", "LANGUAGE", "PUBLICATION-TYPE"})
 # "7 of 23 DOCUMENTS", and a printout's "Page 1 of 2".
 _DOCUMENT_COUNTER = re.compile(r"^\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS?|Page\s+\d+\s+of\s+\d+)\s*$", re.IGNORECASE)
 _RIGHTS = re.compile(r"^\s*(?:copyright\b|©|all rights reserved)", re.IGNORECASE)
-_DATE = re.compile(rf"\b(?P<m>{'|'.join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b")
+_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# "April 4, 2011 Monday" and "4 April 2011 Monday".
+_DATE = re.compile(rf"\b(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\.?,?)\s+(?P<y>(?:19|20)\d\d)\b")
 # "Agence France Presse -- English", "The Guardian (London) - Final Edition", "dpa International
 # Service in English": the edition goes.
 _EDITION = re.compile(r"(?:\s+(?:International\s+)?(?:Service\s+)?in\s+English)?(?:\s*\([^)]*\))?(?:\s+(?:--|-|\u2013|\u2014)\s+.*)?$")
 # Fields that follow the story: the story ends at the first of them.
 _TRAILER = frozenset({"LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "GRAPHIC", "DOCUMENT-TYPE", "JOURNAL-CODE", "NOTES"})
+
+
+def _labelled(line: str) -> bool:
+    """Whether a header line is a field ("SECTION: ...", "Body"), not the publication or its date."""
+    m = _FIELD.match(line)
+    return m is not None and (m.group("value") is not None or m.group("label").upper() == "BODY")
 
 
 def read_nexis(text: str) -> tuple[str, dict] | None:
@@ -67,25 +78,29 @@ def read_nexis(text: str) -> tuple[str, dict] | None:
     body_at = None
     for i, line in enumerate(lines[:_HEADER_LINES]):
         if (m := _FIELD.match(line)) is not None:
-            if m.group("label") == "BODY":
+            label = m.group("label").upper()
+            if label == "BODY":
                 body_at = i + 1
                 break
-            fields.setdefault(m.group("label"), m.group("value").strip())
-    if body_at is None or not fields.get("HEADLINE"):
+            if m.group("value") is not None:
+                fields.setdefault(label, m.group("value").strip())
+    counter = any(_DOCUMENT_COUNTER.match(line) for line in lines[:_HEADER_LINES])
+    if body_at is None or not fields.get("HEADLINE") or not (counter or _EXPORT_FIELDS & fields.keys()):
         return None
     story = []
     for line in lines[body_at:]:
-        if (m := _FIELD.match(line)) is not None and m.group("label") in _TRAILER:
+        if (m := _FIELD.match(line)) is not None and m.group("label").upper() in _TRAILER and m.group("value") is not None:
             break
         story.append(line)
     meta = {"title": fields["HEADLINE"], "byline": fields.get("BYLINE")}
     # Above the fields: the counter, the rights notice, the publication and its date line.
-    top = [line.strip() for line in lines[:body_at] if line.strip() and not _FIELD.match(line)]
+    top = [line.strip() for line in lines[:body_at] if line.strip() and not _labelled(line)]
     top = [line for line in top if not _DOCUMENT_COUNTER.match(line) and not _RIGHTS.match(line)]
     dated = next((i for i, line in enumerate(top) if _DATE.search(line)), None)
     if dated is not None:
         m = _DATE.search(top[dated])
-        meta["published"] = f"{m.group('y')}-{MONTHS[m.group('m').lower()]:02d}-{int(m.group('d')):02d}"
+        month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
+        meta["published"] = f"{m.group('y')}-{MONTHS[month.lower()]:02d}-{int(day):02d}"
     if top and dated != 0:
         meta["outlet"] = _EDITION.sub("", top[0], count=1).strip() or None
     return "\n".join([fields["HEADLINE"], *story]).strip(), {k: v for k, v in meta.items() if v}

@@ -186,8 +186,9 @@ _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # What a <title> adds to the headline: a separator and a short name ("- Euractiv", "Euractiv |").
-_TITLE_SUFFIX = re.compile(r"\s*[-|:\u2013\u2014]\s*([^|\u2013\u2014]{2,50}?)\s*")
-_TITLE_PREFIX = re.compile(r"\s*([^|\u2013\u2014]{2,50}?)\s*[-|:\u2013\u2014]\s*")
+_TITLE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+((?:(?!\s[-|\u2013\u2014]\s).){2,50}?)\s*")
+_TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014]\s+")
+_TITLE_PREFIX = re.compile(r"\s*((?:(?!\s[-|\u2013\u2014]\s).){2,50}?)\s+[-|\u2013\u2014]\s+")
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -314,6 +315,9 @@ def _site_in_title(html: str, title: str | None) -> str | None:
     full = " ".join(unescape(m.group(1)).split())
     if full.startswith(title) and (site := _TITLE_SUFFIX.fullmatch(full[len(title):])):
         return site.group(1).strip()
+    # "Headline - Live updates - Euractiv": the last part is the site.
+    if full.startswith(title) and (parts := _TITLE_PARTS.split(full[len(title):])) and len(parts) > 2:
+        return parts[-1].strip() or None
     if full.endswith(title) and (site := _TITLE_PREFIX.fullmatch(full[: -len(title)])):
         return site.group(1).strip()
     return None

@@ -81,6 +81,7 @@ class RecordFields:
     def __init__(self, spec: Mapping):
         self.keys = {name: [_normal_key(str(k)) for k in spec.get(name) or []] for name in FIELDS}
         self.urls = frozenset(spec.get("urls") or [])
+        self.containers = frozenset(_normal_key(str(k)) for k in spec.get("containers") or [])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -98,11 +99,12 @@ class RecordFields:
         by_key: dict[str, object] = {}
         for key, value in record.items():
             by_key.setdefault(_normal_key(str(key)), value)
-        # A nested object's keys come after the row's own: the Guardian API's "fields": {"bodyText": ...}.
-        for value in record.values():
-            if isinstance(value, Mapping):
-                for key, inner in value.items():
-                    by_key.setdefault(_normal_key(str(key)), inner)
+        # A container's keys come after the row's own ("fields": {"bodyText": ...}); a NewsAPI
+        # "source": {"id": ...} or an "author" object is no container.
+        for key, value in record.items():
+            if _normal_key(str(key)) in self.containers and isinstance(value, Mapping):
+                for inner_key, inner in value.items():
+                    by_key.setdefault(_normal_key(str(inner_key)), inner)
         found: dict[str, str] = {}
         for name in FIELDS:
             for key in self.keys[name]:

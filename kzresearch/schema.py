@@ -56,7 +56,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("surface", _S, "the name as written"),
         ("canonical", _S, "canonical name (names.csv)"),
         ("kind", _S, "person | party | place | body | agency"),
-        ("match", _S, "exact | fuzzy"),
+        ("match", _S, "`exact` (a listed variant), `fuzzy` (an unseen spelling above the threshold), or `coreference` (a surname standing alone, mapped to the person the text named in full before)"),
         ("score", _F, "match score, 100 for exact, the rapidfuzz ratio for fuzzy"),
     ],
     "tallies": [
@@ -70,7 +70,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("qualifier", _S, "exact | approx | at_least | more_than | at_most | fewer_than | range | vague | unspecified"),
         ("vague_word", _S, "the vague quantity as written, lower-cased (dozens, several hundred, ...)"),
         ("multiplier", _F, "factor where the phrase multiplies (two groups of ...)"),
-        ("number_high", _F, "the upper figure of a stated range (70 for 'between 50 and 70'; number is 50)"),
+        ("number_high", _F, 'the upper figure of a stated range (70 for "between 50 and 70"; `number` is 50), else null'),
         ("low", _F, "lower bound under the build's quantity convention"),
         ("high", _F, "upper bound under the build's quantity convention"),
         ("location", _LIST, "canonical places the count applies to; Kazakhstan for nationwide"),
@@ -103,7 +103,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
     "problems": [
         ("file", _S, "file (file.jsonl:N for a JSON Lines row; manifest.csv:N for a manifest row)"),
-        ("problem", _S, "empty | binary | undecodable | unreadable | huge | unknown_extension | skipped | duplicate | duplicate_id | malformed_row | manifest | failed"),
+        ("problem", _S, "empty | binary | undecodable | unreadable | huge | unknown_extension | skipped (hidden, a link to a folder, "
+                        "not a regular file, a manifest below the top folder) | duplicate | duplicate_id (the document was given another id) | "
+                        "malformed_row | manifest | failed"),
         ("detail", _S, "what happened and what to do"),
     ],
 }

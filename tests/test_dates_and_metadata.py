@@ -218,3 +218,16 @@ def test_the_site_name_a_title_tag_adds_to_the_headline():
     assert _site_in_title("<title>Big news &ndash; Site Name</title>", "Big news") == "Site Name"
     assert _site_in_title("<title>Site Name | Big news</title>", "Big news") == "Site Name"
     assert _site_in_title("<title>Big news and more words</title>", "Big news") is None
+
+
+def test_review_cases_for_datelines_domains_and_title_tags():
+    from kzresearch.metadata import _unknown_domain
+    from kzresearch.reading import _site_in_title
+
+    for text in ("Kazakhstan, which voted on June 9, 2019 - the first vote without him - now faces protests.",
+                 "Almaty. Since 16 December 2011 - the day of the shooting - nothing changed."):
+        assert dateline_published([Line(1, 1, text, "body", "default_body")]) is None
+    assert dateline_published([Line(1, 1, "Almaty, 10 May 2018 - Police detained dozens.", "body", "default_body")]).value == "2018-05-10"
+    assert _unknown_domain("news.mail.ru") == "Mail"
+    assert _site_in_title("<title>Kazakhstan votes: Live updates</title>", "Kazakhstan votes") is None
+    assert _site_in_title("<title>Big news - Live updates - Euractiv</title>", "Big news") == "Euractiv"

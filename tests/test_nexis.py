@@ -56,3 +56,10 @@ def test_a_text_file_in_the_layout_is_read_with_its_header(tmp_path):
     [doc], problems = read_file(tmp_path / "export.txt", tmp_path)
     assert problems == [] and doc.fmt == "txt"
     assert doc.meta["published"] == "2019-06-10" and doc.text.startswith("Hundreds held")
+
+
+def test_nexis_uni_labels_and_day_first_dates_are_read_but_a_memo_is_not_an_export():
+    uni = "The Daily Example\n5 April 2011 Tuesday\nHeadline: Vote count ends\nByline: Ann Lee\nBody\nPolice came.\nLoad-Date: April 6, 2011\n"
+    story, meta = read_nexis(uni)
+    assert story == "Vote count ends\nPolice came." and meta["published"] == "2011-04-05" and meta["byline"] == "Ann Lee"
+    assert read_nexis("TO: staff\nHEADLINE: Lunch\nBODY:\nWe eat at noon.") is None

@@ -95,3 +95,12 @@ def test_guardian_api_rows_with_nested_fields_are_read(tmp_path):
     [doc], problems = read_file(tmp_path / "guardian.jsonl", tmp_path)
     assert problems == [] and doc.text.endswith("Police detained 500 people.")
     assert doc.meta["title"] == "Hundreds held in Kazakhstan" and doc.meta["published"].startswith("2019-06-10")
+
+
+def test_only_named_containers_are_looked_into():
+    from kzresearch.reading import _bundled_fields
+
+    row = {"source": {"id": "reuters", "name": "Reuters"}, "author": {"name": "A. Writer", "title": "Correspondent"},
+           "content": "Police detained 30 people.", "title": "Protest"}
+    found = _bundled_fields().read(row)  # a NewsAPI "source" and an "author" object are no containers
+    assert "id" not in found and found["title"] == "Protest" and found["outlet"] == "Reuters"

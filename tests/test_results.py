@@ -356,7 +356,7 @@ def test_the_chamber_size_is_the_whole_of_a_seat_count():
         # In a parliamentary election the party, not the person it is named by, has the share; and
         # "former Mazhilis speaker" points to no earlier election.
         ("The OSDP of former Mazhilis speaker Kosanov finished second with 4.5 percent.", [("All-National Social Democratic Party", 4.5)]),
-        ("Ak Zhol gathered 3.1 percent, while the OSDP fell to 1.6 percent.",
+        ("Ak Zhol gathered 3.1 percent, while the OSDP mustered 1.6 percent.",
          [("Ak Zhol", 3.1), ("All-National Social Democratic Party", 1.6)]),
         ("Nur Otan won 61 of the then 77 seats.", [("Nur Otan", 61)]),
     ],
@@ -428,3 +428,27 @@ def test_lists_against_all_relative_clauses_and_decimal_shares():
 def test_the_party_after_two_parties_is_neither():
     rows = results("Ak Zhol and the OSDP followed. The party took 7.5 percent.", "2012")
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    "text, when, expected",
+    [
+        ("Nur Otan won 71 percent, and 10 percent of ballots were spoiled.", "2021", [("Nur Otan", 71)]),
+        ("Kosanov, who is an opposition figure, said Tokayev won 71 percent.", "2019", [("Kassym-Jomart Tokayev", 71)]),
+        ("Kosanov campaigned against all corruption and won with 16 percent.", "2019", [("Amirzhan Kosanov", 16)]),
+        ("Under Tokayev, inflation fell to 8 percent.", "2019", []),
+        ("Official results of the poll showed Tokayev won 70.96 percent of the vote.", "2019", [("Kassym-Jomart Tokayev", 70.96)]),
+        ("Tokayev won 70.96 percent of the vote, more than pre-election surveys had predicted.", "2019",
+         [("Kassym-Jomart Tokayev", 70.96)]),
+    ],
+)
+def test_review_cases_for_results(text, when, expected):
+    assert [(r["subject"], r["value"]) for r in results(text, when)] == expected
+
+
+def test_a_denied_yes_and_a_surveyed_referendum_are_no_shares():
+    ctx, ref = _referendum_ctx()
+    assert extract_results("About 30 percent of voters were not in favour of the changes.", ctx, ref) == []
+    assert extract_results("A survey before the referendum found 60 percent of citizens backed the amendments.", ctx, ref) == []
+    rows = extract_results("Of those who voted, 77.18 percent said yes and 18.66 percent said no.", ctx, ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 77.18), ("No", 18.66)]

@@ -575,3 +575,51 @@ def test_he_is_the_titled_speaker_and_a_reason_is_no_source(text, speaker):
 
 def test_at_present_is_the_publication_day():
     assert [r["event_date"] for r in tallies("At present, 976 people are held in custody.", "2022")] == ["2022-01-06"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arrests at 12 locations were reported.",
+        "The crowd ran into 50 riot police.",
+        "The number of people taking part in the referendum reached 6 million.",
+        "The exhibition drew 5,000 people over the weekend.",
+        "About 200 people came out to vote in the village.",
+        "The new party could take away 50,000 voters from the ruling party.",
+        "The commission said 7.7 million people took part.",
+        "Police detained 300 people.\nOur schedule:\n- Almaty: 10 June\n- Aktau: 11 June",
+    ],
+)
+def test_review_cases_that_are_no_counts(text):
+    assert [r for r in tallies(text, "2022") if r["number"] != 300] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At least 40 people reported detained in Almaty on Sunday.", [dict(counted="detained", number=40)]),
+        ("The picket outside the commission drew up to 50 people.", [dict(counted="protesters", number=50)]),
+        ("About a dozen young people who tried to stage a flash mob near the monument in Almaty were detained.",
+         [dict(counted="detained", number=12)]),
+    ],
+)
+def test_review_cases_that_are_counts(text, expected):
+    assert_rows(tallies(text, "2022"), expected)
+
+
+def test_a_list_item_may_start_lower_case_a_missed_item_keeps_the_list_and_sizes_are_left_out():
+    text = ("Police detained 300 people. Our figures by city:\n- Almaty: About 40\n- Aktau: 10 buses arrived\n"
+            "- Shymkent: about 50\n- Zhanaozen: 1 million residents")
+    assert [(r["number"], r["location"]) for r in tallies(text, "2022")] == [(300, ["Kazakhstan"]), (40, ["Almaty"]), (50, ["Shymkent"])]
+
+
+def test_a_day_or_a_place_in_parentheses_is_no_citation():
+    rows = tallies("Police detained 50 people in Almaty (Sunday, January 2).", "2022")
+    assert rows[0]["event_date"] == "2022-01-02" and rows[0]["attributed_to"] is None
+
+
+def test_the_publisher_voice_is_not_read_inside_a_quotation():
+    text = '"We counted 40 bodies in the morgue," a doctor said. Police detained 30 people, our monitors saw.'
+    rows = _with_outlet(text, "Civic Rights Bureau")
+    assert rows[-1]["attributed_to"] == "Civic Rights Bureau"
+    assert all(r["attributed_to"] != "Civic Rights Bureau" for r in rows[:-1])

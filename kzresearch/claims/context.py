@@ -46,7 +46,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 # A line of a list: a bullet, or a label and a colon ("Almaty: 103").
-_LIST_ITEM = re.compile(r"\s*(?:[-\u2013\u2022*]\s+|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}:\s)")
+_LIST_ITEM = re.compile(r"\s*(?:[-\u2013\u2022*]\s+|(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}):\s)")
 # A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
@@ -55,7 +55,7 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 # The publisher's own voice, and its own figures.
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _OUR_FIGURES = re.compile(r"\b(?:our|we)\s+(?:\w+\s+){0,2}?(?:figures|data|count|counted|tally|estimates?|estimated|findings|recorded|documented|monitors)\b", re.IGNORECASE)
-_OFFICES = frozenset({"minister", "prosecutor", "governor", "akim", "mayor", "ombudsman", "ombudswoman"})
+_OFFICES = frozenset({"minister", "prosecutor", "governor", "akim", "mayor"})
 # "At the same briefing he said": the speaker is a pronoun.
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
@@ -211,7 +211,7 @@ class TextContext:
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
-    _roles: dict[str, str | None] = field(default_factory=dict)
+    _roles: dict[tuple[str, int], str | None] = field(default_factory=dict)
     # Sentences in which the results reader found a turnout (a list of regional turnouts goes on).
     turnout_sentences: set[int] = field(default_factory=set)
 
@@ -323,11 +323,19 @@ class TextContext:
             return places
         official = self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
         # An item of a list by place ("- Almaty: 103") names its own item's place only.
-        if index > 0 and not official and not _LIST_ITEM.match(self.text, self.sentences[index - 1][0]):
+        if index > 0 and not official and not self._list_item(index - 1):
             places = self.places_in(index - 1, day)
             if places:
                 return places
         return [self.patterns.country]
+
+    def _list_item(self, index: int) -> bool:
+        """Whether sentence ``index`` is an item of a list: a bullet, or a place and a colon ("Almaty: 103")."""
+        start = self.sentences[index][0]
+        m = _LIST_ITEM.match(self.text, start)
+        if m is None:
+            return False
+        return m.group("label") is None or any(x.kind == "place" and x.start < m.end() for x in self.mentions(index))
 
     def _continues(self, index: int) -> bool:
         """Return whether sentence ``index`` follows another in the same paragraph."""
@@ -377,7 +385,7 @@ class TextContext:
         # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
             cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 40), c[0])]
-            cited = [m.span() for m in _CITATION.finditer(self.text, start, end)] if "(" in self.text[start:end] else []
+            cited = [m.span() for m in self._citations(start, end)]
             cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
@@ -478,10 +486,10 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
-        if self.ctx.outlet and (ours := _OUR_FIGURES.search(sentence)):
+        if self.ctx.outlet and (ours := _OUR_FIGURES.search(sentence)) and not self._quoted(start + ours.start(), index):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
-        for m in _CITATION.finditer(sentence):
+        for m in (c for c in _CITATION.finditer(sentence) if self._cites_a_source(c.group("who"), start + c.start("who"))):
             # "... fined three of them the following day (Respublika, August 23)": a cited source.
             # It covers its own clause: "X said 300 gathered; a court fined four (Vremya, March 3)".
             final = not sentence[m.end():].strip(" .\"'") and ";" not in self.text[pos: start + m.start()]
@@ -530,6 +538,19 @@ class TextContext:
         self._sources[key] = (best[2], best[3]) if best else (None, False)
         return self._sources[key]
 
+    def _citations(self, start: int, end: int) -> list[re.Match]:
+        """Return the "(Source, date)" citations in ``[start, end)`` whose first part is a source."""
+        if "(" not in self.text[start:end]:
+            return []
+        return [m for m in _CITATION.finditer(self.text, start, end) if self._cites_a_source(m.group("who"), m.start("who"))]
+
+    def _cites_a_source(self, who: str, offset: int) -> bool:
+        """Whether the first part of "(X, date)" names a source, not a day or a place ("(Sunday,
+        January 2)", "(Mangystau Region, January 2)")."""
+        if who.lower() in WEEKDAYS:
+            return False
+        return not any(m.kind == "place" and offset <= m.start < offset + len(who) for m in self._all_mentions)
+
     def _last_person(self, index: int, pos: int) -> str | None:
         """Return the person "he" or "she" is: the one last named with a title before ``pos`` in
         sentence ``index`` or the three before it ("Interior Minister X told a briefing ... he
@@ -556,7 +577,7 @@ class TextContext:
             if offset <= m.start < end and m.kind in ("person", "agency", "body", "party") \
                     and not self.text[m.end:m.end + 2].startswith("'"):
                 return m.canonical
-        if self.ctx.outlet and (_FIRST_PERSON.search(phrase) or self._names_outlet(phrase)):
+        if self.ctx.outlet and (_FIRST_PERSON.search(phrase) or self._names_outlet(phrase)) and not self._quoted(offset, index):
             return self.ctx.outlet  # "one of our monitors saw", "the Bureau estimates" in the Bureau's release
         for m in _CAPITALISED.finditer(phrase):
             tokens = m.group().split()
@@ -586,7 +607,7 @@ class TextContext:
             named = {m.canonical for m in self._all_mentions if m.kind == "party" and lo <= m.start and m.end <= offset}
             if len(named) == 1:  # "the party" after two parties named is neither
                 return named.pop()
-        role = self._role_holder(phrase)
+        role = self._role_holder(phrase, offset)
         if role:
             return role
         generic = list(self.patterns.generic.finditer(_RELATIVE_CLAUSE.sub("", phrase)))
@@ -595,29 +616,41 @@ class TextContext:
             return re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
         return None
 
+    def _quoted(self, pos: int, index: int) -> bool:
+        """Whether ``pos`` is inside a quotation in sentence ``index`` (an odd number of quote marks before it)."""
+        return self.text.count('"', self.sentences[index][0], pos) % 2 == 1
+
     def _names_outlet(self, phrase: str) -> bool:
         """Whether ``phrase`` is "the X" where X is a word of the publisher's name ("the Bureau")."""
         m = _THE_HEAD.fullmatch(phrase.strip())
         return m is not None and m.group(1).lower() in self.ctx.outlet.lower().split()
 
-    def _role_holder(self, phrase: str) -> str | None:
+    def _role_holder(self, phrase: str, before: int) -> str | None:
         """Return the person the document names with the title ``phrase`` consists of, if any.
 
         "the interior minister" resolves to "Yerlan Turgumbayev" when the text says "Interior
-        Minister Yerlan Turgumbayev" somewhere: news style names an official once and then uses the title.
+        Minister Yerlan Turgumbayev" before ``before`` (else anywhere): news style names an official
+        once and then uses the title.
         """
         words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
         # "the interior minister", and "the minister" alone: an office named once with its holder.
         if not words or (len(words) < 2 and words[0] not in _OFFICES) or not all(w in self.patterns.titles for w in words):
             return None
         key = " ".join(words)
-        if key not in self._roles:
+        if (key, before) not in self._roles:
             pattern = re.compile(r"(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)")
-            m = pattern.search(self.text)
-            name = m.group("name") if m else None
+            # The holder named last before the sentence, else anywhere: "Foreign Minister X ... Interior
+            # Minister Y ... the minister said" is Y.
+            found = list(pattern.finditer(self.text, 0, before)) or list(pattern.finditer(self.text))
+            name = None
+            if found:
+                tokens = found[-1 if found[-1].end() <= before else 0].group("name").split()
+                while len(tokens) > 2 and tokens[0].lower() in self.patterns.titles:
+                    tokens.pop(0)  # "Prosecutor General Berik Asylov": "General" is part of the title
+                name = " ".join(tokens)
             resolved = self.ref.canonical_name(name) if name and hasattr(self.ref, "canonical_name") else None
-            self._roles[key] = resolved[0] if resolved else name
-        return self._roles[key]
+            self._roles[key, before] = resolved[0] if resolved else name
+        return self._roles[key, before]
 
 
 @lru_cache(maxsize=4096)

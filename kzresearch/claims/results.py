@@ -58,10 +58,13 @@ _PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\
                             r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
 # "Turnout exceeded 54%": more than the figure.
 _MORE_THAN_VERB = re.compile(r"\b(?:exceeded|exceeds|topped|tops|surpassed|surpasses)\s+$", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
+# ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.").
+_BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;)]|$)")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
@@ -341,7 +344,7 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end())
         # A referendum's side comes before a turnout: "77.18% of voters who took part voted in favour".
         side = _referendum_share(f, m, before, after)
-        if side and _about_referendum(tc, f, index):
+        if side and _about_referendum(tc, f, index) and not f.poll_cue.search(text, s_start, m.start()):
             subject, side_start, side_end = side
             row = _row(tc, side_start, side_end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
         elif f.threshold.search(after[:25]) or threshold_before or f.threshold_after.match(after):
@@ -366,7 +369,7 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                        None, m.start("num"))
         else:
             row = _vote_share(tc, f, index, m, lo, hi, before, after, value, qualifier)
-            if row is None and (subject := _coordinated_share(tc, index, rows, previous, m.start(), before)) is not None:
+            if row is None and (subject := _coordinated_share(tc, index, rows, previous, m.start(), before, after)) is not None:
                 # "won 95.5% in 2011, on turnout of almost 90%, and 91% in 2005": the same subject's share.
                 row = _row(tc, start, end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "turnout" \
@@ -385,13 +388,14 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     return _respectively(tc, f, index, rows, matches)
 
 
-def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: dict | None, pos: int, before: str) -> str | None:
+def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: dict | None, pos: int, before: str,
+                       after: str) -> str | None:
     """Return the subject of the sentence's last share when the figure at ``pos`` is coordinated
     with it ("took 91.15 percent in 2005 and just under 80 percent in 1999"), past a turnout given
     as an adjunct of that share ("won 95.5%, on turnout of almost 90%, and 91% in 2005")."""
     shares = [r for r in rows if r["measure"] == "vote_share" and r["start"] >= tc.sentences[index][0]]
-    if not shares or previous is None or not _COORDINATED.search(before):
-        return None
+    if not shares or previous is None or not _COORDINATED.search(before) or not _BARE_TAIL.match(after):
+        return None  # "and 10 percent of ballots were spoiled" says what the figure is
     last = shares[-1]
     if previous is not last and not (previous["measure"] == "turnout" and previous["start"] > last["end"]
                                      and _ADJUNCT.search(tc.text, max(0, previous["start"] - 12), previous["start"])):
@@ -405,7 +409,7 @@ def _referendum_share(f: _Frames, m: re.Match, before: str, after: str) -> tuple
     """Return ``(subject, start, end)`` when a frame around the figure ``m`` makes it a
     referendum's yes or no share ("77% of voters backed", "voted yes, or 71%", "26% were against")."""
     before_start = m.start() - len(before)
-    if yes := f.yes_frame.match(after):
+    if (yes := f.yes_frame.match(after)) and not _DENIAL.search(yes.group()):  # not "were not in favour"
         return f.yes_subject, m.start(), m.end() + yes.end()
     if (yes := f.yes_before.search(before)) or (
             (yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60])):
@@ -507,8 +511,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
-    if f.poll_after.match(after) or f.poll_cue.search(text, *tc.sentences[index]):
-        return None  # "backed by 62 percent of respondents", "a poll by X gave Amanat 49%": a poll
+    if f.poll_after.match(after) or f.poll_cue.search(text, tc.sentences[index][0], m.start()):
+        return None  # "backed by 62 percent of respondents", "a survey by X gave Amanat 49%": a poll
     if _PART_OF_OTHER.match(after):
         return None  # "sits on about three percent of the world's oil reserves": a part of something else
     if verb:
@@ -571,7 +575,8 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             chosen = len(named) - 1
             # "Tokayev, who took over from Nazarbayev and was elected with 71 percent": the name a
             # relative clause holding the figure hangs on.
-            antecedent = next((j for j in range(chosen) if _RELATIVE_AFTER.match(text, named[j].end)), None)
+            antecedent = next((j for j in range(chosen) if (rel := _RELATIVE_AFTER.match(text, named[j].end))
+                               and "," not in text[rel.end(): pos]), None)
             if antecedent is not None:
                 return named[antecedent].canonical
             # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.

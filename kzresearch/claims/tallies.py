@@ -32,10 +32,21 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|a
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Names in apposition after a count: ", Max Bokayev and Talgat Ayan,".
-_APPOSITION = re.compile(r",\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
+_APPOSITION = re.compile(r"(?:\s+(?:of|from|in)\s+[^,;.]{1,60})?,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
+# The word right after a figure; a toll's figure may be followed only by a word for the people counted.
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
+# Verbs that make the people before them speakers (not "40 people reported detained").
+_SPEAKING = re.compile(r"\s+(?:told|said|says|testified|complained|insisted)\b(?!\s+(?:to\s+)?(?:be|have\s+been)\b)")
+_MILLION = 1_000_000
+# Any item of a list by place: a bullet, or a capitalised label and a colon.
+_LIST_LINE = re.compile(r"\s*(?:[-\u2013\u2022*]\s*|[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,4}:\s)")
+# A heading that announces figures broken down ("Our figures by city are as follows:").
+_BREAKDOWN = re.compile(r"\b(?:by\s+(?:city|cities|region|regions|town|province|oblast|area|place)|figures|breakdown|as\s+follows|tally|count)\b",
+                        re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"\b[Oo]f\s+the\s+$")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:people|those|persons|men|women|victims|protesters|activists)\s+(?:who\s+(?:were|had\s+been)\s+)?"
                         r"(?:\w+\s+(?:or|and)\s+)*")
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,;.]{1,150}?(?=\s+(?:were|was|had\s+been|have\s+been)\b)")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
@@ -84,11 +95,14 @@ class _Grammar:
     speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
     toll_verb_qualifiers: dict[str, str]
+    crowd_nouns: frozenset
     adjacent_noun: re.Pattern
     weak_toll_verb: re.Pattern
     list_item: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
+    context_only: re.Pattern
+    protest_noun: re.Pattern
     voting: re.Pattern
     ellipsis: re.Pattern
 
@@ -170,6 +184,8 @@ def grammar(lexicon: dict) -> _Grammar:
         speaker_before=re.compile(rf"\b{speech_verbs(lexicon['attribution'])}\s+$", re.IGNORECASE),
         non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
         weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
+        context_only=re.compile(rf"{alternation(lexicon.get('protest_context', {}).get('triggers') or ['(?!)'])}$", re.IGNORECASE),
+        protest_noun=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}\b", re.IGNORECASE),
         voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
         # "... detained in Almaty and more than 200 in Astana", "164 killed, 103 of them in Almaty":
         # a quantity and a place with the noun and verb left out, after a full count.
@@ -177,11 +193,17 @@ def grammar(lexicon: dict) -> _Grammar:
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
         toll_verb_qualifiers=phrase_map(lexicon["tolls"].get("toll_verb_qualifiers", {})),
+        # Words a toll's figure may stand before: the people a protest, detention or toll counts,
+        # and the words that end or continue its clause.
+        crowd_nouns=frozenset(normalise(w) for w in lexicon["protester_nouns"] + lexicon["tolls"].get("figure_followers", [])),
         adjacent_noun=re.compile(rf"{alternation(lexicon['tolls'].get('adjacent_nouns') or ['(?!)'], literal=False)}$", re.IGNORECASE),
         weak_toll_verb=re.compile(rf"{alternation(lexicon['tolls'].get('weak_toll_verbs') or ['(?!)'])}$", re.IGNORECASE),
         # "- Almaty: more than 300 people", "Kyzylorda Region: 21": a place, a colon and a quantity.
-        list_item=re.compile(rf"\s*(?:[-\u2013\u2022*]\s*)?(?P<place>[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}}):\s+"
-                             rf"(?P<q>(?:{qual}\s+)?{stated})(?:\s+{noun})?(?![\w%])"),
+        # The item ends there, or goes on with a source or a gloss ("34 people, according to ..."):
+        # "- Almaty: 10 buses", "Almaty: 10 June" are no counts.
+        list_item=re.compile(rf"\s*(?:[-\u2013\u2022*]\s*)?(?P<place>(?-i:[A-Z])[\w'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'-]*){{0,4}}):\s+"
+                             rf"(?P<q>(?:{qual}\s+)?{stated})(?:\s+{noun}(?!\w)|(?=\s*(?:[,;.)(]|\s[-\u2013\u2014]\s|$)|\s+(?:according|including|among|mostly|mainly|most|of|in|at)\b))",
+                             re.IGNORECASE | re.MULTILINE),
     )
     return g
 
@@ -260,22 +282,23 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
     ("broke the dead down by region:") or, failing that, what the count before the list counted."""
     text = tc.text
     covered = {(r["start"], r["end"]) for r in rows}
+    readable = set(tc.claim_sentences)
     added: list[dict] = []
     for index in sorted(by_sentence):
         s_start, s_end = tc.sentences[index]
         m = g.list_item.match(text, s_start, s_end)
-        if m is None or any(s_start <= a < s_end for a, _ in covered) or index not in set(tc.claim_sentences):
+        if m is None or any(s_start <= a < s_end for a, _ in covered) or index not in readable:
             continue
         places = [x for x in tc.mentions(index) if x.kind == "place" and x.start < m.end("place")]
-        if not places or not _is_count(text, m, "list", g) or g.non_count.match(text, m.end() + 1):
-            continue  # "- Almaty: 2 million inhabitants" is a size
+        if not places or not _is_count(text, m, "list", g):
+            continue
         heading = _list_heading(tc, g, index, rows + added)
         if heading is None:
             continue
         counted, heading_index = heading
         cand = _Candidate(m.start("q"), m.end(), "list", m, counted=counted)
         row = _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))
-        if row is not None:
+        if row is not None and (row["number"] or 0) < _MILLION:  # "Taraz: 1 million residents" is a size
             # "Our figures by city:", "By region, the Health Ministry reported:": the heading's source.
             row["attributed_to"] = row["attributed_to"] or tc.attribution(heading_index, tc.sentences[heading_index][1])
             added.append(row)
@@ -288,8 +311,8 @@ def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) ->
     sentences before the heading counted."""
     text = tc.text
     heading = index - 1
-    while heading >= 0 and g.list_item.match(text, *tc.sentences[heading]):
-        heading -= 1
+    while heading >= 0 and _LIST_LINE.match(text, tc.sentences[heading][0]):
+        heading -= 1  # over the list's other items, counts or not
     if heading < 0 or not text[: tc.sentences[heading][1]].rstrip().endswith(":"):
         return None  # a list is announced by a line ending in a colon
     lo, hi = tc.sentences[heading]
@@ -299,6 +322,8 @@ def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) ->
     named = [cat for *_, cat in found if cat in OUTCOMES] or [cat for *_, cat in found]
     if named:
         return named[0], heading
+    if not _BREAKDOWN.search(text, lo, hi):
+        return None  # "Our schedule:" announces no figures
     before = tc.sentences[max(0, heading - 3)][0]
     earlier = sorted((r for r in rows if before <= r["start"] < lo), key=lambda r: r["start"])
     return (earlier[-1]["counted"], heading) if earlier else None
@@ -340,7 +365,7 @@ _NUMBER_OF = (r"number\s+of\s+(?:the\s+)?(?:(?:people|those|persons|protesters|d
 def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
     """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger."""
     tolls = {k: list(v) for k, v in lexicon["tolls"].items()
-             if k not in ("toll_verbs", "toll_verb_qualifiers", "adjacent_nouns", "weak_toll_verbs")}
+             if k not in ("toll_verbs", "toll_verb_qualifiers", "adjacent_nouns", "weak_toll_verbs", "figure_followers")}
     for cat in OUTCOMES:
         if lexicon["triggers"].get(cat):
             tolls.setdefault(cat, []).append(_NUMBER_OF + alternation(lexicon["triggers"][cat], literal=False))
@@ -424,6 +449,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         return False
     if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and text.startswith(",", m.end()):
         return False  # "Of the 37 defendants, 13 were jailed": the set the count is taken from
+    if shape == "toll" and (after := _NEXT_WORD.match(text, m.end())) and after.group(1).lower() not in g.crowd_nouns:
+        return False  # "arrests at 12 locations", "a crowd of 30 police officers": the figure counts something else
     if shape == "toll" and g.adjacent_noun.match(" ".join(groups["toll"].split())) \
             and g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
         return False  # "the crowd at 5,000", not "the crowd passed the square at 10"
@@ -461,6 +488,8 @@ def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, 
             if (voting or gatherings) and g.weak_protest.search(text, s, e) and not any(
                     c == "protesters" for *_, c in _window_triggers(tc, g, e, min(hi, e + 40))):
                 continue
+            if g.context_only.search(text, s, e) and not g.protest_noun.search(text, lo, hi):
+                continue  # "the exhibition drew 5,000 people": no protest in the sentence
         kept.append((s, e, cat))
     return kept
 
@@ -470,8 +499,10 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     text = tc.text
     # "the two organisers of the protest, Max B and Talgat A, were taken into custody": the names
     # in apposition do not use up the words within which the verb is looked for.
-    named = _APPOSITION.search(text, cand.end, min(hi, cand.end + 200))
-    after_end = min(hi, _token_limit(text, named.end() if named else cand.end, _AFTER_TOKENS))
+    # So does a relative clause ("about a dozen young people who tried to stage a flash mob near the
+    # monument were detained").
+    skipped = _APPOSITION.match(text, cand.end, min(hi, cand.end + 200)) or _RELATIVE_CLAUSE.match(text, cand.end, min(hi, cand.end + 200))
+    after_end = min(hi, _token_limit(text, skipped.end() if skipped else cand.end, _AFTER_TOKENS))
     clause = _CLAUSE_END.search(text, cand.end, after_end)
     if clause:
         after_end = clause.start()
@@ -528,6 +559,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     s_start, s_end = tc.sentences[index]
     groups = m.groupdict()
     start, end = cand.start, cand.end
+    weak = False  # governed only by a word of taking part ("took part", "came out")
     if cand.counted is not None:
         counted = cand.counted
     elif cand.shape == "toll":
@@ -539,6 +571,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         if gov is not None:
             counted, t_start, t_end = gov
             start, end = min(start, t_start), max(end, t_end)
+            weak = counted == "protesters" and g.weak_protest.search(text, t_start, t_end) is not None
         elif cand.shape == "all":
             counted = trig.lastgroup if (trig := g.triggers.match(tc.folded, m.start("trig"))) else None
         elif cand.shape == "np" and normalise(groups["noun"]) in g.protester_nouns:
@@ -549,15 +582,18 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = None
     if counted is None:
         return None
-    if counted == "protesters" and cand.shape == "toll" and g.non_protest.search(text, s_start, s_end):
-        return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience
+    if counted == "protesters" and cand.shape == "toll" and (g.non_protest.search(text, s_start, s_end)
+                                                            or g.voting.search(text, s_start, s_end)):
+        return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience; voters are no crowd
     number, qualifier, vague_word, number_high = _quantity(groups, g)
+    if weak and number is not None and number >= _MILLION:
+        return None  # "The commission said 7.7 million people took part": voters, not a crowd
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.toll_verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
     if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
                                                or g.speaker_next.match(text, m.end())):
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
-    if cand.shape == "np" and g.speaker_next.match(text, m.end()) and not text[m.end(): m.end() + 2].startswith(","):
+    if cand.shape == "np" and _SPEAKING.match(text, m.end()):
         return None  # "Several defendants told the court they had been tortured": speakers, not a count
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
