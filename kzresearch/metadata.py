@@ -323,7 +323,18 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
 
 @lru_cache(maxsize=4)
 def agency_index(ref: Reference) -> dict[str, str]:
-    """Return every news agency's name and variant in ``names.csv``, case-folded, -> its canonical name."""
+    """Return every news agency's name and variant in ``names.csv``, case-folded, -> its canonical name.
+
+    Parameters
+    ----------
+    ref : Reference
+        The reference tables.
+
+    Returns
+    -------
+    dict
+        ``{"agence france-presse": "AFP", "afp": "AFP", ...}``.
+    """
     agencies = ref.names[ref.names["kind"] == "agency"]
     index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
     index.update({str(c).casefold(): c for c in agencies["canonical"]})

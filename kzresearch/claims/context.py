@@ -55,7 +55,6 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 # The publisher's own voice, and its own figures.
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _OUR_FIGURES = re.compile(r"\b(?:our|we)\s+(?:\w+\s+){0,2}?(?:figures|data|count|counted|tally|estimates?|estimated|findings|recorded|documented|monitors)\b", re.IGNORECASE)
-_OFFICES = frozenset({"minister", "prosecutor", "governor", "akim", "mayor"})
 # "At the same briefing he said": the speaker is a pronoun.
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
@@ -149,6 +148,7 @@ class _Patterns:
     speech_verb: re.Pattern
     according: re.Pattern
     titles: frozenset
+    offices: frozenset
     generic: re.Pattern
     speech_date: re.Pattern
     anaphoric: re.Pattern
@@ -178,6 +178,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         speech_verb=re.compile(rf",?\s+(?:(?:has|have|had)\s+)?\b{verbs}\b"),
         according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
+        offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
         speech_date=caseless(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
@@ -634,7 +635,7 @@ class TextContext:
         """
         words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
         # "the interior minister", and "the minister" alone: an office named once with its holder.
-        if not words or (len(words) < 2 and words[0] not in _OFFICES) or not all(w in self.patterns.titles for w in words):
+        if not words or (len(words) < 2 and words[0] not in self.patterns.offices) or not all(w in self.patterns.titles for w in words):
             return None
         key = " ".join(words)
         if (key, before) not in self._roles:

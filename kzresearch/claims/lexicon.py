@@ -82,6 +82,16 @@ def speech_verbs(attribution: dict) -> str:
     """Return the alternation of the lexicon's verbs of saying: the literal ``speech_verbs`` and the
     regex ``estimate_verbs`` ("put the number of detainees at", "estimated the crowd at").
 
+    Parameters
+    ----------
+    attribution : dict
+        The lexicon's ``attribution`` section.
+
+    Returns
+    -------
+    str
+        A regex alternation, the estimate phrases first (they are longer than their verb).
+
     Examples
     --------
     >>> speech_verbs({"speech_verbs": ["said"], "estimate_verbs": ["put it at"]})

@@ -56,8 +56,6 @@ _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)
 _PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*(?:[\w'-]+\s+){0,2}"
                             r"(?:vote|votes|ballots?|voters|electorate|electors|valid|party|popular|participants|people|citizens|"
                             r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
-# "Turnout exceeded 54%": more than the figure.
-_MORE_THAN_VERB = re.compile(r"\b(?:exceeded|exceeds|topped|tops|surpassed|surpasses)\s+$", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
@@ -113,6 +111,7 @@ class _Frames:
     legislators: re.Pattern
     poll_after: re.Pattern
     poll_cue: re.Pattern
+    more_than_verb: re.Pattern
     registered_out_of: re.Pattern
     no_frame: re.Pattern
     no_before: re.Pattern
@@ -188,6 +187,9 @@ def frames(lexicon: dict) -> _Frames:
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
         approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
         poll_after=re.compile(rf"\s*{alternation(r.get('poll_after') or [r'(?!)'], literal=False)}", re.IGNORECASE),
+        # "Turnout exceeded 54%": the verbs that say more than their figure, as for tolls.
+        more_than_verb=re.compile(rf"\b{alternation(lexicon['tolls'].get('toll_verb_qualifiers', {}).get('more_than') or ['(?!)'])}\s+$",
+                                  re.IGNORECASE),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -323,7 +325,7 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     for i, m in enumerate(matches):
         value = parse_number(m.group("num"), percent=True)
         qualifier = _qualifier(f, m)
-        if qualifier == "exact" and _MORE_THAN_VERB.search(text, max(s_start, m.start() - 12), m.start()):
+        if qualifier == "exact" and f.more_than_verb.search(text, max(s_start, m.start() - 12), m.start()):
             qualifier = "more_than"  # "Turnout exceeded 54%"
         # A threshold between a party and its share does not end the party's stretch: "X passed the
         # 7 percent threshold with 7.19 percent".

@@ -364,8 +364,8 @@ _NUMBER_OF = (r"number\s+of\s+(?:the\s+)?(?:(?:people|those|persons|protesters|d
 
 def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
     """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger."""
-    tolls = {k: list(v) for k, v in lexicon["tolls"].items()
-             if k not in ("toll_verbs", "toll_verb_qualifiers", "adjacent_nouns", "weak_toll_verbs", "figure_followers")}
+    # The keys that name what is counted are the categories; the others are settings.
+    tolls = {k: list(v) for k, v in lexicon["tolls"].items() if k in OUTCOMES or k == "protesters"}
     for cat in OUTCOMES:
         if lexicon["triggers"].get(cat):
             tolls.setdefault(cat, []).append(_NUMBER_OF + alternation(lexicon["triggers"][cat], literal=False))
