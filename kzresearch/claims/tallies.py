@@ -53,6 +53,9 @@ _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
 _CLOCK = re.compile(r":\d\d\b")  # "at 10:30": a time of day ("10.30" is MORE_DIGITS)
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
+# How far past its window a trigger's lookahead may read: a verb of force's object and vehicle
+# ("bundled at least six of them into a waiting van"; lexicon `triggers`).
+_TRIGGER_LOOKAHEAD = 160
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # A count denied: "no one was detained", "not one protester".
@@ -463,10 +466,9 @@ def _toll_category(g: _Grammar, toll: str) -> str | None:
 
 
 def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Return the triggers inside ``[lo, hi)``; a trigger's lookahead may read past ``hi`` ("pushed"
-    before "20 protesters into buses")."""
-    ahead = tc.sentences[tc.sentence_of(lo)][1] if lo < len(tc.text) else hi
-    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.folded, lo, max(hi, ahead))
+    """Return the triggers inside ``[lo, hi)``; a trigger's lookahead may read a little past ``hi``
+    ("pushed" before "20 protesters into buses")."""
+    return [(m.start(), m.end(), m.lastgroup) for m in g.triggers.finditer(tc.folded, lo, hi + _TRIGGER_LOOKAHEAD)
             if m.lastgroup and m.end() <= hi]
 
 
