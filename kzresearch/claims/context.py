@@ -45,8 +45,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
-# A line of a list: a bullet, or a label and a colon ("Almaty: 103").
-_LIST_ITEM = re.compile(r"\s*(?:[-\u2013\u2022*]\s+|(?P<label>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}):\s)")
+# A line of a list: a bullet, or a capitalised label and a colon ("Almaty: 103", "Shymkent and
+# Karaganda: a handful").
+LIST_LINE = re.compile(r"\s*(?:[-\u2013\u2022*]\s*|(?P<label>[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,4}):\s)")
 # A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
@@ -333,7 +334,7 @@ class TextContext:
     def _list_item(self, index: int) -> bool:
         """Whether sentence ``index`` is an item of a list: a bullet, or a place and a colon ("Almaty: 103")."""
         start = self.sentences[index][0]
-        m = _LIST_ITEM.match(self.text, start)
+        m = LIST_LINE.match(self.text, start)
         if m is None:
             return False
         return m.group("label") is None or any(x.kind == "place" and x.start < m.end() for x in self.mentions(index))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import DocContext, TextContext, text_context
+from kzresearch.claims.context import LIST_LINE, DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
@@ -38,8 +38,6 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
 # Verbs that make the people before them speakers (not "40 people reported detained").
 _SPEAKING = re.compile(r"\s+(?:told|said|says|testified|complained|insisted)\b(?!\s+(?:to\s+)?(?:be|have\s+been)\b)")
 _MILLION = 1_000_000
-# Any item of a list by place: a bullet, or a capitalised label and a colon.
-_LIST_LINE = re.compile(r"\s*(?:[-\u2013\u2022*]\s*|[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,4}:\s)")
 # A heading that announces figures broken down ("Our figures by city are as follows:").
 _BREAKDOWN = re.compile(r"\b(?:by\s+(?:city|cities|region|regions|town|province|oblast|area|place)|figures|breakdown|as\s+follows|tally|count)\b",
                         re.IGNORECASE)
@@ -314,7 +312,7 @@ def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) ->
     sentences before the heading counted."""
     text = tc.text
     heading = index - 1
-    while heading >= 0 and _LIST_LINE.match(text, tc.sentences[heading][0]):
+    while heading >= 0 and LIST_LINE.match(text, tc.sentences[heading][0]):
         heading -= 1  # over the list's other items, counts or not
     if heading < 0 or not text[: tc.sentences[heading][1]].rstrip().endswith(":"):
         return None  # a list is announced by a line ending in a colon
