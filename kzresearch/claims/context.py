@@ -213,7 +213,7 @@ class TextContext:
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
-    _roles: dict[tuple[str, int], str | None] = field(default_factory=dict)
+    _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     # Sentences in which the results reader found a turnout (a list of regional turnouts goes on).
     turnout_sentences: set[int] = field(default_factory=set)
 
@@ -639,20 +639,23 @@ class TextContext:
         if not words or (len(words) < 2 and words[0] not in self.patterns.offices) or not all(w in self.patterns.titles for w in words):
             return None
         key = " ".join(words)
-        if (key, before) not in self._roles:
+        if key not in self._roles:  # every holder of the title the text names, once per title
             pattern = re.compile(r"(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)")
-            # The holder named last before the sentence, else anywhere: "Foreign Minister X ... Interior
-            # Minister Y ... the minister said" is Y.
-            found = list(pattern.finditer(self.text, 0, before)) or list(pattern.finditer(self.text))
-            name = None
-            if found:
-                tokens = found[-1 if found[-1].end() <= before else 0].group("name").split()
-                while len(tokens) > 2 and tokens[0].lower() in self.patterns.titles:
-                    tokens.pop(0)  # "Prosecutor General Berik Asylov": "General" is part of the title
-                name = " ".join(tokens)
-            resolved = self.ref.canonical_name(name) if name and hasattr(self.ref, "canonical_name") else None
-            self._roles[key, before] = resolved[0] if resolved else name
-        return self._roles[key, before]
+            self._roles[key] = [(m.end(), self._holder(m.group("name"))) for m in pattern.finditer(self.text)]
+        holders = self._roles[key]
+        # The holder named last before, else the first named: "Foreign Minister X ... Interior
+        # Minister Y ... the minister said" is Y.
+        earlier = [name for end, name in holders if end <= before]
+        return earlier[-1] if earlier else holders[0][1] if holders else None
+
+    def _holder(self, name: str) -> str:
+        """The canonical name of an office holder as the text writes it after the title."""
+        tokens = name.split()
+        while len(tokens) > 2 and tokens[0].lower() in self.patterns.titles:
+            tokens.pop(0)  # "Prosecutor General Berik Asylov": "General" is part of the title
+        name = " ".join(tokens)
+        resolved = self.ref.canonical_name(name) if hasattr(self.ref, "canonical_name") else None
+        return resolved[0] if resolved else name
 
 
 @lru_cache(maxsize=4096)
