@@ -491,13 +491,13 @@ class TextContext:
         if self.ctx.outlet and (ours := _OUR_FIGURES.search(sentence)) and not self._quoted(start + ours.start(), index):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
-        for m in (c for c in _CITATION.finditer(sentence) if self._cites_a_source(c.group("who"), start + c.start("who"))):
+        for m in self._citations(start, end):
             # "... fined three of them the following day (Respublika, August 23)": a cited source.
             # It covers its own clause: "X said 300 gathered; a court fined four (Vremya, March 3)".
-            final = not sentence[m.end():].strip(" .\"'") and ";" not in self.text[pos: start + m.start()]
-            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            final = not self.text[m.end(): end].strip(" .\"'") and ";" not in self.text[pos: m.start()]
+            who = self._speaker(m.group("who"), m.start("who"), index)
             if who:
-                candidates.append((0 if final else 3, abs(start + m.start() - pos), who, False))
+                candidates.append((0 if final else 3, abs(m.start() - pos), who, False))
         for m in pats.speech_verb.finditer(sentence):
             if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
                 continue  # "after police drew up reports": a noun, not a verb of saying
