@@ -602,13 +602,8 @@ class TextContext:
             return None
         if office := _OFFICE_OF.search(phrase):
             return office.group()  # "Tokayev's office", "the president's press service"
-        if _BODY_ANAPHOR.match(phrase):
-            # "the movement says ...", "according to the party's regional office": the party last
-            # named in this sentence or the two before it.
-            lo = self.sentences[max(0, index - 2)][0]
-            named = {m.canonical for m in self._all_mentions if m.kind == "party" and lo <= m.start and m.end <= offset}
-            if len(named) == 1:  # "the party" after two parties named is neither
-                return named.pop()
+        if _BODY_ANAPHOR.match(phrase) and (party := self.party_named_before(index, offset, back=2)):
+            return party  # "the movement says ...", "according to the party's regional office"
         role = self._role_holder(phrase, offset)
         if role:
             return role
@@ -616,6 +611,17 @@ class TextContext:
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
             return re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
+        return None
+
+    def party_named_before(self, index: int, pos: int, *, back: int) -> str | None:
+        """Return the party "the party" points back to: the one named in the nearest of sentence
+        ``index`` (before ``pos``) and the ``back`` sentences before it that names any, if that
+        sentence names only one ("The Agrarian Party and the Civic Party followed. The party
+        took ..." is neither)."""
+        for i in range(index, max(-1, index - back - 1), -1):
+            named = {m.canonical for m in self.mentions(i) if m.kind == "party" and (i < index or m.end <= pos)}
+            if named:
+                return named.pop() if len(named) == 1 else None
         return None
 
     def _quoted(self, pos: int, index: int) -> bool:

@@ -603,11 +603,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     wanted = "person" if pronoun.group("p").lower() in ("he", "she") else "party"
     if wanted not in kinds:
         return None
+    if pronoun.group("p").lower().startswith("the"):  # "the party took": only a party named alone
+        return tc.party_named_before(index, lo + pronoun.start(), back=3)
     for i in range(index, max(-1, index - 4), -1):
         hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= lo + pronoun.start())]
         if hits:
-            if pronoun.group("p").lower().startswith("the") and len({x.canonical for x in hits}) > 1:
-                return None  # "The Agrarian Party and the Civic Party followed. The party took ...": neither
             return hits[-1].canonical
     return None
 
