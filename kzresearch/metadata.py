@@ -48,7 +48,6 @@ _COPYRIGHT = re.compile(
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
-_NAME_TLD = re.compile(r"\.(?:com|fr|de|es|it|ru|kz|kg|uz|org|net|co\.uk|com\.tr|tr|asia|info|media)$", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}")
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
 # A credit for a picture, not a page's notice.
@@ -182,17 +181,23 @@ def _site_name(name: str) -> str:
     parts = _TITLE_SEPARATOR.split(name)
     if len(parts) > 1 and len(name.split()) > 6:
         name = parts[-1].strip()
-    return _NAME_TLD.sub("", name) if " " in name else name
+    return ".".join(_without_suffix(name.split("."))) if " " in name else name
 
 
 def _unknown_domain(name: str) -> str:
     """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail"."""
     if not _BARE_DOMAIN.fullmatch(name):
         return name
-    labels = name.lower().split(".")
-    while len(labels) > 1 and (labels[-1] in _PUBLIC_SUFFIXES or len(labels[-1]) <= 2):
-        labels.pop()  # the top-level domain and a second level under a country ("com.tr", "co.uk")
-    return labels[-1].capitalize()
+    return _without_suffix(name.lower().split("."))[-1].capitalize()
+
+
+def _without_suffix(labels: list[str]) -> list[str]:
+    """A domain's labels without its top-level domain and a second level under a country ("com.tr",
+    "co.uk", ".fr")."""
+    labels = list(labels)
+    while len(labels) > 1 and (labels[-1].lower() in _PUBLIC_SUFFIXES or len(labels[-1]) <= 2):
+        labels.pop()
+    return labels
 
 
 def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:
