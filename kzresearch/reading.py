@@ -185,10 +185,8 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-# What a <title> adds to the headline: a separator and a short name ("- Euractiv", "Euractiv |").
-_TITLE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+((?:(?!\s[-|\u2013\u2014]\s).){2,50}?)\s*")
+# The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
 _TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014]\s+")
-_TITLE_PREFIX = re.compile(r"\s*((?:(?!\s[-|\u2013\u2014]\s).){2,50}?)\s+[-|\u2013\u2014]\s+")
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -313,14 +311,15 @@ def _site_in_title(html: str, title: str | None) -> str | None:
     if not (m and title):
         return None
     full = " ".join(unescape(m.group(1)).split())
-    if full.startswith(title) and (site := _TITLE_SUFFIX.fullmatch(full[len(title):])):
-        return site.group(1).strip()
-    # "Headline - Live updates - Euractiv": the last part is the site.
-    if full.startswith(title) and (parts := _TITLE_PARTS.split(full[len(title):])) and len(parts) > 2:
-        return parts[-1].strip() or None
-    if full.endswith(title) and (site := _TITLE_PREFIX.fullmatch(full[: -len(title)])):
-        return site.group(1).strip()
-    return None
+    # What the title adds after the headline starts with a separator, and the site is its last part
+    # ("Headline - Live updates - Euractiv"); what it adds before ends with one, and the site is its first.
+    if full.startswith(title) and len(parts := _TITLE_PARTS.split(full[len(title):] + " ")) > 1 and not parts[0]:
+        site = parts[-1]
+    elif full.endswith(title) and len(parts := _TITLE_PARTS.split(" " + full[: -len(title)])) > 1 and not parts[-1]:
+        site = parts[0]
+    else:
+        return None
+    return site.strip() if 2 <= len(site.strip()) <= 50 else None
 
 
 def _bundled_fields() -> RecordFields:
