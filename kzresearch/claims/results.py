@@ -187,8 +187,8 @@ def frames(lexicon: dict) -> _Frames:
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
         approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
         poll_after=re.compile(rf"\s*{alternation(r.get('poll_after') or [r'(?!)'], literal=False)}", re.IGNORECASE),
-        # "Turnout exceeded 54%": the verbs that say more than their figure, as for tolls.
-        more_than_verb=re.compile(rf"\b{alternation(lexicon['tolls'].get('toll_verb_qualifiers', {}).get('more_than') or ['(?!)'])}\s+$",
+        # "Turnout exceeded 54%": the verbs that say more than their figure (as a toll's).
+        more_than_verb=re.compile(rf"\b{alternation(lexicon.get('verb_qualifiers', {}).get('more_than') or ['(?!)'])}\s+$",
                                   re.IGNORECASE),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),

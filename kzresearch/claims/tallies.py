@@ -95,7 +95,7 @@ class _Grammar:
     speaker_next: re.Pattern
     speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
-    toll_verb_qualifiers: dict[str, str]
+    verb_qualifiers: dict[str, str]
     crowd_nouns: frozenset
     adjacent_noun: re.Pattern
     weak_toll_verb: re.Pattern
@@ -193,7 +193,7 @@ def grammar(lexicon: dict) -> _Grammar:
         ellipsis=re.compile(rf"(?:,\s*|\s+)(?:and\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?:\s+(?:more|others))?"
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
-        toll_verb_qualifiers=phrase_map(lexicon["tolls"].get("toll_verb_qualifiers", {})),
+        verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
         # and the words that end or continue its clause.
         crowd_nouns=frozenset(normalise(w) for w in lexicon["protester_nouns"] + lexicon["tolls"].get("figure_followers", [])),
@@ -589,7 +589,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     if weak and number is not None and number >= _MILLION:
         return None  # "The commission said 7.7 million people took part": voters, not a crowd
     if cand.shape == "toll" and qualifier == "exact":
-        qualifier = g.toll_verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
+        qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
     if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
                                                or g.speaker_next.match(text, m.end())):
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
