@@ -510,14 +510,11 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     after = _protests_only(tc, g, _window_triggers(tc, g, cand.end, after_end), lo, hi)
     before = _protests_only(tc, g, _window_triggers(tc, g, before_start, cand.start), lo, hi)
     # A trigger of the previous clause ("35 were injured, and that 55 protesters would stand
-    # trial") or a denied one ("ended without arrests") says nothing of this count.
-    before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start)]
-    after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
-    if cand.shape == "np":
-        # "15 relatives of people killed ... gathered": a participle in the head noun's "of" phrase
-        # says whose relatives, not what happened to them.
-        after = [t for t in after if not _OF_PHRASE.fullmatch(text, cand.end, t[0])]
-    before = [t for t in before if not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
+    # trial") or a denied one ("ended without arrests") says nothing of this count; nor does a
+    # participle in a noun phrase's "of" phrase ("15 relatives of people killed ... gathered").
+    before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start) and not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
+    after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
+             and not (cand.shape == "np" and _OF_PHRASE.fullmatch(text, cand.end, t[0]))]
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
         # governing the phrase ("50 detainees were released", "released 12 of the detainees")
