@@ -199,20 +199,25 @@ def starting_words(words: list[str]) -> str:
     ) + ")"
 
 
-def trie_alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of literal ``words`` shaped as a trie, longest match first.
+def trie_alternation(words: Iterable[str], *, whole_words: bool = False) -> str:
+    r"""Return a regex alternation of literal ``words`` shaped as a trie, longest match first.
 
     Matches exactly what ``"|".join(sorted(map(re.escape, words), key=len, reverse=True))``
     matches, preferring the longest word that lets the rest of the pattern succeed; a space in
     a word matches any run of white space. Under ``re.IGNORECASE`` give the words in one case:
-    two spellings of one word would be two branches.
+    two spellings of one word would be two branches. With ``whole_words`` a word that starts or
+    ends with a letter or digit matches only at a word boundary there, as ``\b`` would require;
+    the start is checked by a look-behind after the first letter (see :func:`starting_words`),
+    so that the engine can still skip to the letters a word may start with.
 
     Examples
     --------
     >>> trie_alternation(["Nur Otan", "Nur-Sultan", "Nur"])
-    '(?:Nur(?:\\\\s+Otan|\\\\-Sultan)?)'
+    '(?:Nur(?:\\s+Otan|\\-Sultan)?)'
     >>> re.fullmatch(trie_alternation(["ab", "abc"]) + "c", "abc") is not None
     True
+    >>> trie_alternation([", but", "but"], whole_words=True)
+    '(?:,\\s+but\\b|b(?<!\\wb)ut\\b)'
     """
     trie: dict = {}
     for word in sorted(words):  # sorted: the same pattern from a set in every process
@@ -220,17 +225,25 @@ def trie_alternation(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return f"(?:{_trie_pattern(trie)})"
+    return f"(?:{_trie_pattern(trie, whole_words=whole_words, root=True)})"
 
 
-def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child) for char, child in node.items() if char]
+def _trie_pattern(node: dict, *, whole_words: bool = False, root: bool = False, last: str = "") -> str:
+    branches = []
+    for char, child in node.items():
+        if not char:
+            continue
+        head = r"\s+" if char == " " else re.escape(char)
+        if whole_words and root and char.isalnum():
+            head += rf"(?<!\w{re.escape(char)})"
+        branches.append(head + _trie_pattern(child, whole_words=whole_words, last=char))
+    end = r"\b" if whole_words and last.isalnum() else ""
     if not branches:
-        return ""
+        return end
     alternatives = "|".join(branches)
     if "" in node:  # greedy: the longer words are tried first, then the word that ends here
-        return f"(?:{alternatives})?"
-    return alternatives if len(branches) == 1 else f"(?:{alternatives})"
+        return f"(?:{alternatives}|{end})" if end else f"(?:{alternatives})?"
+    return alternatives if len(branches) == 1 or root else f"(?:{alternatives})"
 
 
 def length_range(pattern: str, flags: int = 0) -> tuple[int, int]:

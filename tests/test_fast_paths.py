@@ -39,6 +39,22 @@ def test_trie_alternation_matches_like_the_longest_first_alternation():
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 
+def test_whole_word_trie_matches_like_the_bounded_alternation():
+    """``alternation(..., whole_words=True)`` is a trie; it matches what ``\\b``-bounded words do."""
+    rng = random.Random(1)
+    alphabet = "ab ,;"
+    words = {" ".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))).split()) for _ in range(40)} - {""}
+    bounded = []
+    for w in sorted(words, key=len, reverse=True):
+        part = re.escape(w).replace(r"\ ", r"\s+")
+        bounded.append((r"\b" if w[0].isalnum() else "") + part + (r"\b" if w[-1].isalnum() else ""))
+    plain = re.compile("(?:" + "|".join(bounded) + ")")
+    trie = re.compile(trie_alternation(words, whole_words=True))
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet + "c\n") for _ in range(40))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
 def test_any_of_prefilter_agrees_with_its_patterns(ref):
     signatures = list(ref.outlets["pattern"])
     combined = any_of(signatures)
