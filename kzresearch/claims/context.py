@@ -53,14 +53,11 @@ _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|b
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
 _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
-# The publisher's own voice, and its own figures.
+# The publisher's own voice (its own figures: the lexicon's ``own_figures``).
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-_OUR_FIGURES = re.compile(r"\b(?:our|we)\s+(?:\w+\s+){0,2}?(?:figures|data|count|counted|tally|estimates?|estimated|findings|recorded|documented|monitors)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
-# A named person's or body's office speaking: "Tokayev's office", "Akorda's press service".
-_OFFICE_OF = re.compile(r"[A-Z][\w-]+'s\s+(?:office|press\s+service|press\s+office|administration|spokesman|spokeswoman|spokesperson|headquarters|campaign)\b")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
 _CITATION = re.compile(r"\((?P<who>[A-Z][^(),;]{1,60}?),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*\)")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
@@ -157,6 +154,8 @@ class _Patterns:
     official: re.Pattern
     landmark: re.Pattern
     speech_place: re.Pattern
+    office_of: re.Pattern
+    own_figures: re.Pattern
 
 
 @once_per_object
@@ -186,6 +185,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
         official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
         landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
+        # A named person's or body's office speaking: "Tokayev's office" (the name as written).
+        office_of=re.compile(rf"[A-Z][\w-]+'s\s+{alternation(attr['spokes_offices'])}\b"),
+        own_figures=re.compile(rf"\b(?:our|we)\s+(?:\w+\s+){{0,2}}?{alternation(attr['own_figures'])}\b", re.IGNORECASE),
         speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
     )
     return patterns
@@ -488,7 +490,7 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
-        if self.ctx.outlet and (ours := _OUR_FIGURES.search(sentence)) and not self._quoted(start + ours.start(), index):
+        if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start(), index):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
         for m in self._citations(start, end):
@@ -600,7 +602,7 @@ class TextContext:
             return resolved[0] if resolved else name
         if names_only:
             return None
-        if office := _OFFICE_OF.search(phrase):
+        if office := self.patterns.office_of.search(phrase):
             return office.group()  # "Tokayev's office", "the president's press service"
         if _BODY_ANAPHOR.match(phrase) and (party := self.party_named_before(index, offset, back=2)):
             return party  # "the movement says ...", "according to the party's regional office"

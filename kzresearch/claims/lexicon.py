@@ -6,7 +6,6 @@ extend it. This module loads it once and turns word lists into compiled alternat
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from pathlib import Path

@@ -52,10 +52,6 @@ _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
-# "N percent of" anything but the vote, the voters or the seats is no vote share.
-_PART_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*(?:[\w'-]+\s+){0,2}"
-                            r"(?:vote|votes|ballots?|voters|electorate|electors|valid|party|popular|participants|people|citizens|"
-                            r"those|who|seats|mandates|support|list|proportional|total|counted|precincts|polling)\b)", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
@@ -110,6 +106,7 @@ class _Frames:
     approval_after: re.Pattern
     legislators: re.Pattern
     poll_after: re.Pattern
+    part_of_other: re.Pattern
     poll_cue: re.Pattern
     more_than_verb: re.Pattern
     registered_out_of: re.Pattern
@@ -186,6 +183,9 @@ def frames(lexicon: dict) -> _Frames:
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
         yes_before=re.compile(alternation(r["yes_frames_before"], literal=False), re.IGNORECASE),
         approval_before=re.compile(alternation(r.get("approval_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
+        # "N percent of" anything but the vote, the voters or the seats is no vote share.
+        part_of_other=re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*"
+                                 rf"(?:[\w'-]+\s+){{0,2}}{alternation(r['share_wholes'])}\b)", re.IGNORECASE),
         poll_after=re.compile(rf"\s*{alternation(r.get('poll_after') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         # "Turnout exceeded 54%": the verbs that say more than their figure (as a toll's).
         more_than_verb=re.compile(rf"\b{alternation(lexicon.get('verb_qualifiers', {}).get('more_than') or ['(?!)'])}\s+$",
@@ -515,7 +515,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
     if f.poll_after.match(after) or f.poll_cue.search(text, tc.sentences[index][0], m.start()):
         return None  # "backed by 62 percent of respondents", "a survey by X gave Amanat 49%": a poll
-    if _PART_OF_OTHER.match(after):
+    if f.part_of_other.match(after):
         return None  # "sits on about three percent of the world's oil reserves": a part of something else
     if verb:
         start = m.start() - len(before) + verb.start()
