@@ -206,6 +206,19 @@ def test_yes_share_of_a_referendum_quoted_in_another_election():
     assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 82.0)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "that election" points to the one the previous sentence dates
+    ("Turnout was lowest at the Mazhilis election of January 10, 2021. At that election, Nur Otan won 71.09 percent.",
+     "2021-01-10-parliamentary"),
+    ("Turnout was low in 2021. Amanat won 53.9 percent at the same election, the CEC said.", "2021-01-10-parliamentary"),
+    # without a dated sentence before it, the article's own election
+    ("Turnout was low. At that election, Amanat won 53.9 percent.", "2023-03-19-parliamentary"),
+])
+def test_that_election_takes_the_previous_sentences_date(text, expected):
+    rows = [r for r in results(text, "2023") if r["measure"] == "vote_share"]
+    assert [r["election_id"] for r in rows] == [expected]
+
+
 def test_the_sentence_keywords_hide_no_result():
     # The same rows with the cheap sentence test switched off (every sentence has a letter).
     import copy

@@ -122,6 +122,7 @@ class _Frames:
     contested: re.Pattern
     contesting: re.Pattern
     previous: re.Pattern
+    same_election: re.Pattern
     negation: re.Pattern
     breaks: re.Pattern
     prefilter: re.Pattern | None
@@ -207,6 +208,7 @@ def frames(lexicon: dict) -> _Frames:
         contested=re.compile(rf"\b{alternation(r['seats_contested_frames'], literal=False)}", re.IGNORECASE),
         contesting=re.compile(rf"\s*(?:\w+\s+){{0,4}}?{alternation(r['parties_contesting_frames'], literal=False)}\b", re.IGNORECASE),
         previous=caseless(rf"\b{alternation(r['previous_election'], literal=False)}"),  # searched in folded text
+        same_election=caseless(rf"\b{alternation(r.get('same_election') or ['(?!)'])}\b"),  # searched in folded text
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
         breaks=caseless(alternation(r["segment_breaks"], whole_words=True)),  # searched in folded text
         # Cheap sentence filters, lower-case patterns run on the folded text (TextContext.folded)
@@ -754,10 +756,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     years: dict[int, set[tuple[int, int]]] = {}
     attached: dict[int, set[tuple[int, int]]] = {}  # row index -> the cue right after its figure
     previous: set[int] = set()
-    # Every cue holds a year: the cue pattern (case-insensitive, with month names) runs only when one does.
-    for m in _YEAR_CUE.finditer(text, s_start, s_end) if _YEAR_DIGITS.search(text, s_start, s_end) else ():
-        month = _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0
-        cue = (int(m.group("y") or m.group("y2") or m.group("y3")), month)
+    for m, cue in _year_cues(text, s_start, s_end):
         # "won 95.5% in 2011, ... and 91% in 2005": a cue right after a figure dates that figure only.
         owner = next((i for i, row in enumerate(rows) if _ATTACHED.fullmatch(text, row["end"], m.start())), None)
         if owner is not None:
@@ -766,6 +765,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add(cue)
     for m in f.previous.finditer(tc.folded, s_start, s_end):
         previous.add(bisect.bisect_right(cuts, m.start()))
+    # "At that election, ...": the election the previous sentence dates.
+    anaphors = {bisect.bisect_right(cuts, m.start()) for m in f.same_election.finditer(tc.folded, s_start, s_end)}
+    earlier_cues = {cue for _, cue in _year_cues(text, *tc.sentences[index - 1])} if anaphors and index else set()
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
     opening = _OPENING.match(text, s_start, s_end)
@@ -776,10 +778,22 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         cues, back = years.get(segment, set()), segment in previous
         if first is not None and not cues and not back:
             cues, back = years.get(first, set()), first in previous
+        if not cues and not back and segment in anaphors:
+            cues = earlier_cues
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
         row["election_id"] = _election_for(tc, row, attached[max(dated)] if dated else cues, back)
+
+
+def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[int, int]]]:
+    """Return each year cue of ``text[start:end]`` with its ``(year, month)`` (month 0: the year alone)."""
+    # Every cue holds a year: the cue pattern (case-insensitive, with month names) runs only when one does.
+    if not _YEAR_DIGITS.search(text, start, end):
+        return []
+    return [(m, (int(m.group("y") or m.group("y2") or m.group("y3")),
+                 _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0))
+            for m in _YEAR_CUE.finditer(text, start, end)]
 
 
 def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], points_back: bool) -> str | None:
