@@ -20,6 +20,8 @@ _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 # Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
+# How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
+_MAX_DEPTH = 4
 _EARLIEST, _LATEST = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc), dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -81,7 +83,10 @@ class RecordFields:
     def __init__(self, spec: Mapping):
         self.keys = {name: [_normal_key(str(k)) for k in spec.get(name) or []] for name in FIELDS}
         self.urls = frozenset(spec.get("urls") or [])
-        self.containers = frozenset(_normal_key(str(k)) for k in spec.get("containers") or [])
+        self.prefixes = tuple(_normal_key(str(k)) for k in spec.get("key_prefixes") or [])
+        self.name_keys = [_normal_key(str(k)) for k in spec.get("name_keys") or ["name"]]
+        # An object under one of these keys is one thing (a publisher, an author), not a wrapper.
+        self.entity_keys = frozenset(self.keys["outlet"] + self.keys["byline"])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -96,15 +101,7 @@ class RecordFields:
         dict
             Field name (of :data:`FIELDS`) to value: the first of its keys with a usable value.
         """
-        by_key: dict[str, object] = {}
-        for key, value in record.items():
-            by_key.setdefault(_normal_key(str(key)), value)
-        # A container's keys come after the row's own ("fields": {"bodyText": ...}); a NewsAPI
-        # "source": {"id": ...} or an "author" object is no container.
-        for key, value in record.items():
-            if _normal_key(str(key)) in self.containers and isinstance(value, Mapping):
-                for inner_key, inner in value.items():
-                    by_key.setdefault(_normal_key(str(inner_key)), inner)
+        by_key = self._keys_of(record)
         found: dict[str, str] = {}
         for name in FIELDS:
             for key in self.keys[name]:
@@ -113,13 +110,36 @@ class RecordFields:
                     break
         return found
 
+    def _keys_of(self, record: Mapping) -> dict[str, object]:
+        """Map each normalised key to its value: the row's own keys, then those of the objects nested
+        in it, nearest first ("fields", "_source", "meta"), then prefixed keys ("post_title") as bare."""
+        by_key: dict[str, object] = {}
+        level = [record]
+        for _ in range(_MAX_DEPTH):
+            nested = []
+            for obj in level:
+                for key, value in obj.items():
+                    normal = _normal_key(str(key))
+                    by_key.setdefault(normal, value)
+                    if isinstance(value, Mapping) and normal not in self.entity_keys:
+                        nested.append(value)
+            level = nested
+        for key, value in list(by_key.items()):
+            for prefix in self.prefixes:
+                if key.startswith(prefix) and len(key) > len(prefix):
+                    by_key.setdefault(key[len(prefix):], value)
+        return by_key
+
     def text_keys(self) -> list[str]:
         """Return the keys tried for the article text, for messages."""
         return self.keys["text"]
 
     def _value(self, name: str, value: object) -> str | None:
         if isinstance(value, Mapping):  # {"name": "Reuters"}, a schema.org Organization or Person
-            return self._value(name, value.get("name"))
+            if name == "text":
+                return None  # a wrapper of other fields, read through _keys_of
+            names = {_normal_key(str(k)): v for k, v in value.items()}
+            return next((found for k in self.name_keys if (found := self._value(name, names.get(k)))), None)
         if isinstance(value, list):  # authors, paragraphs
             parts = [part for item in value if (part := self._value(name, item))]
             return ("\n\n" if name == "text" else ", ").join(parts) or None

@@ -97,10 +97,28 @@ def test_guardian_api_rows_with_nested_fields_are_read(tmp_path):
     assert doc.meta["title"] == "Hundreds held in Kazakhstan" and doc.meta["published"].startswith("2019-06-10")
 
 
-def test_only_named_containers_are_looked_into():
+def test_author_and_publisher_objects_are_no_wrappers():
     from kzresearch.reading import _bundled_fields
 
     row = {"source": {"id": "reuters", "name": "Reuters"}, "author": {"name": "A. Writer", "title": "Correspondent"},
            "content": "Police detained 30 people.", "title": "Protest"}
     found = _bundled_fields().read(row)  # a NewsAPI "source" and an "author" object are no containers
     assert "id" not in found and found["title"] == "Protest" and found["outlet"] == "Reuters"
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    # an Elasticsearch hit: the document under "_source"
+    ({"_index": "news", "_id": "a1", "_source": {"title": "Protest", "body": ARTICLE, "published_at": "2019-06-10"}},
+     {"text": ARTICLE, "id": "a1", "title": "Protest", "published": "2019-06-10"}),
+    # a feed nesting its fields two levels deep, with prefixed keys and a publisher object
+    ({"meta": {"publisher": {"name": "Example News"}, "timestamps": {"story_date": "Mon, 10 Jun 2019 18:40:00 GMT"},
+               "link": "https://example.org/a"},
+      "content": {"story_title": "Protest", "story_body": ARTICLE, "authors": [{"displayName": "A. Writer"}]}},
+     {"text": ARTICLE, "title": "Protest", "url": "https://example.org/a", "outlet": "Example News",
+      "published": "Mon, 10 Jun 2019 18:40:00 GMT", "byline": "A. Writer"}),
+    # WordPress columns; the row's own "title" wins over a prefixed one
+    ({"ID": 7, "post_title": "Draft title", "title": "Protest", "post_content": ARTICLE, "post_date": "2019-06-10 08:00:00"},
+     {"text": ARTICLE, "id": "7", "title": "Protest", "published": "2019-06-10 08:00:00"}),
+])
+def test_wrapped_and_prefixed_fields_are_read(fields, record, expected):
+    assert fields.read(record) == expected
