@@ -295,13 +295,20 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "title": doc.get("title"),
         "byline": doc.get("author"),
         "published": doc.get("date"),
-        "outlet": doc.get("sitename") or _site_in_title(html, doc.get("title")),
+        "outlet": _site_name(doc) or _site_in_title(html, doc.get("title")),
         "url": doc.get("url"),
     }
     text = doc["text"]
     if meta["title"]:
         text = meta["title"] + "\n" + text
     return text, {k: v for k, v in meta.items() if v}
+
+
+def _site_name(doc: dict) -> str | None:
+    """trafilatura's site name, unless it is the headline (which it falls back to for a page whose
+    ``<title>`` has more than one separator: "Headline | World | The Times")."""
+    site, title = doc.get("sitename"), doc.get("title")
+    return site if site and not (title and site.strip().casefold() == title.strip().casefold()) else None
 
 
 def _site_in_title(html: str, title: str | None) -> str | None:

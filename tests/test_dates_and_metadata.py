@@ -220,6 +220,20 @@ def test_the_site_name_a_title_tag_adds_to_the_headline():
     assert _site_in_title("<title>Big news and more words</title>", "Big news") is None
 
 
+def test_a_headline_given_as_the_site_name_gives_way_to_the_title_tag():
+    from kzresearch.reading import _extract_html
+
+    # trafilatura names the site after a JSON-LD WebPage's name, here the headline
+    headline = "Oil town buries its dead as the vote nears"
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "%s"}, '
+             '{"@type": "NewsArticle", "headline": "%s"}]}' % (headline, headline))
+    page = ("<html><head><title>Oil town buries its dead as the vote nears | World | The Times</title>"
+            '<script type="application/ld+json">' + graph + "</script></head><body>"
+            "<article><h1>Oil town buries its dead as the vote nears</h1><p>" + "Police detained 30 people in the town. " * 8
+            + "</p></article></body></html>")
+    assert _extract_html(page)[1]["outlet"] == "The Times"
+
+
 def test_review_cases_for_datelines_domains_and_title_tags():
     from kzresearch.metadata import _unknown_domain
     from kzresearch.reading import _site_in_title
