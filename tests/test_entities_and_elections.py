@@ -110,3 +110,20 @@ def test_a_surname_alone_is_the_person_named_in_full_before(ref):
     found = [(m["surface"], m["canonical"]) for m in NameMatcher(ref).find(text)]
     assert ("Kassymov", "Kalmukhanbet Kassymov") in found  # not candidate Gani Kasymov
     assert ("Nazarbaeva", "Dariga Nazarbayeva") in found and ("Nazarbayev", "Nursultan Nazarbayev") in found
+
+
+def test_a_month_and_day_are_read_in_the_year_nearest_publication(ref):
+    import datetime as dt
+
+    from kzresearch.election_inference import _in_year_of
+    from kzresearch.entities import matcher_for
+
+    assert _in_year_of(dt.date(2011, 12, 20), 1, 15) == dt.date(2012, 1, 15)  # the coming vote
+    assert _in_year_of(dt.date(2012, 1, 20), 12, 16) == dt.date(2011, 12, 16)  # last December
+    assert _in_year_of(dt.date(2021, 3, 1), 2, 29) == dt.date(2020, 2, 29)
+    # "Jan. 10" in a January 2022 report is 10 January 2022, not the 10 January 2021 election
+    text = ("Kazakh authorities said on Jan. 10 that 7,939 people had been detained. "
+            "The parliamentary vote and its results were not mentioned by officials on Jan. 10.")
+    guess = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text),
+                           published=dt.date(2022, 1, 10))
+    assert "January 10 stated" not in guess.evidence
