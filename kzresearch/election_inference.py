@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.dates import DateExpression
+from kzresearch.dates import DateExpression, resolve_month_day
 from kzresearch.patterns import caseless, fold_case
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
@@ -63,19 +63,6 @@ def _date(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def _in_year_of(published: dt.date, month: int, day: int) -> dt.date | None:
-    """The date a month and day written in an article published on ``published`` most likely mean:
-    of the occurrences in the year of publication and the years around it, the nearest ("January
-    15" in a December article is the coming one, "December 16" in a January article the last)."""
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            continue  # "February 29" outside a leap year
-    return min(candidates, key=lambda d: abs(d - published), default=None)
 
 
 @lru_cache(maxsize=4)
@@ -140,11 +127,7 @@ def infer_election(
     total = sum(kind_hits.values()) or 1
     years = Counter(d.year for d in dates if d.kind in ("year", "month_year") and d.year)
     full_dates = {d.date for d in dates if d.date}
-    # A month and day without a year ("Jan. 10") is read as the occurrence nearest publication;
-    # without a publication date, in any year.
-    month_days = {(d.month, d.day) for d in dates if d.kind == "month_day" and d.month and d.day}
-    if published:
-        month_days = {_in_year_of(published, month, day) for month, day in month_days} - {None}
+    month_days = {(d.month, d.day) for d in dates if d.kind == "month_day"}
     canonical = {m["canonical"] for m in mentions}
     periods = [cues.name_periods[n] for n in canonical if n in cues.name_periods]
     events = [(eid, day) for eid, day, p in cues.events if p.search(folded)]
@@ -155,7 +138,10 @@ def infer_election(
         share = kind_hits.get(election.kind, 0) / total
         if election.date in full_dates:
             parts.append((_WEIGHTS["full_date"], f"date {election.date} stated"))
-        if (election.date if published else (election.date.month, election.date.day)) in month_days:
+        # A month and day without a year ("Jan. 10") mean the occurrence nearest publication
+        # (without a publication date, any year's).
+        if (election.date.month, election.date.day) in month_days and (
+                published is None or resolve_month_day(election.date.month, election.date.day, published) == election.date):
             parts.append((_WEIGHTS["month_day"], f"{election.date:%B} {election.date.day} stated"))
         if years.get(election.date.year):
             # an article that names many years (history, past results) says less with each

@@ -115,12 +115,12 @@ def test_a_surname_alone_is_the_person_named_in_full_before(ref):
 def test_a_month_and_day_are_read_in_the_year_nearest_publication(ref):
     import datetime as dt
 
-    from kzresearch.election_inference import _in_year_of
+    from kzresearch.dates import resolve_month_day
     from kzresearch.entities import matcher_for
 
-    assert _in_year_of(dt.date(2011, 12, 20), 1, 15) == dt.date(2012, 1, 15)  # the coming vote
-    assert _in_year_of(dt.date(2012, 1, 20), 12, 16) == dt.date(2011, 12, 16)  # last December
-    assert _in_year_of(dt.date(2021, 3, 1), 2, 29) == dt.date(2020, 2, 29)
+    assert resolve_month_day(1, 15, dt.date(2011, 12, 20)) == dt.date(2012, 1, 15)  # the coming vote
+    assert resolve_month_day(12, 16, dt.date(2012, 1, 20)) == dt.date(2011, 12, 16)  # last December
+    assert resolve_month_day(2, 29, dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)
     # "Jan. 10" in a January 2022 report is 10 January 2022, not the 10 January 2021 election
     text = ("Kazakh authorities said on Jan. 10 that 7,939 people had been detained. "
             "The parliamentary vote and its results were not mentioned by officials on Jan. 10.")
