@@ -18,6 +18,7 @@ from functools import lru_cache
 from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of, caseless, fold_case
+from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
@@ -47,7 +48,6 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
-_TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}")
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
 # A credit for a picture, not a page's notice.
@@ -178,7 +178,7 @@ def _site_name(name: str) -> str:
     """The site's name in a recorded site name: the last part of a page title that a page gave as
     its site name ("Journalists face jail terms - Committee to Protect Journalists"), without a
     top-level domain after a name ("Le Monde.fr")."""
-    parts = _TITLE_SEPARATOR.split(name)
+    parts = TITLE_SEPARATOR.split(name)
     if len(parts) > 1 and len(name.split()) > 6:
         name = parts[-1].strip()
     return ".".join(_without_suffix(name.split("."))) if " " in name else name

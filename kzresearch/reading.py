@@ -186,7 +186,7 @@ _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
-_TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014]\s+")
+TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -295,7 +295,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "title": doc.get("title"),
         "byline": doc.get("author"),
         "published": doc.get("date"),
-        "outlet": _site_name(doc) or _site_in_title(html, doc.get("title")),
+        "outlet": _named_site(doc) or _site_in_title(html, doc.get("title")),
         "url": doc.get("url"),
     }
     text = doc["text"]
@@ -304,7 +304,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def _site_name(doc: dict) -> str | None:
+def _named_site(doc: dict) -> str | None:
     """trafilatura's site name, unless it is the headline (which it falls back to for a page whose
     ``<title>`` has more than one separator: "Headline | World | The Times")."""
     site, title = doc.get("sitename"), doc.get("title")
@@ -320,9 +320,9 @@ def _site_in_title(html: str, title: str | None) -> str | None:
     full = " ".join(unescape(m.group(1)).split())
     # What the title adds after the headline starts with a separator, and the site is its last part
     # ("Headline - Live updates - Euractiv"); what it adds before ends with one, and the site is its first.
-    if full.startswith(title) and len(parts := _TITLE_PARTS.split(full[len(title):] + " ")) > 1 and not parts[0]:
+    if full.startswith(title) and len(parts := TITLE_SEPARATOR.split(full[len(title):] + " ")) > 1 and not parts[0]:
         site = parts[-1]
-    elif full.endswith(title) and len(parts := _TITLE_PARTS.split(" " + full[: -len(title)])) > 1 and not parts[-1]:
+    elif full.endswith(title) and len(parts := TITLE_SEPARATOR.split(" " + full[: -len(title)])) > 1 and not parts[-1]:
         site = parts[0]
     else:
         return None
