@@ -1,11 +1,12 @@
 """Reading raw files: formats, encodings and the problems a collection brings.
 
 Supported formats: plain text (``.txt``; a news database's export in the Nexis layout gives its
-header's headline, author, date and publication, :mod:`kzresearch.nexis`), HTML (``.html``/``.htm``, main text extracted with
-trafilatura) and JSON Lines (``.jsonl``, one article per line: its text and optional id, title,
-url, outlet, publication date and byline, under the keys of ``data/reference/record_fields.yaml``,
-e.g. ``text``/``maintext``/``body``, ``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict
-UTF-8, then charset-normalizer's detection; the encoding used is recorded per document.
+header's headline, author, date and publication, :mod:`kzresearch.nexis`), HTML
+(``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
+per line: its text and optional id, title, url, outlet, publication date and byline, under the
+keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
+``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict UTF-8, then
+charset-normalizer's detection; the encoding used is recorded per document.
 
 A file that cannot become an article (empty, binary, undecodable, too large, of an unknown kind,
 a byte-for-byte duplicate) is not an exception: it becomes a :class:`Problem` and the rest of the

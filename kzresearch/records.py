@@ -19,9 +19,9 @@ _KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
-# Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
 _MAX_DEPTH = 4
+# Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
 _EARLIEST, _LATEST = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc), dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
 
 

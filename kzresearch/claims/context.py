@@ -316,9 +316,9 @@ class TextContext:
         detained in Almaty and 200 in Astana" each count has its own); else those of the clauses
         before it in the sentence ("50 were detained in Almaty, including 10 journalists"), never
         those of a later count's clause; else the previous sentence's (a report names the place
-        once and goes on counting, unless it is an item of a list by place); else the country, since the corpus is about one country. A
-        figure an authority gives ("the interior ministry said") is an aggregate: without a place
-        of its own it covers the country.
+        once and goes on counting), unless that is an item of a list by place; else the country,
+        since the corpus is about one country. A figure an authority gives ("the interior ministry
+        said") is an aggregate: without a place of its own it covers the country.
         """
         start, end = self.sentences[index]
         lo, hi = clause or (start, end)

@@ -57,10 +57,10 @@ def alternation(words: Iterable[str], *, literal: bool = True, whole_words: bool
     """Return a regex alternation of ``words``, longest first, so the longest phrase wins.
 
     Literal words are shaped as a trie (:func:`kzresearch.patterns.trie_alternation`): the same
-    matches as a longest-first alternation at a fraction of the attempts per position. Spaces in a phrase match any run of whitespace. With ``whole_words`` a literal phrase that
-    starts or ends with a letter or digit matches only at a word boundary there ("but" not in
-    "attribute"); for lists mixing words and punctuation (", but", ";") that callers cannot wrap
-    in one ``\\b``.
+    matches as a longest-first alternation at a fraction of the attempts per position. Spaces in
+    a phrase match any run of whitespace. With ``whole_words`` a literal phrase that starts or
+    ends with a letter or digit matches only at a word boundary there ("but" not in "attribute");
+    for lists mixing words and punctuation (", but", ";") that callers cannot wrap in one ``\\b``.
 
     Examples
     --------

@@ -64,7 +64,6 @@ _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
 _CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 # How far before a figure the place of a regional turnout list may stand ("Mangistau region reported").
@@ -556,8 +555,8 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     The nearest party/person named before it since ``lo`` (the previous figure or the sentence
     start), skipping a name set off by commas after another one ("Nur Otan, led by X, won"); in a
     presidential election a candidate is preferred to a party ("Dairabayev of the Auyl party came
-    second"), in a parliamentary one a party to a person. A pronoun right before the verb points back to the last party ("it") or person
-    ("he", "she") named in the preceding sentences. An office ("the incumbent", "the president")
+    second"), in a parliamentary one a party to a person. A pronoun right before the verb points
+    back to the last party ("it") or person ("he", "she") named in the preceding sentences. An office ("the incumbent", "the president")
     names the winner of the article's presidential election.
     """
     text = tc.text
