@@ -443,6 +443,10 @@ VERB_AND_NOUN_FORMS = [
      [dict(counted="detained", number=500, qualifier="more_than", attributed_to="ministry")]),
     ("About 40 people who came to the square were put on buses.", [dict(counted="detained", number=40)]),
     ("The number of those who were released reached 70.", [dict(counted="released", number=70)]),
+    # any of the lexicon's people nouns: "the number of journalists detained", "relatives of journalists killed"
+    ("The number of journalists detained rose to 12 by Friday.", [dict(counted="detained", number=12)]),
+    ("About 15 relatives of journalists killed in the unrest gathered outside the court.",
+     [dict(counted="protesters", number=15, qualifier="approx")]),
     # "drew" is weak in a sentence about the ballot; arrests at places are no count; protests are no people.
     ("The vote drew 5 million voters to the polls.", []),
     ("Arrests took place at 12 locations.", []),

@@ -42,8 +42,6 @@ _MILLION = 1_000_000
 _BREAKDOWN = re.compile(r"\b(?:by\s+(?:city|cities|region|regions|town|province|oblast|area|place)|figures|breakdown|as\s+follows|tally|count)\b",
                         re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"\b[Oo]f\s+the\s+$")
-_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:people|those|persons|men|women|victims|protesters|activists)\s+(?:who\s+(?:were|had\s+been)\s+)?"
-                        r"(?:\w+\s+(?:or|and)\s+)*")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,;.]{1,150}?(?=\s+(?:were|was|had\s+been|have\s+been)\b)")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -106,6 +104,7 @@ class _Grammar:
     protest_noun: re.Pattern
     voting: re.Pattern
     ellipsis: re.Pattern
+    of_people: re.Pattern
 
 
 @once_per_object
@@ -192,6 +191,8 @@ def grammar(lexicon: dict) -> _Grammar:
         # a quantity and a place with the noun and verb left out, after a full count.
         ellipsis=re.compile(rf"(?:,\s*|\s+)(?:and\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?:\s+(?:more|others))?"
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
+        # "15 relatives of people killed in the unrest": a participle inside the "of" phrase.
+        of_people=re.compile(rf"\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:\w+\s+(?:or|and)\s+)*"),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
@@ -357,19 +358,20 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return breaks[-1].end() if breaks else hi
 
 
-# Who a "number of ..." toll counts ("the number of people taken off the streets", "the number of
-# those who were released"): before an outcome's trigger word.
-_NUMBER_OF = (r"number\s+of\s+(?:the\s+)?(?:(?:people|those|persons|protesters|demonstrators|activists)\s+)?"
-              r"(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?")
+def _people(lexicon: dict) -> str:
+    """Return the alternation of what a count may be of: "those" and the lexicon's people nouns."""
+    return alternation(["those", *lexicon["people_nouns"]])
 
 
 def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
-    """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger."""
+    """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger
+    ("the number of people taken off the streets", "the number of those who were released")."""
+    number_of = rf"number\s+of\s+(?:the\s+)?(?:{_people(lexicon)}\s+)?(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?"
     # The keys that name what is counted are the categories; the others are settings.
     tolls = {k: list(v) for k, v in lexicon["tolls"].items() if k in OUTCOMES or k == "protesters"}
     for cat in OUTCOMES:
         if lexicon["triggers"].get(cat):
-            tolls.setdefault(cat, []).append(_NUMBER_OF + alternation(lexicon["triggers"][cat], literal=False))
+            tolls.setdefault(cat, []).append(number_of + alternation(lexicon["triggers"][cat], literal=False))
     return tolls
 
 
@@ -514,7 +516,7 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     # participle in a noun phrase's "of" phrase ("15 relatives of people killed ... gathered").
     before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start) and not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
-             and not (cand.shape == "np" and _OF_PHRASE.fullmatch(text, cand.end, t[0]))]
+             and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))]
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
         # governing the phrase ("50 detainees were released", "released 12 of the detainees")
