@@ -465,6 +465,9 @@ def test_an_estimate_a_cited_source_and_a_party_referred_back():
     rows = tallies(text, "2022")
     assert [(r["number"], r["attributed_to"]) for r in rows] == [(300, "local media"), (120, "police"), (4, "Vremya")]
     assert rows[-1]["event_date"] is None  # the citation's date is when the source wrote, not the event
+    # a place and a room in brackets are no "(Source, date)" citation
+    text = "A court fined four protesters in the main building (Palace of Justice, Hall 12)."
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == [None]
     text = "Ak Zhol held a rally in the city. Five of its members were detained, according to the party's regional office."
     assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Ak Zhol"]
 

@@ -59,7 +59,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
-_CITATION = re.compile(r"\((?P<who>[A-Z][^(),;]{1,60}?),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*\)")
+_CITATION = re.compile(rf"\((?P<who>[A-Z][^(),;]{{1,60}}?),\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*\)")
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
