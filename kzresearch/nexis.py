@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from kzresearch.dates import MONTHS
+from kzresearch.dates import find_dates
 
 # A document is in the layout when its header holds a headline and the start of the story.
 _HEADER_LINES = 40
@@ -37,9 +37,6 @@ _EXPORT_FIELDS = frozenset({"LENGTH", "LOAD-DATE", "SECTION", "BYLINE", "DATELIN
 # "7 of 23 DOCUMENTS", and a printout's "Page 1 of 2".
 _DOCUMENT_COUNTER = re.compile(r"^\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS?|Page\s+\d+\s+of\s+\d+)\s*$", re.IGNORECASE)
 _RIGHTS = re.compile(r"^\s*(?:copyright\b|©|all rights reserved)", re.IGNORECASE)
-_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-# "April 4, 2011 Monday" and "4 April 2011 Monday".
-_DATE = re.compile(rf"\b(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\.?,?)\s+(?P<y>(?:19|20)\d\d)\b")
 # "Agence France Presse -- English", "The Guardian (London) - Final Edition", "dpa International
 # Service in English": the edition goes.
 _EDITION = re.compile(r"(?:\s+(?:International\s+)?(?:Service\s+)?in\s+English)?(?:\s*\([^)]*\))?(?:\s+(?:--|-|\u2013|\u2014)\s+.*)?$")
@@ -96,11 +93,11 @@ def read_nexis(text: str) -> tuple[str, dict] | None:
     # Above the fields: the counter, the rights notice, the publication and its date line.
     top = [line.strip() for line in lines[:body_at] if line.strip() and not _labelled(line)]
     top = [line for line in top if not _DOCUMENT_COUNTER.match(line) and not _RIGHTS.match(line)]
-    dated = next((i for i, line in enumerate(top) if _DATE.search(line)), None)
+    # The publication's date line: "April 4, 2011 Monday 11:52 AM GMT", "4 April 2011 Monday".
+    days = [[d.date for d in find_dates(line) if d.kind == "full"] for line in top]
+    dated = next((i for i, found in enumerate(days) if found), None)
     if dated is not None:
-        m = _DATE.search(top[dated])
-        month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
-        meta["published"] = f"{m.group('y')}-{MONTHS[month.lower()]:02d}-{int(day):02d}"
+        meta["published"] = days[dated][0].isoformat()
     if top and dated != 0:
         meta["outlet"] = _EDITION.sub("", top[0], count=1).strip() or None
     return "\n".join([fields["HEADLINE"], *story]).strip(), {k: v for k, v in meta.items() if v}
