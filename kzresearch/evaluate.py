@@ -13,9 +13,9 @@ Matching rule (documented in ``docs/claims.md``):
    phrase the cleaner lost is compared with the row's phrase by word overlap (half its words).
 2. A covering row *matches* when its attributes agree: for tallies ``counted``, ``number``,
    ``qualifier`` (a row's ``range`` agrees with a gold ``approx`` or ``at_least`` of the same
-   lower figure: the gold vocabulary has no range) and (where the gold gives one) ``vague_word``; for results ``measure``,
-   ``value``, ``of`` (where given), ``qualifier``, the election (by date), and for vote shares
-   and seats the ``subject``.
+   lower figure: the gold vocabulary has no range) and (where the gold gives one)
+   ``vague_word``; for results ``measure``, ``value``, ``of`` (where given), ``qualifier``, the
+   election (by date), and for vote shares and seats the ``subject``.
 3. Gold items are matched one-to-one, greedily in document order, to the covering row with
    the largest overlap among those that match. Unmatched non-optional gold items are false
    negatives; unmatched rows are false positives unless they cover an ``optional`` gold item.
