@@ -423,6 +423,10 @@ TOLL_FORMS = [
     ("The crowd, police said, numbered 5,000.", [dict(counted="protesters", number=5000, attributed_to="police")]),
     # A crowd's size follows the noun: "passed through the square at 10" is a time.
     ("The crowd passed through the square at 10 and 40 people were held.", [dict(counted="detained", number=40)]),
+    # Only a noun that names many things needs people after its figure: a death toll does not.
+    ("The death toll from the unrest rose to 225 Sunday, officials said.", [dict(counted="killed", number=225)]),
+    ("The number of people detained rose to 5,800 countrywide.", [dict(counted="detained", number=5800)]),
+    ("Arrests at the square numbered 12 locations, police said.", []),
 ]
 
 

@@ -452,11 +452,16 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         return False
     if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and text.startswith(",", m.end()):
         return False  # "Of the 37 defendants, 13 were jailed": the set the count is taken from
-    if shape == "toll" and (after := _NEXT_WORD.match(text, m.end())) and after.group(1).lower() not in g.crowd_nouns:
-        return False  # "arrests at 12 locations", "a crowd of 30 police officers": the figure counts something else
-    if shape == "toll" and g.adjacent_noun.match(" ".join(groups["toll"].split())) \
-            and g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
-        return False  # "the crowd at 5,000", not "the crowd passed the square at 10"
+    if shape == "toll" and g.adjacent_noun.match(" ".join(groups["toll"].split())):
+        # A noun that names many things besides a count: the figure must count people ("arrests at
+        # 12 locations", "a crowd of 30 police officers" count something else; "the death toll
+        # rose to 225 Sunday" is no such noun) ...
+        if (after := _NEXT_WORD.match(text, m.end())) and after.group(1).lower() not in g.crowd_nouns:
+            return False
+        # ... and stand right after it with a weak verb ("the crowd at 5,000", not "the crowd
+        # passed the square at 10").
+        if g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
+            return False
     return bool(num or groups.get("vague") or groups.get("unspec"))
 
 
