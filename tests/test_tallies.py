@@ -427,6 +427,9 @@ TOLL_FORMS = [
     ("The death toll from the unrest rose to 225 Sunday, officials said.", [dict(counted="killed", number=225)]),
     ("The number of people detained rose to 5,800 countrywide.", [dict(counted="detained", number=5800)]),
     ("Arrests at the square numbered 12 locations, police said.", []),
+    # a crowd at a match or an exhibition is an audience; "crowd" makes no protest of "drew"
+    ("The football match in Almaty drew a crowd of 30,000.", []),
+    ("The exhibition drew 5,000 people, a bigger crowd than last year.", []),
 ]
 
 
