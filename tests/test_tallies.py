@@ -522,6 +522,11 @@ def test_a_publisher_speaks_in_its_own_voice():
                                                                 (40, "Civic Rights Bureau"), (30, "Civic Rights Bureau")]
     # Without a publisher the same words name only the generic speaker.
     assert tallies("One of our monitors saw a bus carrying some 30 detainees.", "2022")[0]["attributed_to"] == "monitors"
+    # Not a speaker who spoke to the publisher, nor a "we" inside a quotation that runs over sentences.
+    rows = _with_outlet("About 300 people rallied in Almaty, one of the organisers who spoke to us said.", "Reuters")
+    assert rows and {r["attributed_to"] for r in rows} == {"organisers"}
+    rows = _with_outlet('Aidos Sadykov described the march: "We walked to the square. Our monitors saw 30 detainees."', "Reuters")
+    assert [r["attributed_to"] for r in rows] != ["Reuters"]
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,9 @@ _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|b
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
 _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
-# The publisher's own voice (its own figures: the lexicon's ``own_figures``).
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# The publisher's own voice heading a speaker phrase: "we", "our monitors", "one of our monitors"
+# (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
+_OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
@@ -490,7 +491,7 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
-        if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start(), index):
+        if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start()):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
         for m in self._citations(start, end):
@@ -581,7 +582,8 @@ class TextContext:
             if offset <= m.start < end and m.kind in ("person", "agency", "body", "party") \
                     and not self.text[m.end:m.end + 2].startswith("'"):
                 return m.canonical
-        if self.ctx.outlet and (_FIRST_PERSON.search(phrase) or self._names_outlet(phrase)) and not self._quoted(offset, index):
+        if self.ctx.outlet and (_OWN_VOICE.match(_RELATIVE_CLAUSE.sub("", phrase)) or self._names_outlet(phrase)) \
+                and not self._quoted(offset):
             return self.ctx.outlet  # "one of our monitors saw", "the Bureau estimates" in the Bureau's release
         for m in _CAPITALISED.finditer(phrase):
             tokens = m.group().split()
@@ -626,9 +628,10 @@ class TextContext:
                 return named.pop() if len(named) == 1 else None
         return None
 
-    def _quoted(self, pos: int, index: int) -> bool:
-        """Whether ``pos`` is inside a quotation in sentence ``index`` (an odd number of quote marks before it)."""
-        return self.text.count('"', self.sentences[index][0], pos) % 2 == 1
+    def _quoted(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a quotation: an odd number of quote marks before it in its
+        paragraph (a quotation may run over several sentences)."""
+        return self.text.count('"', self.text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
 
     def _names_outlet(self, phrase: str) -> bool:
         """Whether ``phrase`` is "the X" where X is a word of the publisher's name ("the Bureau")."""
