@@ -69,7 +69,9 @@ class RecordFields:
     ----------
     spec : Mapping
         The contents of ``record_fields.yaml``: for each of :data:`FIELDS` the keys to try in
-        order, and under ``urls`` the fields whose value must be a web address.
+        order; under ``urls`` the fields whose value must be a web address; under ``wrappers``
+        the keys of objects that hold the article's fields; under ``key_prefixes`` the prefixes a
+        key may carry ("post_title"); under ``name_keys`` the keys of an author's or publisher's name.
 
     Examples
     --------
@@ -85,8 +87,7 @@ class RecordFields:
         self.urls = frozenset(spec.get("urls") or [])
         self.prefixes = tuple(_normal_key(str(k)) for k in spec.get("key_prefixes") or [])
         self.name_keys = [_normal_key(str(k)) for k in spec.get("name_keys") or ["name"]]
-        # An object under one of these keys is one thing (a publisher, an author), not a wrapper.
-        self.entity_keys = frozenset(self.keys["outlet"] + self.keys["byline"])
+        self.wrappers = frozenset(_normal_key(str(k)) for k in spec.get("wrappers") or [])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -111,8 +112,8 @@ class RecordFields:
         return found
 
     def _keys_of(self, record: Mapping) -> dict[str, object]:
-        """Map each normalised key to its value: the row's own keys, then those of the objects nested
-        in it, nearest first ("fields", "_source", "meta"), then prefixed keys ("post_title") as bare."""
+        """Map each normalised key to its value: the row's own keys, then those of the wrapper objects
+        nested in it, nearest first ("fields", "_source", "meta"), then prefixed keys ("post_title") as bare."""
         by_key: dict[str, object] = {}
         level = [record]
         for _ in range(_MAX_DEPTH):
@@ -121,7 +122,7 @@ class RecordFields:
                 for key, value in obj.items():
                     normal = _normal_key(str(key))
                     by_key.setdefault(normal, value)
-                    if isinstance(value, Mapping) and normal not in self.entity_keys:
+                    if isinstance(value, Mapping) and normal in self.wrappers:
                         nested.append(value)
             level = nested
         for key, value in list(by_key.items()):
@@ -137,7 +138,7 @@ class RecordFields:
     def _value(self, name: str, value: object) -> str | None:
         if isinstance(value, Mapping):  # {"name": "Reuters"}, a schema.org Organization or Person
             if name == "text":
-                return None  # a wrapper of other fields, read through _keys_of
+                return None  # "content": {...} is a wrapper of other fields, read through _keys_of
             names = {_normal_key(str(k)): v for k, v in value.items()}
             return next((found for k in self.name_keys if (found := self._value(name, names.get(k)))), None)
         if isinstance(value, list):  # authors, paragraphs

@@ -110,8 +110,8 @@ def test_author_and_publisher_objects_are_no_wrappers():
     # an Elasticsearch hit: the document under "_source"
     ({"_index": "news", "_id": "a1", "_source": {"title": "Protest", "body": ARTICLE, "published_at": "2019-06-10"}},
      {"text": ARTICLE, "id": "a1", "title": "Protest", "published": "2019-06-10"}),
-    # a feed nesting its fields two levels deep, with prefixed keys and a publisher object
-    ({"meta": {"publisher": {"name": "Example News"}, "timestamps": {"story_date": "Mon, 10 Jun 2019 18:40:00 GMT"},
+    # a feed with its fields in "meta" and "content" objects, prefixed keys and a publisher object
+    ({"meta": {"publisher": {"name": "Example News"}, "story_date": "Mon, 10 Jun 2019 18:40:00 GMT",
                "link": "https://example.org/a"},
       "content": {"story_title": "Protest", "story_body": ARTICLE, "authors": [{"displayName": "A. Writer"}]}},
      {"text": ARTICLE, "title": "Protest", "url": "https://example.org/a", "outlet": "Example News",
@@ -122,3 +122,10 @@ def test_author_and_publisher_objects_are_no_wrappers():
 ])
 def test_wrapped_and_prefixed_fields_are_read(fields, record, expected):
     assert fields.read(record) == expected
+
+
+def test_objects_that_wrap_no_article_fields_are_not_read(fields):
+    # an image's address, a counter's id and a video's date are another thing's
+    row = {"headline": "Protest", "articleBody": ARTICLE, "image": {"url": "https://cdn.example.org/a.jpg"},
+           "stats": {"id": 77}, "video": {"datePublished": "2020-01-01"}}
+    assert fields.read(row) == {"text": ARTICLE, "title": "Protest"}
