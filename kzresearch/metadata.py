@@ -203,6 +203,11 @@ def _without_suffix(labels: list[str]) -> list[str]:
 def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -> tuple[str | None, str]:
     """Find the outlet from signatures in the text, the url and the byline.
 
+    Every matching signature of ``outlets.csv`` (url, text, byline, masthead) and a line naming an
+    outlet above the headline is a piece of evidence; the outlet with the most wins. Where nothing
+    names one, the holder of the copyright notice at the foot of the page does, if it is a known
+    outlet and not a wire service.
+
     Returns
     -------
     (outlet or None, evidence)

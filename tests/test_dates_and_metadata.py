@@ -245,3 +245,11 @@ def test_review_cases_for_datelines_domains_and_title_tags():
     assert _unknown_domain("news.mail.ru") == "Mail"
     assert _site_in_title("<title>Kazakhstan votes: Live updates</title>", "Kazakhstan votes") is None
     assert _site_in_title("<title>Big news - Live updates - Euractiv</title>", "Big news") == "Euractiv"
+
+
+def test_no_signature_names_two_outlets(ref):
+    # the outlet with the most matching signatures wins: one pattern listed for two would tie them
+    owners: dict[tuple[str, str], set[str]] = {}
+    for row in ref.outlets.itertuples():
+        owners.setdefault((row.signal, row.pattern.lower()), set()).add(row.outlet)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
