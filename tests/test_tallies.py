@@ -560,6 +560,8 @@ def test_speakers_sizes_and_money_are_no_counts(text):
         ("Rallies were held in Aktau, where some 200 people came out on the square.", [dict(counted="protesters", number=200)]),
         ("By afternoon the crowd had grown to about 1,000 people.", [dict(counted="protesters", number=1000, qualifier="approx")]),
         ("The commission said 7.7 million people took part in the referendum.", []),  # voters
+        ("More than 1 million people took part in protests across the country.",
+         [dict(counted="protesters", number=1000000, qualifier="more_than")]),
         ("Some 3,000 people came out against the amendments in the referendum.", []),  # a stance, not a protest
     ],
 )

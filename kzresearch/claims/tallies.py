@@ -590,8 +590,10 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
                                                             or g.voting.search(text, s_start, s_end)):
         return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience; voters are no crowd
     number, qualifier, vague_word, number_high = _quantity(groups, g)
-    if weak and number is not None and number >= _MILLION:
-        return None  # "The commission said 7.7 million people took part": voters, not a crowd
+    if weak and number is not None and number >= _MILLION and not g.protest_noun.search(text, s_start, s_end):
+        # "The commission said 7.7 million people took part": voters, not a crowd (but "1 million
+        # took part in protests" is one)
+        return None
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
     if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
