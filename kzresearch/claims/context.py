@@ -214,6 +214,7 @@ class TextContext:
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple, list[tuple[int, str]]] = field(default_factory=dict)
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
+    _before: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -245,8 +246,9 @@ class TextContext:
     def _all_mentions(self) -> list[Mention]:
         # The build passes the document's mentions (kzresearch.entities); otherwise find them here.
         rows = self.ctx.mentions if self.ctx.mentions is not None else matcher_for(self.ref).find(self.text)
-        return [Mention(int(r["start"]), int(r["end"]), r["surface"], r["canonical"], r["kind"])
-                for r in rows if r.get("canonical") and r.get("kind")]
+        found = [Mention(int(r["start"]), int(r["end"]), r["surface"], r["canonical"], r["kind"])
+                 for r in rows if r.get("canonical") and r.get("kind")]
+        return sorted(found, key=lambda m: m.start)  # in text order (sentences look them up by offset)
 
     @cached_property
     def claim_sentences(self) -> list[int]:
@@ -270,8 +272,13 @@ class TextContext:
         """Return the names in sentence ``index``."""
         if index not in self._mentions:
             start, end = self.sentences[index]
-            self._mentions[index] = [m for m in self._all_mentions if start <= m.start < end]
+            names = self._all_mentions
+            self._mentions[index] = names[bisect.bisect_left(self._mention_starts, start): bisect.bisect_left(self._mention_starts, end)]
         return self._mentions[index]
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self._all_mentions]
 
     # -- where ---------------------------------------------------------------------------------
     def places_at(self, index: int, day: dt.date | None) -> list[tuple[int, str]]:
@@ -413,6 +420,24 @@ class TextContext:
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
 
+    def _time_before(self, index: int) -> tuple[bool, dt.date | None]:
+        """Return (has_cue, date) of the last sentence before ``index`` that has a date cue.
+
+        Remembered for every sentence on the way, so that a long run of sentences without a date
+        (a list of thousands of items) is walked once, not once per count.
+        """
+        known = self._before
+        first = index
+        while first > 0 and first not in known:
+            first -= 1
+        state = known.get(first, (False, None))
+        for i in range(first, index):
+            has_cue, day = self._sentence_time(i)
+            if has_cue:
+                state = (True, day)
+            known[i + 1] = state
+        return state
+
     def event_date(self, index: int, pos: int) -> dt.date | None:
         """Return the date of the event a count at offset ``pos`` in sentence ``index`` reports.
 
@@ -423,10 +448,9 @@ class TextContext:
         cues = self.date_cues(index)
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
-        for i in range(index - 1, -1, -1):
-            has_cue, day = self._sentence_time(i)
-            if has_cue:
-                return day
+        has_cue, day = self._time_before(index)
+        if has_cue:
+            return day
         edate, pub = self.ctx.election_date, self.ctx.published
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
             return edate

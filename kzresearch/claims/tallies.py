@@ -286,6 +286,8 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
     covered = {(r["start"], r["end"]) for r in rows}
     readable = set(tc.claim_sentences)
     added: list[dict] = []
+    heading_of: dict[int, int] = {}  # a list item's sentence -> its heading's (each list is walked once)
+    counted_by: dict[int, str | None] = {}  # a heading's sentence -> what its list counts
     for index in sorted(by_sentence):
         s_start, s_end = tc.sentences[index]
         m = g.list_item.match(text, s_start, s_end)
@@ -294,41 +296,50 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
         places = [x for x in tc.mentions(index) if x.kind == "place" and x.start < m.end("place")]
         if not places or not _is_count(text, m, "list", g):
             continue
-        heading = _list_heading(tc, g, index, rows + added)
-        if heading is None:
+        heading = _list_heading(tc, index, heading_of)
+        if heading not in counted_by:
+            counted_by[heading] = _list_counts(tc, g, heading, rows + added)
+        if counted_by[heading] is None:
             continue
-        counted, heading_index = heading
-        cand = _Candidate(m.start("q"), m.end(), "list", m, counted=counted)
+        cand = _Candidate(m.start("q"), m.end(), "list", m, counted=counted_by[heading])
         row = _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))
         if row is not None and (row["number"] or 0) < _MILLION:  # "Taraz: 1 million residents" is a size
             # "Our figures by city:", "By region, the Health Ministry reported:": the heading's source.
-            row["attributed_to"] = row["attributed_to"] or tc.attribution(heading_index, tc.sentences[heading_index][1])
+            row["attributed_to"] = row["attributed_to"] or tc.attribution(heading, tc.sentences[heading][1])
             added.append(row)
     return sorted(rows + added, key=lambda r: r["start"])
 
 
-def _list_heading(tc: TextContext, g: _Grammar, index: int, rows: list[dict]) -> tuple[str, int] | None:
-    """Return what the list holding sentence ``index`` counts, and its heading's sentence: the
-    outcome (else protest) the heading line names, else what the last count within three
-    sentences before the heading counted."""
-    text = tc.text
+def _list_heading(tc: TextContext, index: int, heading_of: dict[int, int]) -> int:
+    """Return the sentence above the list that holds sentence ``index`` (-1: none), over the list's
+    other items, counts or not; ``heading_of`` remembers the items already walked over."""
     heading = index - 1
-    while heading >= 0 and LIST_LINE.match(text, tc.sentences[heading][0]):
-        heading -= 1  # over the list's other items, counts or not
-    if heading < 0 or not text[: tc.sentences[heading][1]].rstrip().endswith(":"):
-        return None  # a list is announced by a line ending in a colon
+    while heading >= 0 and heading not in heading_of and LIST_LINE.match(tc.text, tc.sentences[heading][0]):
+        heading -= 1
+    heading_of[index] = heading_of.get(heading, heading)
+    return heading_of[index]
+
+
+def _list_counts(tc: TextContext, g: _Grammar, heading: int, rows: list[dict]) -> str | None:
+    """Return what the list under sentence ``heading`` counts: the outcome (else protest) the heading
+    line names, else what the last count within three sentences before the heading counted."""
+    text = tc.text
+    if heading < 0:
+        return None
     lo, hi = tc.sentences[heading]
+    if not text[lo:hi].rstrip().endswith(":"):
+        return None  # a list is announced by a line ending in a colon
     if g.non_count.search(text, lo, hi) or g.voting.search(text, lo, hi):
         return None  # "Populations at the start of 2021:", "Turnout by region:"
     found = _protests_only(tc, g, _window_triggers(tc, g, lo, hi), lo, hi)
     named = [cat for *_, cat in found if cat in OUTCOMES] or [cat for *_, cat in found]
     if named:
-        return named[0], heading
+        return named[0]
     if not _BREAKDOWN.search(text, lo, hi):
         return None  # "Our schedule:" announces no figures
     before = tc.sentences[max(0, heading - 3)][0]
     earlier = sorted((r for r in rows if before <= r["start"] < lo), key=lambda r: r["start"])
-    return (earlier[-1]["counted"], heading) if earlier else None
+    return earlier[-1]["counted"] if earlier else None
 
 
 def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
