@@ -47,7 +47,9 @@ _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|alth
 _POSSESSIVE = re.compile(r"'s?$")
 # A line of a list: a bullet, or a capitalised label and a colon ("Almaty: 103", "Shymkent and
 # Karaganda: a handful").
-LIST_LINE = re.compile(r"\s*(?:[-\u2013\u2022*]\s*|(?P<label>[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,4}):\s)")
+LIST_BULLET = r"[-\u2013\u2022*]"
+LIST_LABEL = r"(?-i:[A-Z])[\w'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'-]*){0,4}"  # capitalised, also in an IGNORECASE pattern
+LIST_LINE = re.compile(rf"\s*(?:{LIST_BULLET}\s*|(?P<label>{LIST_LABEL}):\s)")
 # A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".

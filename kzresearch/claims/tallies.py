@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import LIST_LINE, DocContext, TextContext, text_context
+from kzresearch.claims.context import LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
@@ -203,7 +203,7 @@ def grammar(lexicon: dict) -> _Grammar:
         # "- Almaty: more than 300 people", "Kyzylorda Region: 21": a place, a colon and a quantity.
         # The item ends there, or goes on with a source or a gloss ("34 people, according to ..."):
         # "- Almaty: 10 buses", "Almaty: 10 June" are no counts.
-        list_item=re.compile(rf"\s*(?:[-\u2013\u2022*]\s*)?(?P<place>(?-i:[A-Z])[\w'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'-]*){{0,4}}):\s+"
+        list_item=re.compile(rf"\s*(?:{LIST_BULLET}\s*)?(?P<place>{LIST_LABEL}):\s+"
                              rf"(?P<q>(?:{qual}\s+)?{stated})(?:\s+{noun}(?!\w)|(?=\s*(?:[,;.)(]|\s[-\u2013\u2014]\s|$)|\s+(?:according|including|among|mostly|mainly|most|of|in|at)\b))",
                              re.IGNORECASE | re.MULTILINE),
     )
