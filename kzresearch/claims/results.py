@@ -107,7 +107,8 @@ class _Frames:
     poll_after: re.Pattern
     part_of_other: re.Pattern
     poll_cue: re.Pattern
-    more_than_verb: re.Pattern
+    qualifier_verb: re.Pattern
+    verb_qualifiers: dict[str, str]
     registered_out_of: re.Pattern
     no_frame: re.Pattern
     no_before: re.Pattern
@@ -155,6 +156,7 @@ def frames(lexicon: dict) -> _Frames:
         The compiled patterns.
     """
     r = lexicon["results"]
+    verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
     qual = rf"(?:(?P<qual>{qual_words})\s+)?"
@@ -187,9 +189,9 @@ def frames(lexicon: dict) -> _Frames:
         part_of_other=re.compile(r"\s+of\s+(?!(?:the\s+|all\s+|those\s+|its\s+|their\s+|registered\s+|eligible\s+|valid\s+)*"
                                  rf"(?:[\w'-]+\s+){{0,2}}{alternation(r['share_wholes'])}\b)", re.IGNORECASE),
         poll_after=re.compile(rf"\s*{alternation(r.get('poll_after') or [r'(?!)'], literal=False)}", re.IGNORECASE),
-        # "Turnout exceeded 54%": the verbs that say more than their figure (as a toll's).
-        more_than_verb=re.compile(rf"\b{alternation(lexicon.get('verb_qualifiers', {}).get('more_than') or ['(?!)'])}\s+$",
-                                  re.IGNORECASE),
+        # "Turnout exceeded 54%": the verbs that qualify their figure (as a toll's).
+        qualifier_verb=re.compile(rf"\b(?P<verb>{alternation(list(verb_qualifiers) or ['(?!)'])})\s+$", re.IGNORECASE),
+        verb_qualifiers=verb_qualifiers,
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -326,8 +328,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     for i, m in enumerate(matches):
         value = parse_number(m.group("num"), percent=True)
         qualifier = _qualifier(f, m)
-        if qualifier == "exact" and f.more_than_verb.search(text, max(s_start, m.start() - 12), m.start()):
-            qualifier = "more_than"  # "Turnout exceeded 54%"
+        if qualifier == "exact" and (verb := f.qualifier_verb.search(text, max(s_start, m.start() - 12), m.start())):
+            qualifier = f.verb_qualifiers[normalise(verb.group("verb"))]  # "Turnout exceeded 54%"
         # A threshold between a party and its share does not end the party's stretch: "X passed the
         # 7 percent threshold with 7.19 percent".
         if i and not (previous is not None and previous["measure"] == "threshold" and previous["end"] >= matches[i - 1].end()):
