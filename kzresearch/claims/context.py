@@ -220,8 +220,6 @@ class TextContext:
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    # Sentences in which the results reader found a turnout (a list of regional turnouts goes on).
-    turnout_sentences: set[int] = field(default_factory=set)
 
     @cached_property
     def lexicon(self) -> dict:

@@ -275,11 +275,12 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             index = tc.sentence_of(m.start())
             cued.add(index)
             pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
+    turnouts: set[int] = set()  # sentences that gave a turnout: a list of regional turnouts may follow
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(folded, s_start, s_end):
             continue
-        found = _percentages(tc, f, index) + _counts(tc, f, index)
+        found = _percentages(tc, f, index, turnouts) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -309,8 +310,9 @@ def _qualifier(f: _Frames, m: re.Match) -> str:
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
-def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
-    """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds."""
+def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) -> list[dict]:
+    """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds (adding
+    ``index`` to ``turnouts``, the sentences that gave a turnout, when it gives one)."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
     # A percentage ends in a percent word: try the pattern only at the word starts shortly before one.
@@ -382,14 +384,14 @@ def _percentages(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
-            elif row is None and (listed := _listed_turnout(tc, f, index, lo, m.start(), m.end())) is not None:
+            elif row is None and (listed := _listed_turnout(tc, f, index, lo, m, turnouts)) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
         if row is not None:
             rows.append(row)
             previous = row
             if row["measure"] == "turnout":
-                tc.turnout_sentences.add(index)
+                turnouts.add(index)
     return _respectively(tc, f, index, rows, matches)
 
 
@@ -446,14 +448,16 @@ def _respectively(tc: TextContext, f: _Frames, index: int, rows: list[dict], mat
     return shares
 
 
-def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int, end_of_figure: int) -> tuple[int, str] | None:
+def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, figure: re.Match, turnouts: set[int]) -> tuple[int, str] | None:
     """Return ``(offset, place)`` for a figure in a list of regional turnouts, else None.
 
     "Participation varied by region. Kyzylorda region followed at 79.89 percent, then East
     Kazakhstan region with 77.49 percent": a place shortly before a figure that no party or
     candidate claims, joined to it by list words only, in a sentence that speaks of turnout or
-    follows within four sentences one that does or that gave a turnout.
+    follows within four sentences one that does or that gave a turnout (``turnouts``). ``lo`` is
+    where the figure's stretch of the sentence begins.
     """
+    pos, end_of_figure = figure.start(), figure.end()
     places = [(p, name) for p, name in tc.places_at(index, None)
               if name != tc.patterns.country and max(lo, pos - _LISTED_REACH) <= p < pos]
     if not places:
@@ -471,7 +475,7 @@ def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, pos: int, 
     if _OTHER_MEASURE.search(tc.text, s_start, place_start) or f.vote_before.search(tc.text, s_start, s_end) \
             or _names_between(tc, index, s_start, s_end, ("party", "person")):
         return None
-    if not any(f.turnout_word.search(tc.text, *tc.sentences[i]) or i in tc.turnout_sentences
+    if not any(f.turnout_word.search(tc.text, *tc.sentences[i]) or i in turnouts
                for i in range(max(0, index - _LISTED_CONTEXT), index + 1)):
         return None
     return place_start, place
