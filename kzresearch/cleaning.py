@@ -140,10 +140,10 @@ class _Rules:
         # ("gathered to support independent journalism"). An appeal speaks to the reader or as the
         # outlet, or adds a second cue (not one inside the first), or is a short button ("Donate now").
         if sum(weight for weight, _ in found) >= self.threshold:
-            reported = self.reported_speech.search(unquoted)
-            voice = self.reader_voice.search(unquoted.strip()) or (not reported and self.imperative.match(unquoted.strip()))
-            if (voice or not reported) and (
-                voice or _separate_spans([span for _, span in found]) > 1 or len(unquoted.split()) <= self.button_words
+            stripped = unquoted.strip()
+            if self.reader_voice.search(stripped) or not self.reported_speech.search(unquoted) and (
+                self.imperative.match(stripped) or _separate_spans([span for _, span in found]) > 1
+                or len(unquoted.split()) <= self.button_words
             ):
                 return "appeal"
         # The pronoun test is one cheap search; the outlet test runs only where it passes.

@@ -40,7 +40,7 @@ _DATE_WITH_YEAR = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\
 _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
                             rf"[,.]\s*{_DATE_WITH_YEAR}\)?)\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
-_CREDIT_MARKS = re.compile(r"^(?:by|source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
+_CREDIT_MARKS = re.compile(r"^(?:source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"

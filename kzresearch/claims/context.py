@@ -546,9 +546,9 @@ class TextContext:
             # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
             direct = start + m.start() <= pos <= start + m.end() + 1
             rank = 0 if final or direct else 0.5 if governs else 1 if opening else 3
-            if pats.anaphoric.match(phrase) or _PRONOUN_END.search(phrase):
+            if (pronoun := _PRONOUN_END.search(phrase)) or pats.anaphoric.match(phrase):
                 # "At the same briefing he said ...": the person last named, a few sentences back.
-                person = self._last_person(index, start + m.start()) if _PRONOUN_END.search(phrase) else None
+                person = self._last_person(index, start + m.start()) if pronoun else None
                 candidates.append((rank, abs(start + m.start() - pos), person, person is None))
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
