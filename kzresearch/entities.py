@@ -21,7 +21,8 @@ DEFAULT_FUZZY_THRESHOLD = 90.0
 _FUZZY_KINDS = ("person", "party", "place")
 _MIN_FUZZY_LENGTH = 6
 _WORD = re.compile(r"[^\s]+")
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z']+(?:[- ](?:[A-Z][a-z']+|[A-Z]{2,}))*(?![\w-])")
+# A capitalised run, without a possessive "'s" ("Toqayev's office" names Toqayev).
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z](?:[a-z]|'(?!s\b))+(?:[- ](?:[A-Z](?:[a-z]|'(?!s\b))+|[A-Z]{2,}))*(?![\w-])")
 
 
 # The generic last word of a region's name, which news style writes in either case.

@@ -127,3 +127,10 @@ def test_a_month_and_day_are_read_in_the_year_nearest_publication(ref):
     guess = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text),
                            published=dt.date(2022, 1, 10))
     assert "January 10 stated" not in guess.evidence
+
+
+def test_an_unseen_spelling_in_a_possessive_is_still_matched(ref):
+    from kzresearch.entities import matcher_for
+
+    rows = matcher_for(ref).find("Toqayev's office said on Monday that the curfew would stay.")
+    assert [(r["surface"], r["canonical"], r["match"]) for r in rows] == [("Toqayev", "Kassym-Jomart Tokayev", "fuzzy")]

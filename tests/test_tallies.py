@@ -534,7 +534,8 @@ def test_a_publisher_speaks_in_its_own_voice():
     [
         ("State television, citing the Health Ministry, reported that 164 people had died.", "Health Ministry"),
         ("Prosecutor Aidos Serikov spoke to reporters. At the same briefing he said that 400 people had been injured.", "Aidos Serikov"),
-        ("The same day, Tokayev's office said about 5,800 people had been detained.", "Tokayev's office"),
+        ("The same day, Tokayev's office said about 5,800 people had been detained.", "Kassym-Jomart Tokayev's office"),
+        ("The same day, Toqayev's press service said about 5,800 people had been detained.", "Kassym-Jomart Tokayev's press service"),
         ("Police detained three of the organisers, according to one of them, former deputy Marat Zhylanbayev.", "Marat Zhylanbayev"),
     ],
 )

@@ -188,8 +188,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
         landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
-        # A named person's or body's office speaking: "Tokayev's office" (the name as written).
-        office_of=re.compile(rf"[A-Z][\w-]+'s\s+{alternation(attr['spokes_offices'])}\b"),
+        # A named person's or body's office speaking: "Tokayev's office", "Akorda's Press Service".
+        office_of=re.compile(rf"(?P<name>[A-Z][\w-]+)'s\s+(?P<office>(?i:{alternation(attr['spokes_offices'])}))\b"),
         own_figures=re.compile(rf"\b(?:our|we)\s+(?:\w+\s+){{0,2}}?{alternation(attr['own_figures'])}\b", re.IGNORECASE),
         speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
     )
@@ -629,7 +629,10 @@ class TextContext:
         if names_only:
             return None
         if office := self.patterns.office_of.search(phrase):
-            return office.group()  # "Tokayev's office", "the president's press service"
+            # "Toqayev's office" is "Kassym-Jomart Tokayev's office" (the name as the mentions resolve it)
+            at = offset + office.start("name")
+            name = next((x.canonical for x in self.mentions(index) if x.start == at), office.group("name"))
+            return f"{name}'s {' '.join(office.group('office').split())}"
         if _BODY_ANAPHOR.match(phrase) and (party := self.party_named_before(index, offset, back=2)):
             return party  # "the movement says ...", "according to the party's regional office"
         role = self._role_holder(phrase, offset)
