@@ -48,7 +48,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}")
+_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
 # A credit for a picture, not a page's notice.
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b", re.IGNORECASE)

@@ -209,6 +209,7 @@ def test_site_names_as_pages_record_them(ref):
         == "Committee to Protect Journalists"
     assert canonical_outlet("Le Monde.fr", ref) == "Le Monde"
     assert canonical_outlet("anews.com.tr", ref) == "Anews"
+    assert canonical_outlet("Anews.com.tr", ref) == "Anews"  # a domain in any case
     assert canonical_outlet("Deutsche Presse-Agentur", ref) == "dpa"  # an agency's own copy
 
 
