@@ -35,6 +35,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +152,7 @@ def _tally_agrees(gold: dict, row: dict) -> bool:
     return gold.get("vague_word") is None or _norm(gold["vague_word"]) == _norm(row.get("vague_word"))
 
 
-def _name_resolver(reference: Any = None):
+def _name_resolver(reference: Any = None) -> Callable[[Any], str]:
     """Return ``canonical(name)``: the normalised name the Reference gives a variant, else the name.
 
     A gold file may name a party as it was called at the time ("Communist People's Party of
@@ -167,7 +168,7 @@ def _name_resolver(reference: Any = None):
     return canonical
 
 
-def _subject_matcher(reference: Any = None):
+def _subject_matcher(reference: Any = None) -> Callable[[Any, Any], bool]:
     """Return ``same(a, b)``: subjects agree when equal, or when the Reference resolves both to one name."""
     canonical = _name_resolver(reference)
 
@@ -360,7 +361,7 @@ def _published_right(gold_doc: dict, row: dict) -> bool:
     return got[: len(gold)] == gold and len(got) >= len(gold)
 
 
-def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]], canonical=_norm) -> None:
+def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]], canonical: Callable[[Any], str] = _norm) -> None:
     text = row.get("text") or ""
     if "outlet" in gold_doc:  # as written, or as the Reference names the agency ("Fergana News Agency")
         want, got = gold_doc.get("outlet"), row.get("outlet")
@@ -386,7 +387,7 @@ def _document_checks(gold_doc: dict, row: dict, counts: dict[str, list[int]], ca
 _GOLD_KEYS = {"location": "location", "date": "date", "attribution": "source_attributed"}
 
 
-def _tally_attribute_checks(gold: dict, row: dict, canonical=_norm) -> list[tuple[str, bool, Any]]:
+def _tally_attribute_checks(gold: dict, row: dict, canonical: Callable[[Any], str] = _norm) -> list[tuple[str, bool, Any]]:
     """Return ``(attribute, right, extracted value)`` for each attribute the gold gives a matched tally;
     names are compared as ``canonical`` (:func:`_name_resolver`) gives them."""
     checks = []

@@ -354,7 +354,18 @@ def agency_index(ref: Reference) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def wire_services(ref: Reference) -> frozenset[str]:
     """Return the canonical names of the agencies that ``wire_notice`` rows of ``outlets.csv`` mark as
-    wire services (AP, Reuters, AFP): their copy appears on other papers' pages under their name."""
+    wire services (AP, Reuters, AFP): their copy appears on other papers' pages under their name.
+
+    Parameters
+    ----------
+    ref : Reference
+        The reference tables.
+
+    Returns
+    -------
+    frozenset of str
+        Canonical agency names of ``names.csv``.
+    """
     patterns = [pattern for _, _, pattern in _signatures_for(ref).by_signal.get("wire_notice", [])]
     canonicals = set(ref.names.loc[ref.names["kind"] == "agency", "canonical"])
     return frozenset(c for c in canonicals if any(p.fullmatch(fold_case(str(c))) for p in patterns))

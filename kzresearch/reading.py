@@ -160,7 +160,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     code page's accented letters are all invalid UTF-8, so such a file never passes.)"""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for ch in text if ch > "\x7f") - bad
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters, counted in C
     if 0 < bad < valid:
         return text, f"utf-8 ({bad} undecodable byte{'s' if bad > 1 else ''} replaced)"
     return None

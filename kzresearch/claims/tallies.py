@@ -440,7 +440,10 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
 
 
 def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
-    """Reject ages, years, money, dates, durations and electorate sizes."""
+    """Reject what a figure there does not count: ages, years, money, dates, durations, shares,
+    times of day and electorate sizes; a count denied ("no one"); the set a partitive takes a count
+    from ("Of the 37 defendants, 13 ..."); and a crowd or arrests noun whose figure counts
+    something else ("arrests at 12 locations") or stands far from it after a weak verb."""
     groups = m.groupdict()
     num = groups.get("num")
     if g.possession.search(text, max(0, m.start() - 30), m.start()):
@@ -489,8 +492,10 @@ def _window_triggers(tc: TextContext, g: _Grammar, lo: int, hi: int) -> list[tup
 
 
 def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Drop protest words that name no protest: inside a celebration ("a victory rally"), or a
-    word of taking part in a sentence about the ballot ("9 million citizens who took part")."""
+    """Drop protest words that name no protest: inside a celebration or another gathering ("a
+    victory rally", "a football match"); a word of taking part or drawing a crowd in a sentence about
+    the ballot or such a gathering ("9 million citizens who took part"); and a word that counts a
+    protest only beside one ("drew", "came out") in a sentence that names none."""
     if not any(cat == "protesters" for _, _, cat in triggers):
         return triggers
     text = tc.text
