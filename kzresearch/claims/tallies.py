@@ -38,9 +38,6 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
 # Verbs that make the people before them speakers (not "40 people reported detained").
 _SPEAKING = re.compile(r"\s+(?:told|said|says|testified|complained|insisted)\b(?!\s+(?:to\s+)?(?:be|have\s+been)\b)")
 _MILLION = 1_000_000
-# A heading that announces figures broken down ("Our figures by city are as follows:").
-_BREAKDOWN = re.compile(r"\b(?:by\s+(?:city|cities|region|regions|town|province|oblast|area|place)|figures|breakdown|as\s+follows|tally|count)\b",
-                        re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"\b[Oo]f\s+the\s+$")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,;.]{1,150}?(?=\s+(?:were|was|had\s+been|have\s+been)\b)")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
@@ -98,6 +95,7 @@ class _Grammar:
     adjacent_noun: re.Pattern
     weak_toll_verb: re.Pattern
     list_item: re.Pattern
+    breakdown: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
     context_only: re.Pattern
@@ -203,6 +201,8 @@ def grammar(lexicon: dict) -> _Grammar:
         # "- Almaty: more than 300 people", "Kyzylorda Region: 21": a place, a colon and a quantity.
         # The item ends there, or goes on with a source or a gloss ("34 people, according to ..."):
         # "- Almaty: 10 buses", "Almaty: 10 June" are no counts.
+        # A list's heading that announces figures broken down ("Our figures by city are as follows:").
+        breakdown=re.compile(rf"\b{alternation(lexicon.get('list_headings') or ['(?!)'], literal=False)}\b", re.IGNORECASE),
         list_item=re.compile(rf"\s*(?:{LIST_BULLET}\s*)?(?P<place>{LIST_LABEL}):\s+"
                              rf"(?P<q>(?:{qual}\s+)?{stated})(?:\s+{noun}(?!\w)|(?=\s*(?:[,;.)(]|\s[-\u2013\u2014]\s|$)|\s+(?:according|including|among|mostly|mainly|most|of|in|at)\b))",
                              re.IGNORECASE | re.MULTILINE),
@@ -335,7 +335,7 @@ def _list_counts(tc: TextContext, g: _Grammar, heading: int, rows: list[dict]) -
     named = [cat for *_, cat in found if cat in OUTCOMES] or [cat for *_, cat in found]
     if named:
         return named[0]
-    if not _BREAKDOWN.search(text, lo, hi):
+    if not g.breakdown.search(text, lo, hi):
         return None  # "Our schedule:" announces no figures
     before = tc.sentences[max(0, heading - 3)][0]
     earlier = sorted((r for r in rows if before <= r["start"] < lo), key=lambda r: r["start"])
