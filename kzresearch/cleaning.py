@@ -38,6 +38,8 @@ AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
+# "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
+_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+[^.!?]{2,80}$")
 # Paragraphs of the article after a line that show the line is inside the text.
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
@@ -46,6 +48,11 @@ _DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first pu
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+# Lines of text between a headline and the article's first paragraph: a standfirst or a credit
+# at most (furniture, bylines and date lines between them are not counted).
+_LEAD_DISTANCE = 2
 
 
 @dataclass
@@ -101,6 +108,8 @@ class _Rules:
                                  if shortest <= n <= longest] for n in range(last + 1)]
         self.link_list_openers = frozenset(r["rule"] for r in config["line_rules"] if r.get("opens_link_list"))
         self.date_line_when_dated = frozenset(r["rule"] for r in config["line_rules"] if r.get("dated_is_date_line"))
+        tags = "|".join(f"(?:{t})" for t in config.get("headline_tags", [])) or "(?!)"
+        self.headline_tags = re.compile(rf"^(?:{tags})\s*|\s*(?:{tags})$")
         appeal = config["appeal"]
         self.threshold = appeal["threshold"]
         self.cues = [(c["weight"], caseless(c["pattern"])) for c in appeal["cues"]]
@@ -188,6 +197,8 @@ def _is_title_like(line: Line, min_words: int = 3) -> bool:
 
 
 def _title_case_share(text: str) -> float:
+    if not any(ch.islower() for ch in text):
+        return 0.0  # capitals throughout are a masthead's or a wire slug's, not title case
     words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
@@ -206,6 +217,50 @@ def _is_sentence_line(line: Line | None) -> bool:
     return line is not None and line.role is None and line.n_words >= 12
 
 
+def _title_candidates(lines: list[Line]) -> list[int]:
+    """Return the indexes of the lines a headline may be: the non-blank lines up to the
+    ``_TITLE_WINDOW``-th line of text (:func:`_is_text_line`; a long menu does not push it out),
+    and above the second paragraph."""
+    candidates, undecided, paragraphs = [], 0, 0
+    for i, line in enumerate(lines):
+        if line.role == "blank":
+            continue
+        if undecided == _TITLE_WINDOW or paragraphs == _PARAGRAPHS_AFTER_TEXT:
+            break  # nor does a headline stand below two paragraphs of text
+        candidates.append(i)
+        undecided += _is_text_line(line)
+        paragraphs += _is_sentence_line(line) and bool(_SENTENCE_END.search(line.text))
+    return candidates
+
+
+def _latin_share(text: str) -> float:
+    """Return the share of a line's letters that are Latin (ASCII) letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isascii() for ch in letters) / len(letters) if letters else 1.0
+
+
+def _is_text_line(line: Line) -> bool:
+    """A line no rule has taken as furniture, long enough to be a headline or text."""
+    return line.role is None and line.n_words >= 3
+
+
+def _text_lines_before(lines: list[Line], i: int, k: int) -> list[int]:
+    """Return the indexes of the ``k`` lines of text (:func:`_is_text_line`) above line ``i``, nearest first."""
+    found = []
+    for j in range(min(i, len(lines)) - 1, -1, -1):
+        if _is_text_line(lines[j]):
+            found.append(j)
+            if len(found) == k:
+                break
+    return found
+
+
+def _figure_share(text: str) -> float:
+    """Return the share of a line's words that hold a digit."""
+    tokens = _TOKEN.findall(text)
+    return sum(1 for t in tokens if _DIGIT.search(t)) / len(tokens) if tokens else 0.0
+
+
 def _first_paragraph(lines: list[Line]) -> int:
     """Return the index of the article's first paragraph: the first long line that ends a sentence
     (a standfirst may stand above it), or ``len(lines)``."""
@@ -214,7 +269,7 @@ def _first_paragraph(lines: list[Line]) -> int:
 
 def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | None, str | None]:
     """Return the index of the headline line and the rule that chose it."""
-    candidates = [i for i, line in enumerate(lines) if line.role != "blank"][:_TITLE_WINDOW]
+    candidates = _title_candidates(lines)
     if given_title:
         wanted = normalize_text(given_title).casefold()
         for i in candidates:
@@ -224,22 +279,35 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
     texts = [line.text.casefold() for line in lines]
     media = {texts[i] for i, line in enumerate(lines) if line.role == "media"}
     first_paragraph = _first_paragraph(lines)
+    above_lead = set(_text_lines_before(lines, first_paragraph, _LEAD_DISTANCE)) if first_paragraph < len(lines) else set()
     best, best_score = None, 0.0
-    for rank, i in enumerate(candidates):
+    rank = -1  # lines of text before this one
+    for i in candidates:
         line = lines[i]
+        rank += _is_text_line(line)
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
         if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media:
             continue
         following = _next_nonblank(lines, i)
-        score = 2.0 if rank == 0 else 0.0  # the first line of a page or a scraped text
+        score = 2.0 if i == candidates[0] else 0.0  # the first line of a page or a scraped text
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
-        score += 1.0 if following and (_is_sentence_line(following[0]) or _is_title_like(following[0])) else 0.0
+        # Under a headline: the text, a standfirst, a byline or a date line (not a menu or a breadcrumb).
+        score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
+            following[0].role is None and _is_title_like(following[0]))) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
         # A headline stands above the text and states no date ("Almaty, 14 June 2018 (RFE/RL)",
         # "Joanna Lillis Jan 5, 2023" are datelines and bylines; "Explore more ..." follows the text).
         score -= 1.5 if _states_a_date(line.text) else 0.0
         score -= 2.0 if i > first_paragraph else 0.0
+        # The headline stands right above the lead; a widget of rates and a wire's masthead
+        # ("USD 46.89 EUR 59.68", "KYODO NEWS -- ENGLISH NEWSWIRE") are figures or capitals.
+        score += 1.5 if i in above_lead else 0.0
+        score -= 2.0 if _figure_share(line.text) > 0.3 else 0.0
+        score -= 1.5 if not any(ch.islower() for ch in line.text) else 0.0
+        # A masthead line: parts set apart by bars, or a name in another script than the text's.
+        score -= 2.0 if " | " in line.text else 0.0
+        score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:
             best, best_score = i, score
@@ -291,6 +359,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "date_line"
         elif _AUTHOR_IN_PLACE.match(line.text):
             line.role, line.rule = "byline", "author_in_place"
+        elif _DATELINE_CREDIT.match(line.text) and line.n_words <= 10:
+            line.role, line.rule = "byline", "dateline_credit"
 
     _mark_media_titles(lines)
     _unmark_self_descriptions_in_the_text(lines, rules)
@@ -308,6 +378,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "body", "default_body"
     text = _assemble(lines)
     title = lines[title_index].text if title_index is not None else (given_title and normalize_text(given_title))
+    title = rules.headline_tags.sub("", title) if title else title
     return CleanDocument(lines, text, title or None, title_rule or ("metadata_title" if given_title else None))
 
 

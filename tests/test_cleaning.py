@@ -162,3 +162,32 @@ def test_a_related_news_heading_with_a_colon_opens_a_link_list(ref):
             "Related news:\nKyrgyzstan: 27 detained over alleged plot\nUzbekistan: observers accredited")
     roles = {line.text: line.role for line in classify_lines(text, ref).lines}
     assert roles["Kyrgyzstan: 27 detained over alleged plot"] == "boilerplate"
+
+
+@pytest.mark.parametrize("page, headline", [
+    # a widget of rates and the weather above the headline of a scraped agency page
+    ("Agency news\nSearch\n\nNBKR exchange rates: USD 46.89 EUR 59.68 RUB 1.47 KZT 0.31\nBishkek -11°C\n\n16/01/12 14:35\n\n"
+     "Kazakhstan: ruling party wins 80% as three parties enter parliament\n\nASTANA - Agency news, Staff Writer\n\n" + BODY,
+     "Kazakhstan: ruling party wins 80% as three parties enter parliament"),
+    # a wire's masthead in capitals, the version tag before the headline
+    ("EXAMPLE NEWS -- ENGLISH NEWSWIRE\nDATE: 2011-04-04 21:12 JST\nNO.: 0410872\n\n"
+     "(2nd LD) Nazarbayev re-elected with 95.5% in Kazakh snap vote\n\n" + BODY,
+     "Nazarbayev re-elected with 95.5% in Kazakh snap vote"),
+    # a masthead in two scripts, bars between its parts
+    ('Агентство "Новости Сегодня" | News Today news agency\nEnglish service | Лента новостей\n05.12.2005 17:52\n'
+     "POLITICS / ELECTIONS-2005\nOpposition bloc will not recognise election results; picket held in Almaty\n-----\n" + BODY,
+     "Opposition bloc will not recognise election results; picket held in Almaty"),
+    # a long menu and a cookie banner above the headline
+    ("Skip to content\nNews Site\nLog in\nMenu\nChina\nNortheast Asia\nSoutheast Asia\nSouth Asia\nCentral Asia\nMiddle East\n"
+     "Economy\nOpinion\nBusiness\nCulture\nWe use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\n"
+     "Accept\nKazakhstan's land protests: Astana cracks down, but the anger runs deeper\nBy A. Writer\nMay 24, 2016\n" + BODY,
+     "Kazakhstan's land protests: Astana cracks down, but the anger runs deeper"),
+])
+def test_the_headline_stands_above_the_lead(ref, page, headline):
+    doc = classify_lines(page, ref)
+    assert doc.title == headline
+
+
+def test_a_cookie_banner_is_boilerplate(ref):
+    banner = "We use cookies to improve your experience on our site and to show you relevant advertising. By continuing to browse, you agree."
+    assert roles(f"Headline Of The Story Here\n{banner}\n{BODY}", ref)[banner][0] == "boilerplate"
