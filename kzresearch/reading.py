@@ -187,7 +187,7 @@ _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
-TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
+TITLE_SEPARATOR = re.compile(r"\s+[-|:\u2013\u2014]\s+")
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -292,17 +292,42 @@ def _extract_html(html: str) -> tuple[str, dict]:
     doc = extracted.as_dict() if extracted is not None else {}
     if not (doc.get("text") or "").strip():
         raise UnreadableFile("empty", "HTML page without article text that trafilatura could find")
+    title = _headline_in_title(html, doc.get("title"))
     meta = {
-        "title": doc.get("title"),
+        "title": title,
         "byline": doc.get("author"),
-        "published": doc.get("date"),
-        "outlet": _named_site(doc) or _site_in_title(html, doc.get("title")),
+        "published": _dated(html, doc.get("date")),
+        "outlet": _named_site(doc) or _site_in_title(html, title),
         "url": doc.get("url"),
     }
     text = doc["text"]
     if meta["title"]:
         text = meta["title"] + "\n" + text
     return text, {k: v for k, v in meta.items() if v}
+
+
+def _dated(html: str, date: str | None) -> str | None:
+    """Return trafilatura's date of a page, unless it is the 1 January that htmldate's extensive
+    search makes of a year alone ("© 2025 All Rights Reserved") and the page's markup does not state it."""
+    if not (date and date.endswith("-01-01")):
+        return date
+    from htmldate import find_date  # trafilatura's own date finder, here without the text search
+
+    return date if find_date(html, extensive_search=False, original_date=True) == date else None
+
+
+def _headline_in_title(html: str, title: str | None) -> str | None:
+    """Return the headline of a page whose ``<title>`` trafilatura cut at the wrong separator
+    ("The Hindu : International" of "The Hindu : International : Kazakh leader wins"): the longest
+    other part of the ``<title>`` that the page also shows as text, else trafilatura's ``title``."""
+    own = [p.strip() for p in TITLE_SEPARATOR.split(title or "")]
+    m = _TITLE_TAG.search(html, 0, 200_000)
+    if len(own) < 2 or not m:
+        return title  # trafilatura chose one part of the title: its choice stands
+    shown = " ".join(unescape(_TAG.sub(" ", html[m.end():])).split())
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(" ".join(unescape(m.group(1)).split()))]
+    others = [p for p in parts if p not in own and len(p.split()) >= 3 and p in shown]
+    return max(others, key=len, default=title)
 
 
 def _named_site(doc: dict) -> str | None:

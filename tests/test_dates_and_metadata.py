@@ -254,3 +254,25 @@ def test_no_signature_names_two_outlets(ref):
     for row in ref.outlets.itertuples():
         owners.setdefault((row.signal, row.pattern.lower()), set()).add(row.outlet)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_the_headline_is_the_part_of_a_title_tag_the_page_shows():
+    from kzresearch.reading import _extract_html
+
+    # an archive page: "Site : Section : Headline", the headline in a styled <font>, no <h1>
+    page = ("<html><head><title>The Daily : International : Kazakh leader sweeps poll</title></head><body>"
+            "<table><tr><td>The Daily : International</td></tr></table>"
+            '<font class="storyhead">Kazakh leader sweeps poll</font><p>' + "Police detained 30 people in Almaty on Monday. " * 8
+            + "</p></body></html>")
+    meta = _extract_html(page)[1]
+    assert meta["title"] == "Kazakh leader sweeps poll" and meta["outlet"] == "The Daily"
+
+
+def test_a_copyright_year_is_no_publication_date():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
+    page = f"<html><head><title>Protest</title></head><body><article>{body}</article><footer>© 2025 All Rights Reserved</footer></body></html>"
+    assert "published" not in _extract_html(page)[1]
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2025-01-01T10:00:00Z">')
+    assert _extract_html(dated)[1]["published"] == "2025-01-01"
