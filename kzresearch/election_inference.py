@@ -29,6 +29,8 @@ from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
 MIN_SCORE = 2.0
+# Days after a vote within which the press still reports on it (final results, protests, courts).
+_AFTER_VOTE_DAYS = 120
 _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0}
 
 
@@ -156,11 +158,13 @@ def infer_election(
             gap = (election.date - day).days
             if 0 <= gap <= 7:  # the event is this vote itself (a referendum's subject)
                 parts.append((2 * _WEIGHTS["event"], f"names {event_id}"))
-            elif 0 <= gap <= 730:
+            elif 0 <= gap <= 730 and not (published and (published - election.date).days > _AFTER_VOTE_DAYS):
+                # an event dates the article only when the article may have been written before the
+                # vote: a report of 2016 that recalls Zhanaozen is not about the vote of January 2012
                 parts.append((_WEIGHTS["event"] * math.exp(-gap / 365), f"after {event_id}"))
         if published:
             gap = (published - election.date).days
-            if -60 <= gap <= 120:
+            if -60 <= gap <= _AFTER_VOTE_DAYS:
                 parts.append((_WEIGHTS["published"] * math.exp(-abs(gap) / 30), f"published {published}"))
         # Dated evidence counts in proportion to how well the kind of election fits the words:
         # a 2019 name in a parliamentary article should not make it about the 2019 presidential vote.
@@ -174,5 +178,9 @@ def infer_election(
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     if best_score < MIN_SCORE or best_score - runner_up < 0.5:
         return ElectionGuess(None, round(best_score, 2), f"evidence too weak or tied (best {best_id} {best_score:.1f}, next {runner_up:.1f})")
+    best_date = next(e.date for e in cues.elections if e.election_id == best_id)
+    if published and (published - best_date).days > _AFTER_VOTE_DAYS and not (
+            best_date in full_dates or (best_date.month, best_date.day) in month_days):
+        return ElectionGuess(None, round(best_score, 2), f"published {published}, long after {best_id}, whose date the text does not state")
     evidence = "; ".join(f"{why} (+{w:.1f})" for w, why in sorted(parts, reverse=True))
     return ElectionGuess(best_id, round(best_score - runner_up, 2), evidence)

@@ -134,3 +134,19 @@ def test_an_unseen_spelling_in_a_possessive_is_still_matched(ref):
 
     rows = matcher_for(ref).find("Toqayev's office said on Monday that the curfew would stay.")
     assert [(r["surface"], r["canonical"], r["match"]) for r in rows] == [("Toqayev", "Kassym-Jomart Tokayev", "fuzzy")]
+
+
+def test_an_article_long_after_a_vote_is_about_it_only_when_it_dates_it(ref):
+    import datetime as dt
+
+    from kzresearch.entities import matcher_for
+
+    text = ("Police detained hundreds at land protests. The rallies were the largest since police fired on strikers "
+            "in Zhanaozen. In the parliamentary election in March, the ruling Nur Otan party took 82 percent of the vote.")
+    # written five weeks after the Zhanaozen shooting, the text would be about the coming vote ...
+    early = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text), published=dt.date(2012, 1, 20))
+    assert early.election_id == "2012-01-15-parliamentary", early.evidence
+    # ... but a report of May 2016 only recalls the shooting: no vote of 2012 is its subject
+    late = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text), published=dt.date(2016, 5, 22))
+    assert late.election_id != "2012-01-15-parliamentary", late.evidence
+    assert "after 2011-12-16-zhanaozen" not in late.evidence

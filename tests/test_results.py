@@ -465,3 +465,17 @@ def test_a_denied_yes_and_a_surveyed_referendum_are_no_shares():
     assert extract_results("A survey before the referendum found 60 percent of citizens backed the amendments.", ctx, ref) == []
     rows = extract_results("Of those who voted, 77.18 percent said yes and 18.66 percent said no.", ctx, ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 77.18), ("No", 18.66)]
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    ("Nur Otan won 82.2 per cent in the parliamentary election held only two months ago.", "2016-05-23", "2016-03-20-parliamentary"),
+    ("Nur Otan won 82.2 per cent in last month's parliamentary election.", "2016-04-10", "2016-03-20-parliamentary"),
+    ("Nur Otan won 82.2 per cent in the parliamentary election in March.", "2016-05-23", "2016-03-20-parliamentary"),
+    # a month after the month of publication is last year's
+    ("Nazarbayev won 95.5 percent in the presidential vote in April.", "2012-01-20", "2011-04-03-presidential"),
+])
+def test_a_time_named_from_publication_dates_a_figure(sentence, published, expected):
+    ref = FakeReference()
+    rows = extract_results(sentence, DocContext("doc", None, dt.date.fromisoformat(published)), ref)
+    share = [r for r in rows if r["measure"] == "vote_share"]
+    assert [r["election_id"] for r in share] == [expected]

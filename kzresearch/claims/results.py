@@ -46,6 +46,11 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        r"(?:election|vote|poll|ballot|referendum)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
+# Time named from the day of publication: "two months ago", "last month's vote", "last year",
+# "this year", "in April" (the last April up to publication).
+_RELATIVE_CUE = re.compile(
+    rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
+    rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
 _PRONOUN = re.compile(r"\b(?P<p>it|he|she|(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
@@ -761,7 +766,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     years: dict[int, set[tuple[int, int]]] = {}
     attached: dict[int, set[tuple[int, int]]] = {}  # row index -> the cue right after its figure
     previous: set[int] = set()
-    for m, cue in _year_cues(text, s_start, s_end):
+    for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published):
         # "won 95.5% in 2011, ... and 91% in 2005": a cue right after a figure dates that figure only.
         owner = next((i for i, row in enumerate(rows) if _ATTACHED.fullmatch(text, row["end"], m.start())), None)
         if owner is not None:
@@ -799,6 +804,25 @@ def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[in
     return [(m, (int(m.group("y") or m.group("y2") or m.group("y3")),
                  _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0))
             for m in _YEAR_CUE.finditer(text, start, end)]
+
+
+def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -> list[tuple[re.Match, tuple[int, int]]]:
+    """Return each cue of ``text[start:end]`` that names a time from the day of publication, with
+    the ``(year, month)`` it means (month 0: the year alone); none without a publication date."""
+    if published is None:
+        return []
+    cues = []
+    for m in _RELATIVE_CUE.finditer(text, start, end):
+        if m.group("m"):
+            month = _MONTH_NAMES.index(m.group("m").lower()) + 1
+            cues.append((m, (published.year - (month > published.month), month)))
+        elif m.group("this") or m.group("unit") == "year":
+            cues.append((m, (published.year - (m.group("unit") == "year"), 0)))
+        else:
+            back = 1 if m.group("unit") else parse_number(m.group("n")) or 1
+            months = published.year * 12 + published.month - 1 - int(back)
+            cues.append((m, (months // 12, months % 12 + 1)))
+    return cues
 
 
 def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], points_back: bool) -> str | None:
