@@ -19,6 +19,9 @@ _KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
+# A string this long, in words, is an article's text wherever the row keeps it.
+_MIN_TEXT_WORDS = 40
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
 _MAX_DEPTH = 4
 # Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
@@ -88,6 +91,8 @@ class RecordFields:
         self.prefixes = tuple(_normal_key(str(k)) for k in spec.get("key_prefixes") or [])
         self.name_keys = [_normal_key(str(k)) for k in spec.get("name_keys") or ["name"]]
         self.wrappers = frozenset(_normal_key(str(k)) for k in spec.get("wrappers") or [])
+        self.suffixes = tuple(_normal_key(str(k)) for k in spec.get("key_suffixes") or [])
+        self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -109,6 +114,15 @@ class RecordFields:
                 if key in by_key and (value := self._value(name, by_key[key])):
                     found[name] = value
                     break
+        if "text" not in found or "published" not in found:
+            # Keys of the exporter's own ("copy": {"body_en": ...}, "timeline": {"sent": ...}): the
+            # longest text anywhere in the row is the article, the earliest ISO 8601 date its date.
+            strings = [value for value in _strings(record, self.other_things) if value.strip()]
+            longest = max(strings, key=len, default="")
+            if "text" not in found and len(longest.split()) >= _MIN_TEXT_WORDS:
+                found["text"] = longest
+            if "published" not in found and (dates := sorted(v.strip() for v in strings if _ISO_DATE.fullmatch(v.strip()))):
+                found["published"] = dates[0]
         return found
 
     def _keys_of(self, record: Mapping) -> dict[str, object]:
@@ -129,6 +143,9 @@ class RecordFields:
             for prefix in self.prefixes:
                 if key.startswith(prefix) and len(key) > len(prefix):
                     by_key.setdefault(key[len(prefix):], value)
+            for suffix in self.suffixes:
+                if key.endswith(suffix) and len(key) > len(suffix):
+                    by_key.setdefault(key[: -len(suffix)], value)
         return by_key
 
     def text_keys(self) -> list[str]:
@@ -163,3 +180,21 @@ class RecordFields:
         if name in self.urls:
             return text if is_url else None
         return None if is_url else text
+
+
+def _strings(record: Mapping, other_things: frozenset[str]) -> list[str]:
+    """Return the string values of a row and of the objects and lists in it, ``_MAX_DEPTH`` levels
+    deep, except those under the keys of ``other_things`` (an image's, a video's)."""
+    found: list[str] = []
+    level: list[object] = [record]
+    for _ in range(_MAX_DEPTH + 1):
+        nested: list[object] = []
+        for item in level:
+            pairs = item.items() if isinstance(item, Mapping) else ((None, value) for value in item)
+            for key, value in pairs:
+                if isinstance(value, str):
+                    found.append(value)
+                elif isinstance(value, (Mapping, list)) and (key is None or _normal_key(str(key)) not in other_things):
+                    nested.append(value)
+        level = nested
+    return found

@@ -129,3 +129,15 @@ def test_objects_that_wrap_no_article_fields_are_not_read(fields):
     row = {"headline": "Protest", "articleBody": ARTICLE, "image": {"url": "https://cdn.example.org/a.jpg"},
            "stats": {"id": 77}, "video": {"datePublished": "2020-01-01"}}
     assert fields.read(row) == {"text": ARTICLE, "title": "Protest"}
+
+
+def test_a_row_of_unknown_keys_gives_its_longest_text_and_earliest_date(fields):
+    long = " ".join([ARTICLE] * 4)  # forty words and more
+    # an agency's own layout: a body under "copy", a language suffix, the time sent under "timeline"
+    row = {"asset": {"id": "AEN1"}, "head": {"main": "Protest"}, "timeline": {"sent": "2022-11-21T15:02:11+09:00",
+           "updated": "2022-11-22T09:00:00+09:00"}, "copy": {"body_en": long}, "image": {"taken": "2020-01-01"}}
+    assert fields.read(row) == {"text": long, "published": "2022-11-21T15:02:11+09:00"}
+    # a language suffix names the bare field ("title_en" is the title)
+    assert fields.read({"title_en": "Protest", "body_en": ARTICLE}) == {"text": ARTICLE, "title": "Protest"}
+    # a short string is no article
+    assert "text" not in fields.read({"note": "Police detained 30 people."})
