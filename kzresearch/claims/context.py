@@ -63,6 +63,10 @@ _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
 _CITATION = re.compile(rf"\((?P<who>[A-Z][^(),;]{{1,60}}?),\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*\)")
+# Days before publication within which the day a story has reached anchors a weekday after it.
+_NARRATIVE_DAYS = 14
+# ... when one of the sentences just before it has reached that day.
+_NARRATIVE_SENTENCES = 3
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
@@ -383,7 +387,7 @@ class TextContext:
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
-            day = self._weekday(WEEKDAYS[m.group("w").lower()])
+            day = self._weekday(WEEKDAYS[m.group("w").lower()], index)
             if day is not None:
                 cues.append((m.start(), day))
         if self.ctx.published is not None:
@@ -401,10 +405,18 @@ class TextContext:
             cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
-    def _weekday(self, weekday: int) -> dt.date | None:
-        if self.ctx.published is not None:
-            back = (self.ctx.published.weekday() - weekday) % 7
-            return self.ctx.published - dt.timedelta(days=back)
+    def _weekday(self, weekday: int, index: int) -> dt.date | None:
+        published = self.ctx.published
+        if published is not None:
+            # "The protests began on election day. By the time polls closed on Sunday, ...": in a
+            # story told from a day of the last fortnight, a weekday is the first one from that day.
+            told = next((day for j in range(index - 1, max(index - _NARRATIVE_SENTENCES, 0) - 1, -1)
+                         for has_cue, day in [self._sentence_time(j)] if has_cue), None)
+            if told is not None and 0 <= (published - told).days <= _NARRATIVE_DAYS:
+                day = told + dt.timedelta(days=(weekday - told.weekday()) % 7)
+                if day <= published:
+                    return day
+            return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
         if self.ctx.election_date is not None:
             # Without a publication date: the occurrence nearest the election, within 3 days.
             offset = (weekday - self.ctx.election_date.weekday()) % 7
