@@ -49,6 +49,7 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
+_SITE_NAME = re.compile(r"\b[a-z0-9-]+\.(?:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|ru|ua)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # Lines of text between a headline and the article's first paragraph: a standfirst or a credit
 # at most (furniture, bylines and date lines between them are not counted).
@@ -303,10 +304,11 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         # The headline stands right above the lead; a widget of rates and a wire's masthead
         # ("USD 46.89 EUR 59.68", "KYODO NEWS -- ENGLISH NEWSWIRE") are figures or capitals.
         score += 1.5 if i in above_lead else 0.0
-        score -= 2.0 if _figure_share(line.text) > 0.3 else 0.0
-        score -= 1.5 if not any(ch.islower() for ch in line.text) else 0.0
-        # A masthead line: parts set apart by bars, or a name in another script than the text's.
-        score -= 2.0 if " | " in line.text else 0.0
+        score -= 3.0 if _figure_share(line.text) > 0.33 else 0.0
+        score -= 1.0 if not any(ch.islower() for ch in line.text) else 0.0
+        # A masthead line: parts set apart by bars, a site's domain ("LITER.KZ — News of
+        # Kazakhstan"), or a name in another script than the text's.
+        score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:

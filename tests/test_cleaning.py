@@ -177,6 +177,14 @@ def test_a_related_news_heading_with_a_colon_opens_a_link_list(ref):
     ('Агентство "Новости Сегодня" | News Today news agency\nEnglish service | Лента новостей\n05.12.2005 17:52\n'
      "POLITICS / ELECTIONS-2005\nOpposition bloc will not recognise election results; picket held in Almaty\n-----\n" + BODY,
      "Opposition bloc will not recognise election results; picket held in Almaty"),
+    # an archive's record: a headline in capitals over its fields, a result counter above it
+    ("Archives\nSearch Results | New Search | Back to results\nResult 3 of 11\n\nLEADER COASTS HOME IN POLL THE WEST CALLS FLAWED\n\n"
+     "Date: 12/01/1999\nWords: 689\nPublication: Sydney Morning Herald\nSection: News And Features\nPage: 9\n\n" + BODY,
+     "LEADER COASTS HOME IN POLL THE WEST CALLS FLAWED"),
+    # a masthead with the site's domain, a view counter and an author field under the headline
+    ("LITER.KZ — News of Kazakhstan\nKAZ | RUS | ENG\nAstana +12°C Almaty +19°C\n\nNazarbayev wins 97.7% of vote in early election – CEC\n"
+     "27 April 2015, 11:20\nViews: 1 287\nAuthor: A. Writer\n\n" + BODY,
+     "Nazarbayev wins 97.7% of vote in early election – CEC"),
     # a long menu and a cookie banner above the headline
     ("Skip to content\nNews Site\nLog in\nMenu\nChina\nNortheast Asia\nSoutheast Asia\nSouth Asia\nCentral Asia\nMiddle East\n"
      "Economy\nOpinion\nBusiness\nCulture\nWe use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\n"
