@@ -3,7 +3,7 @@
 Six annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
 ``tests/data/heldout_test``, ``tests/data/heldout_blind``, ``tests/data/heldout_blind2`` and
-``tests/data/heldout_blind3`` and ``tests/data/heldout_blind4`` (each measured first without looking, then used to find failure classes). ``tests/data/heldout_final`` is not used here: it is measured
+``tests/data/heldout_blind3``, ``tests/data/heldout_blind4`` and ``tests/data/heldout_blind5`` (each measured first without looking, then used to find failure classes). ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
 Both are built as unseen folders without their manifests, through the same ``evaluate`` a
 researcher runs on their own annotations. The thresholds guard what is reached today; the README
@@ -27,7 +27,9 @@ SETS = Path(__file__).parent / "data"
 FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (0.88, 0.8), "heldout_blind2": (0.84, 0.8),
           "heldout_blind3": (0.82, 0.8),
           # blind set 4: outlets and titles of six unknown outlets are half right today
-          "heldout_blind4": (0.8, 0.45)}
+          "heldout_blind4": (0.8, 0.45),
+          # blind set 5: outlets unknown to outlets.csv (5/13 right) are its weakest field
+          "heldout_blind5": (0.8, 0.35)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
