@@ -44,11 +44,16 @@ _CREDIT_MARKS = re.compile(r"^(?:source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$",
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"
-    r"(?P<holder>(?-i:[A-Za-z][\w&'/-]*(?:\.[\w&'/-]+)*(?: (?:[A-Z][\w&'/-]*(?:\.[\w&'/-]+)*|of|the|and|for|&))*))",
+    r"(?P<holder>(?-i:[A-Za-z][\w&'/-]*(?:\.[\w&'/-]+)*(?: (?:[A-Z][\w&'/-]*(?:\.[\w&'/-]+)*|\d{1,3}\b|of|the|and|for|&))*))",
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+# A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
+_COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
+# A site's domain opening a line ("Kapital.kz", "LITER.KZ — News of Kazakhstan"), in the first lines of a page.
+_DOMAIN_START = re.compile(r"(?:www\.)?(?P<domain>[A-Za-z0-9-]+\.[A-Za-z]{2,6})(?![.\w])")
+_MASTHEAD_LINES = 3
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
 # A credit for a picture, not a page's notice.
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b", re.IGNORECASE)
@@ -185,10 +190,16 @@ def _site_name(name: str) -> str:
 
 
 def _unknown_domain(name: str) -> str:
-    """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail"."""
+    """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail";
+    a site's own name under a country's domain keeps it, as such sites write their name ("gazeta.uz"
+    -> "Gazeta.uz", "LITER.KZ" -> "Liter.kz", "24.kg")."""
     if not _BARE_DOMAIN.fullmatch(name):
         return name
-    return _without_suffix(name.lower().split("."))[-1].capitalize()
+    labels = name.lower().split(".")
+    labels = labels[1:] if labels[0] == "www" else labels
+    if len(labels) == 2 and len(labels[1]) == 2:
+        return f"{labels[0].capitalize()}.{labels[1]}"
+    return _without_suffix(labels)[-1].capitalize()
 
 
 def _without_suffix(labels: list[str]) -> list[str]:
@@ -240,12 +251,23 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     for line in lines[:title_at]:
         if line.rule == "outlet_name_line" and (named := signatures.named_in(fold_case(line.text))):
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
+    if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines)) is not None:
+        return masthead
     if not hits and (holder := _copyright_holder(lines, ref)) is not None:
         return holder  # the weakest signal: only where nothing else names the outlet
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
     return outlet, "; ".join(hits[outlet][:3])
+
+
+def _domain_masthead(lines: list[Line]) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` from a site's domain opening a short line at the top of a page
+    ("Kapital.kz", "LITER.KZ — News of Kazakhstan", "24.kg news agency"), above the headline."""
+    for line in [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]:
+        if line.n_words <= 8 and (m := _DOMAIN_START.match(line.text)):
+            return _unknown_domain(m.group("domain")), f"the site's domain {m.group('domain')!r} on line {line.line_no}"
+    return None
 
 
 def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | None:
@@ -258,6 +280,7 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
     marks that copy, not the outlet; a notice inside the text is a photo credit.
     """
     signatures = _signatures_for(ref)
+    unknown: tuple[str, str] | None = None
     foot = [line for line in lines if line.role != "blank"][-_FOOT_LINES:]
     for line in reversed(foot):
         if line.role not in ("boilerplate", "caption") or not (m := _COPYRIGHT.search(line.text)):
@@ -269,9 +292,11 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
         outlet = canonical_outlet(holder, ref)
         if outlet not in signatures.names:  # "Kazinform International News Agency", "Kursiv Media"
             outlet = signatures.named_in(fold_case(holder)) or outlet
-        if not wire and outlet in signatures.names:  # a parent company, a photo agency or an aggregator names no outlet
+        if not wire and outlet in signatures.names:
             return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
-    return None
+        if not wire and unknown is None and holder and not _COMPANY.search(m.group("holder")):
+            unknown = holder, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no} (not in outlets.csv)"
+    return unknown  # a name outlets.csv does not know, and no company's: the last resort
 
 
 def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
