@@ -21,6 +21,7 @@ def roles(text, ref):
         ("Loading video...", "media"),
         ("1:02:03 0:45", "media"),
         ("Photo: Vladimir Tretyakov / AFP", "caption"),
+        ("The president casts his ballot on Sunday. Photograph: Pavel Mikheyev/Reuters", "caption"),
         ("Copyright 2019 Reuters. All rights reserved", "caption"),
         ("Leave a comment", "boilerplate"),
         ("12 Comments", "boilerplate"),
