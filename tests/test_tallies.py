@@ -658,3 +658,17 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     rows = _with_outlet(text, "Civic Rights Bureau")
     assert rows[-1]["attributed_to"] == "Civic Rights Bureau"
     assert all(r["attributed_to"] != "Civic Rights Bureau" for r in rows[:-1])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("About 50 supporters rallied in Almaty. Police detained 12 of them within minutes.",
+     [dict(counted="protesters", number=50), dict(counted="detained", number=12)]),
+    ("Protests spread across the country. Officials put the death toll from this month's unrest at 225.",
+     [dict(counted="killed", number=225)]),
+    ("Protests spread in May. Rights groups put the number apprehended at more than 1,000.",
+     [dict(counted="detained", number=1000, qualifier="more_than")]),
+    ("A rally was held in Almaty. Organisers said about 40 people had taken part.",
+     [dict(counted="protesters", number=40, qualifier="approx")]),
+])
+def test_estimates_and_partitive_objects(text, expected):
+    assert_rows(tallies(text, "2022"), expected)

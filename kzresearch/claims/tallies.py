@@ -145,7 +145,7 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         bare_object=re.compile(
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
-            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto)\b))",
+            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b))",
             re.IGNORECASE,
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
@@ -153,7 +153,7 @@ def grammar(lexicon: dict) -> _Grammar:
             # "the toll, announced on Monday, stood at 164": an aside between commas may stand before
             # the verb; "toll road", "economic toll" are no death toll.
             rf"(?<!economic )(?<!financial )\b(?P<toll>{toll_nouns})"
-            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?\s+(?:\w+\s+){{0,6}}?"
+            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
             rf"(?P<toll_verb>{alternation(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
