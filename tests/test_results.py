@@ -479,3 +479,13 @@ def test_a_time_named_from_publication_dates_a_figure(sentence, published, expec
     rows = extract_results(sentence, DocContext("doc", None, dt.date.fromisoformat(published)), ref)
     share = [r for r in rows if r["measure"] == "vote_share"]
     assert [r["election_id"] for r in share] == [expected]
+
+
+def test_a_party_is_named_as_it_was_at_the_election(ref):
+    # "Amanat" in a 2023 article; its 2021 share was won as Nur Otan, its 2004 one as Otan
+    text = ("Amanat won 53.9 percent on Sunday. It had won 71.09 percent in January 2021. "
+            "Nur Otan had won 60.6 percent in 2004.")
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    shares = [(r["subject"], r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share"]
+    assert shares == [("Amanat", 53.9, "2023-03-19-parliamentary"), ("Nur Otan", 71.09, "2021-01-10-parliamentary"),
+                      ("Otan", 60.6, "2004-09-19-parliamentary")]

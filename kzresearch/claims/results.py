@@ -251,6 +251,28 @@ def _elections(ref: Any) -> _Elections:
                       tuple((d, eid, k) for d, eid, k, _ in rows))
 
 
+@lru_cache(maxsize=8)
+def _renames(ref: Any) -> tuple[tuple[str, str, dt.date], ...]:
+    """Return the parties' renamings of ``election_cues.yaml`` (``renamed``), oldest first."""
+    cues = getattr(ref, "election_cues", None) or {}
+    return tuple(sorted(((r["old"], r["new"], r["date"]) for r in cues.get("renamed") or []), key=lambda r: r[2]))
+
+
+def _name_at_election(ref: Any, subject: str | None, election_id: str | None) -> str | None:
+    """Return a party's name as it was at the election (Amanat's 2021 share is Nur Otan's)."""
+    renames = _renames(ref)
+    if not (renames and subject and election_id in _elections(ref).by_id):
+        return subject
+    day = _elections(ref).by_id[election_id][0]
+    for old, new, renamed_on in reversed(renames):  # back through the renamings ...
+        if subject == new and day < renamed_on:
+            subject = old
+    for old, new, renamed_on in renames:  # ... and forward
+        if subject == old and day >= renamed_on:
+            subject = new
+    return subject
+
+
 def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     """Return the election figures of one document's clean text.
 
@@ -297,6 +319,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         _assign_elections(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
+            row["subject"] = _name_at_election(tc.ref, row["subject"], row["election_id"])
         rows += kept
     return rows
 
