@@ -489,3 +489,13 @@ def test_a_party_is_named_as_it_was_at_the_election(ref):
     shares = [(r["subject"], r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share"]
     assert shares == [("Amanat", 53.9, "2023-03-19-parliamentary"), ("Nur Otan", 71.09, "2021-01-10-parliamentary"),
                       ("Otan", 60.6, "2004-09-19-parliamentary")]
+
+
+@pytest.mark.parametrize("text", [
+    'Voters could also tick "against all" candidates, an option chosen by 5.8 percent.',
+    '"Against all" was chosen by 5.8 percent of voters.',
+    'The option "against all", new this year, drew 5.8 percent.',
+])
+def test_against_all_named_before_its_share(text):
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), REF)
+    assert [(r["subject"], r["value"]) for r in rows] == [("against all", 5.8)]
