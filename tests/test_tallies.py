@@ -672,3 +672,11 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
 ])
 def test_estimates_and_partitive_objects(text, expected):
     assert_rows(tallies(text, "2022"), expected)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("About 300 people, by the organisers' count, rallied outside the party offices, police said.", "organisers"),
+    ("In Atyrau about 1,000 people, by RFE/RL's count, gathered on the square.", "RFE/RL"),
+])
+def test_the_owner_of_a_count_beside_its_figure_is_its_source(text, source):
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == [source]

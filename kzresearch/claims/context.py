@@ -31,7 +31,7 @@ _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
-_CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'.-]*)*")
+_CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
@@ -63,6 +63,8 @@ _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
 _CITATION = re.compile(rf"\((?P<who>[A-Z][^(),;]{{1,60}}?),\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*\)")
+# How far from its figure a "by X's count" gives that figure's source before any other.
+_BY_COUNT_REACH = 40
 # Days before publication within which the day a story has reached anchors a weekday after it.
 _NARRATIVE_DAYS = 14
 # ... when one of the sentences just before it has reached that day.
@@ -163,6 +165,7 @@ class _Patterns:
     speech_place: re.Pattern
     office_of: re.Pattern
     own_figures: re.Pattern
+    by_count: re.Pattern
 
 
 @once_per_object
@@ -195,6 +198,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # A named person's or body's office speaking: "Tokayev's office", "Akorda's Press Service".
         office_of=re.compile(rf"(?P<name>[A-Z][\w-]+)'s\s+(?P<office>(?i:{alternation(attr['spokes_offices'])}))\b"),
         own_figures=re.compile(rf"\b(?:our|we)\s+(?:\w+\s+){{0,2}}?{alternation(attr['own_figures'])}\b", re.IGNORECASE),
+        by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
+                            rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
     )
     return patterns
@@ -519,6 +524,12 @@ class TextContext:
             cited = citing and who is not None
             if who:
                 candidates.append((-1 if cited else 0 if final else 2, abs(start + m.start() - pos), who, False))
+        for m in pats.by_count.finditer(sentence):
+            # "About 300 people, by the organisers' count, rallied": beside its figure, the count's owner.
+            who = self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))
+            if who:
+                near = abs(start + m.start() - pos) <= _BY_COUNT_REACH
+                candidates.append((-1 if near else 2, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
             if start + m.start("who") <= pos < start + m.end("who"):
                 continue  # "..., said 56 protesters had been detained": the figure is what was said
