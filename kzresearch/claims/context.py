@@ -63,6 +63,9 @@ _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
 _CITATION = re.compile(rf"\((?P<who>[A-Z][^(),;]{{1,60}}?),\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*\)")
+# A description before a name in apposition: "the Kyrgyz news agency AKIpress", "rights group Adilet".
+_DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:agency|service|group|organi[sz]ation|movement|party|newspaper|"
+                         r"paper|outlet|site|channel|broadcaster|monitor|watchdog|bureau|foundation|centre|center|network)\s+")
 # How far from its figure a "by X's count" gives that figure's source before any other.
 _BY_COUNT_REACH = 40
 # Days before publication within which the day a story has reached anchors a weekday after it.
@@ -632,7 +635,10 @@ class TextContext:
         if self.ctx.outlet and (_OWN_VOICE.match(_RELATIVE_CLAUSE.sub("", phrase)) or self._names_outlet(phrase)) \
                 and not self._quoted(offset):
             return self.ctx.outlet  # "one of our monitors saw", "the Bureau estimates" in the Bureau's release
-        for m in _CAPITALISED.finditer(phrase):
+        names = list(_CAPITALISED.finditer(phrase))
+        if len(names) > 1 and not phrase[names[-1].end():].strip() and _DESCRIPTOR.fullmatch(phrase, names[-2].end(), names[-1].start()):
+            names = names[-1:]  # "the Kyrgyz news agency AKIpress": the name after its description
+        for m in names:
             tokens = m.group().split()
             if _POSSESSIVE.search(m.group()):
                 continue
