@@ -678,7 +678,7 @@ def test_estimates_and_partitive_objects(text, expected):
     ("About 300 people, by the organisers' count, rallied outside the party offices, police said.", "organisers"),
     ("In Atyrau about 1,000 people, by RFE/RL's count, gathered on the square.", "RFE/RL"),
     # a name after its description
-    ("The Kyrgyz news agency AKIpress counted more than 30 detentions in Almaty.", "Akipress"),
+    ("The Kyrgyz news agency AKIpress counted more than 30 detentions in Almaty.", "AKIpress"),
 ])
 def test_the_owner_of_a_count_beside_its_figure_is_its_source(text, source):
     assert [r["attributed_to"] for r in tallies(text, "2022")] == [source]
