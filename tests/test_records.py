@@ -141,3 +141,8 @@ def test_a_row_of_unknown_keys_gives_its_longest_text_and_earliest_date(fields):
     assert fields.read({"title_en": "Protest", "body_en": ARTICLE}) == {"text": ARTICLE, "title": "Protest"}
     # a short string is no article
     assert "text" not in fields.read({"note": "Police detained 30 people."})
+
+
+def test_newsroom_keys_name_the_headline_and_the_time_of_issue(fields):
+    row = {"hed": "Protest", "dek": "Police detained dozens", "issued": "2022-01-16T15:20:00+09:00", "body": ARTICLE}
+    assert fields.read(row) == {"text": ARTICLE, "title": "Protest", "published": "2022-01-16T15:20:00+09:00"}
