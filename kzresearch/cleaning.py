@@ -373,6 +373,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_footer(lines)
     _mark_link_lists(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
+    _mark_author_below_title(lines, title_index)
     for line in lines:
         if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text):
             line.role, line.rule = "boilerplate", "short_label"  # "Asia-Pacific", "Politics": a section label
@@ -432,6 +433,16 @@ def _mark_authors_next_to_dates(lines: list[Line]) -> None:
             for n in neighbours:
                 if n.role is None and _AUTHOR_ONLY.match(n.text):
                     n.role, n.rule = "byline", "author_next_to_date"
+
+
+def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None:
+    # A bare name right below the headline, above the lead or a date, is the byline ("Aigerim Saparova").
+    if title_index is None:
+        return
+    below = _next_nonblank(lines, title_index, 2)
+    if len(below) == 2 and below[0].role is None and _AUTHOR_ONLY.match(below[0].text) and (
+            below[1].rule == "date_line" or _is_sentence_line(below[1])):
+        below[0].role, below[0].rule = "byline", "author_below_headline"
 
 
 def _mark_captions_next_to_credits(lines: list[Line]) -> None:

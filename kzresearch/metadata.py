@@ -48,6 +48,10 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+# The parts of a byline: "A and B", "A, B", "A; B", "A with Reuters".
+_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s+with\s+", re.IGNORECASE)
+# A part that credits rather than names: "With reporting by AP", "Staff".
+_CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
@@ -343,8 +347,17 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                     authors.append(part)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
-        elif line.rule in ("author_in_place", "author_next_to_date"):
+        elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
             authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
+        elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
+            for part in re.split(r",\s*|\s+and\s+", re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
+                part = part.strip(" .;:()")
+                if agency := agencies.get(part.casefold()):
+                    wire.append(agency)
+                elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
+                    authors.append(part)
+        elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
+            authors += [a.strip(" .") for a in re.split(r",? and |, ", line.text.split(":", 1)[1]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             agency = agencies.get((m.group("agency") or m.group("slashed") or m.group("bare")).strip().casefold())
             if agency:
@@ -408,6 +421,34 @@ def _join_names(names: list[str]) -> str | None:
     if len(names) <= 2:
         return " and ".join(names) or None
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None) -> tuple[str | None, list[str]]:
+    """Split a byline from page metadata into its authors and the agencies it credits: a part that
+    names an agency ("Almaz Kumenov and Reuters", "ASTANA Agence France-Presse") credits it, and a
+    part that is the outlet itself ("DAILY SABAH") names no author.
+
+    Examples
+    --------
+    >>> credited_byline("By Almaz Kumenov and Reuters", {"reuters": "Reuters"}, None)
+    ('Almaz Kumenov', ['Reuters'])
+    >>> credited_byline("ASTANA Agence France-Presse", {"agence france-presse": "AFP"}, None)
+    (None, ['AFP'])
+    >>> credited_byline("DAILY SABAH", {}, "Daily Sabah")
+    (None, [])
+    >>> credited_byline("Alina Mukhametova; Peter Grant", {}, None)
+    ('Alina Mukhametova and Peter Grant', [])
+    """
+    if not byline:
+        return None, []
+    authors, wire = [], []
+    for part in _BYLINE_PARTS.split(_BYLINE_PREFIX.sub("", byline.strip())):
+        part = part.strip(" .;:()")
+        if named := _agencies_named(part, agencies):
+            wire += named
+        elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part):
+            authors.append(part)
+    return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 
 
 def normalize_byline(byline: str | None) -> str | None:

@@ -21,7 +21,7 @@ from kzresearch.metadata import (
     infer_byline_and_wire,
     infer_outlet,
     infer_published,
-    normalize_byline,
+    credited_byline,
     parse_published,
     wire_services,
 )
@@ -102,7 +102,9 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
                                           election_words=election_words(ref))
 
     byline, wire = infer_byline_and_wire(clean.lines, agency_index(ref), wire_services(ref))
-    byline = byline or normalize_byline(raw.meta.get("byline"))
+    if not byline:
+        byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
+        wire = list(dict.fromkeys(wire + credited))
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,

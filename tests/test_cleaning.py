@@ -200,3 +200,15 @@ def test_the_headline_stands_above_the_lead(ref, page, headline):
 def test_a_cookie_banner_is_boilerplate(ref):
     banner = "We use cookies to improve your experience on our site and to show you relevant advertising. By continuing to browse, you agree."
     assert roles(f"Headline Of The Story Here\n{banner}\n{BODY}", ref)[banner][0] == "boilerplate"
+
+
+def test_bylines_below_the_headline_and_in_fields(ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    agencies = {"afp": "AFP", "kazinform": "Kazinform"}
+    doc = classify_lines("Turnout reached 64% in the referendum\n\nAigerim Saparova\n\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] == "Aigerim Saparova"
+    doc = classify_lines("Nazarbayev wins a fifth term in early election\n27 April 2015, 11:20\nAuthor: Aidos Zhumabayev\n\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] == "Aidos Zhumabayev"
+    doc = classify_lines("Ruling party wins as three parties enter parliament\n\nASTANA - Kazinform, Nurlan Abdrakhmanov\n\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies) == ("Nurlan Abdrakhmanov", ["Kazinform"])
