@@ -669,6 +669,14 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
      [dict(counted="detained", number=1000, qualifier="more_than")]),
     ("A rally was held in Almaty. Organisers said about 40 people had taken part.",
      [dict(counted="protesters", number=40, qualifier="approx")]),
+    # an estimate of the count just given counts what it counted
+    ("Organisers said about 40 people had taken part in the rally; the city police put the number at 15.",
+     [dict(counted="protesters", number=40), dict(counted="protesters", number=15)]),
+    ("Police detained about 200 people in Almaty on Sunday. The ministry put Monday's figure at more than 30.",
+     [dict(counted="detained", number=200), dict(counted="detained", number=30, qualifier="more_than")]),
+    ("The bloc put the number of picketers at about 30.", [dict(counted="protesters", number=30, qualifier="approx")]),
+    ("The spokeswoman put the number detained at seven.", [dict(counted="detained", number=7)]),
+    ("The commission put the number of seats at 98.", []),
 ])
 def test_estimates_and_partitive_objects(text, expected):
     assert_rows(tallies(text, "2022"), expected)

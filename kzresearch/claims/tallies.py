@@ -267,6 +267,12 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 cand.counted = counted[id(cand.parent)]
             if previous is not None and cand.counted is None and g.inherit.search(text, previous["end"], cand.start):
                 cand.counted = previous["counted"]  # "225 killed, including 19 police officers"
+            if cand.shape == "toll" and _toll_category(g, cand.match.group("toll")) == _ESTIMATE:
+                # "Organisers said 40 took part; police put the number at 15": what the count before counted
+                before = previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
+                if before is None:
+                    continue
+                cand.counted = before["counted"]
             clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
                       _clause_start(text, cand.end, cands[i + 1].start) if i + 1 < len(cands) else s_end)
             row = _row(tc, g, cand, index, convention, conventions, clause)
@@ -374,12 +380,16 @@ def _people(lexicon: dict) -> str:
     return alternation(["those", *lexicon["people_nouns"]])
 
 
+# The toll key of estimates of the count before ("put the number at 15").
+_ESTIMATE = "estimates"
+
+
 def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
     """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger
     ("the number of people taken off the streets", "the number of those who were released")."""
     number_of = rf"number\s+of\s+(?:the\s+)?(?:{_people(lexicon)}\s+)?(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?"
     # The keys that name what is counted are the categories; the others are settings.
-    tolls = {k: list(v) for k, v in lexicon["tolls"].items() if k in OUTCOMES or k == "protesters"}
+    tolls = {k: list(v) for k, v in lexicon["tolls"].items() if k in OUTCOMES or k in ("protesters", _ESTIMATE)}
     for cat in OUTCOMES:
         if lexicon["triggers"].get(cat):
             tolls.setdefault(cat, []).append(number_of + alternation(lexicon["triggers"][cat], literal=False))
