@@ -677,6 +677,10 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("The bloc put the number of picketers at about 30.", [dict(counted="protesters", number=30, qualifier="approx")]),
     ("The spokeswoman put the number detained at seven.", [dict(counted="detained", number=7)]),
     ("The commission put the number of seats at 98.", []),
+    ("Dozens of opposition and civil rights activists marched through Astana.", [dict(counted="protesters", vague_word="dozens")]),
+    ("Detainees numbered 7,939, according to the Interior Ministry.", [dict(counted="detained", number=7939)]),
+    ("Dozens have since been arrested on suspicion of organizing mass disorder.", [dict(counted="detained", vague_word="dozens")]),
+    ("Within three days thousands were on the streets of Almaty.", [dict(counted="protesters", vague_word="thousands")]),
 ])
 def test_estimates_and_partitive_objects(text, expected):
     assert_rows(tallies(text, "2022"), expected)

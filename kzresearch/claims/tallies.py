@@ -26,7 +26,7 @@ OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 _MOD_STOP = r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an)"
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
-_AUX = r"(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
+_AUX = r"(?:were|was|(?:have|had|has)\s+(?:(?:since|now|already|also|subsequently)\s+)?been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though)\b|\s(?:but|while|whereas)\s"
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
@@ -136,7 +136,8 @@ def grammar(lexicon: dict) -> _Grammar:
     g = _Grammar(
         noun_phrase=re.compile(
             rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
-            rf"(?P<mods>(?:\s+{_MOD}){{0,3}}?)\s+{noun}\b",
+            # "dozens of opposition and civil rights activists": modifiers joined by "and"/"or"
+            rf"(?P<mods>(?:\s+(?:(?:and|or)\s+)?{_MOD}){{0,4}}?)\s+{noun}\b",
             re.IGNORECASE,
         ),
         bare_subject=re.compile(
