@@ -66,12 +66,8 @@ _CITATION = re.compile(rf"\((?P<who>[A-Z][^(),;]{{1,60}}?),\s*(?:{_MONTH}\s+\d{{
 # A description before a name in apposition: "the Kyrgyz news agency AKIpress", "rights group Adilet".
 _DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:agency|service|group|organi[sz]ation|movement|party|newspaper|"
                          r"paper|outlet|site|channel|broadcaster|monitor|watchdog|bureau|foundation|centre|center|network)\s+")
-# How far from its figure a "by X's count" gives that figure's source before any other.
+# How far from its figure a "by X's count" gives that figure's source (before any other); further off it is another's.
 _BY_COUNT_REACH = 40
-# Days before publication within which the day a story has reached anchors a weekday after it.
-_NARRATIVE_DAYS = 14
-# ... when one of the sentences just before it has reached that day.
-_NARRATIVE_SENTENCES = 3
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
@@ -395,7 +391,7 @@ class TextContext:
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
-            day = self._weekday(WEEKDAYS[m.group("w").lower()], index)
+            day = self._weekday(WEEKDAYS[m.group("w").lower()])
             if day is not None:
                 cues.append((m.start(), day))
         if self.ctx.published is not None:
@@ -413,18 +409,10 @@ class TextContext:
             cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
-    def _weekday(self, weekday: int, index: int) -> dt.date | None:
-        published = self.ctx.published
-        if published is not None:
-            # "The protests began on election day. By the time polls closed on Sunday, ...": in a
-            # story told from a day of the last fortnight, a weekday is the first one from that day.
-            told = next((day for j in range(index - 1, max(index - _NARRATIVE_SENTENCES, 0) - 1, -1)
-                         for has_cue, day in [self._sentence_time(j)] if has_cue), None)
-            if told is not None and 0 <= (published - told).days <= _NARRATIVE_DAYS:
-                day = told + dt.timedelta(days=(weekday - told.weekday()) % 7)
-                if day <= published:
-                    return day
-            return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+    def _weekday(self, weekday: int) -> dt.date | None:
+        if self.ctx.published is not None:
+            back = (self.ctx.published.weekday() - weekday) % 7
+            return self.ctx.published - dt.timedelta(days=back)
         if self.ctx.election_date is not None:
             # Without a publication date: the occurrence nearest the election, within 3 days.
             offset = (weekday - self.ctx.election_date.weekday()) % 7
@@ -529,10 +517,13 @@ class TextContext:
                 candidates.append((-1 if cited else 0 if final else 2, abs(start + m.start() - pos), who, False))
         for m in pats.by_count.finditer(sentence):
             # "About 300 people, by the organisers' count, rallied": beside its figure, the count's owner.
-            who = self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))
-            if who:
-                near = abs(start + m.start() - pos) <= _BY_COUNT_REACH
-                candidates.append((-1 if near else 2, abs(start + m.start() - pos), who, False))
+            # Beside its figure it is that figure's; opening the sentence ("By the minister's count,
+            # 4,000 were detained, 677 jailed ...") it is every figure's; elsewhere another figure's.
+            near = abs(start + m.start() - pos) <= _BY_COUNT_REACH
+            if not (near or not sentence[:m.start()].strip()):
+                continue
+            if who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who")):
+                candidates.append((-1 if near else 0, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
             if start + m.start("who") <= pos < start + m.end("who"):
                 continue  # "..., said 56 protesters had been detained": the figure is what was said
