@@ -494,8 +494,23 @@ def test_a_party_is_named_as_it_was_at_the_election(ref):
 @pytest.mark.parametrize("text", [
     'Voters could also tick "against all" candidates, an option chosen by 5.8 percent.',
     '"Against all" was chosen by 5.8 percent of voters.',
-    'The option "against all", new this year, drew 5.8 percent.',
+    'The option "against all", which was new this year, drew 5.8 percent.',
 ])
 def test_against_all_named_before_its_share(text):
     rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), REF)
     assert [(r["subject"], r["value"]) for r in rows] == [("against all", 5.8)]
+
+
+@pytest.mark.parametrize("text", [
+    "For the first time voters could tick 'against all', but Amanat, the ruling party, won 53.9 percent.",
+    "The ballot included 'against all', and the ruling party, Amanat, won 53.9 percent.",
+])
+def test_a_party_after_against_all_keeps_its_share(ref, text):
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Amanat", 53.9)]
+
+
+def test_a_month_beside_no_vote_dates_no_figure(ref):
+    text = "Turnout, which officials had forecast in June, was 69.4 percent."
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [r["election_id"] for r in rows] == ["2022-11-20-presidential"]

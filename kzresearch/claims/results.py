@@ -51,6 +51,9 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
+# A time named from publication dates a figure only beside a vote: "the election held two months ago".
+_VOTE_NOUN = re.compile(r"\b(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)\b", re.IGNORECASE)
+_VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 _PRONOUN = re.compile(r"\b(?P<p>it|he|she|(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
@@ -255,7 +258,8 @@ def _elections(ref: Any) -> _Elections:
 def _renames(ref: Any) -> tuple[tuple[str, str, dt.date], ...]:
     """Return the parties' renamings of ``election_cues.yaml`` (``renamed``), oldest first."""
     cues = getattr(ref, "election_cues", None) or {}
-    return tuple(sorted(((r["old"], r["new"], r["date"]) for r in cues.get("renamed") or []), key=lambda r: r[2]))
+    return tuple(sorted(((r["old"], r["new"], dt.date.fromisoformat(str(r["date"]))) for r in cues.get("renamed") or []),
+                        key=lambda r: r[2]))
 
 
 def _name_at_election(ref: Any, subject: str | None, election_id: str | None) -> str | None:
@@ -830,17 +834,20 @@ def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[in
 
 
 def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -> list[tuple[re.Match, tuple[int, int]]]:
-    """Return each cue of ``text[start:end]`` that names a time from the day of publication, with
-    the ``(year, month)`` it means (month 0: the year alone); none without a publication date."""
+    """Return each cue of ``text[start:end]`` that names a time from the day of publication beside a
+    vote ("the parliamentary election held two months ago", "in April's vote"), with the
+    ``(year, month)`` it means (month 0: the year alone); none without a publication date."""
     if published is None:
         return []
     cues = []
     for m in _RELATIVE_CUE.finditer(text, start, end):
+        if not _VOTE_NOUN.search(text, max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH)):
+            continue  # "Turnout, which officials had forecast in June, ...": a time, but not a vote's
         if m.group("m"):
             month = _MONTH_NAMES.index(m.group("m").lower()) + 1
             cues.append((m, (published.year - (month > published.month), month)))
-        elif m.group("this") or m.group("unit") == "year":
-            cues.append((m, (published.year - (m.group("unit") == "year"), 0)))
+        elif m.group("this") or (m.group("unit") or "").lower() == "year":
+            cues.append((m, (published.year - ((m.group("unit") or "").lower() == "year"), 0)))
         else:
             back = 1 if m.group("unit") else parse_number(m.group("n")) or 1
             months = published.year * 12 + published.month - 1 - int(back)
