@@ -23,7 +23,7 @@ from kzresearch.reference import Reference
 from kzresearch.textnorm import normalize_text, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
-_TITLE_WINDOW = 12  # headlines sit among the first non-blank lines of a page
+_TITLE_WINDOW = 12  # headlines sit among the first lines of text of a page (menus and furniture not counted)
 _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
@@ -39,7 +39,7 @@ _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
-_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+[^.!?]{2,80}$")
+_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
 # Paragraphs of the article after a line that show the line is inside the text.
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
@@ -256,10 +256,19 @@ def _text_lines_before(lines: list[Line], i: int, k: int) -> list[int]:
     return found
 
 
-def _figure_share(text: str) -> float:
-    """Return the share of a line's words that hold a digit."""
+def _is_credit(text: str) -> bool:
+    """An agency and a writer ("24.kg news agency, Nurlan Abdrakhmanov") or a name of a few capitalised
+    words ("Agence France-Presse"), not a headline after a kicker ("KAZAKHSTAN - Tokayev wins ...")."""
+    words = text.split()
+    return "," in text or (len(words) <= 4 and all(w[0].isupper() for w in words))
+
+
+def _mostly_figures(text: str) -> bool:
+    """A line of figures: half its words hold a digit, or four of them do ("Result 3 of 11",
+    "USD 46.89 EUR 59.68 RUB 1.47"; not "Tokayev wins 81.3% in 2022 election")."""
     tokens = _TOKEN.findall(text)
-    return sum(1 for t in tokens if _DIGIT.search(t)) / len(tokens) if tokens else 0.0
+    figures = sum(1 for t in tokens if _DIGIT.search(t))
+    return bool(tokens) and (figures >= 0.5 * len(tokens) or figures >= 4)
 
 
 def _first_paragraph(lines: list[Line]) -> int:
@@ -304,10 +313,11 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         # The headline stands right above the lead; a widget of rates and a wire's masthead
         # ("USD 46.89 EUR 59.68", "KYODO NEWS -- ENGLISH NEWSWIRE") are figures or capitals.
         score += 1.5 if i in above_lead else 0.0
-        score -= 3.0 if _figure_share(line.text) > 0.33 else 0.0
+        score -= 3.0 if _mostly_figures(line.text) else 0.0
         score -= 1.0 if not any(ch.islower() for ch in line.text) else 0.0
         # A masthead line: parts set apart by bars, a site's domain ("LITER.KZ — News of
-        # Kazakhstan"), or a name in another script than the text's.
+        # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
+        # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
@@ -361,7 +371,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "date_line"
         elif _AUTHOR_IN_PLACE.match(line.text):
             line.role, line.rule = "byline", "author_in_place"
-        elif _DATELINE_CREDIT.match(line.text) and line.n_words <= 10:
+        elif (credit := _DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")):
             line.role, line.rule = "byline", "dateline_credit"
 
     _mark_media_titles(lines)

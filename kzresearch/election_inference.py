@@ -29,6 +29,10 @@ from kzresearch.reference import Reference
 from kzresearch.textnorm import sentence_spans
 
 MIN_SCORE = 2.0
+# A vote named with its year: "the 2019 presidential election", "the election of March 2023".
+_NAMED_VOTE = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|polls?|ballots?|referendums?)\b"
+                         r"|\b(?:elections?|votes?|polls?|ballots?|referendums?)\s+(?:of|in)\s+(?:[A-Za-z]+\s+){0,2}?(?P<y2>(?:19|20)\d\d)\b",
+                         re.IGNORECASE)
 # Days after a vote within which the press still reports on it (final results, protests, courts).
 _AFTER_VOTE_DAYS = 120
 _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0}
@@ -70,6 +74,11 @@ def _date(value: object) -> dt.date | None:
 @lru_cache(maxsize=4)
 def _cues_for(ref: Reference) -> _Cues:
     return _Cues(ref)
+
+
+def _named_vote_years(text: str) -> set[int]:
+    """Return the years of the votes a text (a headline) names with their year ("the 2019 presidential election")."""
+    return {int(m.group("y") or m.group("y2")) for m in _NAMED_VOTE.finditer(text)}
 
 
 def election_words(ref: Reference) -> re.Pattern:
@@ -180,7 +189,9 @@ def infer_election(
         return ElectionGuess(None, round(best_score, 2), f"evidence too weak or tied (best {best_id} {best_score:.1f}, next {runner_up:.1f})")
     best_date = next(e.date for e in cues.elections if e.election_id == best_id)
     if published and (published - best_date).days > _AFTER_VOTE_DAYS and not (
-            best_date in full_dates or (best_date.month, best_date.day) in month_days):
-        return ElectionGuess(None, round(best_score, 2), f"published {published}, long after {best_id}, whose date the text does not state")
+            best_date in full_dates or (best_date.month, best_date.day) in month_days or best_date.year in _named_vote_years(title or "")):
+        # (a vote named with its year in the text is often recalled: "since the 2019 presidential
+        # election"; in the headline it is the subject: "A year after the 2019 election")
+        return ElectionGuess(None, round(best_score, 2), f"published {published}, long after {best_id}, which neither the text dates nor the headline names")
     evidence = "; ".join(f"{why} (+{w:.1f})" for w, why in sorted(parts, reverse=True))
     return ElectionGuess(best_id, round(best_score - runner_up, 2), evidence)

@@ -56,8 +56,15 @@ _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|r
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 # A site's domain opening a line ("Kapital.kz", "LITER.KZ — News of Kazakhstan"), in the first lines of a page.
-_DOMAIN_START = re.compile(r"(?:www\.)?(?P<domain>[A-Za-z0-9-]+\.[A-Za-z]{2,6})(?![.\w])")
+_SITE_TLDS = r"(?i:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|tm|ru|ua|az|am|ge|by|md|mn|tr)"
+_DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]+\.{_SITE_TLDS})(?![.\w])")
+# An unknown holder that may be a site: two capitalised words or more ("Kazakhstan Today"), or a
+# domain ("Tengrinews.kz"); not "All" (rights reserved), "Content", a lone word.
+_NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z][\w'&-]+(?: (?:of|the|and|&|[A-Z0-9][\w'&-]*))*"
+                           rf" [A-Z0-9][\w'&-]*|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+\.{_SITE_TLDS}")
 _MASTHEAD_LINES = 3
+# Subdomains of a site's language or of the web, not of its name.
+_SUBDOMAINS = frozenset({"www", "m", "en", "eng", "english", "ru", "rus", "kz", "kaz", "qaz", "uz", "amp", "mobile"})
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
 # A credit for a picture, not a page's notice.
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|provided by|getty|shutterstock)\b", re.IGNORECASE)
@@ -200,7 +207,8 @@ def _unknown_domain(name: str) -> str:
     if not _BARE_DOMAIN.fullmatch(name):
         return name
     labels = name.lower().split(".")
-    labels = labels[1:] if labels[0] == "www" else labels
+    while len(labels) > 2 and labels[0] in _SUBDOMAINS:
+        labels = labels[1:]  # "www.gazeta.uz", "en.gazeta.uz" are "gazeta.uz"
     if len(labels) == 2 and len(labels[1]) == 2:
         return f"{labels[0].capitalize()}.{labels[1]}"
     return _without_suffix(labels)[-1].capitalize()
@@ -220,8 +228,11 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
 
     Every matching signature of ``outlets.csv`` (url, text, byline, masthead) and a line naming an
     outlet above the headline is a piece of evidence; the outlet with the most wins. Where nothing
-    names one, the holder of the copyright notice at the foot of the page does, if it is a known
-    outlet and not a wire service.
+    names one, a site's domain opening one of the first lines does ("Kapital.kz", "LITER.KZ — News
+    of Kazakhstan"), else the holder of the copyright notice at the foot of the page: a known outlet
+    that is not a wire service, or failing one a name that may be a site's (two capitalised words or a
+    domain, no company's): "© Kazakhstan Today, 2000-2005". A person's name ("© 2021 Dana Omarova")
+    passes that test too: the evidence says the holder is not in ``outlets.csv``.
 
     Returns
     -------
@@ -279,7 +290,8 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
 
     "© 2020 The Moscow Times, all rights reserved", "Copyright © 2011 bne IntelliNews": the holder
     of the page's copyright publishes it, when it is an outlet of ``outlets.csv`` (a parent company,
-    a photo agency or an aggregator is not). The notice of a wire service that sells its copy to
+    a photo agency or an aggregator is not); failing one, the first holder that may name a site
+    (``_NAMES_A_SITE``, and no company: "Asia Times Holdings" is a parent). The notice of a wire service that sells its copy to
     other papers ("Copyright 2021 The Associated Press"; ``wire_notice`` rows of ``outlets.csv``)
     marks that copy, not the outlet; a notice inside the text is a photo credit.
     """
@@ -298,8 +310,8 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
             outlet = signatures.named_in(fold_case(holder)) or outlet
         if not wire and outlet in signatures.names:
             return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
-        if not wire and unknown is None and holder and not _COMPANY.search(m.group("holder")):
-            unknown = holder, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no} (not in outlets.csv)"
+        if not wire and unknown is None and _NAMES_A_SITE.fullmatch(holder) and not _COMPANY.search(m.group("holder")):
+            unknown = _unknown_domain(holder), f"copyright holder {m.group('holder').strip()!r} on line {line.line_no} (not in outlets.csv)"
     return unknown  # a name outlets.csv does not know, and no company's: the last resort
 
 

@@ -187,7 +187,10 @@ _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
-TITLE_SEPARATOR = re.compile(r"\s+[-|:\u2013\u2014]\s+")
+TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
+# ... and, between the parts of an archive's title only, a spaced colon ("The Hindu : International : ...").
+_TITLE_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+")
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -292,12 +295,12 @@ def _extract_html(html: str) -> tuple[str, dict]:
     doc = extracted.as_dict() if extracted is not None else {}
     if not (doc.get("text") or "").strip():
         raise UnreadableFile("empty", "HTML page without article text that trafilatura could find")
-    title = _headline_in_title(html, doc.get("title"))
+    title, site = _headline_in_title(html, doc.get("title"))
     meta = {
         "title": title,
         "byline": doc.get("author"),
         "published": _dated(html, doc.get("date")),
-        "outlet": _named_site(doc) or _site_in_title(html, title),
+        "outlet": _named_site(doc) or site or _site_in_title(html, title),
         "url": doc.get("url"),
     }
     text = doc["text"]
@@ -316,18 +319,25 @@ def _dated(html: str, date: str | None) -> str | None:
     return date if find_date(html, extensive_search=False, original_date=True) == date else None
 
 
-def _headline_in_title(html: str, title: str | None) -> str | None:
-    """Return the headline of a page whose ``<title>`` trafilatura cut at the wrong separator
-    ("The Hindu : International" of "The Hindu : International : Kazakh leader wins"): the longest
-    other part of the ``<title>`` that the page also shows as text, else trafilatura's ``title``."""
-    own = [p.strip() for p in TITLE_SEPARATOR.split(title or "")]
+def _headline_in_title(html: str, title: str | None) -> tuple[str | None, str | None]:
+    """Return the headline of a page whose ``<title>`` trafilatura cut at the wrong separator ("The
+    Hindu : International" of "The Hindu : International : Kazakh leader wins"), with the site's name
+    at the title's other end: the longest other part of the ``<title>`` that the page also shows as
+    text. Else trafilatura's ``title`` (kept as well when a ``<h1>`` shows it), and no site."""
+    own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
     m = _TITLE_TAG.search(html, 0, 200_000)
     if len(own) < 2 or not m:
-        return title  # trafilatura chose one part of the title: its choice stands
+        return title, None  # trafilatura chose one part of the title: its choice stands
+    if any(title in " ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(html)):
+        return title, None  # "Kazakhstan votes - and nobody is surprised": a headline with a separator
     shown = " ".join(unescape(_TAG.sub(" ", html[m.end():])).split())
-    parts = [p.strip() for p in TITLE_SEPARATOR.split(" ".join(unescape(m.group(1)).split()))]
+    parts = [p.strip() for p in _TITLE_PARTS.split(" ".join(unescape(m.group(1)).split()))]
     others = [p for p in parts if p not in own and len(p.split()) >= 3 and p in shown]
-    return max(others, key=len, default=title)
+    if not others:
+        return title, None
+    best = max(others, key=len)
+    site = parts[0] if best == parts[-1] else parts[-1] if best == parts[0] else None
+    return best, site
 
 
 def _named_site(doc: dict) -> str | None:

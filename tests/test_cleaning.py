@@ -212,3 +212,11 @@ def test_bylines_below_the_headline_and_in_fields(ref):
     assert infer_byline_and_wire(doc.lines, agencies)[0] == "Aidos Zhumabayev"
     doc = classify_lines("Ruling party wins as three parties enter parliament\n\nASTANA - Kazinform, Nurlan Abdrakhmanov\n\n" + BODY, ref)
     assert infer_byline_and_wire(doc.lines, agencies) == ("Nurlan Abdrakhmanov", ["Kazinform"])
+
+
+def test_review_cases_for_headlines_kickers_and_record_fields(ref):
+    assert classify_lines("Menu\nTokayev wins 81.3% in 2022 election\n\n" + BODY, ref).title == "Tokayev wins 81.3% in 2022 election"
+    kicker = "KAZAKHSTAN - Tokayev wins snap presidential election"
+    assert classify_lines(f"{kicker}\n\n{BODY}", ref).title == kicker
+    # a referendum's "No:" line is no record field
+    assert roles(f"Referendum results\n\nYes: 77.18 percent\nNo: 18.66 percent\n\n{BODY}", ref)["No: 18.66 percent"][0] != "boilerplate"

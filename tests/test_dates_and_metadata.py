@@ -295,3 +295,20 @@ def test_an_outlet_outlets_csv_does_not_know_is_named_by_its_domain_or_its_copyr
     assert infer_outlet([*body, company], ref)[0] is None
     # a site's own name under a country's domain keeps it; under a generic one it does not
     assert (_unknown_domain("gazeta.uz"), _unknown_domain("www.kapital.kz"), _unknown_domain("example.com")) == ("Gazeta.uz", "Kapital.kz", "Example")
+
+
+def test_review_cases_for_titles_with_separators_and_unknown_holders(ref):
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
+    page = ('<html><head><title>Kazakhstan votes - and nobody is surprised - Eurasia Daily Monitor - Jamestown</title>'
+            '<meta property="og:title" content="Kazakhstan votes - and nobody is surprised"></head><body>'
+            '<header>Eurasia Daily Monitor</header><h1>Kazakhstan votes - and nobody is surprised</h1>'
+            f"<article>{body}</article></body></html>")
+    assert _extract_html(page)[1]["title"] == "Kazakhstan votes - and nobody is surprised"
+    lines = [Line(2, 2, "Protest in Almaty", "title", "headline"),
+             Line(3, 3, "Police detained dozens of protesters in Almaty on Sunday.", "body", "default_body")]
+    for footer in ("Copyright © 2024. All rights reserved.", "© 2023 Content may not be reproduced without permission."):
+        assert infer_outlet([*lines, Line(4, 4, footer, "caption", "copyright_credit")], ref)[0] is None
+    assert infer_outlet([*lines, Line(4, 4, "© 2022 www.gazeta.uz", "caption", "copyright_credit")], ref)[0] == "Gazeta.uz"
+    assert infer_outlet([Line(1, 1, "A.Smith, Almaty", "boilerplate", "before_headline"), *lines], ref)[0] is None
