@@ -73,8 +73,10 @@ class RecordFields:
     spec : Mapping
         The contents of ``record_fields.yaml``: for each of :data:`FIELDS` the keys to try in
         order; under ``urls`` the fields whose value must be a web address; under ``wrappers``
-        the keys of objects that hold the article's fields; under ``key_prefixes`` the prefixes a
-        key may carry ("post_title"); under ``name_keys`` the keys of an author's or publisher's name.
+        the keys of objects that hold the article's fields; under ``key_prefixes`` and
+        ``key_suffixes`` the prefixes ("post_title") and language suffixes ("body_en") a key may carry;
+        under ``name_keys`` the keys of an author's or publisher's name; under ``other_things`` the
+        keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`.
 
     Examples
     --------
@@ -105,7 +107,10 @@ class RecordFields:
         Returns
         -------
         dict
-            Field name (of :data:`FIELDS`) to value: the first of its keys with a usable value.
+            Field name (of :data:`FIELDS`) to value: the first of its keys with a usable value. A row
+            with no text key gives its longest string of ``_MIN_TEXT_WORDS`` words or more anywhere;
+            a row with no date key its earliest ISO 8601 date anywhere (not in the objects of
+            ``other_things``, of the author or of the outlet).
         """
         by_key = self._keys_of(record)
         found: dict[str, str] = {}
@@ -117,12 +122,14 @@ class RecordFields:
         if "text" not in found or "published" not in found:
             # Keys of the exporter's own ("copy": {"body_en": ...}, "timeline": {"sent": ...}): the
             # longest text anywhere in the row is the article, the earliest ISO 8601 date its date.
-            strings = [value for value in _strings(record, self.other_things) if value.strip()]
+            # (Never in the objects of other things, nor of the author or the outlet: a birth date.)
+            skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
+            strings = [value for value in _strings(record, skipped) if value.strip()]
             longest = max(strings, key=len, default="")
             if "text" not in found and len(longest.split()) >= _MIN_TEXT_WORDS:
                 found["text"] = longest
-            if "published" not in found and (dates := sorted(v.strip() for v in strings if _ISO_DATE.fullmatch(v.strip()))):
-                found["published"] = dates[0]
+            if "published" not in found and (dates := [d for v in strings if (d := _iso_moment(v.strip()))]):
+                found["published"] = min(dates)[1]
         return found
 
     def _keys_of(self, record: Mapping) -> dict[str, object]:
@@ -180,6 +187,18 @@ class RecordFields:
         if name in self.urls:
             return text if is_url else None
         return None if is_url else text
+
+
+def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
+    """Return ``(instant in UTC, value)`` of an ISO 8601 date or time, else None ("2019-19-39" is none).
+    A time without a zone, or a date, is taken as UTC."""
+    if not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc), value
 
 
 def _strings(record: Mapping, other_things: frozenset[str]) -> list[str]:

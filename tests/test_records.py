@@ -146,3 +146,12 @@ def test_a_row_of_unknown_keys_gives_its_longest_text_and_earliest_date(fields):
 def test_newsroom_keys_name_the_headline_and_the_time_of_issue(fields):
     row = {"hed": "Protest", "dek": "Police detained dozens", "issued": "2022-01-16T15:20:00+09:00", "body": ARTICLE}
     assert fields.read(row) == {"text": ARTICLE, "title": "Protest", "published": "2022-01-16T15:20:00+09:00"}
+
+
+def test_the_date_fallback_skips_authors_invalid_dates_and_compares_instants(fields):
+    long = " ".join([ARTICLE] * 4)
+    assert "published" not in fields.read({"copy": long, "author": {"name": "Dana", "birthDate": "1975-03-02"}})
+    assert "published" not in fields.read({"copy": long, "meta": {"when": "2019-19-39"}})
+    # 15:02 in Seoul is 06:02 UTC, before 07:00 UTC
+    row = {"copy": long, "t": {"a": "2022-11-21T07:00:00Z", "b": "2022-11-21T15:02:00+09:00"}}
+    assert fields.read(row)["published"] == "2022-11-21T15:02:00+09:00"
