@@ -26,10 +26,9 @@ SETS = Path(__file__).parent / "data"
 # Floors: what each set reaches today, less a margin (claims F1 and precision; document fields).
 FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (0.88, 0.8), "heldout_blind2": (0.84, 0.8),
           "heldout_blind3": (0.82, 0.8),
-          # blind set 4: outlets and titles of six unknown outlets are half right today
-          "heldout_blind4": (0.8, 0.45),
-          # blind set 5: outlets unknown to outlets.csv (5/13 right) are its weakest field
-          "heldout_blind5": (0.8, 0.35)}
+          # blind sets 4 and 5: outlets that outlets.csv does not know (9/12, 9/13) are their weakest field
+          "heldout_blind4": (0.85, 0.7),
+          "heldout_blind5": (0.85, 0.6)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
