@@ -514,3 +514,13 @@ def test_a_month_beside_no_vote_dates_no_figure(ref):
     text = "Turnout, which officials had forecast in June, was 69.4 percent."
     rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
     assert [r["election_id"] for r in rows] == ["2022-11-20-presidential"]
+
+
+def test_a_year_in_a_relative_clause_dates_only_that_clause(ref):
+    text = ("The People's Party of Kazakhstan took 6.8 per cent, and the Nationwide Social Democratic Party, "
+            "which boycotted the 2021 vote, squeezed in with 5.2 per cent.")
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == [(6.8, "2023-03-19-parliamentary"), (5.2, "2023-03-19-parliamentary")]
+    text = "Amanat got 53.9 percent, down from Nur Otan, which won 71.09 percent in 2021."
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == [(53.9, "2023-03-19-parliamentary"), (71.09, "2021-01-10-parliamentary")]

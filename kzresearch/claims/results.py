@@ -771,6 +771,8 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
+# A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
 _ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -793,7 +795,15 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     years: dict[int, set[tuple[int, int]]] = {}
     attached: dict[int, set[tuple[int, int]]] = {}  # row index -> the cue right after its figure
     previous: set[int] = set()
+    # "X, which boycotted the 2021 vote, got 5.2%": a cue in a relative clause describes its subject
+    # and dates only the figures inside the clause.
+    asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end)]
     for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published):
+        if aside := next(((a, b) for a, b in asides if a <= m.start() < b), None):
+            for i, row in enumerate(rows):
+                if aside[0] <= row["start"] < aside[1]:
+                    attached.setdefault(i, set()).add(cue)
+            continue
         # "won 95.5% in 2011, ... and 91% in 2005": a cue right after a figure dates that figure only.
         owner = next((i for i, row in enumerate(rows) if _ATTACHED.fullmatch(text, row["end"], m.start())), None)
         if owner is not None:
@@ -801,7 +811,8 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             continue
         years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add(cue)
     for m in f.previous.finditer(tc.folded, s_start, s_end):
-        previous.add(bisect.bisect_right(cuts, m.start()))
+        if not any(a <= m.start() < b for a, b in asides):
+            previous.add(bisect.bisect_right(cuts, m.start()))
     # "At that election, ...": the election the previous sentence dates.
     anaphors = {bisect.bisect_right(cuts, m.start()) for m in f.same_election.finditer(tc.folded, s_start, s_end)}
     earlier_cues = {cue for _, cue in _year_cues(text, *tc.sentences[index - 1])} if anaphors and index else set()
