@@ -524,3 +524,13 @@ def test_a_year_in_a_relative_clause_dates_only_that_clause(ref):
     text = "Amanat got 53.9 percent, down from Nur Otan, which won 71.09 percent in 2021."
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
     assert [(r["value"], r["election_id"]) for r in rows] == [(53.9, "2023-03-19-parliamentary"), (71.09, "2021-01-10-parliamentary")]
+
+
+def test_elliptical_seats_share_the_stated_whole(ref):
+    ctx = DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12))
+    text = "Nur Otan will have 76 of the 98 seats filled from party lists, Ak Zhol 12 and the People's Party 10."
+    rows = extract_results(text, ctx, ref)
+    assert [(r["subject"], r["value"], r["of"]) for r in rows if r["measure"] == "seats"] == [
+        ("Nur Otan", 76, 98), ("Ak Zhol", 12, 98), ("People's Party of Kazakhstan", 10, 98)]
+    text = "Ak Zhol will have 12 seats and the People's Party 10."  # no whole stated: none inherited
+    assert [r["of"] for r in extract_results(text, ctx, ref) if r["measure"] == "seats"] == [None, None]

@@ -695,6 +695,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     lo = s_start
     seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
     totals: set[float] = set()
+    wholes: set[float] = set()  # the seat totals a stated count was "of"
     seat_ends: list[int] = []
     for m in seats:
         value = parse_number(m.group("num"))
@@ -719,10 +720,12 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                 of = parse_number(chamber.group("of"))  # a party's seats of the chamber, not seats to fill
             rows += [_row(tc, m.start(), end, s, "seats", value, of, qualifier, None, m.start("num")) for s in subjects]
             totals.add(of or value)
+            if of:
+                wholes.add(of)
             seat_ends.append(end)
         lo = m.end()
     if seat_ends:
-        rows += _elliptical_seats(tc, f, index, seat_ends, totals)
+        rows += _elliptical_seats(tc, f, index, seat_ends, totals, wholes)
     for m in f.parties.finditer(text, s_start, s_end) if "part" in lowered else ():
         value = parse_number(m.group("num"))
         frame = f.contesting.match(text, m.end(), s_end)
@@ -745,10 +748,12 @@ _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|tho
                        re.IGNORECASE)
 
 
-def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[int], totals: set[float]) -> list[dict]:
+def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[int], totals: set[float],
+                      wholes: set[float]) -> list[dict]:
     """Read the seat counts that leave out "seats" after a stated one.
 
-    "Ak Zhol will have 12 seats and the People's Party 10": a party followed by a bare number;
+    "Ak Zhol will have 12 seats and the People's Party 10": a party followed by a bare number (of
+    the whole the stated count gave, when it gave one: "76 of the 98 seats ..., Ak Zhol 12");
     "will share the 10 seats, with Otan taking seven of the 10": a share of a seat total the
     sentence has just given.
     """
@@ -756,11 +761,13 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
     s_start, s_end = tc.sentences[index]
     rows = []
     first = seat_ends[0]
+    of = next(iter(wholes)) if len(wholes) == 1 else None
     for x in tc.mentions(index):
         if x.kind == "party" and x.start >= first and (m := _PARTY_NUMBER.match(text, x.end, s_end)):
             value = parse_number(m.group("num"))
             if value is not None and not _YEAR_RE.match(m.group("num")):
-                rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, None, "exact", None, m.start("num")))
+                rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, of if of and value < of else None,
+                                 "exact", None, m.start("num")))
     for m in _SHARE_OF.finditer(text, first, s_end):
         value, of = parse_number(m.group("num")), parse_number(m.group("of"))
         subject = _subject(tc, f, index, m.start(), first, kinds=("party",))
@@ -770,9 +777,9 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
+# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
 _ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
