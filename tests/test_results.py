@@ -211,6 +211,8 @@ def test_yes_share_of_a_referendum_quoted_in_another_election():
     ("Turnout was lowest at the Mazhilis election of January 10, 2021. At that election, Nur Otan won 71.09 percent.",
      "2021-01-10-parliamentary"),
     ("Turnout was low in 2021. Amanat won 53.9 percent at the same election, the CEC said.", "2021-01-10-parliamentary"),
+    ("The parliamentary vote was held in January 2021. Nur Otan won 71.1 percent on that occasion.",
+     "2021-01-10-parliamentary"),
     # without a dated sentence before it, the article's own election
     ("Turnout was low. At that election, Amanat won 53.9 percent.", "2023-03-19-parliamentary"),
 ])
