@@ -536,3 +536,20 @@ def test_elliptical_seats_share_the_stated_whole(ref):
         ("Nur Otan", 76, 98), ("Ak Zhol", 12, 98), ("People's Party of Kazakhstan", 10, 98)]
     text = "Ak Zhol will have 12 seats and the People's Party 10."  # no whole stated: none inherited
     assert [r["of"] for r in extract_results(text, ctx, ref) if r["measure"] == "seats"] == [None, None]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nazarbayev's showing in January 1999, when he was re-elected with 79.78 per cent of the vote, was weaker.",
+     ("Nursultan Nazarbayev", 79.78, "1999-01-10-presidential")),
+    ("The result improves on the 91.2 percent Nazarbayev, 70, won in December 2005.",
+     ("Nursultan Nazarbayev", 91.2, "2005-12-04-presidential")),
+])
+def test_a_pronoun_a_few_words_back_and_an_age_in_apposition(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2011-04-03-presidential", dt.date(2011, 4, 5)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share"] == [expected]
+
+
+def test_the_party_of_a_named_leader_is_the_ruling_party(ref):
+    text = "The party of President Nursultan Nazarbayev won 60.6 percent of the party-list vote, officials said."
+    rows = extract_results(text, DocContext("doc", "2004-09-19-parliamentary", dt.date(2004, 9, 21)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Otan", 60.6)]

@@ -55,7 +55,10 @@ _RELATIVE_CUE = re.compile(
 _VOTE_NOUN = re.compile(r"\b(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)\b", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
-_PRONOUN = re.compile(r"\b(?P<p>it|he|she|(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
+# after "the party", which may name its leader: "The party of President X won")
+_PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:[\w-]+\s+){0,4}|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$",
+                      re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -181,7 +184,9 @@ def frames(lexicon: dict) -> _Frames:
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
-        subject_after=re.compile(rf"\s*,?\s*(?:(?:has|have|had|was|were|then|also|first|again|only)\s+)*{alternation(r['subject_after_verbs'])}\b", re.IGNORECASE),
+        # "the 91.2 percent Nazarbayev, 70, won": an age in apposition may stand before the verb
+        subject_after=re.compile(rf"(?:\s*,\s*\d{{2}}\s*,)?\s*,?\s*(?:(?:has|have|had|was|were|then|also|first|again|only)\s+)*"
+                                 rf"{alternation(r['subject_after_verbs'])}\b", re.IGNORECASE),
         share_noun=re.compile(rf"'s?\s+(?:\w+\s+){{0,1}}?{alternation(r['share_nouns'])}\b", re.IGNORECASE),
         incumbent=re.compile(rf"\b{alternation(r['incumbent_nouns'])}\b", re.IGNORECASE),
         vote_after=re.compile(rf"^\s*{alternation(r['vote_nouns'])}\b", re.IGNORECASE),
@@ -639,10 +644,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
         if cap and "person" in kinds:
             return cap.group("name")
         return None
-    wanted = "person" if pronoun.group("p").lower() in ("he", "she") else "party"
+    word = (pronoun.group("p") or pronoun.group("the")).lower()
+    wanted = "person" if word in ("he", "she") else "party"
     if wanted not in kinds:
         return None
-    if pronoun.group("p").lower().startswith("the"):  # "the party took": only a party named alone
+    if word.startswith("the"):  # "the party took": only a party named alone
         return tc.party_named_before(index, lo + pronoun.start(), back=3)
     for i in range(index, max(-1, index - 4), -1):
         hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= lo + pronoun.start())]
