@@ -407,7 +407,7 @@ def test_a_party_named_after_its_candidate_is_no_back_reference():
     from kzresearch.claims.results import _PRONOUN
 
     assert _PRONOUN.search("Gani Kasymov of the Party of Patriots ") is None  # a name, not "the party"
-    assert _PRONOUN.search("less than in 2007, when the party ").group("p") == "the party"
+    assert _PRONOUN.search("less than in 2007, when the party ").group("the") == "the party"
 
 
 @pytest.mark.parametrize(
