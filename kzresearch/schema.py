@@ -74,7 +74,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("low", _F, "lower bound under the build's quantity convention"),
         ("high", _F, "upper bound under the build's quantity convention"),
         ("location", _LIST, "canonical places the count applies to; Kazakhstan for nationwide"),
-        ("event_date", _S, "date of the counted event, YYYY-MM-DD, where the text tells"),
+        ("event_date", _S, "date of the counted event, YYYY-MM-DD (YYYY-MM where the text names only the month), where the text tells"),
         ("attributed_to", _S, "who the text says gave the figure"),
         ("election_id", _S, "election the count is about"),
     ],

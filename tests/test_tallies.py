@@ -689,3 +689,24 @@ def test_no_figure_takes_another_figures_count_owner_or_a_loose_number():
     assert [(r["number"], r["attributed_to"]) for r in tallies(text, "2022")] == [(300, None), (1000, "organisers")]
     # "a number held placards": no count of the detained
     assert [r["counted"] for r in tallies("A number held placards as the crowd reached 300 in Almaty.", "2022")] == ["protesters"]
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("Kazakhstan put the death toll from this month's unrest at 225.", "2022-01-16", "2022-01"),
+    ("In January 2022, at least 230 people were killed in the unrest.", "2022-06-06", "2022-01"),
+    ("The unrest in January left 238 people dead.", "2022-06-06", "2022-01"),
+    ("Police detained 30 people on January 10 in Almaty.", "2022-06-06", "2022-01-10"),
+    ("He was among the oil workers who went on strike in 2011, a protest that ended when police opened fire on a crowd "
+     "in December that year, killing at least 16 people.",
+     "2022-11-21", "2011-12"),
+])
+def test_a_month_without_a_day_dates_its_sentence_to_the_month(text, published, date):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date.fromisoformat(published)), REF)
+    assert [r["event_date"] for r in rows] == [date]
+
+
+def test_a_month_in_an_earlier_sentence_dates_no_later_count():
+    text = ("The party had announced in November that it would not stand. "
+            "More than 30 demonstrators were arrested during protests criticising the vote.")
+    rows = extract_tallies(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), REF)
+    assert [r["event_date"] for r in rows] == ["2021-01-10"]

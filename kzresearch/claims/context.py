@@ -28,6 +28,10 @@ _MONTH = starting_words([m.capitalize() for m in MONTHS]) + r"\.?"
 _DATE_MD = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
+# A month without a day: "in January 2022", "January's violence", "this month's unrest", "last month".
+_MONTH_CUE = re.compile(rf"\b(?:(?P<m>{_MONTH})(?:'s)?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w.]|\s+\d)"
+                        rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
@@ -387,6 +391,16 @@ class TextContext:
                     cues.append((m.start(), day))
                     explicit.append(m.span())
         if anchor is not None:
+            # "in January 2022", "January's unrest", "this month's unrest": a month, no day to tell.
+            for m in _MONTH_CUE.finditer(self.text, start, end):
+                if not any(a <= m.start() < b for a, b in explicit):
+                    explicit.append(m.span())
+                    if _THAT_YEAR.match(self.text, m.end()):
+                        # "in 2011, ... in December that year": the year the sentence named before
+                        years = [int(y.group()) for y in _YEAR.finditer(self.text, start, m.start())]
+                        cues.append((m.start(), MonthDate(years[-1], MONTHS[m.group("m").rstrip(".").lower()], 1) if years and m.group("m") else None))
+                    else:
+                        cues.append((m.start(), _month_of(m, anchor)))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
@@ -424,7 +438,9 @@ class TextContext:
         if index not in self._times:
             # "... on May 21, Human Rights Watch said today": the narrative has reached the event's
             # day; the day of saying counts only when the sentence has no other date.
-            cues = self.date_cues(index) or self.date_cues(index, statements=True)
+            # A month without a day ("had announced in November that ...") dates its own sentence's
+            # counts only: the story has not arrived anywhere a later sentence could start from.
+            cues = [c for c in self.date_cues(index) or self.date_cues(index, statements=True) if not isinstance(c[1], MonthDate)]
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
 
@@ -736,6 +752,24 @@ def text_context(text: str, ctx: DocContext, ref: Any) -> TextContext:
 def _plain(phrase: str) -> str | None:
     words = re.sub(r"^(?:the|a|an)\s+", "", " ".join(phrase.split()), flags=re.IGNORECASE).split()
     return " ".join(words[:6]).lower() or None
+
+
+class MonthDate(dt.date):
+    """A date known to the month: written ``YYYY-MM`` (as a publication date of month precision is)."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _month_of(m: re.Match, anchor: dt.date) -> MonthDate:
+    """Return the month a month cue names: its year as written, else the last such month up to ``anchor``."""
+    if m.group("rel"):
+        back = 1 if "last" in m.group("rel").lower() else 0
+        months = anchor.year * 12 + anchor.month - 1 - back
+        return MonthDate(months // 12, months % 12 + 1, 1)
+    month = MONTHS[m.group("m").rstrip(".").lower()]
+    year = int(m.group("y")) if m.group("y") else anchor.year - (month > anchor.month)
+    return MonthDate(year, month, 1)
 
 
 def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:
