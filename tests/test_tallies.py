@@ -710,3 +710,11 @@ def test_a_month_in_an_earlier_sentence_dates_no_later_count():
             "More than 30 demonstrators were arrested during protests criticising the vote.")
     rows = extract_tallies(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), REF)
     assert [r["event_date"] for r in rows] == ["2021-01-10"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials pointed to the more than a thousand foreign observers, most of them from friendly governments and regional bodies.",
+    "Police in its two largest cities dragged protesters into vans for a second day.",
+])
+def test_observers_from_regional_bodies_and_two_cities_are_no_counts(text):
+    assert tallies(text, "2019") == []

@@ -23,7 +23,10 @@ from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN,
 from kzresearch.patterns import caseless
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
-_MOD_STOP = r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an)"
+# Words that end a noun phrase before a people noun: function words, and place nouns ("police in its
+# two largest cities dragged protesters" counts no "two protesters").
+_MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an"
+             r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)\s+(?:(?:since|now|already|also|subsequently)\s+)?been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
