@@ -17,6 +17,8 @@ def roles(text, ref):
         ("Skip to main content", "boilerplate"),
         ("Breaking News", "boilerplate"),
         ("Read more: Kazakhstan's president signs decree", "boilerplate"),
+        ("More from Asia-Pacific", "boilerplate"),
+        ("Stories in this Section", "boilerplate"),
         ("Advertisement", "boilerplate"),
         ("Loading video...", "media"),
         ("1:02:03 0:45", "media"),
