@@ -553,3 +553,21 @@ def test_the_party_of_a_named_leader_is_the_ruling_party(ref):
     text = "The party of President Nursultan Nazarbayev won 60.6 percent of the party-list vote, officials said."
     rows = extract_results(text, DocContext("doc", "2004-09-19-parliamentary", dt.date(2004, 9, 21)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Otan", 60.6)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent of the vote, and turnout was about 39 percent.", []),
+    ("In Russia, Vladimir Putin's United Russia won 49.3 per cent last week.", []),
+    # a Kazakh subject, or a Kazakh place beside the other country's name, keeps the figure
+    ("Nur Otan won 71.09 percent, the election commission in Kazakhstan said, while Russia watched.", [("Nur Otan", 71.09)]),
+    ("Like Russia's ruling party, Nur Otan won 71.09 percent.", [("Nur Otan", 71.09)]),
+])
+def test_another_countrys_vote_is_no_kazakh_result(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == expected
+
+
+def test_percent_written_pc(ref):
+    rows = extract_results("Nazarbayev won 91.01pc of the vote, the commission said.",
+                           DocContext("doc", "2005-12-04-presidential", dt.date(2005, 12, 6)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nursultan Nazarbayev", 91.01)]

@@ -35,7 +35,8 @@ from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_p
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.patterns import caseless
 
-_PERCENT = r"(?: ?%|\s*percent\b|\s*per\s+cent\b|\s*pct\b)"
+# "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
+_PERCENT = r"(?: ?%|\s*percent\b|\s*per\s+cent\b|\s*pct\b|\s?pc\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 # "in 2015", "the 2015 election", "recorded in 2021": a year tied to the figure, not "the ruling
 # party since 1999" (a year after "since" starts a period, it dates no figure).
@@ -118,6 +119,8 @@ class _Frames:
     poll_after: re.Pattern
     part_of_other: re.Pattern
     poll_cue: re.Pattern
+    foreign: re.Pattern
+    home: re.Pattern
     qualifier_verb: re.Pattern
     verb_qualifiers: dict[str, str]
     registered_out_of: re.Pattern
@@ -205,6 +208,8 @@ def frames(lexicon: dict) -> _Frames:
         # "Turnout exceeded 54%": the verbs that qualify their figure (as a toll's).
         qualifier_verb=re.compile(rf"\b(?P<verb>{alternation(list(verb_qualifiers) or ['(?!)'])})\s+$", re.IGNORECASE),
         verb_qualifiers=verb_qualifiers,
+        foreign=re.compile(rf"\b{alternation(r.get('foreign_places') or [r'(?!)'], literal=False)}\b"),
+        home=re.compile(rf"\b{alternation(r.get('home_places') or [r'(?!)'], literal=False)}\b"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -230,7 +235,7 @@ def frames(lexicon: dict) -> _Frames:
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
         prefilter=_keyword_pattern(r.get("sentence_keywords", [])),
         has_number=re.compile(rf"[0-9]|\b{alternation([w for kind in ('units', 'tens', 'scales', 'groups') for w in numbers[kind]])}\b"),
-        percent_sign=re.compile(r"%|percent|per\s+cent|pct"),
+        percent_sign=re.compile(r"%|percent|per\s+cent|pct|(?<=\d)\s?pc\b"),
         qualifiers=qualifiers,
         yes_subject=r["yes_subject"],
         no_subject=r["no_subject"],
@@ -265,6 +270,18 @@ def _renames(ref: Any) -> tuple[tuple[str, str, dt.date], ...]:
     cues = getattr(ref, "election_cues", None) or {}
     return tuple(sorted(((r["old"], r["new"], dt.date.fromisoformat(str(r["date"]))) for r in cues.get("renamed") or []),
                         key=lambda r: r[2]))
+
+
+def _home_subject(tc: TextContext, subject: str | None) -> bool:
+    """A party or candidate of a Kazakh vote (in ``official_results.csv``), whatever country a sentence names."""
+    resolved = tc.ref.canonical_name(subject) if subject and hasattr(tc.ref, "canonical_name") else None
+    return bool(resolved) and resolved[0] in _subjects_of_results(tc.ref)
+
+
+@lru_cache(maxsize=8)
+def _subjects_of_results(ref: Any) -> frozenset[str]:
+    table = getattr(ref, "official_results", None)
+    return frozenset(table["subject"]) if table is not None and len(table) else frozenset()
 
 
 def _name_at_election(ref: Any, subject: str | None, election_id: str | None) -> str | None:
@@ -325,6 +342,9 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                 continue
             taken.append((row["start"], row["end"]))
             kept.append(row)
+        if f.foreign.search(text, s_start, s_end) and not f.home.search(text, s_start, s_end):
+            # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
+            kept = [row for row in kept if _home_subject(tc, row["subject"])]
         _assign_elections(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
