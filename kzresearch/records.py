@@ -125,7 +125,8 @@ class RecordFields:
             # (Never in the objects of other things, nor of the author or the outlet: a birth date.)
             skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
             strings = [value for value in _strings(record, skipped) if value.strip()]
-            longest = max(strings, key=len, default="")
+            # a body kept as a list of paragraphs ("blocks": [{"type": "p", "text": ...}, ...]) counts whole
+            longest = max(strings + _paragraph_lists(record, skipped), key=len, default="")
             if "text" not in found and len(longest.split()) >= _MIN_TEXT_WORDS:
                 found["text"] = longest
             if "published" not in found and (dates := [d for v in strings if (d := _iso_moment(v.strip()))]):
@@ -199,6 +200,31 @@ def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
     except ValueError:
         return None
     return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc), value
+
+
+def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]:
+    """Return each list of a row (``_MAX_DEPTH`` levels deep, not under ``other_things``) as text: its
+    strings, or the longest string of each of its objects (a paragraph block), joined by blank lines."""
+    joined: list[str] = []
+    level: list[object] = [record]
+    for _ in range(_MAX_DEPTH + 1):
+        nested: list[object] = []
+        for item in level:
+            pairs = item.items() if isinstance(item, Mapping) else ((None, value) for value in item)
+            for key, value in pairs:
+                if key is not None and _normal_key(str(key)) in other_things:
+                    continue
+                if isinstance(value, list):
+                    parts = [part for element in value
+                             if (part := element if isinstance(element, str) else
+                                 max((v for v in element.values() if isinstance(v, str)), key=len, default="")
+                                 if isinstance(element, Mapping) else "").strip()]
+                    if len(parts) > 1:
+                        joined.append("\n\n".join(parts))
+                if isinstance(value, (Mapping, list)):
+                    nested.append(value)
+        level = nested
+    return joined
 
 
 def _strings(record: Mapping, other_things: frozenset[str]) -> list[str]:

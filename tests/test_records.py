@@ -155,3 +155,12 @@ def test_the_date_fallback_skips_authors_invalid_dates_and_compares_instants(fie
     # 15:02 in Seoul is 06:02 UTC, before 07:00 UTC
     row = {"copy": long, "t": {"a": "2022-11-21T07:00:00Z", "b": "2022-11-21T15:02:00+09:00"}}
     assert fields.read(row)["published"] == "2022-11-21T15:02:00+09:00"
+
+
+def test_a_body_kept_as_a_list_of_paragraph_blocks_is_read_whole(fields):
+    blocks = [{"type": "p", "text": f"{ARTICLE} Paragraph {i}."} for i in range(4)]
+    row = {"headline": {"text": "Protest"}, "content": {"summary": "Police detained dozens.", "blocks": blocks},
+           "stamps": {"first_pub": "2021-01-11T19:26:40+08:00"}}
+    found = fields.read(row)
+    assert found["text"] == "\n\n".join(b["text"] for b in blocks)
+    assert found["published"] == "2021-01-11T19:26:40+08:00"
