@@ -571,3 +571,11 @@ def test_percent_written_pc(ref):
     rows = extract_results("Nazarbayev won 91.01pc of the vote, the commission said.",
                            DocContext("doc", "2005-12-04-presidential", dt.date(2005, 12, 6)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Nursultan Nazarbayev", 91.01)]
+
+
+def test_every_seat_and_the_presidents_party(ref):
+    ctx = DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 16))
+    rows = extract_results("Nur Otan won 88 per cent of the vote and every one of the 98 elected seats.", ctx, ref)
+    assert [(r["measure"], r["value"], r["of"]) for r in rows] == [("vote_share", 88, None), ("seats", 98, 98)]
+    rows = extract_results("The commission gave President Nursultan Nazarbayev's party just over 80 per cent of the vote.", ctx, ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 80)]

@@ -728,6 +728,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if value is None or PERCENT_SIGN.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             continue  # a share ("9%", "9.1%"), not seats
         of = parse_number(m.group("of")) if m.group("of") else None
+        if of and value == 1 and _EVERY.search(text, max(lo, m.start() - 8), m.start()):
+            value = of  # "every one of the 98 elected seats": all of them
         qualifier = _qualifier(f, m)
         before = text[lo: m.start()]
         each = _EACH.match(text, m.end())
@@ -803,6 +805,7 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
