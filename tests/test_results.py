@@ -579,3 +579,9 @@ def test_every_seat_and_the_presidents_party(ref):
     assert [(r["measure"], r["value"], r["of"]) for r in rows] == [("vote_share", 88, None), ("seats", 98, 98)]
     rows = extract_results("The commission gave President Nursultan Nazarbayev's party just over 80 per cent of the vote.", ctx, ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 80)]
+
+
+def test_a_share_named_right_after_a_threshold_is_the_partys(ref):
+    text = "Two parties scraped past the 7 percent threshold: Ak Zhol took 7.18 percent."
+    rows = extract_results(text, DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 3, 22)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("threshold", 7), ("Ak Zhol", 7.18)]

@@ -405,7 +405,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
-        threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end())
+        # ... but "the 7 percent threshold: Ak Zhol took 7.18 percent" names whose share it is
+        threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end()) \
+            and not _names_between(tc, index, m.start() - len(before[-25:]) + thr.end(), m.start(), ("party", "person"))
         # A referendum's side comes before a turnout: "77.18% of voters who took part voted in favour".
         side = _referendum_share(f, m, before, after)
         if side and _about_referendum(tc, f, index) and not f.poll_cue.search(text, s_start, m.start()):
