@@ -585,3 +585,9 @@ def test_a_share_named_right_after_a_threshold_is_the_partys(ref):
     text = "Two parties scraped past the 7 percent threshold: Ak Zhol took 7.18 percent."
     rows = extract_results(text, DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 3, 22)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("threshold", 7), ("Ak Zhol", 7.18)]
+
+
+def test_a_yes_share_of_voters_supporting(ref):
+    text = "Kazakhstan voted to build a nuclear plant, with 71.12 percent of voters supporting the idea in a referendum."
+    rows = extract_results(text, DocContext("doc", "2024-10-06-referendum", dt.date(2024, 10, 7)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 71.12)]
