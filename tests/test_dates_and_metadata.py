@@ -286,12 +286,12 @@ def test_an_outlet_outlets_csv_does_not_know_is_named_by_its_domain_or_its_copyr
     for masthead, outlet in [("Kapital.kz", "Kapital.kz"), ("LITER.KZ — News of Kazakhstan", "Liter.kz"),
                              ("24.kg news agency", "24.kg")]:
         assert infer_outlet([Line(1, 1, masthead, "boilerplate", "before_headline"), *body], ref)[0] == outlet
-    foot = Line(4, 4, "© Kazakhstan Today, 2000–2005. Reproduction only with reference to the agency.", "caption", "copyright_credit")
-    assert infer_outlet([*body, foot], ref) == ("Kazakhstan Today", "copyright holder 'Kazakhstan Today' on line 4 (not in outlets.csv)")
+    foot = Line(4, 4, "© Steppe Herald, 2000–2005. Reproduction only with reference to the agency.", "caption", "copyright_credit")
+    assert infer_outlet([*body, foot], ref) == ("Steppe Herald", "copyright holder 'Steppe Herald' on line 4 (not in outlets.csv)")
     france = Line(4, 4, "Copyright © 1997 France 24", "caption", "copyright_credit")  # a number in the name
     assert infer_outlet([*body, france], ref)[0] == "France 24"
     # a company's notice names a parent, not the outlet
-    company = Line(4, 4, "Copyright © 2016 Asia Times Holdings Limited. All rights reserved.", "caption", "copyright_credit")
+    company = Line(4, 4, "Copyright © 2016 Steppe Media Holdings Limited. All rights reserved.", "caption", "copyright_credit")
     assert infer_outlet([*body, company], ref)[0] is None
     # a site's own name under a country's domain keeps it; under a generic one it does not
     assert (_unknown_domain("gazeta.uz"), _unknown_domain("www.kapital.kz"), _unknown_domain("example.com")) == ("Gazeta.uz", "Kapital.kz", "Example")
