@@ -591,3 +591,30 @@ def test_a_yes_share_of_voters_supporting(ref):
     text = "Kazakhstan voted to build a nuclear plant, with 71.12 percent of voters supporting the idea in a referendum."
     rows = extract_results(text, DocContext("doc", "2024-10-06-referendum", dt.date(2024, 10, 7)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Yes", 71.12)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mere mention of another country keeps the Kazakh figure
+    ("Turnout was 69.4 percent, the Russian-language news site Vlast.kz reported.", [("turnout", 69.4)]),
+    ("The vote was held in the shadow of Russia's war in Ukraine; turnout was 69.4 percent.", [("turnout", 69.4)]),
+    ("Turnout was 69.4 percent, said the mission, whose observers came from Russia and China.", [("turnout", 69.4)]),
+    # the other country's own vote does not
+    ("Turnout in Kyrgyzstan was about 39 percent.", []),
+    ("According to the Central Election Commission of the Kyrgyz Republic, Sadyr Japarov won about 79 percent of the vote.", []),
+    ("In Kyrgyzstan, the ruling party won 20 percent.", []),
+    ("In Russia, President Vladimir Putin's party won 49.8 percent.", []),
+])
+def test_the_foreign_vote_filter_reads_the_frame(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == expected
+
+
+def test_review_cases_for_pronouns_relative_clauses_and_other_bodies(ref):
+    ctx = DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 11))
+    rows = extract_results("Tokayev spoke to reporters in Astana. He noted that Kosanov received 16.2 percent.", ctx, ref)
+    assert [r["subject"] for r in rows] == ["Amirzhan Kosanov"]
+    ctx = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21))
+    rows = extract_results("Nur Otan won 71 percent in the parliamentary elections, which were held in January 2021.", ctx, ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Nur Otan", "2021-01-10-parliamentary")]
+    rows = extract_results("Amanat won 62 of the 98 seats in the Mazhilis; in the Almaty city council, Amanat 25 and Respublica 4.", ctx, ref)
+    assert [(r["value"], r["of"]) for r in rows if r["measure"] == "seats"] == [(62, 98), (25, None), (4, None)]

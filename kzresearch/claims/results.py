@@ -52,14 +52,17 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
+# Words of a vote that tie another country's name to it.
+_VOTE_WORDS = r"(?i:elections?|votes?|polls?|ballots?|referendums?|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(r"\b(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)\b", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
-_PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:[\w-]+\s+){0,4}|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$",
-                      re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|"
+                      r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
+                      r"(?:[\w-]+\s+)?|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -119,7 +122,8 @@ class _Frames:
     poll_after: re.Pattern
     part_of_other: re.Pattern
     poll_cue: re.Pattern
-    foreign: re.Pattern
+    foreign_opening: re.Pattern
+    foreign_vote: re.Pattern
     home: re.Pattern
     qualifier_verb: re.Pattern
     verb_qualifiers: dict[str, str]
@@ -170,6 +174,7 @@ def frames(lexicon: dict) -> _Frames:
         The compiled patterns.
     """
     r = lexicon["results"]
+    foreign = rf"(?:{alternation(r.get('foreign_places') or [r'(?!)'], literal=False)})"
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
@@ -208,7 +213,9 @@ def frames(lexicon: dict) -> _Frames:
         # "Turnout exceeded 54%": the verbs that qualify their figure (as a toll's).
         qualifier_verb=re.compile(rf"\b(?P<verb>{alternation(list(verb_qualifiers) or ['(?!)'])})\s+$", re.IGNORECASE),
         verb_qualifiers=verb_qualifiers,
-        foreign=re.compile(rf"\b{alternation(r.get('foreign_places') or [r'(?!)'], literal=False)}\b"),
+        foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
+        foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
+                                rf"|\b{_VOTE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"),
         home=re.compile(rf"\b{alternation(r.get('home_places') or [r'(?!)'], literal=False)}\b"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -272,10 +279,19 @@ def _renames(ref: Any) -> tuple[tuple[str, str, dt.date], ...]:
                         key=lambda r: r[2]))
 
 
-def _home_subject(tc: TextContext, subject: str | None) -> bool:
-    """A party or candidate of a Kazakh vote (in ``official_results.csv``), whatever country a sentence names."""
+def _foreign_vote(f: _Frames, text: str, start: int, end: int) -> bool:
+    """A sentence about another country's vote: it opens in that country ("In neighbouring
+    Kyrgyzstan, ...") or ties it to a vote ("Kyrgyzstan's parliamentary election", "turnout in
+    Kyrgyzstan"); a mere mention ("the Russian-language site", "observers from Russia") is none."""
+    return bool(f.foreign_opening.match(text, start, end) or f.foreign_vote.search(text, start, end))
+
+
+def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
+    """A party or candidate of a Kazakh vote (in ``official_results.csv``) that the sentence names
+    outright, whatever country it names too (not one reached through "the ruling party" or "he")."""
     resolved = tc.ref.canonical_name(subject) if subject and hasattr(tc.ref, "canonical_name") else None
-    return bool(resolved) and resolved[0] in _subjects_of_results(tc.ref)
+    return bool(resolved) and resolved[0] in _subjects_of_results(tc.ref) and any(
+        x.canonical == resolved[0] for x in tc.mentions(index))
 
 
 @lru_cache(maxsize=8)
@@ -342,9 +358,9 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                 continue
             taken.append((row["start"], row["end"]))
             kept.append(row)
-        if f.foreign.search(text, s_start, s_end) and not f.home.search(text, s_start, s_end):
+        if _foreign_vote(f, text, s_start, s_end) and not f.home.search(text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
-            kept = [row for row in kept if _home_subject(tc, row["subject"])]
+            kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
         _assign_elections(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
@@ -630,6 +646,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     if pronoun is None:
         named = _named(tc, index, lo, pos, kinds)
         winner = _elections(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
+        leader = _LEADERS_PARTY.search(window)
+        if leader and winner and "party" in kinds and _kind(tc.ctx.election_id) == "parliamentary" \
+                and any(x.kind == "person" and leader.start("name") <= x.start - lo < leader.end("name") and _home_subject(tc, index, x.canonical)
+                        for x in tc.mentions(index)):
+            return winner  # "President Nursultan Nazarbayev's party won 80 per cent": the ruling party
         if winner and "party" in kinds and _kind(tc.ctx.election_id) == "parliamentary" \
                 and f.ruling_party.search(window) and not any(x.kind == "party" for x in named):
             # "The party of President X won 60.6 percent": the party, not the president it is named by.
@@ -796,7 +817,9 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
         if x.kind == "party" and x.start >= first and (m := _PARTY_NUMBER.match(text, x.end, s_end)):
             value = parse_number(m.group("num"))
             if value is not None and not _YEAR_RE.match(m.group("num")):
-                rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, of if of and value < of else None,
+                # "...; in the Almaty city council, Amanat 25": another body's seats, not of the same whole
+                same_whole = of and value < of and not _OTHER_BODY.search(text, first, x.start)
+                rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, of if same_whole else None,
                                  "exact", None, m.start("num")))
     for m in _SHARE_OF.finditer(text, first, s_end):
         value, of = parse_number(m.group("num")), parse_number(m.group("of"))
@@ -807,6 +830,9 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# "President Nursultan Nazarbayev's party": a leader's party (the ruling party when the leader is Kazakh).
+_LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
+_OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
@@ -833,9 +859,11 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     years: dict[int, set[tuple[int, int]]] = {}
     attached: dict[int, set[tuple[int, int]]] = {}  # row index -> the cue right after its figure
     previous: set[int] = set()
-    # "X, which boycotted the 2021 vote, got 5.2%": a cue in a relative clause describes its subject
-    # and dates only the figures inside the clause.
-    asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end)]
+    # "X, which boycotted the 2021 vote, got 5.2%": a cue in a relative clause on a party or a
+    # candidate describes it and dates only the figures inside the clause (on a vote, "the
+    # elections, which were held in January 2021", it dates the vote).
+    names_end = {x.end for x in tc.mentions(index) if x.kind in ("party", "person")}
+    asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end) if a.start() in names_end]
     for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published):
         if aside := next(((a, b) for a, b in asides if a <= m.start() < b), None):
             for i, row in enumerate(rows):
