@@ -29,7 +29,13 @@ _DATE_MD = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 # A month without a day: "in January 2022", "January's violence", "this month's unrest", "last month".
-_MONTH_CUE = re.compile(rf"\b(?:(?P<m>{_MONTH})(?:'s)?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w.]|\s+\d)"
+# A bare month only after "in", "during", "early", "late", "mid" or as a possessive ("January's"),
+# never after "since", "until", "by", "from", nor before "events" (the name of an episode).
+_MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?<=[Ll]ate )|(?<=[Mm]id-)|(?<=[Mm]id ))"
+                        rf"(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?(?!\w|\.\w|\s+\d|\s+events\b)"
+                        rf"|(?P<m2>{_MONTH})'s(?!\s+events\b)"
+                        rf"|(?<=[Tt]he )(?P<m4>{_MONTH})(?=\s+(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown)\b)"
+                        rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)(?!\w|\.\w|\s+\d)"
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
@@ -169,6 +175,9 @@ class _Patterns:
     office_of: re.Pattern
     own_figures: re.Pattern
     by_count: re.Pattern
+    month_context: re.Pattern
+    episodes: re.Pattern
+    episode_months: dict
 
 
 @once_per_object
@@ -201,6 +210,14 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # A named person's or body's office speaking: "Tokayev's office", "Akorda's Press Service".
         office_of=re.compile(rf"(?P<name>[A-Z][\w-]+)'s\s+(?P<office>(?i:{alternation(attr['spokes_offices'])}))\b"),
         own_figures=re.compile(rf"\b(?:our|we)\s+(?:\w+\s+){{0,2}}?{alternation(attr['own_figures'])}\b", re.IGNORECASE),
+        # Before a month that dates no count: a period's start or end, a relative clause about another thing.
+        month_context=re.compile(r"(?:\b(?:since|until|till|by|from|through)\s+(?:early\s+|late\s+|mid-?\s*)?"
+                                 r"|\b(?:due|scheduled|set|expected|planned|slated|next)\s+(?:for\s+|in\s+)?(?:early\s+|late\s+|mid-?\s*)?"
+                                 r"|,\s*(?:which|who)\b[^,;]*\bin\s+)$", re.IGNORECASE),
+        episodes=caseless("|".join(rf"(?P<e{i}>\b(?:{alternation(frags, literal=False)})\b)"
+                                   for i, frags in enumerate((dates.get("named_episodes") or {}).values())) or r"(?!)"),
+        episode_months={f"e{i}": tuple(int(x) for x in str(month).split("-")[:2])
+                        for i, month in enumerate((dates.get("named_episodes") or {}).keys())},
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
@@ -392,15 +409,22 @@ class TextContext:
                     explicit.append(m.span())
         if anchor is not None:
             # "in January 2022", "January's unrest", "this month's unrest": a month, no day to tell.
+            for m in self.patterns.episodes.finditer(self.folded, start, end):
+                # "the January events, in which 238 people died": the episode's month
+                explicit.append(m.span())
+                year, month = self.patterns.episode_months[m.lastgroup]
+                cues.append((m.start(), _stated_month(year, month)))
             for m in _MONTH_CUE.finditer(self.text, start, end):
-                if not any(a <= m.start() < b for a, b in explicit):
-                    explicit.append(m.span())
-                    if _THAT_YEAR.match(self.text, m.end()):
-                        # "in 2011, ... in December that year": the year the sentence named before
-                        years = [int(y.group()) for y in _YEAR.finditer(self.text, start, m.start())]
-                        cues.append((m.start(), MonthDate(years[-1], MONTHS[m.group("m").rstrip(".").lower()], 1) if years and m.group("m") else None))
-                    else:
-                        cues.append((m.start(), _month_of(m, anchor)))
+                if any(a <= m.start() < b for a, b in explicit) or (
+                        not m.group("rel") and self.patterns.month_context.search(self.text, max(start, m.start() - 30), m.start())):
+                    continue  # "since March", "which was banned in December": no date of the count
+                explicit.append(m.span())
+                if _THAT_YEAR.match(self.text, m.end()):
+                    # "in 2011, ... in December that year": the year the sentence named before
+                    years = [int(y.group()) for y in _YEAR.finditer(self.text, start, m.start())]
+                    cues.append((m.start(), MonthDate(years[-1], MONTHS[_month_name(m)], 1) if years and _month_name(m) else None))
+                else:
+                    cues.append((m.start(), _month_of(m, anchor)))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
@@ -440,7 +464,11 @@ class TextContext:
             # day; the day of saying counts only when the sentence has no other date.
             # A month without a day ("had announced in November that ...") dates its own sentence's
             # counts only: the story has not arrived anywhere a later sentence could start from.
-            cues = [c for c in self.date_cues(index) or self.date_cues(index, statements=True) if not isinstance(c[1], MonthDate)]
+            # (one with another year written out resets it, as a year does: "In March 2021, ...")
+            anchor = self.ctx.published or self.ctx.election_date
+            cues = [(pos, None) if isinstance(day, MonthDate) else (pos, day)
+                    for pos, day in self.date_cues(index) or self.date_cues(index, statements=True)
+                    if not (isinstance(day, MonthDate) and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
 
@@ -755,21 +783,38 @@ def _plain(phrase: str) -> str | None:
 
 
 class MonthDate(dt.date):
-    """A date known to the month: written ``YYYY-MM`` (as a publication date of month precision is)."""
+    """A date known to the month: written ``YYYY-MM`` (as a publication date of month precision is).
+    ``stated_year`` when the text wrote the year ("March 2021"), not when it was inferred ("in March")."""
+
+    stated_year = False
 
     def isoformat(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+def _month_name(m: re.Match) -> str | None:
+    name = m.group("m") or m.group("m2") or m.group("m3") or m.group("m4")
+    return name.rstrip(".").lower() if name else None
+
+
 def _month_of(m: re.Match, anchor: dt.date) -> MonthDate:
-    """Return the month a month cue names: its year as written, else the last such month up to ``anchor``."""
+    """Return the month a month cue names: its year as written, else the last month of that name up
+    to ``anchor`` (a month ahead, "the elections due in March", is left out by ``month_context``)."""
     if m.group("rel"):
         back = 1 if "last" in m.group("rel").lower() else 0
         months = anchor.year * 12 + anchor.month - 1 - back
         return MonthDate(months // 12, months % 12 + 1, 1)
-    month = MONTHS[m.group("m").rstrip(".").lower()]
-    year = int(m.group("y")) if m.group("y") else anchor.year - (month > anchor.month)
-    return MonthDate(year, month, 1)
+    month = MONTHS[_month_name(m)]
+    year = m.group("y") or m.group("y3")
+    if year:
+        return _stated_month(int(year), month)
+    return MonthDate(anchor.year - (month > anchor.month), month, 1)
+
+
+def _stated_month(year: int, month: int) -> MonthDate:
+    stated = MonthDate(year, month, 1)
+    stated.stated_year = True
+    return stated
 
 
 def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:
