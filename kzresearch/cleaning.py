@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kzresearch.dates import find_dates
 from kzresearch.patterns import any_of, caseless, fold_case, length_range
-from kzresearch.reference import Reference
+from kzresearch.reference import Reference, named_outlets
 from kzresearch.textnorm import normalize_text, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
@@ -123,7 +123,7 @@ class _Rules:
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
-        names = sorted(set(ref.outlets["outlet"]), key=len, reverse=True)
+        names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
         self.outlet_patterns = [caseless(p) for p in signatures]

@@ -19,7 +19,7 @@ from kzresearch.cleaning import AGENCY_SIGNOFF, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
-from kzresearch.reference import Reference
+from kzresearch.reference import Reference, named_outlets
 from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
@@ -143,7 +143,7 @@ class _OutletSignatures:
                             "masthead": any_of(mastheads, re.IGNORECASE | re.MULTILINE, folded=True)}
         self.by_folded_name = {fold_case(outlet): outlet for outlet in ref.outlets["outlet"]}
         self.names = frozenset(self.by_folded_name.values())
-        longest_first = sorted(self.by_folded_name, key=len, reverse=True)
+        longest_first = sorted((fold_case(n) for n in named_outlets(ref)), key=len, reverse=True)
         self._name_pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in longest_first))
 
     def named_in(self, folded: str) -> str | None:

@@ -202,9 +202,23 @@ def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc), value
 
 
+# The key of a paragraph block's text: {"type": "p", "text": ...}, Arc's {"type": "text", "content": ...}.
+_BLOCK_TEXT_KEYS = ("text", "content", "value", "body", "html")
+
+
+def _block_text(element: object) -> str:
+    """A paragraph of a body kept as a list: a string, or a block's text (not its type, nor an image's url)."""
+    if isinstance(element, str):
+        return "" if _URL.match(element.strip()) else element
+    if isinstance(element, Mapping):
+        keys = {_normal_key(str(k)): v for k, v in element.items()}
+        return next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), "")
+    return ""
+
+
 def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]:
     """Return each list of a row (``_MAX_DEPTH`` levels deep, not under ``other_things``) as text: its
-    strings, or the longest string of each of its objects (a paragraph block), joined by blank lines."""
+    strings, or its blocks' texts (``_BLOCK_TEXT_KEYS``), joined by blank lines."""
     joined: list[str] = []
     level: list[object] = [record]
     for _ in range(_MAX_DEPTH + 1):
@@ -215,10 +229,7 @@ def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]
                 if key is not None and _normal_key(str(key)) in other_things:
                     continue
                 if isinstance(value, list):
-                    parts = [part for element in value
-                             if (part := element if isinstance(element, str) else
-                                 max((v for v in element.values() if isinstance(v, str)), key=len, default="")
-                                 if isinstance(element, Mapping) else "").strip()]
+                    parts = [part for element in value if (part := _block_text(element)).strip()]
                     if len(parts) > 1:
                         joined.append("\n\n".join(parts))
                 if isinstance(value, (Mapping, list)):

@@ -217,3 +217,10 @@ def _load_cached(folder: Path) -> Reference:
         # rows looked up per document: a dict, not a DataFrame filter
         _election_rows={row["election_id"]: row for _, row in elections.iterrows()},
     )
+
+
+def named_outlets(ref: Reference) -> list[str]:
+    """Return the outlets of ``outlets.csv`` that a line may name by their name alone: not those
+    whose name is a common phrase ("Dawn", "Foreign Policy", "The National"), known by domain only."""
+    common = set(ref.outlets.loc[ref.outlets["note"].fillna("").str.contains("common phrase"), "outlet"])
+    return sorted(set(ref.outlets["outlet"]) - common)

@@ -222,3 +222,9 @@ def test_review_cases_for_headlines_kickers_and_record_fields(ref):
     assert classify_lines(f"{kicker}\n\n{BODY}", ref).title == kicker
     # a referendum's "No:" line is no record field
     assert roles(f"Referendum results\n\nYes: 77.18 percent\nNo: 18.66 percent\n\n{BODY}", ref)["No: 18.66 percent"][0] != "boilerplate"
+
+
+def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
+    text = "Headline Of The Story Here\n\n" + BODY + "\n\nForeign policy\n\n" + BODY + "\n\nAt dawn\n\nPolice detained 12 people in Astana on Monday, police said."
+    kept = {line.text for line in classify_lines(text, ref).lines if line.role == "body"}
+    assert "Police detained 12 people in Astana on Monday, police said." in kept

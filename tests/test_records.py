@@ -164,3 +164,12 @@ def test_a_body_kept_as_a_list_of_paragraph_blocks_is_read_whole(fields):
     found = fields.read(row)
     assert found["text"] == "\n\n".join(b["text"] for b in blocks)
     assert found["published"] == "2021-01-11T19:26:40+08:00"
+
+
+def test_paragraph_blocks_give_their_text_not_their_type_and_comments_are_no_body(fields):
+    long = " ".join([ARTICLE] * 2)
+    blocks = [{"type": "subheading", "text": "Vote"}, {"type": "paragraph", "text": long},
+              {"type": "image", "url": "https://cdn.example.org/a.jpg"}, {"type": "paragraph", "text": long}]
+    comments = [{"user": "x", "text": long * 3} for _ in range(5)]
+    found = fields.read({"blocks": blocks, "discussion": comments})
+    assert found["text"] == "\n\n".join(["Vote", long, long])
