@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 # The fields a document takes from its record besides its text and id.
 META_FIELDS = ("title", "url", "outlet", "published", "byline")
@@ -216,10 +216,9 @@ def _block_text(element: object) -> str:
     return ""
 
 
-def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]:
-    """Return each list of a row (``_MAX_DEPTH`` levels deep, not under ``other_things``) as text: its
-    strings, or its blocks' texts (``_BLOCK_TEXT_KEYS``), joined by blank lines."""
-    joined: list[str] = []
+def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[object]:
+    """Yield the values of a row and of the objects and lists in it, breadth first, ``_MAX_DEPTH``
+    levels deep, except those under the keys of ``other_things`` (an image's, a video's)."""
     level: list[object] = [record]
     for _ in range(_MAX_DEPTH + 1):
         nested: list[object] = []
@@ -228,29 +227,22 @@ def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]
             for key, value in pairs:
                 if key is not None and _normal_key(str(key)) in other_things:
                     continue
-                if isinstance(value, list):
-                    parts = [part for element in value if (part := _block_text(element)).strip()]
-                    if len(parts) > 1:
-                        joined.append("\n\n".join(parts))
+                yield value
                 if isinstance(value, (Mapping, list)):
                     nested.append(value)
         level = nested
+
+
+def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]:
+    """Return each list of a row (:func:`_values`) as text: its strings, or its blocks' texts
+    (``_BLOCK_TEXT_KEYS``), joined by blank lines."""
+    joined = []
+    for value in _values(record, other_things):
+        if isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
+            joined.append("\n\n".join(parts))
     return joined
 
 
 def _strings(record: Mapping, other_things: frozenset[str]) -> list[str]:
-    """Return the string values of a row and of the objects and lists in it, ``_MAX_DEPTH`` levels
-    deep, except those under the keys of ``other_things`` (an image's, a video's)."""
-    found: list[str] = []
-    level: list[object] = [record]
-    for _ in range(_MAX_DEPTH + 1):
-        nested: list[object] = []
-        for item in level:
-            pairs = item.items() if isinstance(item, Mapping) else ((None, value) for value in item)
-            for key, value in pairs:
-                if isinstance(value, str):
-                    found.append(value)
-                elif isinstance(value, (Mapping, list)) and (key is None or _normal_key(str(key)) not in other_things):
-                    nested.append(value)
-        level = nested
-    return found
+    """Return the string values of a row and of the objects and lists in it (:func:`_values`)."""
+    return [value for value in _values(record, other_things) if isinstance(value, str)]
