@@ -164,6 +164,8 @@ class RecordFields:
         if isinstance(value, Mapping):  # {"name": "Reuters"}, a schema.org Organization or Person
             if name == "text":
                 return None  # "content": {...} is a wrapper of other fields, read through _keys_of
+            if name in self.urls:  # "links": {"canonical": "https://...", "share": ...}: its first address
+                return next((v.strip() for v in value.values() if isinstance(v, str) and _URL.match(v.strip())), None)
             names = {_normal_key(str(k)): v for k, v in value.items()}
             return next((found for k in self.name_keys if (found := self._value(name, names.get(k)))), None)
         if isinstance(value, list):  # authors, paragraphs

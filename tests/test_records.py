@@ -173,3 +173,9 @@ def test_paragraph_blocks_give_their_text_not_their_type_and_comments_are_no_bod
     comments = [{"user": "x", "text": long * 3} for _ in range(5)]
     found = fields.read({"blocks": blocks, "discussion": comments})
     assert found["text"] == "\n\n".join(["Vote", long, long])
+
+
+def test_an_object_of_links_gives_its_first_address(fields):
+    row = {"body": ARTICLE, "links": {"canonical": "https://en.example.org/view/1", "share": "https://t.example/1"}}
+    assert fields.read(row)["url"] == "https://en.example.org/view/1"
+    assert fields.read({"body": ARTICLE, "url": {"share": "https://news.example.org/a"}})["url"] == "https://news.example.org/a"
