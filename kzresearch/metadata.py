@@ -362,14 +362,14 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
             authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
-            for part in re.split(r",\s*|\s+and\s+", re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
+            for part in _BYLINE_PARTS.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
                 part = part.strip(" .;:()")
                 if agency := agencies.get(part.casefold()):
                     wire.append(agency)
                 elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
                     authors.append(part)
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
-            authors += [a.strip(" .") for a in re.split(r",? and |, ", line.text.split(":", 1)[1]) if a.strip(" .")]
+            authors += [a.strip(" .") for a in _BYLINE_PARTS.split(line.text.split(":", 1)[1]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             agency = agencies.get((m.group("agency") or m.group("slashed") or m.group("bare")).strip().casefold())
             if agency:
@@ -461,19 +461,6 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part):
             authors.append(part)
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
-
-
-def normalize_byline(byline: str | None) -> str | None:
-    """Normalise a byline from page metadata ("A; B" -> "A and B").
-
-    Examples
-    --------
-    >>> normalize_byline("Alina Mukhametova; Peter Grant")
-    'Alina Mukhametova and Peter Grant'
-    """
-    if not byline:
-        return None
-    return _join_names([n.strip() for n in re.split(r"\s*;\s*|\s*,\s*(?=[A-Z])", byline) if n.strip()])
 
 
 def dateline_published(lines: list[Line]) -> Published | None:
