@@ -295,12 +295,14 @@ def _extract_html(html: str) -> tuple[str, dict]:
     doc = extracted.as_dict() if extracted is not None else {}
     if not (doc.get("text") or "").strip():
         raise UnreadableFile("empty", "HTML page without article text that trafilatura could find")
-    title, site = _headline_in_title(html, doc.get("title"))
+    # The page's own <title>, read once: trafilatura may have cut it, or left out the site's name.
+    full_title, after_title = _page_title(html)
+    title, site = _headline_in_title(html[after_title:], full_title, doc.get("title"))
     meta = {
         "title": title,
         "byline": doc.get("author"),
         "published": _dated(html, doc.get("date")),
-        "outlet": _named_site(doc) or site or _site_in_title(html, title),
+        "outlet": _named_site(doc) or site or _site_in_title(full_title, title),
         "url": doc.get("url"),
     }
     text = doc["text"]
@@ -319,19 +321,25 @@ def _dated(html: str, date: str | None) -> str | None:
     return date if find_date(html, extensive_search=False, original_date=True) == date else None
 
 
-def _headline_in_title(html: str, title: str | None) -> tuple[str | None, str | None]:
-    """Return the headline of a page whose ``<title>`` trafilatura cut at the wrong separator ("The
-    Hindu : International" of "The Hindu : International : Kazakh leader wins"), with the site's name
-    at the title's other end: the longest other part of the ``<title>`` that the page also shows as
-    text. Else trafilatura's ``title`` (kept as well when a ``<h1>`` shows it), and no site."""
+def _page_title(html: str) -> tuple[str | None, int]:
+    """Return a page's ``<title>`` as text (entities decoded, spaces collapsed) and the offset after it."""
+    tag = _TITLE_TAG.search(html, 0, 200_000)
+    return (" ".join(unescape(tag.group(1)).split()), tag.end()) if tag else (None, len(html))
+
+
+def _headline_in_title(page: str, full_title: str | None, title: str | None) -> tuple[str | None, str | None]:
+    """Return the headline of a page whose ``<title>`` (``full_title``) trafilatura cut at the wrong
+    separator ("The Hindu : International" of "The Hindu : International : Kazakh leader wins"), with
+    the site's name at the title's other end: the longest other part of the title that the page
+    (``page``, the HTML after the title) also shows as text. Else trafilatura's ``title`` (kept as
+    well when a ``<h1>`` shows it), and no site."""
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
-    m = _TITLE_TAG.search(html, 0, 200_000)
-    if len(own) < 2 or not m:
+    if len(own) < 2 or not full_title:
         return title, None  # trafilatura chose one part of the title: its choice stands
-    if any(title in " ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(html)):
+    if any(title in " ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
         return title, None  # "Kazakhstan votes - and nobody is surprised": a headline with a separator
-    shown = " ".join(unescape(_TAG.sub(" ", html[m.end():])).split())
-    parts = [p.strip() for p in _TITLE_PARTS.split(" ".join(unescape(m.group(1)).split()))]
+    shown = " ".join(unescape(_TAG.sub(" ", page)).split())
+    parts = [p.strip() for p in _TITLE_PARTS.split(full_title)]
     others = [p for p in parts if p not in own and len(p.split()) >= 3 and p in shown]
     if not others:
         return title, None
@@ -347,13 +355,11 @@ def _named_site(doc: dict) -> str | None:
     return site if site and not (title and site.strip().casefold() == title.strip().casefold()) else None
 
 
-def _site_in_title(html: str, title: str | None) -> str | None:
-    """Return the site's name that a page's ``<title>`` adds to its headline ("Headline – Euractiv",
-    "Euractiv | Headline"), when trafilatura found no site name."""
-    m = _TITLE_TAG.search(html, 0, 200_000)
-    if not (m and title):
+def _site_in_title(full: str | None, title: str | None) -> str | None:
+    """Return the site's name that a page's ``<title>`` (``full``) adds to its headline ("Headline –
+    Euractiv", "Euractiv | Headline"), when trafilatura found no site name."""
+    if not (full and title):
         return None
-    full = " ".join(unescape(m.group(1)).split())
     # What the title adds after the headline starts with a separator, and the site is its last part
     # ("Headline - Live updates - Euractiv"); what it adds before ends with one, and the site is its first.
     if full.startswith(title) and len(parts := TITLE_SEPARATOR.split(full[len(title):] + " ")) > 1 and not parts[0]:

@@ -214,11 +214,11 @@ def test_site_names_as_pages_record_them(ref):
 
 
 def test_the_site_name_a_title_tag_adds_to_the_headline():
-    from kzresearch.reading import _site_in_title
+    from kzresearch.reading import _page_title, _site_in_title
 
-    assert _site_in_title("<title>Big news &ndash; Site Name</title>", "Big news") == "Site Name"
-    assert _site_in_title("<title>Site Name | Big news</title>", "Big news") == "Site Name"
-    assert _site_in_title("<title>Big news and more words</title>", "Big news") is None
+    assert _site_in_title(_page_title("<title>Big news &ndash; Site Name</title>")[0], "Big news") == "Site Name"
+    assert _site_in_title(_page_title("<title>Site Name | Big news</title>")[0], "Big news") == "Site Name"
+    assert _site_in_title(_page_title("<title>Big news and more words</title>")[0], "Big news") is None
 
 
 def test_a_headline_given_as_the_site_name_gives_way_to_the_title_tag():
@@ -237,15 +237,15 @@ def test_a_headline_given_as_the_site_name_gives_way_to_the_title_tag():
 
 def test_review_cases_for_datelines_domains_and_title_tags():
     from kzresearch.metadata import _unknown_domain
-    from kzresearch.reading import _site_in_title
+    from kzresearch.reading import _page_title, _site_in_title
 
     for text in ("Kazakhstan, which voted on June 9, 2019 - the first vote without him - now faces protests.",
                  "Almaty. Since 16 December 2011 - the day of the shooting - nothing changed."):
         assert dateline_published([Line(1, 1, text, "body", "default_body")]) is None
     assert dateline_published([Line(1, 1, "Almaty, 10 May 2018 - Police detained dozens.", "body", "default_body")]).value == "2018-05-10"
     assert _unknown_domain("news.mail.ru") == "Mail"
-    assert _site_in_title("<title>Kazakhstan votes: Live updates</title>", "Kazakhstan votes") is None
-    assert _site_in_title("<title>Big news - Live updates - Euractiv</title>", "Big news") == "Euractiv"
+    assert _site_in_title(_page_title("<title>Kazakhstan votes: Live updates</title>")[0], "Kazakhstan votes") is None
+    assert _site_in_title(_page_title("<title>Big news - Live updates - Euractiv</title>")[0], "Big news") == "Euractiv"
 
 
 def test_no_signature_names_two_outlets(ref):
