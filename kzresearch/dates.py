@@ -174,3 +174,26 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, *, within_days: int
         if abs((candidate - anchor).days) <= within_days and (best is None or abs((candidate - anchor).days) < abs((best - anchor).days)):
             best = candidate
     return best
+
+
+def months_before(anchor: dt.date, months: int) -> tuple[int, int]:
+    """Return ``(year, month)`` of the month ``months`` before ``anchor``'s ("last month", "two months ago").
+
+    Examples
+    --------
+    >>> months_before(dt.date(2016, 5, 23), 2), months_before(dt.date(2021, 1, 11), 1)
+    ((2016, 3), (2020, 12))
+    """
+    count = anchor.year * 12 + anchor.month - 1 - months
+    return count // 12, count % 12 + 1
+
+
+def last_month_named(month: int, anchor: dt.date) -> tuple[int, int]:
+    """Return ``(year, month)`` of the last month numbered ``month`` up to ``anchor`` ("in April").
+
+    Examples
+    --------
+    >>> last_month_named(4, dt.date(2012, 1, 20)), last_month_named(1, dt.date(2012, 1, 20))
+    ((2011, 4), (2012, 1))
+    """
+    return anchor.year - (month > anchor.month), month

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object, speech_verbs
-from kzresearch.dates import MONTHS, WEEKDAYS
+from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
 from kzresearch.entities import matcher_for
 from kzresearch.patterns import caseless, fold_case, starting_words
 from kzresearch.textnorm import sentence_spans
@@ -422,7 +422,7 @@ class TextContext:
                 if _THAT_YEAR.match(self.text, m.end()):
                     # "in 2011, ... in December that year": the year the sentence named before
                     years = [int(y.group()) for y in _YEAR.finditer(self.text, start, m.start())]
-                    cues.append((m.start(), MonthDate(years[-1], MONTHS[_month_name(m)], 1) if years and _month_name(m) else None))
+                    cues.append((m.start(), _stated_month(years[-1], MONTHS[_month_name(m)]) if years and _month_name(m) else None))
                 else:
                     cues.append((m.start(), _month_of(m, anchor)))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
@@ -801,14 +801,12 @@ def _month_of(m: re.Match, anchor: dt.date) -> MonthDate:
     """Return the month a month cue names: its year as written, else the last month of that name up
     to ``anchor`` (a month ahead, "the elections due in March", is left out by ``month_context``)."""
     if m.group("rel"):
-        back = 1 if "last" in m.group("rel").lower() else 0
-        months = anchor.year * 12 + anchor.month - 1 - back
-        return MonthDate(months // 12, months % 12 + 1, 1)
+        return MonthDate(*months_before(anchor, 1 if "last" in m.group("rel").lower() else 0), 1)
     month = MONTHS[_month_name(m)]
     year = m.group("y") or m.group("y3")
     if year:
         return _stated_month(int(year), month)
-    return MonthDate(anchor.year - (month > anchor.month), month, 1)
+    return MonthDate(*last_month_named(month, anchor), 1)
 
 
 def _stated_month(year: int, month: int) -> MonthDate:

@@ -33,6 +33,7 @@ from typing import Any
 from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
+from kzresearch.dates import last_month_named, months_before
 from kzresearch.patterns import caseless
 
 # "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
@@ -921,14 +922,11 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         if not _VOTE_NOUN.search(text, max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH)):
             continue  # "Turnout, which officials had forecast in June, ...": a time, but not a vote's
         if m.group("m"):
-            month = _MONTH_NAMES.index(m.group("m").lower()) + 1
-            cues.append((m, (published.year - (month > published.month), month)))
+            cues.append((m, last_month_named(_MONTH_NAMES.index(m.group("m").lower()) + 1, published)))
         elif m.group("this") or (m.group("unit") or "").lower() == "year":
             cues.append((m, (published.year - ((m.group("unit") or "").lower() == "year"), 0)))
         else:
-            back = 1 if m.group("unit") else parse_number(m.group("n")) or 1
-            months = published.year * 12 + published.month - 1 - int(back)
-            cues.append((m, (months // 12, months % 12 + 1)))
+            cues.append((m, months_before(published, int(1 if m.group("unit") else parse_number(m.group("n")) or 1))))
     return cues
 
 
