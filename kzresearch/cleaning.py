@@ -49,7 +49,11 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
-_SITE_NAME = re.compile(r"\b[a-z0-9-]+\.(?:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|ru|ua)\b", re.IGNORECASE)
+# A site's domain as news pages write it ("Kapital.kz", "LITER.KZ", "24.kg", "www.gazeta.uz"): the
+# top-level domains of news sites on Kazakhstan and its region.
+SITE_TLDS = r"(?i:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|tm|ru|ua|az|am|ge|by|md|mn|tr)"
+SITE_DOMAIN = rf"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+\.{SITE_TLDS}"
+_SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 _DIGIT = re.compile(r"\d")
 # Lines of text between a headline and the article's first paragraph: a standfirst or a credit
 # at most (furniture, bylines and date lines between them are not counted).

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import AGENCY_SIGNOFF, Line
+from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
@@ -56,12 +56,11 @@ _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|r
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 # A site's domain opening a line ("Kapital.kz", "LITER.KZ — News of Kazakhstan"), in the first lines of a page.
-_SITE_TLDS = r"(?i:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|tm|ru|ua|az|am|ge|by|md|mn|tr)"
-_DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]+\.{_SITE_TLDS})(?![.\w])")
+_DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
 # An unknown holder that may be a site: two capitalised words or more ("Kazakhstan Today"), or a
 # domain ("Tengrinews.kz"); not "All" (rights reserved), "Content", a lone word.
 _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z][\w'&-]+(?: (?:of|the|and|&|[A-Z0-9][\w'&-]*))*"
-                           rf" [A-Z0-9][\w'&-]*|(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+\.{_SITE_TLDS}")
+                           rf" [A-Z0-9][\w'&-]*|{SITE_DOMAIN}")
 _MASTHEAD_LINES = 3
 # Subdomains of a site's language or of the web, not of its name.
 _SUBDOMAINS = frozenset({"www", "m", "en", "eng", "english", "ru", "rus", "kz", "kaz", "qaz", "uz", "amp", "mobile"})
