@@ -221,6 +221,7 @@ def _load_cached(folder: Path) -> Reference:
 
 def named_outlets(ref: Reference) -> list[str]:
     """Return the outlets of ``outlets.csv`` that a line may name by their name alone: not those
-    whose name is a common phrase ("Dawn", "Foreign Policy", "The National"), known by domain only."""
-    common = set(ref.outlets.loc[ref.outlets["note"].fillna("").str.contains("common phrase"), "outlet"])
+    whose name is a common phrase ("Dawn", "Foreign Policy", "The National"; signal ``common_name``),
+    known by their url only."""
+    common = set(ref.outlets.loc[ref.outlets["signal"] == "common_name", "outlet"])
     return sorted(set(ref.outlets["outlet"]) - common)
