@@ -48,8 +48,6 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
-# The parts of a byline: "A and B", "A, B", "A; B", "A with Reuters".
-_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s+with\s+", re.IGNORECASE)
 # A part that credits rather than names: "With reporting by AP", "Staff".
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
@@ -361,14 +359,14 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
             authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
-            for part in _BYLINE_PARTS.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
+            for part in _CREDIT_SPLIT.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
                 part = part.strip(" .;:()")
                 if agency := agencies.get(part.casefold()):
                     wire.append(agency)
                 elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
                     authors.append(part)
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
-            authors += [a.strip(" .") for a in _BYLINE_PARTS.split(line.text.split(":", 1)[1]) if a.strip(" .")]
+            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             agency = agencies.get((m.group("agency") or m.group("slashed") or m.group("bare")).strip().casefold())
             if agency:
@@ -453,7 +451,7 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     if not byline:
         return None, []
     authors, wire = [], []
-    for part in _BYLINE_PARTS.split(_BYLINE_PREFIX.sub("", byline.strip())):
+    for part in _CREDIT_SPLIT.split(_BYLINE_PREFIX.sub("", byline.strip())):
         part = part.strip(" .;:()")
         if named := _agencies_named(part, agencies):
             wire += named
