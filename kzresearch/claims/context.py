@@ -176,8 +176,6 @@ class _Patterns:
     own_figures: re.Pattern
     by_count: re.Pattern
     month_context: re.Pattern
-    episodes: re.Pattern
-    episode_months: dict
 
 
 @once_per_object
@@ -214,10 +212,6 @@ def context_patterns(lexicon: dict) -> _Patterns:
         month_context=re.compile(r"(?:\b(?:since|until|till|by|from|through)\s+(?:early\s+|late\s+|mid-?\s*)?"
                                  r"|\b(?:due|scheduled|set|expected|planned|slated|next)\s+(?:for\s+|in\s+)?(?:early\s+|late\s+|mid-?\s*)?"
                                  r"|,\s*(?:which|who)\b[^,;]*\bin\s+)$", re.IGNORECASE),
-        episodes=caseless("|".join(rf"(?P<e{i}>\b(?:{alternation(frags, literal=False)})\b)"
-                                   for i, frags in enumerate((dates.get("named_episodes") or {}).values())) or r"(?!)"),
-        episode_months={f"e{i}": tuple(int(x) for x in str(month).split("-")[:2])
-                        for i, month in enumerate((dates.get("named_episodes") or {}).keys())},
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
@@ -409,11 +403,11 @@ class TextContext:
                     explicit.append(m.span())
         if anchor is not None:
             # "in January 2022", "January's unrest", "this month's unrest": a month, no day to tell.
-            for m in self.patterns.episodes.finditer(self.folded, start, end):
+            for pattern, month in _episodes(self.ref):
                 # "the January events, in which 238 people died": the episode's month
-                explicit.append(m.span())
-                year, month = self.patterns.episode_months[m.lastgroup]
-                cues.append((m.start(), _stated_month(year, month)))
+                for m in pattern.finditer(self.folded, start, end):
+                    explicit.append(m.span())
+                    cues.append((m.start(), month))
             for m in _MONTH_CUE.finditer(self.text, start, end):
                 if any(a <= m.start() < b for a, b in explicit) or (
                         not m.group("rel") and self.patterns.month_context.search(self.text, max(start, m.start() - 30), m.start())):
@@ -780,6 +774,17 @@ def text_context(text: str, ctx: DocContext, ref: Any) -> TextContext:
 def _plain(phrase: str) -> str | None:
     words = re.sub(r"^(?:the|a|an)\s+", "", " ".join(phrase.split()), flags=re.IGNORECASE).split()
     return " ".join(words[:6]).lower() or None
+
+
+@lru_cache(maxsize=4)
+def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:
+    """Return each episode of the lexicon's ``dates.named_episodes`` as its event cue (searched in
+    folded text) and the month ``events.csv`` dates it to."""
+    ids = lexicon_of(ref)["dates"].get("named_episodes") or []
+    cues = (getattr(ref, "election_cues", None) or {}).get("event_cues", {})
+    events = getattr(ref, "events", None)
+    starts = dict(zip(events["event_id"], events["date"])) if events is not None else {}
+    return [(caseless(cues[i]), _stated_month(starts[i].year, starts[i].month)) for i in ids if i in cues and i in starts]
 
 
 class MonthDate(dt.date):
