@@ -124,9 +124,9 @@ class RecordFields:
             # longest text anywhere in the row is the article, the earliest ISO 8601 date its date.
             # (Never in the objects of other things, nor of the author or the outlet: a birth date.)
             skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
-            strings = [value for value in _strings(record, skipped) if value.strip()]
+            strings, paragraphs = _texts(record, skipped)
             # a body kept as a list of paragraphs ("blocks": [{"type": "p", "text": ...}, ...]) counts whole
-            longest = max(strings + _paragraph_lists(record, skipped), key=len, default="")
+            longest = max(strings + paragraphs, key=len, default="")
             if "text" not in found and len(longest.split()) >= _MIN_TEXT_WORDS:
                 found["text"] = longest
             if "published" not in found and (dates := [d for v in strings if (d := _iso_moment(v.strip()))]):
@@ -235,16 +235,14 @@ def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[object]:
         level = nested
 
 
-def _paragraph_lists(record: Mapping, other_things: frozenset[str]) -> list[str]:
-    """Return each list of a row (:func:`_values`) as text: its strings, or its blocks' texts
-    (``_BLOCK_TEXT_KEYS``), joined by blank lines."""
-    joined = []
+def _texts(record: Mapping, other_things: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Return, in one walk (:func:`_values`), the non-empty strings of a row, and each of its lists
+    as text: its strings, or its blocks' texts (``_BLOCK_TEXT_KEYS``), joined by blank lines."""
+    strings, paragraphs = [], []
     for value in _values(record, other_things):
-        if isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
-            joined.append("\n\n".join(parts))
-    return joined
-
-
-def _strings(record: Mapping, other_things: frozenset[str]) -> list[str]:
-    """Return the string values of a row and of the objects and lists in it (:func:`_values`)."""
-    return [value for value in _values(record, other_things) if isinstance(value, str)]
+        if isinstance(value, str):
+            if value.strip():
+                strings.append(value)
+        elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
+            paragraphs.append("\n\n".join(parts))
+    return strings, paragraphs
