@@ -633,7 +633,8 @@ class TextContext:
         January 2)", "(Mangystau Region, January 2)")."""
         if who.lower() in WEEKDAYS:
             return False
-        return not any(m.kind == "place" and offset <= m.start < offset + len(who) for m in self._all_mentions)
+        first, last = (bisect.bisect_left(self._mention_starts, at) for at in (offset, offset + len(who)))
+        return not any(m.kind == "place" for m in self._all_mentions[first:last])
 
     def _last_person(self, index: int, pos: int) -> str | None:
         """Return the person "he" or "she" is: the one last named with a title before ``pos`` in
