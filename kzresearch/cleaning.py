@@ -39,7 +39,7 @@ _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
-_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
+_CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
 # Paragraphs of the article after a line that show the line is inside the text.
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
@@ -375,7 +375,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "date_line"
         elif _AUTHOR_IN_PLACE.match(line.text):
             line.role, line.rule = "byline", "author_in_place"
-        elif (credit := _DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")):
+        elif (credit := _CAPITALS_DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")):
             line.role, line.rule = "byline", "dateline_credit"
 
     _mark_media_titles(lines)
