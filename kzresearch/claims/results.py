@@ -53,10 +53,11 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
+_VOTE_NOUNS = r"(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)"
 # Words of a vote that tie another country's name to it.
-_VOTE_WORDS = r"(?i:elections?|votes?|polls?|ballots?|referendums?|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
+_VOTE_WORDS = rf"(?i:{_VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
-_VOTE_NOUN = re.compile(r"\b(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)\b", re.IGNORECASE)
+_VOTE_NOUN = re.compile(rf"\b{_VOTE_NOUNS}\b", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
