@@ -414,8 +414,7 @@ def wire_services(ref: Reference) -> frozenset[str]:
         Canonical agency names of ``names.csv``.
     """
     patterns = [pattern for _, _, pattern in _signatures_for(ref).by_signal.get("wire_notice", [])]
-    canonicals = set(ref.names.loc[ref.names["kind"] == "agency", "canonical"])
-    return frozenset(c for c in canonicals if any(p.fullmatch(fold_case(str(c))) for p in patterns))
+    return frozenset(c for c in set(agency_index(ref).values()) if any(p.fullmatch(fold_case(str(c))) for p in patterns))
 
 
 def _agencies_named(text: str, agencies: dict[str, str]) -> list[str]:
