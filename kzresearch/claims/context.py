@@ -39,6 +39,11 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
+# A sentence about the voting itself ("by the time polls closed on Sunday", "Sunday's vote"; not
+# one that merely names the election), and how long after it a report still says "on Sunday" of it.
+_VOTING = re.compile(r"\b(?:polls?|polling|voting|ballots?|voters)\b")
+_VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|polls|ballot|referendum)\b", re.IGNORECASE)
+_VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
@@ -187,6 +192,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
     dates = lexicon["dates"]
     attr = lexicon["attribution"]
     verbs = speech_verbs(attr)
+    settings = alternation(lexicon["place_context"]["speech_settings"])
     patterns = _Patterns(
         places=places,
         country=country,
@@ -195,12 +201,16 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # '..., said activist Janbolat Mamay' / '"...," said X'
         speech_after=re.compile(rf"\b{verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
-        speech_verb=re.compile(rf",?\s+(?:(?:has|have|had)\s+)?\b{verbs}\b"),
+        speech_verb=re.compile(rf",?\s+(?:{alternation(attr.get('speech_adverbs') or [])}\s+)?(?:(?:has|have|had)\s+)?\b{verbs}\b"),
         according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
-        speech_date=caseless(rf"\b{verbs}(?:\s+\w+){{0,2}}?\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
+        # "the ministry said on Thursday"; "gave the tally to reporters in the capital on Tuesday"
+        # (a setting, then no figure and no "that" before the day: "told reporters that 300 were
+        # detained on Sunday" dates the detentions).
+        speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b(?:(?!\bthat\b)[^.;\d]){{0,50}}?)"
+                             rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
         official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
@@ -214,7 +224,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
                                  r"|,\s*(?:which|who)\b[^,;]*\bin\s+)$", re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
-        speech_place=caseless(rf"\b{alternation(lexicon['place_context']['speech_settings'])}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?$"),
+        # "to reporters in the capital, Nur-Sultan": the capital's name in apposition is the same place.
+        speech_place=caseless(rf"\b{settings}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?(?:capital,\s+)?$"),
     )
     return patterns
 
@@ -423,7 +434,8 @@ class TextContext:
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
-            day = self._weekday(WEEKDAYS[m.group("w").lower()])
+            voting = bool(_VOTING.search(lowered) or _VOTE_OF_DAY.match(self.text, m.end()))
+            day = self._weekday(WEEKDAYS[m.group("w").lower()], voting=voting)
             if day is not None:
                 cues.append((m.start(), day))
         if self.ctx.published is not None:
@@ -436,12 +448,19 @@ class TextContext:
         # "the ministry said on Thursday": the day of the statement, not of the event; so is the
         # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
-            cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 40), c[0])]
+            cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 70), c[0])]
             cited = [m.span() for m in self._citations(start, end)]
             cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
-    def _weekday(self, weekday: int) -> dt.date | None:
+    def _weekday(self, weekday: int, voting: bool = False) -> dt.date | None:
+        """Return the day a weekday names: the last such day up to publication; in a sentence
+        about the voting ("by the time polls closed on Sunday"), the election's day when it fell on
+        that weekday within ``_VOTING_WEEKS`` weeks before publication."""
+        edate, pub = self.ctx.election_date, self.ctx.published
+        if voting and edate is not None and edate.weekday() == weekday and (
+                pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(weeks=_VOTING_WEEKS)):
+            return edate
         if self.ctx.published is not None:
             back = (self.ctx.published.weekday() - weekday) % 7
             return self.ctx.published - dt.timedelta(days=back)
@@ -672,8 +691,9 @@ class TextContext:
             tokens = m.group().split()
             if _POSSESSIVE.search(m.group()):
                 continue
-            if m.start() == len(phrase) - len(phrase.lstrip()) and len(tokens) == 1 and m.end() < len(phrase.rstrip()):
-                continue  # a sentence's capitalised first word ("Election official said")
+            if m.start() == len(phrase) - len(phrase.lstrip()) and len(tokens) == 1 and (
+                    m.end() < len(phrase.rstrip()) or self.patterns.generic.fullmatch(tokens[0])):
+                continue  # a sentence's capitalised first word ("Election official said", "Officials also said")
             # Titles go from a person's name, not from a body's ("Prosecutor General's Office").
             strip = _ARTICLES if _INSTITUTION_END.search(m.group()) else self.patterns.titles
             while tokens and tokens[0].lower().strip(".") in strip:
