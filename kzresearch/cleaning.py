@@ -46,6 +46,9 @@ _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# A site's words before its publication stamp: "This content was published on", "Story first posted".
+_STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+)?(?:[A-Za-z]+\s+){0,2}?(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?"
+                           r"(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
 _PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
@@ -419,6 +422,7 @@ def _is_date_line(text: str) -> bool:
     if not dates:
         return False
     rest = _PLACE_BEFORE_DATE.sub("", text)  # "Almaty, 14 June 2019": a press release's date line
+    rest = _STAMP_OPENER.sub("", rest)  # "This content was published on May 21, 2016 - 17:48"
     for d in dates:
         rest = rest.replace(d.surface, " ")
     rest = _DATE_LINE_WORDS.sub(" ", rest)

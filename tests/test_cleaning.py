@@ -228,3 +228,14 @@ def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
     text = "Headline Of The Story Here\n\n" + BODY + "\n\nForeign policy\n\n" + BODY + "\n\nAt dawn\n\nPolice detained 12 people in Astana on Monday, police said."
     kept = {line.text for line in classify_lines(text, ref).lines if line.role == "body"}
     assert "Police detained 12 people in Astana on Monday, police said." in kept
+
+
+@pytest.mark.parametrize("line,is_stamp", [
+    ("This content was published on May 21, 2016 - 17:48", True),
+    ("Story first posted May 21, 2016", True),
+    ("This article was published on May 21, 2016 but the protests went on", False),
+    ("Police published figures on May 21, 2016", False),
+])
+def test_a_sites_publication_stamp_is_a_date_line(line, is_stamp, ref):
+    roles = {x.text: x.rule for x in classify_lines(f"A Headline For The Story\n{line}\n{BODY}", ref).lines}
+    assert (roles[line] == "date_line") is is_stamp

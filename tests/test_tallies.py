@@ -331,6 +331,17 @@ def test_the_weekday_of_the_voting_is_the_election_day(text, date):
     assert [r["event_date"] for r in tallies_on(text, "2019-06-09-presidential", "2019-06-19")] == [date]
 
 
+@pytest.mark.parametrize("text,date", [
+    # A paragraph about another year, then one about the story's days that names no time.
+    ("Nur Otan won 82.2 percent in 2016.\nIn Almaty, police detained several people.", "2021-01-10"),
+    # Within the paragraph of the other year, the count is of that time: no day.
+    ("Nur Otan won 82.2 percent in 2016, and police detained several people.", None),
+    ("The first crack came in 2019.\nThen came January 2021. Police detained several people.", None),
+])
+def test_a_time_without_a_day_holds_within_its_paragraph(text, date):
+    assert [r["event_date"] for r in tallies(text, "2021")] == [date]
+
+
 @pytest.mark.parametrize("text,who", [
     ("The Open Dialogue Foundation, a rights group based in Warsaw, later counted at least 13 journalists among "
      "those detained.", "Open Dialogue Foundation"),

@@ -250,7 +250,7 @@ class TextContext:
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple, list[tuple[int, str]]] = field(default_factory=dict)
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
-    _before: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
+    _before: dict[int, tuple[bool, dt.date | None, int]] = field(default_factory=dict)
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -385,7 +385,7 @@ class TextContext:
 
     def _continues(self, index: int) -> bool:
         """Return whether sentence ``index`` follows another in the same paragraph."""
-        return index > 0 and "\n" not in self.text[self.sentences[index - 1][1]: self.sentences[index][0]]
+        return index > 0 and self._same_paragraph(index - 1, index)
 
     # -- when ----------------------------------------------------------------------------------
     def date_cues(self, index: int, *, statements: bool = False) -> list[tuple[int, dt.date | None]]:
@@ -485,8 +485,9 @@ class TextContext:
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
 
-    def _time_before(self, index: int) -> tuple[bool, dt.date | None]:
-        """Return (has_cue, date) of the last sentence before ``index`` that has a date cue.
+    def _time_before(self, index: int) -> tuple[bool, dt.date | None, int]:
+        """Return (has_cue, date, sentence) of the last sentence before ``index`` that has a date
+        cue (sentence -1 when none has).
 
         Remembered for every sentence on the way, so that a long run of sentences without a date
         (a list of thousands of items) is walked once, not once per count.
@@ -495,11 +496,11 @@ class TextContext:
         first = index
         while first > 0 and first not in known:
             first -= 1
-        state = known.get(first, (False, None))
+        state = known.get(first, (False, None, -1))
         for i in range(first, index):
             has_cue, day = self._sentence_time(i)
             if has_cue:
-                state = (True, day)
+                state = (True, day, i)
             known[i + 1] = state
         return state
 
@@ -509,17 +510,33 @@ class TextContext:
         The date cue nearest the count in its sentence ("on January 10", "on Sunday", "election
         day"; "in recent weeks" gives None); else the time the preceding sentences set; else the
         election date when the article reports the election's days (published within a week).
+        A time without a day ("In 2016, ...", "in recent weeks") holds within its paragraph: a
+        later paragraph that names no time (not even a month: "Then came January 2022.") is
+        back at the story's days.
         """
         cues = self.date_cues(index)
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
-        has_cue, day = self._time_before(index)
-        if has_cue:
+        has_cue, day, source = self._time_before(index)
+        if has_cue and (day is not None or self._same_paragraph(source, index) or self._paragraph_names_a_time(index)):
             return day
         edate, pub = self.ctx.election_date, self.ctx.published
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
             return edate
         return None
+
+    def _paragraph_names_a_time(self, index: int) -> bool:
+        """Whether a sentence of sentence ``index``'s paragraph before it has any date cue."""
+        i = index
+        while self._continues(i):
+            i -= 1
+            if self.date_cues(i, statements=True):
+                return True
+        return False
+
+    def _same_paragraph(self, first: int, last: int) -> bool:
+        """Whether sentences ``first`` to ``last`` stand in one paragraph."""
+        return "\n" not in self.text[self.sentences[first][1]: self.sentences[last][0]]
 
     # -- who -----------------------------------------------------------------------------------
     def attribution(self, index: int, pos: int) -> str | None:
