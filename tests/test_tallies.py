@@ -342,6 +342,19 @@ def test_a_time_without_a_day_holds_within_its_paragraph(text, date):
     assert [r["event_date"] for r in tallies(text, "2021")] == [date]
 
 
+@pytest.mark.parametrize("text,location", [
+    # Only the first "in" after "told reporters" is where the figure was given.
+    ("The spokesman told reporters in Astana that the toll in Zhanaozen had risen to 14.", ["Zhanaozen"]),
+    ("Speaking to reporters in the capital, Astana, the minister said 300 people were detained.", ["Kazakhstan"]),
+    # A place quoted on a banner is not where the count outside the quotation happened; one
+    # inside the quotation with the count is.
+    ('In Aktau, police detained two men who unfurled a banner reading "Zhanaozen, we remember".', ["Aktau"]),
+    ('"Police detained 50 people in Almaty," he said.', ["Almaty"]),
+])
+def test_places_of_saying_and_of_quotations(text, location):
+    assert [r["location"] for r in tallies(text, "2022")] == [location]
+
+
 @pytest.mark.parametrize("text,who", [
     ("The Open Dialogue Foundation, a rights group based in Warsaw, later counted at least 13 journalists among "
      "those detained.", "Open Dialogue Foundation"),

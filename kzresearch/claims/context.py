@@ -225,7 +225,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         # "to reporters in the capital, Nur-Sultan": the capital's name in apposition is the same place.
-        speech_place=caseless(rf"\b{settings}\b[^,.;]{{0,40}}?\bin\s+(?:the\s+)?(?:capital,\s+)?$"),
+        # The first "in" after the setting only: "told reporters in Astana that the toll in
+        # Zhanaozen had risen" places the toll in Zhanaozen.
+        speech_place=caseless(rf"\b{settings}\b(?:(?!\bin\b|\bthat\b)[^,.;]){{0,40}}?\bin\s+(?:the\s+)?(?:capital,\s+)?$"),
     )
     return patterns
 
@@ -344,27 +346,33 @@ class TextContext:
         self._places[(index, day)] = sorted(found)
         return self._places[(index, day)]
 
-    def places_in(self, index: int, day: dt.date | None, lo: int = 0, hi: int | None = None) -> list[str]:
-        """Return the distinct places of sentence ``index`` (those in ``[lo, hi)`` when given); the
-        country only when none is more specific."""
-        ordered = list(dict.fromkeys(name for p, name in self.places_at(index, day) if lo <= p and (hi is None or p < hi)))
+    def places_in(self, index: int, day: dt.date | None, lo: int = 0, hi: int | None = None, *,
+                  unquoted: bool = False) -> list[str]:
+        """Return the distinct places of sentence ``index`` (those in ``[lo, hi)`` when given, and
+        outside quotation marks when ``unquoted``); the country only when none is more specific."""
+        ordered = list(dict.fromkeys(name for p, name in self.places_at(index, day)
+                                     if lo <= p and (hi is None or p < hi) and not (unquoted and self._quoted(p))))
         specific = [p for p in ordered if p != self.patterns.country]
         return specific or ordered
 
-    def location(self, index: int, day: dt.date | None, clause: tuple[int, int] | None = None) -> list[str]:
+    def location(self, index: int, day: dt.date | None, clause: tuple[int, int] | None = None, *,
+                 at: int | None = None) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
         The places of the count's own clause (``clause``, default the sentence: in "300 were
         detained in Almaty and 200 in Astana" each count has its own); else those of the clauses
         before it in the sentence ("50 were detained in Almaty, including 10 journalists"), never
         those of a later count's clause; else the previous sentence's (a report names the place
-        once and goes on counting), unless that is an item of a list by place; else the country,
-        since the corpus is about one country. A figure an authority gives ("the interior ministry
-        said") is an aggregate: without a place of its own it covers the country.
+        once and goes on counting), unless that is an item of a list by place; else the
+        country, since the corpus is about one country. A figure an authority gives ("the
+        interior ministry said") is an aggregate: without a place of its own it covers the
+        country. A place quoted in a count's sentence (a banner "Zhanaozen, we remember") is
+        not where a count (at offset ``at``) outside the quotation happened.
         """
         start, end = self.sentences[index]
         lo, hi = clause or (start, end)
-        places = self.places_in(index, day, lo, hi) or self.places_in(index, day, start, lo)
+        unquoted = at is not None and not self._quoted(at)
+        places = self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
         if places:
             return places
         official = self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None

@@ -648,7 +648,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "number_high": None if number_high is None else float(number_high),
         "low": low,
         "high": high,
-        "location": tc.location(index, day, clause),
+        "location": tc.location(index, day, clause, at=cand.start),
         "event_date": day.isoformat() if day else None,
         "attributed_to": tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
