@@ -20,7 +20,7 @@ from functools import lru_cache
 from kzresearch.dates import find_dates
 from kzresearch.patterns import any_of, caseless, fold_case, length_range
 from kzresearch.reference import Reference, named_outlets
-from kzresearch.textnorm import normalize_text, split_glued
+from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
 _TITLE_WINDOW = 12  # headlines sit among the first lines of text of a page (menus and furniture not counted)
@@ -57,6 +57,11 @@ _TOKEN = re.compile(r"\S+")
 SITE_TLDS = r"(?i:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|tm|ru|ua|az|am|ge|by|md|mn|tr)"
 SITE_DOMAIN = rf"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+\.{SITE_TLDS}"
 _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
+# "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
+_BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
+_LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_COLUMNED_REACH = 60  # the lines, from the top, a headline may stand on
 _DIGIT = re.compile(r"\d")
 # Lines of text between a headline and the article's first paragraph: a standfirst or a credit
 # at most (furniture, bylines and date lines between them are not counted).
@@ -284,8 +289,9 @@ def _first_paragraph(lines: list[Line]) -> int:
     return next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)), len(lines))
 
 
-def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | None, str | None]:
-    """Return the index of the headline line and the rule that chose it."""
+def _choose_title(lines: list[Line], given_title: str | None, columned: frozenset[int] = frozenset()) -> tuple[int | None, str | None]:
+    """Return the index of the headline line and the rule that chose it (``columned``: the raw
+    line numbers of lines laid out in columns, :func:`_columned_lines`)."""
     candidates = _title_candidates(lines)
     if given_title:
         wanted = normalize_text(given_title).casefold()
@@ -305,7 +311,12 @@ def _choose_title(lines: list[Line], given_title: str | None) -> tuple[int | Non
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
         if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media:
             continue
-        following = _next_nonblank(lines, i)
+        # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
+        # Asia Pacific » ..."), a menu laid out in columns.
+        if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned:
+            continue
+        # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
+        following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
         score = 2.0 if i == candidates[0] else 0.0  # the first line of a page or a scraped text
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
@@ -368,6 +379,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "boilerplate", rule
         elif rule := rules.outlet_line_rule(folded):
             line.role, line.rule = "boilerplate", rule
+        elif line.text.startswith("[") and line.text.endswith("]"):
+            line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"
         elif _CREDIT_LINE.search(line.text) and line.n_words <= 24:
@@ -385,7 +398,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _unmark_self_descriptions_in_the_text(lines, rules)
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
-    title_index, title_rule = _choose_title(lines, given_title)
+    title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text))
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
     _mark_link_lists(lines, rules.link_list_openers)
@@ -400,6 +413,13 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     title = lines[title_index].text if title_index is not None else (given_title and normalize_text(given_title))
     title = rules.headline_tags.sub("", title) if title else title
     return CleanDocument(lines, text, title or None, title_rule or ("metadata_title" if given_title else None))
+
+
+def _columned_lines(raw_text: str) -> frozenset[int]:
+    """Return the numbers of the lines, among the first ``_COLUMNED_REACH``, whose words stand in
+    three or more columns ("News   Analytics   Investigations"): a menu, never a headline."""
+    head = LINE_BREAKS.sub("\n", raw_text[:_COLUMNED_REACH * 200]).split("\n")[:_COLUMNED_REACH]
+    return frozenset(no for no, line in enumerate(head, start=1) if len(_COLUMN_GAP.findall(line.strip())) >= 2)
 
 
 def _mark_media_titles(lines: list[Line]) -> None:

@@ -25,7 +25,7 @@ _TRANSLATION = str.maketrans(
     }
 )
 _SPACE_RUN = re.compile(r" {2,}")
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 
 
@@ -86,7 +86,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Title\\r\\n\\r\\nBody\u00a0text.")
     'Title\\n\\nBody text.'
     """
-    text = _LINE_BREAKS.sub("\n", repair_unicode(text))
+    text = LINE_BREAKS.sub("\n", repair_unicode(text))
     return "\n".join(normalize_line(line) for line in text.split("\n"))
 
 

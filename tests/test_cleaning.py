@@ -239,3 +239,24 @@ def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
 def test_a_sites_publication_stamp_is_a_date_line(line, is_stamp, ref):
     roles = {x.text: x.rule for x in classify_lines(f"A Headline For The Story\n{line}\n{BODY}", ref).lines}
     assert (roles[line] == "date_line") is is_stamp
+
+
+LEAD = ("ALMATY: President Kassym-Jomart Tokayev won a new seven-year term with 81.31 percent of the vote "
+        "in Sunday's snap election, preliminary results showed on Monday.")
+HEADLINE = "Tokayev wins new term with 81 percent, vows new political era"
+
+
+@pytest.mark.parametrize("top", [
+    # bullet points of a summary right above the lead, under a headline set apart by a label and a short link
+    f"World\n{HEADLINE}\nShort Url\nhttps://example.com/r7k2x\nUpdated 21 November 2022\n\n"
+    "• Preliminary results show turnout of 69.44 percent\n• Security service says seven detained over a plot\n",
+    # a breadcrumb that ends with the headline (guillemets are read as quotation marks)
+    f"Home » Asia Pacific » Central Asia » {HEADLINE}\n\n{HEADLINE}\nPhoto Credit: RFE/RL\n",
+    # a menu whose items stand in columns
+    f"News   Analytics   Investigations   Interviews   Opinion   Podcasts\nSociety\n\n{HEADLINE}\n",
+    # a caption in brackets between the standfirst and the lead
+    f"Politics\n\n{HEADLINE}\nRuling party's share falls below 54% as city voters stay home\n\nBy Dana Zhaksybekova\n"
+    "2023-03-28\n\n[Voters cast ballots at a polling station in Almaty. [Ilyas Omarov/AFP]]\n",
+])
+def test_the_headline_among_bullets_breadcrumbs_menus_and_captions(top, ref):
+    assert classify_lines(f"{top}\n{LEAD}\n\n{BODY}\n", ref).title == HEADLINE
