@@ -19,7 +19,10 @@ _KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
-_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
+# A calendar date ("2016-03-29") or an ISO week date ("2016-W13-2"), with or without a time.
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-(?:[01]\d-[0-3]\d|W[0-5]\d-[1-7])(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
+# A headline wherever a row keeps it: a few words, not a sentence, a date or an address.
+_HEADLINE_WORDS = (4, 30)
 # A string this long, in words, is an article's text wherever the row keeps it.
 _MIN_TEXT_WORDS = 40
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
@@ -95,6 +98,7 @@ class RecordFields:
         self.wrappers = frozenset(_normal_key(str(k)) for k in spec.get("wrappers") or [])
         self.suffixes = tuple(_normal_key(str(k)) for k in spec.get("key_suffixes") or [])
         self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
+        self.time_words = tuple(_normal_key(str(k)) for k in spec.get("time_key_words") or [])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -119,18 +123,25 @@ class RecordFields:
                 if key in by_key and (value := self._value(name, by_key[key])):
                     found[name] = value
                     break
-        if "text" not in found or "published" not in found:
+        if not all(name in found for name in ("text", "published", "title", "url")):
             # Keys of the exporter's own ("copy": {"body_en": ...}, "timeline": {"sent": ...}): the
-            # longest text anywhere in the row is the article, the earliest ISO 8601 date its date.
-            # (Never in the objects of other things, nor of the author or the outlet: a birth date.)
+            # longest text anywhere in the row is the article, the earliest ISO 8601 date (or Unix
+            # time under a key that names a time: "pub_ms") its date, the first short line of
+            # words its headline, the first web address its page. (Never in the objects of other
+            # things, nor of the author or the outlet: a birth date, a profile page.)
             skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
-            strings, paragraphs = _texts(record, skipped)
+            strings, paragraphs, times = _texts(record, skipped, self.time_words)
             # a body kept as a list of paragraphs ("blocks": [{"type": "p", "text": ...}, ...]) counts whole
             longest = max(strings + paragraphs, key=len, default="")
             if "text" not in found and len(longest.split()) >= _MIN_TEXT_WORDS:
                 found["text"] = longest
-            if "published" not in found and (dates := [d for v in strings if (d := _iso_moment(v.strip()))]):
+            if "published" not in found and (dates := [d for v in strings if (d := _iso_moment(v.strip()))]
+                                                      + [d for v in times if (d := _iso_moment(unix_time_to_iso(v) or ""))]):
                 found["published"] = min(dates)[1]
+            if "title" not in found and (title := next((v.strip() for v in strings if _headline_like(v)), None)):
+                found["title"] = title
+            if "url" not in found and (url := next((v.strip() for v in strings if _URL.match(v.strip())), None)):
+                found["url"] = url
         return found
 
     def _keys_of(self, record: Mapping) -> dict[str, object]:
@@ -194,14 +205,22 @@ class RecordFields:
 
 def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
     """Return ``(instant in UTC, value)`` of an ISO 8601 date or time, else None ("2019-19-39" is none).
-    A time without a zone, or a date, is taken as UTC."""
+    A time without a zone, or a date, is taken as UTC.
+
+    Examples
+    --------
+    >>> _iso_moment("2016-W13-2T10:30+02:00")[1]
+    '2016-03-29T10:30:00+02:00'
+    """
     if not _ISO_DATE.fullmatch(value):
         return None
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc), value
+    # A week date is written out as its calendar date, in its own zone ("2016-W13-2" is 2016-03-29).
+    written = moment.isoformat() if "W" in value else value
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc), written
 
 
 # The key of a paragraph block's text: {"type": "p", "text": ...}, Arc's {"type": "text", "content": ...}.
@@ -218,9 +237,10 @@ def _block_text(element: object) -> str:
     return ""
 
 
-def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[object]:
-    """Yield the values of a row and of the objects and lists in it, breadth first, ``_MAX_DEPTH``
-    levels deep, except those under the keys of ``other_things`` (an image's, a video's)."""
+def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[tuple[object, object]]:
+    """Yield ``(key, value)`` of a row and of the objects and lists in it (key None in a list),
+    breadth first, ``_MAX_DEPTH`` levels deep, except those under the keys of ``other_things``
+    (an image's, a video's)."""
     level: list[object] = [record]
     for _ in range(_MAX_DEPTH + 1):
         nested: list[object] = []
@@ -229,20 +249,36 @@ def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[object]:
             for key, value in pairs:
                 if key is not None and _normal_key(str(key)) in other_things:
                     continue
-                yield value
+                yield key, value
                 if isinstance(value, (Mapping, list)):
                     nested.append(value)
         level = nested
 
 
-def _texts(record: Mapping, other_things: frozenset[str]) -> tuple[list[str], list[str]]:
-    """Return, in one walk (:func:`_values`), the non-empty strings of a row, and each of its lists
-    as text: its strings, or its blocks' texts (``_BLOCK_TEXT_KEYS``), joined by blank lines."""
-    strings, paragraphs = [], []
-    for value in _values(record, other_things):
+def _texts(record: Mapping, other_things: frozenset[str], time_words: tuple[str, ...] = ()) -> tuple[list[str], list[str], list[float]]:
+    """Return, in one walk (:func:`_values`), the non-empty strings of a row; each of its lists as
+    text (its strings, or its blocks' texts, ``_BLOCK_TEXT_KEYS``) and each object of numbered
+    paragraphs ({"001": ..., "002": ...}, in their order), joined by blank lines; and the numbers
+    under keys that hold one of ``time_words`` ("pub_ms", "timestamp")."""
+    strings, paragraphs, times = [], [], []
+    for key, value in _values(record, other_things):
         if isinstance(value, str):
             if value.strip():
                 strings.append(value)
         elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
             paragraphs.append("\n\n".join(parts))
-    return strings, paragraphs
+        elif isinstance(value, Mapping) and len(value) > 1 and all(str(k).isdigit() and isinstance(v, str) for k, v in value.items()):
+            paragraphs.append("\n\n".join(v for _, v in sorted(value.items(), key=lambda kv: int(kv[0])) if v.strip()))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and key is not None \
+                and any(word in _normal_key(str(key)) for word in time_words):
+            times.append(value)
+    return strings, paragraphs, times
+
+
+def _headline_like(value: str) -> bool:
+    """A headline kept under a key of the exporter's own: a line of a few words that is no
+    sentence, no address and no date ("Kazakh ruling party wins big, but two others squeeze in")."""
+    text = value.strip()
+    words = text.split()
+    return (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1] and "\n" not in text and not text.endswith(".")
+            and not _URL.match(text) and sum(ch.isalpha() for ch in text) > len(text) / 2)

@@ -179,3 +179,27 @@ def test_an_object_of_links_gives_its_first_address(fields):
     row = {"body": ARTICLE, "links": {"canonical": "https://en.example.org/view/1", "share": "https://t.example/1"}}
     assert fields.read(row)["url"] == "https://en.example.org/view/1"
     assert fields.read({"body": ARTICLE, "url": {"share": "https://news.example.org/a"}})["url"] == "https://news.example.org/a"
+
+
+def test_a_row_of_its_own_layout_gives_its_headline_page_time_and_numbered_paragraphs(fields):
+    paragraphs = {f"{i:03d}": f"{ARTICLE} Paragraph {i}." for i in (2, 1, 10)}
+    row = {"pg": {"brand": "ST", "desk": "World/Asia", "nid": 7462011234, "url": "https://www.example.com/asia/a-1"},
+           "ttl": {"web": "Kazakh ruling party wins big, but two others squeeze into parliament", "print": "Nur Otan sweeps polls"},
+           "clock": {"pub_ms": 1326715980000}, "graf": paragraphs}
+    assert fields.read(row) == {
+        "text": "\n\n".join(paragraphs[k] for k in ("001", "002", "010")),
+        "title": "Kazakh ruling party wins big, but two others squeeze into parliament",
+        "url": "https://www.example.com/asia/a-1",
+        # the id of ten digits is no time: its key names none
+        "published": "2012-01-16T12:13:00+00:00",
+    }
+
+
+def test_an_iso_week_date_is_read_as_its_calendar_day(fields):
+    row = {"meta": {"stamp": "2016-W13-2T10:30+02:00"}, "blocks": [{"v": f"{ARTICLE} {i}."} for i in range(4)]}
+    assert fields.read(row)["published"] == "2016-03-29T10:30:00+02:00"
+
+
+def test_a_sentence_or_a_label_is_no_headline(fields):
+    long = " ".join([ARTICLE] * 4)
+    assert "title" not in fields.read({"copy": long, "dek": "Police detained dozens of people on Sunday.", "desk": "World"})
