@@ -228,12 +228,23 @@ _BLOCK_TEXT_KEYS = ("text", "content", "value", "body", "html")
 
 
 def _block_text(element: object) -> str:
-    """A paragraph of a body kept as a list: a string, or a block's text (not its type, nor an image's url)."""
+    """A paragraph of a body kept as a list: a string, or a block's text (not its type, nor an image's url).
+
+    Examples
+    --------
+    >>> _block_text({"type": "p", "text": "Turnout was 77%."}), _block_text({"k": "p", "v": "Turnout was 77%."})
+    ('Turnout was 77%.', 'Turnout was 77%.')
+    """
     if isinstance(element, str):
         return "" if _URL.match(element.strip()) else element
     if isinstance(element, Mapping):
         keys = {_normal_key(str(k)): v for k, v in element.items()}
-        return next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), "")
+        known = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), None)
+        if known is not None:
+            return known
+        # A block of keys of its own ({"k": "p", "v": "..."}): its longest string of words, not its type.
+        texts = [v for v in element.values() if isinstance(v, str) and len(v.split()) > 1 and not _URL.match(v.strip())]
+        return max(texts, key=len, default="")
     return ""
 
 

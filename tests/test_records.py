@@ -203,3 +203,8 @@ def test_an_iso_week_date_is_read_as_its_calendar_day(fields):
 def test_a_sentence_or_a_label_is_no_headline(fields):
     long = " ".join([ARTICLE] * 4)
     assert "title" not in fields.read({"copy": long, "dek": "Police detained dozens of people on Sunday.", "desk": "World"})
+
+
+def test_paragraph_blocks_of_keys_of_their_own_give_their_words(fields):
+    blocks = [{"k": "lead" if i == 0 else "p", "v": f"{ARTICLE} Paragraph {i}."} for i in range(4)]
+    assert fields.read({"blocks": blocks})["text"] == "\n\n".join(b["v"] for b in blocks)
