@@ -528,6 +528,33 @@ def test_a_year_in_a_relative_clause_dates_only_that_clause(ref):
     assert [(r["value"], r["election_id"]) for r in rows] == [(53.9, "2023-03-19-parliamentary"), (71.09, "2021-01-10-parliamentary")]
 
 
+def test_a_relative_clause_after_a_partys_abbreviation_and_one_that_holds_a_figure(ref):
+    ctx = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 28))
+    text = ("The People's Party of Kazakhstan took 6.8%, and the National Social Democratic Party (OSDP), "
+            "which boycotted the previous election, scraped in with 5.2%.")
+    assert [(r["value"], r["election_id"]) for r in extract_results(text, ctx, ref)] == [
+        (6.8, "2023-03-19-parliamentary"), (5.2, "2023-03-19-parliamentary")]
+    # the figure after the clause is the party's the clause hangs on, not seats contested
+    text = "Amanat, which took 40 list seats and most of the districts, will control 62 of the 98 seats."
+    assert [(r["subject"], r["measure"], r["value"]) for r in extract_results(text, ctx, ref)] == [
+        ("Amanat", "seats", 40), ("Amanat", "seats", 62)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the vote counters' verb whose object is the candidate, and a series by year after it
+    ("Measured against Nazarbayev's record, these are modest figures. The commission credited him with 79.78 per cent "
+     "in 1999, 91.15 per cent in 2005 and 95.5 per cent in 2011.",
+     [(79.78, "1999-01-10-presidential"), (91.15, "2005-12-04-presidential"), (95.5, "2011-04-03-presidential")]),
+    # "his share" after a turnout is the person's share, not a second turnout
+    ("Nazarbayev stood again. In the April 2015 election, in which the commission reported turnout of 95.22 per cent, "
+     "his share rose to 97.7 per cent.", [(95.22, "2015-04-26-presidential"), (97.7, "2015-04-26-presidential")]),
+])
+def test_a_candidate_named_by_a_pronoun(text, expected, ref):
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == expected
+    assert [r["subject"] for r in rows if r["measure"] == "vote_share"] == ["Nursultan Nazarbayev"] * sum(r["measure"] == "vote_share" for r in rows)
+
+
 def test_elliptical_seats_share_the_stated_whole(ref):
     ctx = DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12))
     text = "Nur Otan will have 76 of the 98 seats filled from party lists, Ak Zhol 12 and the People's Party 10."

@@ -64,7 +64,9 @@ _VOTE_NOUN_REACH = 40
 # after "the party", which may name its leader: "The party of President X won")
 _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
-                      r"(?:[\w-]+\s+)?|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
+                      r"(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
+                      r"|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -76,6 +78,7 @@ _RELATIVE_AFTER = re.compile(r",\s+who\b")
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.").
 _BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;)]|$)")
+_YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
@@ -478,7 +481,9 @@ def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: 
     with it ("took 91.15 percent in 2005 and just under 80 percent in 1999"), past a turnout given
     as an adjunct of that share ("won 95.5%, on turnout of almost 90%, and 91% in 2005")."""
     shares = [r for r in rows if r["measure"] == "vote_share" and r["start"] >= tc.sentences[index][0]]
-    if not shares or previous is None or not _COORDINATED.search(before) or not _BARE_TAIL.match(after):
+    # a series by year is coordinated by its commas too ("79.78 per cent in 1999, 91.15 per cent in 2005 and ...")
+    series = before.rstrip().endswith(",") and _YEAR_TAIL.match(after) is not None
+    if not shares or previous is None or not (_COORDINATED.search(before) or series) or not _BARE_TAIL.match(after):
         return None  # "and 10 percent of ballots were spoiled" says what the figure is
     last = shares[-1]
     if previous is not last and not (previous["measure"] == "turnout" and previous["start"] > last["end"]
@@ -606,6 +611,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     if vote:
         end = m.end() + vote.end()
     subject = subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None
+    if verb and (obj := _OBJECT_PRONOUN.search(verb.group("verb"))):  # "credited him with": the candidate
+        subject = subject or _referent(tc, index, obj.group().lower(), start)
     subject = subject or _subject(tc, f, index, start, lo)
     if subject is None:
         return None
@@ -689,14 +696,20 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
         if cap and "person" in kinds:
             return cap.group("name")
         return None
-    word = (pronoun.group("p") or pronoun.group("the")).lower()
-    wanted = "person" if word in ("he", "she") else "party"
+    return _referent(tc, index, (pronoun.group("p") or pronoun.group("own") or pronoun.group("the")).lower(),
+                     lo + pronoun.start(), kinds)
+
+
+def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str, ...] = ("party", "person")) -> str | None:
+    """Return who a pronoun at ``pos`` ("he", "his", "him", "it", "the party") stands for: the
+    person (or party) last named before it in sentence ``index`` or the three before."""
+    wanted = "person" if word in ("he", "she", "his", "her", "him") else "party"
     if wanted not in kinds:
         return None
     if word.startswith("the"):  # "the party took": only a party named alone
-        return tc.party_named_before(index, lo + pronoun.start(), back=3)
+        return tc.party_named_before(index, pos, back=3)
     for i in range(index, max(-1, index - 4), -1):
-        hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= lo + pronoun.start())]
+        hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= pos)]
         if hits:
             return hits[-1].canonical
     return None
@@ -764,7 +777,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             # "Ak Zhol and the Communist People's Party will have 7 seats each": one row per party.
             subjects = list(dict.fromkeys(x.canonical for x in _named(tc, index, lo, m.start(), ("party",))))
         else:
-            subject = after or _subject(tc, f, index, m.start(), lo, kinds=("party",))
+            subject = after or _subject(tc, f, index, m.start(), lo, kinds=("party",)) or _aside_owner(tc, index, lo, m.start())
             subjects = [subject] if subject else []
         if f.contested.search(before[-40:]) or f.contested.search(text, m.end(), min(s_end, m.end() + 30)) or (not subjects and of):
             rows.append(_row(tc, m.start(), end, "seats contested", "seats_contested", value, of, qualifier, None, m.start("num")))
@@ -799,6 +812,17 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
 _PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
                        re.IGNORECASE)
+
+
+def _aside_owner(tc: TextContext, index: int, lo: int, pos: int) -> str | None:
+    """Return the party whose relative clause closes between ``lo`` and ``pos``: "Amanat, which took
+    40 list seats, will control 62 of the 98 seats" (the figure before, in the clause, set ``lo``)."""
+    s_start = tc.sentences[index][0]
+    parties = {x.end: x.canonical for x in tc.mentions(index) if x.kind == "party"}
+    for aside in _RELATIVE_ASIDE.finditer(tc.text, s_start, pos):
+        if aside.start() in parties and aside.start() < lo <= aside.end() <= pos:
+            return parties[aside.start()]
+    return None
 
 
 def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[int], totals: set[float],
@@ -837,7 +861,8 @@ _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
-_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
+# (after the name's abbreviation, if any: "the National Social Democratic Party (OSDP), which ...")
+_RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
 _ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
