@@ -356,6 +356,21 @@ def test_places_of_saying_and_of_quotations(text, location):
 
 
 @pytest.mark.parametrize("text,who", [
+    # an office with no holder named is the source
+    ("Kazakhstan's Prosecutor General said in March that 230 people died in the unrest.", "prosecutor general"),
+    ("The interior minister said 300 people were detained.", "interior minister"),
+    # the verb whose "that" clause holds the figure, past a time ("said on Monday that")
+    ("The interior ministry said on Monday that 7,939 people had been detained, as President Tokayev "
+     "said a Russian-led mission would leave soon.", "Interior Ministry"),
+    # a sentence's opening date names nobody ("On January 3, the ..." is no "On January")
+    ("On January 3, the ministry gave its figures. By January 4, according to the same document, almost "
+     "37,000 people were rallying.", None),
+])
+def test_offices_times_and_openings_in_speaker_phrases(text, who):
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == [who]
+
+
+@pytest.mark.parametrize("text,who", [
     ("The Open Dialogue Foundation, a rights group based in Warsaw, later counted at least 13 journalists among "
      "those detained.", "Open Dialogue Foundation"),
     ("Officials also said that 16 police officers had died.", "officials"),

@@ -55,7 +55,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
-_THAT = re.compile(r"\s+that\b")
+# "said that", and "said on Monday that", "said in a statement that"
+_THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?)?\s+that\b")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
@@ -85,6 +86,7 @@ _DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:agency|service|group|or
 _BY_COUNT_REACH = 40
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
+_LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
@@ -721,8 +723,8 @@ class TextContext:
                 continue  # a sentence's capitalised first word ("Election official said", "Officials also said")
             # Titles go from a person's name, not from a body's ("Prosecutor General's Office").
             strip = _ARTICLES if _INSTITUTION_END.search(m.group()) else self.patterns.titles
-            while tokens and tokens[0].lower().strip(".") in strip:
-                tokens.pop(0)
+            while tokens and (tokens[0].lower().strip(".") in strip or tokens[0].lower() in _LEADING_WORDS):
+                tokens.pop(0)  # and a sentence's opening preposition: "On January 3, the ..." names nobody
             name = " ".join(tokens)
             if len(name) < 2 or name.lower() in _NOT_NAMES:
                 continue
@@ -746,7 +748,8 @@ class TextContext:
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
             return re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
-        return None
+        # "Kazakhstan's Prosecutor General said", "the interior minister said" with no holder named: the office.
+        return " ".join(words) if (words := self._title_words(phrase)) else None
 
     def party_named_before(self, index: int, pos: int, *, back: int) -> str | None:
         """Return the party "the party" points back to: the one named in the nearest of sentence
@@ -769,6 +772,14 @@ class TextContext:
         m = _THE_HEAD.fullmatch(phrase.strip())
         return m is not None and m.group(1).lower() in self.ctx.outlet.lower().split()
 
+    def _title_words(self, phrase: str) -> list[str]:
+        """Return the words of a phrase that is an office ("the interior minister", "Kazakhstan's
+        Prosecutor General", "the minister" alone as one of ``offices``), lower-cased; else []."""
+        words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
+        if not words or (len(words) < 2 and words[0] not in self.patterns.offices) or not all(w in self.patterns.titles for w in words):
+            return []
+        return words
+
     def _role_holder(self, phrase: str, before: int) -> str | None:
         """Return the person the document names with the title ``phrase`` consists of, if any.
 
@@ -776,9 +787,8 @@ class TextContext:
         Minister Yerlan Turgumbayev" before ``before`` (else anywhere): news style names an official
         once and then uses the title.
         """
-        words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
-        # "the interior minister", and "the minister" alone: an office named once with its holder.
-        if not words or (len(words) < 2 and words[0] not in self.patterns.offices) or not all(w in self.patterns.titles for w in words):
+        words = self._title_words(phrase)
+        if not words:
             return None
         key = " ".join(words)
         if key not in self._roles:  # every holder of the title the text names, once per title
