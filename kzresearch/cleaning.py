@@ -30,6 +30,8 @@ _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
+    # "With AFP and Reuters": agencies only (names in capitals)
+    r"|^(?-i:With\s+[A-Z][\w.-]*(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.-]*)*)\.?$"
     r"|\bcontributed (reporting|to this (report|article|story))\b", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
@@ -44,6 +46,8 @@ _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
+# ... and in capitals, as some sites set them ("LAYLA QASSEM")
+_AUTHOR_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -469,7 +473,7 @@ def _mark_authors_next_to_dates(lines: list[Line]) -> None:
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
-                if n.role is None and _AUTHOR_ONLY.match(n.text):
+                if n.role is None and (_AUTHOR_ONLY.match(n.text) or _AUTHOR_IN_CAPITALS.match(n.text)):
                     n.role, n.rule = "byline", "author_next_to_date"
 
 

@@ -22,14 +22,16 @@ from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, named_outlets
 from kzresearch.textnorm import sentence_spans
 
-_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:by|authors?:?|written by|posted by)\s+", re.IGNORECASE)
+# What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
+_BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
 # "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -",
 # "Almaty. May 23. KazTAG -" (a bare name only after a date)
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:,\s*[A-Z][a-z]+)?"
     r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})(?:,?\s+\d{4})?\.?)?\s*"
-    r"(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
+    r"(?:\((?P<agency>[A-Za-z][A-Za-z ,/-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
 # A dated dateline at the start of a paragraph: a place, a date with its year, an optional credit, a dash.
@@ -346,7 +348,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing|story|words|text) by\s+", "",
                           text, flags=re.IGNORECASE)
             for part in _CREDIT_SPLIT.split(text):
-                part = _AUTHOR_TAIL.sub("", part).strip(" .;:()")  # "Dana Omirbekova in Politics on 27 April"
+                part = _AUTHOR_TAIL.sub("", part).strip(" .;:()*")  # "Dana Omirbekova in Politics on 27 April", "Dossym Akhmetov*"
                 if not part:
                     continue
                 agency = agencies.get(part.casefold())
@@ -357,7 +359,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
-            authors += [a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
+            # (a name set in capitals, "LAYLA QASSEM", as it is spelt: "Layla Qassem")
+            authors += [a.strip().title() if a.isupper() else a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
             for part in _CREDIT_SPLIT.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
                 part = part.strip(" .;:()")
@@ -368,9 +371,10 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
             authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
-            agency = agencies.get((m.group("agency") or m.group("slashed") or m.group("bare")).strip().casefold())
-            if agency:
-                wire.append(agency)
+            # "ASTANA (REUTERS, AFP) -": each agency credited
+            for part in _CREDIT_SPLIT.split(m.group("agency") or m.group("slashed") or m.group("bare")):
+                if agency := agencies.get(part.strip().casefold()):
+                    wire.append(agency)
         elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())) \
                 and (wire_services is None or agency in wire_services):
             wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
@@ -446,12 +450,14 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     (None, [])
     >>> credited_byline("Alina Mukhametova; Peter Grant", {}, None)
     ('Alina Mukhametova and Peter Grant', [])
+    >>> credited_byline("Author Aliya Nurmagambetova", {}, None), credited_byline("Chen Qingyu; Lin Xiaowei Published Jun", {}, None)
+    (('Aliya Nurmagambetova', []), ('Chen Qingyu and Lin Xiaowei', []))
     """
     if not byline:
         return None, []
     authors, wire = [], []
-    for part in _CREDIT_SPLIT.split(_BYLINE_PREFIX.sub("", byline.strip())):
-        part = part.strip(" .;:()")
+    for part in _CREDIT_SPLIT.split(_BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", byline.strip()))):
+        part = part.strip(" .;:()*")
         if named := _agencies_named(part, agencies):
             wire += named
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part):

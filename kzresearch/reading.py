@@ -352,7 +352,13 @@ def _named_site(doc: dict) -> str | None:
     """trafilatura's site name, unless it is the headline (which it falls back to for a page whose
     ``<title>`` has more than one separator: "Headline | World | The Times")."""
     site, title = doc.get("sitename"), doc.get("title")
-    return site if site and not (title and site.strip().casefold() == title.strip().casefold()) else None
+    return _site_part(site) if site and not (title and site.strip().casefold() == title.strip().casefold()) else None
+
+
+def _site_part(site: str) -> str | None:
+    """The name in a site's part of a title ("TIME Asia | January 25, 1999 Vol. 153 No. 3" is "TIME
+    Asia"): its first part between bars that holds no figure."""
+    return next((p.strip() for p in site.split("|") if p.strip() and not any(ch.isdigit() for ch in p)), None)
 
 
 def _site_in_title(full: str | None, title: str | None) -> str | None:

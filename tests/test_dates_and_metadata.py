@@ -312,3 +312,23 @@ def test_review_cases_for_titles_with_separators_and_unknown_holders(ref):
         assert infer_outlet([*lines, Line(4, 4, footer, "caption", "copyright_credit")], ref)[0] is None
     assert infer_outlet([*lines, Line(4, 4, "© 2022 www.gazeta.uz", "caption", "copyright_credit")], ref)[0] == "Gazeta.uz"
     assert infer_outlet([Line(1, 1, "A.Smith, Almaty", "boilerplate", "before_headline"), *lines], ref)[0] is None
+
+
+def test_credits_of_several_agencies_and_a_byline_in_capitals(ref):
+    from kzresearch.cleaning import classify_lines
+
+    text = ("Tokayev wins new term with 81 percent of the vote\n\nUpdated 21 November 2022\nLAYLA QASSEM\n"
+            "November 21, 2022 11:38\n\n"
+            "ASTANA (REUTERS, AFP) - President Kassym-Jomart Tokayev won a new seven-year term with 81.31 percent of the vote.\n\n"
+            "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement.\n\n"
+            "With AFP and Reuters\n")
+    agencies = {"afp": "AFP", "reuters": "Reuters"}
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies) == ("Layla Qassem", ["Reuters", "AFP"])
+    # a line that only begins with "With" is no credit
+    assert classify_lines(f"{text}With tears in their eyes, voters left.\n", ref).lines[-2].role == "body"
+
+
+def test_a_sites_name_with_the_issue_and_date_of_an_archive_title():
+    from kzresearch.reading import _named_site
+
+    assert _named_site({"sitename": "TIME Asia | January 25, 1999 Vol. 153 No. 3", "title": "The Steppe's Sure Thing"}) == "TIME Asia"
