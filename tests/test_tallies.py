@@ -302,6 +302,17 @@ def test_narrative_date_is_the_event_not_the_statement():
     assert [r["event_date"] for r in rows] == ["2022-01-04", "2022-01-04"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Police detained 4,000 people, of whom 400 were fined.", [("detained", 4000), ("fined", 400)]),
+    ("Police detained 4,000 people, of whom 400 were released.", [("detained", 4000), ("released", 400)]),
+    ("At least 225 people were killed, including 19 police officers.", [("killed", 225), ("killed", 19)]),
+    ("Police detained 30 activists. Five were placed in pre-trial detention in Almaty.", [("detained", 30), ("detained", 5)]),
+    ("Police detained 30 activists. Several were given ten to 20 days in jail.", [("detained", 30), ("sentenced", None)]),
+])
+def test_a_part_of_a_count_with_a_verb_of_its_own(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2022")] == expected
+
+
 def tallies_on(text: str, election: str | None, published: str) -> list[dict]:
     return extract_tallies(text, DocContext("doc", election, dt.date.fromisoformat(published)), REF)
 

@@ -269,8 +269,9 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 if id(cand.parent) not in counted:
                     continue
                 cand.counted = counted[id(cand.parent)]
-            if previous is not None and cand.counted is None and g.inherit.search(text, previous["end"], cand.start):
-                cand.counted = previous["counted"]  # "225 killed, including 19 police officers"
+            # "225 killed, including 19 police officers"; not "of whom 400 were fined", whose verb says what it counts
+            if previous is not None and cand.counted is None and cand.shape != "subject" and g.inherit.search(text, previous["end"], cand.start):
+                cand.counted = previous["counted"]
             if cand.shape == "toll" and _toll_category(g, cand.match.group("toll")) == _ESTIMATE:
                 # "Organisers said 40 took part; police put the number at 15": what the count before counted
                 before = previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
