@@ -555,6 +555,15 @@ def test_a_candidate_named_by_a_pronoun(text, expected, ref):
     assert [r["subject"] for r in rows if r["measure"] == "vote_share"] == ["Nursultan Nazarbayev"] * sum(r["measure"] == "vote_share" for r in rows)
 
 
+def test_two_votes_of_a_kind_in_a_year_are_told_apart_by_the_official_figure(ref):
+    text = ("The vote came almost two years early. His term had already been extended to December 2000 by a 1995 "
+            "referendum in which, officials said, 95.46% of voters said yes. Gani Kasymov, the head of the customs "
+            "committee, managed 4.61%.")
+    rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 25)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [
+        ("Yes", 95.46, "1995-04-29-referendum"), ("Gani Kasymov", 4.61, "1999-01-10-presidential")]
+
+
 def test_elliptical_seats_share_the_stated_whole(ref):
     ctx = DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12))
     text = "Nur Otan will have 76 of the 98 seats filled from party lists, Ak Zhol 12 and the People's Party 10."

@@ -982,10 +982,34 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], point
         in_year = [eid for d, eid, k in elections.ordered if d.year == year and (month == 0 or d.month == month)
                    and (k == kind or (month and own_kind is None))]
         if in_year:
-            return in_year[-1]
+            # Two votes of a kind in a year (the April and August 1995 referendums): the one whose
+            # official figure the row states, else the later.
+            return next((eid for eid in in_year if _states_official(tc.ref, eid, row)), in_year[-1])
     if earlier and (points_back or kind != this_kind):
         return earlier[-1][1]
     return current
+
+
+def _states_official(ref: Any, election_id: str, row: dict) -> bool:
+    """Whether ``row``'s value is, to within rounding, the official one of ``election_id`` for its
+    subject and measure (``official_results.csv``, and a winner's share in ``elections.csv``)."""
+    official = _official_values(ref).get((election_id, row["subject"], row["measure"]))
+    return official is not None and row["value"] is not None and abs(official - row["value"]) <= 0.5
+
+
+@lru_cache(maxsize=8)
+def _official_values(ref: Any) -> dict[tuple[str, str, str], float]:
+    values: dict[tuple[str, str, str], float] = {}
+    table = getattr(ref, "official_results", None)
+    if table is not None and len(table):
+        for eid, subject, measure, value in zip(table["election_id"], table["subject"], table["measure"], table["value"]):
+            values[(eid, subject, measure)] = float(value)
+    elections = getattr(ref, "elections", None)
+    if elections is not None and {"winner", "winner_share"} <= set(elections.columns):
+        for eid, winner, share in zip(elections["election_id"], elections["winner"], elections["winner_share"]):
+            if isinstance(winner, str) and winner and share == share and share is not None:
+                values.setdefault((eid, winner, "vote_share"), float(share))
+    return values
 
 
 def _kind_for(tc: TextContext, row: dict, current_kind: str | None) -> str | None:
