@@ -51,8 +51,8 @@ _AUTHOR_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
-_STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+)?(?:[A-Za-z]+\s+){0,2}?(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?"
-                           r"(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
+_STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
+                           r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
 _PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
@@ -64,7 +64,8 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
-_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
+_COLUMN_ITEMS = 4
 _COLUMNED_REACH = 60  # the lines, from the top, a headline may stand on
 _DIGIT = re.compile(r"\d")
 # Lines of text between a headline and the article's first paragraph: a standfirst or a credit
@@ -421,9 +422,11 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
 
 def _columned_lines(raw_text: str) -> frozenset[int]:
     """Return the numbers of the lines, among the first ``_COLUMNED_REACH``, whose words stand in
-    three or more columns ("News   Analytics   Investigations"): a menu, never a headline."""
+    ``_COLUMN_ITEMS`` columns or more of a few words each ("News   Analytics   Investigations
+    Interviews"): a menu, never a headline."""
     head = LINE_BREAKS.sub("\n", raw_text[:_COLUMNED_REACH * 200]).split("\n")[:_COLUMNED_REACH]
-    return frozenset(no for no, line in enumerate(head, start=1) if len(_COLUMN_GAP.findall(line.strip())) >= 2)
+    return frozenset(no for no, line in enumerate(head, start=1)
+                     if len(items := _COLUMN_SPLIT.split(line.strip())) >= _COLUMN_ITEMS and all(len(i.split()) <= 3 for i in items))
 
 
 def _mark_media_titles(lines: list[Line]) -> None:
@@ -446,7 +449,8 @@ def _is_date_line(text: str) -> bool:
     if not dates:
         return False
     rest = _PLACE_BEFORE_DATE.sub("", text)  # "Almaty, 14 June 2019": a press release's date line
-    rest = _STAMP_OPENER.sub("", rest)  # "This content was published on May 21, 2016 - 17:48"
+    if not text.endswith("."):  # "This content was published on May 21, 2016 - 17:48", not a sentence
+        rest = _STAMP_OPENER.sub("", rest)
     for d in dates:
         rest = rest.replace(d.surface, " ")
     rest = _DATE_LINE_WORDS.sub(" ", rest)
@@ -473,8 +477,16 @@ def _mark_authors_next_to_dates(lines: list[Line]) -> None:
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
-                if n.role is None and (_AUTHOR_ONLY.match(n.text) or _AUTHOR_IN_CAPITALS.match(n.text)):
+                if n.role is None and (_AUTHOR_ONLY.match(n.text) or (_AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))):
                     n.role, n.rule = "byline", "author_next_to_date"
+
+
+def _between_dates(lines: list[Line], line: Line) -> bool:
+    """Whether a line stands between two byline lines ("Updated 21 November 2022" / "LAYLA QASSEM" /
+    "November 21, 2022 11:38"): a name in capitals there is no section label ("CENTRAL ASIA")."""
+    i = lines.index(line)
+    above, below = _previous_nonblank(lines, i), _next_nonblank(lines, i)
+    return above is not None and above.role == "byline" and bool(below) and below[0].role == "byline"
 
 
 def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None:

@@ -190,6 +190,7 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
 # ... and, between the parts of an archive's title only, a spaced colon ("The Hindu : International : ...").
 _TITLE_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+")
+_ISSUE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:Vol|No|Issue)\.?\s*\d", re.IGNORECASE)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
@@ -357,8 +358,8 @@ def _named_site(doc: dict) -> str | None:
 
 def _site_part(site: str) -> str | None:
     """The name in a site's part of a title ("TIME Asia | January 25, 1999 Vol. 153 No. 3" is "TIME
-    Asia"): its first part between bars that holds no figure."""
-    return next((p.strip() for p in site.split("|") if p.strip() and not any(ch.isdigit() for ch in p)), None)
+    Asia"): its first part between bars that holds no year or issue number ("France 24" is a name)."""
+    return next((p.strip() for p in site.split("|") if p.strip() and not _ISSUE.search(p)), None)
 
 
 def _site_in_title(full: str | None, title: str | None) -> str | None:

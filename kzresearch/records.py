@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 # The fields a document takes from its record besides its text and id.
 META_FIELDS = ("title", "url", "outlet", "published", "byline")
@@ -21,6 +22,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 # A calendar date ("2016-03-29") or an ISO week date ("2016-W13-2"), with or without a time.
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-(?:[01]\d-[0-3]\d|W[0-5]\d-[1-7])(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
+_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A web address of a picture or a clip, never the page's.
+_MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|m3u8)(?:[?#]|$)", re.IGNORECASE)
 # A headline wherever a row keeps it: a few words, not a sentence, a date or an address.
 _HEADLINE_WORDS = (4, 30)
 # A string this long, in words, is an article's text wherever the row keeps it.
@@ -98,7 +102,7 @@ class RecordFields:
         self.wrappers = frozenset(_normal_key(str(k)) for k in spec.get("wrappers") or [])
         self.suffixes = tuple(_normal_key(str(k)) for k in spec.get("key_suffixes") or [])
         self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
-        self.time_words = tuple(_normal_key(str(k)) for k in spec.get("time_key_words") or [])
+        self.time_words = frozenset(str(k).lower() for k in spec.get("time_key_words") or [])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -112,9 +116,12 @@ class RecordFields:
         -------
         dict
             Field name (of :data:`FIELDS`) to value: the first of its keys with a usable value. A row
-            with no text key gives its longest string of ``_MIN_TEXT_WORDS`` words or more anywhere;
-            a row with no date key its earliest ISO 8601 date anywhere (not in the objects of
-            ``other_things``, of the author or of the outlet).
+            with no text or no date key is of its exporter's own layout ("copy": {"body_en": ...},
+            "timeline": {"sent": ...}): it gives its longest text (:func:`_longest_text`), its
+            earliest date (:func:`_earliest_date`), its first line of words outside its lists for a
+            missing title and its first web address (not a picture's) for a missing url, never
+            from the objects of ``other_things``, of the author or of the outlet (a birth date, a
+            profile page).
         """
         by_key = self._keys_of(record)
         found: dict[str, str] = {}
@@ -123,24 +130,16 @@ class RecordFields:
                 if key in by_key and (value := self._value(name, by_key[key])):
                     found[name] = value
                     break
-        if not all(name in found for name in ("text", "published", "title", "url")):
-            # Keys of the exporter's own ("copy": {"body_en": ...}, "timeline": {"sent": ...}): the
-            # longest text anywhere in the row is the article, the earliest ISO 8601 date (or Unix
-            # time under a key that names a time: "pub_ms") its date, the first short line of
-            # words its headline, the first web address its page. (Never in the objects of other
-            # things, nor of the author or the outlet: a birth date, a profile page.)
+        if "text" not in found or "published" not in found:
             skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
-            strings, paragraphs, times = _texts(record, skipped, self.time_words)
-            # a body kept as a list of paragraphs ("blocks": [{"type": "p", "text": ...}, ...]) counts whole
-            longest = max(strings + paragraphs, key=len, default="")
-            if "text" not in found and len(longest.split()) >= _MIN_TEXT_WORDS:
-                found["text"] = longest
-            if "published" not in found and (dates := [d for v in strings if (d := _iso_moment(v.strip()))]
-                                                      + [d for v in times if (d := _iso_moment(unix_time_to_iso(v) or ""))]):
-                found["published"] = min(dates)[1]
-            if "title" not in found and (title := next((v.strip() for v in strings if _headline_like(v)), None)):
+            row = _row_values(record, skipped, self.time_words)
+            if "text" not in found and (text := _longest_text(row)):
+                found["text"] = text
+            if "published" not in found and (published := _earliest_date(row)):
+                found["published"] = published
+            if "title" not in found and (title := next((v.strip() for v in row.loose if _headline_like(v)), None)):
                 found["title"] = title
-            if "url" not in found and (url := next((v.strip() for v in strings if _URL.match(v.strip())), None)):
+            if "url" not in found and (url := next((v.strip() for v in row.strings if _URL.match(v.strip()) and not _MEDIA_FILE.search(v)), None)):
                 found["url"] = url
         return found
 
@@ -219,12 +218,13 @@ def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
     except ValueError:
         return None
     # A week date is written out as its calendar date, in its own zone ("2016-W13-2" is 2016-03-29).
-    written = moment.isoformat() if "W" in value else value
+    written = (moment.isoformat() if "T" in value or " " in value else moment.date().isoformat()) if "W" in value else value
     return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc), written
 
 
 # The key of a paragraph block's text: {"type": "p", "text": ...}, Arc's {"type": "text", "content": ...}.
 _BLOCK_TEXT_KEYS = ("text", "content", "value", "body", "html")
+_MEDIA_BLOCKS = frozenset({"image", "img", "photo", "picture", "video", "audio", "gallery", "figure", "embed"})
 
 
 def _block_text(element: object) -> str:
@@ -242,48 +242,83 @@ def _block_text(element: object) -> str:
         known = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), None)
         if known is not None:
             return known
-        # A block of keys of its own ({"k": "p", "v": "..."}): its longest string of words, not its type.
+        # A block of keys of its own ({"k": "p", "v": "..."}): its longest string of words, not its
+        # type; none of a picture's or a clip's block (its caption is not the article's).
+        if any(isinstance(v, str) and v.strip().lower() in _MEDIA_BLOCKS for v in element.values()):
+            return ""
         texts = [v for v in element.values() if isinstance(v, str) and len(v.split()) > 1 and not _URL.match(v.strip())]
         return max(texts, key=len, default="")
     return ""
 
 
-def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[tuple[object, object]]:
-    """Yield ``(key, value)`` of a row and of the objects and lists in it (key None in a list),
-    breadth first, ``_MAX_DEPTH`` levels deep, except those under the keys of ``other_things``
-    (an image's, a video's)."""
-    level: list[object] = [record]
+def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[tuple[object, object, bool]]:
+    """Yield ``(key, value, in_list)`` of a row and of the objects and lists in it (key None in a
+    list; ``in_list`` for what a list holds, however deep), breadth first, ``_MAX_DEPTH`` levels
+    deep, except those under the keys of ``other_things`` (an image's, a video's)."""
+    level: list[tuple[object, bool]] = [(record, False)]
     for _ in range(_MAX_DEPTH + 1):
-        nested: list[object] = []
-        for item in level:
+        nested: list[tuple[object, bool]] = []
+        for item, in_list in level:
+            listed = in_list or not isinstance(item, Mapping)
             pairs = item.items() if isinstance(item, Mapping) else ((None, value) for value in item)
             for key, value in pairs:
                 if key is not None and _normal_key(str(key)) in other_things:
                     continue
-                yield key, value
+                yield key, value, listed
                 if isinstance(value, (Mapping, list)):
-                    nested.append(value)
+                    nested.append((value, listed))
         level = nested
 
 
-def _texts(record: Mapping, other_things: frozenset[str], time_words: tuple[str, ...] = ()) -> tuple[list[str], list[str], list[float]]:
-    """Return, in one walk (:func:`_values`), the non-empty strings of a row; each of its lists as
-    text (its strings, or its blocks' texts, ``_BLOCK_TEXT_KEYS``) and each object of numbered
-    paragraphs ({"001": ..., "002": ...}, in their order), joined by blank lines; and the numbers
-    under keys that hold one of ``time_words`` ("pub_ms", "timestamp")."""
-    strings, paragraphs, times = [], [], []
-    for key, value in _values(record, other_things):
+class _RowValues(NamedTuple):
+    """What one walk of a row (:func:`_row_values`) finds for the fallbacks of :meth:`RecordFields.read`."""
+
+    strings: list[str]  # every non-empty string
+    loose: list[str]  # those not inside a list (a headline is no paragraph block or caption)
+    bodies: list[str]  # each list of paragraphs, or object of numbered ones, joined
+    times: list[float]  # the numbers under keys that name a time
+
+
+def _row_values(record: Mapping, other_things: frozenset[str], time_words: frozenset[str]) -> _RowValues:
+    """Walk a row once (:func:`_values`): its strings; each of its lists as text (its strings, or
+    its blocks' texts, :func:`_block_text`) and each object of numbered paragraphs ({"001": ...,
+    "002": ...}, in their order), joined by blank lines; and the numbers under keys one of whose
+    words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id")."""
+    found = _RowValues([], [], [], [])
+    for key, value, in_list in _values(record, other_things):
         if isinstance(value, str):
             if value.strip():
-                strings.append(value)
+                found.strings.append(value)
+                if not in_list:
+                    found.loose.append(value)
         elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
-            paragraphs.append("\n\n".join(parts))
-        elif isinstance(value, Mapping) and len(value) > 1 and all(str(k).isdigit() and isinstance(v, str) for k, v in value.items()):
-            paragraphs.append("\n\n".join(v for _, v in sorted(value.items(), key=lambda kv: int(kv[0])) if v.strip()))
+            found.bodies.append("\n\n".join(parts))
+        elif isinstance(value, Mapping) and len(value) > 1 and all(str(k).isdecimal() and isinstance(v, str) for k, v in value.items()):
+            found.bodies.append("\n\n".join(v for _, v in sorted(value.items(), key=lambda kv: int(kv[0])) if v.strip()))
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and key is not None \
-                and any(word in _normal_key(str(key)) for word in time_words):
-            times.append(value)
-    return strings, paragraphs, times
+                and not time_words.isdisjoint(_key_words(str(key))):
+            found.times.append(value)
+    return found
+
+
+def _longest_text(row: _RowValues) -> str | None:
+    """The article's text in a row of its own layout: its longest string, list of paragraphs or
+    object of numbered ones, if of ``_MIN_TEXT_WORDS`` words or more."""
+    longest = max(row.strings + row.bodies, key=len, default="")
+    return longest if len(longest.split()) >= _MIN_TEXT_WORDS else None
+
+
+def _earliest_date(row: _RowValues) -> str | None:
+    """The publication time of a row of its own layout: its earliest ISO 8601 string, else its
+    earliest number under a key that names a time, read as a Unix time."""
+    dates = [d for v in row.strings if (d := _iso_moment(v.strip()))] or \
+            [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))]
+    return min(dates)[1] if dates else None
+
+
+def _key_words(key: str) -> set[str]:
+    """The words of a key: "pub_ms" and "pubMs" are {"pub", "ms"}."""
+    return {w.lower() for w in _KEY_WORD.findall(key)}
 
 
 def _headline_like(value: str) -> bool:

@@ -235,6 +235,8 @@ def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
     ("Story first posted May 21, 2016", True),
     ("This article was published on May 21, 2016 but the protests went on", False),
     ("Police published figures on May 21, 2016", False),
+    ("The decree was published on March 20, 2019.", False),
+    ("The final tally was posted on June 11.", False),
 ])
 def test_a_sites_publication_stamp_is_a_date_line(line, is_stamp, ref):
     roles = {x.text: x.rule for x in classify_lines(f"A Headline For The Story\n{line}\n{BODY}", ref).lines}
@@ -260,3 +262,12 @@ HEADLINE = "Tokayev wins new term with 81 percent, vows new political era"
 ])
 def test_the_headline_among_bullets_breadcrumbs_menus_and_captions(top, ref):
     assert classify_lines(f"{top}\n{LEAD}\n\n{BODY}\n", ref).title == HEADLINE
+
+
+def test_a_section_label_in_capitals_is_no_author_and_a_double_space_is_no_menu(ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    doc = classify_lines(f"CENTRAL ASIA\nJune 10, 2019\n\nKazakh police detain dozens in Almaty protest\n\n{BODY}\n", ref)
+    assert infer_byline_and_wire(doc.lines, {}) == (None, [])
+    doc = classify_lines(f"Kazakhstan election  Tokayev wins  landslide amid protests\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == "Kazakhstan election Tokayev wins landslide amid protests"

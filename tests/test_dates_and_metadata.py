@@ -332,3 +332,4 @@ def test_a_sites_name_with_the_issue_and_date_of_an_archive_title():
     from kzresearch.reading import _named_site
 
     assert _named_site({"sitename": "TIME Asia | January 25, 1999 Vol. 153 No. 3", "title": "The Steppe's Sure Thing"}) == "TIME Asia"
+    assert _named_site({"sitename": "France 24 | International News", "title": "Kazakhs vote"}) == "France 24"

@@ -208,3 +208,17 @@ def test_a_sentence_or_a_label_is_no_headline(fields):
 def test_paragraph_blocks_of_keys_of_their_own_give_their_words(fields):
     blocks = [{"k": "lead" if i == 0 else "p", "v": f"{ARTICLE} Paragraph {i}."} for i in range(4)]
     assert fields.read({"blocks": blocks})["text"] == "\n\n".join(b["v"] for b in blocks)
+
+
+def test_the_fallbacks_pass_over_ids_odd_digits_pictures_and_captions(fields):
+    long = " ".join([ARTICLE] * 4)
+    assert "published" not in fields.read({"copy": long, "candidate_id": 1234567890})
+    # a date written as a string wins over a number under a key that names a time
+    assert fields.read({"copy": long, "meta": {"sent": "2022-11-21T15:02:11+09:00"}, "pub_ms": 1000000000000})["published"] \
+        == "2022-11-21T15:02:11+09:00"
+    assert fields.read({"graf": {"1": long, "\u00b2": long}})["text"] == long  # "²" is a digit, no decimal
+    blocks = [{"type": "image", "url": "https://cdn.example.org/a.jpg", "caption": "Voters queue at a polling station"},
+              {"k": "p", "v": long}, {"k": "p", "v": long}]
+    found = fields.read({"blocks": blocks, "lead_img": "https://cdn.example.org/tokayev.jpg"})
+    assert found == {"text": f"{long}\n\n{long}"}
+    assert fields.read({"copy": long, "meta": {"stamp": "2016-W13-2"}})["published"] == "2016-03-29"

@@ -564,6 +564,15 @@ def test_two_votes_of_a_kind_in_a_year_are_told_apart_by_the_official_figure(ref
         ("Yes", 95.46, "1995-04-29-referendum"), ("Gani Kasymov", 4.61, "1999-01-10-presidential")]
 
 
+def test_no_figure_past_a_verb_of_saying_is_the_clauses_party_and_a_poll_by_someone_is_no_result(ref):
+    ctx = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 28))
+    rows = extract_results("Ak Zhol, which won 6 seats, complained that independents will hold only 29 of the 98 seats.", ctx, ref)
+    assert ("Ak Zhol", 29.0) not in [(r["subject"], r["value"]) for r in rows]
+    ctx = DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 1))
+    text = "Tokayev was the favourite. A poll by the Public Opinion Research Institute gave him 73 percent before the vote."
+    assert extract_results(text, ctx, ref) == []
+
+
 def test_elliptical_seats_share_the_stated_whole(ref):
     ctx = DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12))
     text = "Nur Otan will have 76 of the 98 seats filled from party lists, Ak Zhol 12 and the People's Party 10."

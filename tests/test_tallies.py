@@ -343,8 +343,8 @@ def test_the_weekday_of_the_voting_is_the_election_day(text, date):
 
 
 @pytest.mark.parametrize("text,date", [
-    # A paragraph about another year, then one about the story's days that names no time.
-    ("Nur Otan won 82.2 percent in 2016.\nIn Almaty, police detained several people.", "2021-01-10"),
+    # A paragraph about another year, one more, then one about the story's days that names no time.
+    ("Nur Otan won 82.2 percent in 2016.\nObservers said the vote was orderly.\nIn Almaty, police detained several people.", "2021-01-10"),
     # Within the paragraph of the other year, the count is of that time: no day.
     ("Nur Otan won 82.2 percent in 2016, and police detained several people.", None),
     ("The first crack came in 2019.\nThen came January 2021. Police detained several people.", None),
@@ -364,6 +364,34 @@ def test_a_time_without_a_day_holds_within_its_paragraph(text, date):
 ])
 def test_places_of_saying_and_of_quotations(text, location):
     assert [r["location"] for r in tallies(text, "2022")] == [location]
+
+
+@pytest.mark.parametrize("text,published,date,location", [
+    # "voters" is no voting: the last Sunday before publication
+    ("Police detained 20 people in Almaty on Sunday as voters remained angry over the election.", "2019-06-26", "2019-06-23", ["Almaty"]),
+    # a press conference held by others on Monday is the day of the detentions
+    ("Police broke up a press conference held by opposition activists on Monday, detaining 12 people.", "2019-06-20", "2019-06-17",
+     ["Kazakhstan"]),
+    # what was told to reporters: its day and place are the count's
+    ("A police spokesman told reporters dozens of people were detained in Almaty on Tuesday.", "2019-06-20", "2019-06-18", ["Almaty"]),
+    # the setting's own words before its place: "at a briefing at the Central Election Commission in Nur-Sultan"
+    ("Zapparov, who spoke at a briefing at the Central Election Commission in Nur-Sultan, said 300 people were detained.",
+     "2019-06-10", "2019-06-09", ["Kazakhstan"]),
+    # a quoted name is a place like any other
+    ('At least 14 people were killed during the "Zhanaozen events" of December 2011.', "2019-06-12", "2011-12", ["Zhanaozen"]),
+])
+def test_days_and_places_of_saying_are_read_narrowly(text, published, date, location):
+    assert [(r["event_date"], r["location"]) for r in tallies_on(text, "2019-06-09-presidential", published)] == [(date, location)]
+
+
+def test_a_background_paragraph_holds_its_time_into_the_next():
+    text = "Police opened fire on striking oil workers in Zhanaozen in December 2011.\nAt least 14 people were killed, officials said."
+    assert [r["event_date"] for r in tallies_on(text, "2019-06-09-presidential", "2019-06-12")] == [None]
+
+
+def test_a_paragraph_of_thousands_of_sentences_without_a_source_is_read():
+    text = " ".join(["They gathered again."] * 3000) + " Police detained 30 people."
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == [None]
 
 
 @pytest.mark.parametrize("text,who", [

@@ -39,9 +39,18 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
-# A sentence about the voting itself ("by the time polls closed on Sunday", "Sunday's vote"; not
-# one that merely names the election), and how long after it a report still says "on Sunday" of it.
-_VOTING = re.compile(r"\b(?:polls?|polling|voting|ballots?|voters)\b")
+# The voting itself beside a weekday ("by the time polls closed on Sunday": an election-day phrase
+# of the lexicon within _VOTING_REACH characters; "Sunday's vote"), and how long after it a report
+# still says "on Sunday" of it.
+_PARAGRAPH_BREAK = re.compile(r"\n+")
+_QUOTED_WORDS = 4
+_VOTING_REACH = 40
+# A word between a setting of speech and the place it was in: not "in", "that", an auxiliary,
+# a figure or a past participle, which would begin a clause of what was said.
+_SETTING_WORD = r"(?!(?:in|that|was|were|had|has|have|been|is|are)\b)[A-Za-z'-]+(?<!ed)\b"
+# Where a setting of speech was, between it and the day it names: "to reporters in the capital,
+# Nur-Sultan, on Tuesday", "at a briefing in Almaty on Monday".
+_SETTING_PLACE = r"(?:\s+(?:in|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:,\s+[\w-]+,)?){0,2}"
 _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|polls|ballot|referendum)\b", re.IGNORECASE)
 _VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
@@ -208,10 +217,10 @@ def context_patterns(lexicon: dict) -> _Patterns:
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
-        # "the ministry said on Thursday"; "gave the tally to reporters in the capital on Tuesday"
-        # (a setting, then no figure and no "that" before the day: "told reporters that 300 were
+        # "the ministry said on Thursday"; "gave the tally to reporters in the capital, Nur-Sultan,
+        # on Tuesday" (a setting, then at most its place before the day: "told reporters 300 were
         # detained on Sunday" dates the detentions).
-        speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b(?:(?!\bthat\b)[^.;\d]){{0,50}}?)"
+        speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE})"
                              rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
         official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
@@ -227,9 +236,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         # "to reporters in the capital, Nur-Sultan": the capital's name in apposition is the same place.
-        # The first "in" after the setting only: "told reporters in Astana that the toll in
-        # Zhanaozen had risen" places the toll in Zhanaozen.
-        speech_place=caseless(rf"\b{settings}\b(?:(?!\bin\b|\bthat\b)[^,.;]){{0,40}}?\bin\s+(?:the\s+)?(?:capital,\s+)?$"),
+        # The first "in" after the setting, past words of its own ("at a briefing at the Central
+        # Election Commission in Nur-Sultan") but no clause: "told reporters in Astana that the
+        # toll in Zhanaozen had risen" places the toll in Zhanaozen; so does "told reporters
+        # dozens were detained in Almaty".
+        speech_place=caseless(rf"\b{settings}\b(?:\s+{_SETTING_WORD}){{0,6}}?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:capital,\s+)?$"),
     )
     return patterns
 
@@ -353,7 +364,7 @@ class TextContext:
         """Return the distinct places of sentence ``index`` (those in ``[lo, hi)`` when given, and
         outside quotation marks when ``unquoted``); the country only when none is more specific."""
         ordered = list(dict.fromkeys(name for p, name in self.places_at(index, day)
-                                     if lo <= p and (hi is None or p < hi) and not (unquoted and self._quoted(p))))
+                                     if lo <= p and (hi is None or p < hi) and not (unquoted and self._quoted_words(p))))
         specific = [p for p in ordered if p != self.patterns.country]
         return specific or ordered
 
@@ -368,8 +379,8 @@ class TextContext:
         once and goes on counting), unless that is an item of a list by place; else the
         country, since the corpus is about one country. A figure an authority gives ("the
         interior ministry said") is an aggregate: without a place of its own it covers the
-        country. A place quoted in a count's sentence (a banner "Zhanaozen, we remember") is
-        not where a count (at offset ``at``) outside the quotation happened.
+        country. A place in a quotation of words in a count's sentence (a banner "Zhanaozen, we
+        remember") is not where a count (at offset ``at``) outside the quotation happened.
         """
         start, end = self.sentences[index]
         lo, hi = clause or (start, end)
@@ -395,7 +406,7 @@ class TextContext:
 
     def _continues(self, index: int) -> bool:
         """Return whether sentence ``index`` follows another in the same paragraph."""
-        return index > 0 and self._same_paragraph(index - 1, index)
+        return index > 0 and "\n" not in self.text[self.sentences[index - 1][1]: self.sentences[index][0]]
 
     # -- when ----------------------------------------------------------------------------------
     def date_cues(self, index: int, *, statements: bool = False) -> list[tuple[int, dt.date | None]]:
@@ -444,7 +455,8 @@ class TextContext:
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
-            voting = bool(_VOTING.search(lowered) or _VOTE_OF_DAY.match(self.text, m.end()))
+            voting = bool(self.patterns.election_day.search(self.folded, max(start, m.start() - _VOTING_REACH), min(end, m.end() + _VOTING_REACH))
+                          or _VOTE_OF_DAY.match(self.text, m.end()))
             day = self._weekday(WEEKDAYS[m.group("w").lower()], voting=voting)
             if day is not None:
                 cues.append((m.start(), day))
@@ -520,15 +532,15 @@ class TextContext:
         The date cue nearest the count in its sentence ("on January 10", "on Sunday", "election
         day"; "in recent weeks" gives None); else the time the preceding sentences set; else the
         election date when the article reports the election's days (published within a week).
-        A time without a day ("In 2016, ...", "in recent weeks") holds within its paragraph: a
-        later paragraph that names no time (not even a month: "Then came January 2022.") is
-        back at the story's days.
+        A time without a day ("In 2016, ...", "in recent weeks") holds within its paragraph and
+        the next (wire copy writes a paragraph a sentence); a paragraph after those that names no
+        time (not even a month: "Then came January 2022.") is back at the story's days.
         """
         cues = self.date_cues(index)
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         has_cue, day, source = self._time_before(index)
-        if has_cue and (day is not None or self._same_paragraph(source, index) or self._paragraph_names_a_time(index)):
+        if has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1 or self._paragraph_names_a_time(index)):
             return day
         edate, pub = self.ctx.election_date, self.ctx.published
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
@@ -544,9 +556,9 @@ class TextContext:
                 return True
         return False
 
-    def _same_paragraph(self, first: int, last: int) -> bool:
-        """Whether sentences ``first`` to ``last`` stand in one paragraph."""
-        return "\n" not in self.text[self.sentences[first][1]: self.sentences[last][0]]
+    def _paragraph_breaks(self, first: int, last: int) -> int:
+        """Return how many paragraph breaks stand between sentences ``first`` and ``last``."""
+        return len(_PARAGRAPH_BREAK.findall(self.text, self.sentences[first][1], self.sentences[last][0]))
 
     # -- who -----------------------------------------------------------------------------------
     def attribution(self, index: int, pos: int) -> str | None:
@@ -558,19 +570,29 @@ class TextContext:
         "according to the same count", "They say"), continues the previous sentence's report in
         the same paragraph and takes its source.
         """
-        who, anaphoric = self._own_attribution(index, pos)
-        if who is not None and not anaphoric:
-            return who
-        if self._continues(index):
-            earlier = self.attribution(index - 1, self.sentences[index - 1][1])
-            if earlier is not None:
-                return earlier
-            if anaphoric:
+        # Walked back iteratively: a paragraph of thousands of sentences without a source is no recursion.
+        chain: list[tuple[int, str | None, bool]] = []
+        i, at = index, pos
+        while True:
+            who, anaphoric = self._own_attribution(i, at)
+            if who is not None and not anaphoric:
+                value = who
+                break
+            if not self._continues(i):
+                value = None if anaphoric else who
+                break
+            chain.append((i, who, anaphoric))
+            i, at = i - 1, self.sentences[i - 1][1]
+        for i, who, anaphoric in reversed(chain):
+            if value is None:
                 # "Rights activists paint a different picture. They say ...": the previous subject.
-                start, end = self.sentences[index - 1]
-                opening = " ".join(self.text[start:end].split()[:4])
-                return self._speaker(opening, start, index - 1)
-        return None if anaphoric else who
+                value = self._opening_speaker(i - 1) if anaphoric else who
+        return value
+
+    def _opening_speaker(self, index: int) -> str | None:
+        """Return the speaker the first words of sentence ``index`` name."""
+        start, end = self.sentences[index]
+        return self._speaker(" ".join(self.text[start:end].split()[:4]), start, index)
 
     def _own_attribution(self, index: int, pos: int) -> tuple[str | None, bool]:
         """Return ``(speaker, anaphoric)`` of sentence ``index`` alone; ``anaphoric`` when it points back."""
@@ -761,6 +783,16 @@ class TextContext:
             if named:
                 return named.pop() if len(named) == 1 else None
         return None
+
+    def _quoted_words(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a quotation of words, not a quoted name: a banner's "Zhanaozen,
+        we remember", not the "Zhanaozen events" (a comma or ``_QUOTED_WORDS`` words at least)."""
+        if not self._quoted(pos):
+            return False
+        opening = self.text.rfind('"', 0, pos)
+        closing = self.text.find('"', pos)
+        quoted = self.text[opening + 1: closing if closing != -1 else len(self.text)]
+        return "," in quoted or len(quoted.split()) >= _QUOTED_WORDS
 
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation: an odd number of quote marks before it in its

@@ -78,6 +78,7 @@ _RELATIVE_AFTER = re.compile(r",\s+who\b")
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.").
 _BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;)]|$)")
+_THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
@@ -821,6 +822,10 @@ def _aside_owner(tc: TextContext, index: int, lo: int, pos: int) -> str | None:
     parties = {x.end: x.canonical for x in tc.mentions(index) if x.kind == "party"}
     for aside in _RELATIVE_ASIDE.finditer(tc.text, s_start, pos):
         if aside.start() in parties and aside.start() < lo <= aside.end() <= pos:
+            # not past a verb of saying ("Ak Zhol, which won 6 seats, complained that independents
+            # will hold 29 of the 98 seats")
+            if tc.patterns.speech_verb.search(tc.text, aside.end(), pos) or _THAT_WORD.search(tc.text, aside.end(), pos):
+                return None
             return parties[aside.start()]
     return None
 
