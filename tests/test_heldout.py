@@ -1,9 +1,10 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Six annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Nine annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, ``tests/data/heldout_blind``, ``tests/data/heldout_blind2`` and
-``tests/data/heldout_blind3`` to ``tests/data/heldout_blind6`` (each measured first without looking, then used to find failure classes). ``tests/data/heldout_final`` is not used here: it is measured
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind7``
+(each measured first without looking, then used to find failure classes).
+``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
 Both are built as unseen folders without their manifests, through the same ``evaluate`` a
 researcher runs on their own annotations. The thresholds guard what is reached today; the README
@@ -30,7 +31,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           "heldout_blind4": (0.85, 0.7),
           "heldout_blind5": (0.85, 0.6),
           # blind set 6: results (F1 0.73) and outlets (5/13) as first measured
-          "heldout_blind6": (0.7, 0.35)}
+          "heldout_blind6": (0.7, 0.35),
+          # blind set 7: outlets (9/13) are its weakest field
+          "heldout_blind7": (0.85, 0.6)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
