@@ -384,6 +384,15 @@ def test_days_and_places_of_saying_are_read_narrowly(text, published, date, loca
     assert [(r["event_date"], r["location"]) for r in tallies_on(text, "2019-06-09-presidential", published)] == [(date, location)]
 
 
+@pytest.mark.parametrize("text,date", [
+    ("The vote was the first since the deadly unrest of January, when protests turned into riots. "
+     "Officials say 238 people were killed.", None),
+    ("During the events of January 2022, 238 people were killed.", "2022-01"),
+])
+def test_a_month_of_events_dates_its_counts_and_keeps_the_vote_from_its_paragraph(text, date):
+    assert [r["event_date"] for r in tallies_on(text, "2022-11-20-presidential", "2022-11-21")] == [date]
+
+
 def test_a_background_paragraph_holds_its_time_into_the_next():
     text = "Police opened fire on striking oil workers in Zhanaozen in December 2011.\nAt least 14 people were killed, officials said."
     assert [r["event_date"] for r in tallies_on(text, "2019-06-09-presidential", "2019-06-12")] == [None]

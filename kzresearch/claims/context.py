@@ -31,7 +31,9 @@ _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|
 # A month without a day: "in January 2022", "January's violence", "this month's unrest", "last month".
 # A bare month only after "in", "during", "early", "late", "mid" or as a possessive ("January's"),
 # never after "since", "until", "by", "from", nor before "events" (the name of an episode).
-_MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?<=[Ll]ate )|(?<=[Mm]id-)|(?<=[Mm]id ))"
+_MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?<=[Ll]ate )|(?<=[Mm]id-)|(?<=[Mm]id )"
+                        # "the deadly unrest of January", "the events of January 2022"
+                        rf"|(?<=unrest of )|(?<=events of )|(?<=protests of )|(?<=violence of )|(?<=riots of ))"
                         rf"(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?(?!\w|\.\w|\s+\d|\s+events\b)"
                         rf"|(?P<m2>{_MONTH})'s(?!\s+events\b)"
                         rf"|(?<=[Tt]he )(?P<m4>{_MONTH})(?=\s+(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown)\b)"
@@ -540,8 +542,10 @@ class TextContext:
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         has_cue, day, source = self._time_before(index)
-        if has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1 or self._paragraph_names_a_time(index)):
+        if has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1):
             return day
+        if self._paragraph_names_a_time(index):
+            return None  # "... since the deadly unrest of January. Officials say 238 people were killed."
         edate, pub = self.ctx.election_date, self.ctx.published
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
             return edate
