@@ -542,10 +542,8 @@ class TextContext:
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         has_cue, day, source = self._time_before(index)
-        if has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1):
+        if has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1 or self._paragraph_names_a_time(index)):
             return day
-        if self._paragraph_names_a_time(index):
-            return None  # "... since the deadly unrest of January. Officials say 238 people were killed."
         edate, pub = self.ctx.election_date, self.ctx.published
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
             return edate
