@@ -30,8 +30,7 @@ _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
-    # "With AFP and Reuters": agencies only (names in capitals)
-    r"|^(?-i:With\s+[A-Z][\w.-]*(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.-]*)*)\.?$"
+
     r"|\bcontributed (reporting|to this (report|article|story))\b", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
@@ -64,6 +63,8 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
+_WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
+_AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
 _COLUMN_ITEMS = 4
 _COLUMNED_REACH = 60  # the lines, from the top, a headline may stand on
@@ -140,6 +141,8 @@ class _Rules:
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
+        agencies = ref.names[ref.names["kind"] == "agency"]
+        self.agencies = frozenset(str(n).casefold() for n in [*agencies["variant"], *agencies["canonical"]])
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
@@ -147,6 +150,11 @@ class _Rules:
         self.outlet_patterns.append(caseless("|".join(rf"\b{re.escape(n)}\b" for n in names)))
         # The substring prefilter is exact only for ASCII names (see outlet_match).
         self.names_lower = [n.lower() for n in names] if all(n.isascii() for n in names) else None
+
+    def agencies_only(self, text: str) -> bool:
+        """Whether a line credits news agencies and nothing else: "With AFP and Reuters"."""
+        m = _WITH_AGENCIES.match(text)
+        return m is not None and all(part.casefold() in self.agencies for part in _AND_LIST.split(m.group("names")) if part)
 
     def line_rule(self, folded: str) -> tuple[str, str] | None:
         for rule, role, pattern, keywords in self.rules_by_length[min(len(folded), len(self.rules_by_length) - 1)]:
@@ -388,7 +396,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"
-        elif _CREDIT_LINE.search(line.text) and line.n_words <= 24:
+        elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text):
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"

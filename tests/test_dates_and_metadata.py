@@ -324,8 +324,9 @@ def test_credits_of_several_agencies_and_a_byline_in_capitals(ref):
             "With AFP and Reuters\n")
     agencies = {"afp": "AFP", "reuters": "Reuters"}
     assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies) == ("Layla Qassem", ["Reuters", "AFP"])
-    # a line that only begins with "With" is no credit
+    # a line that only begins with "With", or names no agency, is no credit
     assert classify_lines(f"{text}With tears in their eyes, voters left.\n", ref).lines[-2].role == "body"
+    assert classify_lines(f"{text}With Tokayev.\n", ref).lines[-2].rule != "credit_line"
 
 
 def test_a_sites_name_with_the_issue_and_date_of_an_archive_title():
