@@ -35,7 +35,12 @@ _NAMED_VOTE = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(
                          re.IGNORECASE)
 # Days after a vote within which the press still reports on it (final results, protests, courts).
 _AFTER_VOTE_DAYS = 120
-_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0}
+_WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0,
+            "official": 1.5}
+# Official figures count up to this many (a results table names every party's share).
+_OFFICIAL_CAP = 4
+# A share or turnout stated to one or two decimals: "80.99 per cent", "70.96%", "75,4 %".
+_PRECISE_SHARE = re.compile(r"(?<![\d.,])(?P<n>\d{1,2}[.,]\d{1,2})\s*(?:%|per\s?cent|percent|pc\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,11 @@ class _Cues:
         self.subject_elections = people.groupby("subject")["election_id"].agg(set).to_dict()
         self.subject_weight = {s: 1.0 / n for s, n in counts.items()}
         self.elections = list(ref.elections[["election_id", "date", "kind"]].itertuples(index=False))
+        # An election's official shares and turnout to two decimals ("80.99"): a text that states
+        # them reports that vote (a rounded "about 88 percent" says less, and is not read).
+        shares = results[results["measure"].isin(["vote_share", "turnout"])]
+        self.official_figures = {eid: {f"{float(v):.2f}" for v in group["value"] if float(v) != round(float(v))}
+                                 for eid, group in shares.groupby("election_id")}
 
 
 def _date(value: object) -> dt.date | None:
@@ -142,6 +152,7 @@ def infer_election(
     canonical = {m["canonical"] for m in mentions}
     periods = [cues.name_periods[n] for n in canonical if n in cues.name_periods]
     events = [(eid, day) for eid, day, p in cues.events if p.search(folded)]
+    stated = {f"{float(m.group('n').replace(',', '.')):.2f}" for m in _PRECISE_SHARE.finditer(text)}
 
     scored = []
     for election in cues.elections:
@@ -171,6 +182,9 @@ def infer_election(
                 # an event dates the article only when the article may have been written before the
                 # vote: a report of 2016 that recalls Zhanaozen is not about the vote of January 2012
                 parts.append((_WEIGHTS["event"] * math.exp(-gap / 365), f"after {event_id}"))
+        # (two at least: one figure is often a past vote's, recalled in passing)
+        if (matched := len(stated & cues.official_figures.get(election.election_id, set()))) >= 2:
+            parts.append((_WEIGHTS["official"] * min(matched, _OFFICIAL_CAP), f"{matched} of its official figures stated"))
         if published:
             gap = (published - election.date).days
             if -60 <= gap <= _AFTER_VOTE_DAYS:

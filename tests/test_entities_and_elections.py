@@ -150,3 +150,15 @@ def test_an_article_long_after_a_vote_is_about_it_only_when_it_dates_it(ref):
     late = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text), published=dt.date(2016, 5, 22))
     assert late.election_id != "2012-01-15-parliamentary", late.evidence
     assert "after 2011-12-16-zhanaozen" not in late.evidence
+
+
+def test_official_figures_stated_tell_the_vote_reported_from_one_recalled(ref):
+    # No date anywhere; the 2012 Mazhilis figures to two decimals against a rounded 2007 share.
+    text = ("Kazakhstan's ruling Nur Otan party won 80.99 per cent of the vote in Sunday's parliamentary election, "
+            "the Central Election Commission said. Ak Zhol won 7.47 per cent and the Communist People's Party of "
+            "Kazakhstan 7.19 per cent, both clearing the seven per cent threshold. Turnout was 75.4 per cent. "
+            "In the previous election, in 2007, Nur Otan took every seat with about 88 per cent of the vote.")
+    assert _guess(text, ref).election_id == "2012-01-15-parliamentary"
+    # one figure alone is often a past vote's, recalled in passing: it decides nothing
+    assert "official figures" not in infer_election(
+        "Tokayev won 81.31% in the presidential election.", ref, dates=[], mentions=[]).evidence
