@@ -573,6 +573,30 @@ def test_no_figure_past_a_verb_of_saying_is_the_clauses_party_and_a_poll_by_some
     assert extract_results(text, ctx, ref) == []
 
 
+def test_a_pronouns_series_of_shares_by_year_and_a_hyphenated_threshold(ref):
+    ctx = DocContext("doc", "2015-04-26-presidential", dt.date(2015, 4, 27))
+    text = ("Nazarbayev, 74, has led Kazakhstan since 1989. He was elected with 98.7 percent in 1991, 79.78 percent in "
+            "1999, 91.15 percent in 2005 and 95.5 percent in April 2011, when turnout was 89.9 percent.")
+    assert [(r["subject"], r["value"], r["election_id"]) for r in extract_results(text, ctx, ref)] == [
+        ("Nursultan Nazarbayev", 98.7, "1991-12-01-presidential"), ("Nursultan Nazarbayev", 79.78, "1999-01-10-presidential"),
+        ("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential"), ("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential"),
+        ("turnout", 89.9, "2011-04-03-presidential")]
+    text = "Nazarbayev stood again. He was re-elected in 2011 with 95.5 percent of the vote."
+    assert [(r["value"], r["election_id"]) for r in extract_results(text, ctx, ref)] == [(95.5, "2011-04-03-presidential")]
+    ctx = DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11))
+    text = ("The two other parties in the race, Auyl and Adal, fell short of the 7-percent threshold needed to enter "
+            "parliament, winning 5.29 percent and 3.57 percent respectively.")
+    assert [(r["subject"], r["value"]) for r in extract_results(text, ctx, ref)] == [("threshold", 7), ("Auyl", 5.29), ("Adal", 3.57)]
+
+
+def test_an_opening_pronoun_is_the_subject_the_sentence_before_opened_with(ref):
+    ctx = DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21))
+    text = ("Tokayev, a career diplomat who was handpicked in 2019 by his predecessor Nursultan Nazarbayev, called the "
+            "early vote in September. He was first elected in June 2019 with just under 71% of the vote.")
+    assert [(r["subject"], r["election_id"]) for r in extract_results(text, ctx, ref)] == [
+        ("Kassym-Jomart Tokayev", "2019-06-09-presidential")]
+
+
 def test_elliptical_seats_share_the_stated_whole(ref):
     ctx = DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12))
     text = "Nur Otan will have 76 of the 98 seats filled from party lists, Ak Zhol 12 and the People's Party 10."

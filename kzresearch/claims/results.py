@@ -37,7 +37,8 @@ from kzresearch.dates import last_month_named, months_before
 from kzresearch.patterns import caseless
 
 # "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
-_PERCENT = r"(?: ?%|\s*percent\b|\s*per\s+cent\b|\s*pct\b|\s?pc\b)"
+# (hyphenated before a noun: "the 7-percent threshold")
+_PERCENT = r"(?: ?%|(?:\s*|-)percent\b|(?:\s*|-)per(?:\s+|-)cent\b|\s*pct\b|\s?pc\b)"
 _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 # "in 2015", "the 2015 election", "recorded in 2021": a year tied to the figure, not "the ruling
 # party since 1999" (a year after "since" starts a period, it dates no figure).
@@ -64,7 +65,8 @@ _VOTE_NOUN_REACH = 40
 # after "the party", which may name its leader: "The party of President X won")
 _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
-                      r"(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
+                      # "he was re-elected in 2011 with", "in April 2011 with"
+                      r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
                       r"|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
@@ -515,13 +517,17 @@ def _respectively(tc: TextContext, f: _Frames, index: int, rows: list[dict], mat
     """"X and Y won 1.61% and 0.64% respectively": the figures of a sentence that gives only vote
     shares go to the names before them, in their order."""
     s_start, s_end = tc.sentences[index]
-    if len(matches) < 2 or not rows or any(r["measure"] != "vote_share" for r in rows) \
+    # (a threshold the shares fell short of is no share: "fell short of the 7-percent threshold,
+    # winning 5.29 percent and 3.57 percent respectively")
+    thresholds = [r for r in rows if r["measure"] == "threshold"]
+    matches = [m for m in matches if not any(r["start"] <= m.start() < r["end"] for r in thresholds)]
+    if len(matches) < 2 or not rows or any(r["measure"] not in ("vote_share", "threshold") for r in rows) \
             or not _RESPECTIVELY.search(tc.text, s_start, s_end):
         return rows
     named = list(dict.fromkeys(x.canonical for x in _named(tc, index, s_start, matches[0].start())))
     if len(named) != len(matches):
         return rows
-    shares = []
+    shares = list(thresholds)
     for m, subject in zip(matches, named):
         row = next((r for r in rows if r["start"] <= m.start() < r["end"]), None) or _row(
             tc, m.start(), m.end(), subject, "vote_share", parse_number(m.group("num"), percent=True), None, _qualifier(f, m), None,
@@ -599,7 +605,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     if for_after:
         following = [x for x in tc.mentions(index) if x.start == m.end() + for_after.end() and x.kind in ("party", "person")]
         subject_after = subject_after or (following[0].canonical if following else None)
-    if not (vote or verb or (prep and named_before) or adjacent or share_noun or subject_after):
+    # "with 98.7 percent" takes a subject named before it, or a pronoun ("He was elected with")
+    if not (vote or verb or (prep and (named_before or _PRONOUN.search(text, lo, m.start()))) or adjacent or share_noun or subject_after):
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
@@ -702,13 +709,21 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
 
 
 def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str, ...] = ("party", "person")) -> str | None:
-    """Return who a pronoun at ``pos`` ("he", "his", "him", "it", "the party") stands for: the
-    person (or party) last named before it in sentence ``index`` or the three before."""
+    """Return who a pronoun at ``pos`` ("he", "his", "him", "it", "the party") stands for: the one
+    the sentence before opened with when the pronoun opens its own, else the person (or party)
+    last named before it in sentence ``index`` or the three before."""
     wanted = "person" if word in ("he", "she", "his", "her", "him") else "party"
     if wanted not in kinds:
         return None
     if word.startswith("the"):  # "the party took": only a party named alone
         return tc.party_named_before(index, pos, back=3)
+    s_start = tc.sentences[index][0]
+    if index and not tc.text[s_start:pos].strip():
+        # "Tokayev, ... handpicked by his predecessor Nazarbayev, called the vote. He was first
+        # elected ...": a sentence's opening pronoun is the subject the sentence before opened with.
+        opener = tc.sentences[index - 1][0]
+        if subject := next((x.canonical for x in tc.mentions(index - 1) if x.kind == wanted and x.start == opener), None):
+            return subject
     for i in range(index, max(-1, index - 4), -1):
         hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= pos)]
         if hits:
@@ -868,8 +883,9 @@ _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 # (after the name's abbreviation, if any: "the National Social Democratic Party (OSDP), which ...")
 _RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
-# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007".
-_ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*")
+# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
+# "95.5 percent in April 2011" (a cue of a month and year starts at the month).
+_ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*(?:in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
