@@ -47,12 +47,13 @@ _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM")
 _AUTHOR_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}$")
-_DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
                            r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
-_PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*(?=\d)")
+# ("Moscow - Jan 10, 2022 - 17:26 CET": a place and a dash before the date)
+_PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
 # A site's domain as news pages write it ("Kapital.kz", "LITER.KZ", "24.kg", "www.gazeta.uz"): the
@@ -63,6 +64,8 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
+# A caption's last words: a sentence, then the photographer's name in capitals and the agency.
+_PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
 _AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
@@ -344,6 +347,9 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # The headline stands right above the lead; a widget of rates and a wire's masthead
         # ("USD 46.89 EUR 59.68", "KYODO NEWS -- ENGLISH NEWSWIRE") are figures or capitals.
         score += 1.5 if i in above_lead else 0.0
+        # A section's label right above it ("Region", "World"): where a page sets its headline.
+        score += 0.5 if (above := _previous_nonblank(lines, i)) is not None and above.role is None and above.n_words <= 2 \
+            and not _TERMINAL.search(above.text) else 0.0
         score -= 3.0 if _mostly_figures(line.text) else 0.0
         score -= 1.0 if not any(ch.islower() for ch in line.text) else 0.0
         # A masthead line: parts set apart by bars, a site's domain ("LITER.KZ — News of
@@ -394,6 +400,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "boilerplate", rule
         elif line.text.startswith("[") and line.text.endswith("]"):
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
+        elif _PHOTOGRAPHER_CREDIT.search(line.text):
+            line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text):

@@ -473,7 +473,9 @@ def dateline_published(lines: list[Line]) -> Published | None:
     >>> dateline_published([Line(3, 3, "Sun 19 Aug 2007 14.20 BST", "byline", "date_line")])
     Published(value='2007-08-19', precision='day', evidence="dateline states '19 Aug 2007'")
     """
-    for line in lines:
+    # Below the headline first: a date above it is often a site's "today" ("Tuesday, April 15, 2025").
+    title = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
+    for line in lines[title:] + lines[:title]:
         if line.role == "byline":
             for expr in find_dates(line.text):
                 if expr.date:

@@ -271,3 +271,21 @@ def test_a_section_label_in_capitals_is_no_author_and_a_double_space_is_no_menu(
     assert infer_byline_and_wire(doc.lines, {}) == (None, [])
     doc = classify_lines(f"Kazakhstan election  Tokayev wins  landslide amid protests\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakhstan election Tokayev wins landslide amid protests"
+
+
+@pytest.mark.parametrize("top,title", [
+    # a site's ticker above a section label and the headline
+    ("AZERNEWS\nUSD/AZN 1.0498 • EUR/AZN 1.1379 • RUB/AZN 0.0203 • Brent $65.28 • Baku +14°C\nEuropean Games 2015 — 46 days to go\nRegion\n"
+     "Nazarbayev re-elected with 97.7% as Kazakhstan posts record turnout\n27 April 2015 12:44 (UTC+04:00)\nBy Sevinj Karimli\n",
+     "Nazarbayev re-elected with 97.7% as Kazakhstan posts record turnout"),
+    # a caption ending in its photographer and agency, and a place and a dash before the date
+    ("INTERNATIONAL\nKazakhstan says nearly 8,000 held as the official count of the dead shifts\n"
+     "The authorities raised the number of detainees to 7,939 on a day of national mourning\n"
+     "Soldiers guard a checkpoint on Republic Square in Almaty on Sunday. ALEXEI KRYUKOV (REUTERS)\n"
+     "LUCÍA FERRÁNDIZ OYARZUN\nMoscow - Jan 10, 2022 - 17:26 CET\n",
+     "Kazakhstan says nearly 8,000 held as the official count of the dead shifts"),
+])
+def test_headlines_under_section_labels_and_above_captions(top, title, ref):
+    doc = classify_lines(f"{top}\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == title
+    assert not any(line.role == "body" and ("(REUTERS)" in line.text or "CET" in line.text) for line in doc.lines)

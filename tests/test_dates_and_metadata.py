@@ -334,3 +334,16 @@ def test_a_sites_name_with_the_issue_and_date_of_an_archive_title():
 
     assert _named_site({"sitename": "TIME Asia | January 25, 1999 Vol. 153 No. 3", "title": "The Steppe's Sure Thing"}) == "TIME Asia"
     assert _named_site({"sitename": "France 24 | International News", "title": "Kazakhs vote"}) == "France 24"
+
+
+def test_a_date_below_the_headline_is_the_publication_date_not_a_sites_today(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import dateline_published
+
+    text = ("Tehran Times\nTuesday, April 15, 2025 | 26 Farvardin 1404\nHome\nPolitics\n\n"
+            "Kazakh police detain hundreds as land protests spread\nMay 22, 2016 - 20:46\n\n"
+            "ASTANA – Police in Kazakhstan detained hundreds of people on Saturday as they tried to rally against a land reform.\n\n"
+            "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement.\n")
+    assert dateline_published(classify_lines(text, ref).lines).value == "2016-05-22"
+    from kzresearch.cleaning import _is_date_line
+    assert _is_date_line("Updated: 3:26pm UK, Sunday 18 December 2011")
