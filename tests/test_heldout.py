@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Nine annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Ten annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind7``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind8``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -32,8 +32,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           "heldout_blind5": (0.85, 0.6),
           # blind set 6: results (F1 0.73) and outlets (5/13) as first measured
           "heldout_blind6": (0.7, 0.35),
-          # blind set 7: outlets (9/13) are its weakest field
-          "heldout_blind7": (0.85, 0.6)}
+          # blind sets 7 and 8: outlets (9/13, 8/13) are their weakest field
+          "heldout_blind7": (0.85, 0.6),
+          "heldout_blind8": (0.85, 0.55)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
