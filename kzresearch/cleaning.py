@@ -46,7 +46,7 @@ _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM")
-_AUTHOR_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}$")
+_AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")  # and upper case: "LUCÍA FERRÁNDIZ OYARZUN"
 _DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -493,16 +493,18 @@ def _mark_authors_next_to_dates(lines: list[Line]) -> None:
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
-                if n.role is None and (_AUTHOR_ONLY.match(n.text) or (_AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))):
+                if n.role is None and (_AUTHOR_ONLY.match(n.text) or (
+                        n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))):
                     n.role, n.rule = "byline", "author_next_to_date"
 
 
 def _between_dates(lines: list[Line], line: Line) -> bool:
-    """Whether a line stands between two byline lines ("Updated 21 November 2022" / "LAYLA QASSEM" /
-    "November 21, 2022 11:38"): a name in capitals there is no section label ("CENTRAL ASIA")."""
+    """Whether a line stands between a byline or caption line and a byline line ("Updated 21 November
+    2022" / "LAYLA QASSEM" / "November 21, 2022 11:38"): a name in capitals there is no section
+    label ("CENTRAL ASIA")."""
     i = lines.index(line)
     above, below = _previous_nonblank(lines, i), _next_nonblank(lines, i)
-    return above is not None and above.role == "byline" and bool(below) and below[0].role == "byline"
+    return above is not None and above.role in ("byline", "caption") and bool(below) and below[0].role == "byline"
 
 
 def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None:

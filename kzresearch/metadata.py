@@ -51,6 +51,11 @@ _COPYRIGHT = re.compile(
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 # A part that credits rather than names: "With reporting by AP", "Staff".
+# An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
+_SIGNOFF_AT_END = re.compile(r"[.!?\"']\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
+# A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
+_ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
+                       r"correspondent|producer)$", re.IGNORECASE)
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)
@@ -354,7 +359,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 agency = agencies.get(part.casefold())
                 if agency:
                     wire.append(agency)
-                elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part):
+                elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part) and not _ROLE_END.search(part):
                     authors.append(part)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
@@ -375,6 +380,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             for part in _CREDIT_SPLIT.split(m.group("agency") or m.group("slashed") or m.group("bare")):
                 if agency := agencies.get(part.strip().casefold()):
                     wire.append(agency)
+        elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
+            # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
+            wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
         elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())) \
                 and (wire_services is None or agency in wire_services):
             wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
@@ -452,16 +460,24 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     ('Alina Mukhametova and Peter Grant', [])
     >>> credited_byline("Author Aliya Nurmagambetova", {}, None), credited_byline("Chen Qingyu; Lin Xiaowei Published Jun", {}, None)
     (('Aliya Nurmagambetova', []), ('Chen Qingyu and Lin Xiaowei', []))
+    >>> credited_byline("Agence France-Presse, Almaty", {"agence france-presse": "AFP"}, None)
+    (None, ['AFP'])
+    >>> credited_byline("RFE; RL's Kazakh Service", {"rfe/rl's kazakh service": "RFE/RL"}, None)
+    (None, ['RFE/RL'])
     """
     if not byline:
         return None, []
+    # trafilatura splits a name at its slash into authors ("RFE; RL's Kazakh Service")
+    if agency := agencies.get(byline.strip().replace("; ", "/").casefold()):
+        return None, [agency]
     authors, wire = [], []
     for part in _CREDIT_SPLIT.split(_BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", byline.strip()))):
         part = part.strip(" .;:()*")
         if named := _agencies_named(part, agencies):
             wire += named
-        elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part):
-            authors.append(part)
+        elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
+                and len(part.split()) > 1 and not _ROLE_END.search(part):
+            authors.append(part)  # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer")
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 
 

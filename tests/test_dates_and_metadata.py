@@ -347,3 +347,14 @@ def test_a_date_below_the_headline_is_the_publication_date_not_a_sites_today(ref
     assert dateline_published(classify_lines(text, ref).lines).value == "2016-05-22"
     from kzresearch.cleaning import _is_date_line
     assert _is_date_line("Updated: 3:26pm UK, Sunday 18 December 2011")
+
+
+def test_a_paragraphs_sign_off_and_writers_roles(ref):
+    from kzresearch.cleaning import classify_lines
+
+    agencies = {"afp": "AFP", "reuters": "Reuters"}
+    text = ("Nur Otan wins every seat in Kazakh parliament\n\nBy Iryna Marchuk, Kyiv Post Staff Writer\n\n"
+            "ASTANA – Nur Otan won every elected seat, preliminary results showed on Sunday, officials said.\n\n"
+            "Seven parties were on the ballot, and the opposition complains that it had less than two months to prepare. – AFP\n\n"
+            "Related\nKazakh opposition cries foul\n")
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies) == ("Iryna Marchuk", ["AFP"])
