@@ -66,6 +66,7 @@ _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
+_CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
 _AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
@@ -400,7 +401,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "boilerplate", rule
         elif line.text.startswith("[") and line.text.endswith("]"):
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
-        elif _PHOTOGRAPHER_CREDIT.search(line.text):
+        elif line.n_words <= _CAPTION_WORDS and _PHOTOGRAPHER_CREDIT.search(line.text):
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"

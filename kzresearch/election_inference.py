@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pandas as pd
+
 from kzresearch.dates import DateExpression, resolve_month_day
 from kzresearch.patterns import caseless, fold_case
 from kzresearch.reference import Reference
@@ -39,8 +41,8 @@ _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_
             "official": 1.5}
 # Official figures count up to this many (a results table names every party's share).
 _OFFICIAL_CAP = 4
-# A share or turnout stated to one or two decimals: "80.99 per cent", "70.96%", "75,4 %".
-_PRECISE_SHARE = re.compile(r"(?<![\d.,])(?P<n>\d{1,2}[.,]\d{1,2})\s*(?:%|per\s?cent|percent|pc\b)", re.IGNORECASE)
+# A share or turnout stated to two decimals: "80.99 per cent", "70.96%", "75,41 %".
+_PRECISE_SHARE = re.compile(r"(?<![\d.,])(?P<n>\d{1,2}[.,]\d\d)\s*(?:%|per\s?cent|percent|pc\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,11 @@ class _Cues:
         self.subject_elections = people.groupby("subject")["election_id"].agg(set).to_dict()
         self.subject_weight = {s: 1.0 / n for s, n in counts.items()}
         self.elections = list(ref.elections[["election_id", "date", "kind"]].itertuples(index=False))
-        # An election's official shares and turnout to two decimals ("80.99"): a text that states
-        # them reports that vote (a rounded "about 88 percent" says less, and is not read).
+        # An election's official shares and turnout to two decimals ("80.99", not "4.50"): a text
+        # that states them reports that vote (a rounded "about 88 percent", or "4.5 percent" of
+        # growth, says less, and is not read).
         shares = results[results["measure"].isin(["vote_share", "turnout"])]
-        self.official_figures = {eid: {f"{float(v):.2f}" for v in group["value"] if float(v) != round(float(v))}
+        self.official_figures = {eid: {f"{float(v):.2f}" for v in group["value"] if pd.notna(v) and round(float(v), 1) != float(v)}
                                  for eid, group in shares.groupby("election_id")}
 
 

@@ -52,7 +52,7 @@ _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 # A part that credits rather than names: "With reporting by AP", "Staff".
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
-_SIGNOFF_AT_END = re.compile(r"[.!?\"']\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
+_SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer)$", re.IGNORECASE)
@@ -476,7 +476,7 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
         if named := _agencies_named(part, agencies):
             wire += named
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
-                and len(part.split()) > 1 and not _ROLE_END.search(part):
+                and not (wire and len(part.split()) == 1) and not _ROLE_END.search(part):
             authors.append(part)  # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer")
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 
@@ -489,9 +489,12 @@ def dateline_published(lines: list[Line]) -> Published | None:
     >>> dateline_published([Line(3, 3, "Sun 19 Aug 2007 14.20 BST", "byline", "date_line")])
     Published(value='2007-08-19', precision='day', evidence="dateline states '19 Aug 2007'")
     """
-    # Below the headline first: a date above it is often a site's "today" ("Tuesday, April 15, 2025").
-    title = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
-    for line in lines[title:] + lines[:title]:
+    # Between the headline and the text first: a date above the headline is often a site's "today"
+    # ("Tuesday, April 15, 2025"), one below the text a related story's.
+    title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
+    text = next((i for i, line in enumerate(lines) if line.role == "body"), len(lines))
+    header = lines[title:text] if title is not None and title < text else []
+    for line in header + lines:
         if line.role == "byline":
             for expr in find_dates(line.text):
                 if expr.date:

@@ -8,6 +8,7 @@ from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
 from kzresearch.election_inference import election_words
 from kzresearch.metadata import (
     canonical_outlet,
+    credited_byline,
     dateline_published,
     infer_byline_and_wire,
     infer_outlet,
@@ -358,3 +359,15 @@ def test_a_paragraphs_sign_off_and_writers_roles(ref):
             "Seven parties were on the ballot, and the opposition complains that it had less than two months to prepare. – AFP\n\n"
             "Related\nKazakh opposition cries foul\n")
     assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies) == ("Iryna Marchuk", ["AFP"])
+
+
+def test_a_related_storys_date_below_the_text_is_not_the_publication_date(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import dateline_published
+
+    text = ("10 June 2019\n\nKazakh police detain hundreds as protests follow the vote\n\n"
+            "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement.\n\n"
+            "Police detained dozens of protesters in Astana on Monday, the Interior Ministry said in a statement.\n\n"
+            "Related\nKazakh opposition cries foul\n12 June 2019\n")
+    assert dateline_published(classify_lines(text, ref).lines).value == "2019-06-10"
+    assert credited_byline("Solovyov", {}, None) == ("Solovyov", [])

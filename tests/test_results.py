@@ -687,3 +687,17 @@ def test_review_cases_for_pronouns_relative_clauses_and_other_bodies(ref):
     assert [(r["subject"], r["election_id"]) for r in rows] == [("Nur Otan", "2021-01-10-parliamentary")]
     rows = extract_results("Amanat won 62 of the 98 seats in the Mazhilis; in the Almaty city council, Amanat 25 and Respublica 4.", ctx, ref)
     assert [(r["value"], r["of"]) for r in rows if r["measure"] == "seats"] == [(62, 98), (25, None), (4, None)]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Nazarbayev resigned in March and handed power to Tokayev. He won 70.96 percent of the vote.", "Kassym-Jomart Tokayev"),
+    ("Kosanov congratulated Tokayev on Monday. He won 70.96 percent of the vote.", "Kassym-Jomart Tokayev"),
+])
+def test_an_opening_pronoun_after_a_sentence_of_two_names_is_the_last_named(text, subject, ref):
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 10)), ref)
+    assert [r["subject"] for r in rows] == [subject]
+
+
+def test_a_pronoun_at_a_figure_that_no_one_was_elected_with_is_no_share(ref):
+    text = "Amanat pledged to curb prices after the vote. It was at 9.5 percent last month, the central bank said."
+    assert extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 4, 20)), ref) == []

@@ -80,6 +80,7 @@ _RELATIVE_AFTER = re.compile(r",\s+who\b")
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.").
 _BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;)]|$)")
+_ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
@@ -605,8 +606,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     if for_after:
         following = [x for x in tc.mentions(index) if x.start == m.end() + for_after.end() and x.kind in ("party", "person")]
         subject_after = subject_after or (following[0].canonical if following else None)
-    # "with 98.7 percent" takes a subject named before it, or a pronoun ("He was elected with")
-    if not (vote or verb or (prep and (named_before or _PRONOUN.search(text, lo, m.start()))) or adjacent or share_noun or subject_after):
+    # "with 98.7 percent" takes a subject named before it, or a pronoun elected with it ("He was elected with")
+    elected_with = prep is not None and prep.group().strip().lower() == "with" and _ELECTED.search(before) is not None \
+        and _PRONOUN.search(text, lo, m.start()) is not None
+    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after):
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
@@ -708,6 +711,21 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                      lo + pronoun.start(), kinds)
 
 
+def _opening_subject(tc: TextContext, index: int, kind: str) -> str | None:
+    """Return the name sentence ``index`` opens with when every other name of that kind in it
+    stands in the aside right after it ("Tokayev, a diplomat handpicked by his predecessor
+    Nazarbayev, called the vote"): a later pronoun's subject. Not in "Nazarbayev handed power to
+    Tokayev", where "He" is the last named."""
+    start, end = tc.sentences[index]
+    named = [x for x in tc.mentions(index) if x.kind == kind]
+    if not named or named[0].start != start or not tc.text.startswith(",", named[0].end):
+        return None
+    aside_end = tc.text.find(",", named[0].end + 1, end)
+    if aside_end == -1 or any(x.start > aside_end for x in named[1:]):
+        return None
+    return named[0].canonical
+
+
 def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str, ...] = ("party", "person")) -> str | None:
     """Return who a pronoun at ``pos`` ("he", "his", "him", "it", "the party") stands for: the one
     the sentence before opened with when the pronoun opens its own, else the person (or party)
@@ -718,12 +736,8 @@ def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str
     if word.startswith("the"):  # "the party took": only a party named alone
         return tc.party_named_before(index, pos, back=3)
     s_start = tc.sentences[index][0]
-    if index and not tc.text[s_start:pos].strip():
-        # "Tokayev, ... handpicked by his predecessor Nazarbayev, called the vote. He was first
-        # elected ...": a sentence's opening pronoun is the subject the sentence before opened with.
-        opener = tc.sentences[index - 1][0]
-        if subject := next((x.canonical for x in tc.mentions(index - 1) if x.kind == wanted and x.start == opener), None):
-            return subject
+    if index and not tc.text[s_start:pos].strip() and (subject := _opening_subject(tc, index - 1, wanted)):
+        return subject
     for i in range(index, max(-1, index - 4), -1):
         hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= pos)]
         if hits:
