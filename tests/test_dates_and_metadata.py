@@ -337,19 +337,6 @@ def test_a_sites_name_with_the_issue_and_date_of_an_archive_title():
     assert _named_site({"sitename": "France 24 | International News", "title": "Kazakhs vote"}) == "France 24"
 
 
-def test_a_date_below_the_headline_is_the_publication_date_not_a_sites_today(ref):
-    from kzresearch.cleaning import classify_lines
-    from kzresearch.metadata import dateline_published
-
-    text = ("Tehran Times\nTuesday, April 15, 2025 | 26 Farvardin 1404\nHome\nPolitics\n\n"
-            "Kazakh police detain hundreds as land protests spread\nMay 22, 2016 - 20:46\n\n"
-            "ASTANA – Police in Kazakhstan detained hundreds of people on Saturday as they tried to rally against a land reform.\n\n"
-            "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement.\n")
-    assert dateline_published(classify_lines(text, ref).lines).value == "2016-05-22"
-    from kzresearch.cleaning import _is_date_line
-    assert _is_date_line("Updated: 3:26pm UK, Sunday 18 December 2011")
-
-
 def test_a_paragraphs_sign_off_and_writers_roles(ref):
     from kzresearch.cleaning import classify_lines
 
@@ -361,13 +348,26 @@ def test_a_paragraphs_sign_off_and_writers_roles(ref):
     assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies) == ("Iryna Marchuk", ["AFP"])
 
 
-def test_a_related_storys_date_below_the_text_is_not_the_publication_date(ref):
-    from kzresearch.cleaning import classify_lines
-    from kzresearch.metadata import dateline_published
+BODY_LINES = ("Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement.\n\n"
+              "Police detained dozens of protesters in Astana on Monday, the Interior Ministry said in a statement.\n")
 
-    text = ("10 June 2019\n\nKazakh police detain hundreds as protests follow the vote\n\n"
-            "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement.\n\n"
-            "Police detained dozens of protesters in Astana on Monday, the Interior Ministry said in a statement.\n\n"
-            "Related\nKazakh opposition cries foul\n12 June 2019\n")
-    assert dateline_published(classify_lines(text, ref).lines).value == "2019-06-10"
+
+@pytest.mark.parametrize("text,published", [
+    # a site's "today" above the headline is not the article's date; the one under the headline is
+    ("Tehran Times\nTuesday, April 15, 2025 | 26 Farvardin 1404\nHome\nPolitics\n\n"
+     f"Kazakh police detain hundreds as land protests spread\nMay 22, 2016 - 20:46\n\n{BODY_LINES}", "2016-05-22"),
+    # nor a related story's date below the text
+    (f"10 June 2019\n\nKazakh police detain hundreds as protests follow the vote\n\n{BODY_LINES}\n"
+     "Related\nKazakh opposition cries foul\n12 June 2019\n", "2019-06-10"),
+])
+def test_the_dates_between_headline_and_text_come_first(text, published, ref):
+    from kzresearch.cleaning import classify_lines
+
+    assert dateline_published(classify_lines(text, ref).lines).value == published
+
+
+def test_date_lines_with_a_time_of_day_and_one_word_bylines():
+    from kzresearch.cleaning import _is_date_line
+
+    assert _is_date_line("Updated: 3:26pm UK, Sunday 18 December 2011")
     assert credited_byline("Solovyov", {}, None) == ("Solovyov", [])
