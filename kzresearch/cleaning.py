@@ -30,7 +30,6 @@ _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
-
     r"|\bcontributed (reporting|to this (report|article|story))\b", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
@@ -45,8 +44,9 @@ _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
-# ... and in capitals, as some sites set them ("LAYLA QASSEM")
-_AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")  # and upper case: "LUCÍA FERRÁNDIZ OYARZUN"
+# ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
+# script's letters, upper case checked apart)
+_AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -503,7 +503,7 @@ def _between_dates(lines: list[Line], line: Line) -> bool:
     """Whether a line stands between a byline or caption line and a byline line ("Updated 21 November
     2022" / "LAYLA QASSEM" / "November 21, 2022 11:38"): a name in capitals there is no section
     label ("CENTRAL ASIA")."""
-    i = lines.index(line)
+    i = line.line_no - 1  # lines are numbered from 1 in their order
     above, below = _previous_nonblank(lines, i), _next_nonblank(lines, i)
     return above is not None and above.role in ("byline", "caption") and bool(below) and below[0].role == "byline"
 
