@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kzresearch.dates import find_dates
 from kzresearch.patterns import any_of, caseless, fold_case, length_range
-from kzresearch.reference import Reference, named_outlets
+from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
@@ -145,8 +145,7 @@ class _Rules:
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
-        agencies = ref.names[ref.names["kind"] == "agency"]
-        self.agencies = frozenset(str(n).casefold() for n in [*agencies["variant"], *agencies["canonical"]])
+        self.agencies = agency_index(ref)
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]

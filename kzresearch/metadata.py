@@ -19,7 +19,7 @@ from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
-from kzresearch.reference import Reference, named_outlets
+from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^(?:by|authors?:?|written by|posted by)\s+", re.IGNORECASE)
@@ -388,26 +388,6 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
-
-
-@lru_cache(maxsize=4)
-def agency_index(ref: Reference) -> dict[str, str]:
-    """Return every news agency's name and variant in ``names.csv``, case-folded, -> its canonical name.
-
-    Parameters
-    ----------
-    ref : Reference
-        The reference tables.
-
-    Returns
-    -------
-    dict
-        ``{"agence france-presse": "AFP", "afp": "AFP", ...}``.
-    """
-    agencies = ref.names[ref.names["kind"] == "agency"]
-    index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
-    index.update({str(c).casefold(): c for c in agencies["canonical"]})
-    return index
 
 
 @lru_cache(maxsize=4)

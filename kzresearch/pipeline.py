@@ -15,19 +15,18 @@ from kzresearch.election_inference import election_words, infer_election
 from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
     Published,
-    agency_index,
     canonical_outlet,
+    credited_byline,
     dateline_published,
     infer_byline_and_wire,
     infer_outlet,
     infer_published,
-    credited_byline,
     parse_published,
     wire_services,
 )
 from kzresearch.quotes import find_quotes
 from kzresearch.reading import RawDocument
-from kzresearch.reference import Reference
+from kzresearch.reference import Reference, agency_index
 from kzresearch.textnorm import sentence_spans
 from kzresearch.textreuse import minhash
 

@@ -225,3 +225,23 @@ def named_outlets(ref: Reference) -> list[str]:
     known by their url only."""
     common = set(ref.outlets.loc[ref.outlets["signal"] == "common_name", "outlet"])
     return sorted(set(ref.outlets["outlet"]) - common)
+
+
+@lru_cache(maxsize=4)
+def agency_index(ref: Reference) -> dict[str, str]:
+    """Return every news agency's name and variant in ``names.csv``, case-folded, -> its canonical name.
+
+    Parameters
+    ----------
+    ref : Reference
+        The reference tables.
+
+    Returns
+    -------
+    dict
+        ``{"agence france-presse": "AFP", "afp": "AFP", ...}``.
+    """
+    agencies = ref.names[ref.names["kind"] == "agency"]
+    index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
+    index.update({str(c).casefold(): c for c in agencies["canonical"]})
+    return index

@@ -166,7 +166,7 @@ def test_the_copyright_holder_at_the_foot_names_the_outlet_when_nothing_else_doe
 
 def test_a_sites_own_name_under_the_headline_is_no_wire_credit(ref):
     from kzresearch.metadata import wire_services
-    from kzresearch.metadata import agency_index
+    from kzresearch.reference import agency_index
 
     lines = [Line(1, 1, "Protest in Almaty", "title", "headline"), Line(2, 2, "Radio Azattyq", "boilerplate", "outlet_name_line"),
              Line(3, 3, "AFP", "boilerplate", "outlet_name_line")]
