@@ -23,11 +23,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
-
 from kzresearch.dates import DateExpression, resolve_month_day
 from kzresearch.patterns import caseless, fold_case
-from kzresearch.reference import Reference
+from kzresearch.reference import Reference, official_values
 from kzresearch.textnorm import sentence_spans
 
 MIN_SCORE = 2.0
@@ -73,9 +71,10 @@ class _Cues:
         # An election's official shares and turnout to two decimals ("80.99", not "4.50"): a text
         # that states them reports that vote (a rounded "about 88 percent", or "4.5 percent" of
         # growth, says less, and is not read).
-        shares = results[results["measure"].isin(["vote_share", "turnout"])]
-        self.official_figures = {eid: {f"{float(v):.2f}" for v in group["value"] if pd.notna(v) and round(float(v), 1) != float(v)}
-                                 for eid, group in shares.groupby("election_id")}
+        self.official_figures: dict[str, set[str]] = {}
+        for (eid, _, measure), value in official_values(ref).items():
+            if measure in ("vote_share", "turnout") and round(value, 1) != value:
+                self.official_figures.setdefault(eid, set()).add(f"{value:.2f}")
 
 
 def _date(value: object) -> dt.date | None:

@@ -245,3 +245,32 @@ def agency_index(ref: Reference) -> dict[str, str]:
     index = {str(v).casefold(): c for v, c in zip(agencies["variant"], agencies["canonical"])}
     index.update({str(c).casefold(): c for c in agencies["canonical"]})
     return index
+
+
+@lru_cache(maxsize=4)
+def official_values(ref: Reference) -> dict[tuple[str, str, str], float]:
+    """Return every official figure the reference states: ``(election_id, subject, measure)`` ->
+    value, from ``official_results.csv`` and, where it has none, a winner's share in ``elections.csv``.
+
+    Parameters
+    ----------
+    ref : Reference
+        The reference tables.
+
+    Returns
+    -------
+    dict
+        ``{("2019-06-09-presidential", "Kassym-Jomart Tokayev", "vote_share"): 70.96, ...}``.
+    """
+    values: dict[tuple[str, str, str], float] = {}
+    table = getattr(ref, "official_results", None)
+    if table is not None and len(table):
+        for eid, subject, measure, value in zip(table["election_id"], table["subject"], table["measure"], table["value"]):
+            if pd.notna(value):
+                values[(eid, subject, measure)] = float(value)
+    elections = getattr(ref, "elections", None)
+    if elections is not None and {"winner", "winner_share"} <= set(elections.columns):
+        for eid, winner, share in zip(elections["election_id"], elections["winner"], elections["winner_share"]):
+            if isinstance(winner, str) and winner and pd.notna(share):
+                values.setdefault((eid, winner, "vote_share"), float(share))
+    return values

@@ -35,6 +35,7 @@ from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_p
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import last_month_named, months_before
 from kzresearch.patterns import caseless
+from kzresearch.reference import official_values
 
 # "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
 # (hyphenated before a noun: "the 7-percent threshold")
@@ -1028,23 +1029,8 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], point
 def _states_official(ref: Any, election_id: str, row: dict) -> bool:
     """Whether ``row``'s value is, to within rounding, the official one of ``election_id`` for its
     subject and measure (``official_results.csv``, and a winner's share in ``elections.csv``)."""
-    official = _official_values(ref).get((election_id, row["subject"], row["measure"]))
+    official = official_values(ref).get((election_id, row["subject"], row["measure"]))
     return official is not None and row["value"] is not None and abs(official - row["value"]) <= 0.5
-
-
-@lru_cache(maxsize=8)
-def _official_values(ref: Any) -> dict[tuple[str, str, str], float]:
-    values: dict[tuple[str, str, str], float] = {}
-    table = getattr(ref, "official_results", None)
-    if table is not None and len(table):
-        for eid, subject, measure, value in zip(table["election_id"], table["subject"], table["measure"], table["value"]):
-            values[(eid, subject, measure)] = float(value)
-    elections = getattr(ref, "elections", None)
-    if elections is not None and {"winner", "winner_share"} <= set(elections.columns):
-        for eid, winner, share in zip(elections["election_id"], elections["winner"], elections["winner_share"]):
-            if isinstance(winner, str) and winner and share == share and share is not None:
-                values.setdefault((eid, winner, "vote_share"), float(share))
-    return values
 
 
 def _kind_for(tc: TextContext, row: dict, current_kind: str | None) -> str | None:
