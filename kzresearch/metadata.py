@@ -50,12 +50,12 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE)
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
-# A part that credits rather than names: "With reporting by AP", "Staff".
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer)$", re.IGNORECASE)
+# A part that credits rather than names: "With reporting by AP", "Staff".
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)

@@ -83,7 +83,8 @@ class RecordFields:
         the keys of objects that hold the article's fields; under ``key_prefixes`` and
         ``key_suffixes`` the prefixes ("post_title") and language suffixes ("body_en") a key may carry;
         under ``name_keys`` the keys of an author's or publisher's name; under ``other_things`` the
-        keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`.
+        keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`;
+        under ``time_key_words`` the words of a key whose number is a Unix time ("pub_ms").
 
     Examples
     --------

@@ -41,18 +41,19 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
-# The voting itself beside a weekday ("by the time polls closed on Sunday": an election-day phrase
-# of the lexicon within _VOTING_REACH characters; "Sunday's vote"), and how long after it a report
-# still says "on Sunday" of it.
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+# A quotation of words (a banner, a slogan), not a quoted name: this many words or a comma.
 _QUOTED_WORDS = 4
-_VOTING_REACH = 40
 # A word between a setting of speech and the place it was in: not "in", "that", an auxiliary,
 # a figure or a past participle, which would begin a clause of what was said.
 _SETTING_WORD = r"(?!(?:in|that|was|were|had|has|have|been|is|are)\b)[A-Za-z'-]+(?<!ed)\b"
 # Where a setting of speech was, between it and the day it names: "to reporters in the capital,
 # Nur-Sultan, on Tuesday", "at a briefing in Almaty on Monday".
 _SETTING_PLACE = r"(?:\s+(?:in|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:,\s+[\w-]+,)?){0,2}"
+# The voting itself beside a weekday ("by the time polls closed on Sunday": an election-day phrase
+# of the lexicon within _VOTING_REACH characters; "Sunday's vote"), and how long after it a report
+# still says "on Sunday" of it.
+_VOTING_REACH = 40
 _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|polls|ballot|referendum)\b", re.IGNORECASE)
 _VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
@@ -237,11 +238,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
                                  r"|,\s*(?:which|who)\b[^,;]*\bin\s+)$", re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
-        # "to reporters in the capital, Nur-Sultan": the capital's name in apposition is the same place.
         # The first "in" after the setting, past words of its own ("at a briefing at the Central
         # Election Commission in Nur-Sultan") but no clause: "told reporters in Astana that the
         # toll in Zhanaozen had risen" places the toll in Zhanaozen; so does "told reporters
-        # dozens were detained in Almaty".
+        # dozens were detained in Almaty". The capital's name in apposition is the same place
+        # ("to reporters in the capital, Nur-Sultan").
         speech_place=caseless(rf"\b{settings}\b(?:\s+{_SETTING_WORD}){{0,6}}?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:capital,\s+)?$"),
     )
     return patterns
