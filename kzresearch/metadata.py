@@ -67,6 +67,13 @@ _DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
 _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z][\w'&-]+(?: (?:of|the|and|&|[A-Z0-9][\w'&-]*))*"
                            rf" [A-Z0-9][\w'&-]*|{SITE_DOMAIN}")
 _MASTHEAD_LINES = 3
+# A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
+_MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
+_MASTHEAD_NAME_WORDS = 3
+# A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
+_NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# Words of an edition or a company after a known outlet's name ("Sputnik International", "Kursiv Media").
+_EDITION_WORDS = 2
 # Subdomains of a site's language or of the web, not of its name.
 _SUBDOMAINS = frozenset({"www", "m", "en", "eng", "english", "ru", "rus", "kz", "kaz", "qaz", "uz", "amp", "mobile"})
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
@@ -191,7 +198,16 @@ def canonical_outlet(name: str, ref: Reference) -> str:
     # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online"); an agency's own
     # copy is the agency's ("Deutsche Presse-Agentur" is dpa).
     masthead = next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), None)
-    return masthead or agency_index(ref).get(name.casefold()) or _unknown_domain(name)
+    return masthead or agency_index(ref).get(name.casefold()) or _named_first(folded, signatures) or _unknown_domain(name)
+
+
+def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
+    """A known outlet's name and a word or two of its edition or company ("Sputnik International",
+    "Kursiv Media"): that outlet."""
+    named = signatures.named_in(folded)
+    if named is None or not folded.startswith(fold_case(named)):
+        return None
+    return named if len(folded.split()) - len(named.split()) <= _EDITION_WORDS else None
 
 
 def _site_name(name: str) -> str:
@@ -272,6 +288,8 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
     if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines)) is not None:
         return masthead
+    if not hits and (named := _masthead_in_notice(lines)) is not None:
+        return named
     if not hits and (holder := _copyright_holder(lines, ref)) is not None:
         return holder  # the weakest signal: only where nothing else names the outlet
     if not hits:
@@ -286,6 +304,29 @@ def _domain_masthead(lines: list[Line]) -> tuple[str, str] | None:
     for line in [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]:
         if line.n_words <= 8 and (m := _DOMAIN_START.match(line.text)):
             return _unknown_domain(m.group("domain")), f"the site's domain {m.group('domain')!r} on line {line.line_no}"
+    return None
+
+
+def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` from a short name atop the page that the copyright notice at its
+    foot repeats: "Caravanserai" above the menu and "© 2023 Caravanserai" below the text, "DAWN -
+    International; ..." and "© DAWN Group of Newspapers". Both ends of the page name it, so it is the
+    page's own name, known to ``outlets.csv`` or not. Capitals throughout are a masthead's lettering
+    ("DAWN" is Dawn) unless the notice writes the name otherwise."""
+    written = [line for line in lines if line.role != "blank"]
+    notices = [line.text for line in written[-_FOOT_LINES:] if _NOTICE.search(line.text)]
+    for line in written[:_MASTHEAD_LINES] if notices else []:
+        name = _MASTHEAD_PARTS.split(line.text, 1)[0].strip()
+        letters = [ch for ch in name if ch.isalpha()]
+        # (in Latin letters: the package reads English-language news, and a Cyrillic masthead
+        # "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)
+        if not (1 <= len(name.split()) <= _MASTHEAD_NAME_WORDS and name[0].isupper() and all(ch < "\u0250" for ch in letters)):
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for notice in notices:
+            if m := pattern.search(notice):
+                spelled = next((n for n in (m.group(0), name) if not n.isupper()), name.title())
+                return spelled, f"the name {name!r} atop the page (line {line.line_no}) and in its notice {notice!r}"
     return None
 
 

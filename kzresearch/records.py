@@ -84,7 +84,9 @@ class RecordFields:
         ``key_suffixes`` the prefixes ("post_title") and language suffixes ("body_en") a key may carry;
         under ``name_keys`` the keys of an author's or publisher's name; under ``other_things`` the
         keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`;
-        under ``time_key_words`` the words of a key whose number is a Unix time ("pub_ms").
+        under ``time_key_words`` the words of a key whose number is a Unix time ("pub_ms"); under
+        ``outlet_key_words`` and ``credit_key_words`` the words of the keys that do and do not lead
+        to an outlet's name nested in a row of its own layout (:func:`_nested_outlet`).
 
     Examples
     --------
@@ -104,6 +106,8 @@ class RecordFields:
         self.suffixes = tuple(_normal_key(str(k)) for k in spec.get("key_suffixes") or [])
         self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
         self.time_words = frozenset(str(k).lower() for k in spec.get("time_key_words") or [])
+        self.outlet_words = frozenset(str(k).lower() for k in spec.get("outlet_key_words") or [])
+        self.credit_words = frozenset(str(k).lower() for k in spec.get("credit_key_words") or [])
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -122,7 +126,8 @@ class RecordFields:
             earliest date (:func:`_earliest_date`), its first line of words outside its lists for a
             missing title and its first web address (not a picture's) for a missing url, never
             from the objects of ``other_things``, of the author or of the outlet (a birth date, a
-            profile page).
+            profile page). A row with no outlet key gives the name nested under keys that name an
+            outlet (:func:`_nested_outlet`: "site": {"brand": ...}, "pub": {"house": ...}).
         """
         by_key = self._keys_of(record)
         found: dict[str, str] = {}
@@ -142,6 +147,9 @@ class RecordFields:
                 found["title"] = title
             if "url" not in found and (url := next((v.strip() for v in row.strings if _URL.match(v.strip()) and not _MEDIA_FILE.search(v)), None)):
                 found["url"] = url
+        if "outlet" not in found and (outlet := _nested_outlet(record, (self.outlet_words, self.credit_words), self.other_things,
+                                                               self.wrappers, frozenset(self.name_keys))):
+            found["outlet"] = outlet
         return found
 
     def _keys_of(self, record: Mapping) -> dict[str, object]:
@@ -315,6 +323,50 @@ def _earliest_date(row: _RowValues) -> str | None:
     dates = [d for v in row.strings if (d := _iso_moment(v.strip()))] or \
             [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))]
     return min(dates)[1] if dates else None
+
+
+def _nested_outlet(record: Mapping, words_of: tuple[frozenset[str], frozenset[str]], skipped: frozenset[str],
+                   wrappers: frozenset[str], name_keys: frozenset[str]) -> str | None:
+    """The outlet's name nested in a row of its own layout: a short string (:func:`_name_like`) under
+    a key path one of whose words is one of the outlet words (``words_of[0]``: "site": {"brand": ...},
+    "origin": {"org": {"label": ...}}), never under a key with one of the credit words (``words_of[1]``:
+    the writer's or the wire's organisation) or under one of ``skipped`` (a picture's object). A
+    wrapper's key ("_source", "meta") is walked through: it names no outlet. A value whose own key
+    names an outlet or a name ("brand", "label", "name") comes before its siblings ("edition":
+    "English"); then the nearest, then the first.
+
+    Examples
+    --------
+    >>> _nested_outlet({"site": {"edition": "English", "brand": "Kaktus.media"}}, (frozenset({"site", "brand"}),
+    ...                frozenset({"by"})), frozenset(), frozenset(), frozenset({"name"}))
+    'Kaktus.media'
+    """
+    outlet_words, credit_words = words_of
+    found: list[tuple[int, int, str]] = []
+    level: list[tuple[Mapping, bool]] = [(record, False)]
+    for depth in range(_MAX_DEPTH + 1):
+        nested: list[tuple[Mapping, bool]] = []
+        for obj, under_outlet in level:
+            for key, value in obj.items():
+                normal, words = _normal_key(str(key)), _key_words(str(key))
+                if normal in skipped or not credit_words.isdisjoint(words):
+                    continue
+                named = normal not in wrappers and not outlet_words.isdisjoint(words)
+                if isinstance(value, Mapping):
+                    nested.append((value, under_outlet or named))
+                elif (under_outlet or named) and isinstance(value, str) and _name_like(value):
+                    own_name = named or normal in name_keys or "label" in words
+                    found.append((0 if own_name else 1, depth, value.strip()))
+        level = nested
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+def _name_like(value: str) -> bool:
+    """A name, not a code, a sentence or an address: one to six words with three letters or more
+    ("Kaktus.media", "The Economic Times"; not "UA", "EN" or "https://...")."""
+    text = value.strip()
+    return 1 <= len(text.split()) <= 6 and sum(ch.isalpha() for ch in text) >= 3 and not _URL.match(text) \
+        and not text.endswith(".") and not _ISO_DATE.match(text)
 
 
 def _key_words(key: str) -> set[str]:

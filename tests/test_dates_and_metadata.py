@@ -298,6 +298,22 @@ def test_an_outlet_outlets_csv_does_not_know_is_named_by_its_domain_or_its_copyr
     assert (_unknown_domain("gazeta.uz"), _unknown_domain("www.kapital.kz"), _unknown_domain("example.com")) == ("Gazeta.uz", "Kapital.kz", "Example")
 
 
+def test_a_name_atop_the_page_that_its_copyright_notice_repeats_is_the_outlet(ref):
+    body = [Line(3, 3, "Protest in Almaty", "title", "headline"),
+            Line(4, 4, "Police detained dozens of protesters in Almaty on Sunday.", "body", "default_body")]
+    menu = Line(2, 2, "Home | Politics | World", "boilerplate", "menu")
+
+    def outlet(top: str, foot: str) -> str | None:
+        return infer_outlet([Line(1, 1, top, None), menu, *body, Line(5, 5, foot, "boilerplate", "copyright")], ref)[0]
+
+    assert outlet("Steppe Herald", "© 2023 Steppe Herald. All rights reserved.") == "Steppe Herald"
+    assert outlet("STEPPEPOST - International; December 06, 2005", "© STEPPEPOST Group of Newspapers, 2005") == "Steppepost"
+    assert outlet("STEPPEPOST", "© 2015 SteppePost. All rights reserved.") == "SteppePost"
+    # the notice must repeat the name; a Cyrillic masthead is not the English pages' name for the outlet
+    assert outlet("Steppe Herald", "© 2023 All rights reserved.") is None
+    assert outlet("Степной вестник", "© 2023 Степной вестник") is None
+
+
 def test_review_cases_for_titles_with_separators_and_unknown_holders(ref):
     from kzresearch.reading import _extract_html
 

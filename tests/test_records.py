@@ -222,3 +222,26 @@ def test_the_fallbacks_pass_over_ids_odd_digits_pictures_and_captions(fields):
     found = fields.read({"blocks": blocks, "lead_img": "https://cdn.example.org/tokayev.jpg"})
     assert found == {"text": f"{long}\n\n{long}"}
     assert fields.read({"copy": long, "meta": {"stamp": "2016-W13-2"}})["published"] == "2016-03-29"
+
+
+def test_a_row_of_its_own_layout_names_its_outlet_under_keys_that_name_one(fields):
+    long = " ".join([ARTICLE] * 4)
+    # the brand under the site, not its edition; the house under the publication details
+    assert fields.read({"copy": long, "site": {"edition": "English", "brand": "Steppe Herald"}})["outlet"] == "Steppe Herald"
+    assert fields.read({"copy": long, "meta": {"pub": {"desk": "World", "house": "Steppe Herald"}}})["outlet"] == "Steppe Herald"
+    # an organisation's label, not its country code; a host the outlets' reference may know
+    assert fields.read({"copy": long, "origin": {"org": {"cc": "KZ", "label": "Steppe Herald"}}})["outlet"] == "Steppe Herald"
+    assert fields.read({"copy": long, "route": {"host": "steppeherald.kz"}})["outlet"] == "steppeherald.kz"
+    # never the writer's organisation, the wire's or a picture's credit; never a code
+    for row in ({"by": {"org": "Steppe Herald"}}, {"credit": {"agency": "Reuters"}}, {"via": {"org": "AFP"}},
+                {"image": {"publisher": "Getty Images"}}, {"site": {"brand": "SH"}}):
+        assert "outlet" not in fields.read({"copy": long, **row}), row
+
+
+def test_a_nested_outlet_name_with_its_edition_is_the_known_outlet(ref):
+    from kzresearch.metadata import canonical_outlet
+
+    assert canonical_outlet("Sputnik International", ref) == "Sputnik"
+    # a known name inside another name, or followed by more than an edition's words, is not that outlet
+    assert canonical_outlet("Thomson Reuters Foundation", ref) == "Thomson Reuters Foundation"
+    assert canonical_outlet("Sputnik Radio of the Steppe", ref) == "Sputnik Radio of the Steppe"
