@@ -464,6 +464,19 @@ def _join_names(names: list[str]) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def row_agencies(credited: str | None, agencies: dict[str, str]) -> list[str]:
+    """Return the agencies an export's row credits ("PTI", "Trend, AFP"), by the names ``names.csv``
+    gives them; a name it does not know as written (the row's key says it is an agency).
+
+    Examples
+    --------
+    >>> row_agencies("Trend, Agence France-Presse", {"agence france-presse": "AFP"})
+    ['Trend', 'AFP']
+    """
+    parts = [part.strip() for part in (credited or "").split(",")]
+    return list(dict.fromkeys(agencies.get(part.casefold(), part) for part in parts if part))
+
+
 def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None) -> tuple[str | None, list[str]]:
     """Split a byline from page metadata into its authors and the agencies it credits: a part that
     names an agency ("Almaz Kumenov and Reuters", "ASTANA Agence France-Presse") credits it, and a

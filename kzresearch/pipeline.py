@@ -16,6 +16,7 @@ from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
     Published,
     canonical_outlet,
+    row_agencies,
     credited_byline,
     dateline_published,
     infer_byline_and_wire,
@@ -104,6 +105,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if not byline:
         byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
         wire = list(dict.fromkeys(wire + credited))
+    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref))))
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 # The fields a document takes from its record besides its text and id.
-META_FIELDS = ("title", "url", "outlet", "published", "byline")
+META_FIELDS = ("title", "url", "outlet", "published", "byline", "wire")
 FIELDS = ("text", "id", *META_FIELDS)
 # Separators inside a key ("date_publish" = "datePublish"); a leading underscore stays ("_id" is not "id").
 _KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
@@ -85,8 +85,9 @@ class RecordFields:
         under ``name_keys`` the keys of an author's or publisher's name; under ``other_things`` the
         keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`;
         under ``time_key_words`` the words of a key whose number is a Unix time ("pub_ms"); under
-        ``outlet_key_words`` and ``credit_key_words`` the words of the keys that do and do not lead
-        to an outlet's name nested in a row of its own layout (:func:`_nested_outlet`).
+        ``outlet_key_words``, ``byline_key_words`` and ``agency_key_words`` the words of the keys
+        that lead to an outlet's, a writer's and an agency's name nested in a row of its own layout
+        (:func:`_nested_names`).
 
     Examples
     --------
@@ -106,8 +107,8 @@ class RecordFields:
         self.suffixes = tuple(_normal_key(str(k)) for k in spec.get("key_suffixes") or [])
         self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
         self.time_words = frozenset(str(k).lower() for k in spec.get("time_key_words") or [])
-        self.outlet_words = frozenset(str(k).lower() for k in spec.get("outlet_key_words") or [])
-        self.credit_words = frozenset(str(k).lower() for k in spec.get("credit_key_words") or [])
+        self.nested_words = {name: frozenset(str(k).lower() for k in spec.get(f"{key}_key_words") or [])
+                             for name, key in (("outlet", "outlet"), ("byline", "byline"), ("wire", "agency"))}
 
     def read(self, record: Mapping) -> dict[str, str]:
         """Return the fields a record holds, as strings (absent fields are left out).
@@ -126,8 +127,9 @@ class RecordFields:
             earliest date (:func:`_earliest_date`), its first line of words outside its lists for a
             missing title and its first web address (not a picture's) for a missing url, never
             from the objects of ``other_things``, of the author or of the outlet (a birth date, a
-            profile page). A row with no outlet key gives the name nested under keys that name an
-            outlet (:func:`_nested_outlet`: "site": {"brand": ...}, "pub": {"house": ...}).
+            profile page). A row with no outlet, byline or wire key gives the names nested under
+            keys that name one (:func:`_nested_names`: "site": {"brand": ...}, "pub": {"house":
+            ...}, "credit": {"writer": ..., "agency": ...}).
         """
         by_key = self._keys_of(record)
         found: dict[str, str] = {}
@@ -147,10 +149,21 @@ class RecordFields:
                 found["title"] = title
             if "url" not in found and (url := next((v.strip() for v in row.strings if _URL.match(v.strip()) and not _MEDIA_FILE.search(v)), None)):
                 found["url"] = url
-        if "outlet" not in found and (outlet := _nested_outlet(record, (self.outlet_words, self.credit_words), self.other_things,
-                                                               self.wrappers, frozenset(self.name_keys))):
-            found["outlet"] = outlet
+        self._read_nested_names(record, found)
         return found
+
+    def _read_nested_names(self, record: Mapping, found: dict[str, str]) -> None:
+        """Fill a missing outlet, byline or wire from names nested under keys that name one
+        (:func:`_nested_names`): "site": {"brand": ...}, "credit": {"writer": ..., "agency": ...}.
+        An outlet's key is neither a writer's nor an agency's; a writer's is not an organisation's."""
+        words = self.nested_words
+        walk = (self.other_things, self.wrappers, frozenset(self.name_keys))
+        if "outlet" not in found and (names := _nested_names(record, words["outlet"], words["byline"] | words["wire"], *walk)):
+            found["outlet"] = names[0]
+        if "byline" not in found and (names := _nested_names(record, words["byline"], words["outlet"] | words["wire"], *walk, names_only=True)):
+            found["byline"] = ", ".join(dict.fromkeys(names))
+        if "wire" not in found and (names := _nested_names(record, words["wire"], frozenset(), *walk, min_letters=2)):
+            found["wire"] = ", ".join(dict.fromkeys(names))
 
     def _keys_of(self, record: Mapping) -> dict[str, object]:
         """Map each normalised key to its value: the row's own keys, then those of the wrapper objects
@@ -325,47 +338,54 @@ def _earliest_date(row: _RowValues) -> str | None:
     return min(dates)[1] if dates else None
 
 
-def _nested_outlet(record: Mapping, words_of: tuple[frozenset[str], frozenset[str]], skipped: frozenset[str],
-                   wrappers: frozenset[str], name_keys: frozenset[str]) -> str | None:
-    """The outlet's name nested in a row of its own layout: a short string (:func:`_name_like`) under
-    a key path one of whose words is one of the outlet words (``words_of[0]``: "site": {"brand": ...},
-    "origin": {"org": {"label": ...}}), never under a key with one of the credit words (``words_of[1]``:
-    the writer's or the wire's organisation) or under one of ``skipped`` (a picture's object). A
-    wrapper's key ("_source", "meta") is walked through: it names no outlet. A value whose own key
-    names an outlet or a name ("brand", "label", "name") comes before its siblings ("edition":
-    "English"); then the nearest, then the first.
+def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[str], skipped: frozenset[str],
+                  wrappers: frozenset[str], name_keys: frozenset[str], *, names_only: bool = False,
+                  min_letters: int = 3) -> list[str]:
+    """The names nested in a row under a key path one of whose words is one of ``words`` ("site":
+    {"brand": ...}, "origin": {"org": {"label": ...}}, "via": {"agency": ["VNA"]}): its short strings
+    (:func:`_name_like`), and those of its lists, best first.
+
+    Never a value under a key with a word of ``excluded`` (an outlet's name under the writer's
+    "by": {"org": ...}) or under one of ``skipped`` (a picture's object). A wrapper's key ("_source",
+    "meta") is walked through: it names nothing. A value whose own key names the thing or a name
+    ("brand", "label", "name") comes before its siblings ("edition": "English", "role":
+    "correspondent"); then the nearest, then the first. With ``names_only``, only the nearest of
+    those under a key that names the thing or a name (a byline's names, not its roles or credits).
 
     Examples
     --------
-    >>> _nested_outlet({"site": {"edition": "English", "brand": "Kaktus.media"}}, (frozenset({"site", "brand"}),
-    ...                frozenset({"by"})), frozenset(), frozenset(), frozenset({"name"}))
-    'Kaktus.media'
+    >>> _nested_names({"site": {"edition": "English", "brand": "Kaktus.media"}}, frozenset({"site", "brand"}),
+    ...               frozenset({"by"}), frozenset(), frozenset(), frozenset({"name"}))
+    ['Kaktus.media', 'English']
     """
-    outlet_words, credit_words = words_of
     found: list[tuple[int, int, str]] = []
-    level: list[tuple[Mapping, bool]] = [(record, False)]
+    level: list[tuple[object, bool]] = [(record, False)]
     for depth in range(_MAX_DEPTH + 1):
-        nested: list[tuple[Mapping, bool]] = []
-        for obj, under_outlet in level:
-            for key, value in obj.items():
-                normal, words = _normal_key(str(key)), _key_words(str(key))
-                if normal in skipped or not credit_words.isdisjoint(words):
+        nested: list[tuple[object, bool]] = []
+        for obj, under in level:
+            pairs = obj.items() if isinstance(obj, Mapping) else ((None, item) for item in obj)
+            for key, value in pairs:
+                normal, key_words = (_normal_key(str(key)), _key_words(str(key))) if key is not None else ("", set())
+                if normal in skipped or not excluded.isdisjoint(key_words):
                     continue
-                named = normal not in wrappers and not outlet_words.isdisjoint(words)
-                if isinstance(value, Mapping):
-                    nested.append((value, under_outlet or named))
-                elif (under_outlet or named) and isinstance(value, str) and _name_like(value):
-                    own_name = named or normal in name_keys or "label" in words
+                named = normal not in wrappers and not words.isdisjoint(key_words)
+                if isinstance(value, (Mapping, list)):
+                    nested.append((value, under or named))
+                elif (under or named) and isinstance(value, str) and _name_like(value, min_letters):
+                    own_name = named or normal in name_keys or "label" in key_words or (key is None and under)
                     found.append((0 if own_name else 1, depth, value.strip()))
         level = nested
-    return min(found, key=lambda f: f[:2])[2] if found else None
+    found.sort(key=lambda f: f[:2])
+    return [value for rank, depth, value in found if not names_only or (rank, depth) == (0, found[0][1])]
 
 
-def _name_like(value: str) -> bool:
-    """A name, not a code, a sentence or an address: one to six words with three letters or more
-    ("Kaktus.media", "The Economic Times"; not "UA", "EN" or "https://...")."""
+def _name_like(value: str, min_letters: int = 3) -> bool:
+    """A name, not a code, an id, a sentence or an address: one to six words with ``min_letters``
+    letters or more, and no more digits than letters ("Kaktus.media", "24.kg", "The Economic Times";
+    not "UA", "EN", "kdig-2011-0405-017" or "https://...")."""
     text = value.strip()
-    return 1 <= len(text.split()) <= 6 and sum(ch.isalpha() for ch in text) >= 3 and not _URL.match(text) \
+    letters, digits = sum(ch.isalpha() for ch in text), sum(ch.isdigit() for ch in text)
+    return 1 <= len(text.split()) <= 6 and letters >= max(min_letters, digits) and not _URL.match(text) \
         and not text.endswith(".") and not _ISO_DATE.match(text)
 
 

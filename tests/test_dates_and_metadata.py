@@ -298,6 +298,13 @@ def test_an_outlet_outlets_csv_does_not_know_is_named_by_its_domain_or_its_copyr
     assert (_unknown_domain("gazeta.uz"), _unknown_domain("www.kapital.kz"), _unknown_domain("example.com")) == ("Gazeta.uz", "Kapital.kz", "Example")
 
 
+def test_a_rows_agencies_are_named_as_the_reference_names_them():
+    from kzresearch.metadata import row_agencies
+
+    assert row_agencies("Trend, Agence France-Presse, AFP", {"agence france-presse": "AFP", "afp": "AFP"}) == ["Trend", "AFP"]
+    assert row_agencies(None, {}) == []
+
+
 def test_a_name_atop_the_page_that_its_copyright_notice_repeats_is_the_outlet(ref):
     body = [Line(3, 3, "Protest in Almaty", "title", "headline"),
             Line(4, 4, "Police detained dozens of protesters in Almaty on Sunday.", "body", "default_body")]

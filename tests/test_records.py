@@ -245,3 +245,15 @@ def test_a_nested_outlet_name_with_its_edition_is_the_known_outlet(ref):
     # a known name inside another name, or followed by more than an edition's words, is not that outlet
     assert canonical_outlet("Thomson Reuters Foundation", ref) == "Thomson Reuters Foundation"
     assert canonical_outlet("Sputnik Radio of the Steppe", ref) == "Sputnik Radio of the Steppe"
+
+
+def test_a_row_of_its_own_layout_names_its_writer_and_the_agencies_whose_copy_it_is(fields):
+    long = " ".join([ARTICLE] * 4)
+    row = {"copy": long, "by": {"person": {"role": "correspondent", "name": "Aida Sarsen"}, "org": "Steppe Herald"},
+           "credit": {"agency": "PTI"}, "people": {"via": {"agency": ["VNA", "AFP"]}}}
+    found = fields.read(row)
+    # the writer's name, not her role, nor her organisation; every agency credited
+    assert (found["byline"], found["wire"]) == ("Aida Sarsen", "PTI, VNA, AFP")
+    # a credit line or a role is no name; an id under a "wire" key is no agency
+    found = fields.read({"copy": long, "writer": {"credit": "AFP-JIJI"}, "wire_id": "kdig-2011-0405-017"})
+    assert "byline" not in found and "wire" not in found
