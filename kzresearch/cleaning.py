@@ -26,6 +26,8 @@ KEPT_ROLES = frozenset({"standfirst", "body"})
 _TITLE_WINDOW = 12  # headlines sit among the first lines of text of a page (menus and furniture not counted)
 _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
+# A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
+_SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
@@ -426,7 +428,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_standfirst(lines, title_index)
     _mark_author_below_title(lines, title_index)
     for line in lines:
-        if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text):
+        if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text) and not _SHARE.search(line.text):
             line.role, line.rule = "boilerplate", "short_label"  # "Asia-Pacific", "Politics": a section label
         elif line.role is None:
             line.role, line.rule = "body", "default_body"

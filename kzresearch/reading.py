@@ -185,6 +185,10 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
+# Tags that end a paragraph or a line of a body kept as markup.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|blockquote|li|ul|ol|section|article|figure|table|tr)\b[^>]*>", re.IGNORECASE)
+_LINE_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
 TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
@@ -283,6 +287,23 @@ def read_file(
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
+
+
+def _markup_as_text(body: str) -> str:
+    """A row's body kept as HTML markup ("<p>Nur Otan won ...</p><p>Ak Zhol ...</p>", as content
+    systems and WordPress feeds store it) as text: a paragraph a line, no tags, entities decoded.
+    A body of text is returned as it is (a "<" in text is no tag: "turnout < 50%").
+
+    Examples
+    --------
+    >>> _markup_as_text("<p>Nur Otan won in 2012.</p><p>Ak Zhol &amp; others<br>got <b>7.18</b> percent.</p>")
+    'Nur Otan won in 2012.\\n\\nAk Zhol & others\\ngot 7.18 percent.'
+    """
+    if not _BLOCK_TAG.search(body):
+        return body
+    text = _LINE_TAG.sub("\n", _BLOCK_TAG.sub("\n\n", body))
+    text = unescape(_TAG.sub("", text))
+    return _BLANK_RUN.sub("\n\n", text).strip()
 
 
 def _extract_html(html: str) -> tuple[str, dict]:
@@ -406,6 +427,7 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFi
             keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
             problems.append(Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped"))
             continue
+        body = _markup_as_text(body)
         doc_id = found.get("id") or f"{stem}-{line_no}"
         meta = {k: found[k] for k in META_FIELDS if k in found}
         title = meta.get("title")

@@ -29,6 +29,14 @@ _MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|m3u8)(?:[?#]|$)",
 _HEADLINE_WORDS = (4, 30)
 # A string this long, in words, is an article's text wherever the row keeps it.
 _MIN_TEXT_WORDS = 40
+# Dates written out as a row's whole value: in words or numbers, and in an archive's compact form.
+_WRITTEN_KINDS = frozenset({"full", "dmy_numeric"})
+_COMPACT_DATE = re.compile(r"(\d{1,2})([A-Za-z]{3})(\d{4}|\d{2})")
+_MONTH_ABBREVIATIONS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# A two-digit year from 70 on is of the 1900s ("11JAN99"); news archives start after 1970.
+_CENTURY_PIVOT = 70
+# What may follow a written date in the same value: a time, a zone ("14:52", "18:40 EEST").
+_TIME_REST = re.compile(r"[\s,]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5})?\s*")
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
 _MAX_DEPTH = 4
 # Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
@@ -331,9 +339,16 @@ def _longest_text(row: _RowValues) -> str | None:
 
 
 def _earliest_date(row: _RowValues) -> str | None:
-    """The publication time of a row of its own layout: its earliest ISO 8601 string, else its
-    earliest number under a key that names a time, read as a Unix time."""
-    dates = [d for v in row.strings if (d := _iso_moment(v.strip()))] or \
+    """The publication time of a row of its own layout: its earliest ISO 8601 string or date written
+    out (:func:`_written_date`: an archive's "11JAN99"), else its earliest number under a key that
+    names a time, read as a Unix time.
+
+    Examples
+    --------
+    >>> _earliest_date(_RowValues(["2016-07-01T03:12:44Z", "11JAN99"], ["2016-07-01T03:12:44Z", "11JAN99"], [], []))
+    '1999-01-11'
+    """
+    dates = [d for v in row.strings if (d := _iso_moment(v.strip()))] + [d for v in row.loose if (d := _written_date(v.strip()))] or \
             [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))]
     return min(dates)[1] if dates else None
 
@@ -387,6 +402,31 @@ def _name_like(value: str, min_letters: int = 3) -> bool:
     letters, digits = sum(ch.isalpha() for ch in text), sum(ch.isdigit() for ch in text)
     return 1 <= len(text.split()) <= 6 and letters >= max(min_letters, digits) and not _URL.match(text) \
         and not text.endswith(".") and not _ISO_DATE.match(text)
+
+
+def _written_date(value: str) -> tuple[dt.datetime, str] | None:
+    """Return ``(midnight UTC, ISO date)`` of a string that is a date written out, and perhaps a time
+    ("January 11, 1999", "12/01/2021 14:52", day first as in most of the world), or in the compact
+    form of newspaper archives and SAS (DATE7 and DATE9: "11JAN99", "11JAN1999"); else None.
+
+    Examples
+    --------
+    >>> _written_date("11JAN99")[1], _written_date("12/01/2021 14:52")[1], _written_date("Page 6") is None
+    ('1999-01-11', '2021-01-12', True)
+    """
+    from kzresearch.dates import find_dates  # imported here: only rows of their own layout need it
+
+    if m := _COMPACT_DATE.fullmatch(value):
+        month = _MONTH_ABBREVIATIONS.get(m.group(2).lower())
+        year = int(m.group(3)) + (0 if len(m.group(3)) == 4 else 1900 if int(m.group(3)) >= _CENTURY_PIVOT else 2000)
+        try:
+            day = dt.date(year, month, int(m.group(1))) if month else None
+        except ValueError:
+            day = None
+    else:
+        found = next((d for d in find_dates(value) if d.date and d.start == 0 and d.kind in _WRITTEN_KINDS), None)
+        day = found.date if found and _TIME_REST.fullmatch(value, found.end) else None
+    return (dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), day.isoformat()) if day else None
 
 
 def _key_words(key: str) -> set[str]:

@@ -288,4 +288,10 @@ def test_a_section_label_in_capitals_is_no_author_and_a_double_space_is_no_menu(
 def test_headlines_under_section_labels_and_above_captions(top, title, ref):
     doc = classify_lines(f"{top}\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == title
+
+
+def test_a_results_table_of_short_lines_is_no_section_label(ref):
+    doc = classify_lines(f"Kazakh ruling party keeps its majority\n\n{LEAD}\n\nAmanat 53.90%\nAuyl 10.9 pc\nPolitics\n\n{BODY}\n", ref)
+    roles = {line.text: line.rule for line in doc.lines}
+    assert (roles["Amanat 53.90%"], roles["Auyl 10.9 pc"], roles["Politics"]) == ("default_body", "default_body", "short_label")
     assert not any(line.role == "body" and ("(REUTERS)" in line.text or "CET" in line.text) for line in doc.lines)

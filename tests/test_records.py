@@ -257,3 +257,19 @@ def test_a_row_of_its_own_layout_names_its_writer_and_the_agencies_whose_copy_it
     # a credit line or a role is no name; an id under a "wire" key is no agency
     found = fields.read({"copy": long, "writer": {"credit": "AFP-JIJI"}, "wire_id": "kdig-2011-0405-017"})
     assert "byline" not in found and "wire" not in found
+
+
+def test_a_row_of_its_own_layout_is_dated_by_a_date_written_out_before_a_later_crawl(fields):
+    long = " ".join([ARTICLE] * 4)
+    row = {"copy": long, "arc": {"run": "11JAN99", "pg": 6}, "scan": {"at": "2016-07-01T03:12:44Z"}}
+    assert fields.read(row)["published"] == "1999-01-11"
+    assert fields.read({"copy": long, "ts": {"first": "12/01/2021 14:52"}})["published"] == "2021-01-12"
+    # a label with a number is no date
+    assert "published" not in fields.read({"copy": long, "arc": {"ed": "Page 6", "batch": "ct-1999-q1-017"}})
+
+
+def test_a_rows_body_kept_as_markup_is_read_as_paragraphs(tmp_path: Path):
+    body = "".join(f"<p>{ARTICLE} Paragraph {i} &amp; more.</p>" for i in range(3))
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"title": "Protest", "text": body, "date": "2016-03-22"}) + "\n")
+    docs, _ = read_file(tmp_path / "feed.jsonl", tmp_path)
+    assert docs[0].text == "Protest\n" + "\n\n".join(f"{ARTICLE} Paragraph {i} & more." for i in range(3))

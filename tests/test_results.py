@@ -630,6 +630,9 @@ def test_the_party_of_a_named_leader_is_the_ruling_party(ref):
     # a Kazakh subject, or a Kazakh place beside the other country's name, keeps the figure
     ("Nur Otan won 71.09 percent, the election commission in Kazakhstan said, while Russia watched.", [("Nur Otan", 71.09)]),
     ("Like Russia's ruling party, Nur Otan won 71.09 percent.", [("Nur Otan", 71.09)]),
+    # the votes foreign outlets set beside Kazakhstan's for their own readers
+    ("By contrast, turnout in Japan's 2017 House of Representatives election was about 54 percent.", []),
+    ("Only two weeks earlier, Estonia's own Riigikogu election gave the Reform Party 37 of the 101 seats, on a turnout of 63.7 percent.", []),
 ])
 def test_another_countrys_vote_is_no_kazakh_result(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)
