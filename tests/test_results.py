@@ -704,3 +704,10 @@ def test_an_opening_pronoun_after_a_sentence_of_two_names_is_the_last_named(text
 def test_a_pronoun_at_a_figure_that_no_one_was_elected_with_is_no_share(ref):
     text = "Amanat pledged to curb prices after the vote. It was at 9.5 percent last month, the central bank said."
     assert extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 4, 20)), ref) == []
+
+
+def test_a_ratio_of_voters_is_no_count_of_them(ref):
+    context = DocContext("doc", "2024-10-06-referendum", dt.date(2024, 10, 7))
+    assert extract_results("In Almaty fewer than one in three eligible voters took part.", context, ref) == []
+    rows = extract_results("Some 11.9 million eligible voters were registered.", context, ref)
+    assert [(r["measure"], r["value"]) for r in rows] == [("registered_voters", 11_900_000)]

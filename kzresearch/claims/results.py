@@ -833,6 +833,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if any(w in lowered for w in _REGISTERED_KEYS) else []
     for m in sorted(found, key=lambda m: m.start()):  # "out of 11,953,465 who were eligible" too
         value = parse_number(m.group("num"))
+        if _RATIO_BEFORE.search(text, max(s_start, m.start("num") - 16), m.start("num")):
+            continue  # "fewer than one in three eligible voters": a ratio, not a count
         if value is not None and not any(r["start"] <= m.start() < r["end"] for r in rows):
             qualifier = _qualifier(f, m) if "qual" in m.re.groupindex else "exact"
             rows.append(_row(tc, m.start(), m.end(), "registered voters", "registered_voters", value, None, qualifier, None,
@@ -840,6 +842,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     return rows
 
 
+# "one in three", "2 in 5": the first figure of a ratio, before the count's own.
+_RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+in\s+$", re.IGNORECASE)
 _PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
                        re.IGNORECASE)
