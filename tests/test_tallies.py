@@ -867,3 +867,14 @@ def test_a_named_episode_dates_its_counts_to_its_month(ref):
     text = "A commission investigating the January events said 238 people were killed."
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2023, 6, 1)), ref)
     assert [r["event_date"] for r in rows] == ["2022-01"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
+    ("Police said only two people had been taken in.", [("detained", 2)]),
+    ("About 500 people were taken in over the two days.", [("detained", 500)]),
+    # a place after "taken in" is where something happened, not a detention
+    ("The 30 photographs were taken in Almaty.", []),
+])
+def test_police_jargon_for_detentions(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected
