@@ -711,3 +711,18 @@ def test_a_ratio_of_voters_is_no_count_of_them(ref):
     assert extract_results("In Almaty fewer than one in three eligible voters took part.", context, ref) == []
     rows = extract_results("Some 11.9 million eligible voters were registered.", context, ref)
     assert [(r["measure"], r["value"]) for r in rows] == [("registered_voters", 11_900_000)]
+
+
+def test_all_the_seats_a_reading_of_the_whole_and_a_threshold_called_a_hurdle(ref):
+    context = DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 3, 22))
+    rows = extract_results("Nur Otan won all 98 elected seats.", context, ref)
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 98, 98)]
+    rows = extract_results("Ak Zhol, with 7.18 percent, just cleared the 7-percent hurdle.", context, ref)
+    assert [(r["measure"], r["value"]) for r in rows] == [("vote_share", 7.18), ("threshold", 7)]
+
+
+def test_a_relative_clause_after_an_apposition_holds_its_antecedents_share(ref):
+    text = ("Tokayev moved against the circle of his predecessor, Nursultan Nazarbayev, who had ruled for nearly three "
+            "decades and last won re-election in 2015 with 97.7 per cent.")
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]

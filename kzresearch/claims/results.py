@@ -684,8 +684,10 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                 named = [x for x in named if x.kind == preferred] or named
             chosen = len(named) - 1
             # "Tokayev, who took over from Nazarbayev and was elected with 71 percent": the name a
-            # relative clause holding the figure hangs on.
-            antecedent = next((j for j in range(chosen) if (rel := _RELATIVE_AFTER.match(text, named[j].end))
+            # relative clause holding the figure hangs on (the last name too: an apposition before
+            # it, "his predecessor, Nursultan Nazarbayev, who ... won re-election with 97.7 per cent",
+            # does not set it apart).
+            antecedent = next((j for j in range(chosen + 1) if (rel := _RELATIVE_AFTER.match(text, named[j].end))
                                and "," not in text[rel.end(): pos]), None)
             if antecedent is not None:
                 return named[antecedent].canonical
@@ -799,6 +801,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         of = parse_number(m.group("of")) if m.group("of") else None
         if of and value == 1 and _EVERY.search(text, max(lo, m.start() - 8), m.start()):
             value = of  # "every one of the 98 elected seats": all of them
+        elif of is None and _ALL.search(text, max(lo, m.start("num") - 8), m.start("num")):
+            of = value  # "won all 98 elected seats": all of the seats there were
         qualifier = _qualifier(f, m)
         before = text[lo: m.start()]
         each = _EACH.match(text, m.end())
@@ -899,6 +903,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_ALL = re.compile(r"\ball\s+(?:the\s+)?$", re.IGNORECASE)
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 # (after the name's abbreviation, if any: "the National Social Democratic Party (OSDP), which ...")
 _RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
