@@ -878,3 +878,8 @@ def test_a_named_episode_dates_its_counts_to_its_month(ref):
 ])
 def test_police_jargon_for_detentions(text, expected):
     assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected
+
+
+def test_a_participle_with_its_own_count_past_a_comma_does_not_govern_the_count_before():
+    text = "On Saturday, police broke up a rally by up to 200 supporters of the opposition in central Almaty, detaining eight people."
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == [("protesters", 200), ("detained", 8)]

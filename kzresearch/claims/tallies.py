@@ -30,6 +30,9 @@ _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|a
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)\s+(?:(?:since|now|already|also|subsequently)\s+)?been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
+# A count right after a verb: its object ("detaining eight people", "arresting at least 30").
+_OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b",
+                        re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though)\b|\s(?:but|while|whereas)\s"
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
@@ -551,8 +554,11 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     # trial") or a denied one ("ended without arrests") says nothing of this count; nor does a
     # participle in a noun phrase's "of" phrase ("15 relatives of people killed ... gathered").
     before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start) and not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
+    # nor a participle with a count of its own past a comma ("a rally by up to 200 supporters ...,
+    # detaining eight people": the eight were detained, not the 200)
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
-             and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))]
+             and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
+             and not ("," in text[cand.end:t[0]] and _OWN_COUNT.match(text, t[1], hi))]
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
         # governing the phrase ("50 detainees were released", "released 12 of the detainees")
