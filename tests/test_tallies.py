@@ -883,3 +883,12 @@ def test_police_jargon_for_detentions(text, expected):
 def test_a_participle_with_its_own_count_past_a_comma_does_not_govern_the_count_before():
     text = "On Saturday, police broke up a rally by up to 200 supporters of the opposition in central Almaty, detaining eight people."
     assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == [("protesters", 200), ("detained", 8)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Of the 40 detained, three were each fined.", [("detained", 40), ("fined", 3)]),
+    ("At least 100 people massed at a checkpoint.", [("protesters", 100)]),
+    ("Dozens joined the protest.", [("protesters", None)]),
+])
+def test_an_adverb_before_the_verb_and_words_of_massing(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected

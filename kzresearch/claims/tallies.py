@@ -57,6 +57,8 @@ _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
 _TRIGGER_LOOKAHEAD = 160
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
+# Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
+_BARE_ADVERBS = r"each|subsequently|eventually|briefly"
 # A count denied: "no one was detained", "not one protester".
 _NEGATED = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
@@ -148,7 +150,9 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         bare_subject=re.compile(
             # "Four of those held were let go": the participle names the set, the verb after it governs.
-            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|us|those(?:\s+{outcome})?)))?(?=(?:\s+{_AUX})*\s+{subject_verbs}\b)", re.IGNORECASE
+            # ("Three were each fined", "Six were later released": an adverb among the auxiliaries)
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|us|those(?:\s+{outcome})?)))?"
+            rf"(?=(?:\s+(?:{_AUX}|{_BARE_ADVERBS}))*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
