@@ -892,3 +892,9 @@ def test_a_participle_with_its_own_count_past_a_comma_does_not_govern_the_count_
 ])
 def test_an_adverb_before_the_verb_and_words_of_massing(text, expected):
     assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected
+
+
+def test_a_clause_after_a_verb_of_saying_is_what_was_said_not_a_speaker():
+    text = ("Taza Saylau, a monitoring group, said nine of its observers had been held by police in Almaty and Astana "
+            "during the day, and that seven had been released by late evening.")
+    assert [r["attributed_to"] for r in tallies_on(text, "2022-11-20-presidential", "2022-11-21")] == ["Taza Saylau", "Taza Saylau"]

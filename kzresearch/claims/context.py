@@ -87,6 +87,8 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 # (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
+# An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
+_FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|could)\b", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
@@ -634,8 +636,11 @@ class TextContext:
             if who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who")):
                 candidates.append((-1 if near else 0, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
-            if start + m.start("who") <= pos < start + m.end("who"):
-                continue  # "..., said 56 protesters had been detained": the figure is what was said
+            if start + m.start("who") <= pos < start + m.end("who") or _FINITE_VERB.search(m.group("who")):
+                # "..., said 56 protesters had been detained": the figure is what was said; so is
+                # another clause ("said nine had been held by police in Almaty and Astana, and
+                # that seven ..."): a speaker after the verb is a name or a title, with no verb.
+                continue
             before = sentence[: m.start()].rstrip()
             if (before.endswith((",", '"', "'")) or not before) and not pats.audience.match(m.group("who")):
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
