@@ -427,8 +427,9 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_link_lists(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
     _mark_author_below_title(lines, title_index)
-    for line in lines:
-        if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text) and not _SHARE.search(line.text):
+    tabled = _table_of_shares(lines)
+    for i, line in enumerate(lines):
+        if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text) and i not in tabled:
             line.role, line.rule = "boilerplate", "short_label"  # "Asia-Pacific", "Politics": a section label
         elif line.role is None:
             line.role, line.rule = "body", "default_body"
@@ -436,6 +437,13 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     title = lines[title_index].text if title_index is not None else (given_title and normalize_text(given_title))
     title = rules.headline_tags.sub("", title) if title else title
     return CleanDocument(lines, text, title or None, title_rule or ("metadata_title" if given_title else None))
+
+
+def _table_of_shares(lines: list[Line]) -> set[int]:
+    """Return the indexes of the lines of a results table: lines of a name and a share ("Amanat
+    53.90%") next to another such line (a lone "USD 0.4%" is a widget's)."""
+    shares = [i for i, line in enumerate(lines) if line.role is None and line.n_words <= 3 and _SHARE.search(line.text)]
+    return {k for i, j in zip(shares, shares[1:]) if j == i + 1 for k in (i, j)}
 
 
 def _columned_lines(raw_text: str) -> frozenset[int]:

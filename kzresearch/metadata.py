@@ -70,10 +70,19 @@ _MASTHEAD_LINES = 3
 # A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
+# The rules of a line above the headline that is no site's name: a menu's ("Home").
+_NOT_MASTHEAD_RULES = frozenset({"navigation", "menu_bar", "link_list"})
+# A name of this many letters or fewer in capitals is an acronym ("KTK"), kept as written.
+_ACRONYM_LETTERS = 4
+# The end of the evidence of a copyright holder outlets.csv does not know.
+_UNKNOWN_HOLDER = " (not in outlets.csv)"
 # A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# Between the agencies a row credits ("Reuters and AFP", "Trend; AFP"; a slash: row_agencies).
+_AGENCY_SPLIT = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 # Words of an edition or a company after a known outlet's name ("Sputnik International", "Kursiv Media").
 _EDITION_WORDS = 2
+_EDITION = frozenset({"international", "english", "online", "digital", "media", "group", "global", "web", "edition", "news", "agency"})
 # Subdomains of a site's language or of the web, not of its name.
 _SUBDOMAINS = frozenset({"www", "m", "en", "eng", "english", "ru", "rus", "kz", "kaz", "qaz", "uz", "amp", "mobile"})
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "info", "asia", "media", "news", "gov", "edu", "co"})
@@ -173,7 +182,8 @@ def canonical_outlet(name: str, ref: Reference) -> str:
 
     Pages and exports name their site by its domain ("Tengrinews.kz", "en.trend.az") or in
     another case; a name that a url signature matches, that equals a known outlet's name without
-    regard to case, or that a masthead signature fills, becomes that outlet.
+    regard to case, that a masthead signature fills, or that is a known outlet's name and its
+    edition ("Sputnik International", :func:`_named_first`), becomes that outlet.
 
     Parameters
     ----------
@@ -203,11 +213,15 @@ def canonical_outlet(name: str, ref: Reference) -> str:
 
 def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
     """A known outlet's name and a word or two of its edition or company ("Sputnik International",
-    "Kursiv Media"): that outlet."""
+    "Kursiv Media"): that outlet. Not another outlet that starts with its name ("The Times of
+    Malta", "ABC News Australia", "Interfax-Ukraine", "Reuters Foundation")."""
     named = signatures.named_in(folded)
     if named is None or not folded.startswith(fold_case(named)):
         return None
-    return named if len(folded.split()) - len(named.split()) <= _EDITION_WORDS else None
+    tail = folded[len(fold_case(named)):].split()
+    if folded[len(fold_case(named)):][:1] not in ("", " ") or not 0 < len(tail) <= _EDITION_WORDS or not set(tail) <= _EDITION:
+        return None
+    return named
 
 
 def _site_name(name: str) -> str:
@@ -249,10 +263,12 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     Every matching signature of ``outlets.csv`` (url, text, byline, masthead) and a line naming an
     outlet above the headline is a piece of evidence; the outlet with the most wins. Where nothing
     names one, a site's domain opening one of the first lines does ("Kapital.kz", "LITER.KZ — News
-    of Kazakhstan"), else the holder of the copyright notice at the foot of the page: a known outlet
-    that is not a wire service, or failing one a name that may be a site's (two capitalised words or a
-    domain, no company's): "© Kazakhstan Today, 2000-2005". A person's name ("© 2021 Dana Omarova")
-    passes that test too: the evidence says the holder is not in ``outlets.csv``.
+    of Kazakhstan"), else the holder of the copyright notice at the foot of the page when it is a
+    known outlet that is not a wire service, else a short name atop the page that holds that notice
+    (:func:`_masthead_in_notice`: "Caravanserai" ... "© 2023 Caravanserai"), else a holder that may
+    name a site (two capitalised words or a domain, no company's): "© Kazakhstan Today, 2000-2005".
+    A person's name ("© 2021 Dana Omarova") passes that last test too: the evidence says the holder
+    is not in ``outlets.csv``.
 
     Returns
     -------
@@ -288,10 +304,16 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
     if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines)) is not None:
         return masthead
-    if not hits and (named := _masthead_in_notice(lines)) is not None:
-        return named
-    if not hits and (holder := _copyright_holder(lines, ref)) is not None:
-        return holder  # the weakest signal: only where nothing else names the outlet
+    if not hits:
+        # the weakest signals, only where nothing else names the outlet: a known outlet holding the
+        # page's copyright, a name atop the page that the notice repeats, any holder that may be a site's
+        holder = _copyright_holder(lines, ref)
+        if holder is not None and not holder[1].endswith(_UNKNOWN_HOLDER):
+            return holder
+        if (named := _masthead_in_notice(lines)) is not None:
+            return named
+        if holder is not None:
+            return holder
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
@@ -309,24 +331,38 @@ def _domain_masthead(lines: list[Line]) -> tuple[str, str] | None:
 
 def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a short name atop the page that the copyright notice at its
-    foot repeats: "Caravanserai" above the menu and "© 2023 Caravanserai" below the text, "DAWN -
-    International; ..." and "© DAWN Group of Newspapers". Both ends of the page name it, so it is the
-    page's own name, known to ``outlets.csv`` or not. Capitals throughout are a masthead's lettering
-    ("DAWN" is Dawn) unless the notice writes the name otherwise."""
+    foot holds: "Caravanserai" above the menu and "© 2023 Caravanserai" below the text, "DAWN -
+    International; ..." and "© DAWN Group of Newspapers", "Tehran Times" and "Tehran Times Daily
+    Newspaper Copyright © 2016". Both ends of the page name it, so it is the page's own name, known
+    to ``outlets.csv`` or not.
+
+    The notice is a line of the foot that cleaning set apart (boilerplate, a caption), and the name
+    stands as its holder: right after the mark and the year, or opening the notice before the mark
+    (not "Article 5(c) of Kazakhstan's law"). The name is a line above the headline that no rule
+    took for a menu ("Home"). Capitals throughout are a masthead's lettering ("AZERNEWS" is
+    Azernews) unless the notice writes the name otherwise, or the name is an acronym ("KTK").
+    """
     written = [line for line in lines if line.role != "blank"]
-    notices = [line.text for line in written[-_FOOT_LINES:] if _NOTICE.search(line.text)]
-    for line in written[:_MASTHEAD_LINES] if notices else []:
+    title_at = next((i for i, line in enumerate(written) if line.role == "title"), len(written))
+    notices = [line.text for line in written[-_FOOT_LINES:] if line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)]
+    for line in written[:min(_MASTHEAD_LINES, title_at)] if notices else []:
+        if line.rule in _NOT_MASTHEAD_RULES:
+            continue
         name = _MASTHEAD_PARTS.split(line.text, 1)[0].strip()
         letters = [ch for ch in name if ch.isalpha()]
         # (in Latin letters: the package reads English-language news, and a Cyrillic masthead
         # "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)
         if not (1 <= len(name.split()) <= _MASTHEAD_NAME_WORDS and name[0].isupper() and all(ch < "\u0250" for ch in letters)):
             continue
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        escaped = re.escape(name)
+        holder = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?(?P<name>{escaped})(?!\w)"
+                            rf"|(?:^|[.!]\s+)(?P<opening>{escaped})(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b)", re.IGNORECASE)
         for notice in notices:
-            if m := pattern.search(notice):
-                spelled = next((n for n in (m.group(0), name) if not n.isupper()), name.title())
-                return spelled, f"the name {name!r} atop the page (line {line.line_no}) and in its notice {notice!r}"
+            if m := holder.search(notice):
+                written_as = m.group("name") or m.group("opening")
+                acronym = len(letters) <= _ACRONYM_LETTERS
+                spelled = next((n for n in (written_as, name) if not n.isupper() or acronym), name.title())
+                return spelled, f"the name {name!r} atop the page (line {line.line_no}) and holding its notice {notice!r}"
     return None
 
 
@@ -356,7 +392,7 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
         if not wire and outlet in signatures.names:
             return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
         if not wire and unknown is None and _NAMES_A_SITE.fullmatch(holder) and not _COMPANY.search(m.group("holder")):
-            unknown = _unknown_domain(holder), f"copyright holder {m.group('holder').strip()!r} on line {line.line_no} (not in outlets.csv)"
+            unknown = _unknown_domain(holder), f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}{_UNKNOWN_HOLDER}"
     return unknown  # a name outlets.csv does not know, and no company's: the last resort
 
 
@@ -470,10 +506,14 @@ def row_agencies(credited: str | None, agencies: dict[str, str]) -> list[str]:
 
     Examples
     --------
-    >>> row_agencies("Trend, Agence France-Presse", {"agence france-presse": "AFP"})
-    ['Trend', 'AFP']
+    >>> row_agencies("Trend, Agence France-Presse", {"agence france-presse": "AFP"}), row_agencies("AP/AFP and Reuters", {})
+    (['Trend', 'AFP'], ['AP', 'AFP', 'Reuters'])
+    >>> row_agencies("RFE/RL", {"rfe/rl": "RFE/RL"})
+    ['RFE/RL']
     """
-    parts = [part.strip() for part in (credited or "").split(",")]
+    parts = [part.strip() for part in _AGENCY_SPLIT.split(credited or "")]
+    # a slash joins two agencies ("AP/AFP") unless it is inside a name ("RFE/RL")
+    parts = [piece.strip() for part in parts for piece in ([part] if part.casefold() in agencies else part.split("/"))]
     return list(dict.fromkeys(agencies.get(part.casefold(), part) for part in parts if part))
 
 

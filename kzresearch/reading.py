@@ -185,9 +185,14 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
-# Tags that end a paragraph or a line of a body kept as markup.
-_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|blockquote|li|ul|ol|section|article|figure|table|tr)\b[^>]*>", re.IGNORECASE)
+# Tags that end a paragraph, a line or a table cell of a body kept as markup, and the elements a
+# browser does not show.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|blockquote|li|ul|ol|dl|dt|dd|section|article|header|footer|aside|figure|figcaption"
+                        r"|pre|table|tr|hr)\b[^>]*>", re.IGNORECASE)
 _LINE_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_HIDDEN_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
@@ -291,19 +296,23 @@ def read_file(
 
 def _markup_as_text(body: str) -> str:
     """A row's body kept as HTML markup ("<p>Nur Otan won ...</p><p>Ak Zhol ...</p>", as content
-    systems and WordPress feeds store it) as text: a paragraph a line, no tags, entities decoded.
-    A body of text is returned as it is (a "<" in text is no tag: "turnout < 50%").
+    systems and WordPress feeds store it) as text: a paragraph a line, a table's cells apart, no
+    scripts, styles or tags, entities decoded. White space inside the markup is a space, as a
+    browser shows it. A body of text is returned as it is (a "<" in text is no tag: "turnout < 50%").
 
     Examples
     --------
-    >>> _markup_as_text("<p>Nur Otan won in 2012.</p><p>Ak Zhol &amp; others<br>got <b>7.18</b> percent.</p>")
+    >>> _markup_as_text("<p>Nur Otan won in\\n2012.</p><p>Ak Zhol &amp; others<br>got <b>7.18</b> percent.</p>")
     'Nur Otan won in 2012.\\n\\nAk Zhol & others\\ngot 7.18 percent.'
+    >>> _markup_as_text("<table><tr><td>Amanat</td><td>53.90%</td></tr></table>")
+    'Amanat 53.90%'
     """
-    if not _BLOCK_TAG.search(body):
+    if not (_BLOCK_TAG.search(body) or _LINE_TAG.search(body)):
         return body
-    text = _LINE_TAG.sub("\n", _BLOCK_TAG.sub("\n\n", body))
+    text = _SPACE_RUN.sub(" ", _HIDDEN_ELEMENT.sub(" ", body))
+    text = _CELL_END.sub(" ", _LINE_TAG.sub("\\n", _BLOCK_TAG.sub("\\n\\n", text)))
     text = unescape(_TAG.sub("", text))
-    return _BLANK_RUN.sub("\n\n", text).strip()
+    return _BLANK_RUN.sub("\\n\\n", "\\n".join(line.strip() for line in text.split("\\n"))).strip()
 
 
 def _extract_html(html: str) -> tuple[str, dict]:
@@ -422,12 +431,11 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFi
             problems.append(Problem(where, "malformed_row", "JSON nested too deeply to read; row skipped"))
             continue
         found = fields.read(record) if isinstance(record, dict) else {}
-        body = found.get("text")
-        if not body:
+        body = _markup_as_text(found.get("text") or "")
+        if not body.strip():
             keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
             problems.append(Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped"))
             continue
-        body = _markup_as_text(body)
         doc_id = found.get("id") or f"{stem}-{line_no}"
         meta = {k: found[k] for k in META_FIELDS if k in found}
         title = meta.get("title")

@@ -35,8 +35,16 @@ _COMPACT_DATE = re.compile(r"(\d{1,2})([A-Za-z]{3})(\d{4}|\d{2})")
 _MONTH_ABBREVIATIONS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # A two-digit year from 70 on is of the 1900s ("11JAN99"); news archives start after 1970.
 _CENTURY_PIVOT = 70
-# What may follow a written date in the same value: a time, a zone ("14:52", "18:40 EEST").
-_TIME_REST = re.compile(r"[\s,]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5})?\s*")
+# What may stand around a written date in the same value: a weekday before it, a time and a zone
+# after it ("Monday, ", " at 14:52", " | 18:40 EEST", " 14:52 +06:00").
+_WEEKDAY_START = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+")
+_TIME_REST = re.compile(r"[\s,|]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?\s*")
+# Words of a key whose value is no name: an id, a type, a language, a code.
+_NOT_NAMES = frozenset({"id", "uid", "guid", "uuid", "type", "kind", "lang", "language", "code", "cc", "slug"})
+# The last word of a key that names its thing by the word before ("author_names", "site_label").
+_NAME_WORDS = frozenset({"name", "names", "label", "display", "title"})
+# Words of a key that name a credit only as the whole key ("by": {...}; not "updated_by").
+_PREPOSITION_KEYS = frozenset({"by", "via"})
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
 _MAX_DEPTH = 4
 # Plausible publication times; a number outside them is not a Unix time in seconds or milliseconds.
@@ -157,7 +165,7 @@ class RecordFields:
                 found["title"] = title
             if "url" not in found and (url := next((v.strip() for v in row.strings if _URL.match(v.strip()) and not _MEDIA_FILE.search(v)), None)):
                 found["url"] = url
-        self._read_nested_names(record, found)
+            self._read_nested_names(record, found)
         return found
 
     def _read_nested_names(self, record: Mapping, found: dict[str, str]) -> None:
@@ -166,7 +174,8 @@ class RecordFields:
         An outlet's key is neither a writer's nor an agency's; a writer's is not an organisation's."""
         words = self.nested_words
         walk = (self.other_things, self.wrappers, frozenset(self.name_keys))
-        if "outlet" not in found and (names := _nested_names(record, words["outlet"], words["byline"] | words["wire"], *walk)):
+        # ("via": {"org": "AFP"} is where the copy came from, not who publishes it)
+        if "outlet" not in found and (names := _nested_names(record, words["outlet"], words["byline"] | words["wire"] | _PREPOSITION_KEYS, *walk)):
             found["outlet"] = names[0]
         if "byline" not in found and (names := _nested_names(record, words["byline"], words["outlet"] | words["wire"], *walk, names_only=True)):
             found["byline"] = ", ".join(dict.fromkeys(names))
@@ -339,9 +348,10 @@ def _longest_text(row: _RowValues) -> str | None:
 
 
 def _earliest_date(row: _RowValues) -> str | None:
-    """The publication time of a row of its own layout: its earliest ISO 8601 string or date written
-    out (:func:`_written_date`: an archive's "11JAN99"), else its earliest number under a key that
-    names a time, read as a Unix time.
+    """The publication time of a row of its own layout: its earliest ISO 8601 string, or date written
+    out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99"), else its
+    earliest number under a key that names a time, read as a Unix time, else a numeric date whose
+    day and month could be either, read day first ("09/10/2024").
 
     Examples
     --------
@@ -349,21 +359,23 @@ def _earliest_date(row: _RowValues) -> str | None:
     '1999-01-11'
     """
     dates = [d for v in row.strings if (d := _iso_moment(v.strip()))] + [d for v in row.loose if (d := _written_date(v.strip()))] or \
-            [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))]
+            [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))] or \
+            [d for v in row.loose if (d := _written_date(v.strip(), ambiguous=True))]
     return min(dates)[1] if dates else None
 
 
 def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[str], skipped: frozenset[str],
                   wrappers: frozenset[str], name_keys: frozenset[str], *, names_only: bool = False,
                   min_letters: int = 3) -> list[str]:
-    """The names nested in a row under a key path one of whose words is one of ``words`` ("site":
-    {"brand": ...}, "origin": {"org": {"label": ...}}, "via": {"agency": ["VNA"]}): its short strings
-    (:func:`_name_like`), and those of its lists, best first.
+    """The names nested in a row under a key path one of whose keys names the thing (:func:`_names`:
+    "site": {"brand": ...}, "origin": {"org": {"label": ...}}, "people": {"agency": ["VNA"]}): its
+    short strings (:func:`_name_like`), and those of its lists, best first.
 
-    Never a value under a key with a word of ``excluded`` (an outlet's name under the writer's
-    "by": {"org": ...}) or under one of ``skipped`` (a picture's object). A wrapper's key ("_source",
-    "meta") is walked through: it names nothing. A value whose own key names the thing or a name
-    ("brand", "label", "name") comes before its siblings ("edition": "English", "role":
+    Never a value under a key that names one of ``excluded`` (an outlet's name under the writer's
+    "by": {"org": ...}) or under one of ``skipped`` (a picture's object); never one whose own key
+    holds an id, a type, a language or a code, or a JSON-LD keyword ("@type"). A wrapper's key
+    ("_source", "meta") is walked through: it names nothing. A value whose own key names the thing
+    or a name ("brand", "label", "name") comes before its siblings ("edition": "English", "role":
     "correspondent"); then the nearest, then the first. With ``names_only``, only the nearest of
     those under a key that names the thing or a name (a byline's names, not its roles or credits).
 
@@ -381,9 +393,9 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
             pairs = obj.items() if isinstance(obj, Mapping) else ((None, item) for item in obj)
             for key, value in pairs:
                 normal, key_words = (_normal_key(str(key)), _key_words(str(key))) if key is not None else ("", set())
-                if normal in skipped or not excluded.isdisjoint(key_words):
+                if normal in skipped or _names(str(key), excluded) or str(key).startswith("@") or not _NOT_NAMES.isdisjoint(key_words):
                     continue
-                named = normal not in wrappers and not words.isdisjoint(key_words)
+                named = normal not in wrappers and _names(str(key), words)
                 if isinstance(value, (Mapping, list)):
                     nested.append((value, under or named))
                 elif (under or named) and isinstance(value, str) and _name_like(value, min_letters):
@@ -392,6 +404,17 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
         level = nested
     found.sort(key=lambda f: f[:2])
     return [value for rank, depth, value in found if not names_only or (rank, depth) == (0, found[0][1])]
+
+
+def _names(key: str, words: frozenset[str]) -> bool:
+    """Whether a key names what ``words`` name: its last word is one of them ("site", "news_agency";
+    not "source_language", "site_section"), and for a key of several words not a preposition
+    ("by", "via": "updated_by", "shared_via" say who did something else)."""
+    key_words = [w.lower() for w in _KEY_WORD.findall(key)]
+    if len(key_words) > 1 and key_words[-1] in _NAME_WORDS:
+        key_words.pop()  # "author_names", "publisher_name": the thing named
+    head = key_words[-1] if key_words else ""
+    return head in words and (len(key_words) == 1 or head not in _PREPOSITION_KEYS)
 
 
 def _name_like(value: str, min_letters: int = 3) -> bool:
@@ -404,15 +427,19 @@ def _name_like(value: str, min_letters: int = 3) -> bool:
         and not text.endswith(".") and not _ISO_DATE.match(text)
 
 
-def _written_date(value: str) -> tuple[dt.datetime, str] | None:
-    """Return ``(midnight UTC, ISO date)`` of a string that is a date written out, and perhaps a time
-    ("January 11, 1999", "12/01/2021 14:52", day first as in most of the world), or in the compact
-    form of newspaper archives and SAS (DATE7 and DATE9: "11JAN99", "11JAN1999"); else None.
+def _written_date(value: str, ambiguous: bool = False) -> tuple[dt.datetime, str] | None:
+    """Return ``(midnight UTC, ISO date)`` of a string that is a date written out, perhaps after its
+    weekday and before a time ("Monday, January 11, 1999", "27.04.2015 18:40", "12 Jan 2021 | 14:52"),
+    or in the compact form of newspaper archives and SAS (DATE7 and DATE9: "11JAN99", "11JAN1999");
+    else None. Numbers read day first, as in most of the world, but a date whose day and month could
+    be either ("12/01/2021") is read only with ``ambiguous``: first the row's other dates decide.
 
     Examples
     --------
-    >>> _written_date("11JAN99")[1], _written_date("12/01/2021 14:52")[1], _written_date("Page 6") is None
-    ('1999-01-11', '2021-01-12', True)
+    >>> _written_date("11JAN99")[1], _written_date("27.04.2015 18:40")[1], _written_date("Page 6") is None
+    ('1999-01-11', '2015-04-27', True)
+    >>> _written_date("12/01/2021 14:52") is None, _written_date("Monday, 11 January 2021 at 14:52 +06:00")[1]
+    (True, '2021-01-11')
     """
     from kzresearch.dates import find_dates  # imported here: only rows of their own layout need it
 
@@ -424,8 +451,10 @@ def _written_date(value: str) -> tuple[dt.datetime, str] | None:
         except ValueError:
             day = None
     else:
-        found = next((d for d in find_dates(value) if d.date and d.start == 0 and d.kind in _WRITTEN_KINDS), None)
-        day = found.date if found and _TIME_REST.fullmatch(value, found.end) else None
+        begin = weekday.end() if (weekday := _WEEKDAY_START.match(value)) else 0
+        found = next((d for d in find_dates(value) if d.date and d.start == begin and d.kind in _WRITTEN_KINDS), None)
+        either = found is not None and found.kind == "dmy_numeric" and found.date.day <= 12
+        day = found.date if found and (ambiguous or not either) and _TIME_REST.fullmatch(value, found.end) else None
     return (dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), day.isoformat()) if day else None
 
 

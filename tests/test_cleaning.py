@@ -294,4 +294,7 @@ def test_a_results_table_of_short_lines_is_no_section_label(ref):
     doc = classify_lines(f"Kazakh ruling party keeps its majority\n\n{LEAD}\n\nAmanat 53.90%\nAuyl 10.9 pc\nPolitics\n\n{BODY}\n", ref)
     roles = {line.text: line.rule for line in doc.lines}
     assert (roles["Amanat 53.90%"], roles["Auyl 10.9 pc"], roles["Politics"]) == ("default_body", "default_body", "short_label")
+    # a lone share is a widget's ("USD 0.4%")
+    doc = classify_lines(f"Kazakh ruling party keeps its majority\n\n{LEAD}\n\nUSD 0.4%\n\n{BODY}\n", ref)
+    assert next(line.rule for line in doc.lines if line.text == "USD 0.4%") == "short_label"
     assert not any(line.role == "body" and ("(REUTERS)" in line.text or "CET" in line.text) for line in doc.lines)

@@ -263,7 +263,10 @@ def test_a_row_of_its_own_layout_is_dated_by_a_date_written_out_before_a_later_c
     long = " ".join([ARTICLE] * 4)
     row = {"copy": long, "arc": {"run": "11JAN99", "pg": 6}, "scan": {"at": "2016-07-01T03:12:44Z"}}
     assert fields.read(row)["published"] == "1999-01-11"
-    assert fields.read({"copy": long, "ts": {"first": "12/01/2021 14:52"}})["published"] == "2021-01-12"
+    assert fields.read({"copy": long, "ts": {"first": "27.04.2015 18:40"}})["published"] == "2015-04-27"
+    # a day and a month that could be either are left to the row's other dates
+    assert fields.read({"copy": long, "ts": {"first": "12/01/2021 14:52"}, "crawl": {"at": "2021-12-02T08:00:00Z"}})["published"] \
+        == "2021-12-02T08:00:00Z"
     # a label with a number is no date
     assert "published" not in fields.read({"copy": long, "arc": {"ed": "Page 6", "batch": "ct-1999-q1-017"}})
 
@@ -273,3 +276,25 @@ def test_a_rows_body_kept_as_markup_is_read_as_paragraphs(tmp_path: Path):
     (tmp_path / "feed.jsonl").write_text(json.dumps({"title": "Protest", "text": body, "date": "2016-03-22"}) + "\n")
     docs, _ = read_file(tmp_path / "feed.jsonl", tmp_path)
     assert docs[0].text == "Protest\n" + "\n\n".join(f"{ARTICLE} Paragraph {i} & more." for i in range(3))
+
+
+def test_nested_names_only_under_keys_that_name_them(fields):
+    long = " ".join([ARTICLE] * 4)
+    for row in ({"source_language": "English"}, {"media_type": "article"}, {"site_section": "World"},
+                {"publisher": {"@type": "Organization"}}, {"ner": {"ORG": ["Central Election Commission"]}},
+                {"sort_by": "relevance"}, {"photo_by": "Vladimir Tretyakov"}, {"via": "Google News"}):
+        found = fields.read({"copy": long, **row})
+        assert not {"outlet", "byline", "wire"} & set(found), row
+    found = fields.read({"copy": long, "updated_by": "copydesk", "credit": {"writer": "Almaz Kumenov"}})
+    assert found["byline"] == "Almaz Kumenov"
+    # a row with its text and date under known keys is read by its keys alone
+    assert "outlet" not in fields.read({"text": long, "date": "2021-01-10", "site": {"section": "World", "brand": "Steppe Herald"}})
+
+
+def test_a_body_of_markup_keeps_its_paragraphs_and_cells_and_drops_scripts():
+    from kzresearch.reading import _markup_as_text
+
+    assert _markup_as_text("<p>Turnout was\n63.3 percent.</p><script>var a = 1;</script>") == "Turnout was 63.3 percent."
+    assert _markup_as_text("Nur Otan won<br>71 percent.") == "Nur Otan won\n71 percent."
+    assert _markup_as_text("<tr><td>Amanat</td><td>53.90%</td></tr>") == "Amanat 53.90%"
+    assert _markup_as_text("<p>&nbsp;</p>") == ""

@@ -871,10 +871,11 @@ def test_a_named_episode_dates_its_counts_to_its_month(ref):
 
 @pytest.mark.parametrize("text,expected", [
     ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
-    ("Police said only two people had been taken in.", [("detained", 2)]),
-    ("About 500 people were taken in over the two days.", [("detained", 500)]),
-    # a place after "taken in" is where something happened, not a detention
+    ("Two people had been taken in for questioning.", [("detained", 2)]),
+    ("About 500 people were taken in by police over the two days.", [("detained", 500)]),
+    # a place after "taken in" is where something happened; a shelter or a family takes people in too
     ("The 30 photographs were taken in Almaty.", []),
+    ("More than 1,000 people were taken in during the floods, the shelter said.", []),
 ])
 def test_police_jargon_for_detentions(text, expected):
     assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected

@@ -684,11 +684,14 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                 named = [x for x in named if x.kind == preferred] or named
             chosen = len(named) - 1
             # "Tokayev, who took over from Nazarbayev and was elected with 71 percent": the name a
-            # relative clause holding the figure hangs on (the last name too: an apposition before
-            # it, "his predecessor, Nursultan Nazarbayev, who ... won re-election with 97.7 per cent",
-            # does not set it apart).
+            # relative clause holding the figure hangs on. The last name's own clause too ("his
+            # predecessor, Nursultan Nazarbayev, who ... won re-election with 97.7 per cent"), unless
+            # a dash closes it ("Tokayev -- handpicked by Nazarbayev, who had ruled ... -- won") or
+            # the name is itself set off after the one before ("Tokayev, a protege of Nazarbayev, who").
             antecedent = next((j for j in range(chosen + 1) if (rel := _RELATIVE_AFTER.match(text, named[j].end))
-                               and "," not in text[rel.end(): pos]), None)
+                               and "," not in text[rel.end(): pos]
+                               and (j < chosen or not (_DASH_MARK.search(text, rel.end(), pos)
+                                                       or (j and text[named[j - 1].end: named[j].start].lstrip().startswith(","))))), None)
             if antecedent is not None:
                 return named[antecedent].canonical
             # "Nur Otan, led by former president X, had won": the name in the apposition is not the subject.
@@ -801,7 +804,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         of = parse_number(m.group("of")) if m.group("of") else None
         if of and value == 1 and _EVERY.search(text, max(lo, m.start() - 8), m.start()):
             value = of  # "every one of the 98 elected seats": all of them
-        elif of is None and _ALL.search(text, max(lo, m.start("num") - 8), m.start("num")):
+        elif of is None and _ALL.search(text, max(lo, m.start("num") - 24), m.start("num")):
             of = value  # "won all 98 elected seats": all of the seats there were
         qualifier = _qualifier(f, m)
         before = text[lo: m.start()]
@@ -837,7 +840,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if any(w in lowered for w in _REGISTERED_KEYS) else []
     for m in sorted(found, key=lambda m: m.start()):  # "out of 11,953,465 who were eligible" too
         value = parse_number(m.group("num"))
-        if _RATIO_BEFORE.search(text, max(s_start, m.start("num") - 16), m.start("num")):
+        if value is not None and value < _RATIO_MAX and _RATIO_BEFORE.search(text, max(s_start, m.start("num") - 24), m.start("num")):
             continue  # "fewer than one in three eligible voters": a ratio, not a count
         if value is not None and not any(r["start"] <= m.start() < r["end"] for r in rows):
             qualifier = _qualifier(f, m) if "qual" in m.re.groupindex else "exact"
@@ -846,8 +849,10 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     return rows
 
 
-# "one in three", "2 in 5": the first figure of a ratio, before the count's own.
-_RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+in\s+$", re.IGNORECASE)
+# "one in three", "2 in 5": the first figure of a ratio, before the count's own (a small one: "7.4
+# million out of 11,953,465 eligible" is a count).
+_RATIO_MAX = 100
+_RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
 _PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
                        re.IGNORECASE)
@@ -903,7 +908,11 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
-_ALL = re.compile(r"\ball\s+(?:the\s+)?$", re.IGNORECASE)
+# "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
+_ALL = re.compile(r"\b(?:won|wins|win|took|takes|secured|swept|captured|claimed|gained|holds?|held|occup(?:y|ies|ied))\s+all\s+(?:the\s+)?$",
+                  re.IGNORECASE)
+# A dash that closes an aside ("Tokayev -- handpicked by Nazarbayev, who ... -- won").
+_DASH_MARK = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 # (after the name's abbreviation, if any: "the National Social Democratic Party (OSDP), which ...")
 _RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
