@@ -28,11 +28,12 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 # A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
 _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"^by\s+(?=[A-Z])", re.IGNORECASE)
+_BYLINE = re.compile(r"^by:?\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
-    r"^\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
-    r"edited by|editing by|contributed by|with (files|material) from)\b"
-    r"|\bcontributed (reporting|to this (report|article|story))\b", re.IGNORECASE
+    r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
+    r"edited by|editing by|contributed by|with (files|material|inputs) from|inputs from)\b"
+    r"|\bcontributed (reporting|to this (report|article|story))\b"
+    r"|^(material|information|reporting) from .{2,60} (was|were) used\b", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
@@ -54,8 +55,9 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
                            r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
-# ("Moscow - Jan 10, 2022 - 17:26 CET": a place and a dash before the date)
-_PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
+# ("Moscow - Jan 10, 2022 - 17:26 CET", "Associated Press / 05:12 PM March 20, 2023": a place or a
+# credit and a dash, bar or slash before the date)
+_PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|/])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
 # A site's domain as news pages write it ("Kapital.kz", "LITER.KZ", "24.kg", "www.gazeta.uz"): the
@@ -66,6 +68,9 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
+# A sentence that ends inside a line, after a word of two lower-case letters or more (not "U.S. troops", "Mr. X").
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:", re.IGNORECASE)
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
@@ -331,7 +336,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
             continue
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
         # Asia Pacific » ..."), a menu laid out in columns.
-        if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned:
+        # Nor a caption: a sentence and its credit ("... in Almaty, Saturday. AP-Yonhap").
+        if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned or _SENTENCE_INSIDE.search(line.text):
             continue
         # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
         following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
@@ -342,6 +348,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
             following[0].role is None and _is_title_like(following[0]))) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
+        # A ticker's item ("Breaking: Cricket World Cup: India beat Sri Lanka") sits above the page's headline.
+        score -= 2.5 if _TICKER_LABEL.match(line.text) else 0.0
         # A headline stands above the text and states no date ("Almaty, 14 June 2018 (RFE/RL)",
         # "Joanna Lillis Jan 5, 2023" are datelines and bylines; "Explore more ..." follows the text).
         score -= 1.5 if _states_a_date(line.text) else 0.0

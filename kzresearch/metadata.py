@@ -54,7 +54,7 @@ _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
-                       r"correspondent|producer)$", re.IGNORECASE)
+                       r"correspondent|producer|desk|bureau|newsroom|team)$", re.IGNORECASE)
 # A part that credits rather than names: "With reporting by AP", "Staff".
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
@@ -96,6 +96,8 @@ _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
 _AUTHORED = re.compile(r"^(?:written|story|words|text) by\s+", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
+# An agency's name before a site's stamp on a date line ("AFP Published 07 Oct, 2024 02:18pm").
+_AGENCY_BEFORE_STAMP = re.compile(r"(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\s+(?:Published|Updated|Posted)\b")
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
 
@@ -317,6 +319,10 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
+    if outlet in wire_services(ref) and (named := _masthead_in_notice(lines)) is not None and named[0] not in wire_services(ref):
+        # A wire service's name on a page that runs its copy ("Reuters" above a Rappler headline)
+        # credits the copy; the name atop the page that holds its copyright is the page's.
+        return named
     return outlet, "; ".join(hits[outlet][:3])
 
 
@@ -453,10 +459,12 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
             authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
-            # "ASTANA (REUTERS, AFP) -": each agency credited
-            for part in _CREDIT_SPLIT.split(m.group("agency") or m.group("slashed") or m.group("bare")):
-                if agency := agencies.get(part.strip().casefold()):
-                    wire.append(agency)
+            # "ASTANA (REUTERS, AFP) -", "ALMATY (AFP-Yonhap) --": each agency credited
+            wire += _agencies_listed(m.group("agency") or m.group("slashed") or m.group("bare"), agencies)
+        elif line.rule == "source_credit":  # "Source: Reuters/AFP/gs", "Source: Xinhua"
+            wire += _agencies_listed(line.text.split(":", 1)[-1], agencies)
+        elif line.rule == "date_line" and (m := _AGENCY_BEFORE_STAMP.match(line.text)):
+            wire += _agencies_listed(m.group("agency"), agencies)  # "AFP Published 07 Oct, 2024 02:18pm"
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
@@ -465,6 +473,17 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+def _agencies_listed(text: str, agencies: dict[str, str]) -> list[str]:
+    """Return the agencies a credit lists, apart by commas, "and", slashes or hyphens ("Reuters/AFP/gs",
+    "AFP-Yonhap"), a name that holds one kept whole ("Interfax-Kazakhstan", "RFE/RL")."""
+    found = []
+    for part in _CREDIT_SPLIT.split(text):
+        part = part.strip(" .;:()")
+        pieces = [part] if part.casefold() in agencies else re.split(r"\s*[/-]\s*", part)
+        found += [agencies[piece.strip().casefold()] for piece in pieces if piece.strip().casefold() in agencies]
+    return found
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from kzresearch.dates import find_dates
 from kzresearch.nexis import read_nexis
 from kzresearch.records import META_FIELDS, RecordFields
 
@@ -196,9 +197,9 @@ _SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
-TITLE_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:--|[-|\u2013\u2014])\s+")
 # ... and, between the parts of an archive's title only, a spaced colon ("The Hindu : International : ...").
-_TITLE_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+")
+_TITLE_PARTS = re.compile(r"\s+(?:--|[-|:\u2013\u2014])\s+")
 _ISSUE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:Vol|No|Issue)\.?\s*\d", re.IGNORECASE)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
@@ -343,13 +344,19 @@ def _extract_html(html: str) -> tuple[str, dict]:
 
 
 def _dated(html: str, date: str | None) -> str | None:
-    """Return trafilatura's date of a page, unless it is the 1 January that htmldate's extensive
-    search makes of a year alone ("© 2025 All Rights Reserved") and the page's markup does not state it."""
-    if not (date and date.endswith("-01-01")):
-        return date
+    """Return trafilatura's date of a page when the page states it: in its markup (its metadata, a
+    ``<time>``, its url) or as a date of its visible text ("Tuesday, Dec 06, 2005" in a masthead).
+    Else it is a guess of htmldate's extensive search: the earliest date of any link on the page
+    ("/200409/15/..." of a related story) or the 1 January it makes of a year alone ("© 2025 All
+    Rights Reserved"); the date lines of the text are read instead (``metadata.dateline_published``)."""
+    if not date:
+        return None
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
 
-    return date if find_date(html, extensive_search=False, original_date=True) == date else None
+    if find_date(html, extensive_search=False, original_date=True) == date:
+        return date
+    shown = unescape(_TAG.sub(" ", _HIDDEN_ELEMENT.sub(" ", html)))
+    return date if any(d.date and d.date.isoformat() == date[:10] for d in find_dates(shown)) else None
 
 
 def _page_title(html: str) -> tuple[str | None, int]:
@@ -362,8 +369,9 @@ def _headline_in_title(page: str, full_title: str | None, title: str | None) -> 
     """Return the headline of a page whose ``<title>`` (``full_title``) trafilatura cut at the wrong
     separator ("The Hindu : International" of "The Hindu : International : Kazakh leader wins"), with
     the site's name at the title's other end: the longest other part of the title that the page
-    (``page``, the HTML after the title) also shows as text. Else trafilatura's ``title`` (kept as
-    well when a ``<h1>`` shows it), and no site."""
+    (``page``, the HTML after the title) also shows as text; so too when trafilatura kept the whole
+    title and the page does not show it whole. Else trafilatura's ``title`` (kept as well when a
+    ``<h1>`` shows it), and no site."""
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
     if len(own) < 2 or not full_title:
         return title, None  # trafilatura chose one part of the title: its choice stands
@@ -371,7 +379,10 @@ def _headline_in_title(page: str, full_title: str | None, title: str | None) -> 
         return title, None  # "Kazakhstan votes - and nobody is surprised": a headline with a separator
     shown = " ".join(unescape(_TAG.sub(" ", page)).split())
     parts = [p.strip() for p in _TITLE_PARTS.split(full_title)]
-    others = [p for p in parts if p not in own and len(p.split()) >= 3 and p in shown]
+    # trafilatura kept the whole <title> ("People's Daily Online -- Pro-presidential party wins ..."):
+    # its parts compete, unless the page shows it whole (a headline with a separator in it)
+    whole = title.strip() == full_title.strip() and full_title not in shown
+    others = [p for p in parts if (p not in own or whole) and len(p.split()) >= 3 and p in shown]
     if not others:
         return title, None
     best = max(others, key=len)

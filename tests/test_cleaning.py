@@ -284,6 +284,18 @@ def test_a_section_label_in_capitals_is_no_author_and_a_double_space_is_no_menu(
      "Soldiers guard a checkpoint on Republic Square in Almaty on Sunday. ALEXEI KRYUKOV (REUTERS)\n"
      "LUCÍA FERRÁNDIZ OYARZUN\nMoscow - Jan 10, 2022 - 17:26 CET\n",
      "Kazakhstan says nearly 8,000 held as the official count of the dead shifts"),
+    # a caption ending in its credit, below the headline and its posting stamp
+    ("The Steppe Times\nKazakh police detain hundreds to stifle land protests\nPosted : 2016-05-22 16:48\n"
+     "Riot police stand guard near Republic Square in Almaty, Saturday. AP-Yonhap\n",
+     "Kazakh police detain hundreds to stifle land protests"),
+    # a ticker's item above the page's headline
+    ("The Steppe Tribune\nBreaking: Cricket World Cup: India Beat Sri Lanka In Mumbai Final\nWorld\n"
+     "Nazarbayev wins new term with 95.5% in Kazakh vote\nPublished: April 4, 2011\nShare Tweet Email\n",
+     "Nazarbayev wins new term with 95.5% in Kazakh vote"),
+    # a byline "By:" and a credit and a date apart by a slash
+    ("Kazakhstan's ruling party keeps majority as six parties enter parliament\nBy: Associated Press - @steppedesk\n"
+     "Associated Press / 05:12 PM March 20, 2023\n",
+     "Kazakhstan's ruling party keeps majority as six parties enter parliament"),
 ])
 def test_headlines_under_section_labels_and_above_captions(top, title, ref):
     doc = classify_lines(f"{top}\n{LEAD}\n\n{BODY}\n", ref)
@@ -298,3 +310,8 @@ def test_a_results_table_of_short_lines_is_no_section_label(ref):
     doc = classify_lines(f"Kazakh ruling party keeps its majority\n\n{LEAD}\n\nUSD 0.4%\n\n{BODY}\n", ref)
     assert next(line.rule for line in doc.lines if line.text == "USD 0.4%") == "short_label"
     assert not any(line.role == "body" and ("(REUTERS)" in line.text or "CET" in line.text) for line in doc.lines)
+
+
+def test_share_buttons_are_no_byline(ref):
+    doc = classify_lines(f"Nazarbayev wins new term\nPublished: April 4, 2011\nShare Tweet Email\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert next(line.rule for line in doc.lines if line.text == "Share Tweet Email") == "share_buttons"

@@ -394,3 +394,50 @@ def test_date_lines_with_a_time_of_day_and_one_word_bylines():
 
     assert _is_date_line("Updated: 3:26pm UK, Sunday 18 December 2011")
     assert credited_byline("Solovyov", {}, None) == ("Solovyov", [])
+
+
+def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import infer_byline_and_wire
+    from kzresearch.reference import agency_index
+
+    agencies = agency_index(ref)
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    for text, wire in [
+        (f"Kazakh police detain hundreds\n\nALMATY, Kazakhstan (AFP-Yonhap) -- {body}\n\n{body}x\n", ["AFP", "Yonhap"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nSource: Reuters/AFP/gs\n", ["Reuters", "AFP"]),
+        (f"Kazakhstan votes yes to a nuclear plant\nAFP Published 07 Oct, 2024 02:18pm\n\n{body}\n\n{body}x\n", ["AFP"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n— With inputs from AFP\n", ["AFP"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nMaterial from Reuters was used in this report.\n", ["Reuters"]),
+    ]:
+        assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies)[1] == wire, text
+    # a desk is no author
+    lines = [Line(1, 1, "By Ananya Rao and DH Foreign Desk", "byline", "by_prefix")]
+    assert infer_byline_and_wire(lines, agencies)[0] == "Ananya Rao"
+
+
+def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the_copy(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"Skip to main content\nSteppe Herald\nHome | World | Business\nReuters\nKazakh police detain hundreds\n\n{body}\n\n"
+            f"{body}x\n\nSteppeherald.com © Steppe Herald. All rights reserved\n")
+    assert infer_outlet(classify_lines(text, ref).lines, ref)[0] == "Steppe Herald"
+
+
+def test_a_page_date_only_a_link_gives_is_no_publication_date():
+    from kzresearch.reading import _dated
+
+    page = ('<html><head><title>X</title></head><body><p>UPDATED: 08:26, September 23, 2004</p>'
+            '<a href="/200409/15/eng20040915_157402.html">SCO prime ministers to meet</a></body></html>')
+    assert _dated(page, "2004-09-15") is None and _dated(page, "2004-09-23") == "2004-09-23"
+
+
+def test_a_whole_title_with_the_sites_name_before_a_double_dash():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
+    page = ("<html><head><title>Steppe Daily Online -- Pro-presidential party wins Kazakh parliamentary election</title></head>"
+            "<body><font size=4><b>Pro-presidential party wins Kazakh parliamentary election</b></font>" + body + "</body></html>")
+    meta = _extract_html(page)[1]
+    assert meta["title"] == "Pro-presidential party wins Kazakh parliamentary election"
