@@ -33,7 +33,8 @@ _CREDIT_LINE = re.compile(
     r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material|inputs) from|inputs from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b"
-    r"|^(material|information|reporting) from .{2,60} (was|were) used\b", re.IGNORECASE
+    r"|^(material|information|reporting) from .{2,60} (was|were) used\b"
+    r"|^[\s\u2013\u2014-]*reporting\s*:\s", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
@@ -70,6 +71,8 @@ _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence that ends inside a line, after a word of two lower-case letters or more (not "U.S. troops", "Mr. X").
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
+_SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:", re.IGNORECASE)
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
@@ -551,7 +554,9 @@ def _previous_nonblank(lines: list[Line], i: int) -> Line | None:
 def _mark_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
     # Headline-like lines after a "Related stories" heading, or after the last paragraph of the
     # article, are links to other articles.
-    last_paragraph = max((i for i, line in enumerate(lines) if line.role in (None, "standfirst") and _TERMINAL.search(line.text) and line.n_words >= 8), default=-1)
+    # (a paragraph signed off by an agency ends its sentence before the sign-off: "... tired," said X. — Reuters")
+    last_paragraph = max((i for i, line in enumerate(lines) if line.role in (None, "standfirst") and _TERMINAL.search(_SIGNOFF_TAIL.sub("", line.text))
+                          and line.n_words >= 8), default=-1)
     first_paragraph = _first_paragraph(lines)
     in_list = False
     for i, line in enumerate(lines):
@@ -563,7 +568,7 @@ def _mark_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
             # byline "Helen Marsh in Almaty"; one at the foot of the text, outside a list, stays a byline.
             line.role, line.rule = "boilerplate", "link_list"
             continue
-        unpunctuated = line.role is None and not _TERMINAL.search(line.text.rstrip("?")) and line.n_words <= 20
+        unpunctuated = line.role is None and not _TERMINAL.search(_SIGNOFF_TAIL.sub("", line.text).rstrip("?")) and line.n_words <= 20
         if unpunctuated and (in_list or (i > last_paragraph and _is_title_like(line))):
             line.role, line.rule = "boilerplate", "link_list"
         elif line.role is None:

@@ -94,7 +94,7 @@ _FOOT_LINES = 12
 # The rules of a line that is only a name ("AFP"), not a breadcrumb or a link ("RFE/RL's Kazakh Service").
 _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
-_AUTHORED = re.compile(r"^(?:written|story|words|text) by\s+", re.IGNORECASE)
+_AUTHORED = re.compile(r"^(?:(?:written|story|words|text) by\s+|reporting\s*:\s*)", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 # An agency's name before a site's stamp on a date line ("AFP Published 07 Oct, 2024 02:18pm").
 _AGENCY_BEFORE_STAMP = re.compile(r"(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\s+(?:Published|Updated|Posted)\b")
@@ -432,16 +432,15 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += _agencies_named(AGENCY_SIGNOFF.match(line.text).group("agencies"), agencies)
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
-            text = _BYLINE_PREFIX.sub("", line.text)
-            text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^(compiled|written|edited|editing|story|words|text) by\s+", "",
+            text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
+            text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
                           text, flags=re.IGNORECASE)
             for part in _CREDIT_SPLIT.split(text):
                 part = _AUTHOR_TAIL.sub("", part).strip(" .;:()*")  # "Dana Omirbekova in Politics on 27 April", "Dossym Akhmetov*"
                 if not part:
                     continue
-                agency = agencies.get(part.casefold())
-                if agency:
-                    wire.append(agency)
+                if named := _agencies_listed(part, agencies):
+                    wire += named  # "Reuters", "AFP-Jiji"
                 elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part) and not _ROLE_END.search(part):
                     authors.append(part)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
@@ -468,9 +467,10 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
-        elif below_title and line.rule in _NAME_LINE_RULES and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text).casefold())) \
+        elif below_title and line.rule in _NAME_LINE_RULES \
+                and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text.split(",")[0]).casefold())) \
                 and (wire_services is None or agency in wire_services):
-            wire.append(agency)  # "AFP" on a line of its own under the headline or after the text
+            wire.append(agency)  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA"
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 

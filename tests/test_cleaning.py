@@ -315,3 +315,14 @@ def test_a_results_table_of_short_lines_is_no_section_label(ref):
 def test_share_buttons_are_no_byline(ref):
     doc = classify_lines(f"Nazarbayev wins new term\nPublished: April 4, 2011\nShare Tweet Email\n\n{LEAD}\n\n{BODY}\n", ref)
     assert next(line.rule for line in doc.lines if line.text == "Share Tweet Email") == "share_buttons"
+
+
+def test_a_consent_dialog_is_no_headline_and_a_signed_off_paragraph_is_no_link(ref):
+    text = (f"Steppe Radio\nNews\nSport\nWe value your privacy\nWe and our partners use cookies and similar technologies to store "
+            f"and access information on your device for analytics, personalised ads and content.\nAccept All Manage Preferences\n"
+            f"Kazakh ruling party holds on to its majority\n\n{LEAD}\n\n{BODY}\n\n"
+            f"\"People are no longer afraid to say they are tired,\" said an analyst in Almaty. \u2014 Reuters\n\nRELATED ARTICLES\nKazakh police detain dozens\n")
+    doc = classify_lines(text, ref)
+    assert doc.title == "Kazakh ruling party holds on to its majority"
+    rules = {line.text[:20]: line.rule for line in doc.lines}
+    assert (rules["We value your privac"], rules["Accept All Manage Pr"], rules['"People are no longe']) == ("consent_dialog", "consent_dialog", "default_body")

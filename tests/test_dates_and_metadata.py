@@ -409,9 +409,13 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
         (f"Kazakhstan votes yes to a nuclear plant\nAFP Published 07 Oct, 2024 02:18pm\n\n{body}\n\n{body}x\n", ["AFP"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n— With inputs from AFP\n", ["AFP"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nMaterial from Reuters was used in this report.\n", ["Reuters"]),
+        (f"Kazakh police detain hundreds\nAFP, ASTANA\n\n{body}\n\n{body}x\n", ["AFP"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n-- With reporting by AFP-Jiji\n", ["AFP", "Jiji Press"]),
     ]:
         assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies)[1] == wire, text
-    # a desk is no author
+    # "Reporting:" names the writer; a desk is no author
+    text = f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nReporting: Gráinne Ní Bhriain, with Reuters\n"
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies) == ("Gráinne Ní Bhriain", ["Reuters"])
     lines = [Line(1, 1, "By Ananya Rao and DH Foreign Desk", "byline", "by_prefix")]
     assert infer_byline_and_wire(lines, agencies)[0] == "Ananya Rao"
 
