@@ -80,6 +80,10 @@ _UNKNOWN_HOLDER = " (not in outlets.csv)"
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 # Between the agencies a row credits ("Reuters and AFP", "Trend; AFP"; a slash: row_agencies).
 _AGENCY_SPLIT = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+# A page's name before the site's ("Home - The Astana Times").
+_PAGE_WORDS = frozenset({"home", "homepage", "main", "index", "news", "latest news", "front page", "welcome"})
+# What a site name adds in brackets ("Novinite.com (Sofia News Agency)").
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 # Words of an edition or a company after a known outlet's name ("Sputnik International", "Kursiv Media").
 _EDITION_WORDS = 2
 _EDITION = frozenset({"international", "english", "online", "digital", "media", "group", "global", "web", "edition", "news", "agency"})
@@ -228,11 +232,21 @@ def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
 
 def _site_name(name: str) -> str:
     """The site's name in a recorded site name: the last part of a page title that a page gave as
-    its site name ("Journalists face jail terms - Committee to Protect Journalists"), without a
-    top-level domain after a name ("Le Monde.fr")."""
+    its site name ("Journalists face jail terms - Committee to Protect Journalists"), the first part
+    of a short one that adds a description or another language's name ("ANSA.it - English Media
+    Service", "Polskie Radio – Radio Poland"; not a page's name: "Home - The Astana Times"), without what it adds in brackets ("Novinite.com (Sofia
+    News Agency)") or a top-level domain after a name of words ("Le Monde.fr"; a bare domain stays
+    for :func:`_unknown_domain`).
+
+    Examples
+    --------
+    >>> [_site_name(n) for n in ("ANSA.it - English Media Service", "Novinite.com (Sofia News Agency)", "Le Monde.fr")]
+    ['ANSA.it', 'Novinite.com', 'Le Monde']
+    """
+    name = _BRACKETED_TAIL.sub("", name).strip() or name
     parts = TITLE_SEPARATOR.split(name)
-    if len(parts) > 1 and len(name.split()) > 6:
-        name = parts[-1].strip()
+    if len(parts) > 1:
+        name = (parts[-1] if len(name.split()) > 6 or parts[0].strip().casefold() in _PAGE_WORDS else parts[0]).strip()
     return ".".join(_without_suffix(name.split("."))) if " " in name else name
 
 

@@ -445,3 +445,10 @@ def test_a_whole_title_with_the_sites_name_before_a_double_dash():
             "<body><font size=4><b>Pro-presidential party wins Kazakh parliamentary election</b></font>" + body + "</body></html>")
     meta = _extract_html(page)[1]
     assert meta["title"] == "Pro-presidential party wins Kazakh parliamentary election"
+
+
+def test_a_site_name_with_a_description_or_a_bracket_is_its_first_name(ref):
+    from kzresearch.metadata import canonical_outlet
+
+    names = ("Polskie Radio – Radio Poland", "Novinite.com (Sofia News Agency)", "Home - The Astana Times", "gazeta.uz")
+    assert [canonical_outlet(n, ref) for n in names] == ["Polskie Radio", "Novinite", "The Astana Times", "Gazeta.uz"]
