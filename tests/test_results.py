@@ -726,3 +726,14 @@ def test_a_relative_clause_after_an_apposition_holds_its_antecedents_share(ref):
             "decades and last won re-election in 2015 with 97.7 per cent.")
     rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tokayev's share was below the 97.7 per cent Nazarbayev claimed in 2015.", [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]),
+    ("Nazarbayev improved on the 91.15 per cent he received in 2005.", [("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential")]),
+    ("The share is below the 97.7 percent with which Nazarbayev, now 78, was re-elected in April 2015.",
+     [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]),
+])
+def test_a_share_whose_subject_follows_it(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 11)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected

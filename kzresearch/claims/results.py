@@ -72,6 +72,8 @@ _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|b
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+# A pronoun subject right after a figure ("the 91.15 per cent he received"), before its verb.
+_PRONOUN_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?P<p>he|she|it)\b", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
@@ -203,7 +205,7 @@ def frames(lexicon: dict) -> _Frames:
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
         # "the 91.2 percent Nazarbayev, 70, won": an age in apposition may stand before the verb
-        subject_after=re.compile(rf"(?:\s*,\s*\d{{2}}\s*,)?\s*,?\s*(?:(?:has|have|had|was|were|then|also|first|again|only)\s+)*"
+        subject_after=re.compile(rf"(?:\s*,\s*(?:now\s+|aged\s+)?\d{{2}}\s*,)?\s*,?\s*(?:(?:has|have|had|was|were|then|also|first|again|only)\s+)*"
                                  rf"{alternation(r['subject_after_verbs'])}\b", re.IGNORECASE),
         share_noun=re.compile(rf"'s?\s+(?:\w+\s+){{0,1}}?{alternation(r['share_nouns'])}\b", re.IGNORECASE),
         incumbent=re.compile(rf"\b{alternation(r['incumbent_nouns'])}\b", re.IGNORECASE),
@@ -603,6 +605,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
                                        or bool(f.party_noun.match(between)))
     share_noun = f.vote_before.search(text, lo, m.start())
     subject_after = _subject_after(tc, f, index, m.end(), hi) if _THE_BEFORE.search(before) or not named_before else None
+    if subject_after is None and _THE_BEFORE.search(before) and (pronoun := _PRONOUN_AFTER.match(text, m.end(), hi)) \
+            and f.subject_after.match(text, pronoun.end()):
+        # "the 91.15 per cent he received in 2005", "the nearly 81 percent it gained in 2012"
+        subject_after = _referent(tc, index, pronoun.group("p").lower(), m.start())
     for_after = f.share_prep_after.match(after)
     if for_after:
         following = [x for x in tc.mentions(index) if x.start == m.end() + for_after.end() and x.kind in ("party", "person")]
