@@ -737,3 +737,12 @@ def test_a_relative_clause_after_an_apposition_holds_its_antecedents_share(ref):
 def test_a_share_whose_subject_follows_it(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 11)), ref)
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
+def test_a_result_years_ago_and_a_share_after_a_threshold_that_has_its_figure(ref):
+    context = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20))
+    rows = extract_results("Two years ago, under the name Nur Otan, the party won 71.09 per cent and 76 seats.", context, ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [
+        ("Nur Otan", 71.09, "2021-01-10-parliamentary"), ("Nur Otan", 76, "2021-01-10-parliamentary")]
+    rows = extract_results("Baytaq, a green party, fell short of the 5 per cent barrier at 2.3 per cent.", context, ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("threshold", 5), ("Baytaq", 2.3)]

@@ -51,9 +51,10 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
-# "this year", "in April" (the last April up to publication).
+# "this year", "two years ago", "in April" (the last April up to publication).
 _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
+    rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
     rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
 _VOTE_NOUNS = r"(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)"
 # Words of a vote that tie another country's name to it.
@@ -434,8 +435,11 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
         # ... but "the 7 percent threshold: Ak Zhol took 7.18 percent" names whose share it is
+        # ... and "fell short of the 5 per cent barrier at 2.3 per cent": a threshold that has its
+        # figure already is no second one's
         threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end()) \
-            and not _names_between(tc, index, m.start() - len(before[-25:]) + thr.end(), m.start(), ("party", "person"))
+            and not _names_between(tc, index, m.start() - len(before[-25:]) + thr.end(), m.start(), ("party", "person")) \
+            and not (previous is not None and previous["measure"] == "threshold" and previous["end"] > m.start() - len(before[-25:]) + thr.start())
         # A referendum's side comes before a turnout: "77.18% of voters who took part voted in favour".
         side = _referendum_share(f, m, before, after)
         if side and _about_referendum(tc, f, index) and not f.poll_cue.search(text, s_start, m.start()):
@@ -1005,9 +1009,12 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         return []
     cues = []
     for m in _RELATIVE_CUE.finditer(text, start, end):
-        if not _VOTE_NOUN.search(text, max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH)):
+        if not m.group("years") and not _VOTE_NOUN.search(text, max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH)):
             continue  # "Turnout, which officials had forecast in June, ...": a time, but not a vote's
-        if m.group("m"):
+        if m.group("years"):
+            # "Two years ago, ... the party won 71.09 per cent": a result that long ago is that year's vote's
+            cues.append((m, (published.year - int(1 if m.group("years").lower() in ("a", "an") else parse_number(m.group("years")) or 1), 0)))
+        elif m.group("m"):
             cues.append((m, last_month_named(_MONTH_NAMES.index(m.group("m").lower()) + 1, published)))
         elif m.group("this") or (m.group("unit") or "").lower() == "year":
             cues.append((m, (published.year - ((m.group("unit") or "").lower() == "year"), 0)))
