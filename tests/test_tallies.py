@@ -899,3 +899,10 @@ def test_a_clause_after_a_verb_of_saying_is_what_was_said_not_a_speaker():
     text = ("Taza Saylau, a monitoring group, said nine of its observers had been held by police in Almaty and Astana "
             "during the day, and that seven had been released by late evening.")
     assert [r["attributed_to"] for r in tallies_on(text, "2022-11-20-presidential", "2022-11-21")] == ["Taza Saylau", "Taza Saylau"]
+
+
+def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
+    text = ("Police detained six young activists on Sunday, according to their lawyer, Zhanar Kassymova. "
+            "All six were released that evening, but two were fined, she said.")
+    rows = tallies_on(text, "2011-04-03-presidential", "2011-04-04")
+    assert [r["attributed_to"] for r in rows] == ["Zhanar Kassymova"] * 3

@@ -87,6 +87,10 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 # (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
+# A person's name: two to four capitalised words, none a word of an office or a group.
+_PERSON_NAME = re.compile(r"(?!.*\b(?:Ministry|Office|Police|Committee|Commission|Council|Group|Party|Service|Agency|News|Court"
+                          r"|Department|Bureau|Movement|Bloc|Union|Association|Watch|International|Centre|Center)\b)"
+                          r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}")
 # An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|could)\b", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
@@ -679,7 +683,7 @@ class TextContext:
             rank = 0 if final or direct else 0.5 if governs else 1 if opening else 3
             if (pronoun := _PRONOUN_END.search(phrase)) or pats.anaphoric.match(phrase):
                 # "At the same briefing he said ...": the person last named, a few sentences back.
-                person = self._last_person(index, start + m.start()) if pronoun else None
+                person = (self._previous_speaker(index) or self._last_person(index, start + m.start())) if pronoun else None
                 candidates.append((rank, abs(start + m.start() - pos), person, person is None))
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
@@ -711,6 +715,16 @@ class TextContext:
             return False
         first, last = (bisect.bisect_left(self._mention_starts, at) for at in (offset, offset + len(who)))
         return not any(m.kind == "place" for m in self._all_mentions[first:last])
+
+    def _previous_speaker(self, index: int) -> str | None:
+        """Return the person the sentence before ``index`` quotes, as "she said" goes on quoting:
+        "..., according to their lawyer, Zhanar Kassenova. All six were released, she said." (wire
+        copy writes a paragraph a sentence: the sentence before may end the paragraph before). A
+        name the reference does not know counts too; an office or a group does not."""
+        if index == 0:
+            return None
+        who, _ = self._own_attribution(index - 1, self.sentences[index - 1][1])
+        return who if who and _PERSON_NAME.fullmatch(who) else None
 
     def _last_person(self, index: int, pos: int) -> str | None:
         """Return the person "he" or "she" is: the one last named with a title before ``pos`` in
