@@ -31,9 +31,10 @@ _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
 _BYLINE = re.compile(r"^by:?\s+(?=[A-Z])", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
-    r"edited by|editing by|contributed by|with (files|material|inputs) from|inputs from)\b"
+    r"edited by|editing by|contributed by|with (files|material) from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b"
-    r"|^(material|information|reporting) from .{2,60} (was|were) used\b"
+    r"|^[\s\u2013\u2014-]*(with )?inputs from [A-Z][\w/ ,&-]{1,40}\.?$"
+    r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
     r"|^[\s\u2013\u2014-]*reporting\s*:\s", re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
@@ -69,8 +70,8 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
-# A sentence that ends inside a line, after a word of two lower-case letters or more (not "U.S. troops", "Mr. X").
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# A sentence and a credit of a few words after it, to the end of the line ("... Saturday. AP-Yonhap").
+_CREDIT_AFTER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:", re.IGNORECASE)
@@ -315,9 +316,20 @@ def _first_paragraph(lines: list[Line]) -> int:
     return next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)), len(lines))
 
 
-def _choose_title(lines: list[Line], given_title: str | None, columned: frozenset[int] = frozenset()) -> tuple[int | None, str | None]:
+def _credited_caption(text: str, agencies: dict[str, str]) -> bool:
+    """Whether a line is a sentence and its picture's credit, an agency among its words ("Riot police
+    stand guard near Republic Square, Saturday. AP-Yonhap"; not "Kazakhstan Votes Today. Nobody
+    Expects Surprises")."""
+    m = _CREDIT_AFTER_SENTENCE.search(text)
+    return m is not None and any(part.casefold() in agencies for part in re.split(r"[\s/-]+", m.group("credit")))
+
+
+def _choose_title(lines: list[Line], given_title: str | None, columned: frozenset[int] = frozenset(),
+                  agencies: dict[str, str] | None = None) -> tuple[int | None, str | None]:
     """Return the index of the headline line and the rule that chose it (``columned``: the raw
-    line numbers of lines laid out in columns, :func:`_columned_lines`)."""
+    line numbers of lines laid out in columns, :func:`_columned_lines`; ``agencies``: the agency
+    index, for captions credited to one)."""
+    agencies = agencies or {}
     candidates = _title_candidates(lines)
     if given_title:
         wanted = normalize_text(given_title).casefold()
@@ -339,8 +351,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
             continue
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
         # Asia Pacific » ..."), a menu laid out in columns.
-        # Nor a caption: a sentence and its credit ("... in Almaty, Saturday. AP-Yonhap").
-        if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned or _SENTENCE_INSIDE.search(line.text):
+        # Nor a caption: a sentence and its agency's credit ("... in Almaty, Saturday. AP-Yonhap").
+        if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned or _credited_caption(line.text, agencies):
             continue
         # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
         following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
@@ -432,7 +444,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _unmark_self_descriptions_in_the_text(lines, rules)
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
-    title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text))
+    title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text), rules.agencies)
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
     _mark_link_lists(lines, rules.link_list_openers)

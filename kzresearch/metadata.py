@@ -203,9 +203,13 @@ def canonical_outlet(name: str, ref: Reference) -> str:
     str
         The canonical outlet name, or ``name`` stripped when no outlet is known by it.
     """
+    signatures = _signatures_for(ref)
+    # a part of a site name that is a known outlet's name ("Opinion - The Moscow Times")
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(_BRACKETED_TAIL.sub("", name).strip() or name)]
+    if len(parts) > 1 and (known := next((signatures.by_folded_name[fold_case(p)] for p in parts if fold_case(p) in signatures.by_folded_name), None)):
+        return known
     name = _site_name(name.strip())
     folded = fold_case(name)
-    signatures = _signatures_for(ref)
     for outlet, _, pattern in signatures.by_signal.get("url", []):
         if pattern.search(folded):
             return outlet
@@ -234,7 +238,8 @@ def _site_name(name: str) -> str:
     """The site's name in a recorded site name: the last part of a page title that a page gave as
     its site name ("Journalists face jail terms - Committee to Protect Journalists"), the first part
     of a short one that adds a description or another language's name ("ANSA.it - English Media
-    Service", "Polskie Radio – Radio Poland"; not a page's name: "Home - The Astana Times"), without what it adds in brackets ("Novinite.com (Sofia
+    Service", "Polskie Radio – Radio Poland"; not a page's or a section's name: "Home - The Astana
+    Times", "World - Steppe Herald"), without what it adds in brackets ("Novinite.com (Sofia
     News Agency)") or a top-level domain after a name of words ("Le Monde.fr"; a bare domain stays
     for :func:`_unknown_domain`).
 
@@ -246,7 +251,9 @@ def _site_name(name: str) -> str:
     name = _BRACKETED_TAIL.sub("", name).strip() or name
     parts = TITLE_SEPARATOR.split(name)
     if len(parts) > 1:
-        name = (parts[-1] if len(name.split()) > 6 or parts[0].strip().casefold() in _PAGE_WORDS else parts[0]).strip()
+        # a section's one word before the site's ("World - Steppe Herald") is no name of the site
+        section = len(parts[0].split()) == 1 and not _BARE_DOMAIN.fullmatch(parts[0].strip())
+        name = (parts[-1] if len(name.split()) > 6 or section or parts[0].strip().casefold() in _PAGE_WORDS else parts[0]).strip()
     return ".".join(_without_suffix(name.split("."))) if " " in name else name
 
 
@@ -333,7 +340,9 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
-    if outlet in wire_services(ref) and (named := _masthead_in_notice(lines)) is not None and named[0] not in wire_services(ref):
+    wire_outlets = {o for o, _, _ in signatures.by_signal.get("wire_notice", [])}
+    if outlet in wire_outlets and not any(e.startswith("url") for e in hits[outlet]) \
+            and (named := _masthead_in_notice(lines)) is not None and canonical_outlet(named[0], ref) not in wire_outlets:
         # A wire service's name on a page that runs its copy ("Reuters" above a Rappler headline)
         # credits the copy; the name atop the page that holds its copyright is the page's.
         return named
@@ -495,8 +504,11 @@ def _agencies_listed(text: str, agencies: dict[str, str]) -> list[str]:
     found = []
     for part in _CREDIT_SPLIT.split(text):
         part = part.strip(" .;:()")
-        pieces = [part] if part.casefold() in agencies else re.split(r"\s*[/-]\s*", part)
-        found += [agencies[piece.strip().casefold()] for piece in pieces if piece.strip().casefold() in agencies]
+        pieces = [part] if part.casefold() in agencies else [p.strip() for p in part.split("/")]
+        for piece in pieces:  # "Keystone-SDA/AFP": a slash first, then a hyphen inside a piece no name holds
+            for name in [piece] if piece.casefold() in agencies else piece.split("-"):
+                if name.strip().casefold() in agencies:
+                    found.append(agencies[name.strip().casefold()])
     return found
 
 

@@ -186,6 +186,9 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
+_DASHES = re.compile(r"[\u2010-\u2015]|--")
+# A site's name: one to five capitalised words or a domain ("People's Daily Online", "ANSA.it").
+_SITE_WORDS = re.compile(r"[A-Z0-9][\w'&.-]*(?: (?:of|the|and|&|[A-Z0-9][\w'&.-]*)){0,4}")
 # Tags that end a paragraph, a line or a table cell of a body kept as markup, and the elements a
 # browser does not show.
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|blockquote|li|ul|ol|dl|dt|dd|section|article|header|footer|aside|figure|figcaption"
@@ -347,8 +350,9 @@ def _dated(html: str, date: str | None) -> str | None:
     """Return trafilatura's date of a page when the page states it: in its markup (its metadata, a
     ``<time>``, its url) or as a date of its visible text ("Tuesday, Dec 06, 2005" in a masthead).
     Else it is a guess of htmldate's extensive search: the earliest date of any link on the page
-    ("/200409/15/..." of a related story) or the 1 January it makes of a year alone ("© 2025 All
-    Rights Reserved"); the date lines of the text are read instead (``metadata.dateline_published``)."""
+    ("/200409/15/..." of a related story, unless the page shows that date too) or the 1 January it
+    makes of a year alone ("© 2025 All Rights Reserved"); the date lines of the text are read instead
+    (``metadata.dateline_published``)."""
     if not date:
         return None
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
@@ -381,13 +385,24 @@ def _headline_in_title(page: str, full_title: str | None, title: str | None) -> 
     parts = [p.strip() for p in _TITLE_PARTS.split(full_title)]
     # trafilatura kept the whole <title> ("People's Daily Online -- Pro-presidential party wins ..."):
     # its parts compete, unless the page shows it whole (a headline with a separator in it)
-    whole = title.strip() == full_title.strip() and full_title not in shown
+    whole = title.strip() == full_title.strip() and _dashless(full_title) not in _dashless(shown)
     others = [p for p in parts if (p not in own or whole) and len(p.split()) >= 3 and p in shown]
+    if whole and others:
+        # the part left over must read as a site's name ("People's Daily Online"), not as the
+        # headline's other half ("Tokayev wins - but turnout falls")
+        rest = [p for p in parts if p != max(others, key=len)]
+        if not all(_SITE_WORDS.fullmatch(p) for p in rest):
+            return title, None
     if not others:
         return title, None
     best = max(others, key=len)
     site = parts[0] if best == parts[-1] else parts[-1] if best == parts[0] else None
     return best, site
+
+
+def _dashless(text: str) -> str:
+    """Text with its dashes as hyphens and its spaces single, for comparing a <title> with a page."""
+    return " ".join(_DASHES.sub("-", text).split())
 
 
 def _named_site(doc: dict) -> str | None:

@@ -39,6 +39,8 @@ _CENTURY_PIVOT = 70
 # after it ("Monday, ", " at 14:52", " | 18:40 EEST", " 14:52 +06:00").
 _WEEKDAY_START = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+")
 _TIME_REST = re.compile(r"[\s,|]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?\s*")
+# A path or a file's name ("/uploads/2022/11/tokayev-vote.jpg", "tokayev_ballot.jpg").
+_PATH_OR_FILE = re.compile(r"^/|\.(?:jpe?g|png|gif|webp|svg|html?|php|pdf|mp[34])$", re.IGNORECASE)
 # Words of a key whose value is no name: an id, a type, a language, a code.
 _NOT_NAMES = frozenset({"id", "uid", "guid", "uuid", "type", "kind", "lang", "language", "code", "cc", "slug"})
 # The last word of a key that names its thing by the word before ("author_names", "site_label").
@@ -418,12 +420,13 @@ def _names(key: str, words: frozenset[str]) -> bool:
 
 
 def _name_like(value: str, min_letters: int = 3) -> bool:
-    """A name, not a code, an id, a sentence or an address: one to six words with ``min_letters``
-    letters or more, and no more digits than letters ("Kaktus.media", "24.kg", "The Economic Times";
-    not "UA", "EN", "kdig-2011-0405-017" or "https://...")."""
+    """A name, not a code, an id, a sentence, a path or an address: one to six words with
+    ``min_letters`` letters or more, and no more digits than letters ("Kaktus.media", "24.kg", "The
+    Economic Times"; not "UA", "EN", "kdig-2011-0405-017", "/uploads/a.jpg" or "https://...")."""
     text = value.strip()
     letters, digits = sum(ch.isalpha() for ch in text), sum(ch.isdigit() for ch in text)
     return 1 <= len(text.split()) <= 6 and letters >= max(min_letters, digits) and not _URL.match(text) \
+        and not _PATH_OR_FILE.search(text) \
         and not text.endswith(".") and not _ISO_DATE.match(text)
 
 

@@ -326,3 +326,16 @@ def test_a_consent_dialog_is_no_headline_and_a_signed_off_paragraph_is_no_link(r
     assert doc.title == "Kazakh ruling party holds on to its majority"
     rules = {line.text[:20]: line.rule for line in doc.lines}
     assert (rules["We value your privac"], rules["Accept All Manage Pr"], rules['"People are no longe']) == ("consent_dialog", "consent_dialog", "default_body")
+
+
+@pytest.mark.parametrize("headline", ["Gen. Tokayev Orders Troops Into Almaty Streets", "Snap election? Tokayev says yes to early vote",
+                                      "Kazakhstan Votes Today. Nobody Expects Surprises"])
+def test_a_headline_with_an_abbreviation_or_two_sentences_is_still_a_headline(headline, ref):
+    assert classify_lines(f"{headline}\n\n{LEAD}\n\n{BODY}\n", ref).title == headline
+
+
+@pytest.mark.parametrize("sentence", ["Information from the Central Election Commission was used to compile the voter lists, officials said.",
+                                      "Inputs from the regions were delayed, the commission said."])
+def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
+    doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{sentence}\n\n{BODY}\n", ref)
+    assert next(line.role for line in doc.lines if line.text == sentence) == "body"

@@ -450,5 +450,24 @@ def test_a_whole_title_with_the_sites_name_before_a_double_dash():
 def test_a_site_name_with_a_description_or_a_bracket_is_its_first_name(ref):
     from kzresearch.metadata import canonical_outlet
 
-    names = ("Polskie Radio – Radio Poland", "Novinite.com (Sofia News Agency)", "Home - The Astana Times", "gazeta.uz")
-    assert [canonical_outlet(n, ref) for n in names] == ["Polskie Radio", "Novinite", "The Astana Times", "Gazeta.uz"]
+    names = ("Polskie Radio – Radio Poland", "Novinite.com (Sofia News Agency)", "Home - The Astana Times", "gazeta.uz",
+             "Opinion - The Moscow Times", "World - Steppe Herald")
+    assert [canonical_outlet(n, ref) for n in names] == ["Polskie Radio", "Novinite", "The Astana Times", "Gazeta.uz",
+                                                        "The Moscow Times", "Steppe Herald"]
+
+
+def test_agencies_joined_by_slashes_and_hyphens_keep_the_names_that_hold_them(ref):
+    from kzresearch.metadata import _agencies_listed
+    from kzresearch.reference import agency_index
+
+    assert _agencies_listed("Keystone-SDA/AFP and Agence France-Presse/Reuters", agency_index(ref)) == ["Keystone-SDA", "AFP", "AFP", "Reuters"]
+
+
+def test_a_headline_with_a_dash_in_the_title_is_not_split_into_a_site():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
+    page = ("<html><head><title>Tokayev wins - but turnout falls to a record low</title></head><body>"
+            "<h1>Tokayev wins &#8211; but turnout falls to a record low</h1>" + body + "</body></html>")
+    meta = _extract_html(page)[1]
+    assert meta["title"].startswith("Tokayev wins") and meta["title"].endswith("but turnout falls to a record low") and "outlet" not in meta

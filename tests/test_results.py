@@ -741,8 +741,21 @@ def test_a_share_whose_subject_follows_it(ref, text, expected):
 
 def test_a_result_years_ago_and_a_share_after_a_threshold_that_has_its_figure(ref):
     context = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20))
-    rows = extract_results("Two years ago, under the name Nur Otan, the party won 71.09 per cent and 76 seats.", context, ref)
+    rows = extract_results("Two years ago, under the name Nur Otan, the party won 71.09 per cent and 76 seats in a vote the opposition boycotted.",
+                           context, ref)
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [
         ("Nur Otan", 71.09, "2021-01-10-parliamentary"), ("Nur Otan", 76, "2021-01-10-parliamentary")]
     rows = extract_results("Baytaq, a green party, fell short of the 5 per cent barrier at 2.3 per cent.", context, ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("threshold", 5), ("Baytaq", 2.3)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Amanat failed to reach the 60 percent it had hoped for.", []),
+    ("Two years ago protests shook the country, and on Sunday Amanat won 53.9 percent of the vote.",
+     [("Amanat", 53.9, "2023-03-19-parliamentary")]),
+    ("Parliament lowered the 7 percent threshold to 5 percent before the vote.",
+     [("threshold", 7, "2023-03-19-parliamentary"), ("threshold", 5, "2023-03-19-parliamentary")]),
+])
+def test_review_cases_for_pronouns_years_ago_and_thresholds(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected

@@ -73,8 +73,11 @@ _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|b
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
-# A pronoun subject right after a figure ("the 91.15 per cent he received"), before its verb.
+# A pronoun subject right after a figure ("the 91.15 per cent he received"), before a verb of a
+# result ("the 80 percent he had forecast", "the 60 percent it had hoped for" are none).
 _PRONOUN_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?P<p>he|she|it)\b", re.IGNORECASE)
+_PRONOUN_RESULT_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:won|received|got|took|secured|obtained|gained|polled|scored|claimed"
+                                  r"|was\s+credited\s+with|was\s+(?:re-?)?elected\s+with)\b", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
@@ -439,7 +442,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
         # figure already is no second one's
         threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end()) \
             and not _names_between(tc, index, m.start() - len(before[-25:]) + thr.end(), m.start(), ("party", "person")) \
-            and not (previous is not None and previous["measure"] == "threshold" and previous["end"] > m.start() - len(before[-25:]) + thr.start())
+            and not (previous is not None and previous["measure"] == "threshold" and previous["end"] > m.start() - len(before[-25:]) + thr.start()
+                     and _AT_FIGURE.fullmatch(before[-25:], thr.end()))
         # A referendum's side comes before a turnout: "77.18% of voters who took part voted in favour".
         side = _referendum_share(f, m, before, after)
         if side and _about_referendum(tc, f, index) and not f.poll_cue.search(text, s_start, m.start()):
@@ -610,7 +614,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     share_noun = f.vote_before.search(text, lo, m.start())
     subject_after = _subject_after(tc, f, index, m.end(), hi) if _THE_BEFORE.search(before) or not named_before else None
     if subject_after is None and _THE_BEFORE.search(before) and (pronoun := _PRONOUN_AFTER.match(text, m.end(), hi)) \
-            and f.subject_after.match(text, pronoun.end()):
+            and _PRONOUN_RESULT_VERB.match(text, pronoun.end()):
         # "the 91.15 per cent he received in 2005", "the nearly 81 percent it gained in 2012"
         subject_after = _referent(tc, index, pronoun.group("p").lower(), m.start())
     for_after = f.share_prep_after.match(after)
@@ -921,6 +925,11 @@ _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
 _ALL = re.compile(r"\b(?:won|wins|win|took|takes|secured|swept|captured|claimed|gained|holds?|held|occup(?:y|ies|ied))\s+all\s+(?:the\s+)?$",
                   re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;", re.IGNORECASE)
+# Between a threshold and a party's figure ("the 5 per cent barrier at 2.3 per cent"; not "lowered
+# the 7 percent threshold to 5 percent").
+_AT_FIGURE = re.compile(r"\s+at\s+", re.IGNORECASE)
 # A dash that closes an aside ("Tokayev -- handpicked by Nazarbayev, who ... -- won").
 _DASH_MARK = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
@@ -1009,8 +1018,13 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         return []
     cues = []
     for m in _RELATIVE_CUE.finditer(text, start, end):
-        if not m.group("years") and not _VOTE_NOUN.search(text, max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH)):
-            continue  # "Turnout, which officials had forecast in June, ...": a time, but not a vote's
+        # "Turnout, which officials had forecast in June, ...": a time, but not a vote's ("two years
+        # ago" may open a sentence whose vote is named further on: "..., in an election that ...")
+        reach = (start, end) if m.group("years") else (max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH))
+        if not _VOTE_NOUN.search(text, *reach):
+            continue
+        if m.group("years") and (figure := _DIGIT.search(text, m.end(), end)) and _CLAUSE_BREAK.search(text, m.end(), figure.start()):
+            continue  # "Two years ago protests shook the country, and on Sunday Amanat won 53.9 percent": another clause
         if m.group("years"):
             # "Two years ago, ... the party won 71.09 per cent": a result that long ago is that year's vote's
             cues.append((m, (published.year - int(1 if m.group("years").lower() in ("a", "an") else parse_number(m.group("years")) or 1), 0)))
