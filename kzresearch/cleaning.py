@@ -71,10 +71,10 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence and a credit of a few words after it, to the end of the line ("... Saturday. AP-Yonhap").
-_CREDIT_AFTER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
+_CREDIT_AFTER_SENTENCE = re.compile(r"[a-z\d]{2}[.!?]\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
-_TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:", re.IGNORECASE)
+_TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
@@ -363,7 +363,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
             following[0].role is None and _is_title_like(following[0]))) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
-        # A ticker's item ("Breaking: Cricket World Cup: India beat Sri Lanka") sits above the page's headline.
+        # A ticker's item ("Breaking: Cricket World Cup: India beat Sri Lanka", "13:02 Kyrgyzstan
+        # reports 12 new COVID-19 cases") sits above the page's headline.
         score -= 2.5 if _TICKER_LABEL.match(line.text) else 0.0
         # A headline stands above the text and states no date ("Almaty, 14 June 2018 (RFE/RL)",
         # "Joanna Lillis Jan 5, 2023" are datelines and bylines; "Explore more ..." follows the text).

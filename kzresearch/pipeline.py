@@ -94,6 +94,8 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         stated = Published(stated.value, stated.precision, f"{raw.fmt} metadata")
     else:
         stated = dateline_published(clean.lines)
+        if stated is None and (shown := parse_published(raw.meta.get("page_date"))):
+            stated = Published(shown.value, shown.precision, f"{raw.fmt} text (htmldate)")
     guess = infer_election(
         text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title, sentences=sentences
     )

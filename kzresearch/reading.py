@@ -186,6 +186,10 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/][^>]*>")
+# Words of a stamp an archive or a printer puts on a page, not of its publication.
+_ARCHIVE_STAMP = re.compile(r"\b(?:last\s+(?:updated|modified)|printed\b.{0,50}?\bon|retrieved|accessed|archived|generated|crawled|downloaded)\b",
+                            re.IGNORECASE)
+_STAMP_REACH = 40
 _DASHES = re.compile(r"[\u2010-\u2015]|--")
 # A site's name: one to five capitalised words or a domain ("People's Daily Online", "ANSA.it").
 _SITE_WORDS = re.compile(r"[A-Z0-9][\w'&.-]*(?: (?:of|the|and|&|[A-Z0-9][\w'&.-]*)){0,4}")
@@ -333,10 +337,13 @@ def _extract_html(html: str) -> tuple[str, dict]:
     # The page's own <title>, read once: trafilatura may have cut it, or left out the site's name.
     full_title, after_title = _page_title(html)
     title, site = _headline_in_title(html[after_title:], full_title, doc.get("title"))
+    marked, shown = _page_dates(html, doc.get("date"))
     meta = {
         "title": title,
         "byline": doc.get("author"),
-        "published": _dated(html, doc.get("date")),
+        "published": marked,
+        # a date only the page's text gives (htmldate's search of it): the date lines come first
+        "page_date": shown,
         "outlet": _named_site(doc) or site or _site_in_title(full_title, title),
         "url": doc.get("url"),
     }
@@ -346,21 +353,43 @@ def _extract_html(html: str) -> tuple[str, dict]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def _dated(html: str, date: str | None) -> str | None:
-    """Return trafilatura's date of a page when the page states it: in its markup (its metadata, a
-    ``<time>``, its url) or as a date of its visible text ("Tuesday, Dec 06, 2005" in a masthead).
-    Else it is a guess of htmldate's extensive search: the earliest date of any link on the page
-    ("/200409/15/..." of a related story, unless the page shows that date too) or the 1 January it
-    makes of a year alone ("© 2025 All Rights Reserved"); the date lines of the text are read instead
-    (``metadata.dateline_published``)."""
+def _page_dates(html: str, date: str | None) -> tuple[str | None, str | None]:
+    """Return ``(marked, shown)``: trafilatura's date of a page when the page's markup states it
+    (its metadata, a ``<time>``, its url: htmldate finds it without searching the text), else when
+    the page's visible text does ("Tuesday, Dec 06, 2005" in a masthead), a date the article's date
+    lines outrank (``metadata.dateline_published``).
+
+    A date no markup and no text states is a guess of htmldate's extensive search, none: the
+    earliest date of any link on the page ("/200409/15/..." of a related story) or the 1 January it
+    makes of a year alone ("© 2025 All Rights Reserved"). A date the page's archive or printer
+    stamped ("Archive page last updated: 08/14/2013", "Printed from ... on 03/02/2011") is none
+    either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
+    a.m. PST; Monday, January 11, 1999").
+    """
     if not date:
-        return None
+        return None, None
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
 
-    if find_date(html, extensive_search=False, original_date=True) == date:
-        return date
     shown = unescape(_TAG.sub(" ", _HIDDEN_ELEMENT.sub(" ", html)))
-    return date if any(d.date and d.date.isoformat() == date[:10] for d in find_dates(shown)) else None
+    dates = [d for d in find_dates(shown) if d.date and d.kind in ("full", "iso", "dmy_numeric")]
+    if _stamped(shown, date[:10]):
+        earliest = min((d.date for d in dates if d.date.isoformat() != date[:10]), default=None)
+        return None, earliest.isoformat() if earliest else None
+    if find_date(html, extensive_search=False, original_date=True) == date:
+        return date, None
+    return None, date if any(d.date.isoformat() == date[:10] for d in dates) else None
+
+
+def _stamped(shown: str, day: str) -> bool:
+    """Whether an archive's or a printer's stamp on a page's text gives the day ``day`` (ISO), written
+    as the stamp writes it ("last updated: 08/14/2013", "Printed from ... on 03/02/2011")."""
+    y, mo, d = (int(part) for part in day.split("-"))
+    forms = {day, f"{mo:02d}/{d:02d}/{y}", f"{d:02d}/{mo:02d}/{y}", f"{mo}/{d}/{y}", f"{d}/{mo}/{y}", f"{d:02d}.{mo:02d}.{y}"}
+    for stamp in _ARCHIVE_STAMP.finditer(shown):
+        after = shown[stamp.end(): stamp.end() + _STAMP_REACH]
+        if any(form in after for form in forms) or any(x.date and x.date.isoformat() == day for x in find_dates(after)):
+            return True
+    return False
 
 
 def _page_title(html: str) -> tuple[str | None, int]:
@@ -377,6 +406,8 @@ def _headline_in_title(page: str, full_title: str | None, title: str | None) -> 
     title and the page does not show it whole. Else trafilatura's ``title`` (kept as well when a
     ``<h1>`` shows it), and no site."""
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
+    if len(own) < 2 and title and full_title and (shorter := _site_part_chosen(page, full_title, title)):
+        return shorter
     if len(own) < 2 or not full_title:
         return title, None  # trafilatura chose one part of the title: its choice stands
     if any(title in " ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
@@ -398,6 +429,18 @@ def _headline_in_title(page: str, full_title: str | None, title: str | None) -> 
     best = max(others, key=len)
     site = parts[0] if best == parts[-1] else parts[-1] if best == parts[0] else None
     return best, site
+
+
+def _site_part_chosen(page: str, full_title: str, title: str) -> tuple[str, str] | None:
+    """Return ``(headline, site)`` when trafilatura chose the site's part of a ``<title>``: a name
+    of a few capitalised words ("Jordan Times" of "Jordan Times - Nazarbayev party sweeps ..."),
+    while the page shows a longer part as text."""
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(full_title)]
+    if title.strip() not in parts or len(parts) < 2 or len(title.split()) > 4 or not _SITE_WORDS.fullmatch(title.strip()):
+        return None
+    shown = " ".join(unescape(_TAG.sub(" ", page)).split())
+    others = [p for p in parts if p != title.strip() and len(p.split()) >= 4 and p in shown]
+    return (max(others, key=len), title.strip()) if others else None
 
 
 def _dashless(text: str) -> str:

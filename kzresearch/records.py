@@ -41,6 +41,8 @@ _WEEKDAY_START = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+")
 _TIME_REST = re.compile(r"[\s,|]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?\s*")
 # A path or a file's name ("/uploads/2022/11/tokayev-vote.jpg", "tokayev_ballot.jpg").
 _PATH_OR_FILE = re.compile(r"^/|\.(?:jpe?g|png|gif|webp|svg|html?|php|pdf|mp[34])$", re.IGNORECASE)
+# The key of a numbered paragraph: a prefix of its own and the number ("001", "p01", "para_2").
+_NUMBERED_KEY = re.compile(r"([A-Za-z_-]{0,8})(\d{1,4})")
 # Words of a key whose value is no name: an id, a type, a language, a code.
 _NOT_NAMES = frozenset({"id", "uid", "guid", "uuid", "type", "kind", "lang", "language", "code", "cc", "slug"})
 # The last word of a key that names its thing by the word before ("author_names", "site_label").
@@ -323,7 +325,7 @@ class _RowValues(NamedTuple):
 def _row_values(record: Mapping, other_things: frozenset[str], time_words: frozenset[str]) -> _RowValues:
     """Walk a row once (:func:`_values`): its strings; each of its lists as text (its strings, or
     its blocks' texts, :func:`_block_text`) and each object of numbered paragraphs ({"001": ...,
-    "002": ...}, in their order), joined by blank lines; and the numbers under keys one of whose
+    "p02": ...}, in their order, :func:`_numbered`), joined by blank lines; and the numbers under keys one of whose
     words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id")."""
     found = _RowValues([], [], [], [])
     for key, value, in_list in _values(record, other_things):
@@ -334,12 +336,27 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
                     found.loose.append(value)
         elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
             found.bodies.append("\n\n".join(parts))
-        elif isinstance(value, Mapping) and len(value) > 1 and all(str(k).isdecimal() and isinstance(v, str) for k, v in value.items()):
-            found.bodies.append("\n\n".join(v for _, v in sorted(value.items(), key=lambda kv: int(kv[0])) if v.strip()))
+        elif isinstance(value, Mapping) and len(value) > 1 and (order := _numbered(value)):
+            found.bodies.append("\n\n".join(value[k] for k in order if value[k].strip()))
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and key is not None \
                 and not time_words.isdisjoint(_key_words(str(key))):
             found.times.append(value)
     return found
+
+
+def _numbered(value: Mapping) -> list | None:
+    """Return the keys of an object of numbered paragraphs in their order ({"001": ..., "002": ...},
+    {"p01": ..., "p02": ...}: one prefix, then the number), else None.
+
+    Examples
+    --------
+    >>> _numbered({"p10": "c", "p02": "b", "p01": "a"}), _numbered({"1": "a", "x": "b"})
+    (['p01', 'p02', 'p10'], None)
+    """
+    found = [(m.group(1), int(m.group(2)), k) for k, v in value.items() if isinstance(v, str) and (m := _NUMBERED_KEY.fullmatch(str(k)))]
+    if len(found) != len(value) or len({prefix for prefix, _, _ in found}) != 1:
+        return None
+    return [k for _, _, k in sorted(found, key=lambda f: f[1])]
 
 
 def _longest_text(row: _RowValues) -> str | None:

@@ -292,6 +292,10 @@ def test_a_section_label_in_capitals_is_no_author_and_a_double_space_is_no_menu(
     ("The Steppe Tribune\nBreaking: Cricket World Cup: India Beat Sri Lanka In Mumbai Final\nWorld\n"
      "Nazarbayev wins new term with 95.5% in Kazakh vote\nPublished: April 4, 2011\nShare Tweet Email\n",
      "Nazarbayev wins new term with 95.5% in Kazakh vote"),
+    # a news feed's timed item above the headline; a caption credited to an agency after a date
+    ("13:02 Kyrgyzstan reports 12 new COVID-19 cases\nKazakh voters back constitutional changes in referendum\n"
+     "Voters at a polling station in Astana on March 19. Reuters\n",
+     "Kazakh voters back constitutional changes in referendum"),
     # a byline "By:" and a credit and a date apart by a slash
     ("Kazakhstan's ruling party keeps majority as six parties enter parliament\nBy: Associated Press - @steppedesk\n"
      "Associated Press / 05:12 PM March 20, 2023\n",

@@ -430,11 +430,15 @@ def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the
 
 
 def test_a_page_date_only_a_link_gives_is_no_publication_date():
-    from kzresearch.reading import _dated
+    from kzresearch.reading import _page_dates
 
     page = ('<html><head><title>X</title></head><body><p>UPDATED: 08:26, September 23, 2004</p>'
             '<a href="/200409/15/eng20040915_157402.html">SCO prime ministers to meet</a></body></html>')
-    assert _dated(page, "2004-09-15") is None and _dated(page, "2004-09-23") == "2004-09-23"
+    # a date only a link gives is none; one the text states is the page's, after its date lines
+    assert _page_dates(page, "2004-09-15") == (None, None) and _page_dates(page, "2004-09-23") == (None, "2004-09-23")
+    archived = ('<html><body><p>Posted at 09:40 a.m. PST; Monday, January 11, 1999</p><p>Text.</p>'
+                '<p>Archive page last updated: 08/14/2013 03:12:55</p></body></html>')
+    assert _page_dates(archived, "2013-08-14") == (None, "1999-01-11")
 
 
 def test_a_whole_title_with_the_sites_name_before_a_double_dash():

@@ -300,3 +300,9 @@ def test_a_body_of_markup_keeps_its_paragraphs_and_cells_and_drops_scripts():
     assert _markup_as_text("Nur Otan won<br>71 percent.") == "Nur Otan won\n71 percent."
     assert _markup_as_text("<tr><td>Amanat</td><td>53.90%</td></tr>") == "Amanat 53.90%"
     assert _markup_as_text("<p>&nbsp;</p>") == ""
+
+
+def test_numbered_paragraphs_with_a_prefix_of_their_own(fields):
+    paragraphs = {f"p{i:02d}": f"{ARTICLE} Paragraph {i}." for i in (2, 1, 10)}
+    assert fields.read({"paras": paragraphs, "ttl": "Kazakh police detain hundreds after the vote"})["text"] == \
+        "\n\n".join(paragraphs[k] for k in ("p01", "p02", "p10"))

@@ -906,3 +906,13 @@ def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
             "All six were released that evening, but two were fined, she said.")
     rows = tallies_on(text, "2011-04-03-presidential", "2011-04-04")
     assert [r["attributed_to"] for r in rows] == ["Zhanar Kassymova"] * 3
+
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police said only seven people had been taken to a station.", [("detained", 7)]),
+    ("The ministry said 34 people had been delivered to police stations.", [("detained", 34)]),
+    ("Three people had been brought in for clarification.", [("detained", 3)]),
+])
+def test_police_stations_and_clarification_are_detentions(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected
