@@ -29,13 +29,18 @@ _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 # A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
 _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
 _BYLINE = re.compile(r"^by:?\s+(?=[A-Z])", re.IGNORECASE)
+# Names in capitals, one to four words each ("MTI", "Interfax-Kazakhstan", "Agence France-Presse").
+_CREDITED_NAMES = r"[A-Z][\w/&.-]*(?: [A-Z][\w/&.-]*){0,3}"
 _CREDIT_LINE = re.compile(
     r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b"
     r"|^[\s\u2013\u2014-]*(with )?inputs from [A-Z][\w/ ,&-]{1,40}\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
-    r"|^[\s\u2013\u2014-]*reporting\s*:\s", re.IGNORECASE
+    r"|^[\s\u2013\u2014-]*(additional\s+)?reporting\s*:\s"
+    # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
+    rf"|^(based on reports? (by|from)|via) (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$",
+    re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
@@ -74,6 +79,8 @@ _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 _CREDIT_AFTER_SENTENCE = re.compile(r"[a-z\d]{2}[.!?]\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
+# The length of a date line, at most.
+_DATE_LINE_CHARS = 80
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
@@ -436,6 +443,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "agency_signoff"
         elif _is_date_line(line.text):
             line.role, line.rule = "byline", "date_line"
+        elif agencies_before_date(line.text, rules.agencies):
+            line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
         elif _AUTHOR_IN_PLACE.match(line.text):
             line.role, line.rule = "byline", "author_in_place"
         elif (credit := _CAPITALS_DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")):
@@ -487,13 +496,35 @@ def _mark_media_titles(lines: list[Line]) -> None:
                 line.role, line.rule = "media", "media_title"
 
 
+def agencies_before_date(text: str, agencies: dict[str, str]) -> list[str]:
+    """Return the agencies a date line opens with, every part before the date naming one; else none.
+
+    Examples
+    --------
+    >>> agencies_before_date("Reuters , AFP , Sunday 9 Jan 2022", {"reuters": "Reuters", "afp": "AFP"})
+    ['Reuters', 'AFP']
+    >>> agencies_before_date("Reuters , Almaty residents said on Sunday 9 Jan", {"reuters": "Reuters"})
+    []
+    """
+    if len(text) > _DATE_LINE_CHARS:
+        return []
+    parts = [p.strip() for p in text.split(",")]
+    named = []
+    for i, part in enumerate(parts):
+        if part.casefold() in agencies:
+            named.append(agencies[part.casefold()])
+        else:
+            return named if named and _is_date_line(", ".join(parts[i:])) else []
+    return []
+
+
 def _states_a_date(text: str) -> bool:
     return any(d.date for d in find_dates(text))
 
 
 def _is_date_line(text: str) -> bool:
     """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST")."""
-    if len(text) > 80:
+    if len(text) > _DATE_LINE_CHARS:
         return False
     dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
     if not dates:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line
+from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line, agencies_before_date
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
@@ -97,6 +97,8 @@ _PHOTOGRAPHER = re.compile(r"\s*/\s*(?!All\b)[A-Z][\w'-]+\s+[A-Z]")
 _FOOT_LINES = 12
 # The rules of a line that is only a name ("AFP"), not a breadcrumb or a link ("RFE/RL's Kazakh Service").
 _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
+# ... and of a credit of an agency and a place under a headline ("AFP/Astana" reads as a breadcrumb).
+_CREDIT_LINE_RULES = _NAME_LINE_RULES | {"breadcrumb"}
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
 _AUTHORED = re.compile(r"^(?:(?:written|story|words|text) by\s+|reporting\s*:\s*)", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
@@ -490,10 +492,12 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
-        elif below_title and line.rule in _NAME_LINE_RULES \
-                and (agency := agencies.get(_CREDIT_MARKS.sub("", line.text.split(",")[0]).casefold())) \
-                and (wire_services is None or agency in wire_services):
-            wire.append(agency)  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA"
+        elif below_title and line.rule in _CREDIT_LINE_RULES \
+                and (agency := agencies.get(_CREDIT_MARKS.sub("", re.split(r"\s*[,/]\s*", line.text)[0]).casefold())) \
+                and (wire_services is None or agency in wire_services) and len(line.text.split()) <= 3:
+            wire.append(agency)  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "AFP/Astana"
+        elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
+            wire += agencies_before_date(line.text, agencies)
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 

@@ -475,3 +475,24 @@ def test_a_headline_with_a_dash_in_the_title_is_not_split_into_a_site():
             "<h1>Tokayev wins &#8211; but turnout falls to a record low</h1>" + body + "</body></html>")
     meta = _extract_html(page)[1]
     assert meta["title"].startswith("Tokayev wins") and meta["title"].endswith("but turnout falls to a record low") and "outlet" not in meta
+
+
+def test_agency_credits_as_date_lines_places_and_lists(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import infer_byline_and_wire
+    from kzresearch.reference import agency_index
+
+    agencies = agency_index(ref)
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    for text, wire in [
+        (f"Reuters , AFP , Sunday 9 Jan 2022\nKazakh police detain hundreds\n\n{body}\n\n{body}x\n", ["Reuters", "AFP"]),
+        (f"Kazakh police detain hundreds\nAFP/Astana\n\n{body}\n\n{body}x\n", ["AFP"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nAdditional reporting: Reuters\n", ["Reuters"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nBased on reports by Reuters and Interpressnews.\n", ["Reuters"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nvia MTI, Reuters\n", ["MTI", "Reuters"]),
+    ]:
+        assert sorted(infer_byline_and_wire(classify_lines(text, ref).lines, agencies)[1]) == sorted(wire), text
+    # a sentence that opens with "Via" is text
+    line = "Via Astana, the pipeline carries oil to China."
+    doc = classify_lines(f"Kazakh oil\n\n{body}\n\n{line}\n", ref)
+    assert next(x.role for x in doc.lines if x.text == line) == "body"
