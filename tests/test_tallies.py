@@ -916,3 +916,11 @@ def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
 ])
 def test_police_stations_and_clarification_are_detentions(text, expected):
     assert [(r["counted"], r["number"]) for r in tallies(text, "2019")] == expected
+
+
+def test_she_said_after_a_role_and_a_lawyer_and_the_name_after_a_role():
+    text = ("Police detained four young men near the city administration building, a party spokeswoman said. "
+            "Two of them were freed after several hours, she said.")
+    assert [r["attributed_to"] for r in tallies_on(text, "2007-08-18-parliamentary", "2007-08-20")] == ["party spokeswoman"] * 2
+    text = "Seven were detained, and five of them were later fined, according to their lawyer, Bakhyt Seitov."
+    assert {r["attributed_to"] for r in tallies_on(text, "1999-01-10-presidential", "1999-01-11")} == {"Bakhyt Seitov"}

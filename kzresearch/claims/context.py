@@ -87,10 +87,10 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 # (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
-# A person's name: two to four capitalised words, none a word of an office or a group.
-_PERSON_NAME = re.compile(r"(?!.*\b(?:Ministry|Office|Police|Committee|Commission|Council|Group|Party|Service|Agency|News|Court"
-                          r"|Department|Bureau|Movement|Bloc|Union|Association|Watch|International|Centre|Center)\b)"
-                          r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}")
+# A person's name: two to four capitalised words; a word of an office or a group names none.
+_PERSON_NAME = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}")
+_GROUP_WORD = re.compile(r"\b(?:ministry|office|police|committee|commission|council|group|party|service|agency|news|court"
+                         r"|department|bureau|movement|bloc|union|association|watch|international|centre|center|media)\b", re.IGNORECASE)
 # An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|could)\b", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
@@ -620,8 +620,9 @@ class TextContext:
             # "according to the president's office": the phrase itself when it holds no name;
             # "according to one of them, former deputy X": the name in apposition.
             who = self._speaker(m.group("who"), start + m.start("who"), index)
-            if who is None and (named := _APPOSED_NAME.match(sentence, m.end())):
-                who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True)
+            # (a person named by a role too: "according to their lawyer, Bakhyt Seitov")
+            if (who is None or (who.islower() and not _GROUP_WORD.search(who))) and (named := _APPOSED_NAME.match(sentence, m.end())):
+                who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True) or who
             citing = _CITING.match(m.group()) is not None
             if who is None and citing:
                 continue  # "citing the need to restore order": a reason, not a source
@@ -724,7 +725,10 @@ class TextContext:
         if index == 0:
             return None
         who, _ = self._own_attribution(index - 1, self.sentences[index - 1][1])
-        return who if who and _PERSON_NAME.fullmatch(who) else None
+        if not who or _GROUP_WORD.search(who):
+            return None
+        # a name, or one person named by a role ("a party spokeswoman", "their lawyer"; not "monitors")
+        return who if _PERSON_NAME.fullmatch(who) or (who.islower() and not who.endswith("s")) else None
 
     def _last_person(self, index: int, pos: int) -> str | None:
         """Return the person "he" or "she" is: the one last named with a title before ``pos`` in
