@@ -38,7 +38,8 @@ _CENTURY_PIVOT = 70
 # What may stand around a written date in the same value: a weekday before it, a time and a zone
 # after it ("Monday, ", " at 14:52", " | 18:40 EEST", " 14:52 +06:00").
 _WEEKDAY_START = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+")
-_TIME_REST = re.compile(r"[\s,|]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?\s*")
+_TIME_REST = re.compile(r"[\s,|]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?"
+                        r"(?:\s+(?:print|online|web|edition|final))?\s*")
 # A path or a file's name ("/uploads/2022/11/tokayev-vote.jpg", "tokayev_ballot.jpg").
 _PATH_OR_FILE = re.compile(r"^/|\.(?:jpe?g|png|gif|webp|svg|html?|php|pdf|mp[34])$", re.IGNORECASE)
 # The key of a numbered paragraph: a prefix of its own and the number ("001", "p01", "para_2").
@@ -105,6 +106,7 @@ class RecordFields:
         under ``name_keys`` the keys of an author's or publisher's name; under ``other_things`` the
         keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`;
         under ``time_key_words`` the words of a key whose number is a Unix time ("pub_ms"); under
+        ``crawl_key_words`` those of a key whose date is a crawl's or an edit's ("fetched_at"); under
         ``outlet_key_words``, ``byline_key_words`` and ``agency_key_words`` the words of the keys
         that lead to an outlet's, a writer's and an agency's name nested in a row of its own layout
         (:func:`_nested_names`).
@@ -127,6 +129,7 @@ class RecordFields:
         self.suffixes = tuple(_normal_key(str(k)) for k in spec.get("key_suffixes") or [])
         self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
         self.time_words = frozenset(str(k).lower() for k in spec.get("time_key_words") or [])
+        self.crawl_words = frozenset(str(k).lower() for k in spec.get("crawl_key_words") or [])
         self.nested_words = {name: frozenset(str(k).lower() for k in spec.get(f"{key}_key_words") or [])
                              for name, key in (("outlet", "outlet"), ("byline", "byline"), ("wire", "agency"))}
 
@@ -160,7 +163,7 @@ class RecordFields:
                     break
         if "text" not in found or "published" not in found:
             skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
-            row = _row_values(record, skipped, self.time_words)
+            row = _row_values(record, skipped, self.time_words, self.crawl_words)
             if "text" not in found and (text := _longest_text(row)):
                 found["text"] = text
             if "published" not in found and (published := _earliest_date(row)):
@@ -320,20 +323,25 @@ class _RowValues(NamedTuple):
     loose: list[str]  # those not inside a list (a headline is no paragraph block or caption)
     bodies: list[str]  # each list of paragraphs, or object of numbered ones, joined
     times: list[float]  # the numbers under keys that name a time
+    stamped: set[str]  # the strings under keys of a crawl's or an edit's time ("seen", "fetched", "updated")
 
 
-def _row_values(record: Mapping, other_things: frozenset[str], time_words: frozenset[str]) -> _RowValues:
+def _row_values(record: Mapping, other_things: frozenset[str], time_words: frozenset[str],
+                crawl_words: frozenset[str] = frozenset()) -> _RowValues:
     """Walk a row once (:func:`_values`): its strings; each of its lists as text (its strings, or
     its blocks' texts, :func:`_block_text`) and each object of numbered paragraphs ({"001": ...,
     "p02": ...}, in their order, :func:`_numbered`), joined by blank lines; and the numbers under keys one of whose
-    words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id")."""
-    found = _RowValues([], [], [], [])
+    words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id"); the strings under
+    keys one of whose words is one of ``crawl_words`` are marked as a crawl's or an edit's time."""
+    found = _RowValues([], [], [], [], set())
     for key, value, in_list in _values(record, other_things):
         if isinstance(value, str):
             if value.strip():
                 found.strings.append(value)
                 if not in_list:
                     found.loose.append(value)
+                if key is not None and not crawl_words.isdisjoint(_key_words(str(key))):
+                    found.stamped.add(value)
         elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
             found.bodies.append("\n\n".join(parts))
         elif isinstance(value, Mapping) and len(value) > 1 and (order := _numbered(value)):
@@ -368,18 +376,21 @@ def _longest_text(row: _RowValues) -> str | None:
 
 def _earliest_date(row: _RowValues) -> str | None:
     """The publication time of a row of its own layout: its earliest ISO 8601 string, or date written
-    out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99"), else its
+    out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99"), not one
+    under a key of a crawl's or an edit's time ("seen", "fetched", "updated"), else its
     earliest number under a key that names a time, read as a Unix time, else a numeric date whose
     day and month could be either, read day first ("09/10/2024").
 
     Examples
     --------
-    >>> _earliest_date(_RowValues(["2016-07-01T03:12:44Z", "11JAN99"], ["2016-07-01T03:12:44Z", "11JAN99"], [], []))
+    >>> _earliest_date(_RowValues(["2016-07-01T03:12:44Z", "11JAN99"], ["2016-07-01T03:12:44Z", "11JAN99"], [], [], set()))
     '1999-01-11'
     """
-    dates = [d for v in row.strings if (d := _iso_moment(v.strip()))] + [d for v in row.loose if (d := _written_date(v.strip()))] or \
+    strings = [v for v in row.strings if v not in row.stamped]
+    loose = [v for v in row.loose if v not in row.stamped]
+    dates = [d for v in strings if (d := _iso_moment(v.strip()))] + [d for v in loose if (d := _written_date(v.strip()))] or \
             [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))] or \
-            [d for v in row.loose if (d := _written_date(v.strip(), ambiguous=True))]
+            [d for v in loose if (d := _written_date(v.strip(), ambiguous=True))]
     return min(dates)[1] if dates else None
 
 

@@ -306,3 +306,10 @@ def test_numbered_paragraphs_with_a_prefix_of_their_own(fields):
     paragraphs = {f"p{i:02d}": f"{ARTICLE} Paragraph {i}." for i in (2, 1, 10)}
     assert fields.read({"paras": paragraphs, "ttl": "Kazakh police detain hundreds after the vote"})["text"] == \
         "\n\n".join(paragraphs[k] for k in ("p01", "p02", "p10"))
+
+
+def test_a_crawl_or_an_edit_time_is_no_publication_date(fields):
+    long = " ".join([ARTICLE] * 4)
+    row = {"copy": long, "clock": {"ed": "Tue 17.01.2012 print", "seen": "2024-06-11T09:14:55Z"}}
+    assert fields.read(row)["published"] == "2012-01-17"
+    assert "published" not in fields.read({"copy": long, "fetched_at": "2024-06-11T09:14:55Z"})
