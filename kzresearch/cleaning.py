@@ -79,6 +79,8 @@ _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 _CREDIT_AFTER_SENTENCE = re.compile(r"[a-z\d]{2}[.!?]\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
+# A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
+_VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+$", re.IGNORECASE)
 # The length of a date line, at most.
 _DATE_LINE_CHARS = 80
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
@@ -529,7 +531,7 @@ def _is_date_line(text: str) -> bool:
     dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
     if not dates:
         return False
-    rest = _PLACE_BEFORE_DATE.sub("", text)  # "Almaty, 14 June 2019": a press release's date line
+    rest = _PLACE_BEFORE_DATE.sub("", _VIEW_COUNT.sub("", text))  # "Almaty, 14 June 2019": a press release's date line
     if not text.endswith("."):  # "This content was published on May 21, 2016 - 17:48", not a sentence
         rest = _STAMP_OPENER.sub("", rest)
     for d in dates:

@@ -78,6 +78,8 @@ _ACRONYM_LETTERS = 4
 _UNKNOWN_HOLDER = " (not in outlets.csv)"
 # A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# A site's date of the day it is read ("Today, 14 November 2024", "Today is Tuesday, ...").
+_TODAY = re.compile(r"\s*(?:today|current date)\b", re.IGNORECASE)
 # Between the agencies a row credits ("Reuters and AFP", "Trend; AFP"; a slash: row_agencies).
 _AGENCY_SPLIT = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 # A page's name before the site's ("Home - The Astana Times").
@@ -618,7 +620,7 @@ def dateline_published(lines: list[Line]) -> Published | None:
     text = next((i for i, line in enumerate(lines) if line.role == "body"), len(lines))
     header = lines[title:text] if title is not None and title < text else []
     for line in header + lines:
-        if line.role == "byline":
+        if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(line.text):
                 if expr.date:
                     return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")

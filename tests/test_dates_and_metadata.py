@@ -496,3 +496,11 @@ def test_agency_credits_as_date_lines_places_and_lists(ref):
     line = "Via Astana, the pipeline carries oil to China."
     doc = classify_lines(f"Kazakh oil\n\n{body}\n\n{line}\n", ref)
     assert next(x.role for x in doc.lines if x.text == line) == "body"
+
+
+def test_a_sites_today_is_no_date_line_and_a_view_count_does_not_hide_one(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = f"Zakon.kz\nToday, 14 November 2024\nMore than 77% vote yes as Kazakhstan amends its constitution\n06.06.2022, 15:48 · \U0001F441 8 412\n\n{body}\n"
+    assert dateline_published(classify_lines(text, ref).lines).value == "2022-06-06"
