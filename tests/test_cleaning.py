@@ -343,3 +343,11 @@ def test_a_headline_with_an_abbreviation_or_two_sentences_is_still_a_headline(he
 def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
     doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{sentence}\n\n{BODY}\n", ref)
     assert next(line.role for line in doc.lines if line.text == sentence) == "body"
+
+
+@pytest.mark.parametrize("widget,rule", [("Font Size: A A A", "text_size_widget"), ("Text size A A A", "text_size_widget"),
+                                         ("Sign in Subscribe to The Steppe Star e-paper", "subscription_bar")])
+def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
+    doc = classify_lines(f"{widget}\nKazakh ruling party keeps its majority in the vote\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == "Kazakh ruling party keeps its majority in the vote"
+    assert next(line.rule for line in doc.lines if line.text == widget) == rule
