@@ -75,12 +75,15 @@ _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
-# A sentence and a credit of a few words after it, to the end of the line ("... Saturday. AP-Yonhap").
-_CREDIT_AFTER_SENTENCE = re.compile(r"[a-z\d]{2}[.!?]\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
+# A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
+# Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
+_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
 # A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
 _VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+$", re.IGNORECASE)
+# A reading time after a date, glued by a scraper to its icon's name ("Mon., Jan. 10, 2022timer3 min. read").
+_READING_TIME = re.compile(r"\s*(?:timer|clock)?\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
 # The length of a date line, at most.
 _DATE_LINE_CHARS = 80
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
@@ -333,6 +336,15 @@ def _credited_caption(text: str, agencies: dict[str, str]) -> bool:
     return m is not None and any(part.casefold() in agencies for part in re.split(r"[\s/-]+", m.group("credit")))
 
 
+def _mark_credited_captions(lines: list[Line], agencies: dict[str, str]) -> None:
+    # Above the article's first paragraph, a sentence and its agency's credit is a picture's caption
+    # ("... on Sunday, November 20, 2022 Reuters"); below it, the same shape may be a paragraph
+    # signed off by the agency, and stays text.
+    for line in lines[:_first_paragraph(lines)]:
+        if line.role is None and _credited_caption(line.text, agencies):
+            line.role, line.rule = "caption", "agency_credit"
+
+
 def _choose_title(lines: list[Line], given_title: str | None, columned: frozenset[int] = frozenset(),
                   agencies: dict[str, str] | None = None) -> tuple[int | None, str | None]:
     """Return the index of the headline line and the rule that chose it (``columned``: the raw
@@ -374,7 +386,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         score -= 1.0 if line.text.endswith("?") else 0.0
         # A ticker's item ("Breaking: Cricket World Cup: India beat Sri Lanka", "13:02 Kyrgyzstan
         # reports 12 new COVID-19 cases") sits above the page's headline.
-        score -= 2.5 if _TICKER_LABEL.match(line.text) else 0.0
+        score -= 3.5 if _TICKER_LABEL.match(line.text) else 0.0
         # A headline stands above the text and states no date ("Almaty, 14 June 2018 (RFE/RL)",
         # "Joanna Lillis Jan 5, 2023" are datelines and bylines; "Explore more ..." follows the text).
         score -= 1.5 if _states_a_date(line.text) else 0.0
@@ -456,6 +468,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _unmark_self_descriptions_in_the_text(lines, rules)
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
+    _mark_credited_captions(lines, rules.agencies)
     title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text), rules.agencies)
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
@@ -528,6 +541,7 @@ def _is_date_line(text: str) -> bool:
     """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST")."""
     if len(text) > _DATE_LINE_CHARS:
         return False
+    text = _READING_TIME.sub("", text)
     dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
     if not dates:
         return False

@@ -296,6 +296,11 @@ def test_a_section_label_in_capitals_is_no_author_and_a_double_space_is_no_menu(
     ("13:02 Kyrgyzstan reports 12 new COVID-19 cases\nKazakh voters back constitutional changes in referendum\n"
      "Voters at a polling station in Astana on March 19. Reuters\n",
      "Kazakh voters back constitutional changes in referendum"),
+    # a caption whose credit follows a date's year, and a date line glued to its reading time
+    ("Tokayev wins second term with 81% as Kazakhs tick against all\nTribune International Desk\n"
+     "Kazakhstan's President casts his ballot at a polling station in Astana on Sunday, November 20, 2022 Reuters\n"
+     "Mon., Jan. 10, 2022timer3 min. read\n",
+     "Tokayev wins second term with 81% as Kazakhs tick against all"),
     # a byline "By:" and a credit and a date apart by a slash
     ("Kazakhstan's ruling party keeps majority as six parties enter parliament\nBy: Associated Press - @steppedesk\n"
      "Associated Press / 05:12 PM March 20, 2023\n",
