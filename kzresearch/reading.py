@@ -14,6 +14,7 @@ corpus builds.
 """
 from __future__ import annotations
 
+import datetime as dt
 import codecs
 import hashlib
 import json
@@ -336,14 +337,16 @@ def _extract_html(html: str) -> tuple[str, dict]:
         raise UnreadableFile("empty", "HTML page without article text that trafilatura could find")
     # The page's own <title>, read once: trafilatura may have cut it, or left out the site's name.
     full_title, after_title = _page_title(html)
-    title, site = _headline_in_title(html[after_title:], full_title, doc.get("title"))
-    marked, shown = _page_dates(html, doc.get("date"))
+    page = html[after_title:]
+    shown = _visible_text(page)  # the page's text below its <title>, read once for the title and the date
+    title, site = _headline_in_title(page, shown, full_title, doc.get("title"))
+    marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"))  # (a tab shows the title)
     meta = {
         "title": title,
         "byline": doc.get("author"),
         "published": marked,
         # a date only the page's text gives (htmldate's search of it): the date lines come first
-        "page_date": shown,
+        "page_date": text_date,
         "outlet": _named_site(doc) or site or _site_in_title(full_title, title),
         "url": doc.get("url"),
     }
@@ -353,8 +356,8 @@ def _extract_html(html: str) -> tuple[str, dict]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def _page_dates(html: str, date: str | None) -> tuple[str | None, str | None]:
-    """Return ``(marked, shown)``: trafilatura's date of a page when the page's markup states it
+def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, str | None]:
+    """Return ``(marked, in_text)``: trafilatura's date of a page when the page's markup states it
     (its metadata, a ``<time>``, its url: htmldate finds it without searching the text), else when
     the page's visible text does ("Tuesday, Dec 06, 2005" in a masthead), a date the article's date
     lines outrank (``metadata.dateline_published``).
@@ -364,20 +367,30 @@ def _page_dates(html: str, date: str | None) -> tuple[str | None, str | None]:
     makes of a year alone ("© 2025 All Rights Reserved"). A date the page's archive or printer
     stamped ("Archive page last updated: 08/14/2013", "Printed from ... on 03/02/2011") is none
     either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
-    a.m. PST; Monday, January 11, 1999").
+    a.m. PST; Monday, January 11, 1999"). ``shown`` is the page's visible text (:func:`_visible_text`),
+    searched for whole dates only where the markup does not settle it.
     """
     if not date:
         return None, None
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
 
-    shown = unescape(_TAG.sub(" ", _HIDDEN_ELEMENT.sub(" ", html)))
-    dates = [d for d in find_dates(shown) if d.date and d.kind in ("full", "iso", "dmy_numeric")]
-    if _stamped(shown, date[:10]):
-        earliest = min((d.date for d in dates if d.date.isoformat() != date[:10]), default=None)
+    day = date[:10]
+    if _stamped(shown, day):
+        earliest = min((d for d in _whole_dates(shown) if d.isoformat() != day), default=None)
         return None, earliest.isoformat() if earliest else None
     if find_date(html, extensive_search=False, original_date=True) == date:
         return date, None
-    return None, date if any(d.date.isoformat() == date[:10] for d in dates) else None
+    return None, date if any(d.isoformat() == day for d in _whole_dates(shown)) else None
+
+
+def _whole_dates(text: str) -> list[dt.date]:
+    """The whole dates (day, month and year) a text states."""
+    return [d.date for d in find_dates(text) if d.date and d.kind in ("full", "iso", "dmy_numeric")]
+
+
+def _visible_text(page: str) -> str:
+    """A page's text as a browser shows it: no scripts, styles or tags, entities decoded, spaces single."""
+    return " ".join(unescape(_TAG.sub(" ", _HIDDEN_ELEMENT.sub(" ", page))).split())
 
 
 def _stamped(shown: str, day: str) -> bool:
@@ -398,21 +411,20 @@ def _page_title(html: str) -> tuple[str | None, int]:
     return (" ".join(unescape(tag.group(1)).split()), tag.end()) if tag else (None, len(html))
 
 
-def _headline_in_title(page: str, full_title: str | None, title: str | None) -> tuple[str | None, str | None]:
+def _headline_in_title(page: str, shown: str, full_title: str | None, title: str | None) -> tuple[str | None, str | None]:
     """Return the headline of a page whose ``<title>`` (``full_title``) trafilatura cut at the wrong
     separator ("The Hindu : International" of "The Hindu : International : Kazakh leader wins"), with
     the site's name at the title's other end: the longest other part of the title that the page
-    (``page``, the HTML after the title) also shows as text; so too when trafilatura kept the whole
+    (``page``, the HTML after the title; ``shown``, its visible text) also shows as text; so too when trafilatura kept the whole
     title and the page does not show it whole. Else trafilatura's ``title`` (kept as well when a
     ``<h1>`` shows it), and no site."""
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
-    if len(own) < 2 and title and full_title and (shorter := _site_part_chosen(page, full_title, title)):
+    if len(own) < 2 and title and full_title and (shorter := _site_part_chosen(shown, full_title, title)):
         return shorter
     if len(own) < 2 or not full_title:
         return title, None  # trafilatura chose one part of the title: its choice stands
     if any(title in " ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
         return title, None  # "Kazakhstan votes - and nobody is surprised": a headline with a separator
-    shown = " ".join(unescape(_TAG.sub(" ", page)).split())
     parts = [p.strip() for p in _TITLE_PARTS.split(full_title)]
     # trafilatura kept the whole <title> ("People's Daily Online -- Pro-presidential party wins ..."):
     # its parts compete, unless the page shows it whole (a headline with a separator in it)
@@ -431,14 +443,13 @@ def _headline_in_title(page: str, full_title: str | None, title: str | None) -> 
     return best, site
 
 
-def _site_part_chosen(page: str, full_title: str, title: str) -> tuple[str, str] | None:
+def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str] | None:
     """Return ``(headline, site)`` when trafilatura chose the site's part of a ``<title>``: a name
     of a few capitalised words ("Jordan Times" of "Jordan Times - Nazarbayev party sweeps ..."),
-    while the page shows a longer part as text."""
+    while the page's visible text ``shown`` holds a longer part."""
     parts = [p.strip() for p in TITLE_SEPARATOR.split(full_title)]
     if title.strip() not in parts or len(parts) < 2 or len(title.split()) > 4 or not _SITE_WORDS.fullmatch(title.strip()):
         return None
-    shown = " ".join(unescape(_TAG.sub(" ", page)).split())
     others = [p for p in parts if p != title.strip() and len(p.split()) >= 4 and p in shown]
     return (max(others, key=len), title.strip()) if others else None
 

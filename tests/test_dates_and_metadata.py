@@ -430,7 +430,10 @@ def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the
 
 
 def test_a_page_date_only_a_link_gives_is_no_publication_date():
-    from kzresearch.reading import _page_dates
+    from kzresearch.reading import _page_dates as page_dates, _visible_text
+
+    def _page_dates(page: str, date: str) -> tuple:
+        return page_dates(page, _visible_text(page), date)
 
     page = ('<html><head><title>X</title></head><body><p>UPDATED: 08:26, September 23, 2004</p>'
             '<a href="/200409/15/eng20040915_157402.html">SCO prime ministers to meet</a></body></html>')
