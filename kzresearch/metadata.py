@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,8 +81,6 @@ _UNKNOWN_HOLDER = " (not in outlets.csv)"
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 # A site's date of the day it is read ("Today, 14 November 2024", "Today is Tuesday, ...").
 _TODAY = re.compile(r"\s*(?:today|current date)\b", re.IGNORECASE)
-# Between the agencies a row credits ("Reuters and AFP", "Trend; AFP"; a slash: row_agencies).
-_AGENCY_SPLIT = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 # A page's name before the site's ("Home - The Astana Times").
 _PAGE_WORDS = frozenset({"home", "homepage", "main", "index", "news", "latest news", "front page", "welcome"})
 # What a site name adds in brackets ("Novinite.com (Sofia News Agency)").
@@ -104,6 +103,8 @@ _CREDIT_LINE_RULES = _NAME_LINE_RULES | {"breadcrumb"}
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
 _AUTHORED = re.compile(r"^(?:(?:written|story|words|text) by\s+|reporting\s*:\s*)", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
+# Between the pieces of a credit's part: a slash or a spaced dash ("Reuters/AFP", "Reuters - November 21").
+_CREDIT_PIECES = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s+")
 # An agency's name before a site's stamp on a date line ("AFP Published 07 Oct, 2024 02:18pm").
 _AGENCY_BEFORE_STAMP = re.compile(r"(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\s+(?:Published|Updated|Posted)\b")
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
@@ -505,17 +506,30 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
 
 
 def _agencies_listed(text: str, agencies: dict[str, str]) -> list[str]:
-    """Return the agencies a credit lists, apart by commas, "and", slashes or hyphens ("Reuters/AFP/gs",
-    "AFP-Yonhap"), a name that holds one kept whole ("Interfax-Kazakhstan", "RFE/RL")."""
-    found = []
-    for part in _CREDIT_SPLIT.split(text):
+    """Return the agencies a credit lists (:func:`_credited_names`), by their names in ``names.csv``."""
+    return [agency for _, agency in _credited_names(text, agencies) if agency]
+
+
+def _credited_names(text: str, agencies: dict[str, str]) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(name as written, agency or None)`` for each name a credit lists, apart by commas,
+    "and", slashes, spaced dashes ("Reuters - November 21, 2022") and hyphens that join agencies
+    ("Reuters/AFP/gs", "AFP-Yonhap"); a name that holds one of them is kept whole
+    ("Interfax-Kazakhstan", "RFE/RL", "Keystone-SDA/AFP").
+
+    Examples
+    --------
+    >>> list(_credited_names("AFP-Yonhap, Interpress-news", {"afp": "AFP", "yonhap": "Yonhap"}))
+    [('AFP', 'AFP'), ('Yonhap', 'Yonhap'), ('Interpress-news', None)]
+    """
+    for part in _CREDIT_SPLIT.split(text or ""):
         part = part.strip(" .;:()")
-        pieces = [part] if part.casefold() in agencies else [p.strip() for p in part.split("/")]
-        for piece in pieces:  # "Keystone-SDA/AFP": a slash first, then a hyphen inside a piece no name holds
-            for name in [piece] if piece.casefold() in agencies else piece.split("-"):
-                if name.strip().casefold() in agencies:
-                    found.append(agencies[name.strip().casefold()])
-    return found
+        for piece in [part] if part.casefold() in agencies else _CREDIT_PIECES.split(part):
+            piece = piece.strip()
+            joined = [j.strip() for j in piece.split("-")]
+            if piece.casefold() not in agencies and len(joined) > 1 and all(j.casefold() in agencies for j in joined):
+                yield from ((j, agencies[j.casefold()]) for j in joined)
+            elif piece:
+                yield piece, agencies.get(piece.casefold())
 
 
 @lru_cache(maxsize=4)
@@ -562,10 +576,7 @@ def row_agencies(credited: str | None, agencies: dict[str, str]) -> list[str]:
     >>> row_agencies("RFE/RL", {"rfe/rl": "RFE/RL"})
     ['RFE/RL']
     """
-    parts = [part.strip() for part in _AGENCY_SPLIT.split(credited or "")]
-    # a slash joins two agencies ("AP/AFP") unless it is inside a name ("RFE/RL")
-    parts = [piece.strip() for part in parts for piece in ([part] if part.casefold() in agencies else part.split("/"))]
-    return list(dict.fromkeys(agencies.get(part.casefold(), part) for part in parts if part))
+    return list(dict.fromkeys(agency or name for name, agency in _credited_names(credited or "", agencies)))
 
 
 def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None) -> tuple[str | None, list[str]]:
