@@ -69,7 +69,8 @@ _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Servic
 _ARTICLES = frozenset({"the", "a", "an"})
 # "said that", and "said on Monday that", "said in a statement that"
 _THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?)?\s+that\b")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b")
+# A break between two clauses: what one clause says of a figure, the next need not ("..., and that").
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
@@ -677,7 +678,7 @@ class TextContext:
             # It ranks after a final speaker ("..., witnesses said"), and holds only up to a clause
             # break ("Officials said that ...; 100 were detained, the ministry said").
             governs = (start + m.end() <= pos and _THAT.match(sentence, m.end()) is not None
-                       and not _CLAUSE_BREAK.search(self.text, start + m.end(), pos)
+                       and not CLAUSE_BREAK.search(self.text, start + m.end(), pos)
                        and not _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()))
             # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
             direct = start + m.start() <= pos <= start + m.end() + 1

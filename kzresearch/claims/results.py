@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kzresearch.claims.context import DocContext, Mention, TextContext, text_context
+from kzresearch.claims.context import CLAUSE_BREAK, DocContext, Mention, TextContext, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import last_month_named, months_before
@@ -926,7 +926,6 @@ _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:won|wins|win|took|takes|secured|swept|captured|claimed|gained|holds?|held|occup(?:y|ies|ied))\s+all\s+(?:the\s+)?$",
                   re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;", re.IGNORECASE)
 # Between a threshold and a party's figure ("the 5 per cent barrier at 2.3 per cent"; not "lowered
 # the 7 percent threshold to 5 percent").
 _AT_FIGURE = re.compile(r"\s+at\s+", re.IGNORECASE)
@@ -1023,7 +1022,7 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         reach = (start, end) if m.group("years") else (max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH))
         if not _VOTE_NOUN.search(text, *reach):
             continue
-        if m.group("years") and (figure := _DIGIT.search(text, m.end(), end)) and _CLAUSE_BREAK.search(text, m.end(), figure.start()):
+        if m.group("years") and (figure := _DIGIT.search(text, m.end(), end)) and CLAUSE_BREAK.search(text, m.end(), figure.start()):
             continue  # "Two years ago protests shook the country, and on Sunday Amanat won 53.9 percent": another clause
         if m.group("years"):
             # "Two years ago, ... the party won 71.09 per cent": a result that long ago is that year's vote's
