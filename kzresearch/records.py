@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
+from kzresearch.dates import find_dates
+
 # The fields a document takes from its record besides its text and id.
 META_FIELDS = ("title", "url", "outlet", "published", "byline", "wire")
 FIELDS = ("text", "id", *META_FIELDS)
@@ -472,8 +474,6 @@ def _written_date(value: str, ambiguous: bool = False) -> tuple[dt.datetime, str
     >>> _written_date("12/01/2021 14:52") is None, _written_date("Monday, 11 January 2021 at 14:52 +06:00")[1]
     (True, '2021-01-11')
     """
-    from kzresearch.dates import find_dates  # imported here: only rows of their own layout need it
-
     if m := _COMPACT_DATE.fullmatch(value):
         month = _MONTH_ABBREVIATIONS.get(m.group(2).lower())
         year = int(m.group(3)) + (0 if len(m.group(3)) == 4 else 1900 if int(m.group(3)) >= _CENTURY_PIVOT else 2000)
