@@ -82,8 +82,9 @@ _CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?P<credit>[
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
 # A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
 _VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+$", re.IGNORECASE)
-# A reading time after a date, glued by a scraper to its icon's name ("Mon., Jan. 10, 2022timer3 min. read").
-_READING_TIME = re.compile(r"\s*(?:timer|clock)?\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
+# A reading time after a date, glued by a scraper to its icon's name or not ("Mon., Jan. 10, 2022timer3
+# min. read", "Jan. 10, 2022 · 3 min read").
+_READING_TIME = re.compile(r"\s*[·•|]?\s*[A-Za-z]*\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
 # The length of a date line, at most.
 _DATE_LINE_CHARS = 80
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
