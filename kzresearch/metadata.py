@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -209,11 +209,7 @@ def canonical_outlet(name: str, ref: Reference) -> str:
         The canonical outlet name, or ``name`` stripped when no outlet is known by it.
     """
     signatures = _signatures_for(ref)
-    # a part of a site name that is a known outlet's name ("Opinion - The Moscow Times")
-    parts = [p.strip() for p in TITLE_SEPARATOR.split(_BRACKETED_TAIL.sub("", name).strip() or name)]
-    if len(parts) > 1 and (known := next((signatures.by_folded_name[fold_case(p)] for p in parts if fold_case(p) in signatures.by_folded_name), None)):
-        return known
-    name = _site_name(name.strip())
+    name = _site_name(name.strip(), signatures.by_folded_name)
     folded = fold_case(name)
     for outlet, _, pattern in signatures.by_signal.get("url", []):
         if pattern.search(folded):
@@ -239,8 +235,9 @@ def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
     return named
 
 
-def _site_name(name: str) -> str:
-    """The site's name in a recorded site name: the last part of a page title that a page gave as
+def _site_name(name: str, known: Collection[str] = ()) -> str:
+    """The site's name in a recorded site name: a part that is a known outlet's name (``known``: folded
+    names, "Opinion - The Moscow Times"), else the last part of a page title that a page gave as
     its site name ("Journalists face jail terms - Committee to Protect Journalists"), the first part
     of a short one that adds a description or another language's name ("ANSA.it - English Media
     Service", "Polskie Radio – Radio Poland"; not a page's or a section's name: "Home - The Astana
@@ -254,11 +251,13 @@ def _site_name(name: str) -> str:
     ['ANSA.it', 'Novinite.com', 'Le Monde']
     """
     name = _BRACKETED_TAIL.sub("", name).strip() or name
-    parts = TITLE_SEPARATOR.split(name)
+    parts = [part.strip() for part in TITLE_SEPARATOR.split(name)]
+    if len(parts) > 1 and (known_part := next((part for part in parts if fold_case(part) in known), None)):
+        return known_part  # a part that is a known outlet's name ("Opinion - The Moscow Times")
     if len(parts) > 1:
         # a section's one word before the site's ("World - Steppe Herald") is no name of the site
-        section = len(parts[0].split()) == 1 and not _BARE_DOMAIN.fullmatch(parts[0].strip())
-        name = (parts[-1] if len(name.split()) > 6 or section or parts[0].strip().casefold() in _PAGE_WORDS else parts[0]).strip()
+        section = len(parts[0].split()) == 1 and not _BARE_DOMAIN.fullmatch(parts[0])
+        name = parts[-1] if len(name.split()) > 6 or section or parts[0].casefold() in _PAGE_WORDS else parts[0]
     return ".".join(_without_suffix(name.split("."))) if " " in name else name
 
 
