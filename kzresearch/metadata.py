@@ -43,7 +43,10 @@ _DATE_WITH_YEAR = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\
 _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
                             rf"[,.]\s*{_DATE_WITH_YEAR}\)?)\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
-_CREDIT_MARKS = re.compile(r"^(?:source:?|photo:?|©|—|–|-|\()\s*|[)\s.]+$", re.IGNORECASE)
+# A line of agency names: a mark before them ("Source:", "(", "[", "— With"), the names apart by
+# commas, slashes, spaced dots or "and", and a closing mark.
+_CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
+_CREDIT_NAMES_SPLIT = re.compile(r"\s*(?:[,/;|·]|\s\.\s|\band\b)\s*", re.IGNORECASE)
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"
@@ -494,14 +497,37 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
-        elif below_title and line.rule in _CREDIT_LINE_RULES \
-                and (agency := agencies.get(_CREDIT_MARKS.sub("", re.split(r"\s*[,/]\s*", line.text)[0]).casefold())) \
-                and (wire_services is None or agency in wire_services) and len(line.text.split()) <= 3:
-            wire.append(agency)  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "AFP/Astana"
+        elif below_title and line.rule in _CREDIT_LINE_RULES and (credited := line_credits(line.text, agencies, wire_services)):
+            wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
             wire += agencies_before_date(line.text, agencies)
         below_title = below_title or line.role == "title"
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+def line_credits(text: str, agencies: dict[str, str], wire_services: Collection[str] | None = None) -> list[str]:
+    """Return the agencies a line of names credits: the agencies before any other name (a dateline's
+    place: "AFP, ASTANA", "AFP/Astana"), in a line of at most three words or of agencies only. A bare
+    name credits only a wire service (``wire_services``; a site that is also an agency names itself);
+    a name marked as a credit ("[BNS]", "– BNS", "With Reuters") credits any agency.
+
+    Examples
+    --------
+    >>> agencies = {"afp": "AFP", "reuters": "Reuters", "ap": "AP", "kazinform": "Kazinform"}
+    >>> line_credits("Reuters . AFP", agencies), line_credits("(Reuters, AP)", agencies), line_credits("AFP/Astana", agencies)
+    (['Reuters', 'AFP'], ['Reuters', 'AP'], ['AFP'])
+    >>> line_credits("Kazinform", agencies, {"AFP"}), line_credits("– Kazinform", agencies, {"AFP"})
+    ([], ['Kazinform'])
+    """
+    m = _CREDIT_MARK.match(text.strip())
+    parts = _CREDIT_NAMES_SPLIT.split(m.group("names"))
+    credited: list[str] = []
+    for part in parts:
+        agency = agencies.get(part.strip().casefold())
+        if agency is None or (wire_services is not None and agency not in wire_services and not m.group("mark")):
+            break
+        credited.append(agency)
+    return credited if len(text.split()) <= 3 or len(credited) == len(parts) else []
 
 
 def _agencies_listed(text: str, agencies: dict[str, str]) -> list[str]:
@@ -564,18 +590,20 @@ def _join_names(names: list[str]) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def row_agencies(credited: str | None, agencies: dict[str, str]) -> list[str]:
+def row_agencies(credited: str | None, agencies: dict[str, str], places: Collection[str] = ()) -> list[str]:
     """Return the agencies an export's row credits ("PTI", "Trend, AFP"), by the names ``names.csv``
-    gives them; a name it does not know as written (the row's key says it is an agency).
+    gives them; a name it does not know as written (the row's key says it is an agency), unless it
+    is a place (``places``, case-folded): "AFP, Almaty" writes the agency's dateline.
 
     Examples
     --------
     >>> row_agencies("Trend, Agence France-Presse", {"agence france-presse": "AFP"}), row_agencies("AP/AFP and Reuters", {})
     (['Trend', 'AFP'], ['AP', 'AFP', 'Reuters'])
-    >>> row_agencies("RFE/RL", {"rfe/rl": "RFE/RL"})
-    ['RFE/RL']
+    >>> row_agencies("RFE/RL", {"rfe/rl": "RFE/RL"}), row_agencies("AFP, Almaty", {"afp": "AFP"}, {"almaty"})
+    (['RFE/RL'], ['AFP'])
     """
-    return list(dict.fromkeys(agency or name for name, agency in _credited_names(credited or "", agencies)))
+    return list(dict.fromkeys(agency or name for name, agency in _credited_names(credited or "", agencies)
+                              if agency or name.casefold() not in places))
 
 
 def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None) -> tuple[str | None, list[str]]:

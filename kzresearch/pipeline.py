@@ -27,7 +27,7 @@ from kzresearch.metadata import (
 )
 from kzresearch.quotes import find_quotes
 from kzresearch.reading import RawDocument
-from kzresearch.reference import Reference, agency_index
+from kzresearch.reference import Reference, agency_index, place_names
 from kzresearch.textnorm import sentence_spans
 from kzresearch.textreuse import minhash
 
@@ -107,7 +107,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if not byline:
         byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
         wire = list(dict.fromkeys(wire + credited))
-    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref))))
+    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), place_names(ref))))
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,

@@ -420,6 +420,26 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
     assert infer_byline_and_wire(lines, agencies)[0] == "Ananya Rao"
 
 
+def test_sign_off_lines_of_agencies_credit_each_agency_they_list(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import infer_byline_and_wire, wire_services
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    for sign_off, wire in [("Reuters . AFP", ["Reuters", "AFP"]), ("(Reuters, AP)", ["Reuters", "AP"]), ("[AFP]", ["AFP"]),
+                           ("\u2014 With Reuters", ["Reuters"]), ("\u2013 BNS", ["BNS"]), ("Photo: AFP", [])]:
+        text = f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n{sign_off}\n"
+        assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), wire_services(ref))[1] == wire, sign_off
+
+
+def test_a_rows_agency_field_names_no_place(ref):
+    from kzresearch.metadata import row_agencies
+    from kzresearch.reference import agency_index, place_names
+
+    assert row_agencies("AFP, Almaty", agency_index(ref), place_names(ref)) == ["AFP"]
+    assert row_agencies("Trend, AFP", agency_index(ref), place_names(ref)) == ["Trend", "AFP"]
+
+
 def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the_copy(ref):
     from kzresearch.cleaning import classify_lines
 
