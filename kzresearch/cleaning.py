@@ -57,7 +57,7 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
-_DATE_LINE_WORDS = re.compile(r"\b(page|published|updated|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
@@ -538,11 +538,23 @@ def _states_a_date(text: str) -> bool:
     return any(d.date for d in find_dates(text))
 
 
+def without_reading_time(text: str) -> str:
+    """Return a date line without the reading time a site writes after the date, glued to an icon's
+    name or not ("Mon., Jan. 10, 2022timer3 min. read"): the year is whole again.
+
+    Examples
+    --------
+    >>> without_reading_time("Mon., Jan. 10, 2022timer3 min. read")
+    'Mon., Jan. 10, 2022'
+    """
+    return _READING_TIME.sub("", text)
+
+
 def _is_date_line(text: str) -> bool:
     """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST")."""
     if len(text) > _DATE_LINE_CHARS:
         return False
-    text = _READING_TIME.sub("", text)
+    text = without_reading_time(text)
     dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
     if not dates:
         return False

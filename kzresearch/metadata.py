@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line, agencies_before_date
+from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line, agencies_before_date, without_reading_time
 from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
@@ -659,7 +659,7 @@ def dateline_published(lines: list[Line]) -> Published | None:
     header = lines[title:text] if title is not None and title < text else []
     for line in header + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
-            for expr in find_dates(line.text):
+            for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
                     return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
     # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -".

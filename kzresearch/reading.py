@@ -203,6 +203,13 @@ _CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _HIDDEN_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
+# A publication date the markup states by name: JSON-LD's "datePublished", a meta or itemprop
+# "article:published_time" / "datePublished". htmldate may prefer a page's modified time to it.
+_PUBLISHED_MARKUP = re.compile(
+    r"""["']datePublished["']\s*:\s*["'](?P<json>\d{4}-\d\d-\d\d)"""
+    r"""|<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["'][^>]*?\bcontent\s*=\s*["'](?P<meta>\d{4}-\d\d-\d\d)"""
+    r"""|<meta\b[^>]*?\bcontent\s*=\s*["'](?P<before>\d{4}-\d\d-\d\d)[^"']*["'][^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["']""",
+    re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
 TITLE_SEPARATOR = re.compile(r"\s+(?:--|[-|\u2013\u2014])\s+")
@@ -367,9 +374,13 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     makes of a year alone ("© 2025 All Rights Reserved"). A date the page's archive or printer
     stamped ("Archive page last updated: 08/14/2013", "Printed from ... on 03/02/2011") is none
     either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
-    a.m. PST; Monday, January 11, 1999"). ``shown`` is the page's visible text (:func:`_visible_text`),
-    searched for whole dates only where the markup does not settle it.
+    a.m. PST; Monday, January 11, 1999"). A publication date the markup names ("datePublished")
+    comes first: htmldate may prefer the page's modified time, and finds no date before 1995.
+    ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
+    where the markup does not settle it.
     """
+    if (stated := _PUBLISHED_MARKUP.search(html)) and stated.group(stated.lastgroup) != (date or "")[:10]:
+        return stated.group(stated.lastgroup), None  # htmldate took the modified time, or none before 1995
     if not date:
         return None, None
     from htmldate import find_date  # trafilatura's own date finder, here without the text search

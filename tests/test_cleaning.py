@@ -237,6 +237,7 @@ def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
     ("Police published figures on May 21, 2016", False),
     ("The decree was published on March 20, 2019.", False),
     ("The final tally was posted on June 11.", False),
+    ("Publish : 21 Nov 2022, 09:47 PM Update : 22 Nov 2022, 12:10 AM", True),
 ])
 def test_a_sites_publication_stamp_is_a_date_line(line, is_stamp, ref):
     roles = {x.text: x.rule for x in classify_lines(f"A Headline For The Story\n{line}\n{BODY}", ref).lines}

@@ -464,6 +464,17 @@ def test_a_page_date_only_a_link_gives_is_no_publication_date():
     assert _page_dates(archived, "2013-08-14") == (None, "1999-01-11")
 
 
+def test_a_publication_date_the_markup_names_outranks_a_modified_time_and_htmldates_1995_floor():
+    from kzresearch.reading import _page_dates
+
+    head = ('<html><head><meta property="article:modified_time" content="2019-06-11T08:02:00+01:00">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-06-10T17:45:00+01:00",'
+            '"dateModified":"2019-06-11T08:02:00+01:00"}</script></head><body><p>Text.</p></body></html>')
+    assert _page_dates(head, "Text.", "2019-06-11") == ("2019-06-10", None)
+    old = '<html><head><meta content="1994-03-08T08:00:00Z" property="article:published_time"></head><body></body></html>'
+    assert _page_dates(old, "", "1995-01-01") == ("1994-03-08", None) and _page_dates(old, "", None) == ("1994-03-08", None)
+
+
 def test_a_whole_title_with_the_sites_name_before_a_double_dash():
     from kzresearch.reading import _extract_html
 
@@ -527,3 +538,6 @@ def test_a_sites_today_is_no_date_line_and_a_view_count_does_not_hide_one(ref):
     body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
     text = f"Zakon.kz\nToday, 14 November 2024\nMore than 77% vote yes as Kazakhstan amends its constitution\n06.06.2022, 15:48 · \U0001F441 8 412\n\n{body}\n"
     assert dateline_published(classify_lines(text, ref).lines).value == "2022-06-06"
+    # a reading time glued to the year does not hide the date, nor does a later "Updated" line come first
+    text = f"More than 77% vote yes as Kazakhstan amends its constitution\nMon., Jan. 10, 2022timer3 min. read\nUpdated Jan. 11, 2022 at 7:15 a.m.\n\n{body}\n"
+    assert dateline_published(classify_lines(text, ref).lines).value == "2022-01-10"
