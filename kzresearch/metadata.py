@@ -82,6 +82,13 @@ _ACRONYM_LETTERS = 4
 _UNKNOWN_HOLDER = " (not in outlets.csv)"
 # A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# A credit to a house's staff (_staff_credit): "a Cyprus Mail staff reporter", "TBT Staff",
+# "a staff writer at The Astana Times".
+_HOUSE_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?"
+_STAFF_CREDIT = re.compile(
+    rf"\b[Aa]n?\s+(?P<name>{_HOUSE_NAME})\s+(?i:staff\s+(?:reporter|writer|correspondent))\b"
+    rf"|^(?:[Bb]y\s+)?(?P<alone>{_HOUSE_NAME})\s+(?i:staff)$"
+    rf"|\b(?i:staff\s+(?:reporter|writer|correspondent))\s+(?:at|for)\s+(?P<house>(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,3}})")
 # A site's date of the day it is read ("Today, 14 November 2024", "Today is Tuesday, ...").
 _TODAY = re.compile(r"\s*(?:today|current date)\b", re.IGNORECASE)
 # A page's name before the site's ("Home - The Astana Times").
@@ -342,6 +349,8 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             return holder
         if (named := _masthead_in_notice(lines)) is not None:
             return named
+        if (named := _staff_credit(lines)) is not None:
+            return named
         if holder is not None:
             return holder
     if not hits:
@@ -399,6 +408,25 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
                 acronym = len(letters) <= _ACRONYM_LETTERS
                 spelled = next((n for n in (written_as, name) if not n.isupper() or acronym), name.title())
                 return spelled, f"the name {name!r} atop the page (line {line.line_no}) and holding its notice {notice!r}"
+    return None
+
+
+def _staff_credit(lines: list[Line]) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` from a credit to the house's own staff in a byline or an author
+    note: "Compiled by a Cyprus Mail staff reporter", "TBT Staff", "a staff writer at The Astana
+    Times". Only forms no person's name takes: an article before the name, "Staff" alone after it,
+    or the house after "at" or "for".
+
+    Examples
+    --------
+    >>> _staff_credit([Line(3, 3, "Compiled by a Cyprus Mail staff reporter from wire reports", "byline", "credit_line")])[0]
+    'Cyprus Mail'
+    >>> _staff_credit([Line(3, 3, "By Dana Omarova Staff Reporter", "byline", "by_prefix")]) is None
+    True
+    """
+    for line in lines:
+        if (line.role == "byline" or line.rule == "author_bio") and (m := _STAFF_CREDIT.search(line.text)):
+            return m.group("name") or m.group("alone") or m.group("house"), f"staff credit {line.text!r} on line {line.line_no}"
     return None
 
 

@@ -449,6 +449,16 @@ def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the
     assert infer_outlet(classify_lines(text, ref).lines, ref)[0] == "Steppe Herald"
 
 
+def test_a_staff_credit_names_the_house_where_nothing_else_does(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = f"Nazarbayev's party takes every seat\nCompiled by a Steppe Herald staff reporter from wire reports\n\n{body}\n\n{body}x\n"
+    assert infer_outlet(classify_lines(text, ref).lines, ref)[0] == "Steppe Herald"
+    text = f"Nazarbayev's party takes every seat\nBy Dana Omarova Staff Reporter\n\n{body}\n\n{body}x\n"
+    assert infer_outlet(classify_lines(text, ref).lines, ref)[0] is None
+
+
 def test_a_page_date_only_a_link_gives_is_no_publication_date():
     from kzresearch.reading import _page_dates as page_dates, _visible_text
 
