@@ -82,6 +82,8 @@ _ACRONYM_LETTERS = 4
 _UNKNOWN_HOLDER = " (not in outlets.csv)"
 # A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# ... and a notice of the publisher, in the text or not: "Asharq Al-Awsat English is published by ...".
+_PUBLISHER_NOTICE = re.compile(r"\bis (?:published|owned|operated) by\b|\bis a publication of\b", re.IGNORECASE)
 # A credit to a house's staff (_staff_credit): "a Cyprus Mail staff reporter", "TBT Staff",
 # "a staff writer at The Astana Times".
 _HOUSE_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?"
@@ -378,8 +380,8 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a short name atop the page that the copyright notice at its
     foot holds: "Caravanserai" above the menu and "© 2023 Caravanserai" below the text, "DAWN -
     International; ..." and "© DAWN Group of Newspapers", "Tehran Times" and "Tehran Times Daily
-    Newspaper Copyright © 2016". Both ends of the page name it, so it is the page's own name, known
-    to ``outlets.csv`` or not.
+    Newspaper Copyright © 2016", "ASHARQ AL-AWSAT" and "Asharq Al-Awsat English is published by
+    ...". Both ends of the page name it, so it is the page's own name, known to ``outlets.csv`` or not.
 
     The notice is a line of the foot that cleaning set apart (boilerplate, a caption), and the name
     stands as its holder: right after the mark and the year, or opening the notice before the mark
@@ -389,7 +391,8 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     """
     written = [line for line in lines if line.role != "blank"]
     title_at = next((i for i, line in enumerate(written) if line.role == "title"), len(written))
-    notices = [line.text for line in written[-_FOOT_LINES:] if line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)]
+    notices = [line.text for line in written[-_FOOT_LINES:]
+               if line.role in ("boilerplate", "caption") and _NOTICE.search(line.text) or _PUBLISHER_NOTICE.search(line.text)]
     for line in written[:min(_MASTHEAD_LINES, title_at)] if notices else []:
         if line.rule in _NOT_MASTHEAD_RULES:
             continue
@@ -401,7 +404,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
             continue
         escaped = re.escape(name)
         holder = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?(?P<name>{escaped})(?!\w)"
-                            rf"|(?:^|[.!]\s+)(?P<opening>{escaped})(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b)", re.IGNORECASE)
+                            rf"|(?:^|[.!]\s+)(?P<opening>{escaped})(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b|{_PUBLISHER_NOTICE.pattern})", re.IGNORECASE)
         for notice in notices:
             if m := holder.search(notice):
                 written_as = m.group("name") or m.group("opening")

@@ -449,6 +449,15 @@ def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the
     assert infer_outlet(classify_lines(text, ref).lines, ref)[0] == "Steppe Herald"
 
 
+def test_a_name_atop_the_page_that_a_publishers_notice_repeats_is_the_outlet(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"STEPPE HERALD\nEnglish Edition\nHome World Economy\n\nKazakh police detain hundreds\n\n{body}\n\n{body}x\n\n"
+            "Steppe Herald English is published by Steppe Media Company.\n© 2025 SMC. All rights reserved.\n")
+    assert infer_outlet(classify_lines(text, ref).lines, ref)[0] == "Steppe Herald"
+
+
 def test_a_staff_credit_names_the_house_where_nothing_else_does(ref):
     from kzresearch.cleaning import classify_lines
 
