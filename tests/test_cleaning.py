@@ -352,8 +352,16 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
 
 
 @pytest.mark.parametrize("widget,rule", [("Font Size: A A A", "text_size_widget"), ("Text size A A A", "text_size_widget"),
-                                         ("Sign in Subscribe to The Steppe Star e-paper", "subscription_bar")])
+                                         ("Sign in Subscribe to The Steppe Star e-paper", "subscription_bar"),
+                                         ("Article was updated 3 yrs ago", "relative_stamp"), ("Published 2 hours ago", "relative_stamp")])
 def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
     doc = classify_lines(f"{widget}\nKazakh ruling party keeps its majority in the vote\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakh ruling party keeps its majority in the vote"
     assert next(line.rule for line in doc.lines if line.text == widget) == rule
+
+
+def test_a_stamp_of_the_pages_age_does_not_push_the_headline_from_the_lead(ref):
+    text = ("World\nKazakh crackdown leaves 164 dead and nearly 8,000 in custody, officials say\n"
+            "President blames terrorists for the violence as troops guard key sites\nBy Dana Omarova\n"
+            f"Mon., Jan. 10, 2022\nArticle was updated 3 yrs ago\n\n{LEAD}\n\n{BODY}\n")
+    assert classify_lines(text, ref).title.startswith("Kazakh crackdown leaves 164 dead")
