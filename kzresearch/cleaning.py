@@ -45,7 +45,8 @@ _CREDIT_LINE = re.compile(
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
 AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
-_NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
+# (a name of a person: "The Jerusalem Post" above a date line is a masthead)
+_NAME = r"(?!The )[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.

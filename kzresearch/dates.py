@@ -26,7 +26,9 @@ MONTHS = {
 WEEKDAYS = {name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
 
-_MONTH = r"(?P<month>" + starting_words([m.capitalize() for m in MONTHS]) + r")\.?"
+# Month names capitalised or in capitals ("MARCH 22, 2016" on a date line), never in lower case
+# ("may" is a verb).
+_MONTH = r"(?P<month>" + starting_words([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS]) + r")\.?"
 # A day starts a number ("5", "15"), as after a boundary; written digit first for speed (see above).
 _DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

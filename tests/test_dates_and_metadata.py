@@ -560,3 +560,13 @@ def test_a_sites_today_is_no_date_line_and_a_view_count_does_not_hide_one(ref):
     # a reading time glued to the year does not hide the date, nor does a later "Updated" line come first
     text = f"More than 77% vote yes as Kazakhstan amends its constitution\nMon., Jan. 10, 2022timer3 min. read\nUpdated Jan. 11, 2022 at 7:15 a.m.\n\n{body}\n"
     assert dateline_published(classify_lines(text, ref).lines).value == "2022-01-10"
+
+
+def test_month_names_in_capitals_and_a_masthead_above_a_date_line(ref):
+    from kzresearch.cleaning import classify_lines
+
+    assert [d.surface for d in find_dates("MARCH 22, 2016 17:48 and 5 MAY 2019")] == ["MARCH 22, 2016", "5 MAY 2019"]
+    assert [d.surface for d in find_dates("Police may detain more")] == []
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    lines = classify_lines(f"The Steppe Herald\nTue, Mar 11 2025\n\nKazakh police detain hundreds\n\n{body}\n", ref).lines
+    assert lines[0].role != "byline"
