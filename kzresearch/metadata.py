@@ -45,7 +45,7 @@ _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 # A line of agency names: a mark before them ("Source:", "(", "[", "— With"), the names apart by
 # commas, slashes, spaced dots or "and", and a closing mark.
-_CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
+_CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+|by\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
 _CREDIT_NAMES_SPLIT = re.compile(r"\s*(?:[,/;|·]|\s\.\s|\band\b)\s*", re.IGNORECASE)
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
 _COPYRIGHT = re.compile(
@@ -508,7 +508,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
             # (a name set in capitals, "LAYLA QASSEM", as it is spelt: "Layla Qassem")
-            authors += [a.strip().title() if a.isupper() else a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])]
+            # ("Tribune International Desk" next to a date line is a desk, no author)
+            authors += [a.strip().title() if a.isupper() else a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])
+                        if not _ROLE_END.search(a.strip())]
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
             for part in _CREDIT_SPLIT.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
                 part = part.strip(" .;:()")
@@ -540,7 +542,7 @@ def line_credits(text: str, agencies: dict[str, str], wire_services: Collection[
     """Return the agencies a line of names credits: the agencies before any other name (a dateline's
     place: "AFP, ASTANA", "AFP/Astana"), in a line of at most three words or of agencies only. A bare
     name credits only a wire service (``wire_services``; a site that is also an agency names itself);
-    a name marked as a credit ("[BNS]", "– BNS", "With Reuters") credits any agency.
+    a name marked as a credit ("[BNS]", "– BNS", "With Reuters", "By REUTERS") credits any agency.
 
     Examples
     --------
@@ -685,9 +687,10 @@ def dateline_published(lines: list[Line]) -> Published | None:
     """
     # Between the headline and the text first: a date above the headline is often a site's "today"
     # ("Tuesday, April 15, 2025"), one below the text a related story's.
+    # (a standfirst that cleaning kept as text may stand between the headline and the date line)
     title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
-    text = next((i for i, line in enumerate(lines) if line.role == "body"), len(lines))
-    header = lines[title:text] if title is not None and title < text else []
+    text = [i for i, line in enumerate(lines) if line.role == "body" and (title is None or i > title)][1:2] or [len(lines)]
+    header = lines[title:text[0]] if title is not None else []
     for line in header + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):

@@ -427,7 +427,7 @@ def test_sign_off_lines_of_agencies_credit_each_agency_they_list(ref):
 
     body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
     for sign_off, wire in [("Reuters . AFP", ["Reuters", "AFP"]), ("(Reuters, AP)", ["Reuters", "AP"]), ("[AFP]", ["AFP"]),
-                           ("\u2014 With Reuters", ["Reuters"]), ("\u2013 BNS", ["BNS"]), ("Photo: AFP", [])]:
+                           ("\u2014 With Reuters", ["Reuters"]), ("\u2013 BNS", ["BNS"]), ("Photo: AFP", []), ("By REUTERS", ["Reuters"])]:
         text = f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n{sign_off}\n"
         assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), wire_services(ref))[1] == wire, sign_off
 
@@ -570,3 +570,6 @@ def test_month_names_in_capitals_and_a_masthead_above_a_date_line(ref):
     body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
     lines = classify_lines(f"The Steppe Herald\nTue, Mar 11 2025\n\nKazakh police detain hundreds\n\n{body}\n", ref).lines
     assert lines[0].role != "byline"
+    # a desk next to a date line is no author
+    lines = classify_lines(f"Kazakh police detain hundreds\n\nTribune International Desk\nPublish : 21 Nov 2022, 09:47 PM\n\n{body}\n", ref).lines
+    assert infer_byline_and_wire(lines, {})[0] is None
