@@ -76,6 +76,12 @@ _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
 # The rules of a line above the headline that is no site's name: a menu's ("Home").
 _NOT_MASTHEAD_RULES = frozenset({"navigation", "menu_bar", "link_list"})
+# The rules of a page's menu below its masthead (_masthead_above_menu), and the rules that line may
+# have: none, its place above the headline, or a line of an outlet's name.
+_MENU_RULES = frozenset({"navigation", "menu_bar", "breadcrumb"})
+_MASTHEAD_RULES = frozenset({None, "default_body", "before_headline", "outlet_name_line"})
+# A mark that ends a sentence or a question: no masthead's.
+_TERMINAL_MARK = re.compile(r"[.!?:]$")
 # A name of this many letters or fewer in capitals is an acronym ("KTK"), kept as written.
 _ACRONYM_LETTERS = 4
 # The end of the evidence of a copyright holder outlets.csv does not know.
@@ -353,6 +359,8 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             return named
         if (named := _staff_credit(lines)) is not None:
             return named
+        if (named := _masthead_above_menu(lines)) is not None:
+            return named
         if holder is not None:
             return holder
     if not hits:
@@ -412,6 +420,31 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
                 spelled = next((n for n in (written_as, name) if not n.isupper() or acronym), name.title())
                 return spelled, f"the name {name!r} atop the page (line {line.line_no}) and holding its notice {notice!r}"
     return None
+
+
+def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` from a short name opening the page right above its menu: "Balkan
+    Insight" over "Reporting Democracy | Balkan Transitional Justice | ...", "The Jerusalem Post" over
+    a date line and "Subscribe | Log in". A page scraped whole opens with its masthead, then its
+    navigation; a headline or a section's label has no menu below it.
+
+    Examples
+    --------
+    >>> _masthead_above_menu([Line(1, 1, "Steppe Herald"), Line(2, 2, "Home | World | Business", "boilerplate", "menu_bar")])[0]
+    'Steppe Herald'
+    """
+    written = [line for line in lines if line.role != "blank"]
+    if not written or written[0].role == "title" or written[0].rule not in _MASTHEAD_RULES:
+        return None  # (a banner's "Breaking News" is furniture of its own)
+    first = written[0]
+    if not any(line.rule in _MENU_RULES for line in written[1:1 + _MASTHEAD_LINES]):
+        return None
+    name = _MASTHEAD_PARTS.split(first.text, 1)[0].strip()
+    letters = [ch for ch in name if ch.isalpha()]
+    if not (1 <= len(name.split()) <= _MASTHEAD_NAME_WORDS + 1 and letters and all(ch < "\u0250" for ch in letters)) or _TERMINAL_MARK.search(name):
+        return None
+    spelled = name.title() if name.isupper() and len(letters) > _ACRONYM_LETTERS else name
+    return spelled, f"the name {name!r} opening the page above its menu (line {first.line_no})"
 
 
 def _staff_credit(lines: list[Line]) -> tuple[str, str] | None:

@@ -458,6 +458,15 @@ def test_a_name_atop_the_page_that_a_publishers_notice_repeats_is_the_outlet(ref
     assert infer_outlet(classify_lines(text, ref).lines, ref)[0] == "Steppe Herald"
 
 
+def test_a_short_name_opening_the_page_above_its_menu_is_the_outlet(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    page = "{top}\nReporting Democracy | Justice | Summer School\nWednesday, 12 March 2025\n\nKazakh police detain hundreds\n\n{body}\n\n{body}x\n"
+    assert infer_outlet(classify_lines(page.format(top="Steppe Herald", body=body), ref).lines, ref)[0] == "Steppe Herald"
+    assert infer_outlet(classify_lines(page.format(top="Breaking News", body=body), ref).lines, ref)[0] is None
+
+
 def test_a_staff_credit_names_the_house_where_nothing_else_does(ref):
     from kzresearch.cleaning import classify_lines
 
