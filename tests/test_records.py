@@ -291,6 +291,9 @@ def test_nested_names_only_under_keys_that_name_them(fields):
     assert found["byline"] == "Almaz Kumenov"
     # a row with its text and date under known keys is read by its keys alone
     assert "outlet" not in fields.read({"text": long, "date": "2021-01-10", "site": {"section": "World", "brand": "Steppe Herald"}})
+    # a section's label under the site's key names the section, not the site
+    found = fields.read({"copy": long, "src": {"portal": "steppeherald.kz", "rubric": [{"id": 7, "label": "World"}]}})
+    assert found["outlet"] == "steppeherald.kz"
 
 
 def test_a_body_of_markup_keeps_its_paragraphs_and_cells_and_drops_scripts():
