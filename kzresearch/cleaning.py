@@ -405,6 +405,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
+        # A masthead stands above the page's menu; a headline never does.
+        score -= 2.0 if (below := _next_nonblank(lines, i)) and below[0].rule in ("menu_bar", "navigation") else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:
