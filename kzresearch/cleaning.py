@@ -35,7 +35,7 @@ _CREDIT_LINE = re.compile(
     r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b"
-    r"|^[\s\u2013\u2014-]*(with )?inputs from [A-Z][\w/ ,&-]{1,40}\.?$"
+    r"|^[\s\u2013\u2014-]*(with )?inputs? from [A-Z][\w/ ,&-]{1,40}\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
     r"|^[\s\u2013\u2014-]*(additional\s+)?reporting\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
@@ -54,6 +54,9 @@ _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-
 # Paragraphs of the article after a line that show the line is inside the text.
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
+# How many lines below a site's name its menu may start ("Steppe Herald", a date, "Subscribe", "Log In", the menu).
+_MENU_BELOW_MASTHEAD = 5
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
@@ -585,11 +588,17 @@ def _unmark_self_descriptions_in_the_text(lines: list[Line], rules: _Rules) -> N
 
 
 def _mark_authors_next_to_dates(lines: list[Line]) -> None:
-    # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019").
+    # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019"),
+    # unless a copyright notice holds it ("Pakistan Today" atop the page, "© 2025 Pakistan Today") or
+    # the page's menu follows it.
+    notices = [line.text.casefold() for line in lines if _COPYRIGHT_SIGN.search(line.text)]
     for i, line in enumerate(lines):
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
+                if any(n.text.casefold() in notice for notice in notices) or any(
+                        x.rule == "menu_bar" for x in _next_nonblank(lines, n.line_no - 1, _MENU_BELOW_MASTHEAD)):
+                    continue  # (a name above the page's menu is the site's)
                 if n.role is None and (_AUTHOR_ONLY.match(n.text) or (
                         n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))):
                     n.role, n.rule = "byline", "author_next_to_date"

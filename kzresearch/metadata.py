@@ -71,6 +71,8 @@ _DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
 _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z][\w'&-]+(?: (?:of|the|and|&|[A-Z0-9][\w'&-]*))*"
                            rf" [A-Z0-9][\w'&-]*|{SITE_DOMAIN}")
 _MASTHEAD_LINES = 3
+# Kinds of date expressions that state a day (dates.find_dates).
+_WHOLE_DATES = frozenset({"full", "iso", "dmy_numeric", "month_day"})
 # A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
@@ -80,6 +82,8 @@ _NOT_MASTHEAD_RULES = frozenset({"navigation", "menu_bar", "link_list"})
 # have: none, its place above the headline, or a line of an outlet's name.
 _MENU_RULES = frozenset({"navigation", "menu_bar", "breadcrumb"})
 _MASTHEAD_RULES = frozenset({None, "default_body", "before_headline", "outlet_name_line"})
+# How many lines below the masthead its menu may start (a date line, "Subscribe", "Log In" between).
+_MENU_REACH = 6
 # A mark that ends a sentence or a question: no masthead's.
 _TERMINAL_MARK = re.compile(r"[.!?:]$")
 # A name of this many letters or fewer in capitals is an acronym ("KTK"), kept as written.
@@ -434,10 +438,12 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     'Steppe Herald'
     """
     written = [line for line in lines if line.role != "blank"]
+    while written and written[0].rule == "navigation":  # ("Skip to main content")
+        written.pop(0)
     if not written or written[0].role == "title" or written[0].rule not in _MASTHEAD_RULES:
         return None  # (a banner's "Breaking News" is furniture of its own)
     first = written[0]
-    if not any(line.rule in _MENU_RULES for line in written[1:1 + _MASTHEAD_LINES]):
+    if not any(line.rule in _MENU_RULES for line in written[1:1 + _MENU_REACH]):
         return None
     name = _MASTHEAD_PARTS.split(first.text, 1)[0].strip()
     letters = [ch for ch in name if ch.isalpha()]
@@ -527,6 +533,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
+            # ("By Reuters November 21, 2022 | 02:37 pm": the credit ends where its date begins)
+            text = text[:next((d.start for d in find_dates(text) if d.kind in _WHOLE_DATES), len(text))].rstrip(" |,-\u2013\u2014")
             text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
                           text, flags=re.IGNORECASE)
             for part in _CREDIT_SPLIT.split(text):

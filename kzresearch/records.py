@@ -50,6 +50,8 @@ _NUMBERED_KEY = re.compile(r"([A-Za-z_-]{0,8})(\d{1,4})")
 _NOT_NAMES = frozenset({"id", "uid", "guid", "uuid", "type", "kind", "lang", "language", "code", "cc", "slug"})
 # The last word of a key that names its thing by the word before ("author_names", "site_label").
 _NAME_WORDS = frozenset({"name", "names", "label", "display", "title"})
+# The keys of an object that say what it is in the article ("role": "author", "as": "agency").
+_ROLE_KEYS = frozenset({"role", "as", "function", "credit_type"})
 # Words of a key that name a credit only as the whole key ("by": {...}; not "updated_by").
 _PREPOSITION_KEYS = frozenset({"by", "via"})
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
@@ -418,24 +420,36 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
     ['Kaktus.media', 'English']
     """
     found: list[tuple[int, int, str]] = []
-    level: list[tuple[object, bool]] = [(record, False)]
+    # (an object, whether a key above it names the thing, whether its own role does)
+    level: list[tuple[object, bool, bool]] = [(record, False, False)]
     for depth in range(_MAX_DEPTH + 1):
-        nested: list[tuple[object, bool]] = []
-        for obj, under in level:
+        nested: list[tuple[object, bool, bool]] = []
+        for obj, under, by_role in level:
             pairs = obj.items() if isinstance(obj, Mapping) else ((None, item) for item in obj)
             for key, value in pairs:
                 normal, key_words = (_normal_key(str(key)), _key_words(str(key))) if key is not None else ("", set())
                 if normal in skipped or _names(str(key), excluded) or str(key).startswith("@") or not _NOT_NAMES.isdisjoint(key_words):
                     continue
                 named = normal not in wrappers and _names(str(key), words)
+                role_named = isinstance(value, Mapping) and _role_names(value, words, excluded)
+                if isinstance(value, Mapping) and not role_named and _role_names(value, excluded, frozenset()):
+                    continue  # {"n": "CTK", "role": "agency"} among "people": not the writer
                 if isinstance(value, (Mapping, list)):
-                    nested.append((value, under or named))
-                elif (under or named) and isinstance(value, str) and _name_like(value, min_letters):
-                    own_name = named or normal in name_keys or "label" in key_words or (key is None and under)
+                    nested.append((value, under or named or role_named, role_named))
+                elif (under or named) and isinstance(value, str) and _name_like(value, min_letters) and normal not in _ROLE_KEYS:
+                    # {"n": "Klara Z.", "role": "author"}: the name of an object its role names
+                    own_name = named or by_role or normal in name_keys or "label" in key_words or (key is None and under)
                     found.append((0 if own_name else 1, depth, value.strip()))
         level = nested
     found.sort(key=lambda f: f[:2])
     return [value for rank, depth, value in found if not names_only or (rank, depth) == (0, found[0][1])]
+
+
+def _role_names(obj: Mapping, words: frozenset[str], excluded: frozenset[str]) -> bool:
+    """Whether an object's role names what ``words`` name and none of ``excluded``: "role": "author",
+    "as": "agency" (a list of people with their roles: "people": [{"n": ..., "role": "author"}])."""
+    roles = [str(v) for k, v in obj.items() if _normal_key(str(k)) in _ROLE_KEYS and isinstance(v, str)]
+    return any(_names(role, words) and not _names(role, excluded) for role in roles)
 
 
 def _names(key: str, words: frozenset[str]) -> bool:

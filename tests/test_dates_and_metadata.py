@@ -582,3 +582,27 @@ def test_month_names_in_capitals_and_a_masthead_above_a_date_line(ref):
     # a desk next to a date line is no author
     lines = classify_lines(f"Kazakh police detain hundreds\n\nTribune International Desk\nPublish : 21 Nov 2022, 09:47 PM\n\n{body}\n", ref).lines
     assert infer_byline_and_wire(lines, {})[0] is None
+
+
+def test_a_by_line_with_its_date_and_an_input_credit(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import infer_byline_and_wire
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    for text, credit in [(f"Kazakh police detain hundreds\nBy Reuters November 21, 2022 | 02:37 pm GMT+7\n\n{body}\n", (None, ["Reuters"])),
+                         (f"Kazakh police detain hundreds\nBy Dana Omarova November 21, 2022\n\n{body}\n", ("Dana Omarova", [])),
+                         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n\u2014 With input from AFP and Reuters\n", (None, ["AFP", "Reuters"]))]:
+        byline, wire = infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref))
+        assert (byline, sorted(wire)) == credit, text
+
+
+def test_a_mastheads_name_next_to_a_date_line_is_no_author_and_names_the_outlet(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import infer_byline_and_wire
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = f"Steppe Today\nSaturday, 17 December 2011\n\nKazakh police detain hundreds\n\n{body}\n\n{body}x\n\n\u00a9 2025 Steppe Today. All Rights Reserved.\n"
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, {})[0] is None
+    page = f"Skip to main content\nSteppe Herald\nSaturday, 14 June 2025\nSubscribe\nLog In\nNews | Business | Opinion | World\n\nKazakh police detain hundreds\n\n{body}\n\n{body}x\n"
+    assert infer_outlet(classify_lines(page, ref).lines, ref)[0] == "Steppe Herald"

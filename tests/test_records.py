@@ -291,6 +291,11 @@ def test_nested_names_only_under_keys_that_name_them(fields):
     assert found["byline"] == "Almaz Kumenov"
     # a row with its text and date under known keys is read by its keys alone
     assert "outlet" not in fields.read({"text": long, "date": "2021-01-10", "site": {"section": "World", "brand": "Steppe Herald"}})
+    # people listed with their roles: the author's name is the byline, the agency's the wire
+    found = fields.read({"copy": long, "people": [{"n": "CTK", "role": "agency"}, {"n": "Klara Zednikova", "role": "author"}]})
+    assert (found["byline"], found["wire"]) == ("Klara Zednikova", "CTK")
+    # a modification time is no publication date
+    assert fields.read({"copy": long, "when": {"shown": "March 28, 2023", "meta": {"mod": "2023-03-29T09:14:02+02:00"}}})["published"] == "2023-03-28"
     # a section's label under the site's key names the section, not the site
     found = fields.read({"copy": long, "src": {"portal": "steppeherald.kz", "rubric": [{"id": 7, "label": "World"}]}})
     assert found["outlet"] == "steppeherald.kz"
