@@ -61,7 +61,7 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
-_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
@@ -81,7 +81,7 @@ _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
-_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})$")
+_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
 # A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
@@ -335,10 +335,10 @@ def _first_paragraph(lines: list[Line]) -> int:
 
 def _credited_caption(text: str, agencies: dict[str, str]) -> bool:
     """Whether a line is a sentence and its picture's credit, an agency among its words ("Riot police
-    stand guard near Republic Square, Saturday. AP-Yonhap"; not "Kazakhstan Votes Today. Nobody
+    stand guard near Republic Square, Saturday. AP-Yonhap", "... Jan. 15, 2012. (Xinhua/Li Ming)"; not "Kazakhstan Votes Today. Nobody
     Expects Surprises")."""
     m = _CREDIT_AFTER_SENTENCE.search(text)
-    return m is not None and any(part.casefold() in agencies for part in re.split(r"[\s/-]+", m.group("credit")))
+    return m is not None and any(part.casefold() in agencies for part in re.split(r"[\s/-]+", m.group("credit") or m.group("bracketed")))
 
 
 def _mark_credited_captions(lines: list[Line], agencies: dict[str, str]) -> None:
@@ -565,6 +565,7 @@ def _is_date_line(text: str) -> bool:
     if not dates:
         return False
     rest = _PLACE_BEFORE_DATE.sub("", _VIEW_COUNT.sub("", text))  # "Almaty, 14 June 2019": a press release's date line
+    rest = _SITE_NAME.sub("", rest)  # "English.news.cn 2012-01-16 21:34:05": the site's stamp
     if not text.endswith("."):  # "This content was published on May 21, 2016 - 17:48", not a sentence
         rest = _STAMP_OPENER.sub("", rest)
     for d in dates:

@@ -238,6 +238,7 @@ def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
     ("The decree was published on March 20, 2019.", False),
     ("The final tally was posted on June 11.", False),
     ("Publish : 21 Nov 2022, 09:47 PM Update : 22 Nov 2022, 12:10 AM", True),
+    ("English.news.cn 2012-01-16 21:34:05", True),
 ])
 def test_a_sites_publication_stamp_is_a_date_line(line, is_stamp, ref):
     roles = {x.text: x.rule for x in classify_lines(f"A Headline For The Story\n{line}\n{BODY}", ref).lines}
@@ -368,3 +369,10 @@ def test_a_stamp_of_the_pages_age_does_not_push_the_headline_from_the_lead(ref):
             "President blames terrorists for the violence as troops guard key sites\nBy Dana Omarova\n"
             f"Mon., Jan. 10, 2022\nArticle was updated 3 yrs ago\n\n{LEAD}\n\n{BODY}\n")
     assert classify_lines(text, ref).title.startswith("Kazakh crackdown leaves 164 dead")
+
+
+def test_a_caption_credited_in_brackets_is_no_headline(ref):
+    caption = "Kazakh President Nursultan Nazarbayev speaks to supporters in Astana, Jan. 15, 2012. (Xinhua/Li Ming)"
+    doc = classify_lines(f"World\n\nKazakh ruling party wins landslide in parliamentary vote\n\n{caption}\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == "Kazakh ruling party wins landslide in parliamentary vote"
+    assert next(line.role for line in doc.lines if line.text == caption) == "caption"
