@@ -358,6 +358,7 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
                                          ("Sunday, March 9, 2025 \u00b7 Kyiv 6\u00b0C", "weather_widget"),
                                          ("Click to follow The Steppe Herald World", "share_widget"),
                                          ("News \u203a World \u203a Asia", "breadcrumb"),
+                                         ("\U0001F441 3 418", "view_count"),
                                          ("This is Google's cache of http://www.example.org/a.shtml as retrieved on 8 Dec 2005 10:22:31 GMT.", "cache_notice")])
 def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
     doc = classify_lines(f"{widget}\nKazakh ruling party keeps its majority in the vote\n\n{LEAD}\n\n{BODY}\n", ref)
