@@ -51,7 +51,7 @@ _NOT_NAMES = frozenset({"id", "uid", "guid", "uuid", "type", "kind", "lang", "la
 # The last word of a key that names its thing by the word before ("author_names", "site_label").
 _NAME_WORDS = frozenset({"name", "names", "label", "display", "title"})
 # The keys of an object that say what it is in the article ("role": "author", "as": "agency").
-_ROLE_KEYS = frozenset({"role", "as", "function", "credit_type"})
+_ROLE_KEYS = frozenset({"role", "as", "function", "kind", "type", "credit_type"})
 # Words of a key that name a credit only as the whole key ("by": {...}; not "updated_by").
 _PREPOSITION_KEYS = frozenset({"by", "via"})
 # How deep wrappers nest ({"hits": {"_source": {"meta": ...}}} is three levels).
@@ -380,7 +380,7 @@ def _longest_text(row: _RowValues) -> str | None:
 
 def _earliest_date(row: _RowValues) -> str | None:
     """The publication time of a row of its own layout: its earliest ISO 8601 string, or date written
-    out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99"), not one
+    out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99", "10.04.2023"), not one
     under a key of a crawl's or an edit's time ("seen", "fetched", "updated"), else its
     earliest number under a key that names a time, read as a Unix time, else a numeric date whose
     day and month could be either, read day first ("09/10/2024").
@@ -478,8 +478,9 @@ def _written_date(value: str, ambiguous: bool = False) -> tuple[dt.datetime, str
     """Return ``(midnight UTC, ISO date)`` of a string that is a date written out, perhaps after its
     weekday and before a time ("Monday, January 11, 1999", "27.04.2015 18:40", "12 Jan 2021 | 14:52"),
     or in the compact form of newspaper archives and SAS (DATE7 and DATE9: "11JAN99", "11JAN1999");
-    else None. Numbers read day first, as in most of the world, but a date whose day and month could
-    be either ("12/01/2021") is read only with ``ambiguous``: first the row's other dates decide.
+    else None. Numbers read day first, as in most of the world, but a date with slashes whose day and
+    month could be either ("12/01/2021") is read only with ``ambiguous``: first the row's other dates
+    decide. Dots write the day first by convention ("10.04.2023").
 
     Examples
     --------
@@ -498,7 +499,8 @@ def _written_date(value: str, ambiguous: bool = False) -> tuple[dt.datetime, str
     else:
         begin = weekday.end() if (weekday := _WEEKDAY_START.match(value)) else 0
         found = next((d for d in find_dates(value) if d.date and d.start == begin and d.kind in _WRITTEN_KINDS), None)
-        either = found is not None and found.kind == "dmy_numeric" and found.date.day <= 12
+        # (dots write the day first by convention, "10.04.2023"; slashes either way)
+        either = found is not None and found.kind == "dmy_numeric" and found.date.day <= 12 and "/" in found.surface
         day = found.date if found and (ambiguous or not either) and _TIME_REST.fullmatch(value, found.end) else None
     return (dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), day.isoformat()) if day else None
 
