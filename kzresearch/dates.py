@@ -96,8 +96,36 @@ class DateExpression:
         return None
 
 
+# A day, a month and a two-digit year ending a date line ("04 Apr 11"): short_year_date.
+_SHORT_YEAR_DATE = re.compile(rf"{_DAY}\s+{_MONTH}\s+'?(?P<short>\d\d)$")
+
+
 def _month_number(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def short_year_date(line: str, today: dt.date | None = None) -> dt.date | None:
+    """Return the date a date line writes with a two-digit year at its end ("04 Apr 11",
+    "Updated: 05 Apr 11"), the century the latest that is not after ``today``; else None.
+
+    Only a date line's own end is read so: in running text "on 4 April 11 people were detained"
+    the number counts people.
+
+    Examples
+    --------
+    >>> short_year_date("04 Apr 11"), short_year_date("4 April 98", dt.date(2026, 1, 1))
+    (datetime.date(2011, 4, 4), datetime.date(1998, 4, 4))
+    """
+    m = _SHORT_YEAR_DATE.search(line.strip())
+    if m is None:
+        return None
+    today = today or dt.date.today()
+    year = 2000 + int(m.group("short"))
+    year -= 100 if year > today.year else 0
+    try:
+        return dt.date(year, _month_number(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
 
 
 def find_dates(text: str) -> list[DateExpression]:

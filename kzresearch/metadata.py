@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line, agencies_before_date, without_reading_time
-from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday
+from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
@@ -737,6 +737,8 @@ def dateline_published(lines: list[Line]) -> Published | None:
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
                     return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
+            if line.rule == "date_line" and (day := short_year_date(line.text)):
+                return Published(day.isoformat(), "day", f"date line {line.text!r} with a two-digit year")
     # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -".
     for line in [line for line in lines if line.role in ("body", "standfirst")][:3]:
         if (m := _BODY_DATELINE.match(line.text)) is not None:

@@ -606,3 +606,12 @@ def test_a_mastheads_name_next_to_a_date_line_is_no_author_and_names_the_outlet(
     assert infer_byline_and_wire(classify_lines(text, ref).lines, {})[0] is None
     page = f"Skip to main content\nSteppe Herald\nSaturday, 14 June 2025\nSubscribe\nLog In\nNews | Business | Opinion | World\n\nKazakh police detain hundreds\n\n{body}\n\n{body}x\n"
     assert infer_outlet(classify_lines(page, ref).lines, ref)[0] == "Steppe Herald"
+
+
+def test_a_date_line_with_a_two_digit_year_outranks_a_mastheads_today(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"Steppe Herald\nWednesday, 12 March 2025\n\nNazarbayev Wins New Term With Soviet-Style Majority\n"
+            f"The president has been re-elected with 95.5 per cent of the vote.\n\nBelgrade\n04 Apr 11\n\n{body}\n\n{body}x\n")
+    assert dateline_published(classify_lines(text, ref).lines).value == "2011-04-04"
