@@ -924,3 +924,15 @@ def test_she_said_after_a_role_and_a_lawyer_and_the_name_after_a_role():
     assert [r["attributed_to"] for r in tallies_on(text, "2007-08-18-parliamentary", "2007-08-20")] == ["party spokeswoman"] * 2
     text = "Seven were detained, and five of them were later fined, according to their lawyer, Bakhyt Seitov."
     assert {r["attributed_to"] for r in tallies_on(text, "1999-01-10-presidential", "1999-01-11")} == {"Bakhyt Seitov"}
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("In March, thousands of protesters stormed the government headquarters in Bishkek and drove the president from power.", []),
+    ("In Azerbaijan, police broke up an opposition rally on November 26, injuring dozens of protesters.", []),
+    ("Azerbaijan: Police Break Up Rally, Dozens Hurt", []),
+    # a source based abroad, a count at home
+    ("At least 13 journalists were among those detained, according to a rights group based in Warsaw.", ["detained"]),
+    ("Police detained 50 people in Almaty and a rally in Moscow drew 200 supporters.", ["detained", "protesters"]),
+])
+def test_a_count_abroad_is_another_countrys(text, counted):
+    assert [r["counted"] for r in tallies(text, "2022")] == counted

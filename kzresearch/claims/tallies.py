@@ -111,6 +111,9 @@ class _Grammar:
     voting: re.Pattern
     ellipsis: re.Pattern
     of_people: re.Pattern
+    abroad: re.Pattern
+    abroad_label: re.Pattern
+    home: re.Pattern
 
 
 @once_per_object
@@ -203,6 +206,14 @@ def grammar(lexicon: dict) -> _Grammar:
         # "15 relatives of people killed in the unrest": a participle inside the "of" phrase.
         of_people=re.compile(rf"\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:\w+\s+(?:or|and)\s+)*"),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
+        # A place abroad the sentence is in ("in neighbouring Kyrgyzstan", "a rally in Baku",
+        # "Azerbaijan: Police Break Up Baku Rally"), by its name as written: a demonym ("Russian
+        # media reported") places nothing.
+        # (not where a source sits: "a rights group based in Warsaw", "an opposition leader in exile in Kyiv")
+        abroad=re.compile(r"(?<!based )(?<!headquartered )(?<!exile )(?<!lives )(?<!living )(?<!registered )"
+                          rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{_abroad(lexicon)}(?![\w-])"),
+        abroad_label=re.compile(rf"\W*{_abroad(lexicon)}\s*:"),
+        home=re.compile(rf"\b{alternation(lexicon['results'].get('home_places') or ['(?!)'], literal=False)}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
         # and the words that end or continue its clause.
@@ -219,6 +230,12 @@ def grammar(lexicon: dict) -> _Grammar:
                              re.IGNORECASE | re.MULTILINE),
     )
     return g
+
+
+def _abroad(lexicon: dict) -> str:
+    """An alternation of the places abroad of ``lexicon`` (``results.foreign_places`` and ``foreign_cities``)."""
+    places = lexicon["results"].get("foreign_places", []) + lexicon["results"].get("foreign_cities", [])
+    return f"(?:{alternation(places or ['(?!)'])})"
 
 
 @dataclass
@@ -266,6 +283,8 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
         if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)
                 or g.toll_words.search(folded, s_start, s_end)):
             continue
+        if _abroad_only(tc, g, index):
+            continue  # "In March, thousands of protesters stormed the government headquarters in Bishkek"
         previous: dict | None = None
         cands = _candidates(text, s_start, s_end, g, by_sentence[index])
         cands += _ellipses(tc, g, cands, index)
@@ -293,6 +312,15 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 previous = row
                 counted[id(cand)] = row["counted"]
     return _listed(tc, g, rows, by_sentence, convention, conventions)
+
+
+def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
+    """Whether sentence ``index`` is set in a place abroad and names no place in Kazakhstan (no
+    name of the gazetteer's, no ``home_places`` word): its counts are another country's."""
+    start, end = tc.sentences[index]
+    abroad = g.abroad.search(tc.text, start, end) or g.abroad_label.match(tc.text, start, end)
+    return bool(abroad) and not g.home.search(tc.text, start, end) \
+        and not any(m.kind == "place" for m in tc.mentions(index))
 
 
 def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[int, list[int]], convention: str,
