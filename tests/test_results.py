@@ -17,6 +17,7 @@ CTX = {
     "2023": ("2023-03-19-parliamentary", "2023-03-20"),
     "2012": ("2012-01-15-parliamentary", "2012-01-17"),
     "none2016": (None, "2016-05-20"),
+    "2015": ("2015-04-26-presidential", "2015-04-27"),
 }
 
 
@@ -759,3 +760,13 @@ def test_a_result_years_ago_and_a_share_after_a_threshold_that_has_its_figure(re
 def test_review_cases_for_pronouns_years_ago_and_thresholds(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, when, election", [
+    ("Turnout in Sunday's snap election was more than 95 per cent, the highest since the first contested vote in 2011.",
+     "2015", "2015-04-26-presidential"),
+    ("Nur Otan has held a majority since it won 81% of the vote in 2012.", "2021", "2012-01-15-parliamentary"),
+    ("It was the first snap vote since 15 January 2012, when Nur Otan won 81 percent of the vote.", "2021", "2012-01-15-parliamentary"),
+])
+def test_a_year_after_since_starts_a_span_unless_its_figure_or_its_vote_follows(text, when, election):
+    assert [r["election_id"] for r in results(text, when)] == [election]

@@ -936,6 +936,12 @@ _DASH_MARK = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 _RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
 # "95.5 percent in April 2011" (a cue of a month and year starts at the month).
+# "since" before a year in its clause: the year starts a span ("the highest since ... in 1991"),
+# unless a figure stands between them ("since it won 88% of the vote in 2007") or a clause on that
+# vote follows ("since 30 August 1995, when the Constitution was approved by about 90%").
+_SINCE = re.compile(r"\bsince\b(?:(?!\b(?:and|but|while|whereas|who|which)\b)[^,;()])*$", re.IGNORECASE)
+_SINCE_REACH = 80
+_WHEN_CLAUSE = re.compile(r"\s*,\s*when\b")
 _ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*(?:in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -964,6 +970,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     names_end = {x.end for x in tc.mentions(index) if x.kind in ("party", "person")}
     asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end) if a.start() in names_end]
     for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published):
+        if (since := _SINCE.search(text, max(s_start, m.start() - _SINCE_REACH), m.start())) \
+                and not any(since.start() < row["start"] < m.start() for row in rows) and not _WHEN_CLAUSE.match(text, m.end()):
+            continue  # "the highest since the republic gained independence in 1991": where a span starts
         if aside := next(((a, b) for a, b in asides if a <= m.start() < b), None):
             for i, row in enumerate(rows):
                 if aside[0] <= row["start"] < aside[1]:
