@@ -770,3 +770,8 @@ def test_review_cases_for_pronouns_years_ago_and_thresholds(ref, text, expected)
 ])
 def test_a_year_after_since_starts_a_span_unless_its_figure_or_its_vote_follows(text, when, election):
     assert [r["election_id"] for r in results(text, when)] == [election]
+
+
+def test_a_pronoun_before_a_name_stands_for_the_same_one_as_the_pronoun_after_it():
+    text = "The vote was Tokayev's second election. In 2019, when he was Nursultan Nazarbayev's handpicked successor, he won 70.96%."
+    assert [r["subject"] for r in results(text, "2022")] == ["Kassym-Jomart Tokayev"]

@@ -65,6 +65,8 @@ _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
+# A subject pronoun, as _referent looks for an earlier one of the same in a sentence.
+_SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("he", "she")}
 _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
@@ -761,6 +763,11 @@ def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str
     for i in range(index, max(-1, index - 4), -1):
         hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= pos)]
         if hits:
+            # "In 2019, when he was Nazarbayev's handpicked successor, he won 70.96%": the same
+            # pronoun before that name in the sentence stands for the same one, named before it.
+            same = _SAME_PRONOUN[word].search(tc.text, s_start, hits[-1].start) if i == index and word in _SAME_PRONOUN else None
+            if same is not None:
+                return _referent(tc, index, word, same.start(), kinds)
             return hits[-1].canonical
     return None
 
