@@ -936,3 +936,11 @@ def test_she_said_after_a_role_and_a_lawyer_and_the_name_after_a_role():
 ])
 def test_a_count_abroad_is_another_countrys(text, counted):
     assert [r["counted"] for r in tallies(text, "2022")] == counted
+
+
+def test_a_crowds_size_given_by_the_police_and_a_count_two_sentences_on_stay_at_the_rally():
+    text = ("By nightfall, several hundred opposition supporters had gathered near the Almaty city administration. "
+            "Organizers put the crowd at 2,000, while a police spokesman said no more than 300 people took part. "
+            "Late in the evening, officers detained at least 14 people who tried to march toward the square.")
+    assert [(r["number"], r["location"]) for r in tallies(text, "2022")] == [
+        (None, ["Almaty"]), (2000.0, ["Almaty"]), (300.0, ["Almaty"]), (14.0, ["Almaty"])]

@@ -107,6 +107,8 @@ _BY_COUNT_REACH = 40
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 _LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
+# How many sentences back a count without a place of its own takes the last one named.
+_PLACE_REACH = 2
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
                "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
@@ -379,7 +381,7 @@ class TextContext:
         return specific or ordered
 
     def location(self, index: int, day: dt.date | None, clause: tuple[int, int] | None = None, *,
-                 at: int | None = None) -> list[str]:
+                 at: int | None = None, aggregate: bool = True) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
         The places of the count's own clause (``clause``, default the sentence: in "300 were
@@ -389,7 +391,8 @@ class TextContext:
         once and goes on counting), unless that is an item of a list by place; else the
         country, since the corpus is about one country. A figure an authority gives ("the
         interior ministry said") is an aggregate: without a place of its own it covers the
-        country. A place in a quotation of words in a count's sentence (a banner "Zhanaozen, we
+        country; not so a crowd's size (not ``aggregate``: "a police spokesman said no more than
+        300 people took part" counts the rally named before). A place in a quotation of words in a count's sentence (a banner "Zhanaozen, we
         remember") is not where a count (at offset ``at``) outside the quotation happened.
         """
         start, end = self.sentences[index]
@@ -398,10 +401,14 @@ class TextContext:
         places = self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
         if places:
             return places
-        official = self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
+        official = aggregate and self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
         # An item of a list by place ("- Almaty: 103") names its own item's place only.
-        if index > 0 and not official and not self._list_item(index - 1):
-            places = self.places_in(index - 1, day)
+        # (two sentences back: "... gathered near the Almaty city administration. Organizers put the
+        # crowd at 2,000. ... when officers detained at least 14 people")
+        for back in range(index - 1, max(-1, index - 1 - _PLACE_REACH), -1):
+            if official or self._list_item(back):
+                break
+            places = self.places_in(back, day)
             if places:
                 return places
         return [self.patterns.country]

@@ -687,7 +687,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "number_high": None if number_high is None else float(number_high),
         "low": low,
         "high": high,
-        "location": tc.location(index, day, clause, at=cand.start),
+        "location": tc.location(index, day, clause, at=cand.start, aggregate=counted != "protesters"),
         "event_date": day.isoformat() if day else None,
         "attributed_to": tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
