@@ -107,8 +107,11 @@ _BY_COUNT_REACH = 40
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 _LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
-# How many sentences back a count without a place of its own takes the last one named.
+# How many sentences back a count without a place of its own takes the last one named, when its
+# sentence points back at the scene ("the square", "the crowd", "there"); else one.
 _PLACE_REACH = 2
+_BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
+                                r"courthouse|building|city|town)\b|\bthere\b", re.IGNORECASE)
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
                "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
@@ -403,9 +406,11 @@ class TextContext:
             return places
         official = aggregate and self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
         # An item of a list by place ("- Almaty: 103") names its own item's place only.
-        # (two sentences back: "... gathered near the Almaty city administration. Organizers put the
-        # crowd at 2,000. ... when officers detained at least 14 people")
-        for back in range(index - 1, max(-1, index - 1 - _PLACE_REACH), -1):
+        # Further back only where the sentence points back at the scene ("... gathered near the
+        # Almaty city administration. Organizers put the crowd at 2,000. Riot police ringed the
+        # square ... when officers detained at least 14 people").
+        reach = _PLACE_REACH if _BACK_AT_THE_SCENE.search(self.text, start, end) else 1
+        for back in range(index - 1, max(-1, index - 1 - reach), -1):
             if official or self._list_item(back):
                 break
             places = self.places_in(back, day)
