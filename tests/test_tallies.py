@@ -944,3 +944,13 @@ def test_a_crowds_size_given_by_the_police_and_a_count_two_sentences_on_stay_at_
             "Late in the evening, officers detained at least 14 people who tried to march toward the square.")
     assert [(r["number"], r["location"]) for r in tallies(text, "2022")] == [
         (None, ["Almaty"]), (2000.0, ["Almaty"]), (300.0, ["Almaty"]), (14.0, ["Almaty"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police said one activist was detained.", [("detained", 1.0)]),
+    ("Police fined eight, while one organiser was jailed for 10 days.", [("fined", 8.0), ("sentenced", 1.0)]),
+    ("A court fined two of them the next morning.", [("fined", 2.0)]),
+    ("Police detained 40 people, said one protester.", [("detained", 40.0)]),
+])
+def test_one_person_as_a_clauses_subject_and_an_object_before_a_time(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2022")] == expected

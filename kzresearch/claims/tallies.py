@@ -59,6 +59,8 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
 _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
+# A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
+_VERB_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|got)\b")
 # A count denied: "no one was detained", "not one protester".
 _NEGATED = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
@@ -159,7 +161,8 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         bare_object=re.compile(
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
-            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b))",
+            r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b"
+            r"|\s+the\s+(?:next|following|same|previous)\b))",
             re.IGNORECASE,
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
@@ -665,9 +668,10 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         return None
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
-    if number == 1 and cand.shape == "np" and (g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start)
-                                               or g.speaker_next.match(text, m.end())):
+    if number == 1 and cand.shape == "np" and not _VERB_AFTER.match(text, m.end()) and (
+            g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())):
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
+        # (not "police said one activist was detained": the clause's subject)
     if cand.shape == "np" and _SPEAKING.match(text, m.end()):
         return None  # "Several defendants told the court they had been tortured": speakers, not a count
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
