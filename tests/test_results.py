@@ -775,3 +775,9 @@ def test_a_year_after_since_starts_a_span_unless_its_figure_or_its_vote_follows(
 def test_a_pronoun_before_a_name_stands_for_the_same_one_as_the_pronoun_after_it():
     text = "The vote was Tokayev's second election. In 2019, when he was Nursultan Nazarbayev's handpicked successor, he won 70.96%."
     assert [r["subject"] for r in results(text, "2022")] == ["Kassym-Jomart Tokayev"]
+
+
+def test_a_pronoun_its_share_verb_and_with_before_the_figure():
+    rows = results("Nazarbayev was in power. He won a new term last April with 95.5 per cent of the vote.", "2012")
+    assert [r["subject"] for r in rows] == ["Nursultan Nazarbayev"]
+    assert results("Nazarbayev spoke. He said the party won with 60 per cent of the vote.", "2012") == []

@@ -121,6 +121,7 @@ class _Frames:
     parties: re.Pattern
     registered: re.Pattern
     share_verb_before: re.Pattern
+    pronoun_with: re.Pattern
     share_prep_before: re.Pattern
     share_prep_after: re.Pattern
     subject_after: re.Pattern
@@ -208,6 +209,9 @@ def frames(lexicon: dict) -> _Frames:
         parties=re.compile(rf"\b(?<!other\s)(?P<num>{_WORD_NUM})\s+{alternation(r['parties_words'])}\b", re.IGNORECASE),
         registered=re.compile(rf"\b{qual}(?P<num>{_WORD_NUM})\s+{alternation(r['registered_voters_words'], literal=False)}", re.IGNORECASE),
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
+        # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
+        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?{alternation(r['share_verbs'])}"
+                                r"\s+(?:[\w-]+\s+){0,6}?(?:with|by)\s+$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
         # "the 91.2 percent Nazarbayev, 70, won": an age in apposition may stand before the verb
@@ -679,7 +683,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     """
     text = tc.text
     window = text[lo:pos]
-    pronoun = _PRONOUN.search(window)
+    pronoun = _PRONOUN.search(window) or f.pronoun_with.search(window)
     if pronoun is None:
         named = _named(tc, index, lo, pos, kinds)
         winner = _elections(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
