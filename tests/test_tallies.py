@@ -954,3 +954,9 @@ def test_a_crowds_size_given_by_the_police_and_a_count_two_sentences_on_stay_at_
 ])
 def test_one_person_as_a_clauses_subject_and_an_object_before_a_time(text, expected):
     assert [(r["counted"], r["number"]) for r in tallies(text, "2022")] == expected
+
+
+def test_the_one_told_is_not_the_speaker():
+    text = ("Police in Almaty detained seven activists who were handing out leaflets, the party's spokeswoman, "
+            "Saule Ismagulova, told the Steppe Herald by telephone.")
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Saule Ismagulova"]

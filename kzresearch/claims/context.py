@@ -225,7 +225,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         unknown_date=caseless(rf"\b{alternation(dates['unknown'], literal=False)}\b"),
         election_day=caseless(rf"\b{alternation(dates['election_day'], literal=False)}\b"),
         # '..., said activist Janbolat Mamay' / '"...," said X'
-        speech_after=re.compile(rf"\b{verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
+        # (not "..., told Balkan Insight": the one told)
+        speech_after=re.compile(rf"\b(?!{alternation(attr.get('addressee_verbs') or ['(?!)'])}\b){verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
         speech_verb=re.compile(rf",?\s+(?:{alternation(attr.get('speech_adverbs') or [])}\s+)?(?:(?:has|have|had)\s+)?\b{verbs}\b"),
         according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
