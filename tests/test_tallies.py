@@ -960,3 +960,11 @@ def test_the_one_told_is_not_the_speaker():
     text = ("Police in Almaty detained seven activists who were handing out leaflets, the party's spokeswoman, "
             "Saule Ismagulova, told the Steppe Herald by telephone.")
     assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Saule Ismagulova"]
+
+
+def test_she_said_after_a_quoted_sentence_goes_on_quoting_the_speaker_before_it():
+    text = ("On polling day, a monitor in Almaty, Dana Seitkali, told the Steppe Herald that three of its observers were "
+            "detained after they objected to how ballots were being counted at polling stations in the city.\n\n"
+            '"They were held for a few hours at the police station. Nobody charged them," she said. '
+            '"All three were released without charge."')
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Dana Seitkali", "Dana Seitkali"]

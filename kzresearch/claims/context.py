@@ -62,6 +62,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
+# A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
 # "Observers who went to police stations estimated": the speaker is the head before the relative clause.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
@@ -107,6 +109,8 @@ _BY_COUNT_REACH = 40
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 _LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
+# How many sentences back "she said" looks for the one it goes on quoting.
+_QUOTE_REACH = 2
 # How many sentences back a count without a place of its own takes the last one named, when its
 # sentence points back at the scene ("the square", "the crowd", "there"); else one.
 _PLACE_REACH = 2
@@ -676,8 +680,8 @@ class TextContext:
             if who:
                 candidates.append((0 if final else 3, abs(m.start() - pos), who, False))
         for m in pats.speech_verb.finditer(sentence):
-            if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
-                continue  # "after police drew up reports": a noun, not a verb of saying
+            if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+                continue  # "after police drew up reports": a noun, not a verb of saying; "ballots were being counted": no speaker
             # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
             # "(AP) —" included: the agency wrote the report, the speaker follows it).
             who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()\u2014\u2013') + 1
@@ -736,9 +740,10 @@ class TextContext:
         "..., according to their lawyer, Zhanar Kassenova. All six were released, she said." (wire
         copy writes a paragraph a sentence: the sentence before may end the paragraph before). A
         name the reference does not know counts too; an office or a group does not."""
-        if index == 0:
-            return None
-        who, _ = self._own_attribution(index - 1, self.sentences[index - 1][1])
+        # (past a quoted sentence of the same speech: 'X told Euronews that ... "They were held.
+        # Nobody charged them," she said.')
+        who = next((found for j in range(index - 1, max(-1, index - 1 - _QUOTE_REACH), -1)
+                    if (found := self._own_attribution(j, self.sentences[j][1])[0])), None)
         if not who or _GROUP_WORD.search(who):
             return None
         # a name, or one person named by a role ("a party spokeswoman", "their lawyer"; not "monitors")
