@@ -781,3 +781,8 @@ def test_a_pronoun_its_share_verb_and_with_before_the_figure():
     rows = results("Nazarbayev was in power. He won a new term last April with 95.5 per cent of the vote.", "2012")
     assert [r["subject"] for r in rows] == ["Nursultan Nazarbayev"]
     assert results("Nazarbayev spoke. He said the party won with 60 per cent of the vote.", "2012") == []
+
+
+def test_a_count_of_votes_between_the_verb_and_the_share():
+    rows = results("Nazarbayev received 5,846,817 votes, or 79.78 percent, the commission said.", "2012")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nursultan Nazarbayev", 79.78)]
