@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.dates import find_dates
+from kzresearch.dates import DAY_KINDS, find_dates
 from kzresearch.patterns import any_of, caseless, fold_case, length_range
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
@@ -35,7 +35,7 @@ _CREDIT_LINE = re.compile(
     r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b"
-    r"|^[\s\u2013\u2014-]*(with )?inputs? from [A-Z][\w/ ,&-]{1,40}\.?$"
+    rf"|^[\s\u2013\u2014-]*(with )?inputs? from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
     r"|^[\s\u2013\u2014-]*(additional\s+)?reporting\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
@@ -45,7 +45,7 @@ _CREDIT_LINE = re.compile(
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
 AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
-# (a name of a person: "The Jerusalem Post" above a date line is a masthead)
+# (a name of a person: "The Steppe Post" above a date line is a masthead)
 _NAME = r"(?!The )[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
@@ -55,8 +55,13 @@ _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-
 _PARAGRAPHS_AFTER_TEXT = 2
 _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 # How many lines below a site's name its menu may start ("Steppe Herald", a date, "Subscribe", "Log In", the menu).
-_MENU_BELOW_MASTHEAD = 5
-_COPYRIGHT_SIGN = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+MENU_BELOW_MASTHEAD = 5
+# A copyright notice's holder: right after its mark and year ("© 2025 Steppe Today", "Copyright 2011
+# X"), or opening the notice before its mark ("Steppe Today Daily Newspaper Copyright © 2016").
+_NOTICE_HOLDER = (r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?{name}(?!\w)"
+                  r"|(?:^|[.!]\s+){name}(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b)")
+# A row of share buttons laid out as a menu ("Facebook | Twitter | Email"): no site's menu.
+_SHARE_ROW = re.compile(r"\b(?:share|tweet|facebook|twitter|whatsapp|telegram|e-?mail|print|linkedin|copy link)\b", re.IGNORECASE)
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
@@ -335,7 +340,7 @@ def _first_paragraph(lines: list[Line]) -> int:
 
 def _credited_caption(text: str, agencies: dict[str, str]) -> bool:
     """Whether a line is a sentence and its picture's credit, an agency among its words ("Riot police
-    stand guard near Republic Square, Saturday. AP-Yonhap", "... Jan. 15, 2012. (Xinhua/Li Ming)"; not "Kazakhstan Votes Today. Nobody
+    stand guard near Republic Square, Saturday. AP-Yonhap", "... in Astana on Sunday. (Xinhua/Aibek Nurov)"; not "Kazakhstan Votes Today. Nobody
     Expects Surprises")."""
     m = _CREDIT_AFTER_SENTENCE.search(text)
     return m is not None and any(part.casefold() in agencies for part in re.split(r"[\s/-]+", m.group("credit") or m.group("bracketed")))
@@ -408,8 +413,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
-        # A masthead stands above the page's menu; a headline never does.
-        score -= 2.0 if (below := _next_nonblank(lines, i)) and below[0].rule in ("menu_bar", "navigation") else 0.0
+        # A masthead opens the page above the site's menu; a headline never does.
+        score -= 2.0 if i == candidates[0] and (below := _next_nonblank(lines, i)) and is_site_menu(below[0]) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:
@@ -561,11 +566,11 @@ def _is_date_line(text: str) -> bool:
     if len(text) > _DATE_LINE_CHARS:
         return False
     text = without_reading_time(text)
-    dates = [d for d in find_dates(text) if d.kind in ("full", "iso", "dmy_numeric", "month_day")]
+    dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]
     if not dates:
         return False
     rest = _PLACE_BEFORE_DATE.sub("", _VIEW_COUNT.sub("", text))  # "Almaty, 14 June 2019": a press release's date line
-    rest = _SITE_NAME.sub("", rest)  # "English.news.cn 2012-01-16 21:34:05": the site's stamp
+    rest = _SITE_NAME.sub("", rest)  # "Steppeherald.kz 2012-01-16 21:34:05": the site's stamp
     if not text.endswith("."):  # "This content was published on May 21, 2016 - 17:48", not a sentence
         rest = _STAMP_OPENER.sub("", rest)
     for d in dates:
@@ -588,18 +593,41 @@ def _unmark_self_descriptions_in_the_text(lines: list[Line], rules: _Rules) -> N
             line.role, line.rule = None, None
 
 
+def is_site_menu(line: Line) -> bool:
+    """Whether a line is a site's menu ("News | Politics | Business"), not a row of share buttons.
+
+    Parameters
+    ----------
+    line : Line
+        A classified line.
+
+    Returns
+    -------
+    bool
+        True for a ``menu_bar`` line that names no share button.
+
+    Examples
+    --------
+    >>> is_site_menu(Line(2, 2, "News | Politics | Business", "boilerplate", "menu_bar"))
+    True
+    >>> is_site_menu(Line(2, 2, "Facebook | Twitter | Email", "boilerplate", "menu_bar"))
+    False
+    """
+    return line.rule == "menu_bar" and not _SHARE_ROW.search(line.text)
+
+
 def _mark_authors_next_to_dates(lines: list[Line]) -> None:
     # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019"),
-    # unless a copyright notice holds it ("Pakistan Today" atop the page, "© 2025 Pakistan Today") or
-    # the page's menu follows it.
-    notices = [line.text.casefold() for line in lines if _COPYRIGHT_SIGN.search(line.text)]
+    # unless a copyright notice holds it ("Steppe Today" atop the page, "© 2025 Steppe Today") or
+    # the site's menu follows it.
     for i, line in enumerate(lines):
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
-                if any(n.text.casefold() in notice for notice in notices) or any(
-                        x.rule == "menu_bar" for x in _next_nonblank(lines, n.line_no - 1, _MENU_BELOW_MASTHEAD)):
-                    continue  # (a name above the page's menu is the site's)
+                held = re.compile(_NOTICE_HOLDER.format(name=re.escape(n.text)), re.IGNORECASE)
+                if any(held.search(x.text) for x in lines) or any(
+                        is_site_menu(x) for x in _next_nonblank(lines, n.line_no - 1, MENU_BELOW_MASTHEAD)):
+                    continue  # (the site's own name)
                 if n.role is None and (_AUTHOR_ONLY.match(n.text) or (
                         n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))):
                     n.role, n.rule = "byline", "author_next_to_date"

@@ -104,6 +104,10 @@ def _month_number(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
 
 
+# Kinds of date expressions that name a day: what a date line states.
+DAY_KINDS = frozenset({"full", "iso", "dmy_numeric", "month_day"})
+
+
 def short_year_date(line: str, today: dt.date | None = None) -> dt.date | None:
     """Return the date a date line writes with a two-digit year at its end ("04 Apr 11",
     "Updated: 05 Apr 11"), the century the latest that is not after ``today``; else None.
@@ -120,12 +124,11 @@ def short_year_date(line: str, today: dt.date | None = None) -> dt.date | None:
     if m is None:
         return None
     today = today or dt.date.today()
-    year = 2000 + int(m.group("short"))
-    year -= 100 if year > today.year else 0
     try:
-        return dt.date(year, _month_number(m.group("month")), int(m.group("day")))
+        day = dt.date(2000 + int(m.group("short")), _month_number(m.group("month")), int(m.group("day")))
     except ValueError:
         return None
+    return day if day <= today else day.replace(year=day.year - 100)
 
 
 def find_dates(text: str) -> list[DateExpression]:

@@ -11,13 +11,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import AGENCY_SIGNOFF, SITE_DOMAIN, Line, agencies_before_date, without_reading_time
-from kzresearch.dates import DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
+from kzresearch.cleaning import (AGENCY_SIGNOFF, MENU_BELOW_MASTHEAD, SITE_DOMAIN, Line, agencies_before_date, is_site_menu,
+                                 without_reading_time)
+from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
@@ -46,7 +48,8 @@ _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-
 # A line of agency names: a mark before them ("Source:", "(", "[", "— With"), the names apart by
 # commas, slashes, spaced dots or "and", and a closing mark.
 _CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+|by\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
-_CREDIT_NAMES_SPLIT = re.compile(r"\s*(?:[,/;|·]|\s\.\s|\band\b)\s*", re.IGNORECASE)
+# Marks that set names apart on a line of credits besides those _credited_names splits at ("Reuters . AFP").
+_SPACED_MARKS = re.compile(r"\s+[.·|;]\s+|\s*[|;·]\s*")
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"
@@ -71,19 +74,14 @@ _DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
 _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z][\w'&-]+(?: (?:of|the|and|&|[A-Z0-9][\w'&-]*))*"
                            rf" [A-Z0-9][\w'&-]*|{SITE_DOMAIN}")
 _MASTHEAD_LINES = 3
-# Kinds of date expressions that state a day (dates.find_dates).
-_WHOLE_DATES = frozenset({"full", "iso", "dmy_numeric", "month_day"})
 # A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
 # The rules of a line above the headline that is no site's name: a menu's ("Home").
 _NOT_MASTHEAD_RULES = frozenset({"navigation", "menu_bar", "link_list"})
-# The rules of a page's menu below its masthead (_masthead_above_menu), and the rules that line may
-# have: none, its place above the headline, or a line of an outlet's name.
-_MENU_RULES = frozenset({"navigation", "menu_bar", "breadcrumb"})
+# The rules a masthead above the site's menu may have (_masthead_above_menu): none, its place above
+# the headline, or a line of an outlet's name.
 _MASTHEAD_RULES = frozenset({None, "default_body", "before_headline", "outlet_name_line"})
-# How many lines below the masthead its menu may start (a date line, "Subscribe", "Log In" between).
-_MENU_REACH = 6
 # A mark that ends a sentence or a question: no masthead's.
 _TERMINAL_MARK = re.compile(r"[.!?:]$")
 # A name of this many letters or fewer in capitals is an acronym ("KTK"), kept as written.
@@ -92,15 +90,18 @@ _ACRONYM_LETTERS = 4
 _UNKNOWN_HOLDER = " (not in outlets.csv)"
 # A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
-# ... and a notice of the publisher, in the text or not: "Asharq Al-Awsat English is published by ...".
+# ... and a notice of the publisher, in the text or not: "Steppe Herald English is published by ...".
 _PUBLISHER_NOTICE = re.compile(r"\bis (?:published|owned|operated) by\b|\bis a publication of\b", re.IGNORECASE)
-# A credit to a house's staff (_staff_credit): "a Cyprus Mail staff reporter", "TBT Staff",
+# A credit to a house's staff (_staff_credit): "a Steppe Herald staff reporter", "SH Staff",
 # "a staff writer at The Astana Times".
 _HOUSE_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?"
 _STAFF_CREDIT = re.compile(
     rf"\b[Aa]n?\s+(?P<name>{_HOUSE_NAME})\s+(?i:staff\s+(?:reporter|writer|correspondent))\b"
-    rf"|^(?:[Bb]y\s+)?(?P<alone>{_HOUSE_NAME})\s+(?i:staff)$"
+    rf"|^(?:(?i:by)\s+)?(?P<alone>{_HOUSE_NAME})\s+(?i:staff)$"
     rf"|\b(?i:staff\s+(?:reporter|writer|correspondent))\s+(?:at|for)\s+(?P<house>(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,3}})")
+# Words that describe a staff, not name a house: "By Our Staff", "Web Desk Staff", "EDITORIAL STAFF".
+_STAFF_WORDS = frozenset("our editorial news web online desk wire foreign city local world business sports special "
+                         "political staff the a by".split())
 # A site's date of the day it is read ("Today, 14 November 2024", "Today is Tuesday, ...").
 _TODAY = re.compile(r"\s*(?:today|current date)\b", re.IGNORECASE)
 # A page's name before the site's ("Home - The Astana Times").
@@ -392,7 +393,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a short name atop the page that the copyright notice at its
     foot holds: "Caravanserai" above the menu and "© 2023 Caravanserai" below the text, "DAWN -
     International; ..." and "© DAWN Group of Newspapers", "Tehran Times" and "Tehran Times Daily
-    Newspaper Copyright © 2016", "ASHARQ AL-AWSAT" and "Asharq Al-Awsat English is published by
+    Newspaper Copyright © 2016", "STEPPE HERALD" and "Steppe Herald English is published by
     ...". Both ends of the page name it, so it is the page's own name, known to ``outlets.csv`` or not.
 
     The notice is a line of the foot that cleaning set apart (boilerplate, a caption), and the name
@@ -404,7 +405,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     written = [line for line in lines if line.role != "blank"]
     title_at = next((i for i, line in enumerate(written) if line.role == "title"), len(written))
     notices = [line.text for line in written[-_FOOT_LINES:]
-               if line.role in ("boilerplate", "caption") and _NOTICE.search(line.text) or _PUBLISHER_NOTICE.search(line.text)]
+               if (line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)) or _PUBLISHER_NOTICE.search(line.text)]
     for line in written[:min(_MASTHEAD_LINES, title_at)] if notices else []:
         if line.rule in _NOT_MASTHEAD_RULES:
             continue
@@ -427,10 +428,10 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
 
 
 def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
-    """Return ``(outlet, evidence)`` from a short name opening the page right above its menu: "Balkan
-    Insight" over "Reporting Democracy | Balkan Transitional Justice | ...", "The Jerusalem Post" over
-    a date line and "Subscribe | Log in". A page scraped whole opens with its masthead, then its
-    navigation; a headline or a section's label has no menu below it.
+    """Return ``(outlet, evidence)`` from a short name opening the page right above the site's menu
+    (:func:`kzresearch.cleaning.is_site_menu`): "Steppe Herald" over "Politics | Justice | Business",
+    "The Steppe Post" over a date line and "Subscribe | Log in". A page scraped whole opens with its
+    masthead, then its navigation; a headline or a section's label has no menu below it.
 
     Examples
     --------
@@ -443,7 +444,7 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     if not written or written[0].role == "title" or written[0].rule not in _MASTHEAD_RULES:
         return None  # (a banner's "Breaking News" is furniture of its own)
     first = written[0]
-    if not any(line.rule in _MENU_RULES for line in written[1:1 + _MENU_REACH]):
+    if not any(is_site_menu(line) for line in written[1:1 + MENU_BELOW_MASTHEAD]):
         return None
     name = _MASTHEAD_PARTS.split(first.text, 1)[0].strip()
     letters = [ch for ch in name if ch.isalpha()]
@@ -455,20 +456,22 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
 
 def _staff_credit(lines: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a credit to the house's own staff in a byline or an author
-    note: "Compiled by a Cyprus Mail staff reporter", "TBT Staff", "a staff writer at The Astana
+    note: "Compiled by a Steppe Herald staff reporter", "SH Staff", "a staff writer at The Astana
     Times". Only forms no person's name takes: an article before the name, "Staff" alone after it,
     or the house after "at" or "for".
 
     Examples
     --------
-    >>> _staff_credit([Line(3, 3, "Compiled by a Cyprus Mail staff reporter from wire reports", "byline", "credit_line")])[0]
-    'Cyprus Mail'
+    >>> _staff_credit([Line(3, 3, "Compiled by a Steppe Herald staff reporter from wire reports", "byline", "credit_line")])[0]
+    'Steppe Herald'
     >>> _staff_credit([Line(3, 3, "By Dana Omarova Staff Reporter", "byline", "by_prefix")]) is None
     True
     """
     for line in lines:
         if (line.role == "byline" or line.rule == "author_bio") and (m := _STAFF_CREDIT.search(line.text)):
-            return m.group("name") or m.group("alone") or m.group("house"), f"staff credit {line.text!r} on line {line.line_no}"
+            name = m.group("name") or m.group("alone") or m.group("house")
+            if not _STAFF_WORDS.issuperset(name.lower().split()):
+                return name, f"staff credit {line.text!r} on line {line.line_no}"
     return None
 
 
@@ -534,7 +537,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
             # ("By Reuters November 21, 2022 | 02:37 pm": the credit ends where its date begins)
-            text = text[:next((d.start for d in find_dates(text) if d.kind in _WHOLE_DATES), len(text))].rstrip(" |,-\u2013\u2014")
+            text = text[:next((d.start for d in find_dates(text) if d.kind in DAY_KINDS), len(text))].rstrip(" |,-\u2013\u2014")
             text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
                           text, flags=re.IGNORECASE)
             for part in _CREDIT_SPLIT.split(text):
@@ -549,7 +552,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
             # (a name set in capitals, "LAYLA QASSEM", as it is spelt: "Layla Qassem")
-            # ("Tribune International Desk" next to a date line is a desk, no author)
+            # ("World News Desk" next to a date line is a desk, no author)
             authors += [a.strip().title() if a.isupper() else a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])
                         if not _ROLE_END.search(a.strip())]
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
@@ -571,7 +574,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
-        elif below_title and line.rule in _CREDIT_LINE_RULES and (credited := line_credits(line.text, agencies, wire_services)):
+        elif below_title and line.rule in _CREDIT_LINE_RULES and (
+                credited := _line_credits(line.text, agencies, wire_services, breadcrumb=line.rule == "breadcrumb")):
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
             wire += agencies_before_date(line.text, agencies)
@@ -579,29 +583,33 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 
 
-def line_credits(text: str, agencies: dict[str, str], wire_services: Collection[str] | None = None) -> list[str]:
-    """Return the agencies a line of names credits: the agencies before any other name (a dateline's
-    place: "AFP, ASTANA", "AFP/Astana"), in a line of at most three words or of agencies only. A bare
-    name credits only a wire service (``wire_services``; a site that is also an agency names itself);
-    a name marked as a credit ("[BNS]", "– BNS", "With Reuters", "By REUTERS") credits any agency.
+def _line_credits(text: str, agencies: dict[str, str], wire_services: Collection[str] | None = None, *,
+                  breadcrumb: bool = False) -> list[str]:
+    """Return the agencies a line of names credits (:func:`_credited_names`, with spaced dots and
+    bars between names too): those before any other name (a dateline's place: "AFP, ASTANA",
+    "AFP/Astana"), in a line of at most three words or of agencies only. A lone bare name credits
+    only a wire service (``wire_services``: a site that is also an agency names itself); a name
+    marked as a credit ("[BNS]", "– BNS", "With Reuters", "By REUTERS"), or one of several, credits
+    any agency. In a ``breadcrumb`` a slash parts two names ("AFP/Astana"; "RFE/RL's Kazakh Service"
+    names a section).
 
     Examples
     --------
-    >>> agencies = {"afp": "AFP", "reuters": "Reuters", "ap": "AP", "kazinform": "Kazinform"}
-    >>> line_credits("Reuters . AFP", agencies), line_credits("(Reuters, AP)", agencies), line_credits("AFP/Astana", agencies)
+    >>> agencies = {"afp": "AFP", "reuters": "Reuters", "ap": "AP", "kazinform": "Kazinform", "rfe/rl": "RFE/RL", "xinhua": "Xinhua"}
+    >>> _line_credits("Reuters . AFP", agencies), _line_credits("(Reuters, AP)", agencies), _line_credits("AFP/Astana", agencies)
     (['Reuters', 'AFP'], ['Reuters', 'AP'], ['AFP'])
-    >>> line_credits("Kazinform", agencies, {"AFP"}), line_credits("– Kazinform", agencies, {"AFP"})
-    ([], ['Kazinform'])
+    >>> _line_credits("Kazinform", agencies, {"AFP"}), _line_credits("– Kazinform", agencies, {"AFP"}), _line_credits("(RFE/RL)", agencies)
+    ([], ['Kazinform'], ['RFE/RL'])
+    >>> _line_credits("Xinhua . Reuters . AFP", agencies, {"AFP", "Reuters"})
+    ['Xinhua', 'Reuters', 'AFP']
     """
     m = _CREDIT_MARK.match(text.strip())
-    parts = _CREDIT_NAMES_SPLIT.split(m.group("names"))
-    credited: list[str] = []
-    for part in parts:
-        agency = agencies.get(part.strip().casefold())
-        if agency is None or (wire_services is not None and agency not in wire_services and not m.group("mark")):
-            break
-        credited.append(agency)
-    return credited if len(text.split()) <= 3 or len(credited) == len(parts) else []
+    listed = _SPACED_MARKS.sub(", ", m.group("names"))
+    names = list(_credited_names(listed.replace("/", ", ") if breadcrumb else listed, agencies))
+    credited = [agency for _, agency in itertools.takewhile(lambda named: named[1] is not None, names)]
+    if len(credited) == 1 and not m.group("mark") and wire_services is not None and credited[0] not in wire_services:
+        return []
+    return credited if len(text.split()) <= 3 or len(credited) == len(names) else []
 
 
 def _agencies_listed(text: str, agencies: dict[str, str]) -> list[str]:
@@ -730,8 +738,11 @@ def dateline_published(lines: list[Line]) -> Published | None:
     # ("Tuesday, April 15, 2025"), one below the text a related story's.
     # (a standfirst that cleaning kept as text may stand between the headline and the date line)
     title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
-    text = [i for i, line in enumerate(lines) if line.role == "body" and (title is None or i > title)][1:2] or [len(lines)]
-    header = lines[title:text[0]] if title is not None else []
+    if title is None:
+        header = []
+    else:
+        paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"]
+        header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
     for line in header + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):

@@ -203,13 +203,14 @@ _CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _HIDDEN_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
-# A publication date the markup states by name: JSON-LD's "datePublished", a meta or itemprop
-# "article:published_time" / "datePublished". htmldate may prefer a page's modified time to it.
-_PUBLISHED_MARKUP = re.compile(
-    r"""["']datePublished["']\s*:\s*["'](?P<json>\d{4}-\d\d-\d\d)"""
-    r"""|<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["'][^>]*?\bcontent\s*=\s*["'](?P<meta>\d{4}-\d\d-\d\d)"""
+# A publication date the markup states for the article: its meta or itemprop
+# "article:published_time" / "datePublished" (either attribute first), and JSON-LD (_article_published).
+_PUBLISHED_META = re.compile(
+    r"""<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["'][^>]*?\bcontent\s*=\s*["'](?P<meta>\d{4}-\d\d-\d\d)"""
     r"""|<meta\b[^>]*?\bcontent\s*=\s*["'](?P<before>\d{4}-\d\d-\d\d)[^"']*["'][^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["']""",
     re.IGNORECASE)
+_JSON_LD = re.compile(r"""<script[^>]*type\s*=\s*["']application/ld\+json["'][^>]*>(.*?)</script>""", re.IGNORECASE | re.DOTALL)
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
 TITLE_SEPARATOR = re.compile(r"\s+(?:--|[-|\u2013\u2014])\s+")
@@ -374,13 +375,14 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     makes of a year alone ("© 2025 All Rights Reserved"). A date the page's archive or printer
     stamped ("Archive page last updated: 08/14/2013", "Printed from ... on 03/02/2011") is none
     either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
-    a.m. PST; Monday, January 11, 1999"). A publication date the markup names ("datePublished")
-    comes first: htmldate may prefer the page's modified time, and finds no date before 1995.
+    a.m. PST; Monday, January 11, 1999"). A publication date the markup states for the article
+    (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
+    finds no date before 1995.
     ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
     where the markup does not settle it.
     """
-    if (stated := _PUBLISHED_MARKUP.search(html)) and stated.group(stated.lastgroup) != (date or "")[:10]:
-        return stated.group(stated.lastgroup), None  # htmldate took the modified time, or none before 1995
+    if (stated := _article_published(html)) and stated != (date or "")[:10]:
+        return stated, None  # htmldate took the modified time, or none before 1995
     if not date:
         return None, None
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
@@ -392,6 +394,34 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     if find_date(html, extensive_search=False, original_date=True) == date:
         return date, None
     return None, date if any(d.isoformat() == day for d in _whole_dates(shown)) else None
+
+
+def _article_published(html: str) -> str | None:
+    """Return the day (ISO) a page's markup says its article was published: the ``datePublished`` of
+    a JSON-LD object of an article type ("NewsArticle", "ReportageNewsArticle", "BlogPosting"; not a
+    video's or a related story's), else its meta ``article:published_time`` or ``datePublished``."""
+    for block in _JSON_LD.finditer(html):
+        try:
+            data = json.loads(block.group(1))
+        except ValueError:
+            continue
+        for obj in _json_objects(data):
+            kinds = obj.get("@type") if isinstance(obj.get("@type"), list) else [obj.get("@type")]
+            published = obj.get("datePublished")
+            if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting")) for k in kinds) \
+                    and isinstance(published, str) and (day := _ISO_DAY.match(published.strip())):
+                return day.group()
+    meta = _PUBLISHED_META.search(html)
+    return meta.group(meta.lastgroup) if meta else None
+
+
+def _json_objects(data: object) -> list[dict]:
+    """The objects of a parsed JSON-LD block, its ``@graph`` and nested lists included, in order."""
+    if isinstance(data, dict):
+        return [data] + [o for v in data.values() if isinstance(v, (dict, list)) for o in _json_objects(v)]
+    if isinstance(data, list):
+        return [o for v in data for o in _json_objects(v)]
+    return []
 
 
 def _whole_dates(text: str) -> list[dt.date]:

@@ -437,7 +437,7 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
                 if isinstance(value, (Mapping, list)):
                     nested.append((value, under or named or role_named, role_named))
                 elif (under or named) and isinstance(value, str) and _name_like(value, min_letters) and normal not in _ROLE_KEYS:
-                    # {"n": "Klara Z.", "role": "author"}: the name of an object its role names
+                    # {"n": "Aigerim Sadykova", "role": "author"}: the name of an object its role names
                     own_name = named or by_role or normal in name_keys or "label" in key_words or (key is None and under)
                     found.append((0 if own_name else 1, depth, value.strip()))
         level = nested

@@ -773,7 +773,7 @@ def test_a_year_after_since_starts_a_span_unless_its_figure_or_its_vote_follows(
 
 
 def test_a_pronoun_before_a_name_stands_for_the_same_one_as_the_pronoun_after_it():
-    text = "The vote was Tokayev's second election. In 2019, when he was Nursultan Nazarbayev's handpicked successor, he won 70.96%."
+    text = "It was Tokayev's second race. In 2019, when he was Nursultan Nazarbayev's chosen heir, he took 70.96%."
     assert [r["subject"] for r in results(text, "2022")] == ["Kassym-Jomart Tokayev"]
 
 
@@ -784,5 +784,19 @@ def test_a_pronoun_its_share_verb_and_with_before_the_figure():
 
 
 def test_a_count_of_votes_between_the_verb_and_the_share():
-    rows = results("Nazarbayev received 5,846,817 votes, or 79.78 percent, the commission said.", "2012")
+    rows = results("Nazarbayev took 5,100,000 votes, or 79.78 percent, officials said.", "2012")
     assert [(r["subject"], r["value"]) for r in rows] == [("Nursultan Nazarbayev", 79.78)]
+
+
+@pytest.mark.parametrize("text, when, subject, election", [
+    # cataphora: the name after the subordinate clause is the one "he" stands for
+    ("Nazarbayev stepped down in March 2019. When he ran in June, Tokayev said he won 70.96 percent of the vote.",
+     "2022", "Kassym-Jomart Tokayev", "2022-11-20-presidential"),
+    # "Since" opening a sentence means "because"; "in which" tells of the vote after "since"
+    ("Since the opposition boycotted the 2011 vote, Nazarbayev won 95 percent of the vote.", "2015", "Nursultan Nazarbayev",
+     "2011-04-03-presidential"),
+    ("Nur Otan has dominated parliament since the 2012 vote, in which it won 81 percent.", "2021", "Nur Otan",
+     "2012-01-15-parliamentary"),
+])
+def test_pronouns_and_since_in_harder_sentences(text, when, subject, election):
+    assert [(r["subject"], r["election_id"]) for r in results(text, when)] == [(subject, election)]

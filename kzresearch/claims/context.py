@@ -108,14 +108,14 @@ _BY_COUNT_REACH = 40
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 _LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
-# Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 # How many sentences back "she said" looks for the one it goes on quoting.
 _QUOTE_REACH = 2
 # How many sentences back a count without a place of its own takes the last one named, when its
-# sentence points back at the scene ("the square", "the crowd", "there"); else one.
+# sentence points back at the scene ("the square", "the crowd"); else one.
 _PLACE_REACH = 2
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
-                                r"courthouse|building|city|town)\b|\bthere\b", re.IGNORECASE)
+                                r"courthouse|building|city|town)\b", re.IGNORECASE)
+# Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
                "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
@@ -229,7 +229,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         unknown_date=caseless(rf"\b{alternation(dates['unknown'], literal=False)}\b"),
         election_day=caseless(rf"\b{alternation(dates['election_day'], literal=False)}\b"),
         # '..., said activist Janbolat Mamay' / '"...," said X'
-        # (not "..., told Balkan Insight": the one told)
+        # (not "..., told the Steppe Herald": the one told)
         speech_after=re.compile(rf"\b(?!{alternation(attr.get('addressee_verbs') or ['(?!)'])}\b){verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
         speech_verb=re.compile(rf",?\s+(?:{alternation(attr.get('speech_adverbs') or [])}\s+)?(?:(?:has|have|had)\s+)?\b{verbs}\b"),
@@ -740,7 +740,7 @@ class TextContext:
         "..., according to their lawyer, Zhanar Kassenova. All six were released, she said." (wire
         copy writes a paragraph a sentence: the sentence before may end the paragraph before). A
         name the reference does not know counts too; an office or a group does not."""
-        # (past a quoted sentence of the same speech: 'X told Euronews that ... "They were held.
+        # (past a quoted sentence of the same speech: 'X told the Steppe Herald that ... "They were held.
         # Nobody charged them," she said.')
         who = next((found for j in range(index - 1, max(-1, index - 1 - _QUOTE_REACH), -1)
                     if (found := self._own_attribution(j, self.sentences[j][1])[0])), None)

@@ -65,13 +65,13 @@ _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
-# A subject pronoun, as _referent looks for an earlier one of the same in a sentence.
-_SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("he", "she")}
 _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
                       r"|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
+# A subject pronoun, as _referent looks for an earlier one of the same in a sentence.
+_SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("he", "she")}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
@@ -193,7 +193,7 @@ def frames(lexicon: dict) -> _Frames:
         The compiled patterns.
     """
     r = lexicon["results"]
-    foreign = rf"(?:{alternation(r.get('foreign_places') or [r'(?!)'], literal=False)})"
+    foreign = rf"(?:{alternation((r.get('foreign_places') or []) + (r.get('foreign_demonyms') or []) or [r'(?!)'], literal=False)})"
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
@@ -208,7 +208,7 @@ def frames(lexicon: dict) -> _Frames:
         ),
         parties=re.compile(rf"\b(?<!other\s)(?P<num>{_WORD_NUM})\s+{alternation(r['parties_words'])}\b", re.IGNORECASE),
         registered=re.compile(rf"\b{qual}(?P<num>{_WORD_NUM})\s+{alternation(r['registered_voters_words'], literal=False)}", re.IGNORECASE),
-        # (a count of votes between: "received 5,846,817 votes, or 79.78 percent")
+        # (a count of votes between: "took 5,100,000 votes, or 80 percent")
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?"
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
@@ -757,7 +757,8 @@ def _opening_subject(tc: TextContext, index: int, kind: str) -> str | None:
 def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str, ...] = ("party", "person")) -> str | None:
     """Return who a pronoun at ``pos`` ("he", "his", "him", "it", "the party") stands for: the one
     the sentence before opened with when the pronoun opens its own, else the person (or party)
-    last named before it in sentence ``index`` or the three before."""
+    last named before it in sentence ``index`` or the three before; but where the same pronoun
+    stands before that name in the sentence, inside its clause, whom that one stands for."""
     wanted = "person" if word in ("he", "she", "his", "her", "him") else "party"
     if wanted not in kinds:
         return None
@@ -769,9 +770,11 @@ def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str
     for i in range(index, max(-1, index - 4), -1):
         hits = [x for x in tc.mentions(i) if x.kind == wanted and (i < index or x.end <= pos)]
         if hits:
-            # "In 2019, when he was Nazarbayev's handpicked successor, he won 70.96%": the same
+            # "In 2019, when he was his predecessor Nazarbayev's choice, he took 70.96%": the same
             # pronoun before that name in the sentence stands for the same one, named before it.
-            same = _SAME_PRONOUN[word].search(tc.text, s_start, hits[-1].start) if i == index and word in _SAME_PRONOUN else None
+            # Not where the name opens the main clause ("When he ran, Tokayev said he won").
+            same = (_SAME_PRONOUN[word].search(tc.text, s_start, hits[-1].start)
+                    if i == index and word in _SAME_PRONOUN and not tc.text[:hits[-1].start].rstrip().endswith(",") else None)
             if same is not None:
                 return _referent(tc, index, word, same.start(), kinds)
             return hits[-1].canonical
@@ -947,14 +950,16 @@ _DASH_MARK = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 # (after the name's abbreviation, if any: "the National Social Democratic Party (OSDP), which ...")
 _RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
-# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
-# "95.5 percent in April 2011" (a cue of a month and year starts at the month).
 # "since" before a year in its clause: the year starts a span ("the highest since ... in 1991"),
-# unless a figure stands between them ("since it won 88% of the vote in 2007") or a clause on that
-# vote follows ("since 30 August 1995, when the Constitution was approved by about 90%").
+# unless a figure stands between them ("since it won 88% of the vote in 2007"), a clause on that
+# vote follows ("since August 1995, when the new constitution passed with 89%", "since the 2007
+# vote, in which ...") or "since" opens the sentence ("Since the opposition boycotted the 2005
+# vote, ...": because).
 _SINCE = re.compile(r"\bsince\b(?:(?!\b(?:and|but|while|whereas|who|which)\b)[^,;()])*$", re.IGNORECASE)
 _SINCE_REACH = 80
-_WHEN_CLAUSE = re.compile(r"\s*,\s*when\b")
+_WHEN_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:when|in\s+which)\b")
+# What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
+# "95.5 percent in April 2011" (a cue of a month and year starts at the month).
 _ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*(?:in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -984,6 +989,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end) if a.start() in names_end]
     for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published):
         if (since := _SINCE.search(text, max(s_start, m.start() - _SINCE_REACH), m.start())) \
+                and text[s_start: since.start()].strip(" \"'\u201c") \
                 and not any(since.start() < row["start"] < m.start() for row in rows) and not _WHEN_CLAUSE.match(text, m.end()):
             continue  # "the highest since the republic gained independence in 1991": where a span starts
         if aside := next(((a, b) for a, b in asides if a <= m.start() < b), None):

@@ -59,6 +59,10 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
 _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
+# One crowd and several: a crowd's size an official gives is the rally's, a total is the country's.
+_ONE_CROWD = re.compile(r"\bthe\s+(?:crowd|rally|protest|demonstration|march|gathering|picket)\b", re.IGNORECASE)
+_MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatherings|a\s+total|in\s+total|nationwide|"
+                          r"across\s+the\s+country)\b", re.IGNORECASE)
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
 _VERB_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|got)\b")
 # A count denied: "no one was detained", "not one protester".
@@ -210,10 +214,11 @@ def grammar(lexicon: dict) -> _Grammar:
         of_people=re.compile(rf"\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:\w+\s+(?:or|and)\s+)*"),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
         # A place abroad the sentence is in ("in neighbouring Kyrgyzstan", "a rally in Baku",
-        # "Azerbaijan: Police Break Up Baku Rally"), by its name as written: a demonym ("Russian
+        # "Azerbaijan: rally dispersed in Baku"), by its name as written: a demonym ("Russian
         # media reported") places nothing.
-        # (not where a source sits: "a rights group based in Warsaw", "an opposition leader in exile in Kyiv")
-        abroad=re.compile(r"(?<!based )(?<!headquartered )(?<!exile )(?<!lives )(?<!living )(?<!registered )"
+        # (not where a source sits or speaks: "a rights group based in Warsaw", "in exile in Kyiv",
+        # "Speaking in Moscow, the minister said ...")
+        abroad=re.compile(r"(?<![Bb]ased )(?<![Hh]eadquartered )(?<!exile )(?<![Ll]ives )(?<![Ll]iving )(?<![Rr]egistered )(?<![Ss]peaking )"
                           rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{_abroad(lexicon)}(?![\w-])"),
         abroad_label=re.compile(rf"\W*{_abroad(lexicon)}\s*:"),
         home=re.compile(rf"\b{alternation(lexicon['results'].get('home_places') or ['(?!)'], literal=False)}\b"),
@@ -236,7 +241,8 @@ def grammar(lexicon: dict) -> _Grammar:
 
 
 def _abroad(lexicon: dict) -> str:
-    """An alternation of the places abroad of ``lexicon`` (``results.foreign_places`` and ``foreign_cities``)."""
+    """An alternation of the places abroad of ``lexicon`` by name (``results.foreign_places`` and
+    ``foreign_cities``; not ``foreign_demonyms``: "outside the Russian embassy" is in Kazakhstan)."""
     places = lexicon["results"].get("foreign_places", []) + lexicon["results"].get("foreign_cities", [])
     return f"(?:{alternation(places or ['(?!)'])})"
 
@@ -287,7 +293,7 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 or g.toll_words.search(folded, s_start, s_end)):
             continue
         if _abroad_only(tc, g, index):
-            continue  # "In March, thousands of protesters stormed the government headquarters in Bishkek"
+            continue  # "Last spring thousands of protesters marched on the White House in Bishkek"
         previous: dict | None = None
         cands = _candidates(text, s_start, s_end, g, by_sentence[index])
         cands += _ellipses(tc, g, cands, index)
@@ -670,8 +676,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
     if number == 1 and cand.shape == "np" and not _VERB_AFTER.match(text, m.end()) and (
             g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())):
-        return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
         # (not "police said one activist was detained": the clause's subject)
+        return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
     if cand.shape == "np" and _SPEAKING.match(text, m.end()):
         return None  # "Several defendants told the court they had been tortured": speakers, not a count
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
@@ -691,11 +697,17 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "number_high": None if number_high is None else float(number_high),
         "low": low,
         "high": high,
-        "location": tc.location(index, day, clause, at=cand.start, aggregate=counted != "protesters"),
+        "location": tc.location(index, day, clause, at=cand.start, aggregate=not _one_crowd(text, counted, s_start, s_end)),
         "event_date": day.isoformat() if day else None,
         "attributed_to": tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
     }
+
+
+def _one_crowd(text: str, counted: str | None, start: int, end: int) -> bool:
+    """Whether a count of protesters sizes one crowd ("the police put the crowd at 300"), not a total
+    of several ("a total of 5,000 took part in unsanctioned rallies")."""
+    return counted == "protesters" and bool(_ONE_CROWD.search(text, start, end)) and not _MANY_CROWDS.search(text, start, end)
 
 
 def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None, float | None]:
