@@ -982,3 +982,17 @@ def test_she_said_after_a_quoted_sentence_goes_on_quoting_the_speaker_before_it(
 ])
 def test_a_demonym_or_where_a_source_sits_sets_no_count_abroad(text):
     assert len(tallies(text, "2022")) == 1
+
+
+def test_the_previous_day_and_the_eve_of_the_vote():
+    text = ("On Monday morning, police cordoned off the square in Almaty, where more than 100 protesters had been detained "
+            "the previous day, and took away around 30 people.")
+    rows = tallies_on(text, "2019-06-09-presidential", "2019-06-11")
+    assert [r["event_date"] for r in rows] == ["2019-06-09", "2019-06-10"]
+    rows = tallies_on("On the eve of the vote, police in Almaty detained seven activists.", "2019-06-09-presidential", "2019-06-11")
+    assert [r["event_date"] for r in rows] == ["2019-06-08"]
+    # a step back does not move the story: "On the day itself" is the day named first
+    text = ("On 22 February, the party planned to meet in Almaty. The day before, its leader was detained. "
+            "On the day itself, police detained up to 100 people.")
+    rows = tallies_on(text, None, "2020-02-25")
+    assert [r["event_date"] for r in rows][-1] == "2020-02-22"

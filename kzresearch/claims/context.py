@@ -195,6 +195,8 @@ class _Patterns:
     country: str
     unknown_date: re.Pattern
     election_day: re.Pattern
+    election_eve: re.Pattern
+    previous_day: re.Pattern
     speech_after: re.Pattern
     speech_verb: re.Pattern
     according: re.Pattern
@@ -228,6 +230,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         country=country,
         unknown_date=caseless(rf"\b{alternation(dates['unknown'], literal=False)}\b"),
         election_day=caseless(rf"\b{alternation(dates['election_day'], literal=False)}\b"),
+        election_eve=caseless(rf"\b{alternation(dates.get('election_eve') or ['(?!)'], literal=False)}\b"),
+        previous_day=caseless(rf"\b{alternation(dates.get('previous_day') or ['(?!)'], literal=False)}\b"),
         # '..., said activist Janbolat Mamay' / '"...," said X'
         # (not "..., told the Steppe Herald": the one told)
         speech_after=re.compile(rf"\b(?!{alternation(attr.get('addressee_verbs') or ['(?!)'])}\b){verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
@@ -287,6 +291,8 @@ class TextContext:
     _times: dict[int, tuple[bool, dt.date | None]] = field(default_factory=dict)
     _before: dict[int, tuple[bool, dt.date | None, int]] = field(default_factory=dict)
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
+    # offsets of "the previous day" cues: they date a count before them in the text only
+    _day_before_cues: set[int] = field(default_factory=set)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
@@ -493,6 +499,18 @@ class TextContext:
                 cues.append((m.start(), self.ctx.published - dt.timedelta(days=back)))
         if self.ctx.election_date is not None:
             cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.folded, start, end)]
+            eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
+            cues += [(a, self.ctx.election_date - dt.timedelta(days=1)) for a, _ in eves]
+        else:
+            eves = []
+        for m in self.patterns.previous_day.finditer(self.folded, start, end):
+            if any(a <= m.start() < b for a, b in eves):
+                continue
+            # the day before the last day named: earlier in the sentence, else where the story stood
+            days = [d for p, d in sorted(cues) if p < m.start() and d is not None and not isinstance(d, MonthDate)]
+            base = days[-1] if days else self._time_before(index)[1]
+            cues.append((m.start(), base - dt.timedelta(days=1) if base is not None and not isinstance(base, MonthDate) else None))
+            self._day_before_cues.add(m.start())
         cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.folded, start, end)]
         # "the ministry said on Thursday": the day of the statement, not of the event; so is the
         # date of a source cited in parentheses ("(Respublika, August 23)").
@@ -528,8 +546,10 @@ class TextContext:
             # counts only: the story has not arrived anywhere a later sentence could start from.
             # (one with another year written out resets it, as a year does: "In March 2021, ...")
             anchor = self.ctx.published or self.ctx.election_date
+            # ("The day before, X was detained": a step back that leaves the story where it stood)
             cues = [(pos, None) if isinstance(day, MonthDate) else (pos, day)
-                    for pos, day in self.date_cues(index) or self.date_cues(index, statements=True)
+                    for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
+                                     if c[0] not in self._day_before_cues]
                     if not (isinstance(day, MonthDate) and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
@@ -563,7 +583,9 @@ class TextContext:
         the next (wire copy writes a paragraph a sentence); a paragraph after those that names no
         time (not even a month: "Then came January 2022.") is back at the story's days.
         """
-        cues = self.date_cues(index)
+        # ("... where 100 had been detained the previous day, and took away around 30": the second
+        # count is the sentence's day)
+        cues = [c for c in self.date_cues(index) if not (c[0] in self._day_before_cues and c[0] < pos)] or self.date_cues(index)
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         has_cue, day, source = self._time_before(index)
