@@ -86,7 +86,7 @@ _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
-_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
+_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
 # A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
@@ -414,7 +414,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
         # A masthead opens the page above the site's menu; a headline never does.
-        score -= 2.0 if i == candidates[0] and (below := _next_nonblank(lines, i)) and is_site_menu(below[0]) else 0.0
+        score -= 2.0 if i == candidates[0] and any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD)) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:

@@ -386,3 +386,10 @@ def test_a_headline_about_the_cold_and_one_above_share_buttons_stay_headlines(re
     doc = classify_lines(f"Steppe Herald\nKazakh ruling party keeps its majority in the vote\nFacebook | Twitter | Email\n"
                          f"By Dana Omarova\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakh ruling party keeps its majority in the vote"
+
+
+def test_a_caption_credited_after_a_bar_and_share_buttons_after_a_colon_do_not_push_the_headline(ref):
+    text = ("World\nKazakh police detain hundreds more as protests spread\nMinistry puts two-day tally near 700 as count gives heir 70 percent\n"
+            "By Aidos Serikov\nJun 11, 2019\nShare: Facebook Twitter Email\nPolice detain a protester in Almaty on Monday. | REUTERS\n\n"
+            f"{LEAD}\n\n{BODY}\n")
+    assert classify_lines(text, ref).title == "Kazakh police detain hundreds more as protests spread"
