@@ -109,6 +109,10 @@ _DIGIT = re.compile(r"\d")
 # Lines of text between a headline and the article's first paragraph: a standfirst or a credit
 # at most (furniture, bylines and date lines between them are not counted).
 _LEAD_DISTANCE = 2
+# ... and how many lines above the lead it may stand.
+_LEAD_REACH = 10
+# The share of a menu's words that name sections (_menu_of_words).
+_MENU_SHARE = 0.6
 
 
 @dataclass
@@ -179,6 +183,7 @@ class _Rules:
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
         self.agencies = agency_index(ref)
+        self.section_words = frozenset(str(w).lower() for w in config.get("section_words") or [])
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
@@ -324,6 +329,15 @@ def _is_credit(text: str) -> bool:
     return "," in text or (len(words) <= 4 and all(w[0].isupper() for w in words))
 
 
+def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
+    """A menu laid out with spaces: four words or more, every one capitalised, most of them the words
+    of a site's sections (``section_words``: "News Analysis Opinion Features Culture Podcasts"; not
+    "Kazakh Ruling Party Claims Big Win")."""
+    words = text.split()
+    return len(words) >= 4 and all(w[0].isupper() for w in words) \
+        and sum(w.lower().strip("&,") in section_words for w in words) >= _MENU_SHARE * len(words)
+
+
 def _mostly_figures(text: str) -> bool:
     """A line of figures: half its words hold a digit, or four of them do ("Result 3 of 11",
     "USD 46.89 EUR 59.68 RUB 1.47"; not "Tokayev wins 81.3% in 2022 election")."""
@@ -356,10 +370,11 @@ def _mark_credited_captions(lines: list[Line], agencies: dict[str, str]) -> None
 
 
 def _choose_title(lines: list[Line], given_title: str | None, columned: frozenset[int] = frozenset(),
-                  agencies: dict[str, str] | None = None) -> tuple[int | None, str | None]:
+                  agencies: dict[str, str] | None = None, section_words: frozenset[str] = frozenset()) -> tuple[int | None, str | None]:
     """Return the index of the headline line and the rule that chose it (``columned``: the raw
     line numbers of lines laid out in columns, :func:`_columned_lines`; ``agencies``: the agency
-    index, for captions credited to one)."""
+    index, for captions credited to one; ``section_words``: the words of a site's sections, for
+    menus laid out with spaces)."""
     agencies = agencies or {}
     candidates = _title_candidates(lines)
     if given_title:
@@ -371,14 +386,18 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     texts = [line.text.casefold() for line in lines]
     media = {texts[i] for i, line in enumerate(lines) if line.role == "media"}
     first_paragraph = _first_paragraph(lines)
-    above_lead = set(_text_lines_before(lines, first_paragraph, _LEAD_DISTANCE)) if first_paragraph < len(lines) else set()
+    # (within a few lines of the lead: a masthead far above it on a page of furniture is no headline)
+    above_lead = {i for i in _text_lines_before(lines, first_paragraph, _LEAD_DISTANCE) if first_paragraph - i <= _LEAD_REACH} \
+        if first_paragraph < len(lines) else set()
+    # A menu's items ("EU & the World" in "EU Political | EU & the World | ..."): section labels, no headline.
+    menu_items = {item.strip().casefold() for line in lines if line.rule == "menu_bar" for item in line.text.split("|")}
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
     for i in candidates:
         line = lines[i]
         rank += _is_text_line(line)
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
-        if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media:
+        if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media or texts[i] in menu_items:
             continue
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
         # Asia Pacific » ..."), a menu laid out in columns.
@@ -387,7 +406,10 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
             continue
         # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
         following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
-        score = 2.0 if i == candidates[0] else 0.0  # the first line of a page or a scraped text
+        # The first line of a page or a scraped text, unless the site's menu follows it: a masthead,
+        # which opens the page above its menu; a headline never does.
+        masthead = i == candidates[0] and any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
+        score = -2.0 if masthead else 2.0 if i == candidates[0] else 0.0
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
         # Under a headline: the text, a standfirst, a byline or a date line (not a menu or a breadcrumb).
@@ -408,13 +430,13 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         score += 0.5 if (above := _previous_nonblank(lines, i)) is not None and above.role is None and above.n_words <= 2 \
             and not _TERMINAL.search(above.text) else 0.0
         score -= 3.0 if _mostly_figures(line.text) else 0.0
+        # A row of capitalised words without a small word ("News Analysis Opinion Features Culture") is a menu.
+        score -= 3.0 if _menu_of_words(line.text, section_words) else 0.0
         score -= 1.0 if not any(ch.islower() for ch in line.text) else 0.0
         # A masthead line: parts set apart by bars, a site's domain ("LITER.KZ — News of
         # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
-        # A masthead opens the page above the site's menu; a headline never does.
-        score -= 2.0 if i == candidates[0] and any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD)) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:
@@ -481,7 +503,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_authors_next_to_dates(lines)
     _mark_captions_next_to_credits(lines)
     _mark_credited_captions(lines, rules.agencies)
-    title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text), rules.agencies)
+    title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text), rules.agencies, rules.section_words)
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
     _mark_link_lists(lines, rules.link_list_openers)

@@ -40,7 +40,8 @@ _PATTERNS = [
     ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
     ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), False),
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
-    ("full", re.compile(rf"{_DAY}(?:\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
+    # ("15. Jan 2021": a day with a dot, as German and Scandinavian sites write it)
+    ("full", re.compile(rf"{_DAY}(?:\.?\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),
     ("month_day", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
     ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), False),

@@ -102,6 +102,10 @@ _STAFF_CREDIT = re.compile(
 # Words that describe a staff, not name a house: "By Our Staff", "Web Desk Staff", "EDITORIAL STAFF".
 _STAFF_WORDS = frozenset("our editorial news web online desk wire foreign city local world business sports special "
                          "political staff the a by".split())
+# The end of a sentence, after its closing quotes or bracket (_is_paragraph).
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+# The words a paragraph has at least.
+_PARAGRAPH_WORDS = 8
 # A site's date of the day it is read ("Today, 14 November 2024", "Today is Tuesday, ...").
 _TODAY = re.compile(r"\s*(?:today|current date)\b", re.IGNORECASE)
 # A page's name before the site's ("Home - The Astana Times").
@@ -741,7 +745,10 @@ def dateline_published(lines: list[Line]) -> Published | None:
     if title is None:
         header = []
     else:
-        paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"]
+        # up to the second paragraph of sentences (the first may be a standfirst kept as text; a credit
+        # line kept as text, "The Steppe Herald Staff & Agencies", is none)
+        paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
+                      and line.n_words >= _PARAGRAPH_WORDS and _SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
     for line in header + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading

@@ -393,3 +393,15 @@ def test_a_caption_credited_after_a_bar_and_share_buttons_after_a_colon_do_not_p
             "By Aidos Serikov\nJun 11, 2019\nShare: Facebook Twitter Email\nPolice detain a protester in Almaty on Monday. | REUTERS\n\n"
             f"{LEAD}\n\n{BODY}\n")
     assert classify_lines(text, ref).title == "Kazakh police detain hundreds more as protests spread"
+
+
+def test_a_menu_of_section_words_and_a_menu_item_are_no_headline(ref):
+    text = ("Steppe Herald\nMonday, 4 March 2024\nNews Analysis Opinion Features Culture Podcasts Newsletters\n\n"
+            f"Kazakh police detain hundreds after the vote in Almaty\n\n{LEAD}\n\n{BODY}\n")
+    assert classify_lines(text, ref).title == "Kazakh police detain hundreds after the vote in Almaty"
+    text = ("Steppe Herald\nMonday, 4 March 2024\nPolitics | EU & the World | Rule of Law\n\nEU & the World\n"
+            f"Kazakh reform vote leaves partners unconvinced\n\n{LEAD}\n\n{BODY}\n")
+    assert classify_lines(text, ref).title == "Kazakh reform vote leaves partners unconvinced"
+    # a headline in Title Case names no section
+    text = f"Kazakh Ruling Party Claims Big Win\nObservers Cite Pressure on Voters\n\nBy A. Writer\n\n{LEAD}\n\n{BODY}\n"
+    assert classify_lines(text, ref).title == "Kazakh Ruling Party Claims Big Win"

@@ -624,3 +624,14 @@ def test_a_staff_that_names_no_house_is_no_outlet():
     from kzresearch.metadata import _staff_credit
 
     assert [_staff_credit([Line(3, 3, t, "byline", "by_prefix")]) for t in ("By Our Staff", "BY EDITORIAL STAFF", "Web Desk Staff")] == [None] * 3
+
+
+def test_a_day_with_a_dot_and_a_date_line_below_a_credit_kept_as_text(ref):
+    from kzresearch.cleaning import classify_lines
+
+    assert [d.surface for d in find_dates("Brussels, 15. Jan 2021, 09:27")] == ["15. Jan 2021"]
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"Steppe Herald\nWednesday 22 January 2025\n\nKazakhstan's January crackdown: nearly 10,000 held\n"
+            f"Authorities in Kazakhstan have detained thousands across the country after the worst unrest in years.\n"
+            f"The Steppe Herald Staff & Agencies\n17 January, 2022\n\n{body}\n\n{body}x\n")
+    assert dateline_published(classify_lines(text, ref).lines).value == "2022-01-17"
