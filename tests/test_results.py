@@ -800,3 +800,8 @@ def test_a_count_of_votes_between_the_verb_and_the_share():
 ])
 def test_pronouns_and_since_in_harder_sentences(text, when, subject, election):
     assert [(r["subject"], r["election_id"]) for r in results(text, when)] == [(subject, election)]
+
+
+def test_a_vote_in_any_country_named_is_not_kazakhstans():
+    text = "In Slovenia, a new president was elected on November 13 with nearly 54 per cent of the vote in a run-off."
+    assert results(text, "2022") == []
