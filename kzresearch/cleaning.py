@@ -57,8 +57,9 @@ _SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 # How many lines below a site's name its menu may start ("Steppe Herald", a date, "Subscribe", "Log In", the menu).
 MENU_BELOW_MASTHEAD = 5
 # A copyright notice's holder: right after its mark and year ("© 2025 Steppe Today", "Copyright 2011
-# X"), or opening the notice before its mark ("Steppe Today Daily Newspaper Copyright © 2016").
-_NOTICE_HOLDER = (r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?{name}(?!\w)"
+# X"; not a photograph's "Photo © X"), or opening the notice before its mark ("Steppe Today Daily
+# Newspaper Copyright © 2016").
+_NOTICE_HOLDER = (r"(?<!photo )(?<!photo: )(?<!picture )(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?{name}(?!\w)"
                   r"|(?:^|[.!]\s+){name}(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b)")
 # A row of share buttons laid out as a menu ("Facebook | Twitter | Email"): no site's menu.
 _SHARE_ROW = re.compile(r"\b(?:share|tweet|facebook|twitter|whatsapp|telegram|e-?mail|print|linkedin|copy link)\b", re.IGNORECASE)

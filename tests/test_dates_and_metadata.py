@@ -635,3 +635,21 @@ def test_a_day_with_a_dot_and_a_date_line_below_a_credit_kept_as_text(ref):
             f"Authorities in Kazakhstan have detained thousands across the country after the worst unrest in years.\n"
             f"The Steppe Herald Staff & Agencies\n17 January, 2022\n\n{body}\n\n{body}x\n")
     assert dateline_published(classify_lines(text, ref).lines).value == "2022-01-17"
+
+
+def test_review_cases_of_mastheads_bylines_credits_and_short_years(ref):
+    from kzresearch.cleaning import _CREDIT_LINE, classify_lines
+    from kzresearch.dates import short_year_date
+    from kzresearch.metadata import _masthead_above_menu
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    # a short headline above a share button is no masthead
+    lines = classify_lines(f"Tokayev Wins Landslide\nShare\n\n{body}\n\n{body}x\n", ref).lines
+    assert _masthead_above_menu(lines) is None
+    # a photographer's credit holds no byline
+    text = f"Kazakh police detain hundreds\nJun 19, 2019\nDana Omarova\n\n{body}\n\nA voter in Almaty. Photo \u00a9 Dana Omarova\n"
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, {})[0] == "Dana Omarova"
+    # "Input from OSCE monitors was ignored." is a sentence, not a credit
+    assert _CREDIT_LINE.search("Input from OSCE monitors was ignored.") is None
+    # a two-digit year never reads as a day still to come
+    assert short_year_date("31 Dec 26", dt.date(2026, 4, 1)) == dt.date(1926, 12, 31)
