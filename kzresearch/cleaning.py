@@ -53,14 +53,12 @@ _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: 
 _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
 # Paragraphs of the article after a line that show the line is inside the text.
 _PARAGRAPHS_AFTER_TEXT = 2
-_SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
+# The end of a sentence, after its closing quotes or bracket.
+SENTENCE_END = re.compile(r'[.!?]["\'\u201d\u2019)]*$')
 # How many lines below a site's name its menu may start ("Steppe Herald", a date, "Subscribe", "Log In", the menu).
 MENU_BELOW_MASTHEAD = 5
-# A copyright notice's holder: right after its mark and year ("© 2025 Steppe Today", "Copyright 2011
-# X"; not a photograph's "Photo © X"), or opening the notice before its mark ("Steppe Today Daily
-# Newspaper Copyright © 2016").
-_NOTICE_HOLDER = (r"(?<!photo )(?<!photo: )(?<!picture )(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?{name}(?!\w)"
-                  r"|(?:^|[.!]\s+){name}(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b)")
+# A notice of the publisher, in the text or not: "Steppe Herald English is published by ...".
+PUBLISHER_NOTICE = re.compile(r"\bis (?:published|owned|operated) by\b|\bis a publication of\b", re.IGNORECASE)
 # A row of share buttons laid out as a menu ("Facebook | Twitter | Email"): no site's menu.
 _SHARE_ROW = re.compile(r"\b(?:share|tweet|facebook|twitter|whatsapp|telegram|e-?mail|print|linkedin|copy link)\b", re.IGNORECASE)
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
@@ -297,7 +295,7 @@ def _title_candidates(lines: list[Line]) -> list[int]:
             break  # nor does a headline stand below two paragraphs of text
         candidates.append(i)
         undecided += _is_text_line(line)
-        paragraphs += _is_sentence_line(line) and bool(_SENTENCE_END.search(line.text))
+        paragraphs += _is_sentence_line(line) and bool(SENTENCE_END.search(line.text))
     return candidates
 
 
@@ -350,7 +348,7 @@ def _mostly_figures(text: str) -> bool:
 def _first_paragraph(lines: list[Line]) -> int:
     """Return the index of the article's first paragraph: the first long line that ends a sentence
     (a standfirst may stand above it), or ``len(lines)``."""
-    return next((i for i, line in enumerate(lines) if _is_sentence_line(line) and _SENTENCE_END.search(line.text)), len(lines))
+    return next((i for i, line in enumerate(lines) if _is_sentence_line(line) and SENTENCE_END.search(line.text)), len(lines))
 
 
 def _credited_caption(text: str, agencies: dict[str, str]) -> bool:
@@ -431,7 +429,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         score += 0.5 if (above := _previous_nonblank(lines, i)) is not None and above.role is None and above.n_words <= 2 \
             and not _TERMINAL.search(above.text) else 0.0
         score -= 3.0 if _mostly_figures(line.text) else 0.0
-        # A row of capitalised words without a small word ("News Analysis Opinion Features Culture") is a menu.
+        # A row of capitalised section words ("News Analysis Opinion Features Culture") is a menu.
         score -= 3.0 if _menu_of_words(line.text, section_words) else 0.0
         score -= 1.0 if not any(ch.islower() for ch in line.text) else 0.0
         # A masthead line: parts set apart by bars, a site's domain ("LITER.KZ — News of
@@ -639,21 +637,56 @@ def is_site_menu(line: Line) -> bool:
     return line.rule == "menu_bar" and not _SHARE_ROW.search(line.text)
 
 
+def notice_holder(name: str) -> re.Pattern:
+    """Return the pattern of a notice ``name`` holds: right after the copyright mark and year ("©
+    2025 Steppe Today", "Copyright 2011 X"; group ``name``; not a photograph's "Photo © X"), or
+    opening a copyright or publisher's notice ("Steppe Today Daily Newspaper Copyright © 2016",
+    "Steppe Today English is published by ..."; group ``opening``). Case is ignored.
+
+    Parameters
+    ----------
+    name : str
+        A site's name as a line writes it.
+
+    Returns
+    -------
+    re.Pattern
+        A pattern to search the notice lines with.
+
+    Examples
+    --------
+    >>> bool(notice_holder("Steppe Today").search("© 2025 Steppe Today. All Rights Reserved."))
+    True
+    >>> bool(notice_holder("Dana Omarova").search("A voter in Almaty. Photo © Dana Omarova"))
+    False
+    """
+    escaped = re.escape(name)
+    return re.compile(
+        rf"(?<!photo )(?<!photo: )(?<!picture )(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?"
+        rf"(?P<name>{escaped})(?!\w)|(?:^|[.!]\s+)(?P<opening>{escaped})(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b|{PUBLISHER_NOTICE.pattern})",
+        re.IGNORECASE)
+
+
 def _mark_authors_next_to_dates(lines: list[Line]) -> None:
     # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019"),
-    # unless a copyright notice holds it ("Steppe Today" atop the page, "© 2025 Steppe Today") or
-    # the site's menu follows it.
+    # unless a notice holds it ("Steppe Today" atop the page, "© 2025 Steppe Today") or the site's
+    # menu follows it.
     for i, line in enumerate(lines):
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
-                held = re.compile(_NOTICE_HOLDER.format(name=re.escape(n.text)), re.IGNORECASE)
-                if any(held.search(x.text) for x in lines) or any(
-                        is_site_menu(x) for x in _next_nonblank(lines, n.line_no - 1, MENU_BELOW_MASTHEAD)):
-                    continue  # (the site's own name)
                 if n.role is None and (_AUTHOR_ONLY.match(n.text) or (
-                        n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))):
+                        n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))) \
+                        and not _names_the_site(lines, n):
                     n.role, n.rule = "byline", "author_next_to_date"
+
+
+def _names_the_site(lines: list[Line], line: Line) -> bool:
+    """Whether a name line is the site's own: a notice on the page holds it, or the site's menu follows it."""
+    if any(is_site_menu(x) for x in _next_nonblank(lines, line.line_no - 1, MENU_BELOW_MASTHEAD)):
+        return True
+    held = notice_holder(line.text)
+    return any(held.search(x.text) for x in lines)
 
 
 def _between_dates(lines: list[Line], line: Line) -> bool:

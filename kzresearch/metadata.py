@@ -17,8 +17,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import (AGENCY_SIGNOFF, MENU_BELOW_MASTHEAD, SITE_DOMAIN, Line, agencies_before_date, is_site_menu,
-                                 without_reading_time)
+from kzresearch.cleaning import (AGENCY_SIGNOFF, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
+                                 agencies_before_date, is_site_menu, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
@@ -90,8 +90,6 @@ _ACRONYM_LETTERS = 4
 _UNKNOWN_HOLDER = " (not in outlets.csv)"
 # A copyright notice ("© 2023 Caravanserai", "Tehran Times Daily Newspaper Copyright © 2016").
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
-# ... and a notice of the publisher, in the text or not: "Steppe Herald English is published by ...".
-_PUBLISHER_NOTICE = re.compile(r"\bis (?:published|owned|operated) by\b|\bis a publication of\b", re.IGNORECASE)
 # A credit to a house's staff (_staff_credit): "a Steppe Herald staff reporter", "SH Staff",
 # "a staff writer at The Astana Times".
 _HOUSE_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?"
@@ -102,9 +100,7 @@ _STAFF_CREDIT = re.compile(
 # Words that describe a staff, not name a house: "By Our Staff", "Web Desk Staff", "EDITORIAL STAFF".
 _STAFF_WORDS = frozenset("our editorial news web online desk wire foreign city local world business sports special "
                          "political staff the a by".split())
-# The end of a sentence, after its closing quotes or bracket (_is_paragraph).
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
-# The words a paragraph has at least.
+# The words a paragraph has at least (dateline_published).
 _PARAGRAPH_WORDS = 8
 # A site's date of the day it is read ("Today, 14 November 2024", "Today is Tuesday, ...").
 _TODAY = re.compile(r"\s*(?:today|current date)\b", re.IGNORECASE)
@@ -409,7 +405,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     written = [line for line in lines if line.role != "blank"]
     title_at = next((i for i, line in enumerate(written) if line.role == "title"), len(written))
     notices = [line.text for line in written[-_FOOT_LINES:]
-               if (line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)) or _PUBLISHER_NOTICE.search(line.text)]
+               if (line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)) or PUBLISHER_NOTICE.search(line.text)]
     for line in written[:min(_MASTHEAD_LINES, title_at)] if notices else []:
         if line.rule in _NOT_MASTHEAD_RULES:
             continue
@@ -419,9 +415,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
         # "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)
         if not (1 <= len(name.split()) <= _MASTHEAD_NAME_WORDS and name[0].isupper() and all(ch < "\u0250" for ch in letters)):
             continue
-        escaped = re.escape(name)
-        holder = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-\u2013]\s*\d{{4}})?[,.]?\s*)?(?P<name>{escaped})(?!\w)"
-                            rf"|(?:^|[.!]\s+)(?P<opening>{escaped})(?!\w)[^.©]{{0,40}}(?:©|\bcopyright\b|{_PUBLISHER_NOTICE.pattern})", re.IGNORECASE)
+        holder = notice_holder(name)
         for notice in notices:
             if m := holder.search(notice):
                 written_as = m.group("name") or m.group("opening")
@@ -748,7 +742,7 @@ def dateline_published(lines: list[Line]) -> Published | None:
         # up to the second paragraph of sentences (the first may be a standfirst kept as text; a credit
         # line kept as text, "The Steppe Herald Staff & Agencies", is none)
         paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
-                      and line.n_words >= _PARAGRAPH_WORDS and _SENTENCE_END.search(line.text)]
+                      and line.n_words >= _PARAGRAPH_WORDS and SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
     for line in header + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
