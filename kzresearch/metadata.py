@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -670,20 +670,20 @@ def _join_names(names: list[str]) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def row_agencies(credited: str | None, agencies: dict[str, str], places: Collection[str] = ()) -> list[str]:
+def row_agencies(credited: str | None, agencies: dict[str, str], is_place: Callable[[str], bool] = lambda name: False) -> list[str]:
     """Return the agencies an export's row credits ("PTI", "Trend, AFP"), by the names ``names.csv``
     gives them; a name it does not know as written (the row's key says it is an agency), unless it
-    is a place (``places``, case-folded): "AFP, Almaty" writes the agency's dateline.
+    is a place (``is_place``): "AFP, Almaty" writes the agency's dateline.
 
     Examples
     --------
     >>> row_agencies("Trend, Agence France-Presse", {"agence france-presse": "AFP"}), row_agencies("AP/AFP and Reuters", {})
     (['Trend', 'AFP'], ['AP', 'AFP', 'Reuters'])
-    >>> row_agencies("RFE/RL", {"rfe/rl": "RFE/RL"}), row_agencies("AFP, Almaty", {"afp": "AFP"}, {"almaty"})
+    >>> row_agencies("RFE/RL", {"rfe/rl": "RFE/RL"}), row_agencies("AFP, Almaty", {"afp": "AFP"}, lambda name: name == "Almaty")
     (['RFE/RL'], ['AFP'])
     """
     return list(dict.fromkeys(agency or name for name, agency in _credited_names(credited or "", agencies)
-                              if agency or name.casefold() not in places))
+                              if agency or not is_place(name)))
 
 
 def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None) -> tuple[str | None, list[str]]:

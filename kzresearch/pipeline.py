@@ -27,7 +27,7 @@ from kzresearch.metadata import (
 )
 from kzresearch.quotes import find_quotes
 from kzresearch.reading import RawDocument
-from kzresearch.reference import Reference, agency_index, place_names
+from kzresearch.reference import Reference, agency_index
 from kzresearch.textnorm import sentence_spans
 from kzresearch.textreuse import minhash
 
@@ -44,6 +44,11 @@ class DocResult:
     tallies: list[dict] = field(default_factory=list)
     results: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
+
+
+def is_place(ref: Reference, name: str) -> bool:
+    """Whether ``names.csv`` knows ``name`` as a place (:meth:`Reference.canonical_name`)."""
+    return (ref.canonical_name(name) or (None, None))[1] == "place"
 
 
 def process_document(raw: RawDocument, ref: Reference, record: dict | None = None) -> DocResult:
@@ -107,7 +112,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if not byline:
         byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
         wire = list(dict.fromkeys(wire + credited))
-    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), place_names(ref))))
+    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), lambda name: is_place(ref, name))))
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,

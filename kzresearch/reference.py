@@ -248,13 +248,6 @@ def agency_index(ref: Reference) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def place_names(ref: Reference) -> frozenset[str]:
-    """Return every place name and variant in ``names.csv``, case-folded ("almaty", "alma-ata", ...)."""
-    places = ref.names[ref.names["kind"] == "place"]
-    return frozenset(str(n).casefold() for n in [*places["variant"], *places["canonical"]])
-
-
-@lru_cache(maxsize=4)
 def official_values(ref: Reference) -> dict[tuple[str, str, str], float]:
     """Return every official figure the reference states: ``(election_id, subject, measure)`` ->
     value, from ``official_results.csv`` and, where it has none, a winner's share in ``elections.csv``.
