@@ -74,6 +74,20 @@ def alternation(words: Iterable[str], *, literal: bool = True, whole_words: bool
     return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
+def places_of(lexicon: dict, *lists: str) -> str:
+    """Return an alternation of the place names in the lexicon's ``results`` lists named (``home_places``,
+    ``foreign_places``, ``foreign_demonyms``, ``foreign_cities``), as written; one that matches
+    nothing when they are empty.
+
+    Examples
+    --------
+    >>> places_of({"results": {"home_places": ["Almaty", "Astana"]}}, "home_places")
+    '(?:A(?:lmaty|stana))'
+    """
+    words = [w for name in lists for w in lexicon["results"].get(name) or []]
+    return alternation(words) if words else "(?!)"
+
+
 def speech_verbs(attribution: dict) -> str:
     """Return the alternation of the lexicon's verbs of saying: the literal ``speech_verbs`` and the
     regex ``estimate_verbs`` ("put the number of detainees at", "estimated the crowd at").

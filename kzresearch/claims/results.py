@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from kzresearch.claims.context import CLAUSE_BREAK, DocContext, Mention, TextContext, text_context
-from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map
+from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import last_month_named, months_before
 from kzresearch.patterns import caseless
@@ -193,7 +193,7 @@ def frames(lexicon: dict) -> _Frames:
         The compiled patterns.
     """
     r = lexicon["results"]
-    foreign = rf"(?:{alternation((r.get('foreign_places') or []) + (r.get('foreign_demonyms') or []) or [r'(?!)'], literal=False)})"
+    foreign = places_of(lexicon, "foreign_places", "foreign_demonyms")
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
@@ -240,7 +240,7 @@ def frames(lexicon: dict) -> _Frames:
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
                                 rf"|\b{_VOTE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"),
-        home=re.compile(rf"\b{alternation(r.get('home_places') or [r'(?!)'], literal=False)}\b"),
+        home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),

@@ -18,7 +18,7 @@ from typing import Any
 
 from kzresearch.claims.context import LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
-from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, speech_verbs
+from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
 from kzresearch.patterns import caseless
 
@@ -150,6 +150,8 @@ def grammar(lexicon: dict) -> _Grammar:
     tolls = _toll_nouns(lexicon)
     toll_nouns = alternation([f for v in tolls.values() for f in v], literal=False)
     quantity = rf"(?:{qual}\s+)?{stated}"
+    # places abroad by name ("foreign_cities"; not "foreign_demonyms": "outside the Russian embassy" is in Kazakhstan)
+    abroad = places_of(lexicon, "foreign_places", "foreign_cities")
     g = _Grammar(
         noun_phrase=re.compile(
             rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
@@ -219,9 +221,9 @@ def grammar(lexicon: dict) -> _Grammar:
         # (not where a source sits or speaks: "a rights group based in Warsaw", "in exile in Kyiv",
         # "Speaking in Moscow, the minister said ...")
         abroad=re.compile(r"(?<![Bb]ased )(?<![Hh]eadquartered )(?<!exile )(?<![Ll]ives )(?<![Ll]iving )(?<![Rr]egistered )(?<![Ss]peaking )"
-                          rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{_abroad(lexicon)}(?![\w-])"),
-        abroad_label=re.compile(rf"\W*{_abroad(lexicon)}\s*:"),
-        home=re.compile(rf"\b{alternation(lexicon['results'].get('home_places') or ['(?!)'], literal=False)}\b"),
+                          rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{abroad}(?![\w-])"),
+        abroad_label=re.compile(rf"\W*{abroad}\s*:"),
+        home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
         # and the words that end or continue its clause.
@@ -238,13 +240,6 @@ def grammar(lexicon: dict) -> _Grammar:
                              re.IGNORECASE | re.MULTILINE),
     )
     return g
-
-
-def _abroad(lexicon: dict) -> str:
-    """An alternation of the places abroad of ``lexicon`` by name (``results.foreign_places`` and
-    ``foreign_cities``; not ``foreign_demonyms``: "outside the Russian embassy" is in Kazakhstan)."""
-    places = lexicon["results"].get("foreign_places", []) + lexicon["results"].get("foreign_cities", [])
-    return f"(?:{alternation(places or ['(?!)'])})"
 
 
 @dataclass
