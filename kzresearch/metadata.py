@@ -409,20 +409,30 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     for line in written[:min(_MASTHEAD_LINES, title_at)] if notices else []:
         if line.rule in _NOT_MASTHEAD_RULES:
             continue
-        name = _MASTHEAD_PARTS.split(line.text, 1)[0].strip()
-        letters = [ch for ch in name if ch.isalpha()]
-        # (in Latin letters: the package reads English-language news, and a Cyrillic masthead
-        # "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)
-        if not (1 <= len(name.split()) <= _MASTHEAD_NAME_WORDS and name[0].isupper() and all(ch < "\u0250" for ch in letters)):
+        if (name := _masthead_name(line.text, _MASTHEAD_NAME_WORDS)) is None or not name[0].isupper():
             continue
         holder = notice_holder(name)
         for notice in notices:
             if m := holder.search(notice):
-                written_as = m.group("name") or m.group("opening")
-                acronym = len(letters) <= _ACRONYM_LETTERS
-                spelled = next((n for n in (written_as, name) if not n.isupper() or acronym), name.title())
+                spelled = _spelled(name, m.group("name") or m.group("opening"))
                 return spelled, f"the name {name!r} atop the page (line {line.line_no}) and holding its notice {notice!r}"
     return None
+
+
+def _masthead_name(text: str, most_words: int) -> str | None:
+    """The name a masthead line opens with, before a separator ("DAWN - International; ..."): one to
+    ``most_words`` words in Latin letters (the package reads English-language news, and a Cyrillic
+    masthead "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)."""
+    name = _MASTHEAD_PARTS.split(text, 1)[0].strip()
+    letters = [ch for ch in name if ch.isalpha()]
+    return name if 1 <= len(name.split()) <= most_words and letters and all(ch < "\u0250" for ch in letters) else None
+
+
+def _spelled(name: str, written_as: str | None = None) -> str:
+    """A masthead's name as the outlet's: capitals throughout are its lettering ("AZERNEWS" is
+    Azernews) unless the notice writes it otherwise (``written_as``) or it is an acronym ("KTK")."""
+    acronym = sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
+    return next((n for n in (written_as, name) if n and (not n.isupper() or acronym)), name.title())
 
 
 def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
@@ -444,12 +454,9 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     first = written[0]
     if not any(is_site_menu(line) for line in written[1:1 + MENU_BELOW_MASTHEAD]):
         return None
-    name = _MASTHEAD_PARTS.split(first.text, 1)[0].strip()
-    letters = [ch for ch in name if ch.isalpha()]
-    if not (1 <= len(name.split()) <= _MASTHEAD_NAME_WORDS + 1 and letters and all(ch < "\u0250" for ch in letters)) or _TERMINAL_MARK.search(name):
+    if (name := _masthead_name(first.text, _MASTHEAD_NAME_WORDS + 1)) is None or _TERMINAL_MARK.search(name):
         return None
-    spelled = name.title() if name.isupper() and len(letters) > _ACRONYM_LETTERS else name
-    return spelled, f"the name {name!r} opening the page above its menu (line {first.line_no})"
+    return _spelled(name), f"the name {name!r} opening the page above its menu (line {first.line_no})"
 
 
 def _staff_credit(lines: list[Line]) -> tuple[str, str] | None:
