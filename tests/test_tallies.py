@@ -991,3 +991,9 @@ def test_the_previous_day_and_the_eve_of_the_vote():
             "On the day itself, police detained up to 100 people.")
     rows = tallies_on(text, None, "2020-02-25")
     assert [r["event_date"] for r in rows][-1] == "2020-02-22"
+
+
+def test_the_day_before_the_vote_without_an_election_is_no_day_before_the_last_day_named():
+    # (without an election's date the eve cannot be told; it is not Monday's day before)
+    rows = tallies_on("On Monday, the day before the vote, police detained seven activists.", None, "2019-06-11")
+    assert [r["event_date"] for r in rows] == [None]

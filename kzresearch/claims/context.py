@@ -497,12 +497,11 @@ class TextContext:
             for m in _RELATIVE.finditer(self.folded, start, end):
                 back = 1 if m.group("r") in ("yesterday", "last night", "overnight") else 0
                 cues.append((m.start(), self.ctx.published - dt.timedelta(days=back)))
+        # ("the day before the vote" is the eve of the vote, not the day before the last day named)
+        eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
         if self.ctx.election_date is not None:
             cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.folded, start, end)]
-            eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
             cues += [(a, self.ctx.election_date - dt.timedelta(days=1)) for a, _ in eves]
-        else:
-            eves = []
         for m in self.patterns.previous_day.finditer(self.folded, start, end):
             if any(a <= m.start() < b for a, b in eves):
                 continue
@@ -585,7 +584,8 @@ class TextContext:
         """
         # ("... where 100 had been detained the previous day, and took away around 30": the second
         # count is the sentence's day)
-        cues = [c for c in self.date_cues(index) if not (c[0] in self._day_before_cues and c[0] < pos)] or self.date_cues(index)
+        named = self.date_cues(index)
+        cues = [c for c in named if not (c[0] in self._day_before_cues and c[0] < pos)] or named
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         has_cue, day, source = self._time_before(index)
