@@ -869,6 +869,18 @@ def test_a_named_episode_dates_its_counts_to_its_month(ref):
     assert [r["event_date"] for r in rows] == ["2022-01"]
 
 
+@pytest.mark.parametrize("text,date", [
+    # an episode of one day (events.csv) named with its month: the episode's day
+    ("In December 2011, police opened fire on striking oil workers in Zhanaozen, killing 16 people.", "2011-12-16"),
+    # another month, or no episode named: the month only
+    ("In May 2011, police detained 40 striking oil workers in Zhanaozen.", "2011-05"),
+    ("In December 2011, police detained 40 people in Almaty.", "2011-12"),
+])
+def test_an_episode_of_one_day_dates_its_counts_to_its_day(ref, text, date):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2016, 5, 7)), ref)
+    assert [r["event_date"] for r in rows] == [date]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
     ("Two people had been taken in for questioning.", [("detained", 2)]),

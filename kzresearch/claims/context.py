@@ -511,6 +511,9 @@ class TextContext:
             cues.append((m.start(), base - dt.timedelta(days=1) if base is not None and not isinstance(base, MonthDate) else None))
             self._day_before_cues.add(m.start())
         cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.folded, start, end)]
+        for pattern, day in _episode_cues(self.ref, "day_episodes"):
+            if pattern.search(self.folded, start, end):
+                cues = [(a, day if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d) for a, d in cues]
         # "the ministry said on Thursday": the day of the statement, not of the event; so is the
         # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
@@ -931,15 +934,20 @@ def _plain(phrase: str) -> str | None:
     return " ".join(words[:6]).lower() or None
 
 
-@lru_cache(maxsize=4)
-def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:
-    """Return each episode of the lexicon's ``dates.named_episodes`` as its event cue (searched in
-    folded text) and the month ``events.csv`` dates it to."""
-    ids = lexicon_of(ref)["dates"].get("named_episodes") or []
+@lru_cache(maxsize=8)
+def _episode_cues(ref: Any, key: str) -> list[tuple[re.Pattern, dt.date]]:
+    """Return each episode of the lexicon's ``dates.<key>`` list as its event cue (from
+    ``election_cues.yaml``, searched in folded text) and the day ``events.csv`` starts it."""
+    ids = lexicon_of(ref)["dates"].get(key) or []
     cues = (getattr(ref, "election_cues", None) or {}).get("event_cues", {})
     events = getattr(ref, "events", None)
     starts = dict(zip(events["event_id"], events["date"])) if events is not None else {}
-    return [(caseless(cues[i]), _stated_month(starts[i].year, starts[i].month)) for i in ids if i in cues and i in starts]
+    return [(caseless(cues[i]), starts[i]) for i in ids if i in cues and i in starts]
+
+
+def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:
+    """Return the ``named_episodes`` (the press names them by their month) with their month."""
+    return [(pattern, _stated_month(day.year, day.month)) for pattern, day in _episode_cues(ref, "named_episodes")]
 
 
 class MonthDate(dt.date):
