@@ -881,6 +881,41 @@ def test_an_episode_of_one_day_dates_its_counts_to_its_day(ref, text, date):
     assert [r["event_date"] for r in rows] == [date]
 
 
+def test_an_episodes_month_dates_the_rest_of_its_paragraph_only():
+    text = ("It was the first vote since the deadly unrest of January, when protests turned into riots. "
+            "Officials say 238 people were killed.\nOn Sunday, police detained 12 people in Almaty.\n"
+            "Another 5 were fined.")
+    rows = extract_tallies(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), REF)
+    assert [(r["number"], r["event_date"]) for r in rows] == [(238, "2022-01"), (12, "2022-11-20"), (5, "2022-11-20")]
+
+
+def test_a_period_since_a_month_leaves_the_story_on_the_day_named():
+    text = ("On December 16, police opened fire in the oil town, where workers had been on strike since May. "
+            "At least 16 people were killed.")
+    rows = extract_tallies(text, DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 16)), REF)
+    assert [r["event_date"] for r in rows] == ["2011-12-16"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the day after the last day named, for the counts of its own clause
+    ("On December 16, police opened fire on the crowd. One more man was killed the next day.", [(1, "2011-12-17")]),
+    ("On December 16, police opened fire on the crowd. A day later, 50 people blocked the railway.", [(50, "2011-12-17")]),
+    ("On August 20, police put the number detained at seven, and a court fined three of them the following day.",
+     [(7, "2011-08-20"), (3, "2011-08-21")]),
+    # it does not move the story: the next sentence is back on the day named
+    ("On December 16, police fired on the crowd, and the violence spread to Shetpe the next day. Around 70 people were arrested.",
+     [(70, "2011-12-16")]),
+])
+def test_the_next_day_dates_the_counts_of_its_clause(text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2011, 12, 30)), REF)
+    assert [(r["number"], r["event_date"]) for r in rows] == expected
+
+
+def test_the_day_after_the_vote_is_the_day_after_the_election():
+    rows = tallies_on("Police detained 20 people the day after the vote.", "2019-06-09-presidential", "2019-06-20")
+    assert [r["event_date"] for r in rows] == ["2019-06-10"]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
     ("Two people had been taken in for questioning.", [("detained", 2)]),

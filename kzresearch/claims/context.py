@@ -39,6 +39,11 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?<=[Tt]he )(?P<m4>{_MONTH})(?=\s+(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown)\b)"
                         rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)(?!\w|\.\w|\s+\d)"
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
+# A month that names when an episode happened ("the unrest of January", "the January protests",
+# "January's riots"): the time the story goes back to, which the next sentences' counts share.
+_EPISODE_NOUNS = r"(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown|events|uprising)"
+_EPISODE_BEFORE = re.compile(rf"\b{_EPISODE_NOUNS}\s+(?:of|in)\s+$", re.IGNORECASE)
+_EPISODE_AFTER = re.compile(rf"(?:'s)?(?:\s+\d{{4}})?\s+(?:\w+\s+)?{_EPISODE_NOUNS}\b", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
@@ -66,6 +71,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
 # "Observers who went to police stations estimated": the speaker is the head before the relative clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -197,6 +203,8 @@ class _Patterns:
     election_day: re.Pattern
     election_eve: re.Pattern
     previous_day: re.Pattern
+    election_morrow: re.Pattern
+    next_day: re.Pattern
     speech_after: re.Pattern
     speech_verb: re.Pattern
     according: re.Pattern
@@ -232,6 +240,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         election_day=caseless(rf"\b{alternation(dates['election_day'], literal=False)}\b"),
         election_eve=caseless(rf"\b{alternation(dates.get('election_eve') or ['(?!)'], literal=False)}\b"),
         previous_day=caseless(rf"\b{alternation(dates.get('previous_day') or ['(?!)'], literal=False)}\b"),
+        election_morrow=caseless(rf"\b{alternation(dates.get('election_morrow') or ['(?!)'], literal=False)}\b"),
+        next_day=caseless(rf"\b{alternation(dates.get('next_day') or ['(?!)'], literal=False)}\b"),
         # '..., said activist Janbolat Mamay' / '"...," said X'
         # (not "..., told the Steppe Herald": the one told)
         speech_after=re.compile(rf"\b(?!{alternation(attr.get('addressee_verbs') or ['(?!)'])}\b){verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
@@ -293,6 +303,8 @@ class TextContext:
     _cues: dict[tuple[int, bool], list[tuple[int, dt.date | None]]] = field(default_factory=dict)
     # offsets of "the previous day" cues: they date a count before them in the text only
     _day_before_cues: set[int] = field(default_factory=set)
+    # offsets of "the next day" cues: they date counts after them, or before them in their clause
+    _day_after_cues: set[int] = field(default_factory=set)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
@@ -483,7 +495,10 @@ class TextContext:
                     years = [int(y.group()) for y in _YEAR.finditer(self.text, start, m.start())]
                     cues.append((m.start(), _stated_month(years[-1], MONTHS[_month_name(m)]) if years and _month_name(m) else None))
                 else:
-                    cues.append((m.start(), _month_of(m, anchor)))
+                    month = _month_of(m, anchor)
+                    month.episode = bool(_EPISODE_BEFORE.search(self.text, max(start, m.start() - 20), m.start())
+                                         or _EPISODE_AFTER.match(self.text, m.end()))
+                    cues.append((m.start(), month))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
@@ -499,17 +514,20 @@ class TextContext:
                 cues.append((m.start(), self.ctx.published - dt.timedelta(days=back)))
         # ("the day before the vote" is the eve of the vote, not the day before the last day named)
         eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
+        morrows = [m.span() for m in self.patterns.election_morrow.finditer(self.folded, start, end)]
         if self.ctx.election_date is not None:
             cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.folded, start, end)]
             cues += [(a, self.ctx.election_date - dt.timedelta(days=1)) for a, _ in eves]
-        for m in self.patterns.previous_day.finditer(self.folded, start, end):
-            if any(a <= m.start() < b for a, b in eves):
-                continue
-            # the day before the last day named: earlier in the sentence, else where the story stood
-            days = [d for p, d in sorted(cues) if p < m.start() and d is not None and not isinstance(d, MonthDate)]
-            base = days[-1] if days else self._time_before(index)[1]
-            cues.append((m.start(), base - dt.timedelta(days=1) if base is not None and not isinstance(base, MonthDate) else None))
-            self._day_before_cues.add(m.start())
+            cues += [(a, self.ctx.election_date + dt.timedelta(days=1)) for a, _ in morrows]
+        for pattern, step in ((self.patterns.previous_day, -1), (self.patterns.next_day, 1)):
+            for m in pattern.finditer(self.folded, start, end):
+                if any(a <= m.start() < b for a, b in eves + morrows):
+                    continue
+                # a day from the last day named: earlier in the sentence, else where the story stood
+                days = [d for p, d in sorted(cues) if p < m.start() and d is not None and not isinstance(d, MonthDate)]
+                base = days[-1] if days else self._time_before(index)[1]
+                cues.append((m.start(), base + dt.timedelta(days=step) if base is not None and not isinstance(base, MonthDate) else None))
+                (self._day_before_cues if step < 0 else self._day_after_cues).add(m.start())
         cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.folded, start, end)]
         for pattern, day in _episode_cues(self.ref, "day_episodes"):
             if pattern.search(self.folded, start, end):
@@ -545,14 +563,20 @@ class TextContext:
             # "... on May 21, Human Rights Watch said today": the narrative has reached the event's
             # day; the day of saying counts only when the sentence has no other date.
             # A month without a day ("had announced in November that ...") dates its own sentence's
-            # counts only: the story has not arrived anywhere a later sentence could start from.
+            # counts only: the story has not arrived anywhere a later sentence could start from;
+            # unless it is an episode's ("the unrest of January, when ...": the story went back there).
             # (one with another year written out resets it, as a year does: "In March 2021, ...")
             anchor = self.ctx.published or self.ctx.election_date
             # ("The day before, X was detained": a step back that leaves the story where it stood)
-            cues = [(pos, None) if isinstance(day, MonthDate) else (pos, day)
+            cues = [(pos, None) if isinstance(day, MonthDate) and not day.episode else (pos, day)
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
-                                     if c[0] not in self._day_before_cues]
-                    if not (isinstance(day, MonthDate) and not (day.stated_year and anchor is not None and day.year != anchor.year))]
+                                     if c[0] not in self._day_before_cues and c[0] not in self._day_after_cues]
+                    if not (isinstance(day, MonthDate) and not day.episode
+                            and not (day.stated_year and anchor is not None and day.year != anchor.year))]
+            # ("On December 16, police fired on workers who had been on strike since May": a period
+            # reaching back from the day named leaves the story on that day)
+            while len(cues) > 1 and cues[-1][1] is None and self.folded.startswith("since", cues[-1][0]) and cues[-2][1] is not None:
+                cues.pop()
             self._times[index] = (bool(cues), cues[-1][1] if cues else None)
         return self._times[index]
 
@@ -589,10 +613,17 @@ class TextContext:
         # count is the sentence's day)
         named = self.date_cues(index)
         cues = [c for c in named if not (c[0] in self._day_before_cues and c[0] < pos)] or named
+        # ("put the number detained at seven, and a court fined three the following day": the
+        # seven are not the next day's)
+        cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and _CLAUSE_BREAK.search(self.text, pos, c[0]))]
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
         has_cue, day, source = self._time_before(index)
-        if has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1 or self._paragraph_names_a_time(index)):
+        if has_cue and isinstance(day, MonthDate):
+            # an episode's month ("the unrest of January, when ..."): the rest of its paragraph
+            if self._paragraph_breaks(source, index) == 0:
+                return day
+        elif has_cue and (day is not None or self._paragraph_breaks(source, index) <= 1 or self._paragraph_names_a_time(index)):
             return day
         edate, pub = self.ctx.election_date, self.ctx.published
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
@@ -955,6 +986,7 @@ class MonthDate(dt.date):
     ``stated_year`` when the text wrote the year ("March 2021"), not when it was inferred ("in March")."""
 
     stated_year = False
+    episode = False
 
     def isoformat(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
