@@ -911,6 +911,25 @@ def test_the_next_day_dates_the_counts_of_its_clause(text, expected):
     assert [(r["number"], r["event_date"]) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the cue of the count's own clause before a nearer one across a comma
+    ("Officials refused rallies before the vote on November 20, and a court sentenced five activists to 15 days on November 11.",
+     [(5, "2022-11-11")]),
+    # a time opening the sentence frames all of it
+    ("On Saturday, about 15 relatives of people killed after the January events gathered outside the city hall.",
+     [(15, "2022-11-19")]),
+    # election day of an election the sentence names by its month or year, not the article's
+    ("In June 2019, by contrast, police rounded up hundreds of protesters on election day alone.", [(None, "2019-06-09")]),
+    ("That contrasts with the January 2021 vote, when dozens of protesters were detained on election day.", [(None, "2021-01-10")]),
+    # the day of a plot is not the day of the arrests
+    ("On Thursday, the security service said it had detained seven people accused of plotting riots on election day.",
+     [(7, "2022-11-17")]),
+])
+def test_which_time_of_a_sentence_dates_a_count(text, expected):
+    rows = extract_tallies(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), REF)
+    assert [(r["number"], r["event_date"]) for r in rows] == expected
+
+
 def test_the_day_after_the_vote_is_the_day_after_the_election():
     rows = tallies_on("Police detained 20 people the day after the vote.", "2019-06-09-presidential", "2019-06-20")
     assert [r["event_date"] for r in rows] == ["2019-06-10"]

@@ -71,6 +71,9 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
 # "Observers who went to police stations estimated": the speaker is the head before the relative clause.
+_INTENT = re.compile(r"\b(?:plann(?:ed|ing)|plott(?:ed|ing)|intend(?:ed|ing)|to\s+coincide\s+with)\b", re.IGNORECASE)
+# How far into a sentence a time may start and still open it ("Late on Saturday, ...").
+_OPENING_REACH = 12
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
@@ -515,8 +518,15 @@ class TextContext:
         # ("the day before the vote" is the eve of the vote, not the day before the last day named)
         eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
         morrows = [m.span() for m in self.patterns.election_morrow.finditer(self.folded, start, end)]
+        for m in self.patterns.election_day.finditer(self.folded, start, end):
+            named = self._named_election_day(cues, start, m.start())
+            if named is not None:
+                # ("In June 2019, police rounded up hundreds on election day": the month was the vote's)
+                cues = [(a, named if isinstance(d, MonthDate) and (d.year, d.month) == (named.year, named.month) else d) for a, d in cues]
+            day = named or self.ctx.election_date
+            if day is not None:
+                cues.append((m.start(), day))
         if self.ctx.election_date is not None:
-            cues += [(m.start(), self.ctx.election_date) for m in self.patterns.election_day.finditer(self.folded, start, end)]
             cues += [(a, self.ctx.election_date - dt.timedelta(days=1)) for a, _ in eves]
             cues += [(a, self.ctx.election_date + dt.timedelta(days=1)) for a, _ in morrows]
         for pattern, step in ((self.patterns.previous_day, -1), (self.patterns.next_day, 1)):
@@ -539,6 +549,21 @@ class TextContext:
             cited = [m.span() for m in self._citations(start, end)]
             cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
+
+    def _named_election_day(self, cues: list[tuple[int, dt.date | None]], start: int, pos: int) -> dt.date | None:
+        """Return the day of the one election the sentence names by its month or year before ``pos``
+        ("In June 2019, police rounded up hundreds on election day": 9 June 2019), if it is
+        not the article's own."""
+        months = [d for p, d in cues if p < pos and isinstance(d, MonthDate)]
+        years = [int(y.group()) for y in _YEAR.finditer(self.text, start, pos)]
+        if months:
+            days = {d for d in _election_days(self.ref) if (d.year, d.month) == (months[-1].year, months[-1].month)}
+        elif years:
+            days = {d for d in _election_days(self.ref) if d.year == years[-1]}
+        else:
+            return None
+        day = days.pop() if len(days) == 1 else None
+        return day if day != self.ctx.election_date else None
 
     def _weekday(self, weekday: int, voting: bool = False) -> dt.date | None:
         """Return the day a weekday names: the last such day up to publication; in a sentence
@@ -616,8 +641,14 @@ class TextContext:
         # ("put the number detained at seven, and a court fined three the following day": the
         # seven are not the next day's)
         cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and _CLAUSE_BREAK.search(self.text, pos, c[0]))]
+        # ("detained seven people accused of plotting riots on election day": the plot's day)
+        cues = [c for c in cues if not (c[0] > pos and _INTENT.search(self.text, pos, c[0]))]
         if cues:
-            return min(cues, key=lambda c: abs(c[0] - pos))[1]
+            # the nearest cue of the count's own clause, else the nearest ("... against the vote on
+            # November 20, and a court sentenced five of them on November 11": the 11th); a time opening the sentence frames all of it ("On Saturday, ...")
+            opening = self.sentences[index][0] + _OPENING_REACH
+            return min(cues, key=lambda c: (c[0] > opening and bool(_CLAUSE_BREAK.search(self.text, min(c[0], pos), max(c[0], pos))),
+                                            abs(c[0] - pos)))[1]
         has_cue, day, source = self._time_before(index)
         if has_cue and isinstance(day, MonthDate):
             # an episode's month ("the unrest of January, when ..."): the rest of its paragraph
@@ -974,6 +1005,13 @@ def _episode_cues(ref: Any, key: str) -> list[tuple[re.Pattern, dt.date]]:
     events = getattr(ref, "events", None)
     starts = dict(zip(events["event_id"], events["date"])) if events is not None else {}
     return [(caseless(cues[i]), starts[i]) for i in ids if i in cues and i in starts]
+
+
+@lru_cache(maxsize=4)
+def _election_days(ref: Any) -> tuple[dt.date, ...]:
+    """Return the days of the elections of ``elections.csv``."""
+    elections = getattr(ref, "elections", None)
+    return tuple(elections["date"]) if elections is not None else ()
 
 
 def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:
