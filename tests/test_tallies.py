@@ -1060,6 +1060,9 @@ def test_the_previous_day_and_the_eve_of_the_vote():
 
 
 def test_the_day_before_the_vote_without_an_election_is_no_day_before_the_last_day_named():
-    # (without an election's date the eve cannot be told; it is not Monday's day before)
+    # (without an election's date the eve cannot be told; it is not Monday's day before, and the
+    # Monday that opens the sentence dates it)
     rows = tallies_on("On Monday, the day before the vote, police detained seven activists.", None, "2019-06-11")
+    assert [r["event_date"] for r in rows] == ["2019-06-10"]
+    rows = tallies_on("The day before the vote, police detained seven activists.", None, "2019-06-11")
     assert [r["event_date"] for r in rows] == [None]
