@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -310,11 +311,12 @@ def _is_text_line(line: Line) -> bool:
     return line.role is None and line.n_words >= 3
 
 
-def _text_lines_before(lines: list[Line], i: int, k: int) -> list[int]:
-    """Return the indexes of the ``k`` lines of text (:func:`_is_text_line`) above line ``i``, nearest first."""
+def _text_lines_before(lines: list[Line], i: int, k: int, skip: Callable[[str], bool] = lambda text: False) -> list[int]:
+    """Return the indexes of the ``k`` lines of text (:func:`_is_text_line`) above line ``i``, nearest
+    first, passing over those ``skip`` is true of."""
     found = []
     for j in range(min(i, len(lines)) - 1, -1, -1):
-        if _is_text_line(lines[j]):
+        if _is_text_line(lines[j]) and not skip(lines[j].text):
             found.append(j)
             if len(found) == k:
                 break
@@ -326,6 +328,13 @@ def _is_credit(text: str) -> bool:
     words ("Agence France-Presse"), not a headline after a kicker ("KAZAKHSTAN - Tokayev wins ...")."""
     words = text.split()
     return "," in text or (len(words) <= 4 and all(w[0].isupper() for w in words))
+
+
+def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
+    """A credit to agencies, with at most a place after them ("AFP, Reuters, Astana", "Reuters/AFP";
+    not a lone name, which may be the site's own)."""
+    parts = [p.strip(" .()[]") for p in re.split(r"[,/]|\band\b", text)]
+    return len(parts) > 1 and _is_credit(text) and parts[0].casefold() in agencies and sum(p.casefold() not in agencies for p in parts) <= 1
 
 
 def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
@@ -386,7 +395,9 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     media = {texts[i] for i, line in enumerate(lines) if line.role == "media"}
     first_paragraph = _first_paragraph(lines)
     # (within a few lines of the lead: a masthead far above it on a page of furniture is no headline)
-    above_lead = {i for i in _text_lines_before(lines, first_paragraph, _LEAD_DISTANCE) if first_paragraph - i <= _LEAD_REACH} \
+    # (an agencies' credit between them is not counted: "AFP, Reuters, Astana")
+    above_lead = {i for i in _text_lines_before(lines, first_paragraph, _LEAD_DISTANCE, lambda text: _agencies_credit(text, agencies))
+                  if first_paragraph - i <= _LEAD_REACH} \
         if first_paragraph < len(lines) else set()
     # A menu's items ("EU & the World" in "EU Political | EU & the World | ..."): section labels, no headline.
     menu_items = {item.strip().casefold() for line in lines if line.rule == "menu_bar" for item in line.text.split("|")}
@@ -484,7 +495,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
         elif _BYLINE.match(line.text) and line.n_words <= 16:
             line.role, line.rule = "byline", "by_prefix"
-        elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text):
+        elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
+                or _agencies_credit(line.text, rules.agencies):
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"

@@ -358,12 +358,20 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
                                          ("Monday, 4 March 2024 \u00b7 Astana -8\u00b0C", "weather_widget"),
                                          ("Click to follow The Steppe Herald World", "share_widget"),
                                          ("News \u203a World \u203a Asia", "breadcrumb"),
-                                         ("\U0001F441 3 418", "view_count"),
+                                         ("\U0001F441 3 418", "view_count"), ("Search the Star: [ ] Go", "form_field"),
                                          ("This is Google's cache of http://www.example.org/a.shtml as retrieved on 8 Dec 2005 10:22:31 GMT.", "cache_notice")])
 def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
     doc = classify_lines(f"{widget}\nKazakh ruling party keeps its majority in the vote\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakh ruling party keeps its majority in the vote"
     assert next(line.rule for line in doc.lines if line.text == widget) == rule
+
+
+def test_an_agencies_credit_between_a_standfirst_and_the_lead_does_not_push_the_headline_from_it(ref):
+    text = ("Kazakh president's party sweeps all seats in parliament\nOpposition cries foul as no rival clears the barrier\n\n"
+            f"AFP, Reuters, Astana\n\n{LEAD}\n\n{BODY}\n")
+    doc = classify_lines(text, ref)
+    assert doc.title == "Kazakh president's party sweeps all seats in parliament"
+    assert [line.role for line in doc.lines if line.text.startswith(("Opposition", "AFP"))] == ["standfirst", "byline"]
 
 
 def test_a_stamp_of_the_pages_age_does_not_push_the_headline_from_the_lead(ref):

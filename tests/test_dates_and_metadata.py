@@ -410,6 +410,9 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n— With inputs from AFP\n", ["AFP"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nMaterial from Reuters was used in this report.\n", ["Reuters"]),
         (f"Kazakh police detain hundreds\nAFP, ASTANA\n\n{body}\n\n{body}x\n", ["AFP"]),
+        # under a headline and its standfirst: agencies and a place
+        (f"Kazakh police detain hundreds\nOpposition cries foul as no rival clears the barrier\n\nAFP, Reuters, Astana\n\n{body}\n\n{body}x\n",
+         ["AFP", "Reuters"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n-- With reporting by AFP-Jiji\n", ["AFP", "Jiji Press"]),
     ]:
         assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies)[1] == wire, text
