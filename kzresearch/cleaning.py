@@ -68,6 +68,8 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
+_DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
                            r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
@@ -502,6 +504,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "agency_signoff"
         elif _is_date_line(line.text):
             line.role, line.rule = "byline", "date_line"
+        elif dated_byline_author(line.text):
+            line.role, line.rule = "byline", "dated_byline"  # "14 December 2021 - Daniyar Sultanbekov"
         elif agencies_before_date(line.text, rules.agencies):
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
         elif _AUTHOR_IN_PLACE.match(line.text):
@@ -592,6 +596,27 @@ def without_reading_time(text: str) -> str:
     'Mon., Jan. 10, 2022'
     """
     return _READING_TIME.sub("", text)
+
+
+def dated_byline_author(text: str) -> str | None:
+    """Return the writer of a line of a date and a writer, parts set apart by dashes, dots or bars
+    ("14 December 2021 - Daniyar Sultanbekov", "27 April 2015 · by Julia Hofer · News · 2 comments"),
+    else None.
+
+    Examples
+    --------
+    >>> dated_byline_author("14 December 2021 - Daniyar Sultanbekov")
+    'Daniyar Sultanbekov'
+    >>> dated_byline_author("27 April 2015 \u00b7 by Julia Hofer \u00b7 News, Switzerland & World \u00b7 2 comments")
+    'Julia Hofer'
+    >>> dated_byline_author("14 December 2021 - Elections") is None
+    True
+    """
+    parts = [part.strip() for part in _DATED_BYLINE_PARTS.split(text)]
+    if len(parts) < 2 or len(parts) > 5 or not _is_date_line(parts[0]):
+        return None
+    name = _BYLINE.sub("", parts[1]).strip()
+    return name if _AUTHOR_ONLY.match(name) else None
 
 
 def _is_date_line(text: str) -> bool:

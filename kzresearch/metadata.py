@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.cleaning import (AGENCY_SIGNOFF, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
-                                 agencies_before_date, is_site_menu, notice_holder, without_reading_time)
+                                 agencies_before_date, dated_byline_author, is_site_menu, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
@@ -567,6 +567,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                     wire.append(agency)
                 elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
                     authors.append(part)
+        elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"
+            authors.append(dated_byline_author(line.text))
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
             authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):

@@ -366,6 +366,16 @@ def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule,
     assert next(line.rule for line in doc.lines if line.text == widget) == rule
 
 
+@pytest.mark.parametrize("dated,author", [("14 December 2021 - Daniyar Sultanbekov", "Daniyar Sultanbekov"),
+                                          ("27 April 2015 \u00b7 by Julia Hofer \u00b7 News, Switzerland & World \u00b7 2 comments", "Julia Hofer")])
+def test_a_line_of_a_date_and_a_writer_is_a_byline_not_the_headline(dated, author, ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    doc = classify_lines(f"# One candidate, one outcome: the first vote, thirty years on\n{dated}\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == "One candidate, one outcome: the first vote, thirty years on"  # (a Markdown heading's marks dropped)
+    assert infer_byline_and_wire(doc.lines, {})[0] == author
+
+
 def test_an_agencies_credit_between_a_standfirst_and_the_lead_does_not_push_the_headline_from_it(ref):
     text = ("Kazakh president's party sweeps all seats in parliament\nOpposition cries foul as no rival clears the barrier\n\n"
             f"AFP, Reuters, Astana\n\n{LEAD}\n\n{BODY}\n")
