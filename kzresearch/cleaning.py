@@ -409,7 +409,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         line = lines[i]
         rank += _is_text_line(line)
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
-        if line.role is not None or not _is_title_like(line, min_words=4) or texts[i] in media or texts[i] in menu_items:
+        if line.role is not None or not _is_title_like(line, min_words=3) or texts[i] in media or texts[i] in menu_items:
             continue
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
         # Asia Pacific » ..."), a menu laid out in columns.
@@ -428,6 +428,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
             following[0].role is None and _is_title_like(following[0]))) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
+        # (three words at the top of a page are more often a masthead: "The Steppe Times")
+        score -= (2.5 if i == candidates[0] else 1.0) if line.n_words == 3 else 0.0
         # A ticker's item ("Breaking: Cricket World Cup: India beat Sri Lanka", "13:02 Kyrgyzstan
         # reports 12 new COVID-19 cases") sits above the page's headline.
         score -= 3.5 if _TICKER_LABEL.match(line.text) else 0.0

@@ -217,6 +217,7 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:--|[-|\u2013\u2014])\s+")
 # ... and, between the parts of an archive's title only, a spaced colon ("The Hindu : International : ...").
 _TITLE_PARTS = re.compile(r"\s+(?:--|[-|:\u2013\u2014])\s+")
 _ISSUE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:Vol|No|Issue)\.?\s*\d", re.IGNORECASE)
+_APOSTROPHES = re.compile("[\u2018\u2019\u02bc]")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 # Control characters other than tab, line feed, form feed and carriage return; counted with one
 # regex call rather than a Python loop over characters (a tenth of reading time otherwise).
@@ -460,6 +461,8 @@ def _headline_in_title(page: str, shown: str, full_title: str | None, title: str
     title and the page does not show it whole. Else trafilatura's ``title`` (kept as well when a
     ``<h1>`` shows it), and no site."""
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
+    if title and (shown_whole := _headline_shown(page, title, own)):
+        return shown_whole
     if len(own) < 2 and title and full_title and (shorter := _site_part_chosen(shown, full_title, title)):
         return shorter
     if len(own) < 2 or not full_title:
@@ -482,6 +485,20 @@ def _headline_in_title(page: str, shown: str, full_title: str | None, title: str
     best = max(others, key=len)
     site = parts[0] if best == parts[-1] else parts[-1] if best == parts[0] else None
     return best, site
+
+
+def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | None] | None:
+    """Return ``(headline, site)`` from the page's ``<h1>`` where trafilatura's ``title`` (its parts
+    ``own``) is a social title cut short ("Party Cruises to Vote Win" of the headline "Party Cruises
+    to Vote Win as Oil Rout Bites") or the headline and the site's name ("Kazakhstan frees 1,149 ...
+    | Taiwan News"), else None."""
+    for h1 in (" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
+        shown, wanted = _APOSTROPHES.sub("'", h1), _APOSTROPHES.sub("'", title)
+        if len(own) == 2 and shown in own:
+            return h1, own[1 - own.index(shown)]
+        if len(shown) > len(wanted) and shown.startswith(wanted + " "):
+            return h1, None
+    return None
 
 
 def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str] | None:

@@ -358,6 +358,8 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
                                          ("Monday, 4 March 2024 \u00b7 Astana -8\u00b0C", "weather_widget"),
                                          ("Click to follow The Steppe Herald World", "share_widget"),
                                          ("News \u203a World \u203a Asia", "breadcrumb"),
+                                         ("\u041a\u0430\u0437\u0430\u0445\u0441\u0442\u0430\u043d / Kazakhstan \u00b7 Politics", "breadcrumb"),
+                                         ("ThePrint is now on Telegram. For the best reports, subscribe to ThePrint on Telegram.", "appeal"),
                                          ("\U0001F441 3 418", "view_count"), ("Search the Star: [ ] Go", "form_field"),
                                          ("This is Google's cache of http://www.example.org/a.shtml as retrieved on 8 Dec 2005 10:22:31 GMT.", "cache_notice")])
 def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
@@ -374,6 +376,11 @@ def test_a_line_of_a_date_and_a_writer_is_a_byline_not_the_headline(dated, autho
     doc = classify_lines(f"# One candidate, one outcome: the first vote, thirty years on\n{dated}\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "One candidate, one outcome: the first vote, thirty years on"  # (a Markdown heading's marks dropped)
     assert infer_byline_and_wire(doc.lines, {})[0] == author
+
+
+def test_a_headline_of_three_words(ref):
+    text = f"FOREIGN POLICY\nLatest | Magazine | Podcasts\n\nArgument\n\nKazakhstan's Coronation Election\n\nBy Katherine Lind\n\n{LEAD}\n\n{BODY}\n"
+    assert classify_lines(text, ref).title == "Kazakhstan's Coronation Election"
 
 
 def test_an_agencies_credit_between_a_standfirst_and_the_lead_does_not_push_the_headline_from_it(ref):

@@ -546,6 +546,27 @@ def test_a_headline_with_a_dash_in_the_title_is_not_split_into_a_site():
     assert meta["title"].startswith("Tokayev wins") and meta["title"].endswith("but turnout falls to a record low") and "outlet" not in meta
 
 
+@pytest.mark.parametrize("head,headline,outlet", [
+    # a social title cut short: the page's <h1> holds the whole headline
+    ('<title>Party Cruises to Kazakh Vote Win as Oil Rout Bites - Bloomberg</title>'
+     '<meta property="og:title" content="Party Cruises to Kazakh Vote Win">',
+     "Party Cruises to Kazakh Vote Win as Oil Rout Bites", None),
+    # the headline and the site's name: the part the <h1> shows is the headline
+    ('<title>Kazakhstan frees 1,149 from custody | Taiwan News | 2022-01-26 17:45:00</title>'
+     '<meta property="og:title" content="Kazakhstan frees 1,149 from custody | Taiwan News">',
+     "Kazakhstan frees 1,149 from custody", "Taiwan News"),
+])
+def test_the_headline_the_page_shows_in_its_h1(head, headline, outlet):
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
+    page = f"<html><head>{head}</head><body><h1>{headline}</h1>{body}</body></html>"
+    meta = _extract_html(page)[1]
+    assert meta["title"] == headline
+    if outlet:
+        assert meta["outlet"] == outlet
+
+
 def test_agency_credits_as_date_lines_places_and_lists(ref):
     from kzresearch.cleaning import classify_lines
     from kzresearch.metadata import infer_byline_and_wire
