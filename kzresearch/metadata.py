@@ -55,7 +55,10 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"
     r"(?P<holder>(?-i:[A-Za-z][\w&'/-]*(?:\.[\w&'/-]+)*(?: (?:[A-Z][\w&'/-]*(?:\.[\w&'/-]+)*|\d{1,3}\b|of|the|and|for|&))*))",
     re.IGNORECASE)
+# (and other countries' forms: "Pvt. Ltd." India, "Pte" Singapore, "Sàrl" and "SA" Switzerland and France, "AG",
+# "JSC", "LLP", "BV")
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
+                               r"Pvt|Pte|S[àa]rl|SA|AG|JSC|LLP|BV|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
@@ -65,7 +68,8 @@ _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|f
 # A part that credits rather than names: "With reporting by AP", "Staff".
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
-_COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises)\b", re.IGNORECASE)
+_COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises|"
+                      r"Pvt|Pte)\b", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 # A site's domain opening a line ("Kapital.kz", "LITER.KZ — News of Kazakhstan"), in the first lines of a page.
 _DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
@@ -211,7 +215,7 @@ def _signatures_for(ref: Reference) -> _OutletSignatures:
     return _OutletSignatures(ref)
 
 
-def canonical_outlet(name: str, ref: Reference) -> str:
+def canonical_outlet(name: str, ref: Reference, text: str = "") -> str:
     """Return the ``outlets.csv`` name of an outlet as a page or an export names it, else the name.
 
     Pages and exports name their site by its domain ("Tengrinews.kz", "en.trend.az") or in
@@ -225,6 +229,8 @@ def canonical_outlet(name: str, ref: Reference) -> str:
         The site name as recorded (HTML metadata, a JSON Lines field).
     ref : Reference
         Reference tables (``outlets.csv``).
+    text : str, optional
+        The page's text, where a domain no outlet has may be spelled out (:func:`_unknown_domain`).
 
     Returns
     -------
@@ -242,7 +248,7 @@ def canonical_outlet(name: str, ref: Reference) -> str:
     # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online"); an agency's own
     # copy is the agency's ("Deutsche Presse-Agentur" is dpa).
     masthead = next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), None)
-    return masthead or agency_index(ref).get(name.casefold()) or _named_first(folded, signatures) or _unknown_domain(name)
+    return masthead or agency_index(ref).get(name.casefold()) or _named_first(folded, signatures) or _unknown_domain(name, text)
 
 
 def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
@@ -284,18 +290,25 @@ def _site_name(name: str, known: Collection[str] = ()) -> str:
     return ".".join(_without_suffix(name.split("."))) if " " in name else name
 
 
-def _unknown_domain(name: str) -> str:
-    """A bare domain no signature knows, as a name: "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail";
-    a site's own name under a country's domain keeps it, as such sites write their name ("gazeta.uz"
-    -> "Gazeta.uz", "LITER.KZ" -> "Liter.kz", "24.kg")."""
+def _unknown_domain(name: str, text: str = "") -> str:
+    """A bare domain no signature knows, as a name: the name the page's ``text`` spells it out as
+    (:func:`_spelled_out`), else "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail"; a site's own
+    name under a country's domain keeps it, as such sites write their name ("gazeta.uz" ->
+    "Gazeta.uz", "LITER.KZ" -> "Liter.kz", "24.kg")."""
     if not _BARE_DOMAIN.fullmatch(name):
         return name
     labels = name.lower().split(".")
     while len(labels) > 2 and labels[0] in _SUBDOMAINS:
         labels = labels[1:]  # "www.gazeta.uz", "en.gazeta.uz" are "gazeta.uz"
+    if text and (spelled := _spelled_out(labels, text)):
+        return spelled
     if len(labels) == 2 and len(labels[1]) == 2:
         return f"{labels[0].capitalize()}.{labels[1]}"
     return _without_suffix(labels)[-1].capitalize()
+
+
+# A run of capitalised words ("Central Asia News", "CENTRAL ASIA NEWS", "Qazaqstan TV").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
 
 
 def _without_suffix(labels: list[str]) -> list[str]:
@@ -352,7 +365,7 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     for line in lines[:title_at]:
         if line.rule == "outlet_name_line" and (named := signatures.named_in(fold_case(line.text))):
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
-    if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines)) is not None:
+    if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines, "\n".join(line.text for line in lines))) is not None:
         return masthead
     if not hits:
         # the weakest signals, only where nothing else names the outlet: a known outlet holding the
@@ -380,13 +393,38 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     return outlet, "; ".join(hits[outlet][:3])
 
 
-def _domain_masthead(lines: list[Line]) -> tuple[str, str] | None:
+def _domain_masthead(lines: list[Line], text: str = "") -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a site's domain opening a short line at the top of a page
-    ("Kapital.kz", "LITER.KZ — News of Kazakhstan", "24.kg news agency"), above the headline."""
+    ("Kapital.kz", "LITER.KZ — News of Kazakhstan", "24.kg news agency"), above the headline (the
+    name the page's ``text`` spells it out as, where it does)."""
     for line in [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]:
         if line.n_words <= 8 and (m := _DOMAIN_START.match(line.text)):
-            return _unknown_domain(m.group("domain")), f"the site's domain {m.group('domain')!r} on line {line.line_no}"
+            return _unknown_domain(m.group("domain"), text), f"the site's domain {m.group('domain')!r} on line {line.line_no}"
     return None
+
+
+def _spelled_out(labels: list[str], text: str) -> str | None:
+    """Return the name of two to four capitalised words that ``text`` spells a domain (its
+    ``labels``) out as, with its top-level domain or without: "steppemagazine.com" is "Steppe
+    Magazine", "centralasia.news" "Central Asia News", "qazaqstan.tv" "Qazaqstan TV"; else None.
+
+    Examples
+    --------
+    >>> _spelled_out(["centralasia", "news"], "CENTRAL ASIA NEWS. The Central Asia desk")
+    'Central Asia News'
+    >>> _spelled_out(["steppemagazine", "com"], "Read Steppe Magazine online"), _spelled_out(["anews", "com", "tr"], "Anews said")
+    ('Steppe Magazine', None)
+    """
+    site = _without_suffix(labels)[-1]
+    wanted = [site + labels[-1], site] if labels[-1] != site else [site]  # the longer spelling first
+    found: dict[str, str] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        for i, j in itertools.combinations(range(len(words) + 1), 2):
+            if 2 <= j - i <= 4 and (letters := re.sub(r"\W", "", "".join(words[i:j])).casefold()) in wanted:
+                found.setdefault(letters, " ".join(words[i:j]))
+    name = next((found[w] for w in wanted if w in found), None)
+    return _spelled(name) if name else None
 
 
 def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:

@@ -296,6 +296,14 @@ def test_an_outlet_outlets_csv_does_not_know_is_named_by_its_domain_or_its_copyr
     assert infer_outlet([*body, company], ref)[0] is None
     # a site's own name under a country's domain keeps it; under a generic one it does not
     assert (_unknown_domain("gazeta.uz"), _unknown_domain("www.kapital.kz"), _unknown_domain("example.com")) == ("Gazeta.uz", "Kapital.kz", "Example")
+    # other countries' company forms: the name before "Sàrl" may be the site's; a "Pvt. Ltd." a company's
+    for notice, outlet in [("\u00a9 2015 Le News S\u00e0rl. All rights reserved.", "Le News"),
+                           ("Copyright \u00a9 2025 Printline Media Pvt. Ltd. All rights reserved.", None)]:
+        assert infer_outlet([*body, Line(4, 4, notice, "caption", "copyright_credit")], ref)[0] == outlet
+    # a domain the page spells out, with its top-level domain or without
+    assert _unknown_domain("qazaqstan.tv", "Qazaqstan TV \u2014 watch live") == "Qazaqstan TV"
+    assert _unknown_domain("www.centralasia.news", "CENTRAL ASIA NEWS\ncentralasia.news") == "Central Asia News"
+    assert canonical_outlet("steppemagazine.com", ref, "Read Steppe Magazine online.") == "Steppe Magazine"
 
 
 def test_a_rows_agencies_are_named_as_the_reference_names_them():
