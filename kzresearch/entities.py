@@ -51,8 +51,9 @@ class NameMatcher:
                 # Keyed as re.IGNORECASE compares ("PARL\u0130AMENT" is "parliament"), which casefold() is not.
                 self._canonical.setdefault(fold_case(surface), (row.canonical, row.kind))
                 (uncased if surface.islower() else cased).add(surface)
-                if row.kind == "place":
-                    cased.add(surface.upper())  # datelines: "NUR-SULTAN, Jan 11 (Reuters) -"
+                if row.kind in ("place", "party"):
+                    # datelines: "NUR-SULTAN, Jan 11 (Reuters) -"; a party's own lettering: "AMANAT"
+                    cased.add(surface.upper())
                     head, _, last = surface.rpartition(" ")
                     if head and last in _PLACE_KINDS:
                         cased.add(f"{head} {last.lower()}")  # "Almaty region" is written as often as "Almaty Region"

@@ -609,6 +609,20 @@ def test_elliptical_seats_share_the_stated_whole(ref):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a party in its own lettering; "deputies" and "mandates" are seats too
+    ("AMANAT receives 40 mandates. Auyl will have eight deputies, Respublica six.",
+     [("Amanat", 40), ("Auyl", 8), ("Respublica", 6)]),
+    # a sentence opening with the seats it shares out, a verb of taking before a bare number
+    ("Of the list seats, Amanat takes 40, Auyl 8 and Respublica 6.", [("Amanat", 40), ("Auyl", 8), ("Respublica", 6)]),
+    # a share of the deputies, more deputies: no party's seats
+    ("Under the reform, 30 percent of deputies are elected in districts. Nine more deputies are chosen by the Assembly.", []),
+])
+def test_seats_of_a_list_in_capitals_and_as_deputies(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 28)), ref)
+    assert [(r["subject"], r["value"]) for r in rows if r["measure"] == "seats"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("Nazarbayev's showing in January 1999, when he was re-elected with 79.78 per cent of the vote, was weaker.",
      ("Nursultan Nazarbayev", 79.78, "1999-01-10-presidential")),
     ("The result improves on the 91.2 percent Nazarbayev, 70, won in December 2005.",

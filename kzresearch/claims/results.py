@@ -34,7 +34,7 @@ from kzresearch.claims.context import CLAUSE_BREAK, DocContext, Mention, TextCon
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import last_month_named, months_before
-from kzresearch.patterns import caseless
+from kzresearch.patterns import caseless, fold_case
 from kzresearch.reference import official_values
 
 # "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
@@ -118,6 +118,7 @@ _REGISTERED_KEYS = ("voters", "electors", "eligible", "entitled", "registered")
 class _Frames:
     percent: re.Pattern
     seats: re.Pattern
+    seats_keys: tuple[str, ...]  # the seat words as the folded text holds them: a sentence without one has no seats
     parties: re.Pattern
     registered: re.Pattern
     share_verb_before: re.Pattern
@@ -206,6 +207,7 @@ def frames(lexicon: dict) -> _Frames:
             rf"(?:\w+\s+){{0,2}}?{alternation(r['seats_words'])}\b",
             re.IGNORECASE,
         ),
+        seats_keys=tuple(fold_case(word) for word in r["seats_words"]),
         parties=re.compile(rf"\b(?<!other\s)(?P<num>{_WORD_NUM})\s+{alternation(r['parties_words'])}\b", re.IGNORECASE),
         registered=re.compile(rf"\b{qual}(?P<num>{_WORD_NUM})\s+{alternation(r['registered_voters_words'], literal=False)}", re.IGNORECASE),
         # (a count of votes between: "took 5,100,000 votes, or 80 percent")
@@ -823,7 +825,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     rows = []
     lowered = tc.folded[s_start:s_end]
     lo = s_start
-    seats = f.seats.finditer(text, s_start, s_end) if "seat" in lowered or "mandate" in lowered else ()
+    seats = f.seats.finditer(text, s_start, s_end) if any(word in lowered for word in f.seats_keys) else ()
     totals: set[float] = set()
     wholes: set[float] = set()  # the seat totals a stated count was "of"
     seat_ends: list[int] = []
@@ -831,6 +833,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         value = parse_number(m.group("num"))
         if value is None or PERCENT_SIGN.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             continue  # a share ("9%", "9.1%"), not seats
+        if _NOT_SEATS_BETWEEN.search(text, m.end("of") if m.group("of") else m.end("num"), m.end()):
+            continue  # "30 percent of deputies", "nine more deputies": a share or an addition, no party's seats
         of = parse_number(m.group("of")) if m.group("of") else None
         if of and value == 1 and _EVERY.search(text, max(lo, m.start() - 8), m.start()):
             value = of  # "every one of the 98 elected seats": all of them
@@ -858,6 +862,10 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                 wholes.add(of)
             seat_ends.append(end)
         lo = m.end()
+    if not seat_ends and (opener := _SEATS_OPENER.match(text, s_start, s_end)):
+        seat_ends.append(opener.end())  # "Of the list seats, Amanat takes 40, Auyl 8, ..."
+        if opener.group("of"):
+            wholes.add(parse_number(opener.group("of")))
     if seat_ends:
         rows += _elliptical_seats(tc, f, index, seat_ends, totals, wholes)
     for m in f.parties.finditer(text, s_start, s_end) if "part" in lowered else ():
@@ -883,7 +891,11 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
 # million out of 11,953,465 eligible" is a count).
 _RATIO_MAX = 100
 _RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
-_PARTY_NUMBER = re.compile(rf"\s+(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
+# (a verb of taking between: "Of the list seats, Amanat takes 40, Auyl 8")
+_PARTY_NUMBER = re.compile(rf"\s+(?:(?:takes|took|gets|got|receives|received|wins|won|has|holds|will\s+have|will\s+get)\s+)?"
+                           rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
+# A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
+_SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
                        re.IGNORECASE)
 
@@ -937,6 +949,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # "President Nursultan Nazarbayev's party": a leader's party (the ruling party when the leader is Kazakh).
 _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
+_NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
 _ALL = re.compile(r"\b(?:won|wins|win|took|takes|secured|swept|captured|claimed|gained|holds?|held|occup(?:y|ies|ied))\s+all\s+(?:the\s+)?$",
