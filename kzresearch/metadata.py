@@ -783,15 +783,19 @@ def dateline_published(lines: list[Line]) -> Published | None:
     # ("Tuesday, April 15, 2025"), one below the text a related story's.
     # (a standfirst that cleaning kept as text may stand between the headline and the date line)
     title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
+    above: list[Line] = []
     if title is None:
         header = []
     else:
+        # above the headline, the nearest first: a site's "today" opens the page, the article's date
+        # line stands over its headline ("Thursday, February 13, 2025" ... "World | June 6, 2022")
+        above = lines[title - 1::-1] if title else []
         # up to the second paragraph of sentences (the first may be a standfirst kept as text; a credit
         # line kept as text, "The Steppe Herald Staff & Agencies", is none)
         paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
                       and line.n_words >= _PARAGRAPH_WORDS and SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
-    for line in header + lines:
+    for line in header + above + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:

@@ -80,6 +80,14 @@ def test_published_from_relative_expressions(ref, text, election, expected):
     assert published.evidence
 
 
+def test_the_date_line_nearest_above_the_headline_before_the_sites_today():
+    lines = [Line(1, 1, "Thursday, February 13, 2025", "byline", "date_line"),
+             Line(2, 2, "World | June 6, 2022, Monday // 16:52", "byline", "date_line"),
+             Line(3, 3, "Kazakhstan approves constitutional overhaul", "title", "headline"),
+             Line(4, 4, "Voters in Kazakhstan have backed sweeping amendments to the constitution, officials said.", "body", "default_body")]
+    assert dateline_published(lines).value == "2022-06-06"
+
+
 def test_dateline_and_no_anchor(ref):
     lines = [Line(1, 1, "By Jane Doe", "byline", "by_prefix"), Line(2, 2, "Jun 11, 2019 10:30 GMT", "byline", "date_line")]
     assert dateline_published(lines).value == "2019-06-11"
