@@ -68,6 +68,7 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
 # Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
 _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -611,13 +612,15 @@ def dated_byline_author(text: str) -> str | None:
     'Daniyar Sultanbekov'
     >>> dated_byline_author("27 April 2015 \u00b7 by Julia Hofer \u00b7 News, Switzerland & World \u00b7 2 comments")
     'Julia Hofer'
+    >>> dated_byline_author("Monday, 04 April 2011 19:05 | Written by Nasir Ahmad Karimi")
+    'Nasir Ahmad Karimi'
     >>> dated_byline_author("14 December 2021 - Elections") is None
     True
     """
     parts = [part.strip() for part in _DATED_BYLINE_PARTS.split(text)]
     if len(parts) < 2 or len(parts) > 5 or not _is_date_line(parts[0]):
         return None
-    name = _BYLINE.sub("", parts[1]).strip()
+    name = _WRITTEN_BY.sub("", parts[1]).strip()
     return name if _AUTHOR_ONLY.match(name) else None
 
 
