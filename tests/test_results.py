@@ -609,6 +609,23 @@ def test_elliptical_seats_share_the_stated_whole(ref):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a month of the year last written, in the sentence or the one before (a year with its month first)
+    ("When Nazarbayev stepped down in March 2019 he handed power to Tokayev, who won a snap election that June with 70.96 per cent.",
+     [("Kassym-Jomart Tokayev", "vote_share", 70.96, "2019-06-09-presidential")]),
+    ("In April 1995, after the court annulled the 1994 vote, a referendum extended his term. In August the same year a second "
+     "referendum adopted the constitution, backed by 90 per cent of those who voted on a turnout of 90.6 per cent.",
+     [("Yes", "vote_share", 90, "1995-08-30-referendum"), ("turnout", "turnout", 90.6, "1995-08-30-referendum")]),
+    # a share that turned out is a turnout; a pronoun before the figure, not a party after it, owns it
+    ("Of the 9.96 million voters on the rolls, 88.2 per cent turned out.", [("turnout", "turnout", 88.2, "1991-12-01-presidential")]),
+    ("Nazarbayev has led Kazakhstan since 1989. In 2005 he was re-elected with 91 percent, and his Nur Otan party holds every seat.",
+     [("Nursultan Nazarbayev", "vote_share", 91, "2005-12-04-presidential")]),
+])
+def test_months_of_the_year_last_written_turnouts_and_pronouns(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "1991-12-01-presidential", dt.date(2021, 12, 14)), ref)
+    assert [(r["subject"], r["measure"], r["value"], r["election_id"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a party in its own lettering; "deputies" and "mandates" are seats too
     ("AMANAT receives 40 mandates. Auyl will have eight deputies, Respublica six.",
      [("Amanat", 40), ("Auyl", 8), ("Respublica", 6)]),

@@ -50,6 +50,9 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        r"(?:election|vote|poll|ballot|referendum)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
+# A month of the year last written: "that June", "the same August", "in August the same year".
+_SAME_YEAR_MONTH = re.compile(rf"\b(?:that|the\s+same)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b"
+                              rf"|\b(?P<m2>{'|'.join(_MONTH_NAMES)})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April" (the last April up to publication).
 _RELATIVE_CUE = re.compile(
@@ -622,7 +625,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-"))
                                        or bool(f.party_noun.match(between)))
     share_noun = f.vote_before.search(text, lo, m.start())
-    subject_after = _subject_after(tc, f, index, m.end(), hi) if _THE_BEFORE.search(before) or not named_before else None
+    # ("he was re-elected with 91 percent, and his party holds every seat": the pronoun's)
+    pronoun_before = _PRONOUN.search(text, lo, m.start()) is not None or f.pronoun_with.search(before) is not None
+    subject_after = _subject_after(tc, f, index, m.end(), hi) \
+        if _THE_BEFORE.search(before) or not (named_before or pronoun_before) else None
     if subject_after is None and _THE_BEFORE.search(before) and (pronoun := _PRONOUN_AFTER.match(text, m.end(), hi)) \
             and _PRONOUN_RESULT_VERB.match(text, pronoun.end()):
         # "the 91.15 per cent he received in 2005", "the nearly 81 percent it gained in 2012"
@@ -1000,7 +1006,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     # elections, which were held in January 2021", it dates the vote).
     names_end = {x.end for x in tc.mentions(index) if x.kind in ("party", "person")}
     asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end) if a.start() in names_end]
-    for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published):
+    for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published) + _same_year_cues(tc, index):
         if (since := _SINCE.search(text, max(s_start, m.start() - _SINCE_REACH), m.start())) \
                 and text[s_start: since.start()].strip(" \"'\u201c") \
                 and not any(since.start() < row["start"] < m.start() for row in rows) and not _WHEN_CLAUSE.match(text, m.end()):
@@ -1048,6 +1054,24 @@ def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[in
     return [(m, (int(m.group("y") or m.group("y2") or m.group("y3")),
                  _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0))
             for m in _YEAR_CUE.finditer(text, start, end)]
+
+
+def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[int, int]]]:
+    """Return each month of sentence ``index`` named in the year last written ("stepped down in March
+    2019 ... won a snap election that June", "In August the same year a second referendum"), with its
+    ``(year, month)``: the year named before it in the sentence, else in the sentence before (one
+    written with its month first)."""
+    text = tc.text
+    s_start, s_end = tc.sentences[index]
+    cues = []
+    for m in _SAME_YEAR_MONTH.finditer(text, s_start, s_end):
+        named = [cue for _, cue in _year_cues(text, s_start, m.start())] or \
+            ([cue for _, cue in _year_cues(text, *tc.sentences[index - 1])] if index else [])
+        # (a year with its month is where the story stands: "In April 1995, after the court annulled the 1994 vote")
+        years = [year for year, month in named if month] or [year for year, _ in named]
+        if years:
+            cues.append((m, (years[-1], _MONTH_NAMES.index((m.group("m") or m.group("m2")).lower()) + 1)))
+    return cues
 
 
 def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -> list[tuple[re.Match, tuple[int, int]]]:
