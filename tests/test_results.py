@@ -626,6 +626,32 @@ def test_months_of_the_year_last_written_turnouts_and_pronouns(ref, text, expect
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a person named before by age; a pronoun far before "with"
+    ("Nursultan Nazarbayev had been handed a fifth term. According to the commission, the 74-year-old won 97.7 percent of the vote.",
+     [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]),
+    ("Nursultan Nazarbayev called the vote. He won a fifth term in April last year with 97.7 percent of the vote.",
+     [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]),
+    # shares given "respectively" though no name stands right before a figure
+    ("His two challengers \u2013 communist Turgun Syzdykov and trade unionist Abelgazi Kusainov \u2013 received 1.6 percent and "
+     "0.7 percent respectively.", [("Turgun Syzdykov", 1.6, "2015-04-26-presidential"), ("Abelgazi Kusainov", 0.7, "2015-04-26-presidential")]),
+    # a second share coordinated with the first, dated by the vote it names
+    ("Nursultan Nazarbayev was first elected in 1991. He won 91.15 percent in 2005 and 95.5 percent in a snap election in April 2011.",
+     [("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential"), ("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential")]),
+])
+def test_shares_of_people_named_by_age_pronoun_or_in_order(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 3, 21)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
+def test_that_referendum_in_june_dates_its_figures(ref):
+    text = ("The president called the early vote in September, after a constitutional referendum in June. "
+            "In that referendum, 77.18% backed the amendments on a turnout of 68.05%.")
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 26)), ref)
+    assert [(r["measure"], r["election_id"]) for r in rows] == [("vote_share", "2022-06-05-referendum"), ("turnout", "2022-06-05-referendum")]
+
+
+
+@pytest.mark.parametrize("text,expected", [
     # a party in its own lettering; "deputies" and "mandates" are seats too
     ("AMANAT receives 40 mandates. Auyl will have eight deputies, Respublica six.",
      [("Amanat", 40), ("Auyl", 8), ("Respublica", 6)]),

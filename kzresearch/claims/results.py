@@ -72,7 +72,9 @@ _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|b
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
-                      r"|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
+                      r"|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2}"
+                      # "the 74-year-old won 97.7 percent": a person named before by age
+                      r"|(?P<age>(?-i:[Tt]he\s+\d{2,3}-year-old))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
 # A subject pronoun, as _referent looks for an earlier one of the same in a sentence.
 _SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("he", "she")}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
@@ -90,8 +92,9 @@ _RELATIVE_AFTER = re.compile(r",\s+who\b")
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
-# ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.").
-_BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?\s*(?:[,.;)]|$)")
+# ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
+# 95.5 percent in a snap election in April 2011.").
+_BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}\s*(?:[,.;)]|$)")
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
@@ -218,7 +221,7 @@ def frames(lexicon: dict) -> _Frames:
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
         pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?{alternation(r['share_verbs'])}"
-                                r"\s+(?:[\w-]+\s+){0,6}?(?:with|by)\s+$", re.IGNORECASE),
+                                r"\s+(?:[\w-]+\s+){0,8}?(?:with|by)\s+$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
         # "the 91.2 percent Nazarbayev, 70, won": an age in apposition may stand before the verb
@@ -546,8 +549,10 @@ def _respectively(tc: TextContext, f: _Frames, index: int, rows: list[dict], mat
     # winning 5.29 percent and 3.57 percent respectively")
     thresholds = [r for r in rows if r["measure"] == "threshold"]
     matches = [m for m in matches if not any(r["start"] <= m.start() < r["end"] for r in thresholds)]
-    if len(matches) < 2 or not rows or any(r["measure"] not in ("vote_share", "threshold") for r in rows) \
-            or not _RESPECTIVELY.search(tc.text, s_start, s_end):
+    # (no row yet when no name stands right before a figure: "X and Y received 1.6 percent and 0.7
+    # percent respectively", the verb before the first figure says they are shares)
+    if len(matches) < 2 or not (rows or f.share_verb_before.search(tc.text, s_start, matches[0].start())) \
+            or any(r["measure"] not in ("vote_share", "threshold") for r in rows) or not _RESPECTIVELY.search(tc.text, s_start, s_end):
         return rows
     named = list(dict.fromkeys(x.canonical for x in _named(tc, index, s_start, matches[0].start())))
     if len(named) != len(matches):
@@ -743,8 +748,8 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
         if cap and "person" in kinds:
             return cap.group("name")
         return None
-    return _referent(tc, index, (pronoun.group("p") or pronoun.group("own") or pronoun.group("the")).lower(),
-                     lo + pronoun.start(), kinds)
+    word = "he" if pronoun.groupdict().get("age") else (pronoun.group("p") or pronoun.group("own") or pronoun.group("the")).lower()
+    return _referent(tc, index, word, lo + pronoun.start(), kinds)
 
 
 def _opening_subject(tc: TextContext, index: int, kind: str) -> str | None:
@@ -978,8 +983,10 @@ _SINCE = re.compile(r"\bsince\b(?:(?!\b(?:and|but|while|whereas|who|which)\b)[^,
 _SINCE_REACH = 80
 _WHEN_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:when|in\s+which)\b")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
-# "95.5 percent in April 2011" (a cue of a month and year starts at the month).
-_ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s*,?\s*(?:in\s+)?")
+# "95.5 percent in April 2011" (a cue of a month and year starts at the month), "95.5 percent in a
+# snap election in April 2011" (the vote named between).
+_ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
+                       r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
@@ -1027,7 +1034,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             previous.add(bisect.bisect_right(cuts, m.start()))
     # "At that election, ...": the election the previous sentence dates.
     anaphors = {bisect.bisect_right(cuts, m.start()) for m in f.same_election.finditer(tc.folded, s_start, s_end)}
-    earlier_cues = {cue for _, cue in _year_cues(text, *tc.sentences[index - 1])} if anaphors and index else set()
+    # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
+    earlier_cues = {cue for _, cue in _year_cues(text, *tc.sentences[index - 1])
+                    + _relative_cues(text, *tc.sentences[index - 1], tc.ctx.published)} if anaphors and index else set()
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
     opening = _OPENING.match(text, s_start, s_end)
