@@ -936,6 +936,19 @@ def test_the_day_after_the_vote_is_the_day_after_the_election():
 
 
 @pytest.mark.parametrize("text,expected", [
+    # "both" counts two people in a tally
+    ("Two activists were detained on Sunday. Both were later fined.", [("detained", 2, "exact"), ("fined", 2, "exact")]),
+    ("Police detained both men.", [("detained", 2, "exact")]),
+    # "as high as" is an upper estimate; "delivered" to the police, in quotation marks or not
+    ("Rights groups put the toll as high as 250 killed.", [("killed", 250, "at_most")]),
+    ('Officials said 53 people had been "delivered" to police stations.', [("detained", 53, "exact")]),
+    ("Police said 714 people had been delivered to the police in connection with the rallies.", [("detained", 714, "exact")]),
+])
+def test_both_upper_estimates_and_deliveries_to_the_police(text, expected):
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
     ("Two people had been taken in for questioning.", [("detained", 2)]),
     ("About 500 people were taken in by police over the two days.", [("detained", 500)]),

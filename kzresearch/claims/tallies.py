@@ -97,6 +97,7 @@ class _Grammar:
     inherit: re.Pattern
     non_count: re.Pattern
     qualifiers: dict[str, str]
+    tally_words: dict[str, int]  # "both": 2
     qualifier_suffixes: dict[str, str]
     unspecified: dict[str, str]
     protester_nouns: frozenset
@@ -130,7 +131,7 @@ def grammar(lexicon: dict) -> _Grammar:
     qual = rf"(?P<qual>{alternation(qualifiers)})"
     vague = rf"(?P<vague>{alternation(lexicon['vague']['words'])})"
     unspec = rf"(?P<unspec>{alternation(unspec_phrases)})"
-    num = rf"(?P<num>{NUMBER_PATTERN})"
+    num = rf"(?P<num>{NUMBER_PATTERN}|{alternation(lexicon['numbers'].get('tally_words') or ['(?!)'], literal=False)})"
     # The lower end of a stated range ("between 50 and 70", "50 to 70", "50-70", "one or two"), not
     # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
@@ -197,6 +198,7 @@ def grammar(lexicon: dict) -> _Grammar:
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
         non_count=re.compile(rf"\b{alternation(lexicon['non_count_nouns'])}\b", re.IGNORECASE),
         qualifiers=qualifiers,
+        tally_words={word.lower(): value for word, value in (lexicon["numbers"].get("tally_words") or {}).items()},
         qualifier_suffixes=suffixes,
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
@@ -444,7 +446,7 @@ def _anchor_words(lexicon: dict) -> list[str]:
     """Return the words one of which every count phrase holds: number words, counting nouns and the
     content words of vague and unspecified phrases ("handful" of "a handful", "all" of "all those")."""
     numbers = lexicon["numbers"]
-    words = set(numbers["units"]) | set(numbers["tens"])
+    words = set(numbers["units"]) | set(numbers["tens"]) | set(numbers.get("tally_words") or {})
     for word in list(numbers["scales"]) + list(numbers["groups"]):
         words |= {word, word + "s"}
     for phrase in lexicon["vague"]["words"] + lexicon["unspecified"]["phrases"]:
@@ -720,7 +722,7 @@ def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None,
     if groups.get("vague"):
         return None, qualifier or "vague", normalise(groups["vague"]), None
     raw = groups["num"]
-    number = as_int(parse_number(raw))
+    number = as_int(g.tally_words.get(raw.lower()) or parse_number(raw))
     group_word = normalise(raw) if re.search(r"[a-z]", raw, re.IGNORECASE) and re.search(r"dozen|score", raw, re.IGNORECASE) else None
     lower = _range_lower(groups, raw)
     if lower is not None and number is not None and lower < number:
