@@ -949,6 +949,20 @@ def test_both_upper_estimates_and_deliveries_to_the_police(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a participle names the set, the predicate after it governs
+    ("Officials said about 100 people detained in the sweeps had been let go.", [("released", 100)]),
+    ("About 400 of those held on Sunday were fined.", [("fined", 400)]),
+    # ... not a predicate of another count or clause
+    ("One more person died and 11 were wounded.", [("killed", 1), ("injured", 11)]),
+    ("Police said 500 people detained on the first day, 400 of whom were fined, had been released.",
+     [("detained", 500), ("fined", 400)]),
+])
+def test_a_participle_after_a_count_names_the_set_and_the_predicate_governs(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text)] == expected
+
+
+
+@pytest.mark.parametrize("text,expected", [
     ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
     ("Two people had been taken in for questioning.", [("detained", 2)]),
     ("About 500 people were taken in by police over the two days.", [("detained", 500)]),

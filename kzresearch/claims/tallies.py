@@ -163,7 +163,8 @@ def grammar(lexicon: dict) -> _Grammar:
         bare_subject=re.compile(
             # "Four of those held were let go": the participle names the set, the verb after it governs.
             # ("Three were each fined", "Six were later released": an adverb among the auxiliaries)
-            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|us|those(?:\s+{outcome})?)))?"
+            # ("About 400 of those held on Sunday were fined": a time or place of the set's)
+            rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|us|those(?:\s+{outcome}(?:\s+(?:on|in|at|during|over)\s+[\w'-]+(?:\s+[\w'-]+)?)?)?)))?"
             rf"(?=(?:\s+(?:{_AUX}|{_BARE_ADVERBS}))*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
@@ -597,6 +598,12 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
              and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
              and not ("," in text[cand.end:t[0]] and _OWN_COUNT.match(text, t[1], hi))]
+    # "about 100 people detained in the sweeps had been let go": a participle right after the phrase,
+    # then a predicate; the participle names the set, the predicate governs
+    if len(after) > 1 and not text[cand.end:after[0][0]].strip() \
+            and (predicate := next((t for t in after[1:] if _PREDICATE_END.search(text, after[0][1], t[0])
+                                    and not _PREDICATE_BREAK.search(text, after[0][1], t[0])), None)):
+        after = [predicate]
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
         # governing the phrase ("50 detainees were released", "released 12 of the detainees")
@@ -614,6 +621,12 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
             _, _, cat, s, e = min(pool)
             return cat, s, e
     return None
+
+
+# An auxiliary right before a trigger: the predicate of a count phrase ("... had been let go", "... were fined").
+# ... with no other clause or count between ("One more person died and 11 were wounded", "500 detained, 400 of whom were fined").
+_PREDICATE_BREAK = re.compile(r"[,;:]|\b(?:and|but)\b")
+_PREDICATE_END = re.compile(r"\b(?:(?:had|have|has)\s+been|were|was|are|is)\s+(?:[a-z]+ly\s+|later\s+|since\s+)?$")
 
 
 def _token_limit(text: str, pos: int, n: int) -> int:
