@@ -948,6 +948,13 @@ def test_both_upper_estimates_and_deliveries_to_the_police(text, expected):
     assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text)] == expected
 
 
+def test_a_title_that_opens_an_institutions_name_has_no_holder_there(ref):
+    text = ("Yeldos Kilimzhanov, a department head at the Prosecutor General's Office, spoke on Tuesday. "
+            "Courts have released 21 people on bail, according to the prosecutor.")
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 26)), ref)
+    assert [r["attributed_to"] for r in rows] == ["prosecutor"]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a participle names the set, the predicate after it governs
     ("Officials said about 100 people detained in the sweeps had been let go.", [("released", 100)]),

@@ -957,7 +957,9 @@ class TextContext:
         key = " ".join(words)
         if key not in self._roles:  # every holder of the title the text names, once per title
             pattern = re.compile(r"(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)")
-            self._roles[key] = [(m.end(), self._holder(m.group("name"))) for m in pattern.finditer(self.text)]
+            # (not an institution the title opens: "Prosecutor General's Office")
+            self._roles[key] = [(m.end(), self._holder(m.group("name"))) for m in pattern.finditer(self.text)
+                                if not _INSTITUTION_END.search(m.group("name"))]
         holders = self._roles[key]
         # The holder named last before, else the first named: "Foreign Minister X ... Interior
         # Minister Y ... the minister said" is Y.
