@@ -948,6 +948,21 @@ def test_both_upper_estimates_and_deliveries_to_the_police(text, expected):
     assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text)] == expected
 
 
+@pytest.mark.parametrize("text,who", [
+    ("Rights defenders counted 80 detainees. On Wednesday the General Prosecutor\u2019s Office gave its own figure: "
+     "126 people had been taken to police stations.", "General Prosecutor\u2019s Office"),
+    ("On Tuesday, ministry spokesperson Nurdilda Oraz offered a two-day tally: 500 people detained on the first day.", "Nurdilda Oraz"),
+])
+def test_a_source_giving_figures_before_a_colon_gives_those_after_it(text, who):
+    assert tallies(text, "2022")[-1]["attributed_to"] == who
+
+
+def test_a_local_bodys_figure_is_its_places():
+    text = ("News of the detentions reached Zhanaozen within an hour. By night as many as 2,000 people had gathered, "
+            "and the town police said they had detained 24 people.")
+    assert [(r["number"], r["location"]) for r in tallies(text, "2022")] == [(2000, ["Zhanaozen"]), (24, ["Zhanaozen"])]
+
+
 def test_a_title_that_opens_an_institutions_name_has_no_holder_there(ref):
     text = ("Yeldos Kilimzhanov, a department head at the Prosecutor General's Office, spoke on Tuesday. "
             "Courts have released 21 people on bail, according to the prosecutor.")

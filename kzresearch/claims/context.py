@@ -63,7 +63,7 @@ _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|po
 _VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
-_CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'\u2019./-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
@@ -74,6 +74,15 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 _INTENT = re.compile(r"\b(?:plann(?:ed|ing)|plott(?:ed|ing)|intend(?:ed|ing)|to\s+coincide\s+with)\b", re.IGNORECASE)
 # How far into a sentence a time may start and still open it ("Late on Saturday, ...").
 _OPENING_REACH = 12
+# A body of one place, before an official word ("the town police", "city officials", "local authorities").
+_LOCAL_BODY = re.compile(r"\b(?:town|city|local|regional|district|village|municipal)(?:'s)?\s+$")
+# A source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:").
+_FIGURES_COLON = re.compile(r"\s(?P<verb>gave|offered|released|published|issued|provided|posted|announced)\s+"
+                            r"(?:(?:its|his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:figures?|tally|tallies|count|toll|numbers|estimates?|breakdown|data)\s*:", re.IGNORECASE)
+# A time opening a speaker's phrase ("On Wednesday the prosecutor's office gave ..."): not the speaker.
+_OPENING_TIME = re.compile(r"^\s*(?:(?:on|late on|early on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b,?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
@@ -84,7 +93,7 @@ _THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 # A line of a list: a bullet, or a capitalised label and a colon ("Almaty: 103", "Shymkent and
 # Karaganda: a handful").
 LIST_BULLET = r"[-\u2013\u2022*]"
@@ -430,7 +439,10 @@ class TextContext:
         places = self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
         if places:
             return places
-        official = aggregate and self.patterns.official.search(self.folded, start, end) and self._own_attribution(index, start)[0] is not None
+        # (a local body's figure is its place's: "the town police said they had detained 24")
+        official = aggregate and any(not _LOCAL_BODY.search(self.folded, max(start, m.start() - 12), m.start())
+                                     for m in self.patterns.official.finditer(self.folded, start, end)) \
+            and self._own_attribution(index, start)[0] is not None
         # An item of a list by place ("- Almaty: 103") names its own item's place only.
         # Further back only where the sentence points back at the scene ("... gathered near the
         # Almaty city administration. Organizers put the crowd at 2,000. Riot police ringed the
@@ -756,6 +768,12 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
+        for m in _FIGURES_COLON.finditer(sentence):
+            # "the Prosecutor's Office gave its own figure: 126 people ...": the figures after the colon are its
+            if start + m.end() <= pos:
+                who_start = max(sentence.rfind(c, 0, m.start("verb")) for c in ',.;:"()\u2014\u2013') + 1
+                if who := self._speaker(_OPENING_TIME.sub("", sentence[who_start: m.start("verb")]), start + who_start, index):
+                    candidates.append((0, abs(start + m.end() - pos), who, False))
         if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start()):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
