@@ -712,20 +712,28 @@ def notice_holder(name: str) -> re.Pattern:
 def _mark_authors_next_to_dates(lines: list[Line]) -> None:
     # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019"),
     # unless a notice holds it ("Steppe Today" atop the page, "© 2025 Steppe Today") or the site's
-    # menu follows it.
+    # menu follows it. In capitals, a section's label atop the page ("CENTRAL ASIA") may stand there
+    # too: such a name is a byline between other byline lines, or below a paragraph of text.
     for i, line in enumerate(lines):
         if line.rule == "date_line":
             neighbours = [n for n in (_previous_nonblank(lines, i), *_next_nonblank(lines, i)) if n is not None]
             for n in neighbours:
                 if n.role is None and (_AUTHOR_ONLY.match(n.text) or (
-                        n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and _between_dates(lines, n))) \
+                        n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and (_between_dates(lines, n) or not _atop(lines, n)))) \
                         and not _names_the_site(lines, n):
                     n.role, n.rule = "byline", "author_next_to_date"
 
 
+def _atop(lines: list[Line], line: Line) -> bool:
+    """Whether no paragraph of text stands above ``line``: where a site's masthead and labels are."""
+    return line.line_no - 1 <= _first_paragraph(lines)  # (lines are numbered from 1 in their order)
+
+
 def _names_the_site(lines: list[Line], line: Line) -> bool:
-    """Whether a name line is the site's own: a notice on the page holds it, or the site's menu follows it."""
-    if any(is_site_menu(x) for x in _next_nonblank(lines, line.line_no - 1, MENU_BELOW_MASTHEAD)):
+    """Whether a name line is the site's own: a notice on the page holds it, or the site's menu follows
+    it atop the page (below a paragraph of text, a name is a writer's: a standfirst, "Ayla Karadeniz",
+    the date, a caption, then a "Read in:" menu of languages)."""
+    if _atop(lines, line) and any(is_site_menu(x) for x in _next_nonblank(lines, line.line_no - 1, MENU_BELOW_MASTHEAD)):
         return True
     held = notice_holder(line.text)
     return any(held.search(x.text) for x in lines)

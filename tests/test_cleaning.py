@@ -378,6 +378,16 @@ def test_a_line_of_a_date_and_a_writer_is_a_byline_not_the_headline(dated, autho
     assert infer_byline_and_wire(doc.lines, {})[0] == author
 
 
+@pytest.mark.parametrize("name,author", [("Ayla Karadeniz", "Ayla Karadeniz"), ("KRITIKA RAGHUNATHAN", "Kritika Raghunathan")])
+def test_a_writer_between_the_standfirst_and_the_date_line_above_a_menu_of_languages(name, author, ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    text = (f"Al-Monitor\nMiddle East | Gulf | Turkey\n\nTurkey weighs its Turkic ambitions as Kazakhstan counts its dead\n\n"
+            f"As Moscow's troops pull out of Kazakhstan, Ankara is discovering the limits of its influence in the region.\n\n"
+            f"{name}\nJanuary 17, 2022\n\nRead in: T\u00fcrk\u00e7e | English\n\n{LEAD}\n\n{BODY}\n")
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, {})[0] == author
+
+
 def test_a_headline_of_three_words(ref):
     text = f"FOREIGN POLICY\nLatest | Magazine | Podcasts\n\nArgument\n\nKazakhstan's Coronation Election\n\nBy Katherine Lind\n\n{LEAD}\n\n{BODY}\n"
     assert classify_lines(text, ref).title == "Kazakhstan's Coronation Election"
