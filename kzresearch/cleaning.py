@@ -333,11 +333,19 @@ def _is_credit(text: str) -> bool:
     return "," in text or (len(words) <= 4 and all(w[0].isupper() for w in words))
 
 
+_INITIALS = re.compile(r"[a-z]{1,3}")
+# The most words of a line of agencies' credit and a place.
+_CREDIT_WORDS = 6
+
+
 def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
-    """A credit to agencies, with at most a place after them ("AFP, Reuters, Astana", "Reuters/AFP";
-    not a lone name, which may be the site's own)."""
+    """A credit to agencies, with at most a place or an editor's initials after them ("AFP, Reuters,
+    Astana", "Keystone-SDA/AFP/ts"; not a lone name, which may be the site's own)."""
     parts = [p.strip(" .()[]") for p in re.split(r"[,/]|\band\b", text)]
-    return len(parts) > 1 and _is_credit(text) and parts[0].casefold() in agencies and sum(p.casefold() not in agencies for p in parts) <= 1
+    others = [p for p in parts if p.casefold() not in agencies]
+    # (not a paragraph opening with agencies: "Reuters, AFP and AP reported that police ...")
+    return 1 < len(parts) and len(text.split()) <= _CREDIT_WORDS and parts[0].casefold() in agencies \
+        and len(others) <= 1 and all(len(p.split()) <= 2 and (p[:1].isupper() or _INITIALS.fullmatch(p)) for p in others)
 
 
 def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
@@ -507,7 +515,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "agency_signoff"
         elif _is_date_line(line.text):
             line.role, line.rule = "byline", "date_line"
-        elif dated_byline_author(line.text):
+        elif dated_byline_author(line.text, rules.section_words):
             line.role, line.rule = "byline", "dated_byline"  # "14 December 2021 - Daniyar Sultanbekov"
         elif agencies_before_date(line.text, rules.agencies):
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
@@ -601,10 +609,22 @@ def without_reading_time(text: str) -> str:
     return _READING_TIME.sub("", text)
 
 
-def dated_byline_author(text: str) -> str | None:
-    """Return the writer of a line of a date and a writer, parts set apart by dashes, dots or bars
-    ("14 December 2021 - Daniyar Sultanbekov", "27 April 2015 · by Julia Hofer · News · 2 comments"),
-    else None.
+def dated_byline_author(text: str, section_words: frozenset[str] = frozenset()) -> str | None:
+    """Return the writer of a line of a date and a writer, parts set apart by dashes, dots or bars.
+
+    Parameters
+    ----------
+    text : str
+        A normalised line ("14 December 2021 - Daniyar Sultanbekov", "27 April 2015 · by Julia
+        Hofer · News · 2 comments").
+    section_words : frozenset of str, optional
+        Words of a site's sections (lower case): without "by", a part holding one names no writer
+        ("14 December 2021 - Central Asia").
+
+    Returns
+    -------
+    str or None
+        The writer's name, or None when the line is not of that shape.
 
     Examples
     --------
@@ -621,7 +641,9 @@ def dated_byline_author(text: str) -> str | None:
     if len(parts) < 2 or len(parts) > 5 or not _is_date_line(parts[0]):
         return None
     name = _WRITTEN_BY.sub("", parts[1]).strip()
-    return name if _AUTHOR_ONLY.match(name) else None
+    # (a section after the date is no writer: "14 December 2021 - Central Asia", unless "by" says so)
+    sectioned = name == parts[1] and any(word.lower() in section_words for word in name.split())
+    return name if _AUTHOR_ONLY.match(name) and not sectioned else None
 
 
 def _is_date_line(text: str) -> bool:

@@ -25,6 +25,8 @@ _WORD = re.compile(r"[^\s]+")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z](?:[a-z]|'(?!s\b))+(?:[- ](?:[A-Z](?:[a-z]|'(?!s\b))+|[A-Z]{2,}))*(?![\w-])")
 
 
+# The fewest letters of a party's name looked for in capitals too.
+_LETTERED_PARTY = 5
 # The generic last word of a region's name, which news style writes in either case.
 _PLACE_KINDS = frozenset({"Region", "Province", "Oblast", "District"})
 
@@ -51,8 +53,9 @@ class NameMatcher:
                 # Keyed as re.IGNORECASE compares ("PARL\u0130AMENT" is "parliament"), which casefold() is not.
                 self._canonical.setdefault(fold_case(surface), (row.canonical, row.kind))
                 (uncased if surface.islower() else cased).add(surface)
-                if row.kind in ("place", "party"):
+                if row.kind == "place" or (row.kind == "party" and len(surface) >= _LETTERED_PARTY):
                     # datelines: "NUR-SULTAN, Jan 11 (Reuters) -"; a party's own lettering: "AMANAT"
+                    # (not a short name that is another word in capitals: "OTAN" is NATO in French)
                     cased.add(surface.upper())
                     head, _, last = surface.rpartition(" ")
                     if head and last in _PLACE_KINDS:

@@ -494,7 +494,8 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
     | Taiwan News"), else None."""
     for h1 in (" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
         shown, wanted = _APOSTROPHES.sub("'", h1), _APOSTROPHES.sub("'", title)
-        if len(own) == 2 and shown in own:
+        # (the longer part: a logo in an <h1>, "Taiwan News", is the site's name)
+        if len(own) == 2 and shown in own and len(shown.split()) > len(own[1 - own.index(shown)].split()):
             return h1, own[1 - own.index(shown)]
         if len(shown) > len(wanted) and shown.startswith(wanted + " "):
             return h1, None
@@ -504,12 +505,14 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
 def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str] | None:
     """Return ``(headline, site)`` when trafilatura chose the site's part of a ``<title>``: a name
     of a few capitalised words ("Jordan Times" of "Jordan Times - Nazarbayev party sweeps ..."),
-    while the page's visible text ``shown`` holds a longer part."""
+    while the page's visible text ``shown`` holds a longer part, or the title has only one."""
     parts = [p.strip() for p in TITLE_SEPARATOR.split(full_title)]
     if title.strip() not in parts or len(parts) < 2 or len(title.split()) > 4 or not _SITE_WORDS.fullmatch(title.strip()):
         return None
-    others = [p for p in parts if p != title.strip() and len(p.split()) >= 4 and p in shown]
-    return (max(others, key=len), title.strip()) if others else None
+    others = [p for p in parts if p != title.strip() and len(p.split()) >= 4]
+    # (the page shows the part it chose, or, where a logo in its <h1> was taken, the one long part)
+    shown_others = [p for p in others if p in shown] or (others if len(others) == 1 else [])
+    return (max(shown_others, key=len), title.strip()) if shown_others else None
 
 
 def _dashless(text: str) -> str:

@@ -391,6 +391,25 @@ def test_a_writer_between_the_standfirst_and_the_date_line_above_a_menu_of_langu
 def test_a_headline_of_three_words(ref):
     text = f"FOREIGN POLICY\nLatest | Magazine | Podcasts\n\nArgument\n\nKazakhstan's Coronation Election\n\nBy Katherine Lind\n\n{LEAD}\n\n{BODY}\n"
     assert classify_lines(text, ref).title == "Kazakhstan's Coronation Election"
+    # three words opening the page above the headline are a masthead's
+    text = f"The Steppe Times\nKazakh police detain hundreds to stifle land protests\nPosted : 2016-05-22 16:48\n\n{LEAD}\n\n{BODY}\n"
+    assert classify_lines(text, ref).title == "Kazakh police detain hundreds to stifle land protests"
+
+
+@pytest.mark.parametrize("line,role,rule", [
+    ("Reuters, AFP and AP reported that police detained 30 people in Almaty on Sunday after the polls closed.", "body", "default_body"),
+    ("By Julia Hofer \u00b7 Swissinfo", "byline", "by_prefix"),
+    ("Keystone-SDA/AFP/ts", "byline", "credit_line"),
+    ("7 March 2024 \u00b7 7 min read", "byline", "date_line"),
+])
+def test_review_cases_for_credits_bylines_and_breadcrumbs(line, role, rule, ref):
+    doc = classify_lines(f"Kazakh police detain hundreds in Almaty\n\n{line}\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert next((l.role, l.rule) for l in doc.lines if l.text == line) == (role, rule)
+
+
+def test_a_section_after_a_date_names_no_writer(ref):
+    doc = classify_lines(f"Kazakh police detain hundreds in Almaty\n\n14 December 2021 - Central Asia\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert next(l.rule for l in doc.lines if l.text.startswith("14 December")) != "dated_byline"
 
 
 def test_an_agencies_credit_between_a_standfirst_and_the_lead_does_not_push_the_headline_from_it(ref):

@@ -573,10 +573,24 @@ def test_a_headline_with_a_dash_in_the_title_is_not_split_into_a_site():
      "Kazakhstan frees 1,149 from custody", "Taiwan News"),
 ])
 def test_the_headline_the_page_shows_in_its_h1(head, headline, outlet):
+    _check_h1_headline(head, headline, headline, outlet)
+
+
+def test_a_logo_in_the_h1_is_no_headline():
     from kzresearch.reading import _extract_html
 
     body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
-    page = f"<html><head>{head}</head><body><h1>{headline}</h1>{body}</body></html>"
+    page = ("<html><head><title>Kazakhstan frees 1,149 from custody | Taiwan News</title></head><body>"
+            f"<h1>Taiwan News</h1>{body}</body></html>")
+    meta = _extract_html(page)[1]
+    assert meta["title"].startswith("Kazakhstan frees 1,149 from custody") and meta.get("outlet") != "Kazakhstan frees 1,149 from custody"
+
+
+def _check_h1_headline(head, h1, headline, outlet):
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday. " * 8 + "</p>"
+    page = f"<html><head>{head}</head><body><h1>{h1}</h1>{body}</body></html>"
     meta = _extract_html(page)[1]
     assert meta["title"] == headline
     if outlet:

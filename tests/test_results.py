@@ -643,6 +643,27 @@ def test_shares_of_people_named_by_age_pronoun_or_in_order(ref, text, expected):
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Amanat expelled three deputies who had voted against the budget.",
+    "Ak Zhol said two of its deputies had been threatened.",
+    "Amanat's 54 percent turned out to be lower than polls had predicted.",
+    "Of those who voted, 81 percent cast ballots for the winner, observers said.",
+    "Nur Otan praised its rival. The 22-year-old party won 71 percent of the vote.",
+])
+def test_review_cases_that_hold_no_seats_or_turnout(ref, text):
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)
+    assert [(r["measure"], r["value"]) for r in rows if r["measure"] in ("seats", "turnout")] == []
+    assert not any(r["subject"] == "Nur Otan" and r["value"] == 71 and r["election_id"] != "2021-01-10-parliamentary" for r in rows)
+
+
+def test_a_month_in_lower_case_is_a_word_not_a_month(ref):
+    text = ("Nur Otan won 82 percent in the 2016 election. Officials insist that march towards democracy continues, "
+            "pointing to a turnout of 63 percent on Sunday.")
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)
+    assert [(r["measure"], r["election_id"]) for r in rows] == [("vote_share", "2016-03-20-parliamentary"),
+                                                              ("turnout", "2021-01-10-parliamentary")]
+
+
 def test_that_referendum_in_june_dates_its_figures(ref):
     text = ("The president called the early vote in September, after a constitutional referendum in June. "
             "In that referendum, 77.18% backed the amendments on a turnout of 68.05%.")

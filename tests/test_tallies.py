@@ -949,12 +949,46 @@ def test_both_upper_estimates_and_deliveries_to_the_police(text, expected):
 
 
 @pytest.mark.parametrize("text,who", [
-    ("Rights defenders counted 80 detainees. On Wednesday the General Prosecutor\u2019s Office gave its own figure: "
-     "126 people had been taken to police stations.", "General Prosecutor\u2019s Office"),
+    ("Rights defenders counted 80 detainees. On Wednesday the General Prosecutor's Office gave its own figure: "
+     "126 people had been taken to police stations.", "General Prosecutor's Office"),
     ("On Tuesday, ministry spokesperson Nurdilda Oraz offered a two-day tally: 500 people detained on the first day.", "Nurdilda Oraz"),
 ])
 def test_a_source_giving_figures_before_a_colon_gives_those_after_it(text, who):
     assert tallies(text, "2022")[-1]["attributed_to"] == who
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # "both" of a pair of kinds counts nothing
+    ("Police detained both protesters and journalists.", "2022-11-21", []),
+    # a year or month that names no vote moves no election day
+    ("Tokayev, who has ruled since 2019, watched as police detained 30 protesters on election day.", "2022-11-21", [(30, "2022-11-20")]),
+    ("Under a 2021 law on rallies, police detained 30 protesters on election day.", "2022-11-21", [(30, "2022-11-20")]),
+    # a rally planned by someone is no plot: its day stands
+    ("Police detained 15 people at an unsanctioned rally planned by the movement in Almaty on Tuesday.", "2022-11-24", [(15, "2022-11-22")]),
+    # a period is no one day of its month
+    ("In June 2019, police detained about 4,000 protesters over two weeks, including 500 on election day.", "2022-11-21",
+     [(4000, "2019-06")]),
+    # a month a period reaches from is no episode the next sentence shares
+    ("Voters cast ballots on Sunday, ten months after the riots of January. Police detained 12 people in Almaty.",
+     "2022-11-21", [(12, "2022-11-20")]),
+    # "the day after" a rally adds no day to a Monday
+    ("On Monday, the day after the rally, police detained 20 people.", "2022-11-23", [(20, "2022-11-21")]),
+])
+def test_review_cases_for_dates_and_both(text, published, expected):
+    rows = tallies_on(text, "2022-11-20-presidential", published)
+    assert [(r["number"], r["event_date"]) for r in rows] == expected
+
+
+def test_a_next_day_opening_its_sentence_moves_the_story():
+    text = "On January 4, protesters seized the akimat. The following day, troops arrived. Police detained 300 people."
+    assert [r["event_date"] for r in tallies_on(text, None, "2022-01-10")] == ["2022-01-05"]
+
+
+def test_an_episodes_month_holds_no_further_than_its_paragraph():
+    text = ("It was the first vote since the deadly unrest of January, when protests turned into riots. "
+            "Officials say 238 people were killed.\nThe commission met in the capital.\nSome 300 people were detained.")
+    rows = tallies_on(text, None, "2022-11-30")
+    assert [(r["number"], r["event_date"]) for r in rows] == [(238, "2022-01"), (300, None)]
 
 
 def test_a_local_bodys_figure_is_its_places():

@@ -28,6 +28,9 @@ _MONTH = starting_words([m.capitalize() for m in MONTHS]) + r"\.?"
 _DATE_MD = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
+# Nouns of an episode of protest ("the January protests", "the unrest of January").
+_PROTEST_EPISODES = r"(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown|uprising)"
+_EPISODE_NOUNS = rf"(?:{_PROTEST_EPISODES}|events)"
 # A month without a day: "in January 2022", "January's violence", "this month's unrest", "last month".
 # A bare month only after "in", "during", "early", "late", "mid" or as a possessive ("January's"),
 # never after "since", "until", "by", "from", nor before "events" (the name of an episode).
@@ -36,14 +39,17 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?<=unrest of )|(?<=events of )|(?<=protests of )|(?<=violence of )|(?<=riots of ))"
                         rf"(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?(?!\w|\.\w|\s+\d|\s+events\b)"
                         rf"|(?P<m2>{_MONTH})'s(?!\s+events\b)"
-                        rf"|(?<=[Tt]he )(?P<m4>{_MONTH})(?=\s+(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown)\b)"
+                        rf"|(?<=[Tt]he )(?P<m4>{_MONTH})(?=\s+{_PROTEST_EPISODES}\b)"
                         rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)(?!\w|\.\w|\s+\d)"
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 # A month that names when an episode happened ("the unrest of January", "the January protests",
-# "January's riots"): the time the story goes back to, which the next sentences' counts share.
-_EPISODE_NOUNS = r"(?:rallies|rally|protests?|demonstrations?|strikes?|unrest|riots|violence|clashes|crackdown|events|uprising)"
+# "January's riots"): the time the story goes back to, which the next sentences' counts share;
+# not one a period reaches from ("ten months after the riots of January"), unless the sentence goes on
+# to tell the episode ("since the unrest of January, when ...").
 _EPISODE_BEFORE = re.compile(rf"\b{_EPISODE_NOUNS}\s+(?:of|in)\s+$", re.IGNORECASE)
 _EPISODE_AFTER = re.compile(rf"(?:'s)?(?:\s+\d{{4}})?\s+(?:\w+\s+)?{_EPISODE_NOUNS}\b", re.IGNORECASE)
+_EPISODE_TOLD = re.compile(r"(?:\s+(?:19|20)\d\d)?,\s+(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
+_PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
@@ -63,27 +69,25 @@ _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|po
 _VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
-_CAPITALISED = re.compile(r"[A-Z][\w'\u2019./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'\u2019./-]*)*")
+_CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
-# "Observers who went to police stations estimated": the speaker is the head before the relative clause.
-_INTENT = re.compile(r"\b(?:plann(?:ed|ing)|plott(?:ed|ing)|intend(?:ed|ing)|to\s+coincide\s+with)\b", re.IGNORECASE)
-# How far into a sentence a time may start and still open it ("Late on Saturday, ...").
-_OPENING_REACH = 12
-# A body of one place, before an official word ("the town police", "city officials", "local authorities").
-_LOCAL_BODY = re.compile(r"\b(?:town|city|local|regional|district|village|municipal)(?:'s)?\s+$")
-# A source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:").
-_FIGURES_COLON = re.compile(r"\s(?P<verb>gave|offered|released|published|issued|provided|posted|announced)\s+"
-                            r"(?:(?:its|his|her|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
-                            r"(?:figures?|tally|tallies|count|toll|numbers|estimates?|breakdown|data)\s*:", re.IGNORECASE)
+# A mark between two parts of a sentence, for the times of a count: "..., and a court fined three the
+# following day" (not CLAUSE_BREAK below, which parts what was said of a figure).
+_CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
+# A vote's noun after a month or a year and a word or two ("June 2019 election", "January 2021 vote", "2019's poll").
+_VOTE_AFTER = re.compile(r"[\w']+(?:\s+[\w']+){0,2}?\s+(?:vote|votes|election|elections|poll|polls|ballot|referendum)\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
+_OPENING_WORDS = 4
 # A time opening a speaker's phrase ("On Wednesday the prosecutor's office gave ..."): not the speaker.
-_OPENING_TIME = re.compile(r"^\s*(?:(?:on|late on|early on)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b,?\s*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_OPENING_TIME = re.compile(rf"^\s*(?:(?:on|late\s+on|early\s+on)\s+)?(?:{alternation(WEEKDAYS)}|(?:{alternation(MONTHS)})\.?\s+\d{{1,2}})\b,?\s*",
+                           re.IGNORECASE)
+# "Observers who went to police stations estimated": the speaker is the head before the relative clause.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -93,7 +97,7 @@ _THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 _SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE = re.compile(r"'s?$")
 # A line of a list: a bullet, or a capitalised label and a colon ("Almaty: 103", "Shymkent and
 # Karaganda: a handful").
 LIST_BULLET = r"[-\u2013\u2022*]"
@@ -233,6 +237,9 @@ class _Patterns:
     own_figures: re.Pattern
     by_count: re.Pattern
     month_context: re.Pattern
+    intent: re.Pattern
+    local_body: re.Pattern
+    figures_colon: re.Pattern
 
 
 @once_per_object
@@ -279,6 +286,14 @@ def context_patterns(lexicon: dict) -> _Patterns:
         month_context=re.compile(r"(?:\b(?:since|until|till|by|from|through)\s+(?:early\s+|late\s+|mid-?\s*)?"
                                  r"|\b(?:due|scheduled|set|expected|planned|slated|next)\s+(?:for\s+|in\s+)?(?:early\s+|late\s+|mid-?\s*)?"
                                  r"|,\s*(?:which|who)\b[^,;]*\bin\s+)$", re.IGNORECASE),
+        # "accused of plotting riots on election day": the day of a plot, not of the count ("a rally
+        # planned by the movement on Tuesday" is the rally's)
+        intent=re.compile(rf"\b{alternation(dates.get('intent') or ['(?!)'], literal=False)}\b(?!\s+by\b)", re.IGNORECASE),
+        # a body of one place before an official word ("the town police said"): its figure is its place's
+        local_body=re.compile(rf"\b{alternation(attr.get('local_bodies') or ['(?!)'])}(?:'s)?\s+$", re.IGNORECASE),
+        # a source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:")
+        figures_colon=re.compile(rf"\s(?P<verb>{alternation(attr.get('figure_verbs') or ['(?!)'])})\s+(?:(?:its|his|her|their|a|an|the)\s+)?"
+                                 rf"(?:[\w-]+\s+){{0,2}}?{alternation(attr.get('figure_nouns') or ['(?!)'])}\s*:", re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         # The first "in" after the setting, past words of its own ("at a briefing at the Central
@@ -440,7 +455,7 @@ class TextContext:
         if places:
             return places
         # (a local body's figure is its place's: "the town police said they had detained 24")
-        official = aggregate and any(not _LOCAL_BODY.search(self.folded, max(start, m.start() - 12), m.start())
+        official = aggregate and any(not self.patterns.local_body.search(self.folded, max(start, m.start() - 12), m.start())
                                      for m in self.patterns.official.finditer(self.folded, start, end)) \
             and self._own_attribution(index, start)[0] is not None
         # An item of a list by place ("- Almaty: 103") names its own item's place only.
@@ -512,7 +527,9 @@ class TextContext:
                 else:
                     month = _month_of(m, anchor)
                     month.episode = bool(_EPISODE_BEFORE.search(self.text, max(start, m.start() - 20), m.start())
-                                         or _EPISODE_AFTER.match(self.text, m.end()))
+                                         or _EPISODE_AFTER.match(self.text, m.end())) \
+                        and (not _PERIOD_FROM.search(self.text, max(start, m.start() - 60), m.start())
+                             or bool(_EPISODE_TOLD.match(self.text, m.end())))
                     cues.append((m.start(), month))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
@@ -530,11 +547,13 @@ class TextContext:
         # ("the day before the vote" is the eve of the vote, not the day before the last day named)
         eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
         morrows = [m.span() for m in self.patterns.election_morrow.finditer(self.folded, start, end)]
+        # (a period in the sentence, "over two weeks", "in the weeks after", is no one day of its month)
+        period = self.patterns.unknown_date.search(self.folded, start, end) is not None
         for m in self.patterns.election_day.finditer(self.folded, start, end):
-            named = self._named_election_day(cues, start, m.start())
-            if named is not None:
+            named = self._named_election_day(cues, index, m.start())
+            if named is not None and not period:
                 # ("In June 2019, police rounded up hundreds on election day": the month was the vote's)
-                cues = [(a, named if isinstance(d, MonthDate) and (d.year, d.month) == (named.year, named.month) else d) for a, d in cues]
+                cues = _pinned(cues, named)
             day = named or self.ctx.election_date
             if day is not None:
                 cues.append((m.start(), day))
@@ -552,8 +571,8 @@ class TextContext:
                 (self._day_before_cues if step < 0 else self._day_after_cues).add(m.start())
         cues += [(m.start(), None) for m in self.patterns.unknown_date.finditer(self.folded, start, end)]
         for pattern, day in _episode_cues(self.ref, "day_episodes"):
-            if pattern.search(self.folded, start, end):
-                cues = [(a, day if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d) for a, d in cues]
+            if not period and pattern.search(self.folded, start, end):
+                cues = _pinned(cues, day)
         # "the ministry said on Thursday": the day of the statement, not of the event; so is the
         # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
@@ -562,12 +581,20 @@ class TextContext:
             cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
-    def _named_election_day(self, cues: list[tuple[int, dt.date | None]], start: int, pos: int) -> dt.date | None:
-        """Return the day of the one election the sentence names by its month or year before ``pos``
-        ("In June 2019, police rounded up hundreds on election day": 9 June 2019), if it is
-        not the article's own."""
-        months = [d for p, d in cues if p < pos and isinstance(d, MonthDate)]
-        years = [int(y.group()) for y in _YEAR.finditer(self.text, start, pos)]
+    def _named_election_day(self, cues: list[tuple[int, dt.date | None]], index: int, pos: int) -> dt.date | None:
+        """Return the day of the one election sentence ``index`` names by its month or year before
+        ``pos`` ("In June 2019, police rounded up hundreds on election day": 9 June 2019; "the
+        January 2021 vote, when ..."), if it is not the article's own. The month or year must name
+        the vote: beside a vote's noun, or opening the sentence (not "who has ruled since 2019",
+        "under a 2021 law")."""
+        start = self.sentences[index][0]
+        opening = self._opening_end(index)
+
+        def names_a_vote(at: int) -> bool:
+            return (at < opening or bool(_VOTE_AFTER.match(self.text, at))) and not _SINCE_BEFORE.search(self.text, max(start, at - 12), at)
+
+        months = [d for p, d in cues if p < pos and isinstance(d, MonthDate) and names_a_vote(p)]
+        years = [int(y.group()) for y in _YEAR.finditer(self.text, start, pos) if names_a_vote(y.start())]
         if months:
             days = {d for d in _election_days(self.ref) if (d.year, d.month) == (months[-1].year, months[-1].month)}
         elif years:
@@ -604,10 +631,12 @@ class TextContext:
             # unless it is an episode's ("the unrest of January, when ...": the story went back there).
             # (one with another year written out resets it, as a year does: "In March 2021, ...")
             anchor = self.ctx.published or self.ctx.election_date
-            # ("The day before, X was detained": a step back that leaves the story where it stood)
+            # ("The day before, X was detained": a step back that leaves the story where it stood; so
+            # does "the next day" inside a sentence, not one that opens it: "The following day, ...")
             cues = [(pos, None) if isinstance(day, MonthDate) and not day.episode else (pos, day)
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
-                                     if c[0] not in self._day_before_cues and c[0] not in self._day_after_cues]
+                                     if c[0] not in self._day_before_cues
+                                     and not (c[0] in self._day_after_cues and c[0] >= self._opening_end(index))]
                     if not (isinstance(day, MonthDate) and not day.episode
                             and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             # ("On December 16, police fired on workers who had been on strike since May": a period
@@ -652,14 +681,15 @@ class TextContext:
         cues = [c for c in named if not (c[0] in self._day_before_cues and c[0] < pos)] or named
         # ("put the number detained at seven, and a court fined three the following day": the
         # seven are not the next day's)
-        cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and _CLAUSE_BREAK.search(self.text, pos, c[0]))]
+        cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and _CLAUSE_MARK.search(self.text, pos, c[0]))]
         # ("detained seven people accused of plotting riots on election day": the plot's day)
-        cues = [c for c in cues if not (c[0] > pos and _INTENT.search(self.text, pos, c[0]))]
+        cues = [c for c in cues if not (c[0] > pos and self.patterns.intent.search(self.text, pos, c[0]))]
         if cues:
             # the nearest cue of the count's own clause, else the nearest ("... against the vote on
-            # November 20, and a court sentenced five of them on November 11": the 11th); a time opening the sentence frames all of it ("On Saturday, ...")
-            opening = self.sentences[index][0] + _OPENING_REACH
-            return min(cues, key=lambda c: (c[0] > opening and bool(_CLAUSE_BREAK.search(self.text, min(c[0], pos), max(c[0], pos))),
+            # November 20, and a court sentenced five of them on November 11": the 11th); a time
+            # opening the sentence frames all of it ("On Saturday, ...")
+            opening = self._opening_end(index)
+            return min(cues, key=lambda c: (c[0] >= opening and bool(_CLAUSE_MARK.search(self.text, min(c[0], pos), max(c[0], pos))),
                                             abs(c[0] - pos)))[1]
         has_cue, day, source = self._time_before(index)
         if has_cue and isinstance(day, MonthDate):
@@ -672,6 +702,13 @@ class TextContext:
         if edate is not None and (pub is None or dt.timedelta(0) <= pub - edate <= dt.timedelta(days=7)):
             return edate
         return None
+
+    def _opening_end(self, index: int) -> int:
+        """Return where the opening adverbial of sentence ``index`` ends: its first comma when at most
+        ``_OPENING_WORDS`` words stand before it ("On Saturday,", "In June 2019,"), else its start."""
+        start, end = self.sentences[index]
+        comma = self.text.find(",", start, end)
+        return comma if comma > 0 and len(self.text[start:comma].split()) <= _OPENING_WORDS else start
 
     def _paragraph_names_a_time(self, index: int) -> bool:
         """Whether a sentence of sentence ``index``'s paragraph before it has any date cue."""
@@ -768,7 +805,7 @@ class TextContext:
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
-        for m in _FIGURES_COLON.finditer(sentence):
+        for m in self.patterns.figures_colon.finditer(sentence):
             # "the Prosecutor's Office gave its own figure: 126 people ...": the figures after the colon are its
             if start + m.end() <= pos:
                 who_start = max(sentence.rfind(c, 0, m.start("verb")) for c in ',.;:"()\u2014\u2013') + 1
@@ -1037,6 +1074,12 @@ def _election_days(ref: Any) -> tuple[dt.date, ...]:
 def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:
     """Return the ``named_episodes`` (the press names them by their month) with their month."""
     return [(pattern, _stated_month(day.year, day.month)) for pattern, day in _episode_cues(ref, "named_episodes")]
+
+
+def _pinned(cues: list[tuple[int, dt.date | None]], day: dt.date) -> list[tuple[int, dt.date | None]]:
+    """Return ``cues`` with each month of ``day``'s month and year made that day (the month named an
+    episode of that day, or an election)."""
+    return [(a, day if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d) for a, d in cues]
 
 
 class MonthDate(dt.date):

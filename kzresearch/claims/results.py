@@ -51,8 +51,9 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
 # A month of the year last written: "that June", "the same August", "in August the same year".
-_SAME_YEAR_MONTH = re.compile(rf"\b(?:that|the\s+same)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b"
-                              rf"|\b(?P<m2>{'|'.join(_MONTH_NAMES)})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
+_SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
+                              rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April" (the last April up to publication).
 _RELATIVE_CUE = re.compile(
@@ -74,7 +75,9 @@ _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|b
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
                       r"|(?P<the>(?-i:[Tt]he\s+(?:party|bloc|alliance)))\s+(?:\w+\s+){0,2}"
                       # "the 74-year-old won 97.7 percent": a person named before by age
-                      r"|(?P<age>(?-i:[Tt]he\s+\d{2,3}-year-old))\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
+                      # (the verb right after it: "the 22-year-old party won" is the party's)
+                      r"|(?P<age>(?-i:[Tt]he\s+\d{2,3}-year-old))\s+(?:(?:won|took|received|got|secured|polled|gained|garnered|claimed)\s+(?:\w+\s+)?)?)$",
+                      re.IGNORECASE)
 # A subject pronoun, as _referent looks for an earlier one of the same in a sentence.
 _SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("he", "she")}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
@@ -837,6 +840,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     lowered = tc.folded[s_start:s_end]
     lo = s_start
     seats = f.seats.finditer(text, s_start, s_end) if any(word in lowered for word in f.seats_keys) else ()
+    seat_named = "seat" in lowered or "mandate" in lowered  # (else "deputies" alone, which need a verb of getting)
     totals: set[float] = set()
     wholes: set[float] = set()  # the seat totals a stated count was "of"
     seat_ends: list[int] = []
@@ -846,6 +850,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             continue  # a share ("9%", "9.1%"), not seats
         if _NOT_SEATS_BETWEEN.search(text, m.end("of") if m.group("of") else m.end("num"), m.end()):
             continue  # "30 percent of deputies", "nine more deputies": a share or an addition, no party's seats
+        if not seat_named and not _GETS_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+            continue  # "Amanat expelled three deputies": members, not seats won, unless got ("will have eight deputies")
         of = parse_number(m.group("of")) if m.group("of") else None
         if of and value == 1 and _EVERY.search(text, max(lo, m.start() - 8), m.start()):
             value = of  # "every one of the 98 elected seats": all of them
@@ -960,6 +966,8 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # "President Nursultan Nazarbayev's party": a leader's party (the ruling party when the leader is Kazakh).
 _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
+_GETS_BEFORE = re.compile(r"\b(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)\s+(?:\w+\s+)?$",
+                          re.IGNORECASE)
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")

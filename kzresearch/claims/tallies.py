@@ -131,7 +131,9 @@ def grammar(lexicon: dict) -> _Grammar:
     qual = rf"(?P<qual>{alternation(qualifiers)})"
     vague = rf"(?P<vague>{alternation(lexicon['vague']['words'])})"
     unspec = rf"(?P<unspec>{alternation(unspec_phrases)})"
-    num = rf"(?P<num>{NUMBER_PATTERN}|{alternation(lexicon['numbers'].get('tally_words') or ['(?!)'], literal=False)})"
+    # ("both" counts two people, not in "both men and women": a pair of kinds)
+    tally_words = rf"(?:{alternation(lexicon['numbers'].get('tally_words') or ['(?!)'])})(?!(?:\s+[\w'-]+){{1,2}}\s+and\b)"
+    num = rf"(?P<num>{NUMBER_PATTERN}|{tally_words})"
     # The lower end of a stated range ("between 50 and 70", "50 to 70", "50-70", "one or two"), not
     # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
