@@ -979,6 +979,21 @@ def test_review_cases_for_dates_and_both(text, published, expected):
     assert [(r["number"], r["event_date"]) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an episode's day told ("..., when police opened fire") dates the next sentence of its paragraph
+    ("The gravest test came in December 2011, when police opened fire on striking oil workers in Zhanaozen. "
+     "At least 14 people were killed.", [(14, "2011-12-16")]),
+    # one not told dates its own sentence only; "referendum day" is the vote's day
+    ("In December 2011, police opened fire on striking oil workers in Zhanaozen. Critics note that little changed. "
+     "On referendum day, police detained at least three activists.", [(3, "2022-06-05")]),
+    # an episode's name in a slogan dates nothing
+    ('On Sunday, officers led away three young men who unfurled a banner reading "Bloody January".', [(3, "2022-06-05")]),
+])
+def test_pinned_days_and_quoted_episodes(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6)), ref)
+    assert [(r["number"], r["event_date"]) for r in rows] == expected
+
+
 def test_a_next_day_opening_its_sentence_moves_the_story():
     text = "On January 4, protesters seized the akimat. The following day, troops arrived. Police detained 300 people."
     assert [r["event_date"] for r in tallies_on(text, None, "2022-01-10")] == ["2022-01-05"]

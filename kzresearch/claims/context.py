@@ -43,7 +43,8 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)(?!\w|\.\w|\s+\d)"
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 # A month that names when an episode happened ("the unrest of January", "the January protests",
-# "January's riots"): the time the story goes back to, which the next sentences' counts share;
+# "January's riots", "came in December 2011, when police ..."): the time the story goes back to, which
+# the next sentences' counts share;
 # not one a period reaches from ("ten months after the riots of January"), unless the sentence goes on
 # to tell the episode ("since the unrest of January, when ...").
 _EPISODE_BEFORE = re.compile(rf"\b{_EPISODE_NOUNS}\s+(?:of|in)\s+$", re.IGNORECASE)
@@ -511,8 +512,11 @@ class TextContext:
         if anchor is not None:
             # "in January 2022", "January's unrest", "this month's unrest": a month, no day to tell.
             for pattern, month in _episodes(self.ref):
-                # "the January events, in which 238 people died": the episode's month
+                # "the January events, in which 238 people died": the episode's month (not a slogan
+                # quoting its name: a banner reading "Bloody January")
                 for m in pattern.finditer(self.folded, start, end):
+                    if self._quoted(m.start()):
+                        continue
                     explicit.append(m.span())
                     cues.append((m.start(), month))
             for m in _MONTH_CUE.finditer(self.text, start, end):
@@ -526,10 +530,9 @@ class TextContext:
                     cues.append((m.start(), _stated_month(years[-1], MONTHS[_month_name(m)]) if years and _month_name(m) else None))
                 else:
                     month = _month_of(m, anchor)
-                    month.episode = bool(_EPISODE_BEFORE.search(self.text, max(start, m.start() - 20), m.start())
-                                         or _EPISODE_AFTER.match(self.text, m.end())) \
-                        and (not _PERIOD_FROM.search(self.text, max(start, m.start() - 60), m.start())
-                             or bool(_EPISODE_TOLD.match(self.text, m.end())))
+                    month.episode = bool(_EPISODE_TOLD.match(self.text, m.end())) or (
+                        bool(_EPISODE_BEFORE.search(self.text, max(start, m.start() - 20), m.start()) or _EPISODE_AFTER.match(self.text, m.end()))
+                        and not _PERIOD_FROM.search(self.text, max(start, m.start() - 60), m.start()))
                     cues.append((m.start(), month))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
@@ -633,7 +636,7 @@ class TextContext:
             anchor = self.ctx.published or self.ctx.election_date
             # ("The day before, X was detained": a step back that leaves the story where it stood; so
             # does "the next day" inside a sentence, not one that opens it: "The following day, ...")
-            cues = [(pos, None) if isinstance(day, MonthDate) and not day.episode else (pos, day)
+            cues = [(pos, None) if isinstance(day, (MonthDate, PinnedDay)) and not day.episode else (pos, day)
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
                                      if c[0] not in self._day_before_cues
                                      and not (c[0] in self._day_after_cues and c[0] >= self._opening_end(index))]
@@ -692,7 +695,7 @@ class TextContext:
             return min(cues, key=lambda c: (c[0] >= opening and bool(_CLAUSE_MARK.search(self.text, min(c[0], pos), max(c[0], pos))),
                                             abs(c[0] - pos)))[1]
         has_cue, day, source = self._time_before(index)
-        if has_cue and isinstance(day, MonthDate):
+        if has_cue and isinstance(day, (MonthDate, PinnedDay)):
             # an episode's month ("the unrest of January, when ..."): the rest of its paragraph
             if self._paragraph_breaks(source, index) == 0:
                 return day
@@ -1078,8 +1081,24 @@ def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:
 
 def _pinned(cues: list[tuple[int, dt.date | None]], day: dt.date) -> list[tuple[int, dt.date | None]]:
     """Return ``cues`` with each month of ``day``'s month and year made that day (the month named an
-    episode of that day, or an election)."""
-    return [(a, day if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d) for a, d in cues]
+    episode of that day, or an election): a :class:`PinnedDay`, which like the month dates the counts
+    of its own sentence only."""
+    return [(a, PinnedDay.of(day, d.episode) if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d)
+            for a, d in cues]
+
+
+class PinnedDay(dt.date):
+    """A day a month cue was made by the episode or the election the sentence names ("In December
+    2011, police opened fire in Zhanaozen"): like the month, it dates the next sentences' counts only
+    when the sentence tells an episode then (``episode``: "came in December 2011, when police ...")."""
+
+    episode = False
+
+    @classmethod
+    def of(cls, day: dt.date, episode: bool) -> "PinnedDay":
+        pinned = cls(day.year, day.month, day.day)
+        pinned.episode = episode
+        return pinned
 
 
 class MonthDate(dt.date):
