@@ -1006,6 +1006,18 @@ def test_an_episodes_month_holds_no_further_than_its_paragraph():
     assert [(r["number"], r["event_date"]) for r in rows] == [(238, "2022-01"), (300, None)]
 
 
+@pytest.mark.parametrize("text,who", [
+    # "prosecutors" in a story that names one prosecutor's office: that office
+    ("Kazakhstan has released 1,149 people from custody, prosecutors said on Tuesday. "
+     "At a briefing, a department head at the Prosecutor General's Office spoke.", "Prosecutor General's Office"),
+    # "the ministry" of a story naming two ministries: no one of them
+    ("Nearly 8,000 people had been detained, the ministry said. The Interior Ministry and the Health Ministry met.", "ministry"),
+])
+def test_a_generic_speaker_is_the_one_institution_of_its_kind_the_story_names(ref, text, who):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 26)), ref)
+    assert rows[0]["attributed_to"] == who
+
+
 def test_a_local_bodys_figure_is_its_places():
     text = ("News of the detentions reached Zhanaozen within an hour. By night as many as 2,000 people had gathered, "
             "and the town police said they had detained 24 people.")

@@ -335,6 +335,7 @@ class TextContext:
     _day_after_cues: set[int] = field(default_factory=set)
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _institutions: dict[str, str | None] = field(default_factory=dict)
 
     @cached_property
     def lexicon(self) -> dict:
@@ -958,10 +959,26 @@ class TextContext:
             return role
         generic = list(self.patterns.generic.finditer(_RELATIVE_CLAUSE.sub("", phrase)))
         if generic:
-            # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe").
-            return re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
+            # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe"),
+            # or the one institution of that kind the document names ("prosecutors" of a story naming the
+            # "Prosecutor General's Office").
+            noun = re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
+            return self._institution_named(noun) or noun
         # "Kazakhstan's Prosecutor General said", "the interior minister said" with no holder named: the office.
         return " ".join(words) if (words := self._title_words(phrase)) else None
+
+    def _institution_named(self, noun: str) -> str | None:
+        """Return the one institution of the kind ``noun`` is (lexicon ``attribution.institution_heads``:
+        "prosecutors" -> "prosecutor") that the document names ("the Prosecutor General's Office"),
+        else None (none, or two: "the Interior Ministry" and "the Health Ministry" for "the ministry")."""
+        head = (self.lexicon["attribution"].get("institution_heads") or {}).get(noun)
+        if head is None:
+            return None
+        if head not in self._institutions:
+            names = {" ".join(m.group().split()) for m in _CAPITALISED.finditer(self.text)
+                     if _INSTITUTION_END.search(m.group()) and head in m.group().lower()}
+            self._institutions[head] = names.pop() if len(names) == 1 else None
+        return self._institutions[head]
 
     def party_named_before(self, index: int, pos: int, *, back: int) -> str | None:
         """Return the party "the party" points back to: the one named in the nearest of sentence
