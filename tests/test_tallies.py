@@ -1018,6 +1018,13 @@ def test_a_generic_speaker_is_the_one_institution_of_its_kind_the_story_names(re
     assert rows[0]["attributed_to"] == who
 
 
+def test_a_speaker_in_a_relative_clause_on_an_episode():
+    text = ("Turnout was lowest in Almaty. The vote was the first since the unrest of January 2022, "
+            "in which officials say at least 230 people were killed.")
+    rows = tallies_on(text, "2023-03-19-parliamentary", "2023-03-21")
+    assert [(r["attributed_to"], r["location"]) for r in rows] == [("officials", ["Kazakhstan"])]
+
+
 def test_a_local_bodys_figure_is_its_places():
     text = ("News of the detentions reached Zhanaozen within an hour. By night as many as 2,000 people had gathered, "
             "and the town police said they had detained 24 people.")

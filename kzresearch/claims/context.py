@@ -97,7 +97,9 @@ _THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?
 # A break between two clauses: what one clause says of a figure, the next need not ("..., and that").
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
-_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once)\s+", re.IGNORECASE)
+# (and a relative clause's opening: "the unrest, in which officials say 230 people were killed")
+_SUBORDINATOR = re.compile(r"\s*(?:after|when|as|while|before|since|because|although|though|and|but|where|once|"
+                           r"(?:in|during|by|for|after)\s+which)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 # A line of a list: a bullet, or a capitalised label and a colon ("Almaty: 103", "Shymkent and
 # Karaganda: a handful").
