@@ -664,6 +664,13 @@ def test_a_month_in_lower_case_is_a_word_not_a_month(ref):
                                                               ("turnout", "2021-01-10-parliamentary")]
 
 
+def test_a_share_a_change_started_from_is_the_same_subjects_earlier_one(ref):
+    text = "Nur Otan won 76 of the 107 seats with 71.09 percent, down from 82.2 percent in 2016."
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share"] == [
+        ("Nur Otan", 71.09, "2021-01-10-parliamentary"), ("Nur Otan", 82.2, "2016-03-20-parliamentary")]
+
+
 def test_that_referendum_in_june_dates_its_figures(ref):
     text = ("The president called the early vote in September, after a constitutional referendum in June. "
             "In that referendum, 77.18% backed the amendments on a turnout of 68.05%.")

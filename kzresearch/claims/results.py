@@ -498,6 +498,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
+            elif row is None and previous is not None and previous["measure"] == "vote_share" and _FROM_BEFORE.search(before) \
+                    and not _names_between(tc, index, previous["end"], m.start(), ("party", "person")):
+                # "won 71.09 percent, down from 82.2 percent in 2016": the same subject's earlier share
+                row = _row(tc, start, end, previous["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and (listed := _listed_turnout(tc, f, index, lo, m, turnouts)) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
@@ -967,6 +971,9 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
 _GETS_BEFORE = re.compile(r"\b(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)\s+(?:\w+\s+)?$",
+                          re.IGNORECASE)
+# A figure given as the one a change started from: "down from 82.2 percent", "up from the 63 percent".
+_FROM_BEFORE = re.compile(r"\b(?:down|up|rising|falling|fell|rose|dropping|climbing)\s+from\s+(?:the\s+|a\s+|its\s+|his\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
