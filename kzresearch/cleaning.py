@@ -66,8 +66,10 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
-_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|msk|almt)\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|cest|eet|eest|"
+                               r"ist|pst|pdt|jst|kst|sgt|hkt|gst|aest|msk|almt|[+-]\d{2}:?\d{2})\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 _WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
 # Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
 _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
@@ -513,10 +515,10 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"
-        elif _is_date_line(line.text):
-            line.role, line.rule = "byline", "date_line"
         elif dated_byline_author(line.text, rules.section_words):
             line.role, line.rule = "byline", "dated_byline"  # "14 December 2021 - Daniyar Sultanbekov"
+        elif _is_date_line(line.text):
+            line.role, line.rule = "byline", "date_line"
         elif agencies_before_date(line.text, rules.agencies):
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
         elif _AUTHOR_IN_PLACE.match(line.text):
@@ -660,6 +662,7 @@ def _is_date_line(text: str) -> bool:
         rest = _STAMP_OPENER.sub("", rest)
     for d in dates:
         rest = rest.replace(d.surface, " ")
+    rest = _BY_CREDIT_TAIL.sub("", rest)  # "Posted on January 11, 2021 by The Sofia Globe staff"
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 3
 

@@ -114,7 +114,7 @@ def test_link_list_openers_and_dated_menu_bars_come_from_the_reference(ref):
 
     rules = _rules_for(ref)
     assert rules.link_list_openers == {"related_links", "editorial_standards", "read_more"}
-    assert rules.date_line_when_dated == {"menu_bar"}
+    assert rules.date_line_when_dated == {"menu_bar", "issue_line"}
     text = "Kursiv Media | Politics | 16 March 2026, 11:20\n\nPolice detained 30 people in Almaty on Sunday, officials said.\n\nRead more\nAstana weighs new rules for rallies\n"
     roles = {line.text: (line.role, line.rule) for line in classify_lines(text, ref).lines}
     assert roles["Kursiv Media | Politics | 16 March 2026, 11:20"] == ("byline", "date_line")
@@ -405,6 +405,17 @@ def test_a_headline_of_three_words(ref):
 def test_review_cases_for_credits_bylines_and_breadcrumbs(line, role, rule, ref):
     doc = classify_lines(f"Kazakh police detain hundreds in Almaty\n\n{line}\n\n{LEAD}\n\n{BODY}\n", ref)
     assert next((l.role, l.rule) for l in doc.lines if l.text == line) == (role, rule)
+
+
+@pytest.mark.parametrize("line,rule", [
+    ("Published: 23 September 2004 15:41 CEST+02:00", "date_line"),  # a time zone and its offset
+    ("Posted on January 11, 2021 by The Sofia Globe staff", "date_line"),  # a credit after the date
+    ("Vol. XIX No. 214 200 Baizas", "issue_line"),  # a print edition's issue line
+    ("27 April 2015 \u00b7 by Julia Hofer \u00b7 News \u00b7 2 comments", "dated_byline"),
+])
+def test_date_lines_with_zones_credits_and_issue_lines(line, rule, ref):
+    doc = classify_lines(f"{line}\nKazakh police detain hundreds in Almaty\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert next(l.rule for l in doc.lines if l.text == line) == rule
 
 
 def test_a_section_after_a_date_names_no_writer(ref):

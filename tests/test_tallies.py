@@ -1025,6 +1025,16 @@ def test_a_speaker_in_a_relative_clause_on_an_episode():
     assert [(r["attributed_to"], r["location"]) for r in rows] == [("officials", ["Kazakhstan"])]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the set a partitive takes its count from, with a place ("in the dock"), is no count
+    ("Of the 37 people in the dock, 24 walked free.", [("released", 24)]),
+    # a relative clause's predicate governs nothing outside it
+    ("Police said 24 walked free from the centre where the hearings were held.", [("released", 24)]),
+])
+def test_partitive_sets_and_relative_clauses(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2012")] == expected
+
+
 def test_a_local_bodys_figure_is_its_places():
     text = ("News of the detentions reached Zhanaozen within an hour. By night as many as 2,000 people had gathered, "
             "and the town police said they had detained 24 people.")
