@@ -664,6 +664,12 @@ def test_a_month_in_lower_case_is_a_word_not_a_month(ref):
                                                               ("turnout", "2021-01-10-parliamentary")]
 
 
+def test_years_counted_from_the_year_last_written(ref):
+    text = "In 2004, Otan took 60.6% of the vote. Three years later, Nur Otan won 88% and every elected seat."
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == [(60.6, "2004-09-19-parliamentary"), (88, "2007-08-18-parliamentary")]
+
+
 def test_a_share_a_change_started_from_is_the_same_subjects_earlier_one(ref):
     text = "Nur Otan won 76 of the 107 seats with 71.09 percent, down from 82.2 percent in 2016."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)

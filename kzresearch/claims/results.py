@@ -54,6 +54,9 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
                               rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+# Years counted from the year last written: "Three years later", "four years earlier".
+_YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|that|his|her|its)\b)",
+                         re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April" (the last April up to publication).
 _RELATIVE_CUE = re.compile(
@@ -1081,20 +1084,29 @@ def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[in
 
 
 def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[int, int]]]:
-    """Return each month of sentence ``index`` named in the year last written ("stepped down in March
-    2019 ... won a snap election that June", "In August the same year a second referendum"), with its
-    ``(year, month)``: the year named before it in the sentence, else in the sentence before (one
-    written with its month first)."""
+    """Return each time of sentence ``index`` named from the year last written, with its ``(year,
+    month)`` (month 0: the year alone): a month of that year ("stepped down in March 2019 ... won a
+    snap election that June", "In August the same year a second referendum"), or years counted from
+    it ("In 2004, Otan took 60.6%. Three years later, Nur Otan won 88%"). The year is the one named
+    before it in the sentence, else in the sentence before (one written with its month first)."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
-    cues = []
-    for m in _SAME_YEAR_MONTH.finditer(text, s_start, s_end):
-        named = [cue for _, cue in _year_cues(text, s_start, m.start())] or \
+
+    def year_before(pos: int) -> int | None:
+        named = [cue for _, cue in _year_cues(text, s_start, pos)] or \
             ([cue for _, cue in _year_cues(text, *tc.sentences[index - 1])] if index else [])
         # (a year with its month is where the story stands: "In April 1995, after the court annulled the 1994 vote")
         years = [year for year, month in named if month] or [year for year, _ in named]
-        if years:
-            cues.append((m, (years[-1], _MONTH_NAMES.index((m.group("m") or m.group("m2")).lower()) + 1)))
+        return years[-1] if years else None
+
+    cues = []
+    for m in _SAME_YEAR_MONTH.finditer(text, s_start, s_end):
+        if (year := year_before(m.start())) is not None:
+            cues.append((m, (year, _MONTH_NAMES.index((m.group("m") or m.group("m2")).lower()) + 1)))
+    for m in _YEARS_FROM.finditer(text, s_start, s_end):
+        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+        if (year := year_before(m.start())) is not None and n:
+            cues.append((m, (year + int(n) * (1 if m.group("dir").lower() in ("later", "after") else -1), 0)))
     return cues
 
 
