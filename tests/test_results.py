@@ -664,6 +664,27 @@ def test_a_month_in_lower_case_is_a_word_not_a_month(ref):
                                                               ("turnout", "2021-01-10-parliamentary")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # of several years in one stretch, the one named last before the figure
+    ("Nursultan Nazarbayev won five elections; in 2005 he was given 91.15% and in 2011 he received 95.55%.",
+     [(91.15, "2005-12-04-presidential"), (95.55, "2011-04-03-presidential")]),
+    # both ends of a range of shares; a pronoun re-elected with a share
+    ("Nursultan Nazarbayev won with official results ranging from 79.78% in 1999 to 97.75% in 2015.",
+     [(79.78, "1999-01-10-presidential"), (97.75, "2015-04-26-presidential")]),
+    ("In June 2022, voters backed the amendments. Tokayev said little. He was re-elected that November with 81.31 percent.",
+     [(81.31, "2022-11-20-presidential")]),
+])
+def test_years_in_a_stretch_ranges_and_roles(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2024-10-06-referendum", dt.date(2024, 10, 7)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share" and r["subject"] != "Yes"] == expected
+
+
+def test_a_ruling_party_named_by_its_role_before_with(ref):
+    text = "In 2007 the party in power took all the seats in the Mazhilis with 88.41%, after which the law was changed."
+    rows = extract_results(text, DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 17)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Nur Otan", 88.41, "2007-08-18-parliamentary")]
+
+
 def test_years_counted_from_the_year_last_written(ref):
     text = "In 2004, Otan took 60.6% of the vote. Three years later, Nur Otan won 88% and every elected seat."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)

@@ -97,7 +97,8 @@ _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
-_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+$")
+# (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|to)\s+$")
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
 # 95.5 percent in a snap election in April 2011.").
 _BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}\s*(?:[,.;)]|$)")
@@ -226,7 +227,7 @@ def frames(lexicon: dict) -> _Frames:
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?"
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
-        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?{alternation(r['share_verbs'])}"
+        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?(?:{alternation(r['share_verbs'])}|re-?elected|elected)"
                                 r"\s+(?:[\w-]+\s+){0,8}?(?:with|by)\s+$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
@@ -654,8 +655,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         subject_after = subject_after or (following[0].canonical if following else None)
     # "with 98.7 percent" takes a subject named before it, or a pronoun elected with it ("He was elected with")
     elected_with = prep is not None and prep.group().strip().lower() == "with" and _ELECTED.search(before) is not None \
-        and _PRONOUN.search(text, lo, m.start()) is not None
-    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after):
+        and (_PRONOUN.search(text, lo, m.start()) is not None or f.pronoun_with.search(before) is not None)
+    # ("the party in power took all the seats with 88.41%": a ruling party named by its role)
+    ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
+    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling):
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
@@ -1024,6 +1027,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     s_start, s_end = tc.sentences[index]
     cuts = [s_start] + [m.start() for m in f.breaks.finditer(tc.folded, s_start, s_end)] + [s_end]
     years: dict[int, set[tuple[int, int]]] = {}
+    placed: list[tuple[int, tuple[int, int]]] = []  # (offset, cue) of the stretches' cues
     attached: dict[int, set[tuple[int, int]]] = {}  # row index -> the cue right after its figure
     previous: set[int] = set()
     # "X, which boycotted the 2021 vote, got 5.2%": a cue in a relative clause on a party or a
@@ -1047,6 +1051,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             attached.setdefault(owner, set()).add(cue)
             continue
         years.setdefault(bisect.bisect_right(cuts, m.start()), set()).add(cue)
+        placed.append((m.start(), cue))
     for m in f.previous.finditer(tc.folded, s_start, s_end):
         if not any(a <= m.start() < b for a, b in asides):
             previous.add(bisect.bisect_right(cuts, m.start()))
@@ -1063,6 +1068,12 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     for i, row in enumerate(rows):
         segment = segments[i]
         cues, back = years.get(segment, set()), segment in previous
+        if len(cues) > 1:
+            # several years in one stretch: the one named last before the figure ("in 2005 he was
+            # given 91.15% and in 2011 he received 95.55%")
+            before = [cue for at, cue in placed if at < row["start"] and cue in cues
+                      and bisect.bisect_right(cuts, at) == segment]
+            cues = [before[-1], *sorted(cues - {before[-1]}, reverse=True)] if before else cues
         if first is not None and not cues and not back:
             cues, back = years.get(first, set()), first in previous
         if not cues and not back and segment in anaphors:
@@ -1137,10 +1148,11 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
     return cues
 
 
-def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], points_back: bool) -> str | None:
+def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list[tuple[int, int]], points_back: bool) -> str | None:
     """Return the election a figure belongs to, given the years and back-references of its stretch.
 
-    ``years`` holds ``(year, month)`` cues (month 0 when only the year is named). A figure in an
+    ``years`` holds ``(year, month)`` cues (month 0 when only the year is named), tried latest
+    first, or in the order given when a list (the one named last before the figure first). A figure in an
     article about no election belongs, when its kind is known (a party's share, seats, a yes
     share), to the election of that kind the cue names, else to the last one before publication.
     """
@@ -1155,7 +1167,7 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]], point
         return current
     kind = own_kind or this_kind
     earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date]
-    for year, month in sorted(years, reverse=True):
+    for year, month in years if isinstance(years, list) else sorted(years, reverse=True):
         if current and year == this_date.year and month in (0, this_date.month):
             continue
         # "the Mazhilis election of March 19, 2023": a named month picks that election, whatever the
