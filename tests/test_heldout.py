@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Nineteen annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Twenty annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind17``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind18``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -48,7 +48,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           "heldout_blind15": (0.8, 0.7),
           # blind sets 16 and 17: tallies (F1 0.87, 0.86) and outlets (10/14, 12/14) as left this session
           "heldout_blind16": (0.82, 0.65),
-          "heldout_blind17": (0.82, 0.75)}
+          "heldout_blind17": (0.82, 0.75),
+          # blind set 18: written and measured at the session's end; outlets (10/14) its weakest field
+          "heldout_blind18": (0.85, 0.65)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
