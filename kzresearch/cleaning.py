@@ -67,7 +67,7 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # script's letters, upper case checked apart)
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|cest|eet|eest|"
-                               r"ist|pst|pdt|jst|kst|sgt|hkt|gst|aest|msk|almt|[+-]\d{2}:?\d{2})\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+                               r"ist|pst|pdt|jst|kst|sgt|hkt|gst|aest|msk|almt)\b|(?<!\w)[+-]\d{2}:?\d{2}\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 _WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)

@@ -411,6 +411,7 @@ def test_review_cases_for_credits_bylines_and_breadcrumbs(line, role, rule, ref)
     ("Published: 23 September 2004 15:41 CEST+02:00", "date_line"),  # a time zone and its offset
     ("Posted on January 11, 2021 by The Sofia Globe staff", "date_line"),  # a credit after the date
     ("Vol. XIX No. 214 200 Baizas", "issue_line"),  # a print edition's issue line
+    ("Published: 5 January 2022, 10:20 +0600", "date_line"),  # an offset after a space
     ("27 April 2015 \u00b7 by Julia Hofer \u00b7 News \u00b7 2 comments", "dated_byline"),
 ])
 def test_date_lines_with_zones_credits_and_issue_lines(line, rule, ref):

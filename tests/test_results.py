@@ -679,6 +679,23 @@ def test_years_in_a_stretch_ranges_and_roles(ref, text, expected):
     assert [(r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share" and r["subject"] != "Yes"] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "fell to" after a share is a change, not the end of a range
+    ("Nur Otan won 71.09 percent in 2021, and in 2023 its successor's share fell to 53.9 percent.",
+     [("Nur Otan", 71.09, "2021-01-10-parliamentary")]),
+    # a share a change started from, with no year: the election before
+    ("Nur Otan won 71.09 percent, while Ak Zhol got 10.95 percent, up from 7.18 percent.",
+     [("Nur Otan", 71.09, "2021-01-10-parliamentary"), ("Ak Zhol", 10.95, "2021-01-10-parliamentary"),
+      ("Ak Zhol", 7.18, "2016-03-20-parliamentary")]),
+    # years counted "after that"
+    ("In 2015 Nazarbayev won 97.75 percent. Four years after that, Tokayev won 70.96 percent.",
+     [("Nursultan Nazarbayev", 97.75, "2015-04-26-presidential"), ("Kassym-Jomart Tokayev", 70.96, "2019-06-09-presidential")]),
+])
+def test_second_review_cases_for_changes_and_years(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
 def test_a_ruling_party_named_by_its_role_before_with(ref):
     text = "In 2007 the party in power took all the seats in the Mazhilis with 88.41%, after which the law was changed."
     rows = extract_results(text, DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 17)), ref)

@@ -43,12 +43,13 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
                         rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)(?!\w|\.\w|\s+\d)"
                         rf"|(?i:(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+month)(?:'s)?\b)")
 # A month that names when an episode happened ("the unrest of January", "the January protests",
-# "January's riots", "came in December 2011, when police ..."): the time the story goes back to, which
-# the next sentences' counts share;
+# "January's riots"; the day of a named episode too: "came in December 2011, when police ..."): the time
+# the story goes back to, which the next sentences' counts share;
 # not one a period reaches from ("ten months after the riots of January"), unless the sentence goes on
 # to tell the episode ("since the unrest of January, when ...").
 _EPISODE_BEFORE = re.compile(rf"\b{_EPISODE_NOUNS}\s+(?:of|in)\s+$", re.IGNORECASE)
 _EPISODE_AFTER = re.compile(rf"(?:'s)?(?:\s+\d{{4}})?\s+(?:\w+\s+)?{_EPISODE_NOUNS}\b", re.IGNORECASE)
+_EPISODE_WORD = re.compile(rf"\b{_EPISODE_NOUNS}\b", re.IGNORECASE)
 _EPISODE_TOLD = re.compile(r"(?:\s+(?:19|20)\d\d)?,\s+(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
 _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
@@ -85,6 +86,10 @@ _VOTE_AFTER = re.compile(r"[\w']+(?:\s+[\w']+){0,2}?\s+(?:vote|votes|election|el
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
+# An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
+_LEADING_THE = re.compile(r"^The\s+")
+_OWNER = re.compile(r"([A-Z][\w-]+)'s\s+")
+_MINISTRY_OF = re.compile(r"^Ministry\s+of\s+[A-Z]")
 # A time opening a speaker's phrase ("On Wednesday the prosecutor's office gave ..."): not the speaker.
 _OPENING_TIME = re.compile(rf"^\s*(?:(?:on|late\s+on|early\s+on)\s+)?(?:{alternation(WEEKDAYS)}|(?:{alternation(MONTHS)})\.?\s+\d{{1,2}})\b,?\s*",
                            re.IGNORECASE)
@@ -533,9 +538,13 @@ class TextContext:
                     cues.append((m.start(), _stated_month(years[-1], MONTHS[_month_name(m)]) if years and _month_name(m) else None))
                 else:
                     month = _month_of(m, anchor)
-                    month.episode = bool(_EPISODE_TOLD.match(self.text, m.end())) or (
-                        bool(_EPISODE_BEFORE.search(self.text, max(start, m.start() - 20), m.start()) or _EPISODE_AFTER.match(self.text, m.end()))
-                        and not _PERIOD_FROM.search(self.text, max(start, m.start() - 60), m.start()))
+                    month.told = bool(_EPISODE_TOLD.match(self.text, m.end()))
+                    # (or a "when" clause telling one: "tested in January, when protests turned into violence";
+                    # not "moved there in May 2015, when she was a student")
+                    month.episode = (bool(_EPISODE_BEFORE.search(self.text, max(start, m.start() - 20), m.start())
+                                          or _EPISODE_AFTER.match(self.text, m.end()))
+                                     and (month.told or not _PERIOD_FROM.search(self.text, max(start, m.start() - 60), m.start()))) \
+                        or (month.told and bool(_EPISODE_WORD.search(self.text, m.end(), min(end, m.end() + 80))))
                     cues.append((m.start(), month))
             # "the 2011 massacre", "In 2005, ...": another year than the article's, no day to tell.
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
@@ -977,8 +986,15 @@ class TextContext:
         if head is None:
             return None
         if head not in self._institutions:
-            names = {" ".join(m.group().split()) for m in _CAPITALISED.finditer(self.text)
-                     if _INSTITUTION_END.search(m.group()) and head in m.group().lower()}
+            names = set()
+            for m in _CAPITALISED.finditer(self.text):
+                name = _LEADING_THE.sub("", " ".join(m.group().split()))
+                owner = _OWNER.match(name)
+                if owner and owner.group(1) != self.patterns.country:
+                    continue  # another country's ("Kyrgyzstan's Prosecutor General's Office")
+                name = name[owner.end():] if owner else name
+                if (_INSTITUTION_END.search(name) or _MINISTRY_OF.match(name)) and head in name.lower():
+                    names.add(name)
             self._institutions[head] = names.pop() if len(names) == 1 else None
         return self._institutions[head]
 
@@ -1102,7 +1118,7 @@ def _pinned(cues: list[tuple[int, dt.date | None]], day: dt.date) -> list[tuple[
     """Return ``cues`` with each month of ``day``'s month and year made that day (the month named an
     episode of that day, or an election): a :class:`PinnedDay`, which like the month dates the counts
     of its own sentence only."""
-    return [(a, PinnedDay.of(day, d.episode) if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d)
+    return [(a, PinnedDay.of(day, d.episode or d.told) if isinstance(d, MonthDate) and (d.year, d.month) == (day.year, day.month) else d)
             for a, d in cues]
 
 
@@ -1126,6 +1142,7 @@ class MonthDate(dt.date):
 
     stated_year = False
     episode = False
+    told = False  # followed by ", when ..." (what happened then)
 
     def isoformat(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"

@@ -55,7 +55,7 @@ _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
                               rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 # Years counted from the year last written: "Three years later", "four years earlier".
-_YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|that|his|her|its)\b)",
+_YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
                          re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April" (the last April up to publication).
@@ -98,7 +98,8 @@ _RELATIVE_AFTER = re.compile(r",\s+who\b")
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
-_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|to)\s+$")
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?P<word>and|to)\s+$", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
 # 95.5 percent in a snap election in April 2011.").
 _BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}\s*(?:[,.;)]|$)")
@@ -504,8 +505,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "vote_share" and _FROM_BEFORE.search(before) \
                     and not _names_between(tc, index, previous["end"], m.start(), ("party", "person")):
-                # "won 71.09 percent, down from 82.2 percent in 2016": the same subject's earlier share
+                # "won 71.09 percent, down from 82.2 percent in 2016": the same subject's earlier share (of
+                # the election before, when no year says which)
                 row = _row(tc, start, end, previous["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
+                row["_earlier"] = True
             elif row is None and (listed := _listed_turnout(tc, f, index, lo, m, turnouts)) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
@@ -525,7 +528,11 @@ def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: 
     shares = [r for r in rows if r["measure"] == "vote_share" and r["start"] >= tc.sentences[index][0]]
     # a series by year is coordinated by its commas too ("79.78 per cent in 1999, 91.15 per cent in 2005 and ...")
     series = before.rstrip().endswith(",") and _YEAR_TAIL.match(after) is not None
-    if not shares or previous is None or not (_COORDINATED.search(before) or series) or not _BARE_TAIL.match(after):
+    coordinated = _COORDINATED.search(before)
+    if coordinated and coordinated.group("word").lower() == "to" and shares \
+            and not _RANGE_FROM.search(tc.text, max(0, shares[-1]["start"] - 16), shares[-1]["start"] + 1):
+        coordinated = None  # "fell to 53.9 percent" is a change, not the end of a range ("from 79.78% ... to 97.75%")
+    if not shares or previous is None or not (coordinated or series) or not _BARE_TAIL.match(after):
         return None  # "and 10 percent of ballots were spoiled" says what the figure is
     last = shares[-1]
     if previous is not last and not (previous["measure"] == "turnout" and previous["start"] > last["end"]
@@ -1067,7 +1074,8 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     segments = [bisect.bisect_right(cuts, row.pop("_anchor")) for row in rows]
     for i, row in enumerate(rows):
         segment = segments[i]
-        cues, back = years.get(segment, set()), segment in previous
+        earlier = row.pop("_earlier", False)  # a share a change started from, of the election before
+        cues, back = years.get(segment, set()), segment in previous or earlier
         if len(cues) > 1:
             # several years in one stretch: the one named last before the figure ("in 2005 he was
             # given 91.15% and in 2011 he received 95.55%")

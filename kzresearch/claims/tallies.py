@@ -523,7 +523,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
         return False
-    if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and _SET_END.match(text, m.end()):
+    if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and (
+            text.startswith(",", m.end()) or (_PARTITIVE_OPENING.search(text, max(0, m.start() - 12), m.start()) and _SET_END.match(text, m.end()))):
         return False  # "Of the 37 defendants, 13 were jailed", "Of the 37 people in the dock, 24 ...": the set the count is taken from
     if shape == "toll" and g.adjacent_noun.match(" ".join(groups["toll"].split())):
         # A noun that names many things besides a count: the figure must count people ("arrests at
@@ -628,8 +629,12 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
 # An auxiliary right before a trigger: the predicate of a count phrase ("... had been let go", "... were fined").
 # ... with no other clause or count between ("One more person died and 11 were wounded", "500 detained, 400 of whom were fined",
 # "24 walked free from the centre where the hearings were held").
-# The end of a partitive's set: a comma, after a place or a role of a few words ("in the dock").
-_SET_END = re.compile(r"(?:\s+(?:in|on|at|from|before)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?,")
+# A partitive opening its sentence or clause ("Of the 37 people in the dock, 24 ..."; not "the
+# release of the 45 activists in Almaty, who ..."), and the end of its set: a comma after a place or a
+# time of a few words, then a count.
+_PARTITIVE_OPENING = re.compile(r"(?:^|[.;:,\n]\s*)Of\s+the\s+$")
+_SET_END = re.compile(rf"(?:\s+(?:in|on|at|from|before|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?){{1,2}},\s+(?:{NUMBER_PATTERN}|all|most|none)\b",
+                      re.IGNORECASE)
 _PREDICATE_BREAK = re.compile(r"[,;:]|\b(?:and|but|where|who|which|that|when|whom|whose)\b")
 _PREDICATE_END = re.compile(r"\b(?:(?:had|have|has)\s+been|were|was|are|is)\s+(?:[a-z]+ly\s+|later\s+|since\s+)?$")
 
