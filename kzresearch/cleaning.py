@@ -343,10 +343,11 @@ _CREDIT_WORDS = 6
 def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
     """A credit to agencies, with at most a place or an editor's initials after them ("AFP, Reuters,
     Astana", "Keystone-SDA/AFP/ts"; not a lone name, which may be the site's own)."""
+    if len(text.split()) > _CREDIT_WORDS:
+        return False  # (a paragraph opening with agencies: "Reuters, AFP and AP reported that police ...")
     parts = [p.strip(" .()[]") for p in re.split(r"[,/]|\band\b", text)]
     others = [p for p in parts if p.casefold() not in agencies]
-    # (not a paragraph opening with agencies: "Reuters, AFP and AP reported that police ...")
-    return 1 < len(parts) and len(text.split()) <= _CREDIT_WORDS and parts[0].casefold() in agencies \
+    return 1 < len(parts) and parts[0].casefold() in agencies \
         and len(others) <= 1 and all(len(p.split()) <= 2 and (p[:1].isupper() or _INITIALS.fullmatch(p)) for p in others)
 
 
@@ -639,6 +640,8 @@ def dated_byline_author(text: str, section_words: frozenset[str] = frozenset()) 
     >>> dated_byline_author("14 December 2021 - Elections") is None
     True
     """
+    if len(text) > _DATE_LINE_CHARS * 2:
+        return None  # (a paragraph: split no further)
     parts = [part.strip() for part in _DATED_BYLINE_PARTS.split(text)]
     if len(parts) < 2 or len(parts) > 5 or not _is_date_line(parts[0]):
         return None
