@@ -81,8 +81,10 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 # A mark between two parts of a sentence, for the times of a count: "..., and a court fined three the
 # following day" (not CLAUSE_BREAK below, which parts what was said of a figure).
 _CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
+# The nouns of a vote.
+VOTE_NOUNS = r"(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)"
 # A vote's noun after a month or a year and a word or two ("June 2019 election", "January 2021 vote", "2019's poll").
-_VOTE_AFTER = re.compile(r"[\w']+(?:\s+[\w']+){0,2}?\s+(?:vote|votes|election|elections|poll|polls|ballot|referendum)\b", re.IGNORECASE)
+_VOTE_AFTER = re.compile(rf"[\w']+(?:\s+[\w']+){{0,2}}?\s+{VOTE_NOUNS}\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
@@ -611,9 +613,9 @@ class TextContext:
         months = [d for p, d in cues if p < pos and isinstance(d, MonthDate) and names_a_vote(p)]
         years = [int(y.group()) for y in _YEAR.finditer(self.text, start, pos) if names_a_vote(y.start())]
         if months:
-            days = {d for d in _election_days(self.ref) if (d.year, d.month) == (months[-1].year, months[-1].month)}
+            days = {d for d, _, _ in elections_of(self.ref).ordered if (d.year, d.month) == (months[-1].year, months[-1].month)}
         elif years:
-            days = {d for d in _election_days(self.ref) if d.year == years[-1]}
+            days = {d for d, _, _ in elections_of(self.ref).ordered if d.year == years[-1]}
         else:
             return None
         day = days.pop() if len(days) == 1 else None
@@ -648,10 +650,11 @@ class TextContext:
             anchor = self.ctx.published or self.ctx.election_date
             # ("The day before, X was detained": a step back that leaves the story where it stood; so
             # does "the next day" inside a sentence, not one that opens it: "The following day, ...")
+            opening = self._opening_end(index)
             cues = [(pos, None) if isinstance(day, (MonthDate, PinnedDay)) and not day.episode else (pos, day)
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
                                      if c[0] not in self._day_before_cues
-                                     and not (c[0] in self._day_after_cues and c[0] >= self._opening_end(index))]
+                                     and not (c[0] in self._day_after_cues and c[0] >= opening)]
                     if not (isinstance(day, MonthDate) and not day.episode
                             and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             # ("On December 16, police fired on workers who had been on strike since May": a period
@@ -1102,11 +1105,35 @@ def _episode_cues(ref: Any, key: str) -> list[tuple[re.Pattern, dt.date]]:
     return [(caseless(cues[i]), starts[i]) for i in ids if i in cues and i in starts]
 
 
-@lru_cache(maxsize=4)
-def _election_days(ref: Any) -> tuple[dt.date, ...]:
-    """Return the days of the elections of ``elections.csv``."""
-    elections = getattr(ref, "elections", None)
-    return tuple(elections["date"]) if elections is not None else ()
+@dataclass(frozen=True)
+class Elections:
+    """The elections table as plain tuples, sorted by date, for per-figure lookups."""
+
+    by_id: dict[str, tuple[Any, str, str | None]]  # election_id -> (date, kind, winner)
+    ordered: tuple[tuple[Any, str, str], ...]        # (date, election_id, kind)
+
+
+@lru_cache(maxsize=8)
+def elections_of(ref: Any) -> Elections:
+    """Return the elections of ``ref`` as dicts and tuples (built once per Reference object).
+
+    Parameters
+    ----------
+    ref : Reference
+        The reference tables (``elections.csv``).
+
+    Returns
+    -------
+    Elections
+        ``by_id`` (election_id -> date, kind, winner) and ``ordered`` (date, election_id, kind) by date.
+    """
+    table = getattr(ref, "elections", None)
+    if table is None or not len(table):
+        return Elections({}, ())
+    winners = table["winner"] if "winner" in table.columns else [None] * len(table)
+    rows = sorted(zip(table["date"], table["election_id"], table["kind"], winners))
+    return Elections({eid: (d, k, w if isinstance(w, str) and w else None) for d, eid, k, w in rows},
+                     tuple((d, eid, k) for d, eid, k, _ in rows))
 
 
 def _episodes(ref: Any) -> list[tuple[re.Pattern, "MonthDate"]]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kzresearch.claims.context import CLAUSE_BREAK, DocContext, Mention, TextContext, text_context
+from kzresearch.claims.context import CLAUSE_BREAK, VOTE_NOUNS, DocContext, Mention, TextContext, elections_of, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import last_month_named, months_before
@@ -63,11 +63,10 @@ _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
     rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
-_VOTE_NOUNS = r"(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)"
 # Words of a vote that tie another country's name to it.
-_VOTE_WORDS = rf"(?i:{_VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
+_VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
-_VOTE_NOUN = re.compile(rf"\b{_VOTE_NOUNS}\b", re.IGNORECASE)
+_VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
@@ -291,26 +290,6 @@ def frames(lexicon: dict) -> _Frames:
     return f
 
 
-@dataclass(frozen=True)
-class _Elections:
-    """The elections table as plain tuples, sorted by date, for per-figure lookups."""
-
-    by_id: dict[str, tuple[Any, str, str | None]]  # election_id -> (date, kind, winner)
-    ordered: tuple[tuple[Any, str, str], ...]        # (date, election_id, kind)
-
-
-@lru_cache(maxsize=8)
-def _elections(ref: Any) -> _Elections:
-    """Return the elections of ``ref`` as dicts and tuples (built once per Reference object)."""
-    table = getattr(ref, "elections", None)
-    if table is None or not len(table):
-        return _Elections({}, ())
-    winners = table["winner"] if "winner" in table.columns else [None] * len(table)
-    rows = sorted(zip(table["date"], table["election_id"], table["kind"], winners))
-    return _Elections({eid: (d, k, w if isinstance(w, str) and w else None) for d, eid, k, w in rows},
-                      tuple((d, eid, k) for d, eid, k, _ in rows))
-
-
 @lru_cache(maxsize=8)
 def _renames(ref: Any) -> tuple[tuple[str, str, dt.date], ...]:
     """Return the parties' renamings of ``election_cues.yaml`` (``renamed``), oldest first."""
@@ -343,9 +322,9 @@ def _subjects_of_results(ref: Any) -> frozenset[str]:
 def _name_at_election(ref: Any, subject: str | None, election_id: str | None) -> str | None:
     """Return a party's name as it was at the election (Amanat's 2021 share is Nur Otan's)."""
     renames = _renames(ref)
-    if not (renames and subject and election_id in _elections(ref).by_id):
+    if not (renames and subject and election_id in elections_of(ref).by_id):
         return subject
-    day = _elections(ref).by_id[election_id][0]
+    day = elections_of(ref).by_id[election_id][0]
     for old, new, renamed_on in reversed(renames):  # back through the renamings ...
         if subject == new and day < renamed_on:
             subject = old
@@ -401,7 +380,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         if _foreign_vote(f, text, s_start, s_end) and not f.home.search(text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
-        _assign_elections(tc, f, index, kept)
+        _assignelections_of(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, row["subject"], row["election_id"])
@@ -721,7 +700,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     pronoun = _PRONOUN.search(window) or f.pronoun_with.search(window)
     if pronoun is None:
         named = _named(tc, index, lo, pos, kinds)
-        winner = _elections(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
+        winner = elections_of(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
         leader = _LEADERS_PARTY.search(window)
         if leader and winner and "party" in kinds and _kind(tc.ctx.election_id) == "parliamentary" \
                 and any(x.kind == "person" and leader.start("name") <= x.start - lo < leader.end("name") and _home_subject(tc, index, x.canonical)
@@ -1024,7 +1003,7 @@ def _kind(election_id: str | None) -> str | None:
     return election_id.split("-", 3)[-1] if election_id else None
 
 
-def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict]) -> None:
+def _assignelections_of(tc: TextContext, f: _Frames, index: int, rows: list[dict]) -> None:
     """Set each row's ``election_id``: the article's, or the one a cue in the row's stretch names.
 
     The sentence is cut into stretches at contrast words (``segment_breaks``); a year or a
@@ -1165,7 +1144,7 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
     share), to the election of that kind the cue names, else to the last one before publication.
     """
     current = tc.ctx.election_id
-    elections = _elections(tc.ref)
+    elections = elections_of(tc.ref)
     own_kind = _kind_for(tc, row, None)
     if current in elections.by_id:
         this_date, this_kind, _ = elections.by_id[current]
