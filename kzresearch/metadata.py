@@ -365,7 +365,7 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     for line in lines[:title_at]:
         if line.rule == "outlet_name_line" and (named := signatures.named_in(fold_case(line.text))):
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
-    if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines, "\n".join(line.text for line in lines))) is not None:
+    if not hits and (masthead := _domain_masthead(lines[:title_at] if title_at else lines, lines)) is not None:
         return masthead
     if not hits:
         # the weakest signals, only where nothing else names the outlet: a known outlet holding the
@@ -393,12 +393,13 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     return outlet, "; ".join(hits[outlet][:3])
 
 
-def _domain_masthead(lines: list[Line], text: str = "") -> tuple[str, str] | None:
+def _domain_masthead(lines: list[Line], page: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a site's domain opening a short line at the top of a page
     ("Kapital.kz", "LITER.KZ — News of Kazakhstan", "24.kg news agency"), above the headline (the
-    name the page's ``text`` spells it out as, where it does)."""
+    name the ``page``'s lines spell it out as, where they do)."""
     for line in [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]:
         if line.n_words <= 8 and (m := _DOMAIN_START.match(line.text)):
+            text = "\n".join(x.text for x in page)  # (joined only for a page that opens with a domain)
             return _unknown_domain(m.group("domain"), text), f"the site's domain {m.group('domain')!r} on line {line.line_no}"
     return None
 
