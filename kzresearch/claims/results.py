@@ -380,7 +380,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         if _foreign_vote(f, text, s_start, s_end) and not f.home.search(text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
-        _assignelections_of(tc, f, index, kept)
+        _assign_elections(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, row["subject"], row["election_id"])
@@ -905,7 +905,9 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
 _RATIO_MAX = 100
 _RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
 # (a verb of taking between: "Of the list seats, Amanat takes 40, Auyl 8")
-_PARTY_NUMBER = re.compile(rf"\s+(?:(?:takes|took|gets|got|receives|received|wins|won|has|holds|will\s+have|will\s+get)\s+)?"
+# Verbs by which a party gets seats ("Amanat takes 40", "Auyl will have eight deputies").
+_GETS_SEATS = r"(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)"
+_PARTY_NUMBER = re.compile(rf"\s+(?:{_GETS_SEATS}\s+)?"
                            rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
@@ -962,8 +964,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # "President Nursultan Nazarbayev's party": a leader's party (the ruling party when the leader is Kazakh).
 _LEADERS_PARTY = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})'s\s+(?:ruling\s+)?party\b")
 _OTHER_BODY = re.compile(r";|\bwhile\b|\b(?:council|councils|districts?|maslikhats?|senate|regions?|city)\b", re.IGNORECASE)
-_GETS_BEFORE = re.compile(r"\b(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)\s+(?:\w+\s+)?$",
-                          re.IGNORECASE)
+_GETS_BEFORE = re.compile(rf"\b{_GETS_SEATS}\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A figure given as the one a change started from: "down from 82.2 percent", "up from the 63 percent".
 _FROM_BEFORE = re.compile(r"\b(?:down|up|rising|falling|fell|rose|dropping|climbing)\s+from\s+(?:the\s+|a\s+|its\s+|his\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
@@ -1003,7 +1004,7 @@ def _kind(election_id: str | None) -> str | None:
     return election_id.split("-", 3)[-1] if election_id else None
 
 
-def _assignelections_of(tc: TextContext, f: _Frames, index: int, rows: list[dict]) -> None:
+def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict]) -> None:
     """Set each row's ``election_id``: the article's, or the one a cue in the row's stretch names.
 
     The sentence is cut into stretches at contrast words (``segment_breaks``); a year or a
