@@ -36,7 +36,7 @@ _CREDIT_LINE = re.compile(
     r"^[\s\u2013\u2014-]*\(?(with (additional )?reporting (by|from)|(additional )?reporting by|compiled by|written by|story by|words by|"
     r"edited by|editing by|contributed by|with (files|material) from)\b"
     r"|\bcontributed (reporting|to this (report|article|story))\b"
-    rf"|^[\s\u2013\u2014-]*(with )?inputs? from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
+    rf"|^[\s\u2013\u2014-]*(with )?(additional )?inputs? from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
     r"|^[\s\u2013\u2014-]*(additional\s+)?reporting\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")

@@ -582,7 +582,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
             # ("By Reuters November 21, 2022 | 02:37 pm": the credit ends where its date begins)
             text = text[:next((d.start for d in find_dates(text) if d.kind in DAY_KINDS), len(text))].rstrip(" |,-\u2013\u2014")
-            text = re.sub(r"^(with )?(additional )?reporting (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
+            text = re.sub(r"^(with )?(additional )?(reporting|files|material|inputs?) (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
                           text, flags=re.IGNORECASE)
             for part in _CREDIT_SPLIT.split(text):
                 part = _AUTHOR_TAIL.sub("", part).strip(" .;:()*")  # "Dana Omirbekova in Politics on 27 April", "Dossym Akhmetov*"
@@ -707,8 +707,8 @@ def wire_services(ref: Reference) -> frozenset[str]:
 def _agencies_named(text: str, agencies: dict[str, str]) -> list[str]:
     """Return the agencies a line names, as runs of one to four words."""
     words = re.findall(r"[\w/&'.-]+", text)
-    return [agencies[phrase] for n in range(1, 5) for i in range(len(words) - n + 1)
-            if (phrase := " ".join(words[i:i + n]).casefold().strip(".")) in agencies]
+    return [agencies[phrase] for i in range(len(words)) for n in range(1, 5) if i + n <= len(words)
+            and (phrase := " ".join(words[i:i + n]).casefold().strip(".")) in agencies]
 
 
 def _join_names(names: list[str]) -> str | None:

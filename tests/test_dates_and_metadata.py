@@ -424,6 +424,10 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nSource: Reuters/AFP/gs\n", ["Reuters", "AFP"]),
         (f"Kazakhstan votes yes to a nuclear plant\nAFP Published 07 Oct, 2024 02:18pm\n\n{body}\n\n{body}x\n", ["AFP"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n— With inputs from AFP\n", ["AFP"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nWith additional input from Reuters\n", ["Reuters"]),
+        # national agencies of the reference (TT is Sweden's), one on a line with the site's own name
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nTT/AFP/The Nordic Post\n", ["TT", "AFP"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nWith files from Reuters and The Canadian Press\n", ["Reuters", "The Canadian Press"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nMaterial from Reuters was used in this report.\n", ["Reuters"]),
         (f"Kazakh police detain hundreds\nAFP, ASTANA\n\n{body}\n\n{body}x\n", ["AFP"]),
         # under a headline and its standfirst: agencies and a place
