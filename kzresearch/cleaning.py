@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.dates import DAY_KINDS, find_dates
+from kzresearch.dates import DAY_KINDS, find_dates, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case, length_range
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
@@ -335,20 +335,20 @@ def _is_credit(text: str) -> bool:
     return "," in text or (len(words) <= 4 and all(w[0].isupper() for w in words))
 
 
-_INITIALS = re.compile(r"[a-z]{1,3}")
 # The most words of a line of agencies' credit and a place.
 _CREDIT_WORDS = 6
 
 
 def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
-    """A credit to agencies, with at most a place or an editor's initials after them ("AFP, Reuters,
-    Astana", "Keystone-SDA/AFP/ts"; not a lone name, which may be the site's own)."""
+    """A credit to agencies, with at most a place, the site's name or an editor's initials after them
+    ("AFP, Reuters, Astana", "Keystone-SDA/AFP/ts", "Associated Press, Reuters and ynet"; not a lone
+    name, which may be the site's own)."""
     if len(text.split()) > _CREDIT_WORDS:
         return False  # (a paragraph opening with agencies: "Reuters, AFP and AP reported that police ...")
     parts = [p.strip(" .()[]") for p in re.split(r"[,/]|\band\b", text)]
     others = [p for p in parts if p.casefold() not in agencies]
     return 1 < len(parts) and parts[0].casefold() in agencies \
-        and len(others) <= 1 and all(len(p.split()) <= 2 and (p[:1].isupper() or _INITIALS.fullmatch(p)) for p in others)
+        and len(others) <= 1 and all(len(p.split()) <= 2 and (p[:1].isupper() or p.isalpha() and len(p.split()) == 1) for p in others)
 
 
 def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
@@ -538,6 +538,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_link_lists(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
     _mark_author_below_title(lines, title_index)
+    _mark_signature(lines)
     tabled = _table_of_shares(lines)
     for i, line in enumerate(lines):
         if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text) and i not in tabled:
@@ -658,7 +659,7 @@ def _is_date_line(text: str) -> bool:
     text = without_reading_time(text)
     dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]
     if not dates:
-        return False
+        return short_year_date(text) is not None  # "Published: 04.24.23, 19:06"
     rest = _PLACE_BEFORE_DATE.sub("", _VIEW_COUNT.sub("", text))  # "Almaty, 14 June 2019": a press release's date line
     rest = _SITE_NAME.sub("", rest)  # "Steppeherald.kz 2012-01-16 21:34:05": the site's stamp
     if not text.endswith("."):  # "This content was published on May 21, 2016 - 17:48", not a sentence
@@ -784,6 +785,22 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None
     if len(below) == 2 and below[0].role is None and _AUTHOR_ONLY.match(below[0].text) and (
             below[1].rule == "date_line" or _is_sentence_line(below[1])):
         below[0].role, below[0].rule = "byline", "author_below_headline"
+
+
+def _mark_signature(lines: list[Line]) -> None:
+    # A writer's signature right below the last paragraph, the given name and the surname in
+    # capitals ("Dinara ZHAKSYBEKOVA"), as Kazakh and Russian papers sign a story.
+    last = next((i for i in range(len(lines) - 1, -1, -1) if _is_sentence_line(lines[i]) and SENTENCE_END.search(lines[i].text)), None)
+    below = _next_nonblank(lines, last) if last is not None else []
+    if below and below[0].role is None and _is_signature(below[0].text) and not _names_the_site(lines, below[0]):
+        below[0].role, below[0].rule = "byline", "author_signature"
+
+
+def _is_signature(text: str) -> bool:
+    """A name signed as "Dinara ZHAKSYBEKOVA": one or two given names, then the surname in capitals."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words[:-1]) \
+        and words[-1].replace("-", "").isalpha() and words[-1].isupper() and len(words[-1]) > 1
 
 
 def _mark_captions_next_to_credits(lines: list[Line]) -> None:

@@ -99,6 +99,11 @@ class DateExpression:
 
 # A day, a month and a two-digit year ending a date line ("04 Apr 11"): short_year_date.
 _SHORT_YEAR_DATE = re.compile(rf"{_DAY}\s+{_MONTH}\s+'?(?P<short>\d\d)$")
+# A date line of digits with a two-digit year, after a site's label and before a time
+# ("Published: 04.24.23, 19:06", "Updated 24/04/23").
+_SHORT_NUMERIC_DATE = re.compile(r"(?:(?:published|updated|posted|modified|created|date|last\s+updated?)\s*:?\s*)?"
+                                 r"(?P<a>[0-3]?\d)([./])(?P<b>[0-3]?\d)\2(?P<short>\d\d)(?:,?\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?",
+                                 re.IGNORECASE)
 
 
 def _month_number(value: str) -> int:
@@ -111,22 +116,31 @@ DAY_KINDS = frozenset({"full", "iso", "dmy_numeric", "month_day"})
 
 def short_year_date(line: str, today: dt.date | None = None) -> dt.date | None:
     """Return the date a date line writes with a two-digit year at its end ("04 Apr 11",
-    "Updated: 05 Apr 11"), the century the latest that is not after ``today``; else None.
+    "Updated: 05 Apr 11") or in digits alone ("Published: 04.24.23, 19:06"), the century the
+    latest that is not after ``today``; else None.
 
     Only a date line's own end is read so: in running text "on 4 April 11 people were detained"
-    the number counts people.
+    the number counts people. Digits are read day first, as most of the world's press writes
+    them, unless the first cannot be a day's month ("04.24.23" is 24 April).
 
     Examples
     --------
     >>> short_year_date("04 Apr 11"), short_year_date("4 April 98", dt.date(2026, 1, 1))
     (datetime.date(2011, 4, 4), datetime.date(1998, 4, 4))
+    >>> short_year_date("Published: 04.24.23, 19:06"), short_year_date("Updated 05/04/23")
+    (datetime.date(2023, 4, 24), datetime.date(2023, 4, 5))
     """
-    m = _SHORT_YEAR_DATE.search(line.strip())
-    if m is None:
-        return None
+    line = line.strip()
     today = today or dt.date.today()
     try:
-        day = dt.date(2000 + int(m.group("short")), _month_number(m.group("month")), int(m.group("day")))
+        if m := _SHORT_YEAR_DATE.search(line):
+            day = dt.date(2000 + int(m.group("short")), _month_number(m.group("month")), int(m.group("day")))
+        elif m := _SHORT_NUMERIC_DATE.fullmatch(line):
+            first, second = int(m.group("a")), int(m.group("b"))
+            month_first = second > 12 >= first
+            day = dt.date(2000 + int(m.group("short")), first if month_first else second, second if month_first else first)
+        else:
+            return None
     except ValueError:
         return None
     return day if day <= today else day.replace(year=day.year - 100)

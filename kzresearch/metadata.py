@@ -47,7 +47,7 @@ _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 # A line of agency names: a mark before them ("Source:", "(", "[", "— With"), the names apart by
 # commas, slashes, spaced dots or "and", and a closing mark.
-_CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+|by\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
+_CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|--|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+|by\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
 # Marks that set names apart on a line of credits besides those _credited_names splits at ("Reuters . AFP").
 _SPACED_MARKS = re.compile(r"\s+[.·|;]\s+|\s*[|;·]\s*")
 # A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
@@ -606,6 +606,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                     wire.append(agency)
                 elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
                     authors.append(part)
+        elif line.rule == "author_signature":  # "Dinara ZHAKSYBEKOVA": "Dinara Zhaksybekova"
+            authors.append(" ".join(w.title() if w.isupper() else w for w in line.text.split()))
         elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"
             authors.append(dated_byline_author(line.text))
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"

@@ -712,3 +712,33 @@ def test_review_cases_of_mastheads_bylines_credits_and_short_years(ref):
     assert _CREDIT_LINE.search("Input from OSCE monitors was ignored.") is None
     # a two-digit year never reads as a day still to come
     assert short_year_date("31 Dec 26", dt.date(2026, 4, 1)) == dt.date(1926, 12, 31)
+
+
+def test_a_numeric_date_line_with_a_two_digit_year_and_a_credit_naming_the_site(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    # a site's "today" above its menu; the headline, a standfirst, agencies and the site's own name, the stamps
+    text = (f"nordpost\n10.06.24 | 14:32\nWorld | Business | Culture\n\nKazakh court jails former spy chief for 18 years\n"
+            f"The trial was held behind closed doors\nAssociated Press, Reuters and nordpost\n"
+            f"Published: 04.24.23, 19:06\nUpdated: 04.25.23, 08:12\n\n{body}\n\n{body}x\n")
+    lines = classify_lines(text, ref).lines
+    assert [line.text for line in lines if line.role == "title"] == ["Kazakh court jails former spy chief for 18 years"]
+    assert dateline_published(lines).value == "2023-04-24"
+    assert infer_byline_and_wire(lines, agency_index(ref))[1] == ["AP", "Reuters"]
+    # day first where both could be a month; a number in running text is no date line
+    assert [d.kind for d in find_dates("Updated 05/04/23")] == []
+    assert dateline_published([Line(1, 1, "Updated 05/04/23", "byline", "date_line")]).value == "2023-04-05"
+
+
+def test_a_signature_below_the_last_paragraph_and_an_agencies_sign_off(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = f"Kazakh police detain hundreds\n\n{body}\n\nAll {body}\n\nAigul SEITKALIYEVA\n\n-- AFP-KAZINFORM\n\nRead us on Telegram\n"
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref)) == ("Aigul Seitkaliyeva", ["AFP", "Kazinform"])
+    # a label in capitals is no signature
+    text = f"Kazakh police detain hundreds\n\n{body}\n\nAll {body}\n\nCENTRAL ASIA\n"
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref))[0] is None

@@ -715,6 +715,12 @@ def test_a_share_a_change_started_from_is_the_same_subjects_earlier_one(ref):
         ("Nur Otan", 71.09, "2021-01-10-parliamentary"), ("Nur Otan", 82.2, "2016-03-20-parliamentary")]
 
 
+def test_a_list_of_shares_with_dashes_between_party_and_share(ref):
+    text = "The votes were distributed as follows: AMANAT \u2013 53.90 percent (3,431,510 votes); Auyl \u2014 10.90 percent (693,938 votes)."
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 28)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Amanat", 53.9), ("Auyl", 10.9)]
+
+
 def test_that_referendum_in_june_dates_its_figures(ref):
     text = ("The president called the early vote in September, after a constitutional referendum in June. "
             "In that referendum, 77.18% backed the amendments on a turnout of 68.05%.")
@@ -731,6 +737,9 @@ def test_that_referendum_in_june_dates_its_figures(ref):
     ("Of the list seats, Amanat takes 40, Auyl 8 and Respublica 6.", [("Amanat", 40), ("Auyl", 8), ("Respublica", 6)]),
     # a share of the deputies, more deputies: no party's seats
     ("Under the reform, 30 percent of deputies are elected in districts. Nine more deputies are chosen by the Assembly.", []),
+    # a dash between a party and its bare number after a stated count
+    ("AMANAT received 40 mandates, Auyl \u2013 8, Respublica \u2013 6 and Ak Zhol \u2013 6.",
+     [("Amanat", 40), ("Auyl", 8), ("Respublica", 6), ("Ak Zhol", 6)]),
 ])
 def test_seats_of_a_list_in_capitals_and_as_deputies(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 28)), ref)
@@ -763,6 +772,12 @@ def test_the_party_of_a_named_leader_is_the_ruling_party(ref):
     # the votes foreign outlets set beside Kazakhstan's for their own readers
     ("By contrast, turnout in Japan's 2017 House of Representatives election was about 54 percent.", []),
     ("Only two weeks earlier, Estonia's own Riigikogu election gave the Reform Party 37 of the 101 seats, on a turnout of 63.7 percent.", []),
+    # a Kazakh place and another country's vote in one sentence: the figure goes with the nearer
+    ("The Kazakh vote came a month after Malta's general election, in which turnout was about 74 per cent.", []),
+    ("Turnout was 40 percent in Kyrgyzstan's vote, against 54 percent in Kazakhstan.", [("turnout", 54)]),
+    ("Unlike Kyrgyzstan's election, Kazakhstan's drew a turnout of 54 percent.", [("turnout", 54)]),
+    # another country's head, named by any country's demonym
+    ("The Kazakh result eclipsed the 96.9 percent won by Egyptian President Ahmed Nour, when turnout was 47.5 percent.", []),
 ])
 def test_another_countrys_vote_is_no_kazakh_result(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

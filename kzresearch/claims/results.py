@@ -254,7 +254,9 @@ def frames(lexicon: dict) -> _Frames:
         verb_qualifiers=verb_qualifiers,
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
-                                rf"|\b{_VOTE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"),
+                                rf"|\b{_VOTE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
+                                # "won by Egyptian President X": another country's head, by any country's demonym
+                                rf"|\b{places_of(lexicon, 'leader_demonyms')}\s+(?:President|Prime\s+Minister|leader)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -303,6 +305,21 @@ def _foreign_vote(f: _Frames, text: str, start: int, end: int) -> bool:
     Kyrgyzstan, ...") or ties it to a vote ("Kyrgyzstan's parliamentary election", "turnout in
     Kyrgyzstan"); a mere mention ("the Russian-language site", "observers from Russia") is none."""
     return bool(f.foreign_opening.match(text, start, end) or f.foreign_vote.search(text, start, end))
+
+
+def _abroad(f: _Frames, text: str, s_start: int, s_end: int, pos: int) -> bool:
+    """Whether a figure at ``pos``, in a sentence naming another country's vote, is of that vote: the
+    place nearest to it is abroad ("The Kazakh vote came after Malaysia's general election, in which
+    turnout was 74 per cent", "Turnout was 40 percent in Kyrgyzstan's vote, against 54 percent in
+    Kazakhstan"; not "Unlike Kyrgyzstan's election, Kazakhstan's drew 54 percent")."""
+    opening = f.foreign_opening.match(text, s_start, s_end)
+    marks = [(m.span(), False) for m in f.home.finditer(text, s_start, s_end)] \
+        + [(m.span(), True) for m in f.foreign_vote.finditer(text, s_start, s_end)] + ([(opening.span(), True)] if opening else [])
+    if not marks:
+        return False
+    # (a place before the figure is as near as its end, one after as its start; a vote abroad
+    # spanning the figure, "turnout of 40 percent in Kyrgyzstan", holds it)
+    return min(marks, key=lambda mark: (max(pos - mark[0][1], mark[0][0] - pos, 0), mark[0][0] > pos))[1]
 
 
 def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
@@ -377,9 +394,9 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                 continue
             taken.append((row["start"], row["end"]))
             kept.append(row)
-        if _foreign_vote(f, text, s_start, s_end) and not f.home.search(text, s_start, s_end):
+        if _foreign_vote(f, text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
-            kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
+            kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["start"])]
         _assign_elections(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
@@ -624,7 +641,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     prep = f.share_prep_before.search(before)
     named_before = _named(tc, index, lo, m.start())
     # "Akhmetbekov 1.4 percent", "the AIST bloc 7.1 percent": a name right before the figure.
-    adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-"))
+    adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-\u2013\u2014"))
                                        or bool(f.party_noun.match(between)))
     share_noun = f.vote_before.search(text, lo, m.start())
     # ("he was re-elected with 91 percent, and his party holds every seat": the pronoun's)
@@ -904,10 +921,11 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
 # million out of 11,953,465 eligible" is a count).
 _RATIO_MAX = 100
 _RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
-# (a verb of taking between: "Of the list seats, Amanat takes 40, Auyl 8")
 # Verbs by which a party gets seats ("Amanat takes 40", "Auyl will have eight deputies").
 _GETS_SEATS = r"(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)"
-_PARTY_NUMBER = re.compile(rf"\s+(?:{_GETS_SEATS}\s+)?"
+# A party's bare number after it, a verb of taking or a dash between: "Of the list seats, Amanat
+# takes 40, Auyl 8", "Amanat received 40 mandates, Auyl \u2013 8".
+_PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEATS}\s+)?)"
                            rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
