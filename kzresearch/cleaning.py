@@ -49,7 +49,10 @@ AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>
 # (a name of a person: "The Steppe Post" above a date line is a masthead)
 _NAME = r"(?!The )[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
-_AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$")
+# ... in capitals too, as weeklies set them ("ANUP GHIMIRE in ALMATY")
+_NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"
+_AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$"
+                              rf"|^{_NAME_IN_CAPITALS}(?:,? and {_NAME_IN_CAPITALS})? in [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?$")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
 _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
 # Paragraphs of the article after a line that show the line is inside the text.
@@ -66,7 +69,7 @@ _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
-_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?|update[ds]?|modified|posted|issued|first published|last updated|on|at|am|pm|gmt|bst|utc|edt|est|cet|cest|eet|eest|"
+_DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?(?: date)?|date published|update[ds]?|modified|posted|issued|first published|last updated?|on|at|am|pm|gmt|bst|utc|edt|est|cet|cest|eet|eest|ksa|"
                                r"ist|pst|pdt|jst|kst|sgt|hkt|gst|aest|msk|almt)\b|(?<!\w)[+-]\d{2}:?\d{2}\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
@@ -75,7 +78,7 @@ _WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?
 _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
-                           r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b", re.IGNORECASE)
+                           r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b(?:\s+date\b)?", re.IGNORECASE)
 # ("Moscow - Jan 10, 2022 - 17:26 CET", "Associated Press / 05:12 PM March 20, 2023": a place or a
 # credit and a dash, bar or slash before the date)
 _PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|/])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
@@ -91,9 +94,9 @@ _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
-_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
-# An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters").
-_SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}$")
+_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*|[-\u2013\u2014]{1,2}\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
+# An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters", "— AFP, Reuters").
+_SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}(?:(?:,\s*|\s+and\s+)[A-Z][\w/-]{1,20})*$")
 # A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
 _VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+$", re.IGNORECASE)
 # A reading time after a date, glued by a scraper to its icon's name or not ("Mon., Jan. 10, 2022timer3
@@ -509,7 +512,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif line.n_words <= _CAPTION_WORDS and _PHOTOGRAPHER_CREDIT.search(line.text):
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
-        elif _BYLINE.match(line.text) and line.n_words <= 16:
+        elif _BYLINE.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text)):
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
                 or _agencies_credit(line.text, rules.agencies):
@@ -652,6 +655,13 @@ def dated_byline_author(text: str, section_words: frozenset[str] = frozenset()) 
     return name if _AUTHOR_ONLY.match(name) and not sectioned else None
 
 
+def _stamped_byline(text: str) -> bool:
+    """A byline followed by the page's stamps: "By AFP | Published: Tue, Jan 17th 2012 at 00:00 GMT +3 |
+    Updated: ..." (each part after the first a date line)."""
+    head, *stamps = text.split("|")
+    return bool(stamps) and len(head.split()) <= 16 and all(_is_date_line(stamp.strip()) for stamp in stamps)
+
+
 def _is_date_line(text: str) -> bool:
     """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST")."""
     if len(text) > _DATE_LINE_CHARS:
@@ -764,6 +774,10 @@ def _names_the_site(lines: list[Line], line: Line) -> bool:
     the date, a caption, then a "Read in:" menu of languages)."""
     if _atop(lines, line) and any(is_site_menu(x) for x in _next_nonblank(lines, line.line_no - 1, MENU_BELOW_MASTHEAD)):
         return True
+    # (the site's name opening its masthead or menu atop the page: "Al Arabiya English | ...")
+    opening = re.compile(rf"{re.escape(line.text)}(?!\w)")
+    if any(x.role == "boilerplate" and _atop(lines, x) and opening.match(x.text) for x in lines if x is not line):
+        return True
     held = notice_holder(line.text)
     return any(held.search(x.text) for x in lines)
 
@@ -784,7 +798,9 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None
     below = _next_nonblank(lines, title_index, 2)
     if len(below) == 2 and below[0].role is None and _AUTHOR_ONLY.match(below[0].text) and (
             below[1].rule == "date_line" or _is_sentence_line(below[1])):
-        below[0].role, below[0].rule = "byline", "author_below_headline"
+        # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
+        site = _names_the_site(lines, below[0])
+        below[0].role, below[0].rule = ("boilerplate", "site_credit") if site else ("byline", "author_below_headline")
 
 
 def _mark_signature(lines: list[Line]) -> None:

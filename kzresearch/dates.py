@@ -38,6 +38,9 @@ _PATTERNS = [
     ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)([-/])(?P<month>[01]\d)\2(?P<day>[0-3]\d)(?![\d/-])"), False),
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
     ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
+    # A range of days reads as its first ("23 - 29 December 2011", a weekly's issue; "June 9-10, 2019").
+    ("full", re.compile(rf"{_DAY}\s*[-\u2013]\s*[0-3]?\d\s+{_MONTH},?\s+{_YEAR}\b"), False),
+    ("full", re.compile(rf"{_MONTH}\s+{_DAY}\s*[-\u2013]\s*[0-3]?\d,?\s+{_YEAR}\b"), False),
     ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), False),
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
     # ("15. Jan 2021": a day with a dot, as German and Scandinavian sites write it)

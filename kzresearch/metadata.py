@@ -61,7 +61,7 @@ _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc
                                r"Pvt|Pte|S[àa]rl|SA|AG|JSC|LLP|BV|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
-_SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:\s*/\s*[A-Z][A-Za-z-]+)*)\.?$")
+_SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer|desk|bureau|newsroom|team)$", re.IGNORECASE)
@@ -580,6 +580,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
+            # ("By AFP | Published: Tue, Jan 17th 2012 | Updated: ...": the page's stamps between bars are no credit)
+            text = ", ".join(part for part in text.split("|") if not any(d.kind in DAY_KINDS for d in find_dates(part))) \
+                if text.count("|") > 1 else text
             # ("By Reuters November 21, 2022 | 02:37 pm": the credit ends where its date begins)
             text = text[:next((d.start for d in find_dates(text) if d.kind in DAY_KINDS), len(text))].rstrip(" |,-\u2013\u2014")
             text = re.sub(r"^(with )?(additional )?(reporting|files|material|inputs?) (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
@@ -621,7 +624,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += _agencies_listed(m.group("agency"), agencies)  # "AFP Published 07 Oct, 2024 02:18pm"
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
-            wire += [a for part in m.group("agencies").split("/") if (a := agencies.get(part.strip().casefold()))]
+            wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies")) if (a := agencies.get(part.strip().casefold()))]
         elif below_title and line.rule in _CREDIT_LINE_RULES and (
                 credited := _line_credits(line.text, agencies, wire_services, breadcrumb=line.rule == "breadcrumb")):
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
@@ -802,7 +805,7 @@ def dateline_published(lines: list[Line]) -> Published | None:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
-                    return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
+                    return Published(_read_as_the_page_names(expr, lines).isoformat(), "day", f"dateline states {expr.surface!r}")
             if line.rule == "date_line" and (day := short_year_date(line.text)):
                 return Published(day.isoformat(), "day", f"date line {line.text!r} with a two-digit year")
     # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -".
@@ -812,6 +815,17 @@ def dateline_published(lines: list[Line]) -> Published | None:
                 if expr.date:
                     return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
     return None
+
+
+def _read_as_the_page_names(expr: DateExpression, lines: list[Line]) -> dt.date:
+    """Return the date of a date line's expression; digits that read either way ("4/5/2011", day
+    first by default) take the month-first reading when the page names that day with its month's
+    name and not the other ("Tuesday, April 05, 2011" atop the page)."""
+    if expr.kind != "dmy_numeric" or expr.day == expr.month or expr.day > 12:
+        return expr.date
+    swapped = dt.date(expr.year, expr.day, expr.month)
+    named = {d.date for line in lines for d in find_dates(line.text) if d.kind == "full"}
+    return swapped if swapped in named and expr.date not in named else expr.date
 
 
 def infer_published(

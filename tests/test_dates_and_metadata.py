@@ -742,3 +742,48 @@ def test_a_signature_below_the_last_paragraph_and_an_agencies_sign_off(ref):
     # a label in capitals is no signature
     text = f"Kazakh police detain hundreds\n\n{body}\n\nAll {body}\n\nCENTRAL ASIA\n"
     assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref))[0] is None
+
+
+def test_a_byline_with_the_pages_stamps_a_caption_credited_with_a_dash_and_a_sign_off_of_two_agencies(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"World\n\nKazakh ruling party sweeps poll as two more parties enter parliament\n\n"
+            f"By AFP | Published: Tue, Jan 17th 2012 at 00:00 GMT +3 | Updated: Tue, Jan 17th 2012 at 11:42 GMT +3\n\n{body}\n\nAll {body}\n")
+    lines = classify_lines(text, ref).lines
+    assert dateline_published(lines).value == "2012-01-17"
+    assert infer_byline_and_wire(lines, agency_index(ref))[1] == ["AFP"]
+    # a picture's caption credited after a dash, between the deck and the lead, is no text to
+    # measure the headline's distance from; a paragraph signed off by two agencies credits both
+    text = (f"Gulf Daily | Established 1961\nHome | Local | World\n\nPublished Date: 4/5/2011\n\n"
+            f"Nazarbayev sweeps Kazakh vote with 95.5 percent\n\nVeteran leader wins new term as monitors fault the vote\n\n"
+            f"ASTANA: President Nursultan Nazarbayev greets supporters at his party headquarters yesterday. \u2014 AP\n\n"
+            f"{body}\n\nAll {body}\n\nTurnout was high across the country, the commission said on Monday, citing its regional offices. \u2014 AFP, Reuters\n")
+    lines = classify_lines(text, ref).lines
+    assert [line.text for line in lines if line.role == "title"] == ["Nazarbayev sweeps Kazakh vote with 95.5 percent"]
+    assert infer_byline_and_wire(lines, agency_index(ref))[1] == ["AFP", "Reuters"]
+    # digits that read either way: day first, unless the page names the other day by its month
+    assert dateline_published(lines).value == "2011-05-04"
+    lines = classify_lines(text.replace("Home |", "Tuesday, April 05, 2011\nHome |"), ref).lines
+    assert dateline_published(lines).value == "2011-04-05"
+
+
+def test_the_sites_name_below_the_headline_an_author_in_capitals_and_a_weeklys_range_of_days(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"Gulf Post English | \u0627\u0644\u0639\u0631\u0628\u064a\u0629\nNews | World | Business\n\n"
+            f"Kazakhstan says nearly 4,000 held in week of protests\n\nGulf Post English\nPublished: 18 June 2019 \u25aa 15:47 KSA\n"
+            f"Last Update: 20 May 2020 \u25aa 09:04 KSA\n\n{body}\n\nAll {body}\n")
+    lines = classify_lines(text, ref).lines
+    assert [line.rule for line in lines if line.text == "Gulf Post English"] == ["site_credit"]
+    assert [line.rule for line in lines if line.text.startswith("Last Update")] == ["date_line"]
+    assert infer_byline_and_wire(lines, {})[0] is None
+    text = (f"Hill Weekly\n#586 | 23 - 29 December 2011 | 16 pages\nHome | Editorial | Nation | Business\n\nFar from home, close to the fire\n\n"
+            f"Workers in the western oilfields watched a strike end in gunfire\n\nRAM SHARMA in ALMATY\n\n{body}\n\nAll {body}\n")
+    lines = classify_lines(text, ref).lines
+    assert [line.text for line in lines if line.role == "title"] == ["Far from home, close to the fire"]
+    assert infer_byline_and_wire(lines, {})[0] == "Ram Sharma"
+    assert dateline_published(lines).value == "2011-12-23"
+    assert [d.date for d in find_dates("protests on June 9-10, 2019")] == [dt.date(2019, 6, 9)]
