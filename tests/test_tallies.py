@@ -1226,3 +1226,33 @@ def test_the_day_before_the_vote_without_an_election_is_no_day_before_the_last_d
     assert [r["event_date"] for r in rows] == ["2019-06-10"]
     rows = tallies_on("The day before the vote, police detained seven activists.", None, "2019-06-11")
     assert [r["event_date"] for r in rows] == [None]
+
+
+def test_a_day_of_the_month_is_no_count_and_a_relative_clause_before_the_predicate():
+    rows = tallies_on("On 28 April several people who gathered in the capital to demand their release were detained.",
+                      None, "2019-05-14")
+    assert [(r["number"], r["qualifier"], r["vague_word"], r["event_date"]) for r in rows] == [(None, "vague", "several", "2019-04-28")]
+    rows = tallies_on("Three friends who had filmed the stunt on their phones were detained alongside them.", None, "2019-05-14")
+    assert [(r["counted"], r["number"]) for r in rows] == [("detained", 3)]
+
+
+def test_a_toll_then_its_breakdown_after_a_dash():
+    rows = tallies_on("By Tuesday the official toll had risen to 14 \u2013 13 in Zhanaozen and one in the village of Shetpe.",
+                      None, "2011-12-23")
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in rows][0] == ("killed", 14, "exact")
+    assert [(r["number"], r["number_high"]) for r in tallies_on("Police detained 50-70 people.", None, "2019-06-11")] == [(50, 70)]
+
+
+def test_a_time_still_to_come_and_a_span_of_days():
+    # "was due to vote on Monday" is where the story is going: the count after it is election day's
+    text = ("The assembly, which was due to vote on Monday, named nine deputies.\n\n"
+            "In Almaty, police surrounded several dozen protesters on the square.")
+    rows = tallies_on(text, "2021-01-10-parliamentary", "2021-01-11")
+    assert [r["event_date"] for r in rows] == ["2021-01-10"]
+    # a span of days is its month, for the rest of the paragraph too
+    text = ("The minister said about 4,000 people had been detained over the five days from 9 to 13 June. "
+            "About 3,000 of them had been released.")
+    rows = tallies_on(text, "2019-06-09-presidential", "2019-06-17")
+    assert [r["event_date"] for r in rows] == ["2019-06", "2019-06"]
+    rows = tallies_on("On June 9 police detained 500 people.", "2019-06-09-presidential", "2019-06-17")
+    assert [r["event_date"] for r in rows] == ["2019-06-09"]

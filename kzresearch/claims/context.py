@@ -26,6 +26,9 @@ from kzresearch.textnorm import sentence_spans
 # with "\b" (see kzresearch.patterns.starting_words): "\d(?<!\w\d)" is a digit that starts a word.
 _MONTH = starting_words([m.capitalize() for m in MONTHS]) + r"\.?"
 _DATE_MD = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
+# A span of days around a date: "from 9 to 13 June", "June 9-13", "between 9 and 13 June".
+_DAYS_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|\u2013)\s*$")
+_DAYS_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*\d{1,2}\b(?:,?\s+(?:19|20)\d\d)?(?!\s*[a-z%])")
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 # Nouns of an episode of protest ("the January protests", "the unrest of January").
@@ -81,6 +84,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no
 # A mark between two parts of a sentence, for the times of a count: "..., and a court fined three the
 # following day" (not CLAUSE_BREAK below, which parts what was said of a figure).
 _CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
+# How far back of a time its clause's words of the future are looked for ("was due to vote on Monday").
+_FUTURE_REACH = 50
 # The nouns of a vote.
 VOTE_NOUNS = r"(?:elections?|votes?|polls?|ballots?|referendums?|plebiscites?)"
 # A vote's noun after a month or a year and a word or two ("June 2019 election", "January 2021 vote", "2019's poll").
@@ -248,6 +253,7 @@ class _Patterns:
     by_count: re.Pattern
     month_context: re.Pattern
     intent: re.Pattern
+    future: re.Pattern
     local_body: re.Pattern
     figures_colon: re.Pattern
 
@@ -299,6 +305,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # "accused of plotting riots on election day": the day of a plot, not of the count ("a rally
         # planned by the movement on Tuesday" is the rally's)
         intent=re.compile(rf"\b{alternation(dates.get('intent') or ['(?!)'], literal=False)}\b(?!\s+by\b)", re.IGNORECASE),
+        # "which was due to vote on Monday": a time still to come, in its clause (searched up to the time)
+        future=re.compile(rf"\b{alternation(dates.get('future') or ['(?!)'], literal=False)}\b[^,;:.()\u2013\u2014]*$", re.IGNORECASE),
         # a body of one place before an official word ("the town police said"): its figure is its place's
         local_body=re.compile(rf"\b{alternation(attr.get('local_bodies') or ['(?!)'])}(?:'s)?\s+$", re.IGNORECASE),
         # a source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:")
@@ -516,6 +524,9 @@ class TextContext:
         for pattern in (_DATE_MD, _DATE_DM):
             for m in pattern.finditer(self.text, start, end):
                 day = _explicit_date(m, anchor)
+                if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - 16), m.start())
+                                        or _DAYS_AFTER.match(self.text, m.end())):
+                    day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
                 if day is not None:
                     cues.append((m.start(), day))
                     explicit.append(m.span())
@@ -651,10 +662,12 @@ class TextContext:
             # ("The day before, X was detained": a step back that leaves the story where it stood; so
             # does "the next day" inside a sentence, not one that opens it: "The following day, ...")
             opening = self._opening_end(index)
+            start = self.sentences[index][0]
             cues = [(pos, None) if isinstance(day, (MonthDate, PinnedDay)) and not day.episode else (pos, day)
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
                                      if c[0] not in self._day_before_cues
-                                     and not (c[0] in self._day_after_cues and c[0] >= opening)]
+                                     and not (c[0] in self._day_after_cues and c[0] >= opening)
+                                     and not self.patterns.future.search(self.text, max(start, c[0] - _FUTURE_REACH), c[0])]
                     if not (isinstance(day, MonthDate) and not day.episode
                             and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             # ("On December 16, police fired on workers who had been on strike since May": a period
@@ -702,6 +715,8 @@ class TextContext:
         cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and _CLAUSE_MARK.search(self.text, pos, c[0]))]
         # ("detained seven people accused of plotting riots on election day": the plot's day)
         cues = [c for c in cues if not (c[0] > pos and self.patterns.intent.search(self.text, pos, c[0]))]
+        # ("detained 12 people who were due to stand trial on Friday": the trial's day)
+        cues = [c for c in cues if not (c[0] > pos and self.patterns.future.search(self.text, max(pos, c[0] - _FUTURE_REACH), c[0]))]
         if cues:
             # the nearest cue of the count's own clause, else the nearest ("... against the vote on
             # November 20, and a court sentenced five of them on November 11": the 11th); a time
@@ -1190,6 +1205,14 @@ def _month_of(m: re.Match, anchor: dt.date) -> MonthDate:
     if year:
         return _stated_month(int(year), month)
     return MonthDate(*last_month_named(month, anchor), 1)
+
+
+def _span_month(day: dt.date) -> MonthDate:
+    """Return the month of a span of days ("from 9 to 13 June"): it dates the counts of the rest of
+    its paragraph, as an episode's month does."""
+    month = _stated_month(day.year, day.month)
+    month.episode = True
+    return month
 
 
 def _stated_month(year: int, month: int) -> MonthDate:

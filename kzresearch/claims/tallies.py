@@ -137,7 +137,8 @@ def grammar(lexicon: dict) -> _Grammar:
     # The lower end of a stated range ("between 50 and 70", "50 to 70", "50-70", "one or two"), not
     # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
-             rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})(?:\s+(?:to|or)\s+|\s*[-\u2013\u2014]\s*))")
+             rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})\s+(?:to|or)\s+"
+             rf"|(?<!from\s)(?P<lower_dashed>{NUMBER_PATTERN})\s*[-\u2013\u2014]\s*)")
     suffixes = phrase_map(lexicon.get("qualifier_suffixes", {}))
     suffix = rf"(?:\s+(?P<qual_after>{alternation(suffixes)}))?" if suffixes else ""
     stated = rf"(?:{vague}|{lower}?{num}){suffix}"
@@ -487,13 +488,16 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
             m = pattern.match(text, pos, end)
             if m is None:
                 continue
-            reached = m.end()
             qstart = m.start("qual") if m.groupdict().get("qual") else None
             span_start = min(x for x in (m.start(), qstart) if x is not None)
             if any(c.start < m.end() and span_start < c.end for c in found):
+                reached = m.end()
                 continue
             if not _is_count(text, m, shape, g):
+                # (a phrase after its figure may count: "On 28 April several people ...")
+                reached = m.end("num") if m.groupdict().get("num") else m.end()
                 continue
+            reached = m.end()
             found.append(_Candidate(span_start, m.end(), shape, m))
     return sorted(found, key=lambda c: c.start)
 
@@ -750,6 +754,8 @@ def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None,
     lower = _range_lower(groups, raw)
     if lower is not None and number is not None and lower < number:
         return lower, "range", group_word, number
+    if lower is not None and groups.get("lower_dashed"):
+        return lower, qualifier or "exact", group_word, None  # "rose to 14 \u2013 13 in Zhanaozen and one in ...": a breakdown follows
     return number, qualifier or "exact", group_word, None  # "20 to 15": the figure the phrase ends on
 
 
@@ -757,7 +763,7 @@ def _range_lower(groups: dict, upper_raw: str) -> float | None:
     """Return the lower end of a stated range, or None. A bare lower figure below the upper one's
     leading figure takes its counting word ("two or three dozen" = 24, "5 to 10 thousand" = 5,000);
     "800 to 1 thousand" keeps 800."""
-    lower_raw = groups.get("lower") or groups.get("lower_joined")
+    lower_raw = groups.get("lower") or groups.get("lower_joined") or groups.get("lower_dashed")
     if not lower_raw:
         return None
     lower = parse_number(lower_raw)
