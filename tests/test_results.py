@@ -949,3 +949,31 @@ def test_pronouns_and_since_in_harder_sentences(text, when, subject, election):
 def test_a_vote_in_any_country_named_is_not_kazakhstans():
     text = "In Slovenia, a new president was elected on November 13 with nearly 54 per cent of the vote in a run-off."
     assert results(text, "2022") == []
+
+
+def test_a_sentence_going_on_with_the_subject_of_an_earlier_vote(ref):
+    text = "The result is a step down for the ruling party. At the March 2016 election, Nur Otan won 82.2% of the vote. It took 84 seats, and turnout was 77.1%."
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), ref)
+    assert [(r["measure"], r["election_id"]) for r in rows] == [("vote_share", "2016-03-20-parliamentary"), ("seats", "2016-03-20-parliamentary"),
+                                                                 ("turnout", "2016-03-20-parliamentary")]
+
+
+def test_a_participle_a_possessive_and_the_year_named_last_before_a_figure(ref):
+    # an article of no election: each figure by the time named before it, the participle's by the sentence's subject
+    text = ("Tokayev has cast himself as a reformer. He was re-elected in a snap election in November with 81.31 percent of the vote, "
+            "having first won the presidency in June 2019 with about 71 percent, and last month his former party, Amanat, won 53.9 percent.")
+    rows = extract_results(text, DocContext("doc", None, dt.date(2023, 4, 24)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [
+        ("Kassym-Jomart Tokayev", 81.31, "2022-11-20-presidential"), ("Kassym-Jomart Tokayev", 71, "2019-06-09-presidential"),
+        ("Amanat", 53.9, "2023-03-19-parliamentary")]
+    text = "Nazarbayev won 95.5 percent. The result improves on his 91 percent in 2005 and the almost 80 percent he took in 1999."
+    rows = extract_results(text, DocContext("doc", "2011-04-03-presidential", dt.date(2011, 4, 5)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == [(95.5, "2011-04-03-presidential"), (91, "2005-12-04-presidential"),
+                                                              (80, "1999-01-10-presidential")]
+
+
+def test_a_speaker_between_a_figure_and_the_one_it_came_down_from(ref):
+    text = "Turnout was 54.19%, the commission's deputy chairman, Aidos Nurlanov, said, down from 63.3% at the last parliamentary election in 2021."
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [(r["measure"], r["value"], r["election_id"]) for r in rows] == [("turnout", 54.19, "2023-03-19-parliamentary"),
+                                                                           ("turnout", 63.3, "2021-01-10-parliamentary")]

@@ -495,12 +495,12 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
                 # "won 95.5% in 2011, on turnout of almost 90%, and 91% in 2005": the same subject's share.
                 row = _row(tc, start, end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "turnout" \
-                    and not _names_between(tc, index, previous["end"], m.start(), ("party", "person")):
+                    and not _names_between(tc, index, previous["end"], _said_aside_start(text, previous["end"], m.start()), ("party", "person")):
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "vote_share" and _FROM_BEFORE.search(before) \
-                    and not _names_between(tc, index, previous["end"], m.start(), ("party", "person")):
+                    and not _names_between(tc, index, previous["end"], _said_aside_start(text, previous["end"], m.start()), ("party", "person")):
                 # "won 71.09 percent, down from 82.2 percent in 2016": the same subject's earlier share (of
                 # the election before, when no year says which)
                 row = _row(tc, start, end, previous["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
@@ -661,7 +661,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         and (_PRONOUN.search(text, lo, m.start()) is not None or f.pronoun_with.search(before) is not None)
     # ("the party in power took all the seats with 88.41%": a ruling party named by its role)
     ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
-    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling):
+    having = prep is not None and _HAVING.search(before) is not None
+    # "improves on his 91 percent in 2005": a possessive's share
+    possessive = _POSSESSIVE_BEFORE.search(before)
+    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having or possessive):
         return None
     if f.negation.search(text, lo, m.start()):
         return None  # "None of the other candidates won more than 2 percent": a bound, not a result
@@ -676,10 +679,32 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     subject = subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None
     if verb and (obj := _OBJECT_PRONOUN.search(verb.group("verb"))):  # "credited him with": the candidate
         subject = subject or _referent(tc, index, obj.group().lower(), start)
+    if possessive and not (named_before or subject):
+        subject = _referent(tc, index, possessive.group("p").lower(), start)
     subject = subject or _subject(tc, f, index, start, lo)
+    if subject is None and having:
+        # "He was re-elected ..., having first won the presidency in 2019 with 71 percent": the
+        # participle's subject is the sentence's
+        subject = _sentence_subject(tc, index)
     if subject is None:
         return None
     return _row(tc, start, end, subject, "vote_share", value, None, qualifier, _scope_after(tc, index, end), m.start("num"))
+
+
+def _said_aside_start(text: str, start: int, end: int) -> int:
+    """Return where an aside of saying between two figures begins ("54.19%, the commission's deputy
+    chairman, X, said, down from 63.3%"), else ``end``: the speaker named there holds no figure."""
+    aside = _SAID_ASIDE.search(text, start, end)
+    return aside.start() if aside else end
+
+
+def _sentence_subject(tc: TextContext, index: int) -> str | None:
+    """Return the candidate or party sentence ``index`` opens with, named or as "He"/"She"/"It"."""
+    s_start = tc.sentences[index][0]
+    if pronoun := _OPENING_PRONOUN.match(tc.text, s_start):
+        return _referent(tc, index, pronoun.group("p").lower(), s_start)
+    first = next((x for x in tc.mentions(index) if x.kind in ("party", "person")), None)
+    return first.canonical if first is not None and not tc.text[s_start:first.start].strip(" \"'\u201c") else None
 
 
 def _names_between(tc: TextContext, index: int, lo: int, hi: int, kinds: tuple[str, ...]) -> bool:
@@ -697,8 +722,9 @@ def _named(tc: TextContext, index: int, lo: int, pos: int, kinds: tuple[str, ...
 def _subject_after(tc: TextContext, f: _Frames, index: int, pos: int, hi: int) -> str | None:
     """Return the name in "the 91 percent X won" / "the 76 seats X held": a name after the figure, then a verb."""
     for x in tc.mentions(index):
-        if pos <= x.start < hi and x.kind in ("party", "person") and f.subject_after.match(tc.text, x.end):
-            return x.canonical
+        if pos <= x.start < hi and x.kind in ("party", "person") and f.subject_after.match(tc.text, x.end) \
+                and not _NEXT_CLAUSE.search(tc.text, pos, x.start):
+            return x.canonical  # (not past another clause: "... with 71 percent, and last month Amanat won")
     return None
 
 
@@ -1011,9 +1037,19 @@ _WHEN_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:when|in\s+which)\b")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
 # "95.5 percent in April 2011" (a cue of a month and year starts at the month), "95.5 percent in a
 # snap election in April 2011" (the vote named between).
-_ATTACHED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
+_ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|received|got|secured|polled|gained|took))?"
+                       r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
                        r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
+# Where a clause after a figure begins: a name there is no subject of the figure.
+_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
+# A perfect participle before a figure ("having first won the presidency in June 2019 with").
+_HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNORECASE)
+_SAID_ASIDE = re.compile(r",\s*(?:[^,;]{1,60},\s*){0,2}[^,;]{0,60}\b(?:said|says|added|told\s+reporters)\s*,[^,;]*$")
+_OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
+# A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
+_GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -1062,6 +1098,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             previous.add(bisect.bisect_right(cuts, m.start()))
     # "At that election, ...": the election the previous sentence dates.
     anaphors = {bisect.bisect_right(cuts, m.start()) for m in f.same_election.finditer(tc.folded, s_start, s_end)}
+    if index and _GOES_ON.match(text, s_start, s_end):
+        # "At the March 2016 election, Nur Otan won 82.2%. It took 84 seats, and turnout was 77.1%":
+        # a sentence going on with the subject of the one before, in the past, is of its election
+        anaphors |= set(range(1, len(cuts)))
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     earlier_cues = {cue for _, cue in _year_cues(text, *tc.sentences[index - 1])
                     + _relative_cues(text, *tc.sentences[index - 1], tc.ctx.published)} if anaphors and index else set()
@@ -1077,7 +1117,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         if len(cues) > 1:
             # several years in one stretch: the one named last before the figure ("in 2005 he was
             # given 91.15% and in 2011 he received 95.55%")
-            before = [cue for at, cue in placed if at < row["start"] and cue in cues
+            before = [cue for at, cue in sorted(placed) if at < row["start"] and cue in cues
                       and bisect.bisect_right(cuts, at) == segment]
             cues = [before[-1], *sorted(cues - {before[-1]}, reverse=True)] if before else cues
         if first is not None and not cues and not back:
