@@ -1256,3 +1256,16 @@ def test_a_time_still_to_come_and_a_span_of_days():
     assert [r["event_date"] for r in rows] == ["2019-06", "2019-06"]
     rows = tallies_on("On June 9 police detained 500 people.", "2019-06-09-presidential", "2019-06-17")
     assert [r["event_date"] for r in rows] == ["2019-06-09"]
+
+
+def test_a_part_of_a_qualified_set_and_leaving_the_court_free():
+    rows = tallies_on("Oraz said 400 of the roughly 500 detained on Sunday had been fined.", "2019-06-09-presidential", "2019-06-11")
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in rows] == [("fined", 400, "exact")]
+    rows = tallies_on("Thirteen defendants were jailed. Another 24 defendants left the courtroom free.", None, "2012-06-05")
+    assert [(r["counted"], r["number"]) for r in rows] == [("sentenced", 13), ("released", 24)]
+
+
+def test_a_sites_correspondent_keeps_the_sites_dotted_name():
+    for text in ("In Uralsk, five activists were detained near the akimat, a Steppe.kz correspondent reported.",
+                 "In Uralsk, five activists were detained near the akimat, according to Steppe.kz."):
+        assert [r["attributed_to"] for r in tallies_on(text, None, "2021-01-11")] == ["Steppe.kz"]

@@ -74,6 +74,15 @@ _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|po
 _VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
+# Punctuation that ends a speaker's phrase, but not a site's dot ("a Zona.kz correspondent reported").
+_PHRASE_BREAK = re.compile(r'[,;:"()\u2014\u2013]|\.(?![a-z]{2,4}\b)')
+
+
+def _phrase_start(sentence: str, end: int) -> int:
+    """Return where the phrase ending at ``end`` begins: after the last punctuation before it."""
+    return max((m.end() for m in _PHRASE_BREAK.finditer(sentence, 0, end)), default=0)
+
+
 _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
@@ -282,7 +291,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         speech_after=re.compile(rf"\b(?!{alternation(attr.get('addressee_verbs') or ['(?!)'])}\b){verbs}\s+(?!that\b)(?P<who>[^,.;:\"]+)"),
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
         speech_verb=re.compile(rf",?\s+(?:{alternation(attr.get('speech_adverbs') or [])}\s+)?(?:(?:has|have|had)\s+)?\b{verbs}\b"),
-        according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE),
+        # (a site's name keeps its dot: "according to Zona.kz")
+        according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>(?:[^,.;:\"()]|\.(?=[a-z]{{2,4}}\b))+)", re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
@@ -841,7 +851,7 @@ class TextContext:
         for m in self.patterns.figures_colon.finditer(sentence):
             # "the Prosecutor's Office gave its own figure: 126 people ...": the figures after the colon are its
             if start + m.end() <= pos:
-                who_start = max(sentence.rfind(c, 0, m.start("verb")) for c in ',.;:"()\u2014\u2013') + 1
+                who_start = _phrase_start(sentence, m.start("verb"))
                 if who := self._speaker(_OPENING_TIME.sub("", sentence[who_start: m.start("verb")]), start + who_start, index):
                     candidates.append((0, abs(start + m.end() - pos), who, False))
         if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start()):
@@ -859,7 +869,7 @@ class TextContext:
                 continue  # "after police drew up reports": a noun, not a verb of saying; "ballots were being counted": no speaker
             # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
             # "(AP) —" included: the agency wrote the report, the speaker follows it).
-            who_start = max(sentence.rfind(c, 0, m.start()) for c in ',.;:"()\u2014\u2013') + 1
+            who_start = _phrase_start(sentence, m.start())
             opening = not sentence[:who_start].strip(" \"'")
             if opener := _SUBORDINATOR.match(sentence, who_start):  # "after the minister confirmed that"
                 who_start = opener.end()

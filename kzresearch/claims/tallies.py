@@ -636,6 +636,9 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
 # A partitive opening its sentence or clause ("Of the 37 people in the dock, 24 ..."; not "the
 # release of the 45 activists in Almaty, who ..."), and the end of its set: a comma after a place or a
 # time of a few words, then a count.
+# A part of a set right before it: "400 of the (roughly 500 detained)".
+_PART_OF_SET = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN})\s+of\s+the\s+$", re.IGNORECASE)
+_PART_REACH = 40
 _PARTITIVE_OPENING = re.compile(r"(?:^|[.;:,\n]\s*)Of\s+the\s+$")
 _SET_END = re.compile(rf"(?:\s+(?:in|on|at|from|before|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?){{1,2}},\s+(?:{NUMBER_PATTERN}|all|most|none)\b",
                       re.IGNORECASE)
@@ -698,6 +701,11 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         return None
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
+    if cand.shape != "toll" and (part := _PART_OF_SET.search(text, max(s_start, cand.start - _PART_REACH), cand.start)) \
+            and (part_number := parse_number(part.group("num"))) is not None:
+        # "400 of the roughly 500 detained on Sunday had been fined": the part counts, of its set
+        number, qualifier, vague_word, number_high = as_int(part_number), "exact", None, None
+        start = min(start, part.start())
     if number == 1 and cand.shape == "np" and not _VERB_AFTER.match(text, m.end()) and (
             g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())):
         # (not "police said one activist was detained": the clause's subject)
