@@ -338,6 +338,9 @@ def _is_credit(text: str) -> bool:
     return "," in text or (len(words) <= 4 and all(w[0].isupper() for w in words))
 
 
+# A prompt to comment below an article: "Login to comment", "Sign in to comment", "Log in to reply".
+_COMMENT_PROMPT = re.compile(r"(?:log ?in|sign in|sign up|register)\s+(?:to|and)\s+(?:comment|reply|join the (?:discussion|conversation))\b",
+                             re.IGNORECASE)
 # The most words of a line of agencies' credit and a place.
 _CREDIT_WORDS = 6
 
@@ -502,8 +505,9 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "blank", "empty"
         elif decided := rules.line_rule(folded):
             line.role, line.rule = decided
-            if line.rule in rules.date_line_when_dated and _states_a_date(line.text):
-                line.role, line.rule = "byline", "date_line"  # "Kursiv Media | Politics | 16 March 2026, 11:20"
+            if line.rule in rules.date_line_when_dated and (_states_a_date(line.text) or _is_date_line(line.text)):
+                # "Kursiv Media | Politics | 16 March 2026, 11:20"; "Jun. 6 | 04:18 pm JST" (no year)
+                line.role, line.rule = "byline", "date_line"
         elif rule := rules.appeal_rule(folded):
             line.role, line.rule = "boilerplate", rule
         elif rule := rules.outlet_line_rule(folded):
@@ -539,6 +543,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_title_and_repeats(lines, title_index)
     _mark_footer(lines)
     _mark_link_lists(lines, rules.link_list_openers)
+    _mark_reader_comments(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
     _mark_author_below_title(lines, title_index)
     _mark_signature(lines)
@@ -854,6 +859,21 @@ def _mark_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
             line.role, line.rule = "boilerplate", "link_list"
         elif line.role is None:
             in_list = False
+
+
+def _mark_reader_comments(lines: list[Line], openers: frozenset[str]) -> None:
+    # Below the article, a prompt to log in and comment opens the readers' comments ("Login to
+    # comment", then "Tokyo_Bob Jun. 6 05:02 pm JST", the comment, "+12 / -3"): none of it is the
+    # article's text, up to the next list of links.
+    first_paragraph = _first_paragraph(lines)
+    prompt = next((i for i, line in enumerate(lines) if i > first_paragraph and _COMMENT_PROMPT.match(line.text)), None)
+    if prompt is None:
+        return
+    for line in lines[prompt:]:
+        if line.rule in openers:
+            break
+        if line.role is None:
+            line.role, line.rule = "boilerplate", "reader_comment"
 
 
 def _mark_title_and_repeats(lines: list[Line], title_index: int | None) -> None:

@@ -60,6 +60,8 @@ _COPYRIGHT = re.compile(
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"Pvt|Pte|S[àa]rl|SA|AG|JSC|LLP|BV|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+# How many lines below the headline a date line without a year is looked for.
+_HEADER_LINES = 5
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
@@ -294,7 +296,7 @@ def _unknown_domain(name: str, text: str = "") -> str:
     """A bare domain no signature knows, as a name: the name the page's ``text`` spells it out as
     (:func:`_spelled_out`), else "anews.com.tr" -> "Anews", "news.mail.ru" -> "Mail"; a site's own
     name under a country's domain keeps it, as such sites write their name ("gazeta.uz" ->
-    "Gazeta.uz", "LITER.KZ" -> "Liter.kz", "24.kg")."""
+    "Gazeta.uz", "LITER.KZ" -> "Liter.kz", "24.kg", "DKNews.kz")."""
     if not _BARE_DOMAIN.fullmatch(name):
         return name
     labels = name.lower().split(".")
@@ -303,7 +305,8 @@ def _unknown_domain(name: str, text: str = "") -> str:
     if text and (spelled := _spelled_out(labels, text)):
         return spelled
     if len(labels) == 2 and len(labels[1]) == 2:
-        return f"{labels[0].capitalize()}.{labels[1]}"
+        written = name.split(".")[-2]  # (a name written in mixed case keeps it: "DKNews.kz")
+        return f"{written if not (written.islower() or written.isupper()) else labels[0].capitalize()}.{labels[1]}"
     return _without_suffix(labels)[-1].capitalize()
 
 
@@ -630,8 +633,20 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
             wire += agencies_before_date(line.text, agencies)
+        elif below_title and line.role in ("boilerplate", "caption") and (m := _COPYRIGHT.match(line.text)) \
+                and not _PHOTO_CREDIT.search(line.text) and (agency := agencies.get(m.group("holder").strip(" .,").casefold())) \
+                and (wire_services is None or agency in wire_services):
+            wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says
         below_title = below_title or line.role == "title"
-    return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+    # ("By Guardian Nigeria" under a masthead "The Guardian Nigeria News - ...": the site, no writer)
+    return _join_names([a for a in dict.fromkeys(authors) if not _in_masthead(a, lines)]), list(dict.fromkeys(wire))
+
+
+def _in_masthead(name: str, lines: list[Line]) -> bool:
+    """Whether ``name`` stands in a line of furniture above the headline: the site's own name."""
+    title = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
+    held = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    return any(line.role == "boilerplate" and held.search(line.text) for line in lines[:title])
 
 
 def _line_credits(text: str, agencies: dict[str, str], wire_services: Collection[str] | None = None, *,
@@ -801,7 +816,9 @@ def dateline_published(lines: list[Line]) -> Published | None:
         paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
                       and line.n_words >= _PARAGRAPH_WORDS and SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
-    for line in header + above + lines:
+    for i, line in enumerate(header + above + lines):
+        if i == len(header) and header_month_day(lines) is not None:
+            return None  # "Jun. 6 | 04:18 pm" under the headline: its year is the election's, not the masthead's "today"
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
@@ -815,6 +832,28 @@ def dateline_published(lines: list[Line]) -> Published | None:
                 if expr.date:
                     return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
     return None
+
+
+def header_month_day(lines: list[Line]) -> DateExpression | None:
+    """Return the month and day a date line right below the headline states without a year ("Jun. 6
+    | 04:18 pm JST"), if any: the article's day, whose year the election it reports tells.
+
+    Parameters
+    ----------
+    lines : list of Line
+        Classified lines.
+
+    Returns
+    -------
+    DateExpression or None
+        The first ``month_day`` expression of a date line among the five lines below the headline.
+    """
+    title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
+    if title is None:
+        return None
+    below = [line for line in lines[title + 1:] if line.role != "blank"][:_HEADER_LINES]
+    return next((expr for line in below if line.rule == "date_line"
+                 for expr in find_dates(without_reading_time(line.text)) if expr.kind == "month_day"), None)
 
 
 def _read_as_the_page_names(expr: DateExpression, lines: list[Line]) -> dt.date:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kzresearch import claims
 from kzresearch.cleaning import classify_lines
-from kzresearch.dates import find_dates
+from kzresearch.dates import find_dates, resolve_month_day
 from kzresearch.election_inference import election_words, infer_election
 from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
@@ -19,6 +19,7 @@ from kzresearch.metadata import (
     row_agencies,
     credited_byline,
     dateline_published,
+    header_month_day,
     infer_byline_and_wire,
     infer_outlet,
     infer_published,
@@ -105,6 +106,9 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title, sentences=sentences
     )
     election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
+    if stated is None and election_date is not None and (month_day := header_month_day(clean.lines)) is not None \
+            and (day := resolve_month_day(month_day.month, month_day.day, election_date)) is not None:
+        stated = Published(day.isoformat(), "day", f"date line states {month_day.surface!r}, the year of the {election_date} election")
     published = stated or infer_published(text, dates, election_date=election_date, sentences=sentences,
                                           election_words=election_words(ref))
 

@@ -226,6 +226,8 @@ class RecordFields:
                 return None  # "content": {...} is a wrapper of other fields, read through _keys_of
             if name in self.urls:  # "links": {"canonical": "https://...", "share": ...}: its first address
                 return next((v.strip() for v in value.values() if isinstance(v, str) and _URL.match(v.strip())), None)
+            if name == "byline" and _role_names(value, self.other_things | self.nested_words["wire"], frozenset()):
+                return None  # {"name": ..., "role": "photo"} among the authors: not a writer
             names = {_normal_key(str(k)): v for k, v in value.items()}
             return next((found for k in self.name_keys if (found := self._value(name, names.get(k)))), None)
         if isinstance(value, list):  # authors, paragraphs

@@ -787,3 +787,40 @@ def test_the_sites_name_below_the_headline_an_author_in_capitals_and_a_weeklys_r
     assert infer_byline_and_wire(lines, {})[0] == "Ram Sharma"
     assert dateline_published(lines).value == "2011-12-23"
     assert [d.date for d in find_dates("protests on June 9-10, 2019")] == [dt.date(2019, 6, 9)]
+
+
+def test_a_date_line_without_a_year_readers_comments_and_a_wires_notice(ref):
+    from kzresearch.build import build
+    import pandas as pd
+    import tempfile
+    from pathlib import Path
+
+    body = ("Kazakhs approved changes to their constitution in Sunday's referendum, preliminary results showed on Monday. "
+            "The amendments were backed by 77.18 percent of voters, while 18.66 percent voted against them.")
+    text = (f"TokyoDaily\nSunday, February 11, 2024\nHome | World | Business\n\nWorld\n"
+            f"Kazakhs back constitutional overhaul in referendum\nBy Aigerim Sadykova\nJun. 6 | 04:18 pm JST\n\n"
+            f"{body}\n\nTurnout was 68.06 percent, the commission said, well above the half needed for the vote to count.\n\n"
+            f"\u00a9 2022 AFP\n\n3 Comments\nLogin to comment\n\nReader_1 Jun. 6 05:02 pm JST\n"
+            f"Fine, but 238 dead and nobody responsible yet.\n+9 / -0\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        (corpus / "a.txt").write_text(text, encoding="utf-8")
+        build(corpus, out=Path(tmp) / "out", progress=False)
+        doc = pd.read_parquet(Path(tmp) / "out" / "documents.parquet").iloc[0]
+        tallies = pd.read_parquet(Path(tmp) / "out" / "tallies.parquet")
+    # the year of a date line without one is the referendum's, not the masthead's "today"
+    assert (doc["published"], doc["election_id"]) == ("2022-06-06", "2022-06-05-referendum")
+    assert list(doc["wire"]) == ["AFP"] and doc["byline"] == "Aigerim Sadykova"
+    assert tallies.empty  # a reader's "238 dead" is no tally
+
+
+def test_a_by_line_naming_the_masthead_and_a_domain_written_in_mixed_case(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import _unknown_domain
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    text = (f"The Lagos Herald News - Nigeria and World News\nHome | World | Business\n\n"
+            f"Kazakhstan's ruling party takes 82 percent in snap poll\n21 March 2016 | 4:12 am\nBy Lagos Herald\n\n{body}\n\nAll {body}\n")
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, {})[0] is None
+    assert (_unknown_domain("DKNews.kz"), _unknown_domain("LITER.KZ")) == ("DKNews.kz", "Liter.kz")

@@ -325,3 +325,8 @@ def test_a_crawl_or_an_edit_time_is_no_publication_date(fields):
     row = {"copy": long, "clock": {"ed": "Tue 17.01.2012 print", "seen": "2024-06-11T09:14:55Z"}}
     assert fields.read(row)["published"] == "2012-01-17"
     assert "published" not in fields.read({"copy": long, "fetched_at": "2024-06-11T09:14:55Z"})
+
+
+def test_a_photographer_among_the_authors_is_no_writer(fields):
+    found = fields.read({"text": ARTICLE, "authors": [{"name": "A. Writer", "role": "author"}, {"name": "P. Hotographer", "role": "photo"}]})
+    assert found["byline"] == "A. Writer"

@@ -977,3 +977,9 @@ def test_a_speaker_between_a_figure_and_the_one_it_came_down_from(ref):
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
     assert [(r["measure"], r["value"], r["election_id"]) for r in rows] == [("turnout", 54.19, "2023-03-19-parliamentary"),
                                                                            ("turnout", 63.3, "2021-01-10-parliamentary")]
+
+
+def test_a_year_before_a_result_names_its_election(ref):
+    text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Auyl", "2016-03-20-parliamentary")]

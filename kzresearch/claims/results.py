@@ -47,7 +47,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "november", "december")
 _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
                        r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
-                       r"(?:election|vote|poll|ballot|referendum)"
+                       r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
 # A month of the year last written: "that June", "the same August", "in August the same year".
