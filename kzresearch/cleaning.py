@@ -24,6 +24,7 @@ from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
+_MASTHEAD_LINES = 3  # the lines that open a page, where its name stands
 _TITLE_WINDOW = 12  # headlines sit among the first lines of text of a page (menus and furniture not counted)
 _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
@@ -90,15 +91,16 @@ SITE_TLDS = r"(?i:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|tm|ru|ua|az|am
 SITE_DOMAIN = rf"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+\.{SITE_TLDS}"
 _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
-_BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s')
+_BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s|^(?:Home|Sections?|Categories|Topics|You are here)\s*:?\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
 _CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*|[-\u2013\u2014]{1,2}\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters", "— AFP, Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}(?:(?:,\s*|\s+and\s+)[A-Z][\w/-]{1,20})*$")
-# A count of views after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204").
-_VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+$", re.IGNORECASE)
+# A count of views or comments after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204",
+# "Published 4 Aug 2022 06:00 0 Comments").
+_VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+|\d+\s+comments?)$", re.IGNORECASE)
 # A reading time after a date, glued by a scraper to its icon's name or not ("Mon., Jan. 10, 2022timer3
 # min. read", "Jan. 10, 2022 · 3 min read").
 _READING_TIME = re.compile(r"\s*[·•|]?\s*[A-Za-z]*\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
@@ -421,6 +423,11 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         if first_paragraph < len(lines) else set()
     # A menu's items ("EU & the World" in "EU Political | EU & the World | ..."): section labels, no headline.
     menu_items = {item.strip().casefold() for line in lines if line.rule == "menu_bar" for item in line.text.split("|")}
+    # The site's name atop the page ("Lowy Institute"): a line naming it is a tagline ("Published daily by
+    # the Lowy Institute"), no headline.
+    top = [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]
+    mastheads = [re.compile(rf"(?<!\w){re.escape(line.text)}(?!\w)") for line in top
+                 if 2 <= line.n_words <= 4 and line.text[:1].isupper() and not _TERMINAL.search(line.text)]
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
     for i in candidates:
@@ -469,6 +476,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
+        score -= 2.0 if any(m.search(line.text) for m in mastheads) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:

@@ -60,10 +60,14 @@ _COPYRIGHT = re.compile(
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Newspaper\s+)?(?:Ltd|Limited|LLC|Inc|L\.P|LP|GmbH|plc|Company|Corporation|Corp|"
                                r"Pvt|Pte|S[àa]rl|SA|AG|JSC|LLP|BV|"
                                r"All\s+Rights\s+Reserved|\d{4}))+\.?$", re.IGNORECASE)
+# The fewest words of a paragraph signed off by agencies in brackets.
+_SIGNED_PARAGRAPH_WORDS = 20
 # How many lines below the headline a date line without a year is looked for.
 _HEADER_LINES = 5
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
-_SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\.?$")
+# ... or in brackets: "... to more than double by 2015. (AFP, AP)"
+_SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*(?:[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)"
+                             r"|\((?P<bracketed>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\))\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer|desk|bureau|newsroom|team)$", re.IGNORECASE)
@@ -625,9 +629,11 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += _agencies_listed(line.text.split(":", 1)[-1], agencies)
         elif line.rule == "date_line" and (m := _AGENCY_BEFORE_STAMP.match(line.text)):
             wire += _agencies_listed(m.group("agency"), agencies)  # "AFP Published 07 Oct, 2024 02:18pm"
-        elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)):
+        elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)) and (m.group("agencies") or line.n_words >= _SIGNED_PARAGRAPH_WORDS):
+            # (a credit in brackets after a short line is a picture's: "A woman casts her ballot, January 10. (AFP)")
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
-            wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies")) if (a := agencies.get(part.strip().casefold()))]
+            wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies") or m.group("bracketed"))
+                     if (a := agencies.get(part.strip().casefold()))]
         elif below_title and line.rule in _CREDIT_LINE_RULES and (
                 credited := _line_credits(line.text, agencies, wire_services, breadcrumb=line.rule == "breadcrumb")):
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"

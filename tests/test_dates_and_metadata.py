@@ -824,3 +824,20 @@ def test_a_by_line_naming_the_masthead_and_a_domain_written_in_mixed_case(ref):
             f"Kazakhstan's ruling party takes 82 percent in snap poll\n21 March 2016 | 4:12 am\nBy Lagos Herald\n\n{body}\n\nAll {body}\n")
     assert infer_byline_and_wire(classify_lines(text, ref).lines, {})[0] is None
     assert (_unknown_domain("DKNews.kz"), _unknown_domain("LITER.KZ")) == ("DKNews.kz", "Liter.kz")
+
+
+def test_a_tagline_naming_the_masthead_a_sections_crumb_a_comment_count_and_a_bracketed_sign_off(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    long_para = ("Kazakhstan pumps about 1.3 million barrels of oil a day and expects output to more than double by 2015, "
+                 "officials said on Sunday. (AFP, AP)")
+    text = (f"Steppe Institute\nResearch Events Experts Commentary\nThe Monitor\nPublished daily by the Steppe Institute\n\n"
+            f"Sections: Central Asia \u00bb Kazakhstan\n\nKazakhstan's January dead: seven months on, still no settled number\n"
+            f"The official toll has moved at least five times. Lists compiled by rights groups tell a different story.\n\n"
+            f"Tom Ashwell\nPublished 4 Aug 2022 06:00 0 Comments\n\n{body}\n\nAll {body}\n\n{long_para}\n")
+    lines = classify_lines(text, ref).lines
+    assert [line.text for line in lines if line.role == "title"] == ["Kazakhstan's January dead: seven months on, still no settled number"]
+    assert dateline_published(lines).value == "2022-08-04"
+    assert infer_byline_and_wire(lines, agency_index(ref)) == ("Tom Ashwell", ["AFP", "AP"])

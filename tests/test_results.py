@@ -983,3 +983,22 @@ def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)
     assert [(r["subject"], r["election_id"]) for r in rows] == [("Auyl", "2016-03-20-parliamentary")]
+
+
+def test_then_for_the_time_named_before_and_a_pronoun_further_back(ref):
+    text = ("The previous referendum, on amendments to the Constitution, was held on June 5, 2022. "
+            "Then 77.18% of participants supported the amendments, with turnout of 68.05%.")
+    rows = extract_results(text, DocContext("doc", "2024-10-06-referendum", dt.date(2024, 10, 8)), ref)
+    assert {r["election_id"] for r in rows} == {"2022-06-05-referendum"}
+    text = ("Nazarbayev has led the republic since 1989. He won his previous term in a snap election in January 1999 with "
+            "79.78 percent of the vote. Communist leader Serikbolsyn Abdildin was runner-up then with 11.7 percent.")
+    rows = extract_results(text, DocContext("doc", "2005-12-04-presidential", dt.date(2005, 12, 6)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", "1999-01-10-presidential"),
+                                                                ("Serikbolsyn Abdildin", "1999-01-10-presidential")]
+
+
+def test_the_kind_of_vote_a_sentence_names_picks_a_candidate_over_a_party(ref):
+    text = ("Oyan, Qazaqstan grew out of the protests around the June 2019 snap presidential election, "
+            "which Tokayev won with 70.96 percent of the vote.")
+    rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 6, 10)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Kassym-Jomart Tokayev", "2019-06-09-presidential")]

@@ -1269,3 +1269,19 @@ def test_a_sites_correspondent_keeps_the_sites_dotted_name():
     for text in ("In Uralsk, five activists were detained near the akimat, a Steppe.kz correspondent reported.",
                  "In Uralsk, five activists were detained near the akimat, according to Steppe.kz."):
         assert [r["attributed_to"] for r in tallies_on(text, None, "2021-01-11")] == ["Steppe.kz"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # a body the lexicon does not list, named by its kind; a spokesperson's body
+    ("In Shymkent, the commandant's office said 2,716 people had been detained.", "commandant's office"),
+    ("In Shymkent, regional television reported on 13 January that more than 3,500 people had been detained in the city.", "regional television"),
+    ("A spokeswoman for the Almaty crisis centre told a television channel that 852 people had been held in the city.", "Almaty crisis centre"),
+])
+def test_a_body_named_by_its_kind_speaks(text, source):
+    assert [r["attributed_to"] for r in tallies_on(text, None, "2022-01-17")] == [source]
+
+
+def test_the_same_office_a_paragraph_later_is_the_office_named_before():
+    text = ("One more person died late on Saturday in Shetpe, the Prosecutor General's Office said.\n\n"
+            "On Saturday the same office had said 86 people were wounded in Zhanaozen.")
+    assert [r["attributed_to"] for r in tallies_on(text, None, "2011-12-18")] == ["Prosecutor General's Office"] * 2

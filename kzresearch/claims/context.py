@@ -784,7 +784,8 @@ class TextContext:
             if who is not None and not anaphoric:
                 value = who
                 break
-            if not self._continues(i):
+            # (a source pointing back reaches the paragraph before: "On Saturday the same office had said ...")
+            if not self._continues(i) and not (anaphoric and i == index and i > 0 and _SAME_SOURCE.search(self.text, *self.sentences[i])):
                 value = None if anaphoric else who
                 break
             chain.append((i, who, anaphoric))
@@ -885,7 +886,7 @@ class TextContext:
             # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
             direct = start + m.start() <= pos <= start + m.end() + 1
             rank = 0 if final or direct else 0.5 if governs else 1 if opening else 3
-            if (pronoun := _PRONOUN_END.search(phrase)) or pats.anaphoric.match(phrase):
+            if (pronoun := _PRONOUN_END.search(phrase)) or pats.anaphoric.match(_OPENING_TIME.sub("", phrase)):
                 # "At the same briefing he said ...": the person last named, a few sentences back.
                 person = (self._previous_speaker(index) or self._last_person(index, start + m.start())) if pronoun else None
                 candidates.append((rank, abs(start + m.start() - pos), person, person is None))
@@ -996,6 +997,8 @@ class TextContext:
         role = self._role_holder(phrase, offset)
         if role:
             return role
+        if (spoke := _SPOKESPERSON_FOR.search(phrase)) and (body := _BODY_PHRASE.search(spoke.group("body"))):
+            return _ARTICLE.sub("", body.group())  # "a spokeswoman for the Almaty crisis center": the centre
         generic = list(self.patterns.generic.finditer(_RELATIVE_CLAUSE.sub("", phrase)))
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe"),
@@ -1004,7 +1007,10 @@ class TextContext:
             noun = re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
             return self._institution_named(noun) or noun
         # "Kazakhstan's Prosecutor General said", "the interior minister said" with no holder named: the office.
-        return " ".join(words) if (words := self._title_words(phrase)) else None
+        if words := self._title_words(phrase):
+            return " ".join(words)
+        # "the commandant's office said", "regional television reported": a body the lexicon does not list
+        return _ARTICLE.sub("", body.group()) if (body := _BODY_PHRASE.search(phrase)) else None
 
     def _institution_named(self, noun: str) -> str | None:
         """Return the one institution of the kind ``noun`` is (lexicon ``attribution.institution_heads``:
@@ -1112,6 +1118,18 @@ def text_context(text: str, ctx: DocContext, ref: Any) -> TextContext:
         return _LAST[0]
     _LAST[:] = [TextContext(text, ctx, ref)]
     return _LAST[0]
+
+
+# A body that speaks, named by its kind at the end of a speaker's phrase: "the commandant's office",
+# "regional television", "the Almaty crisis center".
+# (not one pointing back: "the same office", "that office"; see ``anaphoric``)
+_BODY_PHRASE = re.compile(r"(?<![\w'-])(?!(?:the\s+)?(?:same|this|that|its|his|her|their)\b)(?:(?:the|a|an)\s+)?"
+                          r"(?:(?!same\b)[\w'-]+\s+){1,3}?(?:office|centre|center|headquarters|television|"
+                          r"channel|service|department|committee|administration|command)$", re.IGNORECASE)
+# A source named as the one before ("the same office"): it may be a paragraph back.
+_SAME_SOURCE = re.compile(r"\bthe same (?:office|ministry|agency|department|official|spokes(?:man|woman|person)|source|sources)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?P<body>.+)$", re.IGNORECASE)
 
 
 def _plain(phrase: str) -> str | None:

@@ -228,7 +228,7 @@ def frames(lexicon: dict) -> _Frames:
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
         pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?(?:{alternation(r['share_verbs'])}|re-?elected|elected)"
-                                r"\s+(?:[\w-]+\s+){0,8}?(?:with|by)\s+$", re.IGNORECASE),
+                                r"\s+(?:[\w-]+\s+){0,10}?(?:with|by)\s+$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
         # "the 91.2 percent Nazarbayev, 70, won": an age in apposition may stand before the verb
@@ -645,7 +645,9 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
                                        or bool(f.party_noun.match(between)))
     share_noun = f.vote_before.search(text, lo, m.start())
     # ("he was re-elected with 91 percent, and his party holds every seat": the pronoun's)
-    pronoun_before = _PRONOUN.search(text, lo, m.start()) is not None or f.pronoun_with.search(before) is not None
+    # ("He won his previous term in a snap election in January 1999 with": further back than ``before``)
+    pronoun_with = f.pronoun_with.search(text, max(lo, m.start() - _PRONOUN_WITH_REACH), m.start())
+    pronoun_before = _PRONOUN.search(text, lo, m.start()) is not None or pronoun_with is not None
     subject_after = _subject_after(tc, f, index, m.end(), hi) \
         if _THE_BEFORE.search(before) or not (named_before or pronoun_before) else None
     if subject_after is None and _THE_BEFORE.search(before) and (pronoun := _PRONOUN_AFTER.match(text, m.end(), hi)) \
@@ -658,7 +660,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         subject_after = subject_after or (following[0].canonical if following else None)
     # "with 98.7 percent" takes a subject named before it, or a pronoun elected with it ("He was elected with")
     elected_with = prep is not None and prep.group().strip().lower() == "with" and _ELECTED.search(before) is not None \
-        and (_PRONOUN.search(text, lo, m.start()) is not None or f.pronoun_with.search(before) is not None)
+        and (_PRONOUN.search(text, lo, m.start()) is not None or pronoun_with is not None)
     # ("the party in power took all the seats with 88.41%": a ruling party named by its role)
     ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
     having = prep is not None and _HAVING.search(before) is not None
@@ -756,7 +758,11 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
         if named:
             # A presidential election's figures are candidates', a parliamentary one's parties'
             # ("the OSDP of former speaker X finished second with 4.54 percent").
-            preferred = {"presidential": "person", "parliamentary": "party"}.get(_kind(tc.ctx.election_id) or "")
+            # (the kind of vote the sentence itself names first: "the June 2019 snap presidential election,
+            # which Tokayev won with 70.96 percent" in an article on a parliamentary one)
+            named_kind = _NAMED_KIND.findall(tc.text, *tc.sentences[index])
+            kind = named_kind[0].lower() if len(set(k.lower() for k in named_kind)) == 1 else _kind(tc.ctx.election_id)
+            preferred = {"presidential": "person", "parliamentary": "party"}.get(kind or "")
             if preferred in kinds:
                 named = [x for x in named if x.kind == preferred] or named
             chosen = len(named) - 1
@@ -1047,7 +1053,12 @@ _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
 _HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNORECASE)
 _SAID_ASIDE = re.compile(r",\s*(?:[^,;]{1,60},\s*){0,2}[^,;]{0,60}\b(?:said|says|added|told\s+reporters)\s*,[^,;]*$")
+_PRONOUN_WITH_REACH = 100
+_NAMED_KIND = re.compile(r"\b(presidential|parliamentary)\s+(?:election|vote|poll|race|ballot)", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
+# "then" for the time the sentence before named ("... was held on June 5, 2022. Then 77.18% supported
+# the amendments"; "X was runner-up then with 11.7 percent"), not a next step ("Then, on Monday, ...").
+_THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){0,2}?then\b")
 # A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -1098,6 +1109,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             previous.add(bisect.bisect_right(cuts, m.start()))
     # "At that election, ...": the election the previous sentence dates.
     anaphors = {bisect.bisect_right(cuts, m.start()) for m in f.same_election.finditer(tc.folded, s_start, s_end)}
+    anaphors |= {bisect.bisect_right(cuts, m.start()) for m in _THEN.finditer(text, s_start, s_end)}
     if index and _GOES_ON.match(text, s_start, s_end):
         # "At the March 2016 election, Nur Otan won 82.2%. It took 84 seats, and turnout was 77.1%":
         # a sentence going on with the subject of the one before, in the past, is of its election
