@@ -2,7 +2,7 @@
 
 Twenty annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind19``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind20``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -52,7 +52,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           # blind set 18: written and measured at the session's end; outlets (10/14) its weakest field
           "heldout_blind18": (0.85, 0.65),
           # blind set 19: tallies (F1 0.92 on both parts) and outlets (10/14) as left this session
-          "heldout_blind19": (0.85, 0.65)}
+          "heldout_blind19": (0.85, 0.65),
+          # blind set 20: tallies (F1 0.86 and 0.85) and outlets (8/14) as left this session
+          "heldout_blind20": (0.82, 0.55)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))

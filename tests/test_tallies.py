@@ -1285,3 +1285,13 @@ def test_the_same_office_a_paragraph_later_is_the_office_named_before():
     text = ("One more person died late on Saturday in Shetpe, the Prosecutor General's Office said.\n\n"
             "On Saturday the same office had said 86 people were wounded in Zhanaozen.")
     assert [r["attributed_to"] for r in tallies_on(text, None, "2011-12-18")] == ["Prosecutor General's Office"] * 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Four mothers held separate pickets outside the akimat.", [("protesters", 4)]),
+    ("Police held four mothers outside the akimat.", [("detained", 4)]),
+    ("Seven were freed on bail, while five remained in pre-trial detention.", [("released", 7), ("detained", 5)]),
+    ("Of these, 175 had been given 15-day administrative jail terms.", [("sentenced", 175)]),
+])
+def test_holding_a_picket_remaining_in_detention_and_a_jail_term_of_days(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies_on(text, None, "2021-06-10")] == expected
