@@ -32,19 +32,19 @@ _MONTH = r"(?P<month>" + starting_words([m.capitalize() for m in MONTHS] + [m.up
 # A day starts a number ("5", "15"), as after a boundary; written digit first for speed (see above).
 _DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# The last day of a range after its first: "9-10", "23 - 29".
+_TO_DAY = r"(?:\s*[-\u2013]\s*[0-3]?\d)?"
 _PATTERNS = [
     # "(?<!\w....)" after a four-digit year: the year starts a word.
     # "2021-01-11", "2021/01/11", "2021-01-11T09:00:00Z" (the day may run into a time).
     ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)([-/])(?P<month>[01]\d)\2(?P<day>[0-3]\d)(?![\d/-])"), False),
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
     ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
-    # A range of days reads as its first ("23 - 29 December 2011", a weekly's issue; "June 9-10, 2019").
-    ("full", re.compile(rf"{_DAY}\s*[-\u2013]\s*[0-3]?\d\s+{_MONTH},?\s+{_YEAR}\b"), False),
-    ("full", re.compile(rf"{_MONTH}\s+{_DAY}\s*[-\u2013]\s*[0-3]?\d,?\s+{_YEAR}\b"), False),
-    ("full", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), False),
+    # (a range of days reads as its first: "June 9-10, 2019", "23 - 29 December 2011", a weekly's issue)
+    ("full", re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}\b"), False),
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
     # ("15. Jan 2021": a day with a dot, as German and Scandinavian sites write it)
-    ("full", re.compile(rf"{_DAY}(?:\.?\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
+    ("full", re.compile(rf"{_DAY}(?:{_TO_DAY}\s+|\.?\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),
     ("month_day", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
     ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), False),

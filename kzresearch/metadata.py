@@ -639,7 +639,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
             wire += agencies_before_date(line.text, agencies)
-        elif below_title and line.role in ("boilerplate", "caption") and (m := _COPYRIGHT.match(line.text)) \
+        elif below_title and line.role in ("boilerplate", "caption") and ("©" in line.text or "opyright" in line.text or "(c)" in line.text.lower()) \
+                and (m := _COPYRIGHT.match(line.text)) \
                 and not _PHOTO_CREDIT.search(line.text) and (agency := agencies.get(m.group("holder").strip(" .,").casefold())) \
                 and (wire_services is None or agency in wire_services):
             wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says

@@ -701,7 +701,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         return None
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
-    if cand.shape != "toll" and (part := _PART_OF_SET.search(text, max(s_start, cand.start - _PART_REACH), cand.start)) \
+    if cand.shape != "toll" and "of the" in text[max(s_start, cand.start - 8): cand.start] \
+            and (part := _PART_OF_SET.search(text, max(s_start, cand.start - _PART_REACH), cand.start)) \
             and (part_number := parse_number(part.group("num"))) is not None:
         # "400 of the roughly 500 detained on Sunday had been fined": the part counts, of its set
         number, qualifier, vague_word, number_high = as_int(part_number), "exact", None, None
