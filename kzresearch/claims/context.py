@@ -531,9 +531,12 @@ class TextContext:
         anchor = self.ctx.published or self.ctx.election_date
         cues: list[tuple[int, dt.date | None]] = []
         explicit: list[tuple[int, int]] = []
+        yearless: set[int] = set()  # month-days whose year was inferred ("on Dec. 16")
         for pattern in (_DATE_MD, _DATE_DM):
             for m in pattern.finditer(self.text, start, end):
                 day = _explicit_date(m, anchor)
+                if not m.group("y"):
+                    yearless.add(m.start())
                 if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - 16), m.start())
                                         or _DAYS_AFTER.match(self.text, m.end())):
                     day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
@@ -611,6 +614,8 @@ class TextContext:
         for pattern, day in _episode_cues(self.ref, "day_episodes"):
             if not period and pattern.search(self.folded, start, end):
                 cues = _pinned(cues, day)
+                # ("police opened fire in Zhanaozen on Dec. 16" in a story of 2016: the episode's year)
+                cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day) else d) for a, d in cues]
         # "the ministry said on Thursday": the day of the statement, not of the event; so is the
         # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
