@@ -24,7 +24,7 @@ from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
-_MASTHEAD_LINES = 3  # the lines that open a page, where its name stands
+MASTHEAD_LINES = 3  # the lines that open a page, where its name stands
 _TITLE_WINDOW = 12  # headlines sit among the first lines of text of a page (menus and furniture not counted)
 _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
@@ -193,6 +193,7 @@ class _Rules:
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
         self.agencies = agency_index(ref)
+        self.places = frozenset(str(v).casefold() for v, kind in zip(ref.names["variant"], ref.names["kind"]) if kind == "place")
         self.section_words = frozenset(str(w).lower() for w in config.get("section_words") or [])
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
@@ -343,6 +344,10 @@ def _is_credit(text: str) -> bool:
 # A prompt to comment below an article: "Login to comment", "Sign in to comment", "Log in to reply".
 _COMMENT_PROMPT = re.compile(r"(?:log ?in|sign in|sign up|register)\s+(?:to|and)\s+(?:comment|reply|join the (?:discussion|conversation))\b",
                              re.IGNORECASE)
+_PROMPT_WORDS = 6
+# Words of a page's labels below a text, never a writer's name ("Tags ELECTIONS", "Share VIA").
+_LABEL_WORDS = frozenset({"tags", "tag", "topics", "share", "via", "read", "source", "sources", "photo", "video", "follow",
+                          "region", "district", "city"})
 # The most words of a line of agencies' credit and a place.
 _CREDIT_WORDS = 6
 
@@ -425,8 +430,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     menu_items = {item.strip().casefold() for line in lines if line.rule == "menu_bar" for item in line.text.split("|")}
     # The site's name atop the page ("Lowy Institute"): a line naming it is a tagline ("Published daily by
     # the Lowy Institute"), no headline.
-    top = [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]
-    mastheads = [re.compile(rf"(?<!\w){re.escape(line.text)}(?!\w)") for line in top
+    top = [line for line in lines if line.role != "blank"][:MASTHEAD_LINES]
+    mastheads = [(line.line_no, re.compile(rf"(?<!\w){re.escape(line.text)}(?!\w)")) for line in top
                  if 2 <= line.n_words <= 4 and line.text[:1].isupper() and not _TERMINAL.search(line.text)]
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
@@ -476,7 +481,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
-        score -= 2.0 if any(m.search(line.text) for m in mastheads) else 0.0
+        # (a masthead above the line and not the line itself: a short headline may open a page)
+        score -= 2.0 if any(at < line.line_no and name.search(line.text) and texts[at - 1] != texts[i] for at, name in mastheads) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
         score -= 0.1 * rank  # earlier wins a tie
         if score > best_score:
@@ -554,7 +560,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_reader_comments(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
     _mark_author_below_title(lines, title_index)
-    _mark_signature(lines)
+    _mark_signature(lines, rules)
     tabled = _table_of_shares(lines)
     for i, line in enumerate(lines):
         if line.role is None and line.n_words <= 2 and not _TERMINAL.search(line.text) and i not in tabled:
@@ -816,12 +822,15 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None
         below[0].role, below[0].rule = ("boilerplate", "site_credit") if site else ("byline", "author_below_headline")
 
 
-def _mark_signature(lines: list[Line]) -> None:
+def _mark_signature(lines: list[Line], rules: "_Rules") -> None:
     # A writer's signature right below the last paragraph, the given name and the surname in
     # capitals ("Dinara ZHAKSYBEKOVA"), as Kazakh and Russian papers sign a story.
     last = next((i for i in range(len(lines) - 1, -1, -1) if _is_sentence_line(lines[i]) and SENTENCE_END.search(lines[i].text)), None)
     below = _next_nonblank(lines, last) if last is not None else []
-    if below and below[0].role is None and _is_signature(below[0].text) and not _names_the_site(lines, below[0]):
+    if below and below[0].role is None and _is_signature(below[0].text) and not _names_the_site(lines, below[0]) \
+            and not any(w.casefold() in rules.section_words or w.casefold() in _LABEL_WORDS or w.casefold() in rules.places
+                        for w in [*below[0].text.split(), below[0].text]):
+        # (not a label, "Tags ELECTIONS", "Share VIA", nor a place, "Almaty REGION")
         below[0].role, below[0].rule = "byline", "author_signature"
 
 
@@ -873,8 +882,12 @@ def _mark_reader_comments(lines: list[Line], openers: frozenset[str]) -> None:
     # Below the article, a prompt to log in and comment opens the readers' comments ("Login to
     # comment", then "Tokyo_Bob Jun. 6 05:02 pm JST", the comment, "+12 / -3"): none of it is the
     # article's text, up to the next list of links.
+    # (a short prompt under the comments' heading, "4 Comments" or "Comments (2)"; not a sentence inviting
+    # comments in the middle of the text)
     first_paragraph = _first_paragraph(lines)
-    prompt = next((i for i, line in enumerate(lines) if i > first_paragraph and _COMMENT_PROMPT.match(line.text)), None)
+    prompt = next((i for i, line in enumerate(lines) if i > first_paragraph and line.n_words <= _PROMPT_WORDS
+                   and _COMMENT_PROMPT.match(line.text)
+                   and any(x.rule == "comment_widget" for x in lines[max(0, i - 4): i])), None)
     if prompt is None:
         return
     for line in lines[prompt:]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import (AGENCY_SIGNOFF, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
+from kzresearch.cleaning import (AGENCY_SIGNOFF, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
                                  agencies_before_date, dated_byline_author, is_site_menu, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
@@ -83,7 +83,6 @@ _DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
 # domain ("Tengrinews.kz"); not "All" (rights reserved), "Content", a lone word.
 _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z][\w'&-]+(?: (?:of|the|and|&|[A-Z0-9][\w'&-]*))*"
                            rf" [A-Z0-9][\w'&-]*|{SITE_DOMAIN}")
-_MASTHEAD_LINES = 3
 # A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
@@ -404,7 +403,7 @@ def _domain_masthead(lines: list[Line], page: list[Line]) -> tuple[str, str] | N
     """Return ``(outlet, evidence)`` from a site's domain opening a short line at the top of a page
     ("Kapital.kz", "LITER.KZ — News of Kazakhstan", "24.kg news agency"), above the headline (the
     name the ``page``'s lines spell it out as, where they do)."""
-    for line in [line for line in lines if line.role != "blank"][:_MASTHEAD_LINES]:
+    for line in [line for line in lines if line.role != "blank"][:MASTHEAD_LINES]:
         if line.n_words <= 8 and (m := _DOMAIN_START.match(line.text)):
             text = "\n".join(x.text for x in page)  # (joined only for a page that opens with a domain)
             return _unknown_domain(m.group("domain"), text), f"the site's domain {m.group('domain')!r} on line {line.line_no}"
@@ -452,7 +451,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     title_at = next((i for i, line in enumerate(written) if line.role == "title"), len(written))
     notices = [line.text for line in written[-_FOOT_LINES:]
                if (line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)) or PUBLISHER_NOTICE.search(line.text)]
-    for line in written[:min(_MASTHEAD_LINES, title_at)] if notices else []:
+    for line in written[:min(MASTHEAD_LINES, title_at)] if notices else []:
         if line.rule in _NOT_MASTHEAD_RULES:
             continue
         if (name := _masthead_name(line.text, _MASTHEAD_NAME_WORDS)) is None or not name[0].isupper():
@@ -580,6 +579,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
     authors: list[str] = []
     wire: list[str] = []
     below_title = False
+    # (a wire's notice counts below the text only: above it, "© AFP 2022" is a picture's)
+    last_paragraph = max((line.line_no for line in lines if line.role == "body" and line.n_words >= _PARAGRAPH_WORDS), default=0)
     for line in lines:
         if line.rule == "agency_signoff":
             # "(FRANCE 24 with AFP and REUTERS)", "(Based on reports by Interfax-Kazakhstan, Reuters and ...)"
@@ -639,8 +640,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
             wire += agencies_before_date(line.text, agencies)
-        elif below_title and line.role in ("boilerplate", "caption") and ("©" in line.text or "opyright" in line.text or "(c)" in line.text.lower()) \
-                and (m := _COPYRIGHT.match(line.text)) \
+        elif below_title and line.line_no > last_paragraph and line.role in ("boilerplate", "caption") \
+                and ("©" in line.text or "opyright" in line.text or "(c)" in line.text.lower()) and (m := _COPYRIGHT.match(line.text)) \
                 and not _PHOTO_CREDIT.search(line.text) and (agency := agencies.get(m.group("holder").strip(" .,").casefold())) \
                 and (wire_services is None or agency in wire_services):
             wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says
@@ -650,10 +651,11 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
 
 
 def _in_masthead(name: str, lines: list[Line]) -> bool:
-    """Whether ``name`` stands in a line of furniture above the headline: the site's own name."""
+    """Whether ``name`` opens one of the first lines of the page above the headline ("The Guardian
+    Nigeria News - ..."): the site's own name, not a writer's."""
     title = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
-    held = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-    return any(line.role == "boilerplate" and held.search(line.text) for line in lines[:title])
+    opens = re.compile(rf"(?:the\s+)?{re.escape(name)}(?!\w)", re.IGNORECASE)
+    return any(line.role == "boilerplate" and opens.match(line.text) for line in [x for x in lines[:title] if x.role != "blank"][:MASTHEAD_LINES])
 
 
 def _line_credits(text: str, agencies: dict[str, str], wire_services: Collection[str] | None = None, *,
@@ -823,9 +825,9 @@ def dateline_published(lines: list[Line]) -> Published | None:
         paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
                       and line.n_words >= _PARAGRAPH_WORDS and SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
-    for i, line in enumerate(header + above + lines):
-        if i == len(header) and header_month_day(lines) is not None:
-            return None  # "Jun. 6 | 04:18 pm" under the headline: its year is the election's, not the masthead's "today"
+    # ("Jun. 6 | 04:18 pm" under the headline: its year is the election's, not the masthead's "today";
+    # only the story's own dateline may still tell it)
+    for line in header if header_month_day(lines) is not None else header + above + lines:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
@@ -870,7 +872,8 @@ def _read_as_the_page_names(expr: DateExpression, lines: list[Line]) -> dt.date:
     if expr.kind != "dmy_numeric" or expr.day == expr.month or expr.day > 12:
         return expr.date
     swapped = dt.date(expr.year, expr.day, expr.month)
-    named = {d.date for line in lines for d in find_dates(line.text) if d.kind == "full"}
+    title = next((i for i, line in enumerate(lines) if line.role == "title"), len(lines))
+    named = {d.date for line in lines[:title] for d in find_dates(line.text) if d.kind == "full"}
     return swapped if swapped in named and expr.date not in named else expr.date
 
 

@@ -841,3 +841,23 @@ def test_a_tagline_naming_the_masthead_a_sections_crumb_a_comment_count_and_a_br
     assert [line.text for line in lines if line.role == "title"] == ["Kazakhstan's January dead: seven months on, still no settled number"]
     assert dateline_published(lines).value == "2022-08-04"
     assert infer_byline_and_wire(lines, agency_index(ref)) == ("Tom Ashwell", ["AFP", "AP"])
+
+
+def test_review_cases_of_documents(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.reference import agency_index
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    # a date line without a year does not hide the story's own dateline
+    text = f"Court jails activists\nJun. 6 | 04:18 pm JST\n\nASTANA, June 6, 2012 (AFP) - {body}\n\nAll {body}\n"
+    assert dateline_published(classify_lines(text, ref).lines).value == "2012-06-06"
+    # a prompt to comment inside the text removes nothing
+    text = f"Court jails activists\n\n{body}\n\nSign in to comment on this story\n\nAll {body}\n\nAnd {body}\n"
+    assert [line.rule for line in classify_lines(text, ref).lines if line.text.startswith("And ")] == ["default_body"]
+    # a picture's notice above the text credits no wire; a writer named in a "Most read" line keeps the byline
+    text = (f"Most read: Joanna Lillis on the Zhanaozen trial verdicts\nCourt jails activists\nBy Joanna Lillis\n\n"
+            f"Protesters in Almaty on Sunday.\n\u00a9 AFP 2022\n\n{body}\n\nAll {body}\n")
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), frozenset({"AFP"})) == ("Joanna Lillis", [])
+    # a short headline opening a page is no masthead of itself
+    text = f"Kazakhstan jails activists\n\n{body}\n\nAll {body}\n"
+    assert [line.text for line in classify_lines(text, ref).lines if line.role == "title"] == ["Kazakhstan jails activists"]

@@ -1301,3 +1301,30 @@ def test_a_month_and_day_of_a_named_episode_take_its_year(ref):
     text = "The vote came four years after police opened fire on striking oil workers in Zhanaozen on Dec. 16, killing at least 16 people."
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2016, 3, 21)), ref)
     assert [r["event_date"] for r in rows] == ["2011-12-16"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # review: a part counts only when a predicate after its set says what happened to it
+    ("Two of the 30 people detained in Almaty on Sunday were journalists.", [("detained", 30, "exact")]),
+    ("At least 3 of the 20 journalists held on Sunday were later released.", [("released", 3, "at_least")]),
+    ("Police held three protest leaders overnight in Almaty.", [("detained", 3, "exact")]),
+])
+def test_review_cases_of_parts_and_holding(text, expected):
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies_on(text, None, "2019-06-11")] == expected
+
+
+@pytest.mark.parametrize("text,source", [
+    ("A man who works for the tax service said 20 people were detained.", None),
+    ("A former employee of the security service told reporters 20 people were detained.", None),
+    ("Police released roughly 5,800 people the presidential office said were being held.", "presidential office"),
+])
+def test_review_cases_of_bodies_named_by_their_kind(text, source):
+    assert [r["attributed_to"] for r in tallies_on(text, None, "2022-01-17")] == [source]
+
+
+def test_review_cases_of_will_as_a_noun_an_anniversary_and_a_number_after_a_dash(ref):
+    assert [r["event_date"] for r in tallies_on("Police detained 12 people against their will on January 5 in Almaty.", None, "2022-01-07")] \
+        == ["2022-01-05"]
+    text = "On Dec. 16, police detained 30 activists who tried to lay flowers in Zhanaozen on the fifth anniversary of the shooting."
+    assert [r["event_date"] for r in extract_tallies(text, DocContext("doc", None, dt.date(2016, 12, 17)), ref)] == ["2016-12-16"]
+    assert [r["event_date"] for r in tallies_on("On 5 January - 1,200 people were detained.", None, "2022-01-07")] == ["2022-01-05"]

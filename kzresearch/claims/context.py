@@ -28,7 +28,9 @@ _MONTH = starting_words([m.capitalize() for m in MONTHS]) + r"\.?"
 _DATE_MD = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 # A span of days around a date: "from 9 to 13 June", "June 9-13", "between 9 and 13 June".
 _DAYS_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|\u2013)\s*$")
-_DAYS_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*\d{1,2}\b(?:,?\s+(?:19|20)\d\d)?(?!\s*[a-z%])")
+_DAYS_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*(?P<last>\d{1,2})\b(?![,.]\d)(?:,?\s+(?:19|20)\d\d)?(?!\s*[a-z%])")
+_DAYS_REACH = 16  # how far back of a date the first day of its span is looked for
+_OWN_TIME_DAYS = 60  # a day within this of publication is the story's own time, not a past episode's
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 # Nouns of an episode of protest ("the January protests", "the unrest of January").
@@ -73,7 +75,6 @@ _VOTING_REACH = 40
 _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|polls|ballot|referendum)\b", re.IGNORECASE)
 _VOTING_WEEKS = 4
 _RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
-# A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 # Punctuation that ends a speaker's phrase, but not a site's dot ("a Zona.kz correspondent reported").
 _PHRASE_BREAK = re.compile(r'[,;:"()\u2014\u2013]|\.(?![a-z]{2,4}\b)')
 
@@ -83,6 +84,7 @@ def _phrase_start(sentence: str, end: int) -> int:
     return max((m.end() for m in _PHRASE_BREAK.finditer(sentence, 0, end)), default=0)
 
 
+# A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
@@ -253,6 +255,7 @@ class _Patterns:
     generic: re.Pattern
     speech_date: re.Pattern
     anaphoric: re.Pattern
+    same_source: re.Pattern
     audience: re.Pattern
     official: re.Pattern
     landmark: re.Pattern
@@ -302,6 +305,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
         speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE})"
                              rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
+        # "the same office": a source named as the one before, which may stand a paragraph back
+        same_source=re.compile(rf"\b{alternation([a for a in attr['anaphoric_sources'] if a.startswith('the same ')] or ['(?!)'])}\b",
+                               re.IGNORECASE),
         official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
         landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
@@ -537,8 +543,8 @@ class TextContext:
                 day = _explicit_date(m, anchor)
                 if not m.group("y"):
                     yearless.add(m.start())
-                if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - 16), m.start())
-                                        or _DAYS_AFTER.match(self.text, m.end())):
+                if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - _DAYS_REACH), m.start())
+                                        or ((after := _DAYS_AFTER.match(self.text, m.end())) and int(after.group("last")) > day.day)):
                     day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
                 if day is not None:
                     cues.append((m.start(), day))
@@ -615,7 +621,9 @@ class TextContext:
             if not period and pattern.search(self.folded, start, end):
                 cues = _pinned(cues, day)
                 # ("police opened fire in Zhanaozen on Dec. 16" in a story of 2016: the episode's year)
-                cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day) else d) for a, d in cues]
+                # (not a day near the story's own, "On Dec. 16, on the fifth anniversary, ...")
+                cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day)
+                         and (anchor is None or abs((anchor - d).days) > _OWN_TIME_DAYS) else d) for a, d in cues]
         # "the ministry said on Thursday": the day of the statement, not of the event; so is the
         # date of a source cited in parentheses ("(Respublika, August 23)").
         if not statements:
@@ -790,7 +798,7 @@ class TextContext:
                 value = who
                 break
             # (a source pointing back reaches the paragraph before: "On Saturday the same office had said ...")
-            if not self._continues(i) and not (anaphoric and i == index and i > 0 and _SAME_SOURCE.search(self.text, *self.sentences[i])):
+            if not self._continues(i) and not (anaphoric and i == index and i > 0 and self.patterns.same_source.search(self.text, *self.sentences[i])):
                 value = None if anaphoric else who
                 break
             chain.append((i, who, anaphoric))
@@ -1002,20 +1010,20 @@ class TextContext:
         role = self._role_holder(phrase, offset)
         if role:
             return role
-        if (spoke := _SPOKESPERSON_FOR.search(phrase)) and (body := _BODY_PHRASE.search(spoke.group("body"))):
-            return _ARTICLE.sub("", body.group())  # "a spokeswoman for the Almaty crisis center": the centre
+        if (spoke := _SPOKESPERSON_FOR.search(phrase)) and (body := _body_at_end(spoke.group("body"))):
+            return _plain_cased(body.group())  # "a spokeswoman for the Almaty crisis center": the centre
         generic = list(self.patterns.generic.finditer(_RELATIVE_CLAUSE.sub("", phrase)))
         if generic:
             # The generic noun nearest the verb is the speaker ("activists ... what rights defenders describe"),
             # or the one institution of that kind the document names ("prosecutors" of a story naming the
             # "Prosecutor General's Office").
-            noun = re.sub(r"^(?:the|a|an)\s+", "", " ".join(generic[-1].group().lower().split()))
+            noun = _ARTICLES_AT_START.sub("", " ".join(generic[-1].group().lower().split()))
             return self._institution_named(noun) or noun
         # "Kazakhstan's Prosecutor General said", "the interior minister said" with no holder named: the office.
         if words := self._title_words(phrase):
             return " ".join(words)
         # "the commandant's office said", "regional television reported": a body the lexicon does not list
-        return _ARTICLE.sub("", body.group()) if (body := _BODY_PHRASE.search(phrase)) else None
+        return _plain_cased(body.group()) if (body := _body_at_end(_RELATIVE_CLAUSE.sub("", phrase))) else None
 
     def _institution_named(self, noun: str) -> str | None:
         """Return the one institution of the kind ``noun`` is (lexicon ``attribution.institution_heads``:
@@ -1125,21 +1133,37 @@ def text_context(text: str, ctx: DocContext, ref: Any) -> TextContext:
     return _LAST[0]
 
 
-# A body that speaks, named by its kind at the end of a speaker's phrase: "the commandant's office",
-# "regional television", "the Almaty crisis center".
-# (not one pointing back: "the same office", "that office"; see ``anaphoric``)
-_BODY_PHRASE = re.compile(r"(?<![\w'-])(?!(?:the\s+)?(?:same|this|that|its|his|her|their)\b)(?:(?:the|a|an)\s+)?"
-                          r"(?:(?!same\b)[\w'-]+\s+){1,3}?(?:office|centre|center|headquarters|television|"
-                          r"channel|service|department|committee|administration|command)$", re.IGNORECASE)
-# A source named as the one before ("the same office"): it may be a paragraph back.
-_SAME_SOURCE = re.compile(r"\bthe same (?:office|ministry|agency|department|official|spokes(?:man|woman|person)|source|sources)\b", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?P<body>.+)$", re.IGNORECASE)
+# A body that speaks, named by its kind: the whole phrase, an article and up to three words before the
+# kind, none a preposition, a relative or a word pointing back ("the commandant's office", "regional
+# television", "the Almaty crisis center"; not "a former employee of the security service", "the same
+# office": see ``anaphoric_sources``).
+_BODY_PHRASE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?!(?:same|this|that|its|his|her|their|of|for|in|at|on|from|by|with|outside|near"
+                          r"|who|which|whose)\b)[\w'-]+\s+){1,3}?(?:office|centre|center|headquarters|television|"
+                          r"channel|service|department|committee|administration|command)\s*", re.IGNORECASE)
+_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?P<body>.+?)(?:\s+(?:who|which|that)\b.*)?$", re.IGNORECASE)
+_BODY_START = re.compile(r"^|(?<=\s)(?=(?:the|a|an)\s)", re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:of|for|in|at|on|from|by|with|outside|near|to|into)\s*$", re.IGNORECASE)
+_ARTICLES_AT_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _body_at_end(phrase: str) -> re.Match | None:
+    """Return the body named by its kind that ends a speaker's phrase (:data:`_BODY_PHRASE`): the whole
+    phrase, or from an article on, but not the object of a preposition ("a former employee of the
+    security service")."""
+    for m in _BODY_START.finditer(phrase):
+        if (body := _BODY_PHRASE.fullmatch(phrase, m.start())) is not None:
+            return None if _PREPOSITION_END.search(phrase, 0, m.start()) else body
+    return None
 
 
 def _plain(phrase: str) -> str | None:
-    words = re.sub(r"^(?:the|a|an)\s+", "", " ".join(phrase.split()), flags=re.IGNORECASE).split()
-    return " ".join(words[:6]).lower() or None
+    return (_plain_cased(phrase) or "").lower() or None
+
+
+def _plain_cased(phrase: str) -> str | None:
+    """Return a phrase without its article, in at most six words, as written."""
+    words = _ARTICLES_AT_START.sub("", " ".join(phrase.split())).split()
+    return " ".join(words[:6]) or None
 
 
 @lru_cache(maxsize=8)

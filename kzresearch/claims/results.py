@@ -208,6 +208,7 @@ def frames(lexicon: dict) -> _Frames:
     """
     r = lexicon["results"]
     foreign = places_of(lexicon, "foreign_places", "foreign_demonyms")
+    leaders = rf"{places_of(lexicon, 'leader_demonyms')}\s+(?:President|Prime\s+Minister|leader)"
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
@@ -255,8 +256,10 @@ def frames(lexicon: dict) -> _Frames:
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
                                 rf"|\b{_VOTE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
-                                # "won by Egyptian President X": another country's head, by any country's demonym
-                                rf"|\b{places_of(lexicon, 'leader_demonyms')}\s+(?:President|Prime\s+Minister|leader)\b"),
+                                # "won by Egyptian President X", "Egyptian President X won": another country's head's
+                                # vote, by any country's demonym (not "as French President X congratulated him")
+                                rf"|\b(?:won|taken|received|secured|gained)\s+by\s+(?:the\s+)?{leaders}"
+                                rf"|\b{leaders}\s+(?:[A-Z][\w'-]+\s+){{0,4}}(?:won|took|was\s+re-?elected|secured|received)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -308,18 +311,29 @@ def _foreign_vote(f: _Frames, text: str, start: int, end: int) -> bool:
 
 
 def _abroad(f: _Frames, text: str, s_start: int, s_end: int, pos: int) -> bool:
-    """Whether a figure at ``pos``, in a sentence naming another country's vote, is of that vote: the
-    place nearest to it is abroad ("The Kazakh vote came after Malaysia's general election, in which
-    turnout was 74 per cent", "Turnout was 40 percent in Kyrgyzstan's vote, against 54 percent in
-    Kazakhstan"; not "Unlike Kyrgyzstan's election, Kazakhstan's drew 54 percent")."""
+    """Whether the figure at ``pos``, in a sentence naming another country's vote, is of that vote.
+
+    A sentence naming no Kazakh place is all abroad. Else the figure's own clause decides: the place
+    nearest the figure there ("Turnout was 40 percent in Kyrgyzstan's vote, against 54 percent in
+    Kazakhstan"); a relative clause without one is of the place before it ("... after Malaysia's
+    general election, in which turnout was 74 per cent"); any other clause is at home, unless the
+    sentence opens abroad ("Kazakhstan's election, held after Russia's vote, drew 63.3 percent").
+    """
+    if not f.home.search(text, s_start, s_end):
+        return True
     opening = f.foreign_opening.match(text, s_start, s_end)
     marks = [(m.span(), False) for m in f.home.finditer(text, s_start, s_end)] \
         + [(m.span(), True) for m in f.foreign_vote.finditer(text, s_start, s_end)] + ([(opening.span(), True)] if opening else [])
-    if not marks:
-        return False
-    # (a place before the figure is as near as its end, one after as its start; a vote abroad
-    # spanning the figure, "turnout of 40 percent in Kyrgyzstan", holds it)
-    return min(marks, key=lambda mark: (max(pos - mark[0][1], mark[0][0] - pos, 0), mark[0][0] > pos))[1]
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)), default=s_start)
+    hi = m.start() if (m := _CLAUSE_BREAK.search(text, pos, s_end)) else s_end
+    own = [mark for mark in marks if lo <= mark[0][0] < hi]
+    if own:
+        # (a place before the figure is as near as its end, one after as its start)
+        return min(own, key=lambda mark: (max(pos - mark[0][1], mark[0][0] - pos, 0), mark[0][0] > pos))[1]
+    if _RELATIVE_START.match(text, lo, hi):
+        before = [mark for mark in marks if mark[0][1] <= lo]
+        return max(before, key=lambda mark: mark[0][1])[1] if before else False
+    return opening is not None
 
 
 def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
@@ -396,7 +410,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept.append(row)
         if _foreign_vote(f, text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
-            kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["start"])]
+            kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
         _assign_elections(tc, f, index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
@@ -495,12 +509,12 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
                 # "won 95.5% in 2011, on turnout of almost 90%, and 91% in 2005": the same subject's share.
                 row = _row(tc, start, end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "turnout" \
-                    and not _names_between(tc, index, previous["end"], _said_aside_start(text, previous["end"], m.start()), ("party", "person")):
+                    and not _named_outside_aside(tc, index, previous["end"], m.start()):
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "vote_share" and _FROM_BEFORE.search(before) \
-                    and not _names_between(tc, index, previous["end"], _said_aside_start(text, previous["end"], m.start()), ("party", "person")):
+                    and not _named_outside_aside(tc, index, previous["end"], m.start()):
                 # "won 71.09 percent, down from 82.2 percent in 2016": the same subject's earlier share (of
                 # the election before, when no year says which)
                 row = _row(tc, start, end, previous["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
@@ -665,7 +679,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
     having = prep is not None and _HAVING.search(before) is not None
     # "improves on his 91 percent in 2005": a possessive's share
-    possessive = _POSSESSIVE_BEFORE.search(before)
+    possessive = _POSSESSIVE_BEFORE.search(before) if _POSSESSIVE_AFTER.match(after) else None
     if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having or possessive):
         return None
     if f.negation.search(text, lo, m.start()):
@@ -693,11 +707,28 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     return _row(tc, start, end, subject, "vote_share", value, None, qualifier, _scope_after(tc, index, end), m.start("num"))
 
 
-def _said_aside_start(text: str, start: int, end: int) -> int:
-    """Return where an aside of saying between two figures begins ("54.19%, the commission's deputy
-    chairman, X, said, down from 63.3%"), else ``end``: the speaker named there holds no figure."""
-    aside = _SAID_ASIDE.search(text, start, end)
-    return aside.start() if aside else end
+def _kind_named_for(tc: TextContext, index: int, pos: int) -> str | None:
+    """Return the kind of vote ("presidential", "parliamentary") named before a figure at ``pos`` in
+    its own clause, or in the clause a relative right after it opens ("the June 2019 presidential
+    election, which Tokayev won with 70.96 percent"); not one in a phrase of time ("Four months after
+    Tokayev won the presidential election, voters gave Amanat 53.9 percent")."""
+    text = tc.text
+    s_start = tc.sentences[index][0]
+    for m in reversed(list(_NAMED_KIND.finditer(text, s_start, pos))):
+        between = text[m.end():pos]
+        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s_start, m.start())), default=s_start)
+        if (not _CLAUSE_BREAK.search(between) or _RELATIVE_AFTER_VOTE.fullmatch(between)) \
+                and not _TIME_PHRASE.search(text, clause_start, m.start()):
+            return m.group(1).lower()
+    return None
+
+
+def _named_outside_aside(tc: TextContext, index: int, start: int, end: int) -> bool:
+    """Whether a party or candidate is named between two figures outside an aside of saying ("54.19%,
+    the commission's deputy chairman, X, said, down from 63.3%": the speaker holds no figure)."""
+    aside = _SAID_ASIDE.search(tc.text, start, end)
+    spans = [(start, aside.start()), (aside.end(), end)] if aside else [(start, end)]
+    return any(_names_between(tc, index, a, b, ("party", "person")) for a, b in spans)
 
 
 def _sentence_subject(tc: TextContext, index: int) -> str | None:
@@ -760,8 +791,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             # ("the OSDP of former speaker X finished second with 4.54 percent").
             # (the kind of vote the sentence itself names first: "the June 2019 snap presidential election,
             # which Tokayev won with 70.96 percent" in an article on a parliamentary one)
-            named_kind = _NAMED_KIND.findall(tc.text, *tc.sentences[index])
-            kind = named_kind[0].lower() if len(set(k.lower() for k in named_kind)) == 1 else _kind(tc.ctx.election_id)
+            kind = _kind_named_for(tc, index, pos) or _kind(tc.ctx.election_id)
             preferred = {"presidential": "person", "parliamentary": "party"}.get(kind or "")
             if preferred in kinds:
                 named = [x for x in named if x.kind == preferred] or named
@@ -1043,22 +1073,36 @@ _WHEN_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:when|in\s+which)\b")
 # What may stand between a figure and the year cue that dates it alone: "91% in 2005", "88 percent of the vote in 2007",
 # "95.5 percent in April 2011" (a cue of a month and year starts at the month), "95.5 percent in a
 # snap election in April 2011" (the vote named between).
-_ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|received|got|secured|polled|gained|took))?"
+_ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|received|got|secured|polled|gained))?"
                        r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
                        r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
+# Where a clause ends, for telling a figure's own clause; and a relative clause's start.
+_CLAUSE_BREAK = re.compile(r"[,;()]|\s[\u2013\u2014-]\s")
+_RELATIVE_START = re.compile(r"\s*(?:which|where|when|in\s+which|at\s+which|whose)\b", re.IGNORECASE)
 # Where a clause after a figure begins: a name there is no subject of the figure.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A perfect participle before a figure ("having first won the presidency in June 2019 with").
 _HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNORECASE)
-_SAID_ASIDE = re.compile(r",\s*(?:[^,;]{1,60},\s*){0,2}[^,;]{0,60}\b(?:said|says|added|told\s+reporters)\s*,[^,;]*$")
+# ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
+_POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
+                               re.IGNORECASE)
+_SAID_ASIDE = re.compile(r",\s*(?:[^,;]{1,60},\s*){0,2}[^,;]{0,60}\b(?:said|says|added|told\s+reporters)\s*,")
+# How far back of a figure "He won ... with" is looked for ("He won his previous term in a snap
+# election in January 1999 with 79.78 percent").
 _PRONOUN_WITH_REACH = 100
+# Between a vote and a figure in the relative clause it opens: ", which Tokayev won with".
+_RELATIVE_AFTER_VOTE = re.compile(r"[^,;]*,\s*(?:which|in\s+which|when|where)\b[^,;]*")
+# A phrase of time a vote may stand in: "Four months after ...", "since ...", "unlike ...".
+_TIME_PHRASE = re.compile(r"\b(?:after|before|since|unlike|following|ahead\s+of)\b", re.IGNORECASE)
 _NAMED_KIND = re.compile(r"\b(presidential|parliamentary)\s+(?:election|vote|poll|race|ballot)", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
 # "then" for the time the sentence before named ("... was held on June 5, 2022. Then 77.18% supported
 # the amendments"; "X was runner-up then with 11.7 percent"), not a next step ("Then, on Monday, ...").
-_THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){0,2}?then\b")
+_THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b")
+# A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
+_OWN_TIME = re.compile(r"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|this\s+week)\b")
 # A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -1109,14 +1153,23 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             previous.add(bisect.bisect_right(cuts, m.start()))
     # "At that election, ...": the election the previous sentence dates.
     anaphors = {bisect.bisect_right(cuts, m.start()) for m in f.same_election.finditer(tc.folded, s_start, s_end)}
-    anaphors |= {bisect.bisect_right(cuts, m.start()) for m in _THEN.finditer(text, s_start, s_end)}
-    if index and _GOES_ON.match(text, s_start, s_end):
-        # "At the March 2016 election, Nur Otan won 82.2%. It took 84 seats, and turnout was 77.1%":
-        # a sentence going on with the subject of the one before, in the past, is of its election
-        anaphors |= set(range(1, len(cuts)))
+    # "then" for the vote the sentence before named, and a sentence going on with its subject in the past
+    # ("At the March 2016 election, Nur Otan won 82.2%. It took 84 seats"), when it names no time of its own
+    going_on = set()
+    if index and not _OWN_TIME.search(text, s_start, s_end):
+        going_on = {bisect.bisect_right(cuts, m.start()) for m in _THEN.finditer(text, s_start, s_end)}
+        if _GOES_ON.match(text, s_start, s_end):
+            going_on |= set(range(1, len(cuts)))
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
-    earlier_cues = {cue for _, cue in _year_cues(text, *tc.sentences[index - 1])
-                    + _relative_cues(text, *tc.sentences[index - 1], tc.ctx.published)} if anaphors and index else set()
+    p_start, p_end = tc.sentences[index - 1] if index else (0, 0)
+    earlier = _year_cues(text, p_start, p_end) + _relative_cues(text, p_start, p_end, tc.ctx.published) if anaphors or going_on else []
+    earlier_cues = {cue for _, cue in earlier} if anaphors else set()
+    # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
+    # previous referendum ... was held on June 5, 2022"; not "became president in 2019")
+    vote_cues = {cue for _, cue in earlier} if earlier and _VOTE_NOUN.search(text, p_start, p_end) else set()
+    for segment in going_on - anaphors:
+        anaphors.add(segment)
+    earlier_cues = earlier_cues or vote_cues
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
     opening = _OPENING.match(text, s_start, s_end)

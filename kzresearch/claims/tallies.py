@@ -97,6 +97,7 @@ class _Grammar:
     inherit: re.Pattern
     non_count: re.Pattern
     qualifiers: dict[str, str]
+    qualifier_before: re.Pattern  # a qualifier right before a point: "At least 3 of the ..."
     tally_words: dict[str, int]  # "both": 2
     qualifier_suffixes: dict[str, str]
     unspecified: dict[str, str]
@@ -202,6 +203,7 @@ def grammar(lexicon: dict) -> _Grammar:
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
         non_count=re.compile(rf"\b{alternation(lexicon['non_count_nouns'])}\b", re.IGNORECASE),
         qualifiers=qualifiers,
+        qualifier_before=re.compile(rf"\b{qual}\s+$", re.IGNORECASE),
         tally_words={word.lower(): value for word, value in (lexicon["numbers"].get("tally_words") or {}).items()},
         qualifier_suffixes=suffixes,
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
@@ -633,12 +635,16 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
 # An auxiliary right before a trigger: the predicate of a count phrase ("... had been let go", "... were fined").
 # ... with no other clause or count between ("One more person died and 11 were wounded", "500 detained, 400 of whom were fined",
 # "24 walked free from the centre where the hearings were held").
+# A part of a set right before it: "400 of the (roughly 500 detained)"; how far back it and a
+# predicate's auxiliary ("... had been fined") are looked for.
+_PART_OF_SET = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN})\s+of\s+the\s+$", re.IGNORECASE)
+_PART_REACH = 40
+_PREDICATE_REACH = 30
+# A word that may be a participle naming a set ("the 30 people detained in Almaty"), not a verb of its own.
+_PARTICIPLE = re.compile(r"\w+(?:ed|en|wn)\b|held\b|hurt\b|shot\b|put\b|kept\b", re.IGNORECASE)
 # A partitive opening its sentence or clause ("Of the 37 people in the dock, 24 ..."; not "the
 # release of the 45 activists in Almaty, who ..."), and the end of its set: a comma after a place or a
 # time of a few words, then a count.
-# A part of a set right before it: "400 of the (roughly 500 detained)".
-_PART_OF_SET = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN})\s+of\s+the\s+$", re.IGNORECASE)
-_PART_REACH = 40
 _PARTITIVE_OPENING = re.compile(r"(?:^|[.;:,\n]\s*)Of\s+the\s+$")
 _SET_END = re.compile(rf"(?:\s+(?:in|on|at|from|before|during)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?){{1,2}},\s+(?:{NUMBER_PATTERN}|all|most|none)\b",
                       re.IGNORECASE)
@@ -669,6 +675,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     groups = m.groupdict()
     start, end = cand.start, cand.end
     weak = False  # governed only by a word of taking part ("took part", "came out")
+    predicate_at = None  # where a predicate after the phrase governs it ("... had been fined")
     if cand.counted is not None:
         counted = cand.counted
     elif cand.shape == "toll":
@@ -679,6 +686,9 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         gov = _governing(tc, g, cand, s_start, s_end)
         if gov is not None:
             counted, t_start, t_end = gov
+            if t_start >= cand.end and (_PREDICATE_END.search(text, max(cand.end, t_start - _PREDICATE_REACH), t_start)
+                                        or (not text[cand.end:t_start].strip() and not _PARTICIPLE.match(text, t_start))):
+                predicate_at = t_start  # "... had been fined", "... left the courtroom free" (not "... detained in Almaty")
             start, end = min(start, t_start), max(end, t_end)
             weak = counted == "protesters" and g.weak_protest.search(text, t_start, t_end) is not None
         elif cand.shape == "all":
@@ -701,12 +711,15 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         return None
     if cand.shape == "toll" and qualifier == "exact":
         qualifier = g.verb_qualifiers.get(normalise(groups["toll_verb"]), qualifier)  # "exceeded 100"
-    if cand.shape != "toll" and "of the" in text[max(s_start, cand.start - 8): cand.start] \
+    if predicate_at is not None and "of the" in text[max(s_start, cand.start - 8): cand.start] \
             and (part := _PART_OF_SET.search(text, max(s_start, cand.start - _PART_REACH), cand.start)) \
             and (part_number := parse_number(part.group("num"))) is not None:
-        # "400 of the roughly 500 detained on Sunday had been fined": the part counts, of its set
-        number, qualifier, vague_word, number_high = as_int(part_number), "exact", None, None
-        start = min(start, part.start())
+        # "400 of the roughly 500 detained on Sunday had been fined": the part counts, of its set, as
+        # the predicate after the set says (not "Two of the 30 people detained ... were journalists")
+        qual = g.qualifier_before.search(text, max(s_start, part.start() - _PART_REACH), part.start())
+        number, vague_word, number_high = as_int(part_number), None, None
+        qualifier = g.qualifiers.get(normalise(qual.group("qual"))) if qual else "exact"
+        start = min(start, qual.start() if qual else part.start())
     if number == 1 and cand.shape == "np" and not _VERB_AFTER.match(text, m.end()) and (
             g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())):
         # (not "police said one activist was detained": the clause's subject)
