@@ -333,6 +333,13 @@ def _markup_as_text(body: str) -> str:
     return _BLANK_RUN.sub("\\n\\n", "\\n".join(line.strip() for line in text.split("\\n"))).strip()
 
 
+# <meta property="og:site_name" content="..."> in either attribute order, in the page's head.
+_OG_SITE_NAME = re.compile(r"""<meta\s[^>]*?(?:property|name)\s*=\s*["']og:site_name["'][^>]*?content\s*=\s*["'](?P<a>[^"'<>]{1,80})["']"""
+                           r"""|<meta\s[^>]*?content\s*=\s*["'](?P<b>[^"'<>]{1,80})["'][^>]*?(?:property|name)\s*=\s*["']og:site_name["']""",
+                           re.IGNORECASE)
+_HEAD_REACH = 100_000  # how far into a page its head is looked for
+
+
 def _extract_html(html: str) -> tuple[str, dict]:
     import trafilatura  # imported here: loading it costs half a second that text-only corpora never need
 
@@ -356,7 +363,8 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "published": marked,
         # a date only the page's text gives (htmldate's search of it): the date lines come first
         "page_date": text_date,
-        "outlet": _named_site(doc) or site or _site_in_title(full_title, title),
+        # (the page's own og:site_name before trafilatura's, which may be a JSON-LD publisher, the parent company)
+        "outlet": _og_site_name(html, title) or _named_site(doc) or site or _site_in_title(full_title, title),
         "url": doc.get("url"),
     }
     text = doc["text"]
@@ -518,6 +526,14 @@ def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str
 def _dashless(text: str) -> str:
     """Text with its dashes as hyphens and its spaces single, for comparing a <title> with a page."""
     return " ".join(_DASHES.sub("-", text).split())
+
+
+def _og_site_name(html: str, title: str | None) -> str | None:
+    """Return the name a page's ``og:site_name`` gives the site ("The EastAfrican"; a JSON-LD
+    "publisher" may name its parent company, "Nation Media Group"), unless it is the headline."""
+    m = _OG_SITE_NAME.search(html, 0, _HEAD_REACH)
+    name = " ".join(unescape(m.group("a") or m.group("b")).split()) if m else ""
+    return _site_part(name) if name and not (title and name.casefold() == title.strip().casefold()) else None
 
 
 def _named_site(doc: dict) -> str | None:

@@ -861,3 +861,13 @@ def test_review_cases_of_documents(ref):
     # a short headline opening a page is no masthead of itself
     text = f"Kazakhstan jails activists\n\n{body}\n\nAll {body}\n"
     assert [line.text for line in classify_lines(text, ref).lines if line.role == "title"] == ["Kazakhstan jails activists"]
+
+
+def test_the_pages_og_site_name_names_the_outlet_before_a_publisher():
+    from kzresearch.reading import _og_site_name
+
+    head = ('<head><meta property="og:site_name" content="The Lakeside Times">'
+            '<script type="application/ld+json">{"publisher": {"@type": "Organization", "name": "Lakeside Media Group"}}</script></head>')
+    assert _og_site_name(head, "Kazakhs vote") == "The Lakeside Times"
+    assert _og_site_name('<meta content="Daily Steppe" name="og:site_name">', None) == "Daily Steppe"
+    assert _og_site_name('<meta property="og:site_name" content="Kazakhs vote">', "Kazakhs vote") is None
