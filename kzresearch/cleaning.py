@@ -193,7 +193,8 @@ class _Rules:
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
         self.agencies = agency_index(ref)
-        self.places = frozenset(str(v).casefold() for v, kind in zip(ref.names["variant"], ref.names["kind"]) if kind == "place")
+        self.is_place = ref.is_place
+        self.label_words = frozenset(str(w).lower() for w in config.get("label_words") or [])
         self.section_words = frozenset(str(w).lower() for w in config.get("section_words") or [])
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
@@ -345,9 +346,6 @@ def _is_credit(text: str) -> bool:
 _COMMENT_PROMPT = re.compile(r"(?:log ?in|sign in|sign up|register)\s+(?:to|and)\s+(?:comment|reply|join the (?:discussion|conversation))\b",
                              re.IGNORECASE)
 _PROMPT_WORDS = 6
-# Words of a page's labels below a text, never a writer's name ("Tags ELECTIONS", "Share VIA").
-_LABEL_WORDS = frozenset({"tags", "tag", "topics", "share", "via", "read", "source", "sources", "photo", "video", "follow",
-                          "region", "district", "city"})
 # The most words of a line of agencies' credit and a place.
 _CREDIT_WORDS = 6
 
@@ -791,11 +789,13 @@ def _names_the_site(lines: list[Line], line: Line) -> bool:
     """Whether a name line is the site's own: a notice on the page holds it, or the site's menu follows
     it atop the page (below a paragraph of text, a name is a writer's: a standfirst, "Ayla Karadeniz",
     the date, a caption, then a "Read in:" menu of languages)."""
-    if _atop(lines, line) and any(is_site_menu(x) for x in _next_nonblank(lines, line.line_no - 1, MENU_BELOW_MASTHEAD)):
+    first = _first_paragraph(lines)
+    top = lines[:first + 1]  # the lines atop the page (numbered from 1 in their order)
+    if line.line_no - 1 <= first and any(is_site_menu(x) for x in _next_nonblank(lines, line.line_no - 1, MENU_BELOW_MASTHEAD)):
         return True
     # (the site's name opening its masthead or menu atop the page: "Al Arabiya English | ...")
     opening = re.compile(rf"{re.escape(line.text)}(?!\w)")
-    if any(x.role == "boilerplate" and _atop(lines, x) and opening.match(x.text) for x in lines if x is not line):
+    if any(x.role == "boilerplate" and x is not line and opening.match(x.text) for x in top):
         return True
     held = notice_holder(line.text)
     return any(held.search(x.text) for x in lines)
@@ -828,7 +828,7 @@ def _mark_signature(lines: list[Line], rules: "_Rules") -> None:
     last = next((i for i in range(len(lines) - 1, -1, -1) if _is_sentence_line(lines[i]) and SENTENCE_END.search(lines[i].text)), None)
     below = _next_nonblank(lines, last) if last is not None else []
     if below and below[0].role is None and _is_signature(below[0].text) and not _names_the_site(lines, below[0]) \
-            and not any(w.casefold() in rules.section_words or w.casefold() in _LABEL_WORDS or w.casefold() in rules.places
+            and not any(w.casefold() in rules.section_words or w.casefold() in rules.label_words or rules.is_place(w)
                         for w in [*below[0].text.split(), below[0].text]):
         # (not a label, "Tags ELECTIONS", "Share VIA", nor a place, "Almaty REGION")
         below[0].role, below[0].rule = "byline", "author_signature"

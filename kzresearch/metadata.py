@@ -367,7 +367,7 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
                 if found:
                     hits.setdefault(outlet, []).append(f"{signal} signature {source!r} on line {line.line_no} ({line.role})")
     # A line naming an outlet above the headline is its masthead ("Voice of America").
-    title_at = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
+    title_at = _title_index(lines, 0)
     for line in lines[:title_at]:
         if line.rule == "outlet_name_line" and (named := signatures.named_in(fold_case(line.text))):
             hits.setdefault(named, []).append(f"outlet name above the headline on line {line.line_no}")
@@ -448,7 +448,7 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     Azernews) unless the notice writes the name otherwise, or the name is an acronym ("KTK").
     """
     written = [line for line in lines if line.role != "blank"]
-    title_at = next((i for i, line in enumerate(written) if line.role == "title"), len(written))
+    title_at = _title_index(written, len(written))
     notices = [line.text for line in written[-_FOOT_LINES:]
                if (line.role in ("boilerplate", "caption") and _NOTICE.search(line.text)) or PUBLISHER_NOTICE.search(line.text)]
     for line in written[:min(MASTHEAD_LINES, title_at)] if notices else []:
@@ -653,7 +653,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
 def _in_masthead(name: str, lines: list[Line]) -> bool:
     """Whether ``name`` opens one of the first lines of the page above the headline ("The Guardian
     Nigeria News - ..."): the site's own name, not a writer's."""
-    title = next((i for i, line in enumerate(lines) if line.role == "title"), 0)
+    title = _title_index(lines, 0)
     opens = re.compile(rf"(?:the\s+)?{re.escape(name)}(?!\w)", re.IGNORECASE)
     return any(line.role == "boilerplate" and opens.match(line.text) for line in [x for x in lines[:title] if x.role != "blank"][:MASTHEAD_LINES])
 
@@ -812,7 +812,7 @@ def dateline_published(lines: list[Line]) -> Published | None:
     # Between the headline and the text first: a date above the headline is often a site's "today"
     # ("Tuesday, April 15, 2025"), one below the text a related story's.
     # (a standfirst that cleaning kept as text may stand between the headline and the date line)
-    title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
+    title = _title_index(lines, None)
     above: list[Line] = []
     if title is None:
         header = []
@@ -843,6 +843,11 @@ def dateline_published(lines: list[Line]) -> Published | None:
     return None
 
 
+def _title_index(lines: list[Line], default: int | None) -> int | None:
+    """Return the index of the headline among ``lines``, else ``default``."""
+    return next((i for i, line in enumerate(lines) if line.role == "title"), default)
+
+
 def header_month_day(lines: list[Line]) -> DateExpression | None:
     """Return the month and day a date line right below the headline states without a year ("Jun. 6
     | 04:18 pm JST"), if any: the article's day, whose year the election it reports tells.
@@ -857,7 +862,7 @@ def header_month_day(lines: list[Line]) -> DateExpression | None:
     DateExpression or None
         The first ``month_day`` expression of a date line among the five lines below the headline.
     """
-    title = next((i for i, line in enumerate(lines) if line.role == "title"), None)
+    title = _title_index(lines, None)
     if title is None:
         return None
     below = [line for line in lines[title + 1:] if line.role != "blank"][:_HEADER_LINES]
@@ -872,7 +877,7 @@ def _read_as_the_page_names(expr: DateExpression, lines: list[Line]) -> dt.date:
     if expr.kind != "dmy_numeric" or expr.day == expr.month or expr.day > 12:
         return expr.date
     swapped = dt.date(expr.year, expr.day, expr.month)
-    title = next((i for i, line in enumerate(lines) if line.role == "title"), len(lines))
+    title = _title_index(lines, len(lines))
     named = {d.date for line in lines[:title] for d in find_dates(line.text) if d.kind == "full"}
     return swapped if swapped in named and expr.date not in named else expr.date
 

@@ -47,11 +47,6 @@ class DocResult:
     quotes: list[dict] = field(default_factory=list)
 
 
-def is_place(ref: Reference, name: str) -> bool:
-    """Whether ``names.csv`` knows ``name`` as a place (:meth:`Reference.canonical_name`)."""
-    return (ref.canonical_name(name) or (None, None))[1] == "place"
-
-
 def process_document(raw: RawDocument, ref: Reference, record: dict | None = None) -> DocResult:
     """Clean one document, infer its metadata and extract its mentions, claims and quotes.
 
@@ -116,7 +111,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if not byline:
         byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
         wire = list(dict.fromkeys(wire + credited))
-    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), lambda name: is_place(ref, name))))
+    wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), ref.is_place)))
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,

@@ -203,12 +203,23 @@ _CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _HIDDEN_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
+
+
+def _meta_tag(keys: str, value: str) -> re.Pattern:
+    """Return a pattern of a ``<meta>`` tag whose property, name or itemprop is one of ``keys`` (an
+    alternation) and whose content starts with ``value``, either attribute first; the content is
+    the group that matched (``match.group(match.lastgroup)``)."""
+    key = rf"""\b(?:property|name|itemprop)\s*=\s*["'](?:{keys})["']"""
+    return re.compile(rf"""<meta\b[^>]*?{key}[^>]*?\bcontent\s*=\s*["'](?P<after>{value})"""
+                      rf"""|<meta\b[^>]*?\bcontent\s*=\s*["'](?P<before>{value})[^"']*["'][^>]*?{key}""", re.IGNORECASE)
+
+
 # A publication date the markup states for the article: its meta or itemprop
 # "article:published_time" / "datePublished" (either attribute first), and JSON-LD (_article_published).
-_PUBLISHED_META = re.compile(
-    r"""<meta\b[^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["'][^>]*?\bcontent\s*=\s*["'](?P<meta>\d{4}-\d\d-\d\d)"""
-    r"""|<meta\b[^>]*?\bcontent\s*=\s*["'](?P<before>\d{4}-\d\d-\d\d)[^"']*["'][^>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["']""",
-    re.IGNORECASE)
+_PUBLISHED_META = _meta_tag("article:published_time|datePublished", r"\d{4}-\d\d-\d\d")
+# The site's own name for itself: <meta property="og:site_name" content="...">.
+_OG_SITE_NAME = _meta_tag("og:site_name", r"""[^"'<>]{1,80}(?=["'])""")
+_HEAD_REACH = 100_000  # how far into a page its head is looked for
 _JSON_LD = re.compile(r"""<script[^>]*type\s*=\s*["']application/ld\+json["'][^>]*>(.*?)</script>""", re.IGNORECASE | re.DOTALL)
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -331,13 +342,6 @@ def _markup_as_text(body: str) -> str:
     text = _CELL_END.sub(" ", _LINE_TAG.sub("\\n", _BLOCK_TAG.sub("\\n\\n", text)))
     text = unescape(_TAG.sub("", text))
     return _BLANK_RUN.sub("\\n\\n", "\\n".join(line.strip() for line in text.split("\\n"))).strip()
-
-
-# <meta property="og:site_name" content="..."> in either attribute order, in the page's head.
-_OG_SITE_NAME = re.compile(r"""<meta\s[^>]*?(?:property|name)\s*=\s*["']og:site_name["'][^>]*?content\s*=\s*["'](?P<a>[^"'<>]{1,80})["']"""
-                           r"""|<meta\s[^>]*?content\s*=\s*["'](?P<b>[^"'<>]{1,80})["'][^>]*?(?:property|name)\s*=\s*["']og:site_name["']""",
-                           re.IGNORECASE)
-_HEAD_REACH = 100_000  # how far into a page its head is looked for
 
 
 def _extract_html(html: str) -> tuple[str, dict]:
@@ -532,7 +536,7 @@ def _og_site_name(html: str, title: str | None) -> str | None:
     """Return the name a page's ``og:site_name`` gives the site ("The EastAfrican"; a JSON-LD
     "publisher" may name its parent company, "Nation Media Group"), unless it is the headline."""
     m = _OG_SITE_NAME.search(html, 0, _HEAD_REACH)
-    name = " ".join(unescape(m.group("a") or m.group("b")).split()) if m else ""
+    name = " ".join(unescape(m.group(m.lastgroup)).split()) if m else ""
     return _site_part(name) if name and not (title and name.casefold() == title.strip().casefold()) else None
 
 

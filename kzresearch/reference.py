@@ -102,6 +102,17 @@ class Reference:
         """
         return self._variant_index.get(" ".join(surface.split()).casefold())
 
+    def is_place(self, surface: str) -> bool:
+        """Return whether ``names.csv`` knows ``surface`` as a place (:meth:`canonical_name`).
+
+        Examples
+        --------
+        >>> ref = load_reference()
+        >>> ref.is_place("ALMATY"), ref.is_place("Reuters")
+        (True, False)
+        """
+        return (self.canonical_name(surface) or (None, None))[1] == "place"
+
     def capital_on(self, day: dt.date) -> str:
         """Return the name of Kazakhstan's capital in force on ``day``.
 

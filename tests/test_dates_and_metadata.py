@@ -457,11 +457,10 @@ def test_sign_off_lines_of_agencies_credit_each_agency_they_list(ref):
 
 def test_a_rows_agency_field_names_no_place(ref):
     from kzresearch.metadata import row_agencies
-    from kzresearch.pipeline import is_place
     from kzresearch.reference import agency_index
 
-    assert row_agencies("AFP, Almaty", agency_index(ref), lambda name: is_place(ref, name)) == ["AFP"]
-    assert row_agencies("Trend, AFP", agency_index(ref), lambda name: is_place(ref, name)) == ["Trend", "AFP"]
+    assert row_agencies("AFP, Almaty", agency_index(ref), ref.is_place) == ["AFP"]
+    assert row_agencies("Trend, AFP", agency_index(ref), ref.is_place) == ["Trend", "AFP"]
 
 
 def test_a_wire_services_name_on_a_page_that_holds_its_own_copyright_credits_the_copy(ref):
