@@ -92,9 +92,10 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
-# A mark between two parts of a sentence, for the times of a count: "..., and a court fined three the
-# following day" (not CLAUSE_BREAK below, which parts what was said of a figure).
-_CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
+# A mark between two parts of a sentence, for the times of a count ("..., and a court fined three the
+# following day") and the clause of a result's figure (not CLAUSE_BREAK below, which parts what was said
+# of a figure).
+CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]")
 # How far back of a time its clause's words of the future are looked for ("was due to vote on Monday").
 _FUTURE_REACH = 50
 # The nouns of a vote.
@@ -735,7 +736,7 @@ class TextContext:
         cues = [c for c in named if not (c[0] in self._day_before_cues and c[0] < pos)] or named
         # ("put the number detained at seven, and a court fined three the following day": the
         # seven are not the next day's)
-        cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and _CLAUSE_MARK.search(self.text, pos, c[0]))]
+        cues = [c for c in cues if not (c[0] in self._day_after_cues and c[0] > pos and CLAUSE_MARK.search(self.text, pos, c[0]))]
         # ("detained seven people accused of plotting riots on election day": the plot's day)
         cues = [c for c in cues if not (c[0] > pos and self.patterns.intent.search(self.text, pos, c[0]))]
         # ("detained 12 people who were due to stand trial on Friday": the trial's day)
@@ -745,7 +746,7 @@ class TextContext:
             # November 20, and a court sentenced five of them on November 11": the 11th); a time
             # opening the sentence frames all of it ("On Saturday, ...")
             opening = self._opening_end(index)
-            return min(cues, key=lambda c: (c[0] >= opening and bool(_CLAUSE_MARK.search(self.text, min(c[0], pos), max(c[0], pos))),
+            return min(cues, key=lambda c: (c[0] >= opening and bool(CLAUSE_MARK.search(self.text, min(c[0], pos), max(c[0], pos))),
                                             abs(c[0] - pos)))[1]
         has_cue, day, source = self._time_before(index)
         if has_cue and isinstance(day, (MonthDate, PinnedDay)):

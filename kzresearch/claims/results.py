@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kzresearch.claims.context import CLAUSE_BREAK, VOTE_NOUNS, DocContext, Mention, TextContext, elections_of, text_context
+from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, DocContext, Mention, TextContext, elections_of, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
-from kzresearch.dates import last_month_named, months_before
-from kzresearch.patterns import caseless, fold_case
+from kzresearch.dates import WEEKDAYS, last_month_named, months_before
+from kzresearch.patterns import caseless, fold_case, starting_words
 from kzresearch.reference import official_values
 
 # "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
@@ -324,8 +324,8 @@ def _abroad(f: _Frames, text: str, s_start: int, s_end: int, pos: int) -> bool:
     opening = f.foreign_opening.match(text, s_start, s_end)
     marks = [(m.span(), False) for m in f.home.finditer(text, s_start, s_end)] \
         + [(m.span(), True) for m in f.foreign_vote.finditer(text, s_start, s_end)] + ([(opening.span(), True)] if opening else [])
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)), default=s_start)
-    hi = m.start() if (m := _CLAUSE_BREAK.search(text, pos, s_end)) else s_end
+    lo = max((m.end() for m in CLAUSE_MARK.finditer(text, s_start, pos)), default=s_start)
+    hi = m.start() if (m := CLAUSE_MARK.search(text, pos, s_end)) else s_end
     own = [mark for mark in marks if lo <= mark[0][0] < hi]
     if own:
         # (a place before the figure is as near as its end, one after as its start)
@@ -716,8 +716,8 @@ def _kind_named_for(tc: TextContext, index: int, pos: int) -> str | None:
     s_start = tc.sentences[index][0]
     for m in reversed(list(_NAMED_KIND.finditer(text, s_start, pos))):
         between = text[m.end():pos]
-        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s_start, m.start())), default=s_start)
-        if (not _CLAUSE_BREAK.search(between) or _RELATIVE_AFTER_VOTE.fullmatch(between)) \
+        clause_start = max((b.end() for b in CLAUSE_MARK.finditer(text, s_start, m.start())), default=s_start)
+        if (not CLAUSE_MARK.search(between) or _RELATIVE_AFTER_VOTE.fullmatch(between)) \
                 and not _TIME_PHRASE.search(text, clause_start, m.start()):
             return m.group(1).lower()
     return None
@@ -1077,8 +1077,7 @@ _ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|recei
                        r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
                        r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
 _OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
-# Where a clause ends, for telling a figure's own clause; and a relative clause's start.
-_CLAUSE_BREAK = re.compile(r"[,;()]|\s[\u2013\u2014-]\s")
+# A relative clause's start.
 _RELATIVE_START = re.compile(r"\s*(?:which|where|when|in\s+which|at\s+which|whose)\b", re.IGNORECASE)
 # Where a clause after a figure begins: a name there is no subject of the figure.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
@@ -1102,7 +1101,7 @@ _OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
 # the amendments"; "X was runner-up then with 11.7 percent"), not a next step ("Then, on Monday, ...").
 _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
-_OWN_TIME = re.compile(r"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|this\s+week)\b")
+_OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
 # A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
