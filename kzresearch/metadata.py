@@ -50,9 +50,10 @@ _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-
 _CREDIT_MARK = re.compile(r"^(?P<mark>(?:source:?|©|--|—|–|-|\(|\[)\s*(?:with\s+)?|with\s+|by\s+)?(?P<names>.*?)[)\]\s.]*$", re.IGNORECASE)
 # Marks that set names apart on a line of credits besides those _credited_names splits at ("Reuters . AFP").
 _SPACED_MARKS = re.compile(r"\s+[.·|;]\s+|\s*[|;·]\s*")
-# A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019".
+# A copyright notice: "© 2011-2022 Tengrinews.kz. All rights reserved", "Copyright © The X Limited 2019",
+# "Copyright 2012 by X".
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+"
+    r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|copyright|\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?)*\s+(?:by\s+)?"
     r"(?P<holder>(?-i:[A-Za-z][\w&'/-]*(?:\.[\w&'/-]+)*(?: (?:[A-Z][\w&'/-]*(?:\.[\w&'/-]+)*|\d{1,3}\b|of|the|and|for|&))*))",
     re.IGNORECASE)
 # (and other countries' forms: "Pvt. Ltd." India, "Pte" Singapore, "Sàrl" and "SA" Switzerland and France, "AG",

@@ -14,13 +14,14 @@ import ftfy
 from ftfy.badness import is_bad
 
 # Typographic quotes become ASCII so that patterns and gold phrases compare; spaces of every
-# width become one space. Dashes stay: an em dash marks a dateline ("ALMATY — ...").
+# width become one space; a circled C is the copyright sign. Dashes stay: an em dash marks a dateline ("ALMATY — ...").
 _TRANSLATION = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
         "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\u2002": " ",
         "\u2003": " ", "\u3000": " ", "\t": " ",
+        "\u24d2": "\u00a9", "\u24b8": "\u00a9",  # the circled letter C of East Asian pages is the copyright sign
         "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "",
     }
 )

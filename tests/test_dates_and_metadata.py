@@ -299,6 +299,10 @@ def test_an_outlet_outlets_csv_does_not_know_is_named_by_its_domain_or_its_copyr
     assert infer_outlet([*body, foot], ref) == ("Steppe Herald", "copyright holder 'Steppe Herald' on line 4 (not in outlets.csv)")
     france = Line(4, 4, "Copyright © 1997 France 24", "caption", "copyright_credit")  # a number in the name
     assert infer_outlet([*body, france], ref)[0] == "France 24"
+    # "Copyright 2012 by X", and the circled C East Asian pages write for the sign
+    from kzresearch.textnorm import normalize_line
+    for notice in ("Copyright 2012 by Steppe Herald. All rights reserved.", normalize_line("Copyright \u24d2 2005 Steppe Herald.")):
+        assert infer_outlet([*body, Line(4, 4, notice, "caption", "copyright_credit")], ref)[0] == "Steppe Herald"
     # a company's notice names a parent, not the outlet
     company = Line(4, 4, "Copyright © 2016 Steppe Media Holdings Limited. All rights reserved.", "caption", "copyright_credit")
     assert infer_outlet([*body, company], ref)[0] is None

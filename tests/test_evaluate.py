@@ -207,3 +207,13 @@ def test_bylines_compare_as_sets_of_names_and_outlets_without_the_article(gold):
     report = evaluate(documents(byline="Bo Kim and Ann Lee"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
     assert report["documents"]["byline"]["accuracy"] == 1.0
     assert report["documents"]["outlet"]["accuracy"] == 1.0
+
+
+def test_an_outlet_spelled_run_together_is_the_same_outlet(gold):
+    # A site's own spelling of its name ("The EastAfrican") is the name a reader writes with spaces.
+    gold[0]["outlet"] = "The East African"
+    report = evaluate(documents(outlet="The EastAfrican"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
+    assert report["documents"]["outlet"]["accuracy"] == 1.0
+    gold[0]["outlet"] = "East Africa Times"
+    report = evaluate(documents(outlet="The EastAfrican"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
+    assert report["documents"]["outlet"]["accuracy"] == 0.0

@@ -165,6 +165,8 @@ _PLACE_REACH = 2
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
                                 r"courthouse|building|city|town)\b", re.IGNORECASE)
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
+# What a month's name starts with: a sentence without one names no month (a cheap prefilter).
+_MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
                "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
@@ -527,10 +529,23 @@ class TextContext:
         they date the statement, not the event counted.
         """
         if (index, statements) not in self._cues:  # every count of a sentence asks again
-            self._cues[index, statements] = self._date_cues(index, statements)
+            if (index, True) not in self._cues:
+                self._cues[index, True] = self._date_cues(index)
+            # (the cues without the dates of saying are the sentence's cues, filtered)
+            cues = self._cues[index, True]
+            self._cues[index, statements] = cues if statements else self._without_statements(index, cues)
         return self._cues[index, statements]
 
-    def _date_cues(self, index: int, statements: bool) -> list[tuple[int, dt.date | None]]:
+    def _without_statements(self, index: int, cues: list[tuple[int, dt.date | None]]) -> list[tuple[int, dt.date | None]]:
+        """Return ``cues`` of sentence ``index`` without the dates of saying: "the ministry said on
+        Thursday" dates the statement, not the event; so does the date of a source cited in
+        parentheses ("(Respublika, August 23)")."""
+        start, end = self.sentences[index]
+        cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 70), c[0])]
+        cited = [m.span() for m in self._citations(start, end)]
+        return [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
+
+    def _date_cues(self, index: int) -> list[tuple[int, dt.date | None]]:
         start, end = self.sentences[index]
         lowered = self.folded[start:end]
         if not any(hint in lowered for hint in _DATE_HINTS):
@@ -539,7 +554,8 @@ class TextContext:
         cues: list[tuple[int, dt.date | None]] = []
         explicit: list[tuple[int, int]] = []
         yearless: set[int] = set()  # month-days whose year was inferred ("on Dec. 16")
-        for pattern in (_DATE_MD, _DATE_DM):
+        named_month = any(stem in lowered for stem in _MONTH_STEMS)
+        for pattern in (_DATE_MD, _DATE_DM) if named_month else ():
             for m in pattern.finditer(self.text, start, end):
                 day = _explicit_date(m, anchor)
                 if not m.group("y"):
@@ -560,7 +576,7 @@ class TextContext:
                         continue
                     explicit.append(m.span())
                     cues.append((m.start(), month))
-            for m in _MONTH_CUE.finditer(self.text, start, end):
+            for m in _MONTH_CUE.finditer(self.text, start, end) if named_month or "month" in lowered else ():
                 if any(a <= m.start() < b for a, b in explicit) or (
                         not m.group("rel") and self.patterns.month_context.search(self.text, max(start, m.start() - 30), m.start())):
                     continue  # "since March", "which was banned in December": no date of the count
@@ -625,12 +641,6 @@ class TextContext:
                 # (not a day near the story's own, "On Dec. 16, on the fifth anniversary, ...")
                 cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day)
                          and (anchor is None or abs((anchor - d).days) > _OWN_TIME_DAYS) else d) for a, d in cues]
-        # "the ministry said on Thursday": the day of the statement, not of the event; so is the
-        # date of a source cited in parentheses ("(Respublika, August 23)").
-        if not statements:
-            cues = [c for c in cues if not self.patterns.speech_date.search(self.folded, max(start, c[0] - 70), c[0])]
-            cited = [m.span() for m in self._citations(start, end)]
-            cues = [c for c in cues if not any(a <= c[0] < b for a, b in cited)]
         return sorted(cues, key=lambda c: c[0])
 
     def _named_election_day(self, cues: list[tuple[int, dt.date | None]], index: int, pos: int) -> dt.date | None:
