@@ -33,6 +33,10 @@ MIN_SCORE = 2.0
 _NAMED_VOTE = re.compile(r"\b(?P<y>(?:19|20)\d\d)(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|polls?|ballots?|referendums?)\b"
                          r"|\b(?:elections?|votes?|polls?|ballots?|referendums?)\s+(?:of|in)\s+(?:[A-Za-z]+\s+){0,2}?(?P<y2>(?:19|20)\d\d)\b",
                          re.IGNORECASE)
+# Kinds of events.csv whose reports may recall a vote without being about one, and how many days
+# after such an episode's end a report of it is still news of the episode.
+_EPISODE_KINDS = ("unrest", "protest")
+_EPISODE_NEWS_DAYS = 14
 # Days after a vote within which the press still reports on it (final results, protests, courts).
 _AFTER_VOTE_DAYS = 120
 _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0,
@@ -45,11 +49,14 @@ _PRECISE_SHARE = re.compile(r"(?<![\d.,])(?P<n>\d{1,2}[.,]\d\d)\s*(?:%|per\s?cen
 
 @dataclass(frozen=True)
 class ElectionGuess:
-    """The election an article is about, the margin over the runner-up, and why."""
+    """The election an article is about, the margin over the runner-up, and why; and, for an
+    article about something else that recalls a vote, that vote (``recalled``): the election its
+    figures without a time of their own belong to."""
 
     election_id: str | None
     score: float
     evidence: str
+    recalled: str | None = None
 
 
 class _Cues:
@@ -60,6 +67,10 @@ class _Cues:
         self.kinds = {kind: caseless(p) for kind, p in cues["kinds"].items()}
         event_dates = dict(zip(ref.events["event_id"], ref.events["date"]))
         self.events = [(eid, event_dates[eid], caseless(p)) for eid, p in cues["event_cues"].items() if eid in event_dates]
+        # Unrest and protests that were no vote's (not within a week of one): Zhanaozen, the land protests.
+        votes = [_date(d) for d in ref.elections["date"]]
+        self.episodes = [(e.event_id, _date(e.date), _date(e.end_date) or _date(e.date)) for e in ref.events.itertuples(index=False)
+                         if e.kind in _EPISODE_KINDS and not any(0 <= (_date(e.date) - v).days <= 7 or 0 <= (v - _date(e.date)).days <= 7 for v in votes)]
         periods = [(c["name"], _date(c["valid_from"]), _date(c["valid_to"])) for c in cues["name_periods"]]
         self.name_periods = {name: (start, end) for name, start, end in periods}
         results = ref.official_results
@@ -134,8 +145,25 @@ def infer_election(
     -------
     ElectionGuess
         ``election_id`` None when the article is not about an election or evidence is too weak.
+        News of unrest that was no vote's (``events.csv`` kinds ``unrest`` and ``protest``, not
+        within a week of a vote), published during it or in the two weeks after, under a headline
+        that names no vote, is about the unrest: the vote it recalls ("two months after the
+        parliamentary election") or awaits is ``recalled``, not ``election_id``.
     """
     cues = _cues_for(ref)
+    guess = _best_election(text, cues, dates=dates, mentions=mentions, published=published, title=title, sentences=sentences)
+    if guess.election_id is None or published is None or cues.election_words.search(fold_case(title or "")):
+        return guess
+    for event_id, start, end in cues.episodes:
+        if start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS):
+            return ElectionGuess(None, guess.score, f"published {published}, during {event_id}, and the headline names no vote; "
+                                 f"recalls {guess.election_id}: {guess.evidence}", recalled=guess.election_id)
+    return guess
+
+
+def _best_election(text: str, cues: _Cues, *, dates: list[DateExpression], mentions: list[dict], published: dt.date | None,
+                   title: str | None, sentences: list[tuple[int, int]] | None) -> ElectionGuess:
+    """Score every election of ``cues`` against the article (see :func:`infer_election`)."""
     folded = fold_case(text)
     if not cues.election_words.search(folded):
         return ElectionGuess(None, 0.0, "no election word in the text")

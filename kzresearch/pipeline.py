@@ -100,7 +100,9 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     guess = infer_election(
         text, ref, dates=dates, mentions=mentions, published=stated.day if stated else None, title=clean.title, sentences=sentences
     )
-    election_date = ref.election(guess.election_id)["date"] if guess.election_id else None
+    # (an article about unrest that recalls a vote dates and assigns its figures by that vote)
+    context_election = guess.election_id or guess.recalled
+    election_date = ref.election(context_election)["date"] if context_election else None
     if stated is None and election_date is not None and (month_day := header_month_day(clean.lines)) is not None \
             and (day := resolve_month_day(month_day.month, month_day.day, election_date)) is not None:
         stated = Published(day.isoformat(), "day", f"date line states {month_day.surface!r}, the year of the {election_date} election")
@@ -114,7 +116,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), ref.is_place)))
     doc_id = raw.doc_id
     context = claims.DocContext(
-        doc_id=doc_id, election_id=guess.election_id, published=published.day or election_date, mentions=mentions,
+        doc_id=doc_id, election_id=context_election, published=published.day or election_date, mentions=mentions,
         title=clean.title, sentences=sentences, outlet=outlet,
     )
     result = DocResult()

@@ -152,6 +152,27 @@ def test_an_article_long_after_a_vote_is_about_it_only_when_it_dates_it(ref):
     assert "after 2011-12-16-zhanaozen" not in late.evidence
 
 
+def test_news_of_unrest_that_was_no_votes_is_about_the_unrest_and_recalls_the_vote(ref):
+    import datetime as dt
+
+    from kzresearch.entities import matcher_for
+
+    text = ("Police detained hundreds of people protesting against the land reform in Atyrau and Almaty on Saturday. "
+            "The rallies came two months after the parliamentary election, in which the ruling Nur Otan party took "
+            "82.20 percent of the vote on a turnout of 77.12 percent. Parliamentary parties did not comment.")
+
+    def guess(published, title):
+        return infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text),
+                              published=published, title=title)
+
+    during = guess(dt.date(2016, 5, 22), "Hundreds detained at land protests")
+    assert (during.election_id, during.recalled) == (None, "2016-03-20-parliamentary"), during.evidence
+    assert "during 2016-04-24-land-protests" in during.evidence
+    # a headline naming the vote makes it the subject; and after the unrest, the vote is the story's again
+    assert guess(dt.date(2016, 5, 22), "Election winners silent as police detain protesters").election_id == "2016-03-20-parliamentary"
+    assert guess(dt.date(2016, 3, 22), "Hundreds detained at land protests").election_id == "2016-03-20-parliamentary"
+
+
 def test_official_figures_stated_tell_the_vote_reported_from_one_recalled(ref):
     # No date anywhere; the 2012 Mazhilis figures to two decimals against a rounded 2007 share.
     text = ("Kazakhstan's ruling Nur Otan party won 80.99 per cent of the vote in Sunday's parliamentary election, "
