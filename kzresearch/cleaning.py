@@ -30,7 +30,7 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 # A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
 _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"^by:?\s+(?=[A-Z])", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:article|story|report|written|posted)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)  # ("Article by: X")
 # Names in capitals, one to four words each ("MTI", "Interfax-Kazakhstan", "Agence France-Presse").
 _CREDITED_NAMES = r"[A-Z][\w/&.-]*(?: [A-Z][\w/&.-]*){0,3}"
 _CREDIT_LINE = re.compile(
@@ -48,7 +48,7 @@ _CREDIT_LINE = re.compile(
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
 AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
 # (a name of a person: "The Steppe Post" above a date line is a masthead)
-_NAME = r"(?!The )[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
+_NAME = r"(?!The )[A-Z][a-z'-]+(?<!'s)(?: [A-Z][a-z'-]+(?<!'s)){1,2}"  # (no possessive: "Turkey's Daily News")
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 # ... in capitals too, as weeklies set them ("ANUP GHIMIRE in ALMATY")
 _NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"
@@ -73,6 +73,8 @@ _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?(?: date)?|date published|update[ds]?|modified|posted|issued|first published|last updated?|on|at|am|pm|gmt|bst|utc|edt|est|cet|cest|eet|eest|ksa|"
                                r"ist|pst|pdt|jst|kst|sgt|hkt|gst|aest|msk|almt)\b|(?<!\w)[+-]\d{2}:?\d{2}\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# The most words of a desk's credit after a date ("/ STEPPE DAILY WITH REUTERS, ALMATY").
+_DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 _WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
 # Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
@@ -448,7 +450,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
         # The first line of a page or a scraped text, unless the site's menu follows it: a masthead,
         # which opens the page above its menu; a headline never does.
-        masthead = i == candidates[0] and any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
+        masthead = any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
         score = -2.0 if masthead else 2.0 if i == candidates[0] else 0.0
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
@@ -680,9 +682,13 @@ def _stamped_byline(text: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST")."""
+    """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST"), or a date
+    and a desk's credit after a spaced slash ("05 April 2011, Tuesday / STEPPE DAILY WITH REUTERS, ALMATY")."""
     if len(text) > _DATE_LINE_CHARS:
         return False
+    date, slash, credit = text.partition(" / ")
+    if slash and len(credit.split()) <= _DESK_CREDIT_WORDS and not SENTENCE_END.search(credit) and not any(c.isdigit() for c in credit):
+        text = date
     text = without_reading_time(text)
     dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]
     if not dates:

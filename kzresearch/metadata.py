@@ -25,7 +25,7 @@ from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import sentence_spans
 
-_BYLINE_PREFIX = re.compile(r"^(?:by|authors?:?|written by|posted by)\s+", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
@@ -140,6 +140,8 @@ _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 _CREDIT_PIECES = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s+")
 # An agency's name before a site's stamp on a date line ("AFP Published 07 Oct, 2024 02:18pm").
 _AGENCY_BEFORE_STAMP = re.compile(r"(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\s+(?:Published|Updated|Posted)\b")
+# A desk's credit after a date line's slash naming the agencies it wrote with ("/ STEPPE DAILY WITH REUTERS, ALMATY").
+_DESK_WITH_AGENCIES = re.compile(r" / [^/]*?\bwith\s+(?P<agencies>[^/]+)$", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
 
@@ -478,7 +480,9 @@ def _spelled(name: str, written_as: str | None = None) -> str:
     """A masthead's name as the outlet's: capitals throughout are its lettering ("AZERNEWS" is
     Azernews) unless the notice writes it otherwise (``written_as``) or it is an acronym ("KTK")."""
     acronym = sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
-    return next((n for n in (written_as, name) if n and (not n.isupper() or acronym)), name.title())
+    # (each word capitalised once: "TODAY'S ZAMAN" is Today's Zaman, not str.title's "Today'S")
+    return next((n for n in (written_as, name) if n and (not n.isupper() or acronym)),
+                " ".join(word[:1] + word[1:].lower() for word in name.split()))
 
 
 def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
@@ -493,7 +497,8 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     'Steppe Herald'
     """
     written = [line for line in lines if line.role != "blank"]
-    while written and written[0].rule == "navigation":  # ("Skip to main content")
+    # (past "Skip to main content", an archive's banner and the day of reading: "Wednesday, April 9, 2025")
+    while written and written[0].rule in ("navigation", "archive_banner", "date_line"):
         written.pop(0)
     if not written or written[0].role == "title" or written[0].rule not in _MASTHEAD_RULES:
         return None  # (a banner's "Breaking News" is furniture of its own)
@@ -603,7 +608,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 if named := _agencies_listed(part, agencies):
                     wire += named  # "Reuters", "AFP-Jiji"
                 elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part) and not _ROLE_END.search(part):
-                    authors.append(part)
+                    authors.append(part.title() if part.isupper() and " " in part else part)  # ("By ARMAN SEITKALI": as spelt)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
@@ -622,8 +627,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             authors.append(" ".join(w.title() if w.isupper() else w for w in line.text.split()))
         elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"
             authors.append(dated_byline_author(line.text))
-        elif line.rule == "author_field":  # "Author: Aidos Zhumabayev"
-            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1]) if a.strip(" .")]
+        elif line.rule == "author_field":  # "Author: Aidos Zhumabayev" ("Text: X | Translation: Y": the writer is X)
+            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1].split("|")[0]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             # "ASTANA (REUTERS, AFP) -", "ALMATY (AFP-Yonhap) --": each agency credited
             wire += _agencies_listed(m.group("agency") or m.group("slashed") or m.group("bare"), agencies)
@@ -631,6 +636,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += _agencies_listed(line.text.split(":", 1)[-1], agencies)
         elif line.rule == "date_line" and (m := _AGENCY_BEFORE_STAMP.match(line.text)):
             wire += _agencies_listed(m.group("agency"), agencies)  # "AFP Published 07 Oct, 2024 02:18pm"
+        elif line.rule == "date_line" and (m := _DESK_WITH_AGENCIES.search(line.text)):
+            wire += _agencies_named(m.group("agencies"), agencies)  # "05 April 2011 / STEPPE DAILY WITH REUTERS, ALMATY"
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)) and (m.group("agencies") or line.n_words >= _SIGNED_PARAGRAPH_WORDS):
             # (a credit in brackets after a short line is a picture's: "A woman casts her ballot, January 10. (AFP)")
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies

@@ -471,3 +471,37 @@ def test_a_menu_of_section_words_and_a_menu_item_are_no_headline(ref):
     # a headline in Title Case names no section
     text = f"Kazakh Ruling Party Claims Big Win\nObservers Cite Pressure on Voters\n\nBy A. Writer\n\n{LEAD}\n\n{BODY}\n"
     assert classify_lines(text, ref).title == "Kazakh Ruling Party Claims Big Win"
+
+
+def test_labelled_credits_a_weather_line_and_a_tagline_above_the_menu_are_no_headline(ref):
+    from kzresearch.metadata import agency_index, infer_byline_and_wire, wire_services
+
+    headline = "Kazakh police detain hundreds after the vote in Almaty"
+    for label, author in [("Article by: DANA OMAROVA , Associated Press", "Dana Omarova"),
+                          ("Text: Dana Omarova | Translation: Aidos Serikov", "Dana Omarova")]:
+        doc = classify_lines(f"Steppe Herald\nHome | World | Politics\nAstana, KZ -8\u00b0 Partly cloudy\n\n{headline}\n\n{label}\n\n{LEAD}\n\n{BODY}\n", ref)
+        assert doc.title == headline, label
+        assert infer_byline_and_wire(doc.lines, agency_index(ref), wire_services(ref))[0] == author
+    assert next(line.rule for line in doc.lines if "Partly" in line.text) == "weather_widget"
+    doc = classify_lines(f"{headline}\n\nBy A. Writer\nSeptember 28, 2004\nPosted in: World, Neighbourhood Watch\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == headline
+    # a masthead's tagline stands above the site's menu, as a headline never does; and it names no author
+    doc = classify_lines(f"STEPPE DAILY\nCentral Asia's Daily News in English\nHome | World | Politics | Business\n\n{headline}\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert doc.title == headline
+    assert all(line.role != "byline" for line in doc.lines[:3])
+
+
+def test_a_date_with_a_desks_credit_is_a_date_line_and_a_web_archives_banner_is_furniture(ref):
+    from kzresearch.metadata import agency_index, dateline_published, infer_byline_and_wire, infer_outlet, wire_services
+
+    text = ("The Wayback Machine - https://web.archive.org/web/20150923041511/http://www.steppedaily.kz/world/1.html\n"
+            "23 September 2015, Wednesday\nSTEPPE DAILY\nHome | National | World | Business | Archive\n"
+            "Kazakh leader re-elected with landslide in snap vote\n"
+            "05 April 2011, Tuesday / STEPPE DAILY WITH REUTERS, ALMATY\n\n"
+            f"{LEAD}\n\n{BODY}\n")
+    doc = classify_lines(text, ref)
+    assert doc.lines[0].rule == "archive_banner"
+    assert doc.lines[5].rule == "date_line"
+    assert dateline_published(doc.lines).value == "2011-04-05"
+    assert infer_byline_and_wire(doc.lines, agency_index(ref), wire_services(ref)) == (None, ["Reuters"])
+    assert infer_outlet(doc.lines, ref)[0] == "Steppe Daily"
