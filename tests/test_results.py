@@ -1032,3 +1032,16 @@ def test_review_cases_of_going_on_and_the_kind_of_vote_named(ref):
     text = "Four months after Tokayev won the presidential election, voters gave Amanat 53.9 percent."
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21)), ref)
     assert [(r["subject"], r["election_id"]) for r in rows] == [("Amanat", "2023-03-19-parliamentary")]
+
+
+def test_a_runner_up_then_and_a_clause_on_the_vote_since_take_the_vote_named_before():
+    # second in the race a stretch before dated; "Turnout then was": the time the sentence before named
+    text = ("Kassym-Jomart Tokayev won his previous election in June 2019 with 70.96 percent after the authorities barred a rival; "
+            "the opposition candidate Amirzhan Kosanov came second with 16.2 percent. Turnout then was put at 77.4 percent.")
+    assert [(r["value"], r["election_id"]) for r in results(text, "2022")] == [
+        (70.96, "2019-06-09-presidential"), (16.2, "2019-06-09-presidential"), (77.4, "2019-06-09-presidential")]
+    # "since <month year>, when ...": the clause tells of that vote; "since <month year>" alone starts a span
+    text = "It was the first snap presidential vote since April 2011, when Nazarbayev won 95.5 percent of the vote."
+    assert [r["election_id"] for r in results(text, "2015")] == ["2011-04-03-presidential"]
+    text = "Nazarbayev won 97.7 percent, the most any candidate has won since April 2011."
+    assert [r["election_id"] for r in results(text, "2015")] == ["2015-04-26-presidential"]

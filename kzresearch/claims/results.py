@@ -49,7 +49,8 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
                        r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
-                       rf"|(?<!since )\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
+                       # (after "since", a month and year may open a clause on that vote: _SINCE tells)
+                       rf"|\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
 # A month of the year last written: "that June", "the same August", "in August the same year".
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
@@ -1098,10 +1099,15 @@ _TIME_PHRASE = re.compile(r"\b(?:after|before|since|unlike|following|ahead\s+of)
 _NAMED_KIND = re.compile(r"\b(presidential|parliamentary)\s+(?:election|vote|poll|race|ballot)", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
 # "then" for the time the sentence before named ("... was held on June 5, 2022. Then 77.18% supported
-# the amendments"; "X was runner-up then with 11.7 percent"), not a next step ("Then, on Monday, ...").
-_THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b")
+# the amendments"; "X was runner-up then with 11.7 percent", "Turnout then was 87 percent"), not a next
+# step ("Then, on Monday, ...").
+_THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b"
+                   r"|\bthen\s+(?:was|were|stood)\b")  # ("Turnout then was put at 87 percent")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
+# A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
+_RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth|runner-up)\b"
+                        r"|\brunner-up\b", re.IGNORECASE)
 # A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -1188,6 +1194,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
             cues, back = years.get(first, set()), first in previous
         if not cues and not back and segment in anaphors:
             cues = earlier_cues
+        if not cues and not back and _RUNNER_UP.search(text, cuts[segment - 1], row["start"]):
+            # "won in January 1999 with 79.78%; Abdildin came second with 11.7%": second in that race
+            cues = next((years[s] for s in range(segment - 1, 0, -1) if years.get(s)), set())
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
