@@ -1328,3 +1328,16 @@ def test_review_cases_of_will_as_a_noun_an_anniversary_and_a_number_after_a_dash
     text = "On Dec. 16, police detained 30 activists who tried to lay flowers in Zhanaozen on the fifth anniversary of the shooting."
     assert [r["event_date"] for r in extract_tallies(text, DocContext("doc", None, dt.date(2016, 12, 17)), ref)] == ["2016-12-16"]
     assert [r["event_date"] for r in tallies_on("On 5 January - 1,200 people were detained.", None, "2022-01-07")] == ["2022-01-05"]
+
+
+def test_estimates_of_a_total_and_a_crowd_in_the_perfect():
+    # an estimate after words that hold a toll noun ("monitoring the detentions"); the place its own words name
+    text = ("Rights groups said more than 300 people were detained in Almaty. Activists monitoring the detentions "
+            "put the nationwide figure at more than 1,000. Activists in Almaty estimated the total across the country at over 1,000.")
+    rows = tallies(text, "2019")
+    assert [(r["counted"], r["number"], r["qualifier"], r["location"]) for r in rows] == [
+        ("detained", 300, "more_than", ["Almaty"]), ("detained", 1000, "more_than", ["Kazakhstan"]),
+        ("detained", 1000, "more_than", ["Kazakhstan"])]
+    # "had attended": a bare count before a verb in the perfect
+    rows = tallies("A rally was held in Almaty. Organisers put the crowd at 2,000, while police said no more than 400 had attended.", "2019")
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in rows] == [("protesters", 2000, "exact"), ("protesters", 400, "at_most")]

@@ -472,10 +472,11 @@ class TextContext:
         return specific or ordered
 
     def location(self, index: int, day: dt.date | None, clause: tuple[int, int] | None = None, *,
-                 at: int | None = None, aggregate: bool = True) -> list[str]:
+                 at: int | None = None, aggregate: bool = True, phrase: tuple[int, int] | None = None) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
-        The places of the count's own clause (``clause``, default the sentence: in "300 were
+        The places the count's own words name (``phrase``: "estimated the total across the country
+        at 1,000"); else those of the count's own clause (``clause``, default the sentence: in "300 were
         detained in Almaty and 200 in Astana" each count has its own); else those of the clauses
         before it in the sentence ("50 were detained in Almaty, including 10 journalists"), never
         those of a later count's clause; else the previous sentence's (a report names the place
@@ -489,7 +490,9 @@ class TextContext:
         start, end = self.sentences[index]
         lo, hi = clause or (start, end)
         unquoted = at is not None and not self._quoted(at)
-        places = self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
+        # (the count's own words first: "activists in Almaty estimated the total across the country at 1,000")
+        places = (phrase is not None and self.places_in(index, day, *phrase)) \
+            or self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
         if places:
             return places
         # (a local body's figure is its place's: "the town police said they had detained 24")

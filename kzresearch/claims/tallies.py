@@ -29,7 +29,7 @@ _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|a
              r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
-_AUX = r"(?:were|was|(?:have|had|has)\s+(?:(?:since|now|already|also|subsequently)\s+)?been|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
+_AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
 # A count right after a verb: its object ("detaining eight people", "arresting at least 30").
 _OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b",
                         re.IGNORECASE)
@@ -496,8 +496,10 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
                 reached = m.end()
                 continue
             if not _is_count(text, m, shape, g):
-                # (a phrase after its figure may count: "On 28 April several people ...")
-                reached = m.end("num") if m.groupdict().get("num") else m.end()
+                # (a phrase after its figure may count: "On 28 April several people ..."; and a toll
+                # inside a rejected one: "monitoring the detentions put the figure at 1,000" is no
+                # count of detentions, but an estimate)
+                reached = pos + 1 if shape == "toll" else m.end("num") if m.groupdict().get("num") else m.end()
                 continue
             reached = m.end()
             found.append(_Candidate(span_start, m.end(), shape, m))
@@ -743,7 +745,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "number_high": None if number_high is None else float(number_high),
         "low": low,
         "high": high,
-        "location": tc.location(index, day, clause, at=cand.start, aggregate=not _one_crowd(text, counted, s_start, s_end)),
+        "location": tc.location(index, day, clause, at=cand.start, aggregate=not _one_crowd(text, counted, s_start, s_end),
+                                phrase=(start, end)),
         "event_date": day.isoformat() if day else None,
         "attributed_to": tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
