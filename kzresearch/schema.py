@@ -31,7 +31,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("published", _S, "publication date, YYYY-MM-DD / YYYY-MM / YYYY by precision"),
         ("published_precision", _S, "day | month | year | none"),
         ("published_evidence", _S, "the reasoning behind the date"),
-        ("election_id", _S, "YYYY-MM-DD-kind of the election the article is about (elections.csv), or null"),
+        ("election_id", _S, "YYYY-MM-DD-kind of the election the article is about (elections.csv), or null; null too for "
+                             "news of unrest that was no vote's (Zhanaozen, the land protests) under a headline naming no vote, "
+                             "whose evidence names the vote it recalls, to which its figures without a time of their own belong"),
         ("election_evidence", _S, "the evidence that chose the election, with weights"),
         ("text", _S, "clean text: standfirst and body, one paragraph per line"),
         ("n_chars_raw", _I, "characters of the decoded document"),

@@ -1045,3 +1045,19 @@ def test_a_runner_up_then_and_a_clause_on_the_vote_since_take_the_vote_named_bef
     assert [r["election_id"] for r in results(text, "2015")] == ["2011-04-03-presidential"]
     text = "Nazarbayev won 97.7 percent, the most any candidate has won since April 2011."
     assert [r["election_id"] for r in results(text, "2015")] == ["2015-04-26-presidential"]
+
+
+def test_seats_for_a_party_a_further_count_the_figure_of_a_turnout_and_a_descriptor_before_a_name():
+    rows = results("Nur Otan won 84 seats in the 107-seat chamber, with 76 seats for Nur Otan, five for Ak Zhol and "
+                   "three for the OSDP.", "2023")
+    assert [(r["subject"], r["value"], r["phrase"]) for r in rows][1:] == [
+        ("Nur Otan", 76, "76 seats for Nur Otan"), ("Ak Zhol", 5, "five for Ak Zhol"),
+        ("All-National Social Democratic Party", 3, "three for the OSDP")]
+    rows = results("Nur Otan took 84 seats, Ak Zhol seven and the OSDP another seven.", "2023")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 84), ("Ak Zhol", 7), ("All-National Social Democratic Party", 7)]
+    # "the figure was": the turnout the sentence before gave, in the place named; not after another measure
+    rows = results("Turnout was 63.3 percent, the commission said. In Almaty the figure was 33.1 percent.")
+    assert [(r["measure"], r["value"], r["scope"]) for r in rows] == [("turnout", 63.3, None), ("turnout", 33.1, "Almaty")]
+    assert [r["value"] for r in results("Nur Otan won 71.09 percent. In Almaty the figure was 33.1 percent.")] == [71.09]
+    rows = results("Tokayev won 70.96 percent against 16.2 percent for the opposition journalist Amirzhan Kosanov.", "2019")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("Amirzhan Kosanov", 16.2)]

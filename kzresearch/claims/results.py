@@ -121,6 +121,7 @@ _LISTED_CONTEXT = 4
 _LIST_LINK = re.compile(r"(?:\s|,|:|\(|-|\u2013|\u2014|\bit\s+(?:was|stood(?:\s+at)?|reached)\b|\b(?:region|city|oblast|province|"
                         r"followed|came|next|then|with|at|on|reported|recorded|registered|posted|saw|had|only|just|and|while|in|the|"
                         r"capital|led|topped|by)\b)*", re.IGNORECASE)
+_FIGURE_LINK = re.compile(r"\s*,?\s*the\s+(?:figure|rate|number)\s+(?:was|stood\s+at|reached)\s+(?:just\s+|only\s+)?", re.IGNORECASE)
 _PLACE_NAME = re.compile(r"[\w'-]+(?:\s+[A-Z][\w'-]+)*")
 _OTHER_MEASURE = re.compile(r"\b(?:support|backing|approval|yes|in favou?r|against|share|votes?)\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?!(?:the\s+|its\s+|registered\s+|eligible\s+)*(?:voters|electorate|electors|those|residents)\b)")
@@ -616,7 +617,10 @@ def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, figure: re
     # a change or a share ("rose", "is", "accounts for", "the figure was"), and no noun of its own
     # after the figure ("40 percent of households").
     place_end = _PLACE_NAME.match(tc.text, place_start).end()
-    if not _LIST_LINK.fullmatch(tc.text, place_end, pos) or _OF_NOUN.match(tc.text, end_of_figure):
+    # ("Turnout was 68.05 percent. In Astana the figure was 57.06 percent": the figure of the turnout
+    # the sentence before gave, and only then)
+    figure_link = index - 1 in turnouts and _FIGURE_LINK.fullmatch(tc.text, place_end, pos)
+    if not (_LIST_LINK.fullmatch(tc.text, place_end, pos) or figure_link) or _OF_NOUN.match(tc.text, end_of_figure):
         return None
     # Another measure, shares of the vote or a candidate in the sentence: "The highest support for
     # the plant was recorded in Zhambyl region at 82.5 percent".
@@ -671,7 +675,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         subject_after = _referent(tc, index, pronoun.group("p").lower(), m.start())
     for_after = f.share_prep_after.match(after)
     if for_after:
-        following = [x for x in tc.mentions(index) if x.start == m.end() + for_after.end() and x.kind in ("party", "person")]
+        # ("11.7 percent for the communist leader Serikbolsyn Abdildin": a descriptor may stand before the name)
+        at = m.end() + for_after.end()
+        following = [x for x in tc.mentions(index) if x.kind in ("party", "person") and x.start >= at
+                     and _DESCRIPTOR_WORDS.fullmatch(text, at, x.start)]
         subject_after = subject_after or (following[0].canonical if following else None)
     # "with 98.7 percent" takes a subject named before it, or a pronoun elected with it ("He was elected with")
     elected_with = prep is not None and prep.group().strip().lower() == "with" and _ELECTED.search(before) is not None \
@@ -941,6 +948,10 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if each:
             # "Ak Zhol and the Communist People's Party will have 7 seats each": one row per party.
             subjects = list(dict.fromkeys(x.canonical for x in _named(tc, index, lo, m.start(), ("party",))))
+        elif (went := _FOR_PARTY.match(text, m.end())) and (party := next((x for x in tc.mentions(index) if x.kind == "party"
+                                                                             and x.start == went.end()), None)):
+            subjects = [party.canonical]  # "34 seats for Otan"
+            end = party.end
         else:
             subject = after or _subject(tc, f, index, m.start(), lo, kinds=("party",)) or _aside_owner(tc, index, lo, m.start())
             subjects = [subject] if subject else []
@@ -988,8 +999,11 @@ _RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every
 _GETS_SEATS = r"(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)"
 # A party's bare number after it, a verb of taking or a dash between: "Of the list seats, Amanat
 # takes 40, Auyl 8", "Amanat received 40 mandates, Auyl \u2013 8".
-_PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEATS}\s+)?)"
+_PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEATS}\s+)?)(?:another\s+|a\s+further\s+)?"
                            rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
+_FOR_PARTY = re.compile(r"\s+for\s+(?:the\s+)?", re.IGNORECASE)
+# "34 seats for Otan, 10 for AIST": a count and the party it went to, after "for".
+_NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+for\s+(?:the\s+)?", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
@@ -1033,6 +1047,12 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
                 same_whole = of and value < of and not _OTHER_BODY.search(text, first, x.start)
                 rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, of if same_whole else None,
                                  "exact", None, m.start("num")))
+    for m in _NUMBER_FOR.finditer(text, first, s_end):
+        value = parse_number(m.group("num"))
+        party = next((x for x in tc.mentions(index) if x.kind == "party" and x.start == m.end()), None)
+        if value is not None and party is not None and not _YEAR_RE.match(m.group("num")):
+            rows.append(_row(tc, m.start(), party.end, party.canonical, "seats", value, of if of and value < of else None,
+                             "exact", None, m.start("num")))
     for m in _SHARE_OF.finditer(text, first, s_end):
         value, of = parse_number(m.group("num")), parse_number(m.group("of"))
         subject = _subject(tc, f, index, m.start(), first, kinds=("party",))
@@ -1105,6 +1125,8 @@ _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)
                    r"|\bthen\s+(?:was|were|stood)\b")  # ("Turnout then was put at 87 percent")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
+# Lower-case words that may describe a subject before its name ("the communist leader ").
+_DESCRIPTOR_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,3}")
 # A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
 _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth|runner-up)\b"
                         r"|\brunner-up\b", re.IGNORECASE)
