@@ -339,9 +339,10 @@ def _attribution_right(gold: str, got: Any) -> bool:
 
 # Rows reach the document checks through _without_missing: a missing value is None, which _norm makes "".
 def _outlet_key(outlet: Any) -> str:
-    """An outlet's name as compared: "The Jamestown Foundation" is "Jamestown Foundation", and a
-    site's own run-together spelling is its name ("The EastAfrican", "JapanToday")."""
-    return re.sub(r"[\s-]+", "", re.sub(r"^the\s+", "", _norm(outlet)))
+    """An outlet's name as compared: "The Jamestown Foundation" is "Jamestown Foundation", a site's
+    own run-together spelling is its name ("The EastAfrican", "JapanToday"), and so is its domain
+    ("Kloop.kg", "BelfastTelegraph.co.uk")."""
+    return re.sub(r"(?<=\w)(?:\.[a-z]{2,6}){1,2}$", "", re.sub(r"[\s-]+", "", re.sub(r"^the\s+", "", _norm(outlet))))
 
 
 def _byline_names(byline: Any) -> frozenset[str]:

@@ -275,7 +275,8 @@ def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
 def _site_name(name: str, known: Collection[str] = ()) -> str:
     """The site's name in a recorded site name: a part that is a known outlet's name (``known``: folded
     names, "Opinion - The Moscow Times"), else the last part of a page title that a page gave as
-    its site name ("Journalists face jail terms - Committee to Protect Journalists"), the first part
+    its site name ("Journalists face jail terms - Committee to Protect Journalists"; the shorter part
+    of a long one: "Steppe Daily - Latest Breaking News and Headlines"), the first part
     of a short one that adds a description or another language's name ("ANSA.it - English Media
     Service", "Polskie Radio – Radio Poland"; not a page's or a section's name: "Home - The Astana
     Times", "World - Steppe Herald"), without what it adds in brackets ("Novinite.com (Sofia
@@ -294,7 +295,14 @@ def _site_name(name: str, known: Collection[str] = ()) -> str:
     if len(parts) > 1:
         # a section's one word before the site's ("World - Steppe Herald") is no name of the site
         section = len(parts[0].split()) == 1 and not _BARE_DOMAIN.fullmatch(parts[0])
-        name = parts[-1] if len(name.split()) > 6 or section or parts[0].casefold() in _PAGE_WORDS else parts[0]
+        if section or parts[0].casefold() in _PAGE_WORDS:
+            name = parts[-1]
+        elif len(name.split()) > 6:
+            # a headline and the site, or the site and its tagline ("Daily Mirror - Sri Lanka Latest
+            # Breaking News and Headlines"): the site's name is the shorter (the last, when as long)
+            name = min(reversed(parts), key=lambda part: len(part.split()))
+        else:
+            name = parts[0]
     return ".".join(_without_suffix(name.split("."))) if " " in name else name
 
 

@@ -214,6 +214,9 @@ def test_an_outlet_spelled_run_together_is_the_same_outlet(gold):
     gold[0]["outlet"] = "The East African"
     report = evaluate(documents(outlet="The EastAfrican"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
     assert report["documents"]["outlet"]["accuracy"] == 1.0
+    gold[0]["outlet"] = "Belfast Telegraph"  # and its domain
+    report = evaluate(documents(outlet="BelfastTelegraph.co.uk"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
+    assert report["documents"]["outlet"]["accuracy"] == 1.0
     gold[0]["outlet"] = "East Africa Times"
     report = evaluate(documents(outlet="The EastAfrican"), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), gold)
     assert report["documents"]["outlet"]["accuracy"] == 0.0
