@@ -121,7 +121,7 @@ _DIGIT = re.compile(r"\d")
 # Lines of text between a headline and the article's first paragraph: a standfirst or a credit
 # at most (furniture, bylines and date lines between them are not counted).
 _LEAD_DISTANCE = 2
-# ... and how many lines above the lead it may stand.
+# ... and how many lines (not blank) above the lead it may stand.
 _LEAD_REACH = 10
 # The share of a menu's words that name sections (_menu_of_words).
 _MENU_SHARE = 0.6
@@ -423,8 +423,9 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     first_paragraph = _first_paragraph(lines)
     # (within a few lines of the lead: a masthead far above it on a page of furniture is no headline)
     # (an agencies' credit between them is not counted: "AFP, Reuters, Astana")
+    # (lines counted without the blank ones: a page saved with a blank line between all its lines)
     above_lead = {i for i in _text_lines_before(lines, first_paragraph, _LEAD_DISTANCE, lambda text: _agencies_credit(text, agencies))
-                  if first_paragraph - i <= _LEAD_REACH} \
+                  if sum(line.role != "blank" for line in lines[i:first_paragraph]) <= _LEAD_REACH} \
         if first_paragraph < len(lines) else set()
     # A menu's items ("EU & the World" in "EU Political | EU & the World | ..."): section labels, no headline.
     menu_items = {item.strip().casefold() for line in lines if line.rule == "menu_bar" for item in line.text.split("|")}

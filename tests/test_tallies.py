@@ -1338,6 +1338,9 @@ def test_estimates_of_a_total_and_a_crowd_in_the_perfect():
     assert [(r["counted"], r["number"], r["qualifier"], r["location"]) for r in rows] == [
         ("detained", 300, "more_than", ["Almaty"]), ("detained", 1000, "more_than", ["Kazakhstan"]),
         ("detained", 1000, "more_than", ["Kazakhstan"])]
+    # the country by its name in a count's words is no place of the count
+    rows = tallies("Dozens of people protesting Kazakhstan's election were detained in Almaty.", "2019")
+    assert [r["location"] for r in rows] == [["Almaty"]]
     # "had attended": a bare count before a verb in the perfect
     rows = tallies("A rally was held in Almaty. Organisers put the crowd at 2,000, while police said no more than 400 had attended.", "2019")
     assert [(r["counted"], r["number"], r["qualifier"]) for r in rows] == [("protesters", 2000, "exact"), ("protesters", 400, "at_most")]

@@ -490,9 +490,13 @@ class TextContext:
         start, end = self.sentences[index]
         lo, hi = clause or (start, end)
         unquoted = at is not None and not self._quoted(at)
-        # (the count's own words first: "activists in Almaty estimated the total across the country at 1,000")
-        places = (phrase is not None and self.places_in(index, day, *phrase)) \
-            or self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
+        # (the count's own words first: "activists in Almaty estimated the total across the country at
+        # 1,000"; the country by its name there is no place of the count: "protesting Kazakhstan's election")
+        own = self.places_in(index, day, *phrase) if phrase is not None else []
+        if own == [self.patterns.country] and not any(name == self.patterns.country and pattern.search(self.folded, *phrase)
+                                                      for name, pattern in self.patterns.places):
+            own = []
+        places = own or self.places_in(index, day, lo, hi, unquoted=unquoted) or self.places_in(index, day, start, lo, unquoted=unquoted)
         if places:
             return places
         # (a local body's figure is its place's: "the town police said they had detained 24")
