@@ -113,6 +113,7 @@ _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
+_HOUSE_WITH = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}\s+with\s+(?P<names>[^.]{2,60})\.?$")
 _AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
 _COLUMN_ITEMS = 4
@@ -364,6 +365,12 @@ def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
         and len(others) <= 1 and all(len(p.split()) <= 2 and (p[:1].isupper() or p.isalpha() and len(p.split()) == 1) for p in others)
 
 
+def _house_with_agencies(text: str, agencies: dict[str, str]) -> bool:
+    """A house's credit with the agencies it wrote with: "The Steppe Times with AFP and Belga"."""
+    m = _HOUSE_WITH.match(text)
+    return m is not None and all(part.casefold() in agencies for part in _AND_LIST.split(m.group("names")) if part)
+
+
 def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
     """A menu laid out with spaces: four words or more, every one capitalised, most of them the words
     of a site's sections (``section_words``: "News Analysis Opinion Features Culture Podcasts"; not
@@ -534,7 +541,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
         elif _BYLINE.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text)):
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
-                or _agencies_credit(line.text, rules.agencies):
+                or _agencies_credit(line.text, rules.agencies) or _house_with_agencies(line.text, rules.agencies):
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"

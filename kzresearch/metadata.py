@@ -133,6 +133,10 @@ _FOOT_LINES = 12
 _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 # ... and of a credit of an agency and a place under a headline ("AFP/Astana" reads as a breadcrumb).
 _CREDIT_LINE_RULES = _NAME_LINE_RULES | {"breadcrumb"}
+# A line opened by a dash: "- Reuters / AFP" after the text signs it off (no picture's credit).
+_DASH_OPENED = re.compile(r"^(?:--?|\u2013|\u2014)\s*\S")
+# An editor's initials before a credited agency ("AMK/TASS").
+_INITIALS = re.compile(r"[A-Z]{2,4}")
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
 _AUTHORED = re.compile(r"^(?:(?:written|story|words|text) by\s+|reporting\s*:\s*)", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
@@ -651,7 +655,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies") or m.group("bracketed"))
                      if (a := agencies.get(part.strip().casefold()))]
-        elif below_title and line.rule in _CREDIT_LINE_RULES and (
+        elif below_title and (line.rule in _CREDIT_LINE_RULES or line.rule == "caption_agency_credit" and _DASH_OPENED.match(line.text)) and (
                 credited := _line_credits(line.text, agencies, wire_services, breadcrumb=line.rule == "breadcrumb")):
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
@@ -697,8 +701,11 @@ def _line_credits(text: str, agencies: dict[str, str], wire_services: Collection
     m = _CREDIT_MARK.match(text.strip())
     listed = _SPACED_MARKS.sub(", ", m.group("names"))
     names = list(_credited_names(listed.replace("/", ", ") if breadcrumb else listed, agencies))
+    # an editor's initials before the agency mark a credit as a dash does: "AMK/TASS"
+    initialled = len(names) > 1 and names[0][1] is None and _INITIALS.fullmatch(names[0][0]) is not None
+    names = names[1:] if initialled else names
     credited = [agency for _, agency in itertools.takewhile(lambda named: named[1] is not None, names)]
-    if len(credited) == 1 and not m.group("mark") and wire_services is not None and credited[0] not in wire_services:
+    if len(credited) == 1 and not (m.group("mark") or initialled) and wire_services is not None and credited[0] not in wire_services:
         return []
     return credited if len(text.split()) <= 3 or len(credited) == len(names) else []
 
