@@ -505,3 +505,8 @@ def test_a_date_with_a_desks_credit_is_a_date_line_and_a_web_archives_banner_is_
     assert dateline_published(doc.lines).value == "2011-04-05"
     assert infer_byline_and_wire(doc.lines, agency_index(ref), wire_services(ref)) == (None, ["Reuters"])
     assert infer_outlet(doc.lines, ref)[0] == "Steppe Daily"
+
+
+def test_a_players_times_are_no_text(ref):
+    doc = classify_lines(f"Kazakh police detain hundreds after the vote in Almaty\n\nListen to this article\n0:00 / 4:12\n\n{LEAD}\n\n{BODY}\n", ref)
+    assert next(line.role for line in doc.lines if line.text == "0:00 / 4:12") == "media"
