@@ -1344,3 +1344,12 @@ def test_estimates_of_a_total_and_a_crowd_in_the_perfect():
     # "had attended": a bare count before a verb in the perfect
     rows = tallies("A rally was held in Almaty. Organisers put the crowd at 2,000, while police said no more than 400 had attended.", "2019")
     assert [(r["counted"], r["number"], r["qualifier"]) for r in rows] == [("protesters", 2000, "exact"), ("protesters", 400, "at_most")]
+
+
+def test_a_speakers_name_in_apposition_after_the_verb_and_a_phrasal_verb_that_says_nothing():
+    rows = tallies("About 70 people were arrested overnight, said the office's spokesman, Nurlan Suindikov.", "2019")
+    assert [r["attributed_to"] for r in rows] == ["Nurlan Suindikov"]
+    rows = tallies("Arystangani Zapparov said about 3,000 were let go after police wrote up reports, while 677 were jailed.", "2019")
+    assert [r["attributed_to"] for r in rows] == ["Arystangani Zapparov", "Arystangani Zapparov"]
+    rows = tallies("Its correspondent saw 30 people held on a square, and eyewitnesses said up to 70 people were detained.", "2019")
+    assert rows[-1]["attributed_to"] == "eyewitnesses"

@@ -91,6 +91,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
+_PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\b(?!\s+to\b)", re.IGNORECASE)  # (not "said up to 70")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
 # A mark between two parts of a sentence, for the times of a count ("..., and a court fined three the
 # following day") and the clause of a result's figure (not CLAUSE_BREAK below, which parts what was said
@@ -878,6 +879,9 @@ class TextContext:
             before = sentence[: m.start()].rstrip()
             if (before.endswith((",", '"', "'")) or not before) and not pats.audience.match(m.group("who")):
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
+                # ("..., said the office's spokesman, Nurdaulet Suindikov": the name in apposition)
+                if (who is None or (who.islower() and not _GROUP_WORD.search(who))) and (named := _APPOSED_NAME.match(sentence, m.end())):
+                    who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True) or who
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
         for m in self.patterns.figures_colon.finditer(sentence):
@@ -897,8 +901,10 @@ class TextContext:
             if who:
                 candidates.append((0 if final else 3, abs(m.start() - pos), who, False))
         for m in pats.speech_verb.finditer(sentence):
-            if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
-                continue  # "after police drew up reports": a noun, not a verb of saying; "ballots were being counted": no speaker
+            if _NOUN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) \
+                    or _PARTICLE_AFTER.match(sentence, m.end()):
+                continue  # "after police drew up reports": a noun, not a verb of saying; "ballots were being counted": no
+                # speaker; "police wrote up reports": a phrasal verb, no saying
             # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
             # "(AP) —" included: the agency wrote the report, the speaker follows it).
             who_start = _phrase_start(sentence, m.start())
