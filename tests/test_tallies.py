@@ -1353,3 +1353,8 @@ def test_a_speakers_name_in_apposition_after_the_verb_and_a_phrasal_verb_that_sa
     assert [r["attributed_to"] for r in rows] == ["Arystangani Zapparov", "Arystangani Zapparov"]
     rows = tallies("Its correspondent saw 30 people held on a square, and eyewitnesses said up to 70 people were detained.", "2019")
     assert rows[-1]["attributed_to"] == "eyewitnesses"
+
+
+def test_an_estimate_in_a_relative_clause_is_its_subjects():
+    rows = tallies("In Almaty, a crowd that local reporters put at around 1,000 gathered in the main square.", "2019")
+    assert [(r["number"], r["attributed_to"]) for r in rows] == [(1000, "reporters")]

@@ -91,6 +91,9 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
+# The subject of a relative clause that ends at a verb of saying ("a crowd that local reporters [put at]").
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which)\s+(?P<who>[^,;]+)$")
+_ESTIMATE_AT = re.compile(r"\bat$")
 _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\b(?!\s+to\b)", re.IGNORECASE)  # (not "said up to 70")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|up|his|her|their|its|these|those|of|no)$", re.IGNORECASE)
 # A mark between two parts of a sentence, for the times of a count ("..., and a court fined three the
@@ -912,6 +915,10 @@ class TextContext:
             if opener := _SUBORDINATOR.match(sentence, who_start):  # "after the minister confirmed that"
                 who_start = opener.end()
             phrase = sentence[who_start: m.start()]
+            if _ESTIMATE_AT.search(m.group()) and (relative := _RELATIVE_SUBJECT.search(phrase)):
+                # "a crowd that local reporters put at 1,000": the relative clause's subject estimates
+                who_start += relative.start("who")
+                phrase = relative.group("who")
             final = not sentence[m.end():].strip(" .\"'")
             # "X said today, after Y confirmed that 4,000 were detained": the verb whose "that"
             # clause holds the figure gives it, before the sentence's opening speaker.
