@@ -1355,6 +1355,12 @@ def test_a_speakers_name_in_apposition_after_the_verb_and_a_phrasal_verb_that_sa
     assert rows[-1]["attributed_to"] == "eyewitnesses"
 
 
+def test_an_estimate_of_it_counts_what_the_count_before_counted():
+    rows = tallies("Thousands rallied in Almaty on Sunday. Organisers put it at 5,000, some putting it at more than 6,000.", "2019")
+    assert [(r["counted"], r["number"], r["attributed_to"]) for r in rows][1:] == [
+        ("protesters", 5000, "organisers"), ("protesters", 6000, "organisers")]
+
+
 def test_an_estimate_in_a_relative_clause_is_its_subjects():
     rows = tallies("In Almaty, a crowd that local reporters put at around 1,000 gathered in the main square.", "2019")
     assert [(r["number"], r["attributed_to"]) for r in rows] == [(1000, "reporters")]
