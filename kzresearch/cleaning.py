@@ -30,7 +30,7 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 # A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
 _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:(?:article|story|report|written|posted)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)  # ("Article by: X")
+_BYLINE = re.compile(r"^(?:(?:article|story|written|posted)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)  # ("Article by: X")
 # Names in capitals, one to four words each ("MTI", "Interfax-Kazakhstan", "Agence France-Presse").
 _CREDITED_NAMES = r"[A-Z][\w/&.-]*(?: [A-Z][\w/&.-]*){0,3}"
 _CREDIT_LINE = re.compile(
@@ -48,7 +48,7 @@ _CREDIT_LINE = re.compile(
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
 AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
 # (a name of a person: "The Steppe Post" above a date line is a masthead)
-_NAME = r"(?!The )[A-Z][a-z'-]+(?<!'s)(?: [A-Z][a-z'-]+(?<!'s)){1,2}"  # (no possessive: "Turkey's Daily News")
+_NAME = r"(?!The )[A-Z][a-z'-]+(?<!'s)(?: [A-Z][a-z'-]+(?<!'s)){1,2}"  # (no possessive: "Asia's Daily Paper")
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 # ... in capitals too, as weeklies set them ("ANUP GHIMIRE in ALMATY")
 _NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"
@@ -73,7 +73,7 @@ _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
 _DATE_LINE_WORDS = re.compile(r"\b(page|publish(?:ed)?(?: date)?|date published|update[ds]?|modified|posted|issued|first published|last updated?|on|at|am|pm|gmt|bst|utc|edt|est|cet|cest|eet|eest|ksa|"
                                r"ist|pst|pdt|jst|kst|sgt|hkt|gst|aest|msk|almt)\b|(?<!\w)[+-]\d{2}:?\d{2}\b|\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
-# The most words of a desk's credit after a date ("/ STEPPE DAILY WITH REUTERS, ALMATY").
+# The most words of a desk's credit after a date ("/ STEPPE DAILY WITH AFP, ASTANA").
 _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 _WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
@@ -366,9 +366,11 @@ def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
 
 
 def _house_with_agencies(text: str, agencies: dict[str, str]) -> bool:
-    """A house's credit with the agencies it wrote with: "The Steppe Times with AFP and Belga"."""
+    """A house's credit with the agencies it wrote with: "The Steppe Times with AFP and Belga" (two at least)."""
     m = _HOUSE_WITH.match(text)
-    return m is not None and all(part.casefold() in agencies for part in _AND_LIST.split(m.group("names")) if part)
+    parts = [part for part in _AND_LIST.split(m.group("names")) if part] if m else []
+    # (two agencies at least: "Kazakh President Talks with Reuters" is a headline)
+    return len(parts) > 1 and all(part.casefold() in agencies for part in parts)
 
 
 def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
@@ -441,6 +443,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     top = [line for line in lines if line.role != "blank"][:MASTHEAD_LINES]
     mastheads = [(line.line_no, re.compile(rf"(?<!\w){re.escape(line.text)}(?!\w)")) for line in top
                  if 2 <= line.n_words <= 4 and line.text[:1].isupper() and not _TERMINAL.search(line.text)]
+    first_menu = next((i for i, line in enumerate(lines) if is_site_menu(line)), len(lines))
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
     for i in candidates:
@@ -456,9 +459,9 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
             continue
         # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
         following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
-        # The first line of a page or a scraped text, unless the site's menu follows it: a masthead,
-        # which opens the page above its menu; a headline never does.
-        masthead = any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
+        # A line above the page's first menu, which follows it: a masthead or its tagline, which open
+        # the page above its menu; a headline never does (one under a menu may have a row of tags below it).
+        masthead = i < first_menu and any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
         score = -2.0 if masthead else 2.0 if i == candidates[0] else 0.0
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
@@ -691,7 +694,7 @@ def _stamped_byline(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """A short line that is mostly a date ("10 Jun 2019", "Sun 19 Aug 2007 14.20 BST"), or a date
-    and a desk's credit after a spaced slash ("05 April 2011, Tuesday / STEPPE DAILY WITH REUTERS, ALMATY")."""
+    and a desk's credit after a spaced slash ("12 March 2016, Saturday / STEPPE DAILY WITH AFP, ASTANA")."""
     if len(text) > _DATE_LINE_CHARS:
         return False
     date, slash, credit = text.partition(" / ")

@@ -146,16 +146,17 @@ def infer_election(
     ElectionGuess
         ``election_id`` None when the article is not about an election or evidence is too weak.
         News of unrest that was no vote's (``events.csv`` kinds ``unrest`` and ``protest``, not
-        within a week of a vote), published during it or in the two weeks after, under a headline
-        that names no vote, is about the unrest: the vote it recalls ("two months after the
+        within a week of a vote) that names it (its ``event_cues``), published during it or in the
+        two weeks after, under a known headline that names no vote, is about the unrest: the vote it recalls ("two months after the
         parliamentary election") or awaits is ``recalled``, not ``election_id``.
     """
     cues = _cues_for(ref)
     guess = _best_election(text, cues, dates=dates, mentions=mentions, published=published, title=title, sentences=sentences)
-    if guess.election_id is None or published is None or cues.election_words.search(fold_case(title or "")):
+    if guess.election_id is None or published is None or title is None or cues.election_words.search(fold_case(title)):
         return guess
+    named = {event_id for event_id, _, pattern in cues.events if pattern.search(fold_case(text))}
     for event_id, start, end in cues.episodes:
-        if start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS):
+        if event_id in named and start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS):
             return ElectionGuess(None, guess.score, f"published {published}, during {event_id}, and the headline names no vote; "
                                  f"recalls {guess.election_id}: {guess.evidence}", recalled=guess.election_id)
     return guess

@@ -25,7 +25,7 @@ from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import sentence_spans
 
-_BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|story) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
@@ -133,9 +133,11 @@ _FOOT_LINES = 12
 _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 # ... and of a credit of an agency and a place under a headline ("AFP/Astana" reads as a breadcrumb).
 _CREDIT_LINE_RULES = _NAME_LINE_RULES | {"breadcrumb"}
+# What a site's tagline says of its news ("Latest Breaking News and Headlines", "News from the Steppe").
+_TAGLINE = re.compile(r"\b(?:latest|breaking|headlines|news)\b", re.IGNORECASE)
 # A line opened by a dash: "- Reuters / AFP" after the text signs it off (no picture's credit).
 _DASH_OPENED = re.compile(r"^(?:--?|\u2013|\u2014)\s*\S")
-# An editor's initials before a credited agency ("AMK/TASS").
+# An editor's initials before a credited agency ("JKB/Xinhua").
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
 _AUTHORED = re.compile(r"^(?:(?:written|story|words|text) by\s+|reporting\s*:\s*)", re.IGNORECASE)
@@ -144,7 +146,7 @@ _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 _CREDIT_PIECES = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s+")
 # An agency's name before a site's stamp on a date line ("AFP Published 07 Oct, 2024 02:18pm").
 _AGENCY_BEFORE_STAMP = re.compile(r"(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\s+(?:Published|Updated|Posted)\b")
-# A desk's credit after a date line's slash naming the agencies it wrote with ("/ STEPPE DAILY WITH REUTERS, ALMATY").
+# A desk's credit after a date line's slash naming the agencies it wrote with ("/ STEPPE DAILY WITH AFP, ASTANA").
 _DESK_WITH_AGENCIES = re.compile(r" / [^/]*?\bwith\s+(?P<agencies>[^/]+)$", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
@@ -280,7 +282,7 @@ def _site_name(name: str, known: Collection[str] = ()) -> str:
     """The site's name in a recorded site name: a part that is a known outlet's name (``known``: folded
     names, "Opinion - The Moscow Times"), else the last part of a page title that a page gave as
     its site name ("Journalists face jail terms - Committee to Protect Journalists"; the shorter part
-    of a long one: "Steppe Daily - Latest Breaking News and Headlines"), the first part
+    of a long one before a tagline: "Steppe Daily - Latest Breaking News and Headlines"), the first part
     of a short one that adds a description or another language's name ("ANSA.it - English Media
     Service", "Polskie Radio – Radio Poland"; not a page's or a section's name: "Home - The Astana
     Times", "World - Steppe Herald"), without what it adds in brackets ("Novinite.com (Sofia
@@ -302,9 +304,10 @@ def _site_name(name: str, known: Collection[str] = ()) -> str:
         if section or parts[0].casefold() in _PAGE_WORDS:
             name = parts[-1]
         elif len(name.split()) > 6:
-            # a headline and the site, or the site and its tagline ("Daily Mirror - Sri Lanka Latest
-            # Breaking News and Headlines"): the site's name is the shorter (the last, when as long)
-            name = min(reversed(parts), key=lambda part: len(part.split()))
+            # a headline and the site ("Tokayev sworn in - Steppe Institute for War and Peace
+            # Reporting"), unless the last part is a tagline ("Steppe Daily - Latest Breaking News
+            # and Headlines")
+            name = parts[0] if _TAGLINE.search(parts[-1]) and len(parts[0].split()) <= _MASTHEAD_NAME_WORDS else parts[-1]
         else:
             name = parts[0]
     return ".".join(_without_suffix(name.split("."))) if " " in name else name
@@ -492,9 +495,10 @@ def _spelled(name: str, written_as: str | None = None) -> str:
     """A masthead's name as the outlet's: capitals throughout are its lettering ("AZERNEWS" is
     Azernews) unless the notice writes it otherwise (``written_as``) or it is an acronym ("KTK")."""
     acronym = sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
-    # (each word capitalised once: "TODAY'S ZAMAN" is Today's Zaman, not str.title's "Today'S")
+    # (each word and each part of a hyphenated one capitalised once: "STEPPE'S NUR-SULTAN TIMES" is
+    # Steppe's Nur-Sultan Times, not str.title's "Steppe'S")
     return next((n for n in (written_as, name) if n and (not n.isupper() or acronym)),
-                " ".join(word[:1] + word[1:].lower() for word in name.split()))
+                " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in name.split()))
 
 
 def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
@@ -620,7 +624,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 if named := _agencies_listed(part, agencies):
                     wire += named  # "Reuters", "AFP-Jiji"
                 elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part) and not _ROLE_END.search(part):
-                    authors.append(part.title() if part.isupper() and " " in part else part)  # ("By ARMAN SEITKALI": as spelt)
+                    authors.append(part.title() if part.isupper() and " " in part else part)  # ("By DANA OMAROVA": as spelt)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
@@ -649,7 +653,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule == "date_line" and (m := _AGENCY_BEFORE_STAMP.match(line.text)):
             wire += _agencies_listed(m.group("agency"), agencies)  # "AFP Published 07 Oct, 2024 02:18pm"
         elif line.rule == "date_line" and (m := _DESK_WITH_AGENCIES.search(line.text)):
-            wire += _agencies_named(m.group("agencies"), agencies)  # "05 April 2011 / STEPPE DAILY WITH REUTERS, ALMATY"
+            wire += _agencies_named(m.group("agencies"), agencies)  # "12 March 2016 / STEPPE DAILY WITH AFP, ASTANA"
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)) and (m.group("agencies") or line.n_words >= _SIGNED_PARAGRAPH_WORDS):
             # (a credit in brackets after a short line is a picture's: "A woman casts her ballot, January 10. (AFP)")
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
@@ -701,7 +705,7 @@ def _line_credits(text: str, agencies: dict[str, str], wire_services: Collection
     m = _CREDIT_MARK.match(text.strip())
     listed = _SPACED_MARKS.sub(", ", m.group("names"))
     names = list(_credited_names(listed.replace("/", ", ") if breadcrumb else listed, agencies))
-    # an editor's initials before the agency mark a credit as a dash does: "AMK/TASS"
+    # an editor's initials before the agency mark a credit as a dash does: "JKB/Xinhua"
     initialled = len(names) > 1 and names[0][1] is None and _INITIALS.fullmatch(names[0][0]) is not None
     names = names[1:] if initialled else names
     credited = [agency for _, agency in itertools.takewhile(lambda named: named[1] is not None, names)]

@@ -441,7 +441,7 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
         # a list of sources; the house and the agencies it wrote with; an editor's initials before the agency
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nSources: Reuters, Steppe News\n", ["Reuters"]),
         (f"Kazakh police detain hundreds\nBy Dana Omarova\nThe Steppe Times with AFP and Belga\n\n{body}\n\n{body}x\n", ["AFP", "Belga"]),
-        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nAMK/TASS\n", ["TASS"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nJKB/Xinhua\n", ["Xinhua"]),
     ]:
         assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies)[1] == wire, text
     # "Reporting:" names the writer; a desk is no author
@@ -879,3 +879,11 @@ def test_the_pages_og_site_name_names_the_outlet_before_a_publisher():
     assert _og_site_name(head, "Kazakhs vote") == "The Lakeside Times"
     assert _og_site_name('<meta content="Daily Steppe" name="og:site_name">', None) == "Daily Steppe"
     assert _og_site_name('<meta property="og:site_name" content="Kazakhs vote">', "Kazakhs vote") is None
+
+
+def test_a_site_name_with_a_headline_or_a_tagline():
+    from kzresearch.metadata import _site_name, _spelled
+
+    assert _site_name("Steppe Daily - Latest Breaking News and Headlines") == "Steppe Daily"
+    assert _site_name("Tokayev sworn in - Steppe Institute for War and Peace Reporting") == "Steppe Institute for War and Peace Reporting"
+    assert _spelled("STEPPE'S NUR-SULTAN TIMES") == "Steppe's Nur-Sultan Times"

@@ -168,6 +168,11 @@ def test_news_of_unrest_that_was_no_votes_is_about_the_unrest_and_recalls_the_vo
     during = guess(dt.date(2016, 5, 22), "Hundreds detained at land protests")
     assert (during.election_id, during.recalled) == (None, "2016-03-20-parliamentary"), during.evidence
     assert "during 2016-04-24-land-protests" in during.evidence
+    # no episode named, or no headline known: the vote
+    quiet = text.replace("protesting against the land reform", "at rallies")
+    assert infer_election(quiet, ref, dates=find_dates(quiet), mentions=matcher_for(ref).find(quiet), published=dt.date(2016, 5, 22),
+                          title="Hundreds detained").election_id == "2016-03-20-parliamentary"
+    assert guess(dt.date(2016, 5, 22), None).election_id == "2016-03-20-parliamentary"
     # a headline naming the vote makes it the subject; and after the unrest, the vote is the story's again
     assert guess(dt.date(2016, 5, 22), "Election winners silent as police detain protesters").election_id == "2016-03-20-parliamentary"
     assert guess(dt.date(2016, 3, 22), "Hundreds detained at land protests").election_id == "2016-03-20-parliamentary"

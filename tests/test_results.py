@@ -1061,3 +1061,16 @@ def test_seats_for_a_party_a_further_count_the_figure_of_a_turnout_and_a_descrip
     assert [r["value"] for r in results("Nur Otan won 71.09 percent. In Almaty the figure was 33.1 percent.")] == [71.09]
     rows = results("Tokayev won 70.96 percent against 16.2 percent for the opposition journalist Amirzhan Kosanov.", "2019")
     assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("Amirzhan Kosanov", 16.2)]
+
+
+def test_counts_for_a_party_that_are_no_seats_and_shares_for_what_is_no_candidate():
+    # votes for a party, and a vote for a party's bill, are no seats
+    rows = results("Nur Otan won 62 seats, with the commission counting 3,400,000 votes for Nur Otan and 700,000 for Ak Zhol.", "2023")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 62)]
+    rows = results("Nur Otan won 62 seats, and the bill later passed 52 for Nur Otan's version to 10 against.", "2023")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 62)]
+    # the share left for others names no candidate; "who then was" is no time of a vote
+    assert [r["value"] for r in results("Ak Zhol got 10.9 percent, leaving 30 percent for parties other than Nur Otan.", "2023")] == [10.9]
+    rows = results("Nazarbayev won 97.7 percent in the 2015 presidential election. Tokayev, who then was Senate speaker, has now taken 81.3 percent.",
+                   "2022")
+    assert [r["election_id"] for r in rows] == ["2015-04-26-presidential", "2022-11-20-presidential"]

@@ -91,7 +91,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
-# The subject of a relative clause that ends at a verb of saying ("a crowd that local reporters [put at]").
+# The subject of a relative clause that ends at a verb of saying ("a crowd that local journalists [put at]").
 _RELATIVE_SUBJECT = re.compile(r"\b(?:that|which)\s+(?P<who>[^,;]+)$")
 _ESTIMATE_AT = re.compile(r"\bat$")
 _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\b(?!\s+to\b)", re.IGNORECASE)  # (not "said up to 70")
@@ -168,9 +168,9 @@ _QUOTE_REACH = 2
 _PLACE_REACH = 2
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
                                 r"courthouse|building|city|town)\b", re.IGNORECASE)
-# Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 # What a month's name starts with: a sentence without one names no month (a cheap prefilter).
 _MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+# Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
                "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
                "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
@@ -479,8 +479,8 @@ class TextContext:
                  at: int | None = None, aggregate: bool = True, phrase: tuple[int, int] | None = None) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
-        The places the count's own words name (``phrase``: "estimated the total across the country
-        at 1,000"); else those of the count's own clause (``clause``, default the sentence: in "300 were
+        The places the count's own words name (``phrase``: "estimated the total throughout the
+        country at 900"); else those of the count's own clause (``clause``, default the sentence: in "300 were
         detained in Almaty and 200 in Astana" each count has its own); else those of the clauses
         before it in the sentence ("50 were detained in Almaty, including 10 journalists"), never
         those of a later count's clause; else the previous sentence's (a report names the place
@@ -494,8 +494,8 @@ class TextContext:
         start, end = self.sentences[index]
         lo, hi = clause or (start, end)
         unquoted = at is not None and not self._quoted(at)
-        # (the count's own words first: "activists in Almaty estimated the total across the country at
-        # 1,000"; the country by its name there is no place of the count: "protesting Kazakhstan's election")
+        # (the count's own words first: "lawyers in Almaty estimated the total throughout the country at
+        # 900"; the country by its name there is no place of the count: "protesting Kazakhstan's election")
         own = self.places_in(index, day, *phrase) if phrase is not None else []
         if own == [self.patterns.country] and not any(name == self.patterns.country and pattern.search(self.folded, *phrase)
                                                       for name, pattern in self.patterns.places):
@@ -854,8 +854,7 @@ class TextContext:
             # "according to one of them, former deputy X": the name in apposition.
             who = self._speaker(m.group("who"), start + m.start("who"), index)
             # (a person named by a role too: "according to their lawyer, Bakhyt Seitov")
-            if (who is None or (who.islower() and not _GROUP_WORD.search(who))) and (named := _APPOSED_NAME.match(sentence, m.end())):
-                who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True) or who
+            who = self._apposed_speaker(who, sentence, m.end(), start, index)
             citing = _CITING.match(m.group()) is not None
             if who is None and citing:
                 continue  # "citing the need to restore order": a reason, not a source
@@ -882,9 +881,8 @@ class TextContext:
             before = sentence[: m.start()].rstrip()
             if (before.endswith((",", '"', "'")) or not before) and not pats.audience.match(m.group("who")):
                 who = self._speaker(m.group("who"), start + m.start("who"), index)
-                # ("..., said the office's spokesman, Nurdaulet Suindikov": the name in apposition)
-                if (who is None or (who.islower() and not _GROUP_WORD.search(who))) and (named := _APPOSED_NAME.match(sentence, m.end())):
-                    who = self._speaker(named.group("name"), start + named.start("name"), index, names_only=True) or who
+                # ("..., said the ministry's spokeswoman, Aliya Seitova": the name in apposition)
+                who = self._apposed_speaker(who, sentence, m.end(), start, index)
                 if who:
                     candidates.append((0, abs(start + m.start() - pos), who, False))
         for m in self.patterns.figures_colon.finditer(sentence):
@@ -915,8 +913,9 @@ class TextContext:
             if opener := _SUBORDINATOR.match(sentence, who_start):  # "after the minister confirmed that"
                 who_start = opener.end()
             phrase = sentence[who_start: m.start()]
-            if _ESTIMATE_AT.search(m.group()) and (relative := _RELATIVE_SUBJECT.search(phrase)):
-                # "a crowd that local reporters put at 1,000": the relative clause's subject estimates
+            if _ESTIMATE_AT.search(m.group()) and (relative := _RELATIVE_SUBJECT.search(phrase)) \
+                    and not pats.speech_verb.search(phrase, 0, relative.start()):
+                # "a crowd that local journalists put at 600": the relative clause's subject estimates
                 who_start += relative.start("who")
                 phrase = relative.group("who")
             final = not sentence[m.end():].strip(" .\"'")
@@ -950,6 +949,13 @@ class TextContext:
         best = min(candidates, key=lambda c: c[:2]) if candidates else None
         self._sources[key] = (best[2], best[3]) if best else (None, False)
         return self._sources[key]
+
+    def _apposed_speaker(self, who: str | None, sentence: str, at: int, start: int, index: int) -> str | None:
+        """Return the name in apposition at ``at`` of ``sentence`` (which starts at ``start``) when
+        ``who`` is none or one person named by a role ("their lawyer, Bakhyt Seitov"), else ``who``."""
+        if (who is None or (who.islower() and not _GROUP_WORD.search(who))) and (named := _APPOSED_NAME.match(sentence, at)):
+            return self._speaker(named.group("name"), start + named.start("name"), index, names_only=True) or who
+        return who
 
     def _citations(self, start: int, end: int) -> list[re.Match]:
         """Return the "(Source, date)" citations in ``[start, end)`` whose first part is a source."""

@@ -617,7 +617,7 @@ def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, figure: re
     # a change or a share ("rose", "is", "accounts for", "the figure was"), and no noun of its own
     # after the figure ("40 percent of households").
     place_end = _PLACE_NAME.match(tc.text, place_start).end()
-    # ("Turnout was 68.05 percent. In Astana the figure was 57.06 percent": the figure of the turnout
+    # ("Turnout was 61.2 percent. In Shymkent the figure was 48.3 percent": the figure of the turnout
     # the sentence before gave, and only then)
     figure_link = index - 1 in turnouts and _FIGURE_LINK.fullmatch(tc.text, place_end, pos)
     if not (_LIST_LINK.fullmatch(tc.text, place_end, pos) or figure_link) or _OF_NOUN.match(tc.text, end_of_figure):
@@ -675,7 +675,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         subject_after = _referent(tc, index, pronoun.group("p").lower(), m.start())
     for_after = f.share_prep_after.match(after)
     if for_after:
-        # ("11.7 percent for the communist leader Serikbolsyn Abdildin": a descriptor may stand before the name)
+        # ("12.4 percent for the opposition economist Yerlan Dosov": a descriptor may stand before the name)
         at = m.end() + for_after.end()
         following = [x for x in tc.mentions(index) if x.kind in ("party", "person") and x.start >= at
                      and _DESCRIPTOR_WORDS.fullmatch(text, at, x.start)]
@@ -950,7 +950,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             subjects = list(dict.fromkeys(x.canonical for x in _named(tc, index, lo, m.start(), ("party",))))
         elif (went := _FOR_PARTY.match(text, m.end())) and (party := next((x for x in tc.mentions(index) if x.kind == "party"
                                                                              and x.start == went.end()), None)):
-            subjects = [party.canonical]  # "34 seats for Otan"
+            subjects = [party.canonical]  # "61 seats for Amanat"
             end = party.end
         else:
             subject = after or _subject(tc, f, index, m.start(), lo, kinds=("party",)) or _aside_owner(tc, index, lo, m.start())
@@ -1001,8 +1001,10 @@ _GETS_SEATS = r"(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|ta
 # takes 40, Auyl 8", "Amanat received 40 mandates, Auyl \u2013 8".
 _PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEATS}\s+)?)(?:another\s+|a\s+further\s+)?"
                            rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
+# More seats than any chamber has (the Mazhilis has had 67 to 107; the Kurultai of 2026, 145).
+_LARGEST_CHAMBER = 500
 _FOR_PARTY = re.compile(r"\s+for\s+(?:the\s+)?", re.IGNORECASE)
-# "34 seats for Otan, 10 for AIST": a count and the party it went to, after "for".
+# "61 seats for Amanat, 12 for Auyl": a count and the party it went to, after "for".
 _NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+for\s+(?:the\s+)?", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
@@ -1047,10 +1049,13 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
                 same_whole = of and value < of and not _OTHER_BODY.search(text, first, x.start)
                 rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, of if same_whole else None,
                                  "exact", None, m.start("num")))
+    # (no more seats than the sentence's count or whole: "3,400,000 votes for X" are no seats; nor "for X's bill")
+    most = max(totals | wholes, default=_LARGEST_CHAMBER)
     for m in _NUMBER_FOR.finditer(text, first, s_end):
         value = parse_number(m.group("num"))
         party = next((x for x in tc.mentions(index) if x.kind == "party" and x.start == m.end()), None)
-        if value is not None and party is not None and not _YEAR_RE.match(m.group("num")):
+        if value is not None and party is not None and value <= most and not _YEAR_RE.match(m.group("num")) \
+                and not text.startswith("'", party.end):
             rows.append(_row(tc, m.start(), party.end, party.canonical, "seats", value, of if of and value < of else None,
                              "exact", None, m.start("num")))
     for m in _SHARE_OF.finditer(text, first, s_end):
@@ -1119,17 +1124,19 @@ _TIME_PHRASE = re.compile(r"\b(?:after|before|since|unlike|following|ahead\s+of)
 _NAMED_KIND = re.compile(r"\b(presidential|parliamentary)\s+(?:election|vote|poll|race|ballot)", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
 # "then" for the time the sentence before named ("... was held on June 5, 2022. Then 77.18% supported
-# the amendments"; "X was runner-up then with 11.7 percent", "Turnout then was 87 percent"), not a next
+# the amendments"; "X was runner-up then with 11.7 percent", "Turnout then was 58 percent"), not a next
 # step ("Then, on Monday, ...").
 _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b"
-                   r"|\bthen\s+(?:was|were|stood)\b")  # ("Turnout then was put at 87 percent")
+                   r"|\b(?:[Tt]urnout|[Pp]articipation)\s+then\s+(?:was|were|stood)\b")  # ("Turnout then was 58 percent")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
-# Lower-case words that may describe a subject before its name ("the communist leader ").
-_DESCRIPTOR_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,3}")
+# What may describe a candidate between "for" and the name ("for the opposition journalist X",
+# "for veteran communist leader X"): a role noun, after up to two words that qualify it.
+_DESCRIPTOR_WORDS = re.compile(r"(?:(?:[a-z][\w-]*\s+){0,2}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
+                               r"nominee|challenger|rival|speaker|economist|businessman|businesswoman|lawyer|politician|mayor|governor)\s+)?")
 # A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
-_RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth|runner-up)\b"
-                        r"|\brunner-up\b", re.IGNORECASE)
+_RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth)\b|\brunner-up\b",
+                        re.IGNORECASE)
 # A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -1217,7 +1224,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         if not cues and not back and segment in anaphors:
             cues = earlier_cues
         if not cues and not back and _RUNNER_UP.search(text, cuts[segment - 1], row["start"]):
-            # "won in January 1999 with 79.78%; Abdildin came second with 11.7%": second in that race
+            # "won in June 2019 with 70.96%; the runner-up came second with 16.2%": second in that race
             cues = next((years[s] for s in range(segment - 1, 0, -1) if years.get(s)), set())
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").

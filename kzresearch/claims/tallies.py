@@ -471,8 +471,10 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
     """Find count phrases in one sentence; earlier shapes win where phrases overlap.
 
     Every shape holds a quantity, so a pattern is tried only at the word starts shortly before a
-    quantity word (``anchors``), not at every character of the sentence: the same leftmost,
-    non-overlapping matches as ``finditer``, at a fraction of the cost.
+    quantity word (``anchors``), not at every character of the sentence: the leftmost,
+    non-overlapping matches ``finditer`` would give, at a fraction of the cost; except that a toll
+    rejected as no count leaves its words to a shorter toll inside it ("tracking the arrests put
+    the figure at 800" is an estimate, no count of arrests).
     """
     near: set[int] = set()
     far: set[int] = set()
@@ -497,8 +499,8 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
                 continue
             if not _is_count(text, m, shape, g):
                 # (a phrase after its figure may count: "On 28 April several people ..."; and a toll
-                # inside a rejected one: "monitoring the detentions put the figure at 1,000" is no
-                # count of detentions, but an estimate)
+                # inside a rejected one: "tracking the arrests put the figure at 800" is no count
+                # of arrests, but an estimate)
                 reached = pos + 1 if shape == "toll" else m.end("num") if m.groupdict().get("num") else m.end()
                 continue
             reached = m.end()
