@@ -1372,3 +1372,11 @@ def test_estimates_of_other_totals_and_a_verb_at_least_are_no_estimates_of_a_cou
     assert [r["number"] for r in tallies(text, "2019")] == [300]
     rows = tallies("Witnesses said that police put at least 200 protesters on buses in Almaty.", "2019")
     assert [r["attributed_to"] for r in rows] == ["witnesses"]
+
+
+def test_a_spokesman_speaks_for_the_body_the_sentence_before_names():
+    rows = tallies("The Interior Ministry gave no total for the day. A spokesman in Almaty said officers had detained 40 people.", "2019")
+    assert [r["attributed_to"] for r in rows] == ["Interior Ministry"]
+    # not one of two bodies, nor further back
+    rows = tallies("The Interior Ministry and the Central Election Commission gave no figure. A spokesman said 40 people were detained.", "2019")
+    assert [r["attributed_to"] for r in rows] == ["spokesman"]

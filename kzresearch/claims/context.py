@@ -91,6 +91,8 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
+# A spokesperson with no body of their own, who speaks for the body named just before.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # The subject of a relative clause that ends at a verb of saying ("a crowd that local journalists [put at]").
 _RELATIVE_SUBJECT = re.compile(r"\b(?:that|which)\s+(?P<who>[^,;]+)$")
 _ESTIMATE_AT = re.compile(r"\bat$")
@@ -1042,7 +1044,7 @@ class TextContext:
             at = offset + office.start("name")
             name = next((x.canonical for x in self.mentions(index) if x.start == at), office.group("name"))
             return f"{name}'s {' '.join(office.group('office').split())}"
-        if _BODY_ANAPHOR.match(phrase) and (party := self.party_named_before(index, offset, back=2)):
+        if _BODY_ANAPHOR.match(phrase) and (party := self.named_before(index, offset, "party", back=2)):
             return party  # "the movement says ...", "according to the party's regional office"
         role = self._role_holder(phrase, offset)
         if role:
@@ -1055,6 +1057,8 @@ class TextContext:
             # or the one institution of that kind the document names ("prosecutors" of a story naming the
             # "Prosecutor General's Office").
             noun = _ARTICLES_AT_START.sub("", " ".join(generic[-1].group().lower().split()))
+            if noun in _SPOKESPEOPLE and (body := self.named_before(index, offset, "body", back=1)):
+                return body  # "The Interior Ministry gave no total. A spokesman said ...": the ministry's
             return self._institution_named(noun) or noun
         # "Kazakhstan's Prosecutor General said", "the interior minister said" with no holder named: the office.
         if words := self._title_words(phrase):
@@ -1082,13 +1086,13 @@ class TextContext:
             self._institutions[head] = names.pop() if len(names) == 1 else None
         return self._institutions[head]
 
-    def party_named_before(self, index: int, pos: int, *, back: int) -> str | None:
-        """Return the party "the party" points back to: the one named in the nearest of sentence
-        ``index`` (before ``pos``) and the ``back`` sentences before it that names any, if that
-        sentence names only one ("The Agrarian Party and the Civic Party followed. The party
-        took ..." is neither)."""
+    def named_before(self, index: int, pos: int, kind: str, *, back: int) -> str | None:
+        """Return the name of ``kind`` (``names.csv``: "party", "body") a description points back to:
+        the one named in the nearest of sentence ``index`` (before ``pos``) and the ``back`` sentences
+        before it that names any, if that sentence names only one ("The Agrarian Party and the Civic
+        Party followed. The party took ..." is neither)."""
         for i in range(index, max(-1, index - back - 1), -1):
-            named = {m.canonical for m in self.mentions(i) if m.kind == "party" and (i < index or m.end <= pos)}
+            named = {m.canonical for m in self.mentions(i) if m.kind == kind and (i < index or m.end <= pos)}
             if named:
                 return named.pop() if len(named) == 1 else None
         return None

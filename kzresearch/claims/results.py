@@ -862,7 +862,7 @@ def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str
     if wanted not in kinds:
         return None
     if word.startswith("the"):  # "the party took": only a party named alone
-        return tc.party_named_before(index, pos, back=3)
+        return tc.named_before(index, pos, "party", back=3)
     s_start = tc.sentences[index][0]
     if index and not tc.text[s_start:pos].strip() and (subject := _opening_subject(tc, index - 1, wanted)):
         return subject
