@@ -113,6 +113,8 @@ _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
+# The dash a sign-off line may open with ("- AP, AFP").
+_DASH_LED = re.compile(r"^(?:--?|\u2013|\u2014)\s*")
 _HOUSE_WITH = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}\s+with\s+(?P<names>[^.]{2,60})\.?$")
 _AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
@@ -544,7 +546,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
         elif _BYLINE.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text)):
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
-                or _agencies_credit(line.text, rules.agencies) or _house_with_agencies(line.text, rules.agencies):
+                or _agencies_credit(_DASH_LED.sub("", line.text), rules.agencies) or _house_with_agencies(line.text, rules.agencies):
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"
@@ -570,7 +572,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_link_lists(lines, rules.link_list_openers)
     _mark_reader_comments(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
-    _mark_author_below_title(lines, title_index)
+    _mark_author_below_title(lines, title_index, rules.label_words)
     _mark_signature(lines, rules)
     tabled = _table_of_shares(lines)
     for i, line in enumerate(lines):
@@ -827,13 +829,14 @@ def _between_dates(lines: list[Line], line: Line) -> bool:
     return above is not None and above.role in ("byline", "caption") and bool(below) and below[0].role == "byline"
 
 
-def _mark_author_below_title(lines: list[Line], title_index: int | None) -> None:
-    # A bare name right below the headline, above the lead or a date, is the byline ("Aigerim Saparova").
+def _mark_author_below_title(lines: list[Line], title_index: int | None, label_words: frozenset[str]) -> None:
+    # A bare name right below the headline, above the lead or a date, is the byline ("Aigerim Saparova");
+    # not a box's label ("Key Points", ``label_words``).
     if title_index is None:
         return
     below = _next_nonblank(lines, title_index, 2)
     if len(below) == 2 and below[0].role is None and _AUTHOR_ONLY.match(below[0].text) and (
-            below[1].rule == "date_line" or _is_sentence_line(below[1])):
+            below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in label_words:
         # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
         site = _names_the_site(lines, below[0])
         below[0].role, below[0].rule = ("boilerplate", "site_credit") if site else ("byline", "author_below_headline")

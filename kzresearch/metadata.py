@@ -30,11 +30,12 @@ _BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|stor
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
 # "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -",
-# "Almaty. May 23. KazTAG -" (a bare name only after a date)
+# "Almaty. May 23. KazTAG -" (a bare name only after a date), "Almaty, Mar 20 (Xinhua) Kazakhstan's ..." (no dash
+# before the text)
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:,\s*[A-Z][a-z]+)?"
     r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})(?:,?\s+\d{4})?\.?)?\s*"
-    r"(?:\((?P<agency>[A-Za-z][A-Za-z ,/-]{1,30})\)\s*[-—–:]|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
+    r"(?:\((?P<agency>[A-Za-z][A-Za-z ,/-]{1,30})\)(?:\s*[-—–:]|\s+(?=[A-Z]))|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
 # A dated dateline at the start of a paragraph: a place, a date with its year, an optional credit, a dash.

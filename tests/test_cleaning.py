@@ -523,3 +523,8 @@ def test_headlines_that_look_like_widgets_credits_or_banners_stay_headlines(ref)
     doc = classify_lines(f"Kazakh police detain hundreds after the vote\n\nText: the statement was not published until Tuesday evening.\n\n"
                          f"An archived copy, at web.archive.org/web/2011 shows the figure was changed.\n\n{LEAD}\n", ref)
     assert [line.role for line in doc.lines if line.text.startswith(("Text:", "An archived"))] == ["body", "body"]
+
+
+def test_a_boxs_label_under_the_headline_is_no_writer(ref):
+    doc = classify_lines(f"Kazakh police detain hundreds after the vote in Almaty\n\nKey Points\n{LEAD}\n\n{BODY}\n", ref)
+    assert all(line.role != "byline" for line in doc.lines)

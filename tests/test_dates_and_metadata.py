@@ -442,6 +442,8 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nSources: Reuters, Steppe News\n", ["Reuters"]),
         (f"Kazakh police detain hundreds\nBy Dana Omarova\nThe Steppe Times with AFP and Belga\n\n{body}\n\n{body}x\n", ["AFP", "Belga"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nJKB/Xinhua\n", ["Xinhua"]),
+        # a dateline's credit with no dash before the text
+        (f"Kazakh police detain hundreds\n\nAlmaty, Mar 20 (Xinhua) {body}\n\n{body}x\n", ["Xinhua"]),
     ]:
         assert infer_byline_and_wire(classify_lines(text, ref).lines, agencies)[1] == wire, text
     # "Reporting:" names the writer; a desk is no author
@@ -459,7 +461,7 @@ def test_sign_off_lines_of_agencies_credit_each_agency_they_list(ref):
     body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
     for sign_off, wire in [("Reuters . AFP", ["Reuters", "AFP"]), ("(Reuters, AP)", ["Reuters", "AP"]), ("[AFP]", ["AFP"]),
                            ("\u2014 With Reuters", ["Reuters"]), ("\u2013 BNS", ["BNS"]), ("Photo: AFP", []), ("By REUTERS", ["Reuters"]),
-                           ("- Reuters / AFP", ["Reuters", "AFP"]), ("\u2013 Nampa-AFP", ["Nampa", "AFP"])]:
+                           ("- Reuters / AFP", ["Reuters", "AFP"]), ("\u2013 Nampa-AFP", ["Nampa", "AFP"]), ("- AP, AFP", ["AP", "AFP"])]:
         text = f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\n{sign_off}\n"
         assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), wire_services(ref))[1] == wire, sign_off
 
