@@ -1074,3 +1074,12 @@ def test_counts_for_a_party_that_are_no_seats_and_shares_for_what_is_no_candidat
     rows = results("Nazarbayev won 97.7 percent in the 2015 presidential election. Tokayev, who then was Senate speaker, has now taken 81.3 percent.",
                    "2022")
     assert [r["election_id"] for r in rows] == ["2015-04-26-presidential", "2022-11-20-presidential"]
+
+
+def test_a_cue_of_the_previous_chamber_in_an_apposition_or_a_speakers_title_dates_no_figure():
+    text = ("The OSDP, led by a former parliamentary speaker, came second with about 4.6 percent, and Ak Zhol, "
+            "the only opposition party in the outgoing chamber, was credited with 3.25 percent.")
+    assert [(r["value"], r["election_id"]) for r in results(text, "2023")] == [
+        (4.6, "2023-03-19-parliamentary"), (3.25, "2023-03-19-parliamentary")]
+    # outside an apposition, the outgoing chamber's
+    assert [r["election_id"] for r in results("In the outgoing chamber, Ak Zhol held 7 seats.", "2023")] == ["2021-01-10-parliamentary"]

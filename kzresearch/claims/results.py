@@ -1088,6 +1088,8 @@ _DASH_MARK = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
 # A non-restrictive relative clause: ", which boycotted the last parliamentary vote,".
 # (after the name's abbreviation, if any: "the National Social Democratic Party (OSDP), which ...")
 _RELATIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:which|who|whose)\b[^,;]*(?:,|$)")
+# ... and an appositive noun phrase between commas: ", the only opposition party in the outgoing chamber,".
+_APPOSITIVE_ASIDE = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s*(?:the|a|an|its|their)\s[^,;]*,")
 # "since" before a year in its clause: the year starts a span ("the highest since ... in 1991"),
 # unless a figure stands between them ("since it won 88% of the vote in 2007"), a clause on that
 # vote follows ("since August 1995, when the new constitution passed with 89%", "since the 2007
@@ -1164,7 +1166,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     # candidate describes it and dates only the figures inside the clause (on a vote, "the
     # elections, which were held in January 2021", it dates the vote).
     names_end = {x.end for x in tc.mentions(index) if x.kind in ("party", "person")}
-    asides = [(a.start(), a.end()) for a in _RELATIVE_ASIDE.finditer(text, s_start, s_end) if a.start() in names_end]
+    # (so does one in an apposition: "Y, the only opposition party in the outgoing chamber, got 3%")
+    asides = [(a.start(), a.end()) for pattern in (_RELATIVE_ASIDE, _APPOSITIVE_ASIDE)
+              for a in pattern.finditer(text, s_start, s_end) if a.start() in names_end]
     for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published) + _same_year_cues(tc, index):
         if (since := _SINCE.search(text, max(s_start, m.start() - _SINCE_REACH), m.start())) \
                 and text[s_start: since.start()].strip(" \"'\u201c") \
