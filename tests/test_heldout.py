@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Twenty-four annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Twenty-five annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind22``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind23``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -57,7 +57,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           "heldout_blind20": (0.82, 0.55),
           # blind sets 21 and 22: results (F1 0.90 each) and outlets (10/14, 12/14) as left this session
           "heldout_blind21": (0.85, 0.65),
-          "heldout_blind22": (0.85, 0.75)}
+          "heldout_blind22": (0.85, 0.75),
+          # blind set 23: written and measured at the session's end; outlets (8/14) its weakest field
+          "heldout_blind23": (0.85, 0.5)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
