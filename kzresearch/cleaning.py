@@ -368,11 +368,11 @@ def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
 
 
 def _house_with_agencies(text: str, agencies: dict[str, str]) -> bool:
-    """A house's credit with the agencies it wrote with: "The Steppe Times with AFP and Belga" (two at least)."""
+    """A house's credit with the agencies it wrote with: "The Steppe Times with AFP", "Steppe News with AFP and Belga"."""
     m = _HOUSE_WITH.match(text)
     parts = [part for part in _AND_LIST.split(m.group("names")) if part] if m else []
-    # (two agencies at least: "Kazakh President Talks with Reuters" is a headline)
-    return len(parts) > 1 and all(part.casefold() in agencies for part in parts)
+    # (one agency after a house named with "The": "Kazakh President Talks with Reuters" is a headline)
+    return (len(parts) > 1 or text.startswith("The ")) and bool(parts) and all(part.casefold() in agencies for part in parts)
 
 
 def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:

@@ -134,8 +134,8 @@ _FOOT_LINES = 12
 _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 # ... and of a credit of an agency and a place under a headline ("AFP/Astana" reads as a breadcrumb).
 _CREDIT_LINE_RULES = _NAME_LINE_RULES | {"breadcrumb"}
-# What a site's tagline says of its news ("Latest Breaking News and Headlines", "News from the Steppe").
-_TAGLINE = re.compile(r"\b(?:latest|breaking|headlines|news)\b", re.IGNORECASE)
+# A word in lower case, as a headline has and a site's name has not ("sworn", "re-elected").
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z][\w'-]*")
 # A line opened by a dash: "- Reuters / AFP" after the text signs it off (no picture's credit).
 _DASH_OPENED = re.compile(r"^(?:--?|\u2013|\u2014)\s*\S")
 # An editor's initials before a credited agency ("JKB/Xinhua").
@@ -282,8 +282,8 @@ def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
 def _site_name(name: str, known: Collection[str] = ()) -> str:
     """The site's name in a recorded site name: a part that is a known outlet's name (``known``: folded
     names, "Opinion - The Moscow Times"), else the last part of a page title that a page gave as
-    its site name ("Journalists face jail terms - Committee to Protect Journalists"; the shorter part
-    of a long one before a tagline: "Steppe Daily - Latest Breaking News and Headlines"), the first part
+    its site name ("Journalists face jail terms - Committee to Protect Journalists"; the first part
+    of a long one when it is a short name in capitals: "Steppe Daily - Latest Breaking News and Headlines"), the first part
     of a short one that adds a description or another language's name ("ANSA.it - English Media
     Service", "Polskie Radio – Radio Poland"; not a page's or a section's name: "Home - The Astana
     Times", "World - Steppe Herald"), without what it adds in brackets ("Novinite.com (Sofia
@@ -306,9 +306,10 @@ def _site_name(name: str, known: Collection[str] = ()) -> str:
             name = parts[-1]
         elif len(name.split()) > 6:
             # a headline and the site ("Tokayev sworn in - Steppe Institute for War and Peace
-            # Reporting"), unless the last part is a tagline ("Steppe Daily - Latest Breaking News
-            # and Headlines")
-            name = parts[0] if _TAGLINE.search(parts[-1]) and len(parts[0].split()) <= _MASTHEAD_NAME_WORDS else parts[-1]
+            # Reporting": the headline's words in lower case), or the site and its tagline ("Steppe
+            # Daily - Latest Breaking News and Headlines": a short name in capitals first)
+            first = parts[0]
+            name = first if len(first.split()) <= _MASTHEAD_NAME_WORDS and not _LOWER_WORD.search(first) else parts[-1]
         else:
             name = parts[0]
     return ".".join(_without_suffix(name.split("."))) if " " in name else name

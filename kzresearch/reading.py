@@ -135,6 +135,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     >>> decode_bytes('<meta charset="windows-1257"><p>By Anna Vītola, Rīga</p>'.encode("cp1257"))
     ('<meta charset="windows-1257"><p>By Anna Vītola, Rīga</p>', 'cp1257')
+
+    ... but not one that reads worse in it than in the code page detected, nor a codec that is no code page:
+
+    >>> decode_bytes('<meta charset="windows-1251"><p>Le président a été réélu dimanche.</p>'.encode("cp1252"))[1]
+    'cp1252'
+    >>> decode_bytes('<meta charset="hex"><p>café</p>'.encode("cp1252"))[1]
+    'cp1252'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -151,14 +158,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if (declared := _declared_charset(data)) is not None:
-        try:
-            return data.decode(declared), declared
-        except UnicodeDecodeError:
-            pass  # a page that declares one code page and is written in another: detection decides
     if (repaired := _mostly_utf8(data)) is not None:
         return repaired
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
+    if (declared := _declared_charset(data)) is not None and (best is None or declared != best.encoding):
+        # A page's own code page, where its bytes read in it as cleanly as in the one detected (a
+        # Baltic page's "ī" is "î" in Windows-1252, which reads as cleanly); a page that declares one
+        # code page and is written in another reads worse in it, and detection decides.
+        reading = from_bytes(data[:200_000], cp_isolation=[declared]).best()
+        if reading is not None and reading.encoding == declared and (best is None or reading.chaos <= best.chaos + _CHAOS_MARGIN):
+            try:
+                return data.decode(declared), declared
+            except UnicodeDecodeError:
+                pass
     if best is None:
         raise UnreadableFile("undecodable", "no text encoding fits its bytes; re-save it as UTF-8")
     try:
@@ -173,11 +185,16 @@ _CHARSET_DECLARATION = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?(?P<n
                                   rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["'](?P<xml>[A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 # Where a page declares Latin-1 or ASCII, browsers read Windows-1252 (https://encoding.spec.whatwg.org/#names-and-labels).
 _AS_BROWSERS_READ = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# The codecs a page may declare: legacy code pages, not Python's other codecs ("hex", "rot13", "unicode_escape").
+_CODE_PAGE = re.compile(r"(?:cp\d+|iso8859[-_]\d+|koi8[-_]\w+|mac[-_]\w+|euc[-_]\w+|shift[-_]jis\w*|gb\w+|big5\w*|hz|tis[-_]620|"
+                        r"kz1048|ptcp154|johab|iso2022[-_]\w+)")
+# How much more mess (charset-normalizer's chaos) a declared code page's reading may show than the one detected.
+_CHAOS_MARGIN = 0.05
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """Return the Python codec of the code page a page declares in its first 4 KB (a UTF-8 or
-    UTF-16 declaration is none: those are read before, and a legacy page may claim them wrongly)."""
+    """Return the Python codec of the legacy code page a page declares in its first 4 KB, if any (a
+    UTF-8 or UTF-16 declaration is none: those are read before, and a legacy page may claim them wrongly)."""
     m = _CHARSET_DECLARATION.search(data, 0, 4096)
     if m is None:
         return None
@@ -186,7 +203,7 @@ def _declared_charset(data: bytes) -> str | None:
     except LookupError:
         return None
     name = _AS_BROWSERS_READ.get(name, name)
-    return None if name.startswith(("utf-8", "utf-16", "utf-32")) else name
+    return name if _CODE_PAGE.fullmatch(name) else None
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:

@@ -441,6 +441,7 @@ def test_wire_credits_in_source_lines_stamps_and_joined_datelines(ref):
         # a list of sources; the house and the agencies it wrote with; an editor's initials before the agency
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nSources: Reuters, Steppe News\n", ["Reuters"]),
         (f"Kazakh police detain hundreds\nBy Dana Omarova\nThe Steppe Times with AFP and Belga\n\n{body}\n\n{body}x\n", ["AFP", "Belga"]),
+        (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nThe Steppe Times with AFP\n", ["AFP"]),
         (f"Kazakh police detain hundreds\n\n{body}\n\n{body}x\n\nJKB/Xinhua\n", ["Xinhua"]),
         # a dateline's credit with no dash before the text
         (f"Kazakh police detain hundreds\n\nAlmaty, Mar 20 (Xinhua) {body}\n\n{body}x\n", ["Xinhua"]),
@@ -888,4 +889,6 @@ def test_a_site_name_with_a_headline_or_a_tagline():
 
     assert _site_name("Steppe Daily - Latest Breaking News and Headlines") == "Steppe Daily"
     assert _site_name("Tokayev sworn in - Steppe Institute for War and Peace Reporting") == "Steppe Institute for War and Peace Reporting"
+    assert _site_name("Steppe Herald - Independent Journalism from Central Asia since 1995") == "Steppe Herald"
+    assert _site_name("Tokayev re-elected - Central Asia News Service Online") == "Central Asia News Service Online"
     assert _spelled("STEPPE'S NUR-SULTAN TIMES") == "Steppe's Nur-Sultan Times"

@@ -1083,3 +1083,10 @@ def test_a_cue_of_the_previous_chamber_in_an_apposition_or_a_speakers_title_date
         (4.6, "2023-03-19-parliamentary"), (3.25, "2023-03-19-parliamentary")]
     # outside an apposition, the outgoing chamber's
     assert [r["election_id"] for r in results("In the outgoing chamber, Ak Zhol held 7 seats.", "2023")] == ["2021-01-10-parliamentary"]
+
+
+def test_seats_for_parties_named_after_a_smaller_count_and_an_apposition_that_names_a_vote():
+    rows = results("Ak Zhol got 6 seats, compared with 40 for Nur Otan and 8 for the OSDP.", "2023")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Ak Zhol", 6), ("Nur Otan", 40), ("All-National Social Democratic Party", 8)]
+    rows = results("Nur Otan, the winner of the 2016 election, took 84 seats and 82 percent of the vote.", "2021")
+    assert [r["election_id"] for r in rows] == ["2016-03-20-parliamentary", "2016-03-20-parliamentary"]

@@ -1380,3 +1380,8 @@ def test_a_spokesman_speaks_for_the_body_the_sentence_before_names():
     # not one of two bodies, nor further back
     rows = tallies("The Interior Ministry and the Central Election Commission gave no figure. A spokesman said 40 people were detained.", "2019")
     assert [r["attributed_to"] for r in rows] == ["spokesman"]
+
+
+def test_an_estimate_of_a_vote_count_or_of_damage_is_no_count_of_people():
+    text = "About 2,000 people rallied in Almaty. Officials put the vote count at 5,000. Insurers put the damage total at 7,000."
+    assert [r["number"] for r in tallies(text, "2019")] == [2000]

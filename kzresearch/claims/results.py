@@ -1049,8 +1049,9 @@ def _elliptical_seats(tc: TextContext, f: _Frames, index: int, seat_ends: list[i
                 same_whole = of and value < of and not _OTHER_BODY.search(text, first, x.start)
                 rows.append(_row(tc, x.start, m.end(), x.canonical, "seats", value, of if same_whole else None,
                                  "exact", None, m.start("num")))
-    # (no more seats than the sentence's count or whole: "3,400,000 votes for X" are no seats; nor "for X's bill")
-    most = max(totals | wholes, default=_LARGEST_CHAMBER)
+    # (no more seats than the whole the sentence gave, or than any chamber has: "3,400,000 votes for X"
+    # are no seats; nor "for X's bill")
+    most = max(wholes, default=_LARGEST_CHAMBER)
     for m in _NUMBER_FOR.finditer(text, first, s_end):
         value = parse_number(m.group("num"))
         party = next((x for x in tc.mentions(index) if x.kind == "party" and x.start == m.end()), None)
@@ -1134,7 +1135,7 @@ _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
 # What may describe a candidate between "for" and the name ("for the opposition journalist X",
 # "for veteran communist leader X"): a role noun, after up to two words that qualify it.
-_DESCRIPTOR_WORDS = re.compile(r"(?:(?:[a-z][\w-]*\s+){0,2}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
+_DESCRIPTOR_WORDS = re.compile(r"(?:(?:[a-z][\w-]*\s+){0,3}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
                                r"nominee|challenger|rival|speaker|economist|businessman|businesswoman|lawyer|politician|mayor|governor)\s+)?")
 # A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
 _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth)\b|\brunner-up\b",
@@ -1167,8 +1168,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     # elections, which were held in January 2021", it dates the vote).
     names_end = {x.end for x in tc.mentions(index) if x.kind in ("party", "person")}
     # (so does one in an apposition: "Y, the only opposition party in the outgoing chamber, got 3%")
+    # (not one naming a vote, which dates the clause it describes: "X, the winner of the 2016 election, took 84 seats")
     asides = [(a.start(), a.end()) for pattern in (_RELATIVE_ASIDE, _APPOSITIVE_ASIDE)
-              for a in pattern.finditer(text, s_start, s_end) if a.start() in names_end]
+              for a in pattern.finditer(text, s_start, s_end)
+              if a.start() in names_end and not (pattern is _APPOSITIVE_ASIDE and _VOTE_NOUN.search(a.group()))]
     for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published) + _same_year_cues(tc, index):
         if (since := _SINCE.search(text, max(s_start, m.start() - _SINCE_REACH), m.start())) \
                 and text[s_start: since.start()].strip(" \"'\u201c") \
