@@ -1385,3 +1385,13 @@ def test_a_spokesman_speaks_for_the_body_the_sentence_before_names():
 def test_an_estimate_of_a_vote_count_or_of_damage_is_no_count_of_people():
     text = "About 2,000 people rallied in Almaty. Officials put the vote count at 5,000. Insurers put the damage total at 7,000."
     assert [r["number"] for r in tallies(text, "2019")] == [2000]
+
+
+def test_a_count_in_a_clause_on_the_month_after_since_is_of_that_episode(ref):
+    # (the real reference: the episode's day is events.csv's)
+    text = "Protest has been rare since December 2011, when police shot dead at least 14 people in Zhanaozen."
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2016, 5, 22)), ref)
+    assert [r["event_date"] for r in rows] == ["2011-12-16"]
+    # "since March" alone starts a span: no date of the count
+    rows = tallies_on("Since March, police have detained 30 people in Almaty.", None, "2016-05-22")
+    assert [r["event_date"] for r in rows] == [None]

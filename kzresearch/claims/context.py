@@ -55,6 +55,7 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
 _EPISODE_BEFORE = re.compile(rf"\b{_EPISODE_NOUNS}\s+(?:of|in)\s+$", re.IGNORECASE)
 _EPISODE_AFTER = re.compile(rf"(?:'s)?(?:\s+\d{{4}})?\s+(?:\w+\s+)?{_EPISODE_NOUNS}\b", re.IGNORECASE)
 _EPISODE_WORD = re.compile(rf"\b{_EPISODE_NOUNS}\b", re.IGNORECASE)
+_TOLD_SINCE = re.compile(rf"[Ss]ince\s+(?:{_MONTH})\s+(?:19|20)\d\d,\s+(?:when|in\s+which|during\s+which)\b")
 _EPISODE_TOLD = re.compile(r"(?:\s+(?:19|20)\d\d)?,\s+(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
 _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
@@ -591,8 +592,10 @@ class TextContext:
                     cues.append((m.start(), month))
             for m in _MONTH_CUE.finditer(self.text, start, end) if named_month or "month" in lowered else ():
                 if any(a <= m.start() < b for a, b in explicit) or (
-                        not m.group("rel") and self.patterns.month_context.search(self.text, max(start, m.start() - 30), m.start())):
-                    continue  # "since March", "which was banned in December": no date of the count
+                        not m.group("rel") and self.patterns.month_context.search(self.text, max(start, m.start() - 30), m.start())
+                        and not _EPISODE_TOLD.match(self.text, m.end())):
+                    continue  # "since March", "which was banned in December": no date of the count (but "since
+                    # December 2011, when police opened fire ...": the clause tells of that month)
                 explicit.append(m.span())
                 if _THAT_YEAR.match(self.text, m.end()):
                     # "in 2011, ... in December that year": the year the sentence named before
@@ -625,7 +628,8 @@ class TextContext:
         eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
         morrows = [m.span() for m in self.patterns.election_morrow.finditer(self.folded, start, end)]
         # (a period in the sentence, "over two weeks", "in the weeks after", is no one day of its month)
-        period = self.patterns.unknown_date.search(self.folded, start, end) is not None
+        # (not "since December 2011, when police opened fire": a clause that tells of the month)
+        period = any(not _TOLD_SINCE.match(self.text, m.start()) for m in self.patterns.unknown_date.finditer(self.folded, start, end))
         for m in self.patterns.election_day.finditer(self.folded, start, end):
             named = self._named_election_day(cues, index, m.start())
             if named is not None and not period:
