@@ -5,8 +5,9 @@ header's headline, author, date and publication, :mod:`kzresearch.nexis`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
-``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict UTF-8, then
-charset-normalizer's detection; the encoding used is recorded per document.
+``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict UTF-8 (or UTF-8
+with a few damaged bytes), then charset-normalizer's detection, unless the page declares a code page
+that reads its bytes as cleanly; the encoding used is recorded per document.
 
 A file that cannot become an article (empty, binary, undecodable, too large, of an unknown kind,
 a byte-for-byte duplicate) is not an exception: it becomes a :class:`Problem` and the rest of the
