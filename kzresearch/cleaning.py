@@ -30,7 +30,6 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 # A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
 _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:(?:article|story|written|posted)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)  # ("Article by: X")
 # Names in capitals, one to four words each ("MTI", "Interfax-Kazakhstan", "Agence France-Presse").
 _CREDITED_NAMES = r"[A-Z][\w/&.-]*(?: [A-Z][\w/&.-]*){0,3}"
 _CREDIT_LINE = re.compile(
@@ -76,7 +75,8 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # The most words of a desk's credit after a date ("/ STEPPE DAILY WITH AFP, ASTANA").
 _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
-_WRITTEN_BY = re.compile(r"^(?:(?:written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
+# A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
+_WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
 # Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
 _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -113,8 +113,8 @@ _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
-# The dash a sign-off line may open with ("- AP, AFP").
-_DASH_LED = re.compile(r"^(?:--?|\u2013|\u2014)\s*")
+# The dash a sign-off line may open with ("- AP, AFP", "- Reuters / AFP").
+DASH_LED = re.compile(r"^(?:--?|\u2013|\u2014)\s*")
 _HOUSE_WITH = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}\s+with\s+(?P<names>[^.]{2,60})\.?$")
 _AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
@@ -543,10 +543,10 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif line.n_words <= _CAPTION_WORDS and _PHOTOGRAPHER_CREDIT.search(line.text):
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
-        elif _BYLINE.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text)):
+        elif _WRITTEN_BY.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text)):
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
-                or _agencies_credit(_DASH_LED.sub("", line.text), rules.agencies) or _house_with_agencies(line.text, rules.agencies):
+                or _agencies_credit(DASH_LED.sub("", line.text), rules.agencies) or _house_with_agencies(line.text, rules.agencies):
             line.role, line.rule = "byline", "credit_line"
         elif AGENCY_SIGNOFF.match(line.text):
             line.role, line.rule = "byline", "agency_signoff"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import (AGENCY_SIGNOFF, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
+from kzresearch.cleaning import (AGENCY_SIGNOFF, DASH_LED, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
                                  agencies_before_date, dated_byline_author, is_site_menu, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
@@ -136,8 +136,6 @@ _NAME_LINE_RULES = frozenset({"outlet_name_line", "short_label"})
 _CREDIT_LINE_RULES = _NAME_LINE_RULES | {"breadcrumb"}
 # A word in lower case, as a headline has and a site's name has not ("sworn", "re-elected").
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][\w'-]*")
-# A line opened by a dash: "- Reuters / AFP" after the text signs it off (no picture's credit).
-_DASH_OPENED = re.compile(r"^(?:--?|\u2013|\u2014)\s*\S")
 # An editor's initials before a credited agency ("JKB/Xinhua").
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
@@ -661,13 +659,14 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
             wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies") or m.group("bracketed"))
                      if (a := agencies.get(part.strip().casefold()))]
-        elif below_title and (line.rule in _CREDIT_LINE_RULES or line.rule == "caption_agency_credit" and _DASH_OPENED.match(line.text)) and (
+        # (a caption's credit line opened by a dash after the text signs it off: "- Reuters / AFP")
+        elif below_title and (line.rule in _CREDIT_LINE_RULES or line.rule == "caption_agency_credit" and DASH_LED.match(line.text)) and (
                 credited := _line_credits(line.text, agencies, wire_services, breadcrumb=line.rule == "breadcrumb")):
             wire += credited  # "AFP" on a line of its own under the headline or after the text; "AFP, ASTANA", "[AFP]"
         elif line.rule == "agencies_date_line":  # "Reuters , AFP , Sunday 9 Jan 2022"
             wire += agencies_before_date(line.text, agencies)
         elif below_title and line.line_no > last_paragraph and line.role in ("boilerplate", "caption") \
-                and ("©" in line.text or "opyright" in line.text or "(c)" in line.text.lower()) and (m := _COPYRIGHT.match(line.text)) \
+                and _NOTICE.search(line.text) and (m := _COPYRIGHT.match(line.text)) \
                 and not _PHOTO_CREDIT.search(line.text) and (agency := agencies.get(m.group("holder").strip(" .,").casefold())) \
                 and (wire_services is None or agency in wire_services):
             wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says
