@@ -67,6 +67,7 @@ class _Cues:
         self.kinds = {kind: caseless(p) for kind, p in cues["kinds"].items()}
         event_dates = dict(zip(ref.events["event_id"], ref.events["date"]))
         self.events = [(eid, event_dates[eid], caseless(p)) for eid, p in cues["event_cues"].items() if eid in event_dates]
+        self.event_cue = {eid: pattern for eid, _, pattern in self.events}
         # Unrest and protests that were no vote's (not within a week of one): Zhanaozen, the land protests.
         votes = [_date(d) for d in ref.elections["date"]]
         self.episodes = [(e.event_id, _date(e.date), _date(e.end_date) or _date(e.date)) for e in ref.events.itertuples(index=False)
@@ -151,21 +152,21 @@ def infer_election(
         parliamentary election") or awaits is ``recalled``, not ``election_id``.
     """
     cues = _cues_for(ref)
-    guess = _best_election(text, cues, dates=dates, mentions=mentions, published=published, title=title, sentences=sentences)
+    folded = fold_case(text)
+    guess = _best_election(text, folded, cues, dates=dates, mentions=mentions, published=published, title=title, sentences=sentences)
     if guess.election_id is None or published is None or title is None or cues.election_words.search(fold_case(title)):
         return guess
-    named = {event_id for event_id, _, pattern in cues.events if pattern.search(fold_case(text))}
     for event_id, start, end in cues.episodes:
-        if event_id in named and start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS):
+        if start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS) \
+                and (cue := cues.event_cue.get(event_id)) is not None and cue.search(folded):
             return ElectionGuess(None, guess.score, f"published {published}, during {event_id}, and the headline names no vote; "
                                  f"recalls {guess.election_id}: {guess.evidence}", recalled=guess.election_id)
     return guess
 
 
-def _best_election(text: str, cues: _Cues, *, dates: list[DateExpression], mentions: list[dict], published: dt.date | None,
-                   title: str | None, sentences: list[tuple[int, int]] | None) -> ElectionGuess:
-    """Score every election of ``cues`` against the article (see :func:`infer_election`)."""
-    folded = fold_case(text)
+def _best_election(text: str, folded: str, cues: _Cues, *, dates: list[DateExpression], mentions: list[dict],
+                   published: dt.date | None, title: str | None, sentences: list[tuple[int, int]] | None) -> ElectionGuess:
+    """Score every election of ``cues`` against the article, ``text`` and its :func:`fold_case` (see :func:`infer_election`)."""
     if not cues.election_words.search(folded):
         return ElectionGuess(None, 0.0, "no election word in the text")
     # An article about an election speaks of it in its headline or in more than one sentence; a
