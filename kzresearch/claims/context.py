@@ -55,8 +55,9 @@ _MONTH_CUE = re.compile(rf"\b(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Ee]arly )|(?
 _EPISODE_BEFORE = re.compile(rf"\b{_EPISODE_NOUNS}\s+(?:of|in)\s+$", re.IGNORECASE)
 _EPISODE_AFTER = re.compile(rf"(?:'s)?(?:\s+\d{{4}})?\s+(?:\w+\s+)?{_EPISODE_NOUNS}\b", re.IGNORECASE)
 _EPISODE_WORD = re.compile(rf"\b{_EPISODE_NOUNS}\b", re.IGNORECASE)
-_TOLD_SINCE = re.compile(rf"[Ss]ince\s+(?:{_MONTH})\s+(?:19|20)\d\d,\s+(?:when|in\s+which|during\s+which)\b")
 _EPISODE_TOLD = re.compile(r"(?:\s+(?:19|20)\d\d)?,\s+(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
+# ... after "since" and its month: "since December 2011, when police opened fire" is no span of time.
+_TOLD_SINCE = re.compile(rf"[Ss]ince\s+(?:{_MONTH})(?i:{_EPISODE_TOLD.pattern})")
 _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")

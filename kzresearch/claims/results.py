@@ -1005,7 +1005,7 @@ _PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEAT
 _LARGEST_CHAMBER = 500
 _FOR_PARTY = re.compile(r"\s+for\s+(?:the\s+)?", re.IGNORECASE)
 # "61 seats for Amanat, 12 for Auyl": a count and the party it went to, after "for".
-_NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+for\s+(?:the\s+)?", re.IGNORECASE)
+_NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM}){_FOR_PARTY.pattern}", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
@@ -1202,15 +1202,13 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         if _GOES_ON.match(text, s_start, s_end):
             going_on |= set(range(1, len(cuts)))
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
-    p_start, p_end = tc.sentences[index - 1] if index else (0, 0)
-    earlier = _year_cues(text, p_start, p_end) + _relative_cues(text, p_start, p_end, tc.ctx.published) if anaphors or going_on else []
-    earlier_cues = {cue for _, cue in earlier} if anaphors else set()
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
     # previous referendum ... was held on June 5, 2022"; not "became president in 2019")
-    vote_cues = {cue for _, cue in earlier} if earlier and _VOTE_NOUN.search(text, p_start, p_end) else set()
-    for segment in going_on - anaphors:
-        anaphors.add(segment)
-    earlier_cues = earlier_cues or vote_cues
+    p_start, p_end = tc.sentences[index - 1] if index else (0, 0)
+    earlier_cues: set[tuple[int, int]] = set()
+    if anaphors or (going_on and _VOTE_NOUN.search(text, p_start, p_end)):
+        earlier_cues = {cue for _, cue in _year_cues(text, p_start, p_end) + _relative_cues(text, p_start, p_end, tc.ctx.published)}
+    anaphors |= going_on
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
     opening = _OPENING.match(text, s_start, s_end)
