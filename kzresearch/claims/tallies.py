@@ -20,6 +20,7 @@ from kzresearch.claims.context import LIST_BULLET, LIST_LABEL, LIST_LINE, DocCon
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
+from kzresearch.dates import MONTHS
 from kzresearch.patterns import caseless
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
@@ -197,7 +198,8 @@ def grammar(lexicon: dict) -> _Grammar:
         anchor=re.compile(rf"[0-9]|(?<![a-z]){alternation(_anchor_words(lexicon))}(?![a-z])"),
         # No "^": match() anchors at its position, and "^" would match only at the start of the text.
         # Case as written: "30 years", but "two Times journalists".
-        not_after=re.compile(rf"\s*{alternation(lexicon['not_a_count']['after'])}(?![\w])"),
+        # (a month's name after a figure makes it a day of the month: "On 28 April several people ...")
+        not_after=re.compile(rf"\s*{alternation(lexicon['not_a_count']['after'] + [m.capitalize() for m in MONTHS])}(?![\w])"),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
         possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
