@@ -359,8 +359,8 @@ def _same_outlet(want: Any, got: Any) -> bool:
         return True
     if bool(_DOMAIN_END.search(a)) == bool(_DOMAIN_END.search(b)):
         return False
-    bare = _DOMAIN_END.sub("", a) or _DOMAIN_END.sub("", b)
-    return _DOMAIN_END.sub("", a) == _DOMAIN_END.sub("", b) and len(bare) >= _DOMAIN_NAME_LETTERS
+    bare = _DOMAIN_END.sub("", a)
+    return bare == _DOMAIN_END.sub("", b) and len(bare) >= _DOMAIN_NAME_LETTERS
 
 
 def _byline_names(byline: Any) -> frozenset[str]:
