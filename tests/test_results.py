@@ -484,6 +484,20 @@ def test_a_time_named_from_publication_dates_a_figure(sentence, published, expec
     assert [r["election_id"] for r in share] == [expected]
 
 
+def test_a_month_beside_a_turnout_dates_it():
+    # (a turnout is a vote's: the April before publication, not the vote the article looks forward to)
+    rows = extract_results("Turnout in April was almost 90 percent, officials said.",
+                           DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 19)), FakeReference())
+    assert [(r["measure"], r["election_id"]) for r in rows] == [("turnout", "2011-04-03-presidential")]
+
+
+def test_a_month_beside_being_elected_dates_the_turnout_too():
+    rows = extract_results("The president, who was re-elected in November with 81.3 percent on a turnout of 69.4 percent, "
+                           "called the early vote.", DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)),
+                           FakeReference())
+    assert [(r["measure"], r["election_id"]) for r in rows if r["measure"] == "turnout"] == [("turnout", "2022-11-20-presidential")]
+
+
 def test_a_party_is_named_as_it_was_at_the_election(ref):
     # "Amanat" in a 2023 article; its 2021 share was won as Nur Otan, its 2004 one as Otan
     text = ("Amanat won 53.9 percent on Sunday. It had won 71.09 percent in January 2021. "

@@ -68,6 +68,11 @@ _RELATIVE_CUE = re.compile(
 _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
+# (so is being elected: "re-elected in November with 81.31 percent on a turnout of 69.44 percent")
+_VOTED_IN = re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE)
+# (and a turnout the time follows: "Turnout in April was almost 90 per cent", not "Turnout, which
+# officials had forecast in June, was ...")
+_TURNOUT_BEFORE = re.compile(r"\bturnout\s+$", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
@@ -1285,7 +1290,7 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         # "Turnout, which officials had forecast in June, ...": a time, but not a vote's ("two years
         # ago" may open a sentence whose vote is named further on: "..., in an election that ...")
         reach = (start, end) if m.group("years") else (max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH))
-        if not _VOTE_NOUN.search(text, *reach):
+        if not _VOTED_IN.search(text, *reach) and not _TURNOUT_BEFORE.search(text, max(start, m.start() - 10), m.start()):
             continue
         if m.group("years") and (figure := _DIGIT.search(text, m.end(), end)) and CLAUSE_BREAK.search(text, m.end(), figure.start()):
             continue  # "Two years ago protests shook the country, and on Sunday Amanat won 53.9 percent": another clause
