@@ -362,6 +362,25 @@ def test_a_turnout_word_after_the_figure_is_inside_the_phrase():
 def test_the_chamber_size_is_the_whole_of_a_seat_count():
     rows = results("Nur Otan secured 76 seats in the 107-seat Mazhilis.", "2021")
     assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 76, 107)]
+    rows = results("Nur Otan secured 76 seats in the then 107-seat Mazhilis.", "2021")
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 76, 107)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ak Zhol won just one seat.", [("Ak Zhol", 1)]),
+    ("Nur Otan won 76 SEATS.", [("Nur Otan", 76)]),
+    ("Ak Zhol won two seat majorities in the councils.", []),  # a singular word counts one seat only
+])
+def test_a_singular_seat_is_one(text, expected):
+    assert [(r["subject"], r["value"]) for r in results(text, "2021") if r["measure"] == "seats"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nur Otan, which was formed when the Otan party absorbed Asar, led by a daughter of the president, thus takes all 98 seats.",
+    "Nur Otan, which absorbed Asar, Otan and the Civic Party, won 88 percent.",
+])
+def test_a_long_relative_clause_leaves_the_figure_to_the_name_it_hangs_on(text):
+    assert {r["subject"] for r in results(text, "2021")} == {"Nur Otan"}
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,11 @@ _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNOREC
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
+_RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
+# A predicate without a subject of its own, from the comma before the figure: ", thus takes all 98".
+_BARE_PREDICATE = re.compile(r",\s*(?:(?:thus|then|also|now|therefore|eventually|finally|duly|again|easily|comfortably)\s+)?"
+                             r"(?:won|wins|took|takes|secured|secures|gained|gains|received|receives|got|gets|polled|captured|"
+                             r"holds|held|swept|sweeps|claimed|claims)\b", re.IGNORECASE)
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
@@ -114,7 +119,7 @@ _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
-_CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
+_CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+|then\s+|old\s+|previous\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s|\u2014")
@@ -809,6 +814,13 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             if preferred in kinds:
                 named = [x for x in named if x.kind == preferred] or named
             chosen = len(named) - 1
+            opener = named[0]
+            if _RELATIVE_OPENING.match(text, opener.end) and not text[tc.sentences[index][0]: opener.start].strip(" \"'\u201c") \
+                    and (comma := text.rfind(",", opener.end + 1, pos)) > 0 and (predicate := _BARE_PREDICATE.match(text, comma)) \
+                    and len(text[predicate.end(): pos].split()) <= 3:
+                # "Nur Otan, which was formed when Otan absorbed Asar, led by X, thus takes all 98 seats":
+                # the name the sentence opens with, its relative clause run on to a predicate of its own
+                return opener.canonical
             # "Tokayev, who took over from Nazarbayev and was elected with 71 percent": the name a
             # relative clause holding the figure hangs on. The last name's own clause too ("his
             # predecessor, Nursultan Nazarbayev, who ... won re-election with 97.7 per cent"), unless
@@ -936,6 +948,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         value = parse_number(m.group("num"))
         if value is None or PERCENT_SIGN.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             continue  # a share ("9%", "9.1%"), not seats
+        if value != 1 and not m.group().lower().endswith("s"):
+            continue  # a singular word counts one seat: "won just one seat", not "the 2 seat majority"
         if _NOT_SEATS_BETWEEN.search(text, m.end("of") if m.group("of") else m.end("num"), m.end()):
             continue  # "30 percent of deputies", "nine more deputies": a share or an addition, no party's seats
         if not seat_named and not _GETS_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
