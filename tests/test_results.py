@@ -378,6 +378,7 @@ def test_a_singular_seat_is_one(text, expected):
 @pytest.mark.parametrize("text", [
     "Nur Otan, which was formed when the Otan party absorbed Asar, led by a daughter of the president, thus takes all 98 seats.",
     "Nur Otan, which absorbed Asar, Otan and the Civic Party, won 88 percent.",
+    "Nur Otan, the ruling party that Nazarbayev founded and which took 71 percent in 2021, renamed itself.",
 ])
 def test_a_long_relative_clause_leaves_the_figure_to_the_name_it_hangs_on(text):
     assert {r["subject"] for r in results(text, "2021")} == {"Nur Otan"}

@@ -101,6 +101,8 @@ _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
+_AND_WHICH = re.compile(r"\b(?:and|but)\s+(?:which|who)\b")
+_APPOSED_RELATIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who|whom)\s+")
 # A predicate without a subject of its own, from the comma before the figure: ", thus takes all 98".
 _BARE_PREDICATE = re.compile(r",\s*(?:(?:thus|then|also|now|therefore|eventually|finally|duly|again|easily|comfortably)\s+)?"
                              r"(?:won|wins|took|takes|secured|secures|gained|gains|received|receives|got|gets|polled|captured|"
@@ -821,6 +823,12 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                 # "Nur Otan, which was formed when Otan absorbed Asar, led by X, thus takes all 98 seats":
                 # the name the sentence opens with, its relative clause run on to a predicate of its own
                 return opener.canonical
+            if chosen and _AND_WHICH.search(text, named[chosen].end, pos):
+                # "Nur Otan, the party that X founded and which took 71.09 percent": the second relative
+                # clause hangs, like the first, on the noun apposed to the name before
+                apposed = next((x for x in reversed(named[:chosen]) if _APPOSED_RELATIVE.fullmatch(text, x.end, named[chosen].start)), None)
+                if apposed is not None:
+                    return apposed.canonical
             # "Tokayev, who took over from Nazarbayev and was elected with 71 percent": the name a
             # relative clause holding the figure hangs on. The last name's own clause too ("his
             # predecessor, Nursultan Nazarbayev, who ... won re-election with 97.7 per cent"), unless
