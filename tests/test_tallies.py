@@ -182,6 +182,17 @@ def test_place_and_time_carry_over_from_the_previous_sentence():
     assert row["location"] == ["Almaty"] and row["event_date"] == "2012-01-17"
 
 
+def test_a_scenes_count_takes_the_place_its_paragraph_named():
+    text = ("On Tuesday, opposition activists held a rally in Almaty. The speeches went on for an hour. "
+            "Nobody from the city hall came out. Police detained four activists.\n\n"
+            "Across the country, officials said, 2,000 people were detained that week.")
+    rows = tallies(text, "2012")
+    assert [(r["number"], r["location"]) for r in rows] == [(4, ["Almaty"]), (2000, ["Kazakhstan"])]
+    # (not across a paragraph break)
+    rows = tallies("Activists held a rally in Almaty.\n\nThe speeches went on for an hour. Police detained four activists.", "2012")
+    assert [r["location"] for r in rows] == [["Kazakhstan"]]
+
+
 def test_headline_is_not_read():
     text = "Police arrest hundreds of protesters\nPolice in Kazakhstan arrested hundreds of protesters."
     ctx = DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 10), title="Police arrest hundreds of protesters")

@@ -170,6 +170,7 @@ _QUOTE_REACH = 2
 # How many sentences back a count without a place of its own takes the last one named, when its
 # sentence points back at the scene ("the square", "the crowd"); else one.
 _PLACE_REACH = 2
+_PARAGRAPH_REACH = 4  # sentences of its own paragraph a count without a place looks back through
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
                                 r"courthouse|building|city|town)\b", re.IGNORECASE)
 # What a month's name starts with: a sentence without one names no month (a cheap prefilter).
@@ -480,7 +481,8 @@ class TextContext:
         return specific or ordered
 
     def location(self, index: int, day: dt.date | None, clause: tuple[int, int] | None = None, *,
-                 at: int | None = None, aggregate: bool = True, phrase: tuple[int, int] | None = None) -> list[str]:
+                 at: int | None = None, aggregate: bool = True, phrase: tuple[int, int] | None = None,
+                 scene: bool = False) -> list[str]:
         """Return the places a count in sentence ``index`` applies to.
 
         The places the count's own words name (``phrase``: "estimated the total throughout the
@@ -492,7 +494,8 @@ class TextContext:
         country, since the corpus is about one country. A figure an authority gives ("the
         interior ministry said") is an aggregate: without a place of its own it covers the
         country; not so a crowd's size (not ``aggregate``: "a police spokesman said no more than
-        300 people took part" counts the rally named before). A place in a quotation of words in a count's sentence (a banner "Zhanaozen, we
+        300 people took part" counts the rally named before). A count of one ``scene`` (a few
+        people) looks back through its paragraph, up to four sentences, for the place named last. A place in a quotation of words in a count's sentence (a banner "Zhanaozen, we
         remember") is not where a count (at offset ``at``) outside the quotation happened.
         """
         start, end = self.sentences[index]
@@ -516,12 +519,16 @@ class TextContext:
         # Almaty city administration. Organizers put the crowd at 2,000. Riot police ringed the
         # square ... when officers detained at least 14 people").
         reach = _PLACE_REACH if _BACK_AT_THE_SCENE.search(self.text, start, end) else 1
-        for back in range(index - 1, max(-1, index - 1 - reach), -1):
+        back = index - 1
+        # (and on through its paragraph: "... held a rally in Almaty. Organisers said about 400 took
+        # part; the police put it at 150. Police detained four activists")
+        while back >= 0 and (back > index - 1 - reach or (scene and self._continues(back + 1) and back > index - 1 - _PARAGRAPH_REACH)):
             if official or self._list_item(back):
                 break
             places = self.places_in(back, day)
             if places:
                 return places
+            back -= 1
         return [self.patterns.country]
 
     def _list_item(self, index: int) -> bool:

@@ -125,6 +125,12 @@ class _Grammar:
     home: re.Pattern
 
 
+# A count below this is of one scene, and takes the place its paragraph named a few sentences
+# before ("... a rally in Almaty. ... Police detained four activists"); a larger one may be the
+# whole episode's ("238 people died"), which a place named before does not bound.
+_SCENE_SIZE = 100
+
+
 @once_per_object
 def grammar(lexicon: dict) -> _Grammar:
     """Compile the count-phrase grammar of ``lexicon`` (once per lexicon object)."""
@@ -750,7 +756,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "low": low,
         "high": high,
         "location": tc.location(index, day, clause, at=cand.start, aggregate=not _one_crowd(text, counted, s_start, s_end),
-                                phrase=(start, end)),
+                                phrase=(start, end), scene=high is not None and high < _SCENE_SIZE),
         "event_date": day.isoformat() if day else None,
         "attributed_to": tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
