@@ -193,6 +193,19 @@ def test_a_scenes_count_takes_the_place_its_paragraph_named():
     assert [r["location"] for r in rows] == [["Kazakhstan"]]
 
 
+def test_a_one_town_episodes_count_is_the_towns(ref):
+    # (events.csv gives Zhanaozen 2011 its town; a report of those days counts there, not nationwide)
+    def places(text: str, published: str) -> list[list[str]]:
+        ctx = DocContext("doc", None, dt.date.fromisoformat(published))
+        return [r["location"] for r in extract_tallies(text, ctx, ref)]
+
+    text = "Oil workers had been on strike in Zhanaozen since May.\n\nThe prosecutor's office said 14 people had died."
+    assert places(text, "2011-12-19") == [["Zhanaozen"]]
+    # (nor in a report of another time, nor where the town is not named)
+    assert places(text, "2013-05-01") == [["Kazakhstan"]]
+    assert places("The prosecutor's office said 14 people had died.", "2011-12-19") == [["Kazakhstan"]]
+
+
 def test_headline_is_not_read():
     text = "Police arrest hundreds of protesters\nPolice in Kazakhstan arrested hundreds of protesters."
     ctx = DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 10), title="Police arrest hundreds of protesters")

@@ -170,6 +170,7 @@ _QUOTE_REACH = 2
 # How many sentences back a count without a place of its own takes the last one named, when its
 # sentence points back at the scene ("the square", "the crowd"); else one.
 _PLACE_REACH = 2
+_EPISODE_NEWS_DAYS = 14  # a report this long after a one-town episode is still its news
 _PARAGRAPH_REACH = 4  # sentences of its own paragraph a count without a place looks back through
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
                                 r"courthouse|building|city|town)\b", re.IGNORECASE)
@@ -529,7 +530,20 @@ class TextContext:
             if places:
                 return places
             back -= 1
-        return [self.patterns.country]
+        return self._episode_place(day) or [self.patterns.country]
+
+    def _episode_place(self, day: dt.date | None) -> list[str]:
+        """Return the town of a one-place episode (``events.csv`` ``place``) a count without a place
+        of its own belongs to: one dated within the episode, or any up to publication in a report
+        published during it or in the fortnight after; only where the document names the town."""
+        published = self.ctx.published
+        for first, last, place in episode_places(self.ref):
+            during = day is not None and first <= day <= last
+            reporting = published is not None and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS) \
+                and (day is None or first <= day <= published)
+            if (during or reporting) and any(m.canonical == place for m in self._all_mentions):
+                return [place]
+        return []
 
     def _list_item(self, index: int) -> bool:
         """Whether sentence ``index`` is an item of a list: a bullet, or a place and a colon ("Almaty: 103")."""
@@ -1170,6 +1184,16 @@ class TextContext:
 
 
 @lru_cache(maxsize=4096)
+@once_per_object
+def episode_places(ref: Any) -> tuple[tuple[dt.date, dt.date, str], ...]:
+    """Return ``(first day, last day, town)`` of each episode of ``ref.events`` that happened in one town."""
+    events = getattr(ref, "events", None)
+    if events is None or "place" not in events:
+        return ()
+    return tuple((row.date, row.end_date if isinstance(row.end_date, dt.date) else row.date, row.place)
+                 for row in events.itertuples() if isinstance(row.place, str) and row.place and isinstance(row.date, dt.date))
+
+
 def capital_on(ref: Any, day: dt.date) -> str:
     """Return ``ref.capital_on(day)``, cached: the Reference reads a DataFrame, claims ask per sentence."""
     return ref.capital_on(day)
