@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,7 +85,7 @@ _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|re
                            r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b(?:\s+date\b)?", re.IGNORECASE)
 # ("Moscow - Jan 10, 2022 - 17:26 CET", "Associated Press / 05:12 PM March 20, 2023": a place or a
 # credit and a dash, bar or slash before the date)
-_PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|/])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
+_PLACE_BEFORE_DATE = re.compile(r"^(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|/])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
 # A site's domain as news pages write it ("Kapital.kz", "LITER.KZ", "24.kg", "www.gazeta.uz"): the
@@ -301,6 +302,12 @@ def _is_sentence_line(line: Line | None) -> bool:
     return line is not None and line.role is None and line.n_words >= 12
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_TITLE_WORDS = 3
+_LABEL_RULES = frozenset({"record_field", "short_label"})
+_BY_WRITER = re.compile(r"[Bb]y\s+[A-Z]")
+
+
 def _title_candidates(lines: list[Line]) -> list[int]:
     """Return the indexes of the lines a headline may be: the non-blank lines up to the
     ``_TITLE_WINDOW``-th line of text (:func:`_is_text_line`; a long menu does not push it out),
@@ -385,10 +392,11 @@ def _menu_of_words(text: str, section_words: frozenset[str]) -> bool:
 
 
 def _mostly_figures(text: str) -> bool:
-    """A line of figures: half its words hold a digit, or four of them do ("Result 3 of 11",
-    "USD 46.89 EUR 59.68 RUB 1.47"; not "Tokayev wins 81.3% in 2022 election")."""
+    """A line of figures: half its words hold a digit or a sign of money or of a market's move, or
+    four of them do ("Result 3 of 11", "USD 46.89 EUR 59.68 RUB 1.47", "JSE All Share ▲ 0.42% R/$
+    18.71 ▼"; not "Tokayev wins 81.3% in 2022 election")."""
     tokens = _TOKEN.findall(text)
-    figures = sum(1 for t in tokens if _DIGIT.search(t))
+    figures = sum(1 for t in tokens if _DIGIT.search(t) or any(unicodedata.category(ch) in ("Sc", "So", "Sm") for ch in t))
     return bool(tokens) and (figures >= 0.5 * len(tokens) or figures >= 4)
 
 
@@ -445,31 +453,37 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     top = [line for line in lines if line.role != "blank"][:MASTHEAD_LINES]
     mastheads = [(line.line_no, re.compile(rf"(?<!\w){re.escape(line.text)}(?!\w)")) for line in top
                  if 2 <= line.n_words <= 4 and line.text[:1].isupper() and not _TERMINAL.search(line.text)]
-    first_menu = next((i for i, line in enumerate(lines) if is_site_menu(line)), len(lines))
+    # (a menu laid out with spaces too: "HOME REGIONS ISSUES ABOUT SUBSCRIBE SEARCH")
+    menus = {i for i, line in enumerate(lines) if is_site_menu(line) or _menu_of_words(line.text, section_words)}
+    first_menu = min(menus, default=len(lines))
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
     for i in candidates:
         line = lines[i]
         rank += _is_text_line(line)
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
-        if line.role is not None or not _is_title_like(line, min_words=3) or texts[i] in media or texts[i] in menu_items:
-            continue
+        if line.role is not None or not _is_title_like(line, min_words=3) or texts[i] in media or texts[i] in menu_items \
+                or len(_LETTER_WORD.findall(line.text)) < _TITLE_WORDS:
+            continue  # (three words of letters at least: "Apr - 27 - 2015 , 14:20" is a date)
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
         # Asia Pacific » ..."), a menu laid out in columns.
         # Nor a caption: a sentence and its agency's credit ("... in Almaty, Saturday. AP-Yonhap").
         if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned or _credited_caption(line.text, agencies):
             continue
         # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
-        following = [n for n in _next_nonblank(lines, i, 4) if n.role is not None or n.n_words > 2][:1]
+        # (and past a label of the page's record: "Category: World News")
+        after = [n for n in _next_nonblank(lines, i, 4) if n.rule not in _LABEL_RULES]
+        following = [n for n in after if n.role is not None or n.n_words > 2][:1]
         # A line above the page's first menu, which follows it: a masthead or its tagline, which open
         # the page above its menu; a headline never does (one under a menu may have a row of tags below it).
-        masthead = i < first_menu and any(is_site_menu(x) for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
+        masthead = i < first_menu and any(x.line_no - 1 in menus for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
         score = -2.0 if masthead else 2.0 if i == candidates[0] else 0.0
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
         score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
         # Under a headline: the text, a standfirst, a byline or a date line (not a menu or a breadcrumb).
+        # (a writer's "By ..." line too, whatever rule took it: "By REUTERS")
         score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
-            following[0].role is None and _is_title_like(following[0]))) else 0.0
+            following[0].role is None and _is_title_like(following[0])) or _BY_WRITER.match(following[0].text)) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
         # (three words at the top of a page are more often a masthead: "The Steppe Times")
         score -= (2.5 if i == candidates[0] else 1.0) if line.n_words == 3 else 0.0
@@ -563,7 +577,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
 
     _mark_media_titles(lines)
     _unmark_self_descriptions_in_the_text(lines, rules)
-    _mark_authors_next_to_dates(lines)
+    _mark_authors_next_to_dates(lines, rules.label_words)
     _mark_captions_next_to_credits(lines)
     _mark_credited_captions(lines, rules.agencies)
     title_index, title_rule = _choose_title(lines, given_title, _columned_lines(raw_text), rules.agencies, rules.section_words)
@@ -784,10 +798,10 @@ def notice_holder(name: str) -> re.Pattern:
         re.IGNORECASE)
 
 
-def _mark_authors_next_to_dates(lines: list[Line]) -> None:
+def _mark_authors_next_to_dates(lines: list[Line], label_words: frozenset[str]) -> None:
     # A bare name right above or below a date line is the byline ("Dana Omarova" / "Jun 19, 2019"),
-    # unless a notice holds it ("Steppe Today" atop the page, "© 2025 Steppe Today") or the site's
-    # menu follows it. In capitals, a section's label atop the page ("CENTRAL ASIA") may stand there
+    # unless a notice holds it ("Steppe Today" atop the page, "© 2025 Steppe Today"), the site's
+    # menu follows it, or it is a box's label ("In Summary", ``label_words``). In capitals, a section's label atop the page ("CENTRAL ASIA") may stand there
     # too: such a name is a byline between other byline lines, or below a paragraph of text.
     for i, line in enumerate(lines):
         if line.rule == "date_line":
@@ -795,7 +809,7 @@ def _mark_authors_next_to_dates(lines: list[Line]) -> None:
             for n in neighbours:
                 if n.role is None and (_AUTHOR_ONLY.match(n.text) or (
                         n.text.isupper() and _AUTHOR_IN_CAPITALS.match(n.text) and (_between_dates(lines, n) or not _atop(lines, n)))) \
-                        and not _names_the_site(lines, n):
+                        and not _names_the_site(lines, n) and n.text.casefold() not in label_words:
                     n.role, n.rule = "byline", "author_next_to_date"
 
 

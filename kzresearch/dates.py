@@ -45,6 +45,8 @@ _PATTERNS = [
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
     # ("15. Jan 2021": a day with a dot, as German and Scandinavian sites write it)
     ("full", re.compile(rf"{_DAY}(?:{_TO_DAY}\s+|\.?\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
+    # "Apr - 27 - 2015": a blog theme's date, its parts apart by dashes
+    ("full", re.compile(rf"{_MONTH}\s*-\s*{_DAY}\s*-\s*{_YEAR}\b"), False),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),
     ("month_day", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"), False),
     ("month_year", re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), False),

@@ -45,6 +45,8 @@ _DATELINE_CREDIT = re.compile(
 _DATE_WITH_YEAR = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?,?)\s+(?:19|20)\d\d"
 _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
                             rf"[,.]\s*{_DATE_WITH_YEAR}\)?)\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
+# An agency's dateline of place, date and its own name between slashes: "Baku/20.12.11/Turan: ...".
+_SLASHED_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?/(?P<date>\d{1,2}\.\d{1,2}\.(?:\d\d){1,2})/[A-Z][\w-]+(?:\s[A-Z][\w-]+)?:\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
 # A line of agency names: a mark before them ("Source:", "(", "[", "— With"), the names apart by
 # commas, slashes, spaced dots or "and", and a closing mark.
@@ -88,6 +90,9 @@ _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z]
 # A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
+# An agency's masthead: its name in capitals, then what it is ("TURAN Information Agency", "BTA
+# Bulgarian News Agency"): the agency is known by the name.
+_AGENCY_BRAND = re.compile(r"(?P<brand>[A-Z][A-Z0-9-]+)\s+(?:[A-Z][a-z]+\s+){0,2}Agency")
 # The rules of a line above the headline that is no site's name: a menu's ("Home").
 _NOT_MASTHEAD_RULES = frozenset({"navigation", "menu_bar", "link_list"})
 # The rules a masthead above the site's menu may have (_masthead_above_menu): none, its place above
@@ -477,7 +482,8 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
         holder = notice_holder(name)
         for notice in notices:
             if m := holder.search(notice):
-                spelled = _spelled(name, m.group("name") or m.group("opening"))
+                brand = _AGENCY_BRAND.fullmatch(name)
+                spelled = _spelled(brand.group("brand")) if brand else _spelled(name, m.group("name") or m.group("opening"))
                 return spelled, f"the name {name!r} atop the page (line {line.line_no}) and holding its notice {notice!r}"
     return None
 
@@ -523,7 +529,8 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
         return None
     if (name := _masthead_name(first.text, _MASTHEAD_NAME_WORDS + 1)) is None or _TERMINAL_MARK.search(name):
         return None
-    return _spelled(name), f"the name {name!r} opening the page above its menu (line {first.line_no})"
+    brand = _AGENCY_BRAND.fullmatch(name)
+    return _spelled(brand.group("brand") if brand else name), f"the name {name!r} opening the page above its menu (line {first.line_no})"
 
 
 def _staff_credit(lines: list[Line]) -> tuple[str, str] | None:
@@ -853,21 +860,32 @@ def dateline_published(lines: list[Line]) -> Published | None:
         paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
                       and line.n_words >= _PARAGRAPH_WORDS and SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
+    if published := _date_line_published(header, lines):
+        return published
+    # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -",
+    # "Baku/20.12.11/Turan:"; before a date above the headline, which may be the site's "Last update".
+    for line in [line for line in lines if line.role in ("body", "standfirst")][:3]:
+        if (m := _BODY_DATELINE.match(line.text)) is not None:
+            for expr in find_dates(m.group("head")):
+                if expr.date:
+                    return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
+        if (m := _SLASHED_DATELINE.match(line.text)) is not None and (day := short_year_date(m.group("date"))
+                                                                      or next((e.date for e in find_dates(m.group("date")) if e.date), None)):
+            return Published(day.isoformat(), "day", f"dateline states {m.group('date')!r}")
     # ("Jun. 6 | 04:18 pm" under the headline: its year is the election's, not the masthead's "today";
     # only the story's own dateline may still tell it)
-    for line in header if header_month_day(lines) is not None else header + above + lines:
+    return None if header_month_day(lines) is not None else _date_line_published(above + lines, lines)
+
+
+def _date_line_published(candidates: list[Line], lines: list[Line]) -> Published | None:
+    """Return the first whole date a byline or date line among ``candidates`` states."""
+    for line in candidates:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
                     return Published(_read_as_the_page_names(expr, lines).isoformat(), "day", f"dateline states {expr.surface!r}")
             if line.rule == "date_line" and (day := short_year_date(line.text)):
                 return Published(day.isoformat(), "day", f"date line {line.text!r} with a two-digit year")
-    # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -".
-    for line in [line for line in lines if line.role in ("body", "standfirst")][:3]:
-        if (m := _BODY_DATELINE.match(line.text)) is not None:
-            for expr in find_dates(m.group("head")):
-                if expr.date:
-                    return Published(expr.date.isoformat(), "day", f"dateline states {expr.surface!r}")
     return None
 
 

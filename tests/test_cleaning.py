@@ -528,3 +528,42 @@ def test_headlines_that_look_like_widgets_credits_or_banners_stay_headlines(ref)
 def test_a_boxs_label_under_the_headline_is_no_writer(ref):
     doc = classify_lines(f"Kazakh police detain hundreds after the vote in Almaty\n\nKey Points\n{LEAD}\n\n{BODY}\n", ref)
     assert all(line.role != "byline" for line in doc.lines)
+
+
+def test_a_site_today_above_the_headline_yields_to_the_storys_own_date(ref):
+    from kzresearch.metadata import agency_index, dateline_published, infer_byline_and_wire, infer_outlet, wire_services
+
+    # an agency's masthead and "Last update" above the headline; its slashed dateline opens the story
+    text = ("STEPPE Information Agency\nHome | Politics | Economy | Region\nLast update: 14.03.2025 10:12\n\n"
+            "Death toll in oil town clashes reaches 14\n\n"
+            f"Baku/20.12.11/Steppe: {LEAD}\n\n{BODY}\n\nCopyright © 1990-2025 STEPPE Information Agency\n")
+    doc = classify_lines(text, ref)
+    assert dateline_published(doc.lines).value == "2011-12-20"
+    assert infer_outlet(doc.lines, ref)[0] == "Steppe"
+    # a site's today over its menu; the headline with a wire's "By" line, a box's label and share buttons below
+    text = ("Steppe Nation\nThursday, April 10, 2025\nHome | News | Business | Politics | World\n"
+            "You are here: Home > News > World\nKazakh toll rises as unrest spreads in the oil region\nBy REUTERS\n"
+            "Posted Monday, December 19 2011 at 21:12\nIn Summary\n\u2022 Prosecutors raise the toll to 14\n"
+            f"Share Bookmark Print Rating\n\n{LEAD}\n\n{BODY}\n")
+    doc = classify_lines(text, ref)
+    assert doc.title == "Kazakh toll rises as unrest spreads in the oil region"
+    assert dateline_published(doc.lines).value == "2011-12-19"
+    assert infer_byline_and_wire(doc.lines, agency_index(ref), wire_services(ref))[0] is None
+    assert [line.rule for line in doc.lines if line.text.startswith(("You are", "Share"))] == ["breadcrumb", "share_buttons"]
+
+
+def test_a_blog_themes_date_a_market_ticker_and_a_tagline_above_a_spaced_menu_are_no_headline(ref):
+    from kzresearch.metadata import dateline_published
+
+    text = ("Steppe Online\nHome | News | Politics | World News\nHome \u00bb News \u00bb World News\n"
+            "Tokayev wins second term with 81 per cent of vote\nCategory: World News\nApr - 27 - 2015 , 14:20\n"
+            f"Author: Dana Omarova\n\n{LEAD}\n\n{BODY}\n")
+    doc = classify_lines(text, ref)
+    assert doc.title == "Tokayev wins second term with 81 per cent of vote"
+    assert dateline_published(doc.lines).value == "2015-04-27"
+    text = ("Steppe24\nHome | News | Politics\nASE All Share \u25b2 0.42% T/$ 448.71 \u25bc Brent $64.90 \u25b2\n"
+            f"World / News\nKazakhstan raises death toll from unrest to 225\n{LEAD}\n\n{BODY}\n")
+    assert classify_lines(text, ref).title == "Kazakhstan raises death toll from unrest to 225"
+    text = ("Steppe Forum\nEconomics, Politics and Public Policy in Central Asia\n\nHOME REGIONS ISSUES ABOUT SUBSCRIBE SEARCH\n\n"
+            f"Tokayev's landslide leaves reform promises in limbo\n\nPublished: 14 December 2022\n\n{LEAD}\n\n{BODY}\n")
+    assert classify_lines(text, ref).title == "Tokayev's landslide leaves reform promises in limbo"
