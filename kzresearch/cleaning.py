@@ -84,8 +84,10 @@ _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 _STAMP_OPENER = re.compile(r"^(?:(?:this|the)\s+(?:content|article|story|page|report|item|post)\s+|story\s+|article\s+)?"
                            r"(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|last\s+)?(?:published|posted|updated|issued|modified)\b(?:\s+date\b)?", re.IGNORECASE)
 # ("Moscow - Jan 10, 2022 - 17:26 CET", "Associated Press / 05:12 PM March 20, 2023": a place or a
-# credit and a dash, bar or slash before the date)
-_PLACE_BEFORE_DATE = re.compile(r"^(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:,|\s+[-\u2013\u2014|/])\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
+# credit and a dash, bar or slash before the date; a section's label before a time: "World 16:48,
+# 11 January 2022")
+_PLACE_BEFORE_DATE = re.compile(r"^(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)[A-Z][\w-]+(?: [A-Z][\w-]+)?"
+                                r"(?:,|\s+[-\u2013\u2014|/]|(?=\s\d{1,2}:\d\d\b))\s*(?=\d|[A-Z][a-z]{2,8}\.? \d)")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
 _TOKEN = re.compile(r"\S+")
 # A site's domain as news pages write it ("Kapital.kz", "LITER.KZ", "24.kg", "www.gazeta.uz"): the

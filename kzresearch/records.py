@@ -24,6 +24,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 # A calendar date ("2016-03-29") or an ISO week date ("2016-W13-2"), with or without a time.
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-(?:[01]\d-[0-3]\d|W[0-5]\d-[1-7])(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
+# ISO 8601's basic format, a wire system's stamp: "20160523T153100+0300".
+_ISO_BASIC = re.compile(r"((?:19|20)\d\d)([01]\d)([0-3]\d)T([0-2]\d)([0-5]\d)([0-5]\d)?(Z|[+-][0-2]\d:?[0-5]\d)?")
 _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # A web address of a picture or a clip, never the page's.
 _MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|m3u8)(?:[?#]|$)", re.IGNORECASE)
@@ -262,7 +264,13 @@ def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
     --------
     >>> _iso_moment("2016-W13-2T10:30+02:00")[1]
     '2016-03-29T10:30:00+02:00'
+    >>> _iso_moment("20160523T153100+0300")[1]
+    '2016-05-23T15:31:00+03:00'
     """
+    if basic := _ISO_BASIC.fullmatch(value):
+        year, month, day, hour, minute, second, zone = basic.groups()
+        zone = zone[:3] + ":" + zone[-2:] if zone and zone != "Z" and ":" not in zone else zone or ""
+        value = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone}"
     if not _ISO_DATE.fullmatch(value):
         return None
     try:

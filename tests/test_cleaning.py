@@ -567,3 +567,12 @@ def test_a_blog_themes_date_a_market_ticker_and_a_tagline_above_a_spaced_menu_ar
     text = ("Steppe Forum\nEconomics, Politics and Public Policy in Central Asia\n\nHOME REGIONS ISSUES ABOUT SUBSCRIBE SEARCH\n\n"
             f"Tokayev's landslide leaves reform promises in limbo\n\nPublished: 14 December 2022\n\n{LEAD}\n\n{BODY}\n")
     assert classify_lines(text, ref).title == "Tokayev's landslide leaves reform promises in limbo"
+
+
+def test_a_sections_label_before_the_time_and_date_is_a_date_line(ref):
+    from kzresearch.metadata import dateline_published
+
+    text = (f"STEPPE NEWS\nHome | World | Region\n08.04.2025 USD 391.04 \u25bc EUR 426.88 \u25b2\n\nWorld 16:48, 11 January 2022\n\n"
+            f"Kazakhstan says thousands detained as troops begin to withdraw\n\n{LEAD}\n\n{BODY}\n")
+    doc = classify_lines(text, ref)
+    assert dateline_published(doc.lines).value == "2022-01-11"
