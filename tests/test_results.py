@@ -1124,3 +1124,26 @@ def test_seats_for_parties_named_after_a_smaller_count_and_an_apposition_that_na
     assert [(r["subject"], r["value"]) for r in rows] == [("Ak Zhol", 6), ("Nur Otan", 40), ("All-National Social Democratic Party", 8)]
     rows = results("Nur Otan, the winner of the 2016 election, took 84 seats and 82 percent of the vote.", "2021")
     assert [r["election_id"] for r in rows] == ["2016-03-20-parliamentary", "2016-03-20-parliamentary"]
+
+
+def test_another_countrys_legislature_or_ruling_party_places_its_vote_abroad(ref):
+    ctx = DocContext("doc", None, dt.date(2022, 1, 11))
+    text = ("The ruling party of the neighbouring republic won 53.9% of the vote in last year's elections and holds "
+            "71 of the 107 seats in the National Assembly. Rallies followed the State Duma elections, in which "
+            "United Russia was credited with 49.3%.")
+    assert extract_results(text, ctx, ref) == []
+
+
+def test_a_day_and_month_beside_a_vote_and_a_turnout_going_on_from_a_dated_result(ref):
+    rows = extract_results("It was the first election since the reform approved in the referendum of 5 June, when 77.2 percent "
+                           "voted in favour with a turnout of 68.1 percent.",
+                           DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert {r["election_id"] for r in rows} == {"2022-06-05-referendum"}
+    ctx = DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 19))
+    rows = extract_results("The president was re-elected in April with 95.5 per cent of the vote. Turnout was put at almost 90 per cent.",
+                           ctx, FakeReference())
+    assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2011-04-03-presidential"]
+    # (not after a sentence whose own vote's figure comes first)
+    rows = extract_results("Nur Otan won 80.7 per cent, more than the 88 per cent it got in 2007. Turnout was 75 per cent.",
+                           ctx, FakeReference())
+    assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2012-01-15-parliamentary"]

@@ -1419,3 +1419,8 @@ def test_a_count_in_a_clause_on_the_month_after_since_is_of_that_episode(ref):
     # "since March" alone starts a span: no date of the count
     rows = tallies_on("Since March, police have detained 30 people in Almaty.", None, "2016-05-22")
     assert [r["event_date"] for r in rows] == [None]
+
+
+def test_a_count_in_a_clause_on_a_place_abroad_is_not_kazakhstans():
+    text = "The violence in Zhanaozen was followed closely in Moscow, where tens of thousands of people rallied on Saturday."
+    assert tallies(text, "2012") == []

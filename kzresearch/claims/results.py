@@ -59,11 +59,12 @@ _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_M
 _YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
                          re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
-# "this year", "two years ago", "in April" (the last April up to publication).
+# "this year", "two years ago", "in April", "the referendum of 5 June" (the last April or June up to
+# publication).
 _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
-    rf"|\b(?:in|last)\s+(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
+    rf"|\b(?:in|last|of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
 # Words of a vote that tie another country's name to it.
 _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
@@ -221,7 +222,7 @@ def frames(lexicon: dict) -> _Frames:
         The compiled patterns.
     """
     r = lexicon["results"]
-    foreign = places_of(lexicon, "foreign_places", "foreign_demonyms")
+    foreign = places_of(lexicon, "foreign_places", "foreign_demonyms", "foreign_bodies")
     leaders = rf"{places_of(lexicon, 'leader_demonyms')}\s+(?:President|Prime\s+Minister|leader)"
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
@@ -269,7 +270,7 @@ def frames(lexicon: dict) -> _Frames:
         verb_qualifiers=verb_qualifiers,
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
-                                rf"|\b{_VOTE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
+                                rf"|\b(?:{_VOTE_WORDS}|seats)\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
                                 # "won by Egyptian President X", "Egyptian President X won": another country's head's
                                 # vote, by any country's demonym (not "as French President X congratulated him")
                                 rf"|\b(?:won|taken|received|secured|gained)\s+by\s+(?:the\s+)?{leaders}"
@@ -1169,6 +1170,9 @@ _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:dista
                         re.IGNORECASE)
 # A sentence going on with the previous one's subject in the past: "It took 84 seats", "He won 91%".
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
+# ... or with the turnout of the vote it opened with ("... was re-elected in April with 95.5 per cent.
+# Turnout was put at almost 90 per cent"; not after "won 82.2 per cent, more than the 81 it got in 2012").
+_TURNOUT_GOES_ON = re.compile(r"\s*Turnout\s+(?:was|stood|reached|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -1226,7 +1230,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     going_on = set()
     if index and not _OWN_TIME.search(text, s_start, s_end):
         going_on = {bisect.bisect_right(cuts, m.start()) for m in _THEN.finditer(text, s_start, s_end)}
-        if _GOES_ON.match(text, s_start, s_end):
+        if _GOES_ON.match(text, s_start, s_end) or (_TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1)):
             going_on |= set(range(1, len(cuts)))
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
@@ -1262,6 +1266,15 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
         row["election_id"] = _election_for(tc, row, attached[max(dated)] if dated else cues, back)
+
+
+def _opens_dated(tc: TextContext, f: _Frames, index: int) -> bool:
+    """Whether sentence ``index`` names its vote's time before its first percentage ("was re-elected
+    in April with 95.5 per cent")."""
+    start, end = tc.sentences[index]
+    figure = f.percent.search(tc.text, start, end)
+    cues = _year_cues(tc.text, start, end) + _relative_cues(tc.text, start, end, tc.ctx.published)
+    return figure is not None and any(m.start() < figure.start() for m, _ in cues)
 
 
 def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[int, int]]]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
+from kzresearch.claims.context import CLAUSE_BREAK, LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
@@ -122,6 +122,7 @@ class _Grammar:
     of_people: re.Pattern
     abroad: re.Pattern
     abroad_label: re.Pattern
+    abroad_where: re.Pattern
     home: re.Pattern
 
 
@@ -239,6 +240,8 @@ def grammar(lexicon: dict) -> _Grammar:
         abroad=re.compile(r"(?<![Bb]ased )(?<![Hh]eadquartered )(?<!exile )(?<![Ll]ives )(?<![Ll]iving )(?<![Rr]egistered )(?<![Ss]peaking )"
                           rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{abroad}(?![\w-])"),
         abroad_label=re.compile(rf"\W*{abroad}\s*:"),
+        # "... closely in Moscow, where tens of thousands rallied": a clause on a place abroad
+        abroad_where=re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?{abroad}\s*,?\s*(?:where|in\s+which)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
@@ -324,6 +327,9 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 if before is None:
                     continue
                 cand.counted = before["counted"]
+            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start)
+                   for m in g.abroad_where.finditer(text, s_start, cand.start)):
+                continue  # counted in a clause on a place abroad
             clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
                       _clause_start(text, cand.end, cands[i + 1].start) if i + 1 < len(cands) else s_end)
             row = _row(tc, g, cand, index, convention, conventions, clause)
