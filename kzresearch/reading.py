@@ -267,6 +267,10 @@ def _meta_tag(keys: str, value: str) -> re.Pattern:
 # A publication date the markup states for the article: its meta or itemprop
 # "article:published_time" / "datePublished" (either attribute first), and JSON-LD (_article_published).
 _PUBLISHED_META = _meta_tag("article:published_time|datePublished", r"\d{4}-\d\d-\d\d")
+# When the page was last changed, which htmldate may take for its date when nothing else is marked.
+_MODIFIED_META = _meta_tag("og:updated_time|article:modified_time|dateModified|last-modified", r"\d{4}-\d\d-\d\d")
+# A <time datetime="2023-03-20"> element's day.
+_TIME_DATETIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["'](\d{4}-\d\d-\d\d)""", re.IGNORECASE)
 # The site's own name for itself: <meta property="og:site_name" content="...">.
 _OG_SITE_NAME = _meta_tag("og:site_name", r"""[^"'<>]{1,80}(?=["'])""")
 _HEAD_REACH = 100_000  # how far into a page its head is looked for
@@ -440,7 +444,8 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
     a.m. PST; Monday, January 11, 1999"). A publication date the markup states for the article
     (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
-    finds no date before 1995.
+    finds no date before 1995. A date that is the page's modified time ("og:updated_time") yields
+    to the first ``<time datetime>`` of another day, the article's.
     ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
     where the markup does not settle it.
     """
@@ -451,6 +456,9 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
 
     day = date[:10]
+    if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)) \
+            and (published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None)):
+        return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
     if _stamped(shown, day):
         earliest = min((d for d in _whole_dates(shown) if d.isoformat() != day), default=None)
         return None, earliest.isoformat() if earliest else None

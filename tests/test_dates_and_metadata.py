@@ -534,6 +534,10 @@ def test_a_publication_date_the_markup_names_outranks_a_modified_time_and_htmlda
             '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-06-10T17:45:00+01:00",'
             '"dateModified":"2019-06-11T08:02:00+01:00"}</script></head><body><p>Text.</p></body></html>')
     assert _page_dates(head, "Text.", "2019-06-11") == ("2019-06-10", None)
+    # an "og:updated_time" alone, and the article's <time> of another day
+    updated = ('<html><head><meta property="og:updated_time" content="2024-11-02T09:14:37-03:00"></head>'
+               '<body><time datetime="2023-03-20">20-03-2023 16:05</time><p>Text.</p></body></html>')
+    assert _page_dates(updated, "Text.", "2024-11-02") == ("2023-03-20", None)
     old = '<html><head><meta content="1994-03-08T08:00:00Z" property="article:published_time"></head><body></body></html>'
     assert _page_dates(old, "", "1995-01-01") == ("1994-03-08", None) and _page_dates(old, "", None) == ("1994-03-08", None)
     # a video's date in JSON-LD is not the article's
