@@ -1147,3 +1147,14 @@ def test_a_day_and_month_beside_a_vote_and_a_turnout_going_on_from_a_dated_resul
     rows = extract_results("Nur Otan won 80.7 per cent, more than the 88 per cent it got in 2007. Turnout was 75 per cent.",
                            ctx, FakeReference())
     assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2012-01-15-parliamentary"]
+
+
+def test_a_share_verb_after_a_turnout_and_a_turnout_after_a_dated_share_in_an_article_on_no_vote(ref):
+    ctx = DocContext("doc", None, dt.date(2016, 5, 23))
+    text = ("Nazarbayev won the 2011 election with 95.55 per cent of the vote on a turnout of 89.98 per cent, and took "
+            "91.15 per cent in 2005. The unrest comes after Nur Otan won 82.2 percent in a snap parliamentary election on a "
+            "turnout of 77.1 percent, and a year after Nazarbayev was returned to office with 97.7 percent.")
+    rows = extract_results(text, ctx, ref)
+    assert [(r["measure"], r["value"], r["election_id"]) for r in rows if r["value"] in (91.15, 77.1, 97.7)] == [
+        ("vote_share", 91.15, "2005-12-04-presidential"), ("turnout", 77.1, "2016-03-20-parliamentary"),
+        ("vote_share", 97.7, "2015-04-26-presidential")]

@@ -243,7 +243,7 @@ def frames(lexicon: dict) -> _Frames:
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?"
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
-        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?(?:{alternation(r['share_verbs'])}|re-?elected|elected)"
+        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?(?:{alternation(r['share_verbs'])}|re-?elected|elected|returned)"
                                 r"\s+(?:[\w-]+\s+){0,10}?(?:with|by)\s+$", re.IGNORECASE),
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
@@ -523,6 +523,11 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
             if row is None and (subject := _coordinated_share(tc, index, rows, previous, m.start(), before, after)) is not None:
                 # "won 95.5% in 2011, on turnout of almost 90%, and 91% in 2005": the same subject's share.
                 row = _row(tc, start, end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
+            elif row is None and (shares := [r for r in rows if r["measure"] == "vote_share"]) \
+                    and f.share_verb_before.search(before) and not _named_outside_aside(tc, index, shares[-1]["end"], m.start()):
+                # "won in 2011 with 95.55 per cent on a turnout of 89.98 per cent, and took 91.15 per cent
+                # in 2005": a share verb without a subject of its own goes on with the last share's
+                row = _row(tc, start, end, shares[-1]["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "turnout" \
                     and not _named_outside_aside(tc, index, previous["end"], m.start()):
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
@@ -1266,6 +1271,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
         row["election_id"] = _election_for(tc, row, attached[max(dated)] if dated else cues, back)
+        if row["election_id"] is None and i and segments[i - 1] == segment:
+            # (in an article about no vote, "won 82.2 percent in a snap election on a turnout of 77.1
+            # percent": the turnout of the figure's election before it)
+            row["election_id"] = rows[i - 1]["election_id"]
 
 
 def _opens_dated(tc: TextContext, f: _Frames, index: int) -> bool:
