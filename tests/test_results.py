@@ -1158,3 +1158,11 @@ def test_a_share_verb_after_a_turnout_and_a_turnout_after_a_dated_share_in_an_ar
     assert [(r["measure"], r["value"], r["election_id"]) for r in rows if r["value"] in (91.15, 77.1, 97.7)] == [
         ("vote_share", 91.15, "2005-12-04-presidential"), ("turnout", 77.1, "2016-03-20-parliamentary"),
         ("vote_share", 97.7, "2015-04-26-presidential")]
+
+
+def test_that_year_is_the_year_the_sentence_before_named(ref):
+    text = ("In the previous election in January 2021, Nur Otan won 71.09 percent of the vote. "
+            "Turnout that year was just over 63 percent.")
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [(r["measure"], r["election_id"]) for r in rows] == [("vote_share", "2021-01-10-parliamentary"),
+                                                               ("turnout", "2021-01-10-parliamentary")]

@@ -55,6 +55,8 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
                               rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+# The year last written itself: "Turnout that year was just over 63 percent".
+_THAT_YEAR_CUE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b")
 # Years counted from the year last written: "Three years later", "four years earlier".
 _YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
                          re.IGNORECASE)
@@ -1299,7 +1301,8 @@ def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[in
 def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[int, int]]]:
     """Return each time of sentence ``index`` named from the year last written, with its ``(year,
     month)`` (month 0: the year alone): a month of that year ("stepped down in March 2019 ... won a
-    snap election that June", "In August the same year a second referendum"), or years counted from
+    snap election that June", "In August the same year a second referendum"), that year itself
+    ("Turnout that year was 63 percent"), or years counted from
     it ("In 2004, Otan took 60.6%. Three years later, Nur Otan won 88%"). The year is the one named
     before it in the sentence, else in the sentence before (one written with its month first)."""
     text = tc.text
@@ -1316,6 +1319,11 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
     for m in _SAME_YEAR_MONTH.finditer(text, s_start, s_end):
         if (year := year_before(m.start())) is not None:
             cues.append((m, (year, _MONTH_NAMES.index((m.group("m") or m.group("m2")).lower()) + 1)))
+    months = [m.span() for m, _ in cues]
+    for m in _THAT_YEAR_CUE.finditer(text, s_start, s_end):
+        # "Turnout that year was just over 63 percent": the year the sentence before named
+        if not any(a <= m.start() < b for a, b in months) and (year := year_before(m.start())) is not None:
+            cues.append((m, (year, 0)))
     for m in _YEARS_FROM.finditer(text, s_start, s_end):
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         if (year := year_before(m.start())) is not None and n:
