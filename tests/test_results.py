@@ -1166,3 +1166,18 @@ def test_that_year_is_the_year_the_sentence_before_named(ref):
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
     assert [(r["measure"], r["election_id"]) for r in rows] == [("vote_share", "2021-01-10-parliamentary"),
                                                                ("turnout", "2021-01-10-parliamentary")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The runner-up, Zhiguli Dairabayev, took 3.42 per cent, and Karakat Abden, one of two women on the ballot, 2.6 per cent.",
+     [("Zhiguli Dairabayev", 3.42, "2022-11-20-presidential"), ("Karakat Abden", 2.6, "2022-11-20-presidential")]),
+    ("Nazarbayev took 91.15 per cent in 2005, rising to 95.55 per cent in 2011 and 97.75 per cent four years later.",
+     [("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential"), ("Nursultan Nazarbayev", 95.55, "2011-04-03-presidential"),
+      ("Nursultan Nazarbayev", 97.75, "2015-04-26-presidential")]),
+    ("In the June referendum, official results put the 'yes' vote at 77.18 per cent.", [("Yes", 77.18, "2022-06-05-referendum")]),
+    ("In the June referendum, 77.18 percent of those who voted backed the changes and 18.66 percent opposed them.",
+     [("Yes", 77.18, "2022-06-05-referendum"), ("No", 18.66, "2022-06-05-referendum")]),
+])
+def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendums_sides(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 12, 14)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected

@@ -104,6 +104,8 @@ _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
+# An aside between a name and its figure, set off by commas, of a few words and no figure: ", one of two women on the ballot, ".
+_ASIDE_ONLY = re.compile(r",\s+[a-z][^,;\d]{0,60},\s+")
 _AND_WHICH = re.compile(r"\b(?:and|but)\s+(?:which|who)\b")
 _APPOSED_RELATIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who|whom)\s+")
 # A predicate without a subject of its own, from the comma before the figure: ", thus takes all 98".
@@ -114,10 +116,12 @@ _BARE_PREDICATE = re.compile(r",\s*(?:(?:thus|then|also|now|therefore|eventually
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?P<word>and|to)\s+$", re.IGNORECASE)
+_CHANGED_TO = re.compile(r",\s*(?:rising|climbing|growing|falling|dropping|slipping)\s+to\s+$", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
-# 95.5 percent in a snap election in April 2011.").
-_BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}\s*(?:[,.;)]|$)")
+# 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later").
+_BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
+                        rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)]|$)", re.IGNORECASE)
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
@@ -562,8 +566,11 @@ def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: 
     series = before.rstrip().endswith(",") and _YEAR_TAIL.match(after) is not None
     coordinated = _COORDINATED.search(before)
     if coordinated and coordinated.group("word").lower() == "to" and shares \
-            and not _RANGE_FROM.search(tc.text, max(0, shares[-1]["start"] - 16), shares[-1]["start"] + 1):
-        coordinated = None  # "fell to 53.9 percent" is a change, not the end of a range ("from 79.78% ... to 97.75%")
+            and not _RANGE_FROM.search(tc.text, max(0, shares[-1]["start"] - 16), shares[-1]["start"] + 1) \
+            and not (_CHANGED_TO.search(before) and _YEAR_TAIL.match(after)):
+        # "fell to 53.9 percent" is a change, not the end of a range ("from 79.78% ... to 97.75%"); but
+        # "took 91.15 per cent in 2005, rising to 95.55 per cent in 2011" is the share of another year
+        coordinated = None
     if not shares or previous is None or not (coordinated or series) or not _BARE_TAIL.match(after):
         return None  # "and 10 percent of ballots were spoiled" says what the figure is
     last = shares[-1]
@@ -680,8 +687,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     prep = f.share_prep_before.search(before)
     named_before = _named(tc, index, lo, m.start())
     # "Akhmetbekov 1.4 percent", "the AIST bloc 7.1 percent": a name right before the figure.
+    # ("..., and Karakat Abden, one of two women on the ballot, 2.6 per cent": past an aside on the name)
     adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-\u2013\u2014"))
-                                       or bool(f.party_noun.match(between)))
+                                       or bool(f.party_noun.match(between))
+                                       or bool(_ASIDE_ONLY.fullmatch(text, named_before[-1].end, m.start())))
     share_noun = f.vote_before.search(text, lo, m.start())
     # ("he was re-elected with 91 percent, and his party holds every seat": the pronoun's)
     # ("He won his previous term in a snap election in January 1999 with": further back than ``before``)
