@@ -1140,7 +1140,7 @@ def test_a_day_and_month_beside_a_vote_and_a_turnout_going_on_from_a_dated_resul
                            DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
     assert {r["election_id"] for r in rows} == {"2022-06-05-referendum"}
     ctx = DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 19))
-    rows = extract_results("The president was re-elected in April with 95.5 per cent of the vote. Turnout was put at almost 90 per cent.",
+    rows = extract_results("Nazarbayev was re-elected in April with 95.5 per cent of the vote. Turnout was put at almost 90 per cent.",
                            ctx, FakeReference())
     assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2011-04-03-presidential"]
     # (not after a sentence whose own vote's figure comes first)
@@ -1181,3 +1181,22 @@ def test_that_year_is_the_year_the_sentence_before_named(ref):
 def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendums_sides(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 12, 14)), ref)
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, election, published, expected", [
+    # a year after "since" that opens a clause on its vote dates the clause's figures only
+    ("Ak Zhol cleared the threshold with 7.47 percent, so three parties sit in parliament for the first time since 2007, "
+     "when Nur Otan took 88 percent.", "2012-01-15-parliamentary", "2012-01-17",
+     [("Ak Zhol", "2012-01-15-parliamentary"), ("Nur Otan", "2007-08-18-parliamentary")]),
+    # "He" opening a sentence: the one the sentence before opened with, past a subordinate clause's name
+    ("Tokayev, 68, came to power in 2019 when Nazarbayev, now 81, stepped down. He won a presidential election in June "
+     "that year with 70.96 percent of the vote.", None, "2022-01-16", [("Kassym-Jomart Tokayev", "2019-06-09-presidential")]),
+    # a turnout as the adjunct of a share of another vote; a turnout recorded years ago in a sentence on turnout
+    ("In the June referendum, official results put the 'yes' vote at 77.18 per cent on a turnout of 68.05 per cent.",
+     "2022-11-20-presidential", "2022-12-14", [("Yes", "2022-06-05-referendum"), ("turnout", "2022-06-05-referendum")]),
+    ("Turnout was just over 54 percent, the commission said, well below the 63.3 percent recorded two years ago.",
+     "2023-03-19-parliamentary", "2023-03-20", [("turnout", "2023-03-19-parliamentary"), ("turnout", "2021-01-10-parliamentary")]),
+])
+def test_clauses_of_a_year_pronouns_past_a_subordinate_clause_and_turnouts_of_another_vote(ref, text, election, published, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows if r["measure"] != "threshold"] == expected

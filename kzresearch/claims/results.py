@@ -50,7 +50,9 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
                        r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        # (after "since", a month and year may open a clause on that vote: _SINCE tells)
-                       rf"|\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
+                       rf"|\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b"
+                       # "the first referendum since 1995, when the constitution was approved with": the clause's year
+                       r"|\bsince\s+(?P<y4>(?:19|20)\d\d)(?=\s*,\s*(?:when|in\s+which)\b)", re.IGNORECASE)
 # A month of the year last written: "that June", "the same August", "in August the same year".
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
@@ -76,6 +78,9 @@ _VOTED_IN = re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE)
 # (and a turnout the time follows: "Turnout in April was almost 90 per cent", not "Turnout, which
 # officials had forecast in June, was ...")
 _TURNOUT_BEFORE = re.compile(r"\bturnout\s+$", re.IGNORECASE)
+_ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
+# ("Turnout was 54 percent, well below the 63.3 percent recorded two years ago": a sentence on turnout)
+_TURNOUT_WORD = re.compile(r"\bturnout\b", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
@@ -416,6 +421,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             cued.add(index)
             pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
     turnouts: set[int] = set()  # sentences that gave a turnout: a list of regional turnouts may follow
+    kept_before: dict[int, list[dict]] = {}  # each sentence's rows, for the sentence after it
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(folded, s_start, s_end):
@@ -432,7 +438,8 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         if _foreign_vote(f, text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
             kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
-        _assign_elections(tc, f, index, kept)
+        _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
+        kept_before[index] = kept
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, row["subject"], row["election_id"])
@@ -880,17 +887,23 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     return _referent(tc, index, word, lo + pronoun.start(), kinds)
 
 
+_SUBORDINATE = re.compile(r"\b(?:when|after|as|while|before|because|although|though|until|once)\b(?![^,;]*,\s*(?:and|but)\b)")
+
+
 def _opening_subject(tc: TextContext, index: int, kind: str) -> str | None:
     """Return the name sentence ``index`` opens with when every other name of that kind in it
     stands in the aside right after it ("Tokayev, a diplomat handpicked by his predecessor
-    Nazarbayev, called the vote"): a later pronoun's subject. Not in "Nazarbayev handed power to
+    Nazarbayev, called the vote") or in a subordinate clause after it ("Tokayev, 68, came to power
+    when Nazarbayev stepped down"): a later pronoun's subject. Not in "Nazarbayev handed power to
     Tokayev", where "He" is the last named."""
     start, end = tc.sentences[index]
     named = [x for x in tc.mentions(index) if x.kind == kind]
     if not named or named[0].start != start or not tc.text.startswith(",", named[0].end):
         return None
     aside_end = tc.text.find(",", named[0].end + 1, end)
-    if aside_end == -1 or any(x.start > aside_end for x in named[1:]):
+    # (or in a subordinate clause after its verb: "Tokayev, 68, came to power in 2019 when
+    # Nazarbayev, now 81, stepped down")
+    if aside_end == -1 or any(x.start > aside_end and not _SUBORDINATE.search(tc.text, aside_end, x.start) for x in named[1:]):
         return None
     return named[0].canonical
 
@@ -1197,11 +1210,12 @@ def _kind(election_id: str | None) -> str | None:
     return election_id.split("-", 3)[-1] if election_id else None
 
 
-def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict]) -> None:
+def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict], before: list[dict]) -> None:
     """Set each row's ``election_id``: the article's, or the one a cue in the row's stretch names.
 
     The sentence is cut into stretches at contrast words (``segment_breaks``); a year or a
-    "previous election" cue dates every figure in its stretch, and no other.
+    "previous election" cue dates every figure in its stretch, and no other. ``before`` holds the
+    rows of the sentence before.
     """
     text = tc.text
     s_start, s_end = tc.sentences[index]
@@ -1224,6 +1238,14 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
                 and text[s_start: since.start()].strip(" \"'\u201c") \
                 and not any(since.start() < row["start"] < m.start() for row in rows) and not _WHEN_CLAUSE.match(text, m.end()):
             continue  # "the highest since the republic gained independence in 1991": where a span starts
+        if m.re is _YEAR_CUE and m.group("y4"):
+            # "three parties sit in the Mazhilis for the first time since 2007, when Nur Otan took 88pc":
+            # the clause's figures, after it
+            segment = bisect.bisect_right(cuts, m.start())
+            for i, row in enumerate(rows):
+                if row["start"] > m.start() and bisect.bisect_right(cuts, row["start"]) == segment:
+                    attached.setdefault(i, set()).add(cue)
+            continue
         if aside := next(((a, b) for a, b in asides if a <= m.start() < b), None):
             for i, row in enumerate(rows):
                 if aside[0] <= row["start"] < aside[1]:
@@ -1246,8 +1268,13 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
     going_on = set()
     if index and not _OWN_TIME.search(text, s_start, s_end):
         going_on = {bisect.bisect_right(cuts, m.start()) for m in _THEN.finditer(text, s_start, s_end)}
-        if _GOES_ON.match(text, s_start, s_end) or (_TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1)):
+        if _GOES_ON.match(text, s_start, s_end):
             going_on |= set(range(1, len(cuts)))
+    # "... was re-elected in April with 95.5 per cent. Turnout was put at almost 90 per cent": the
+    # turnout of the vote whose share the sentence before gave, when that one named its time first
+    opened = next((r["election_id"] for r in before if r["measure"] == "vote_share"), None) \
+        if index and not _OWN_TIME.search(text, s_start, s_end) and _TURNOUT_GOES_ON.match(text, s_start, s_end) \
+        and _opens_dated(tc, f, index - 1) else None
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
     # previous referendum ... was held on June 5, 2022"; not "became president in 2019")
@@ -1282,9 +1309,14 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict])
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
         row["election_id"] = _election_for(tc, row, attached[max(dated)] if dated else cues, back)
-        if row["election_id"] is None and i and segments[i - 1] == segment:
-            # (in an article about no vote, "won 82.2 percent in a snap election on a turnout of 77.1
-            # percent": the turnout of the figure's election before it)
+        if opened and row["measure"] == "turnout" and not cues and not back and not dated:
+            row["election_id"] = opened
+        if i and segments[i - 1] == segment and (row["election_id"] is None or (
+                row["measure"] == "turnout" and rows[i - 1]["measure"] == "vote_share" and not cues and not back and not dated
+                and _ON_TURNOUT.fullmatch(text, rows[i - 1]["end"], row["start"]))):
+            # "won 82.2 percent in a snap election on a turnout of 77.1 percent" (in an article about no
+            # vote), "put the 'yes' vote at 77.18 per cent on a turnout of 68.05 per cent": the
+            # turnout of the election of the figure before it
             row["election_id"] = rows[i - 1]["election_id"]
 
 
@@ -1294,7 +1326,7 @@ def _opens_dated(tc: TextContext, f: _Frames, index: int) -> bool:
     start, end = tc.sentences[index]
     figure = f.percent.search(tc.text, start, end)
     cues = _year_cues(tc.text, start, end) + _relative_cues(tc.text, start, end, tc.ctx.published)
-    return figure is not None and any(m.start() < figure.start() for m, _ in cues)
+    return figure is not None and any(m.start() < figure.start() and not m.group().lower().startswith("since") for m, _ in cues)
 
 
 def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[int, int]]]:
@@ -1302,7 +1334,7 @@ def _year_cues(text: str, start: int, end: int) -> list[tuple[re.Match, tuple[in
     # Every cue holds a year: the cue pattern (case-insensitive, with month names) runs only when one does.
     if not _YEAR_DIGITS.search(text, start, end):
         return []
-    return [(m, (int(m.group("y") or m.group("y2") or m.group("y3")),
+    return [(m, (int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4")),
                  _MONTH_NAMES.index(m.group("m").lower()) + 1 if m.group("m") else 0))
             for m in _YEAR_CUE.finditer(text, start, end)]
 
@@ -1351,7 +1383,8 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         # "Turnout, which officials had forecast in June, ...": a time, but not a vote's ("two years
         # ago" may open a sentence whose vote is named further on: "..., in an election that ...")
         reach = (start, end) if m.group("years") else (max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH))
-        if not _VOTED_IN.search(text, *reach) and not _TURNOUT_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+        if not _VOTED_IN.search(text, *reach) and not _TURNOUT_BEFORE.search(text, max(start, m.start() - 10), m.start()) \
+                and not (m.group("years") and _TURNOUT_WORD.search(text, start, end)):
             continue
         if m.group("years") and (figure := _DIGIT.search(text, m.end(), end)) and CLAUSE_BREAK.search(text, m.end(), figure.start()):
             continue  # "Two years ago protests shook the country, and on Sunday Amanat won 53.9 percent": another clause
