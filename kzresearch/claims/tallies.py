@@ -797,7 +797,8 @@ def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None,
         return lower, "range", group_word, number
     if lower is not None and groups.get("lower_dashed"):
         return lower, qualifier or "exact", group_word, None  # "rose to 14 \u2013 13 in Zhanaozen and one in ...": a breakdown follows
-    return number, qualifier or "exact", group_word, None  # "20 to 15": the figure the phrase ends on
+    # ("20 to 15": the figure the phrase ends on; "two dozen", a round figure, is approximate)
+    return number, qualifier or ("approx" if group_word else "exact"), group_word, None
 
 
 def _range_lower(groups: dict, upper_raw: str) -> float | None:
