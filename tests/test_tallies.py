@@ -1424,3 +1424,14 @@ def test_a_count_in_a_clause_on_the_month_after_since_is_of_that_episode(ref):
 def test_a_count_in_a_clause_on_a_place_abroad_is_not_kazakhstans():
     text = "The violence in Zhanaozen was followed closely in Moscow, where tens of thousands of people rallied on Saturday."
     assert tallies(text, "2012") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The organisers said about 40 people had turned up, while police put the number at fewer than 20.",
+     [("protesters", 40, "approx"), ("protesters", 20, "fewer_than")]),
+    ("The monitoring group put the number of people who had gathered at about 30.", [("protesters", 30, "approx")]),
+    ("More than 300 people were detained in Almaty and more than 200 in the capital, Astana.",
+     [("detained", 300, "more_than"), ("detained", 200, "more_than")]),
+])
+def test_a_crowd_that_turned_up_the_number_of_people_who_gathered_and_a_count_in_the_capital_named_after(text, expected):
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text, "2016")] == expected

@@ -228,7 +228,9 @@ def grammar(lexicon: dict) -> _Grammar:
         # "... detained in Almaty and more than 200 in Astana", "164 killed, 103 of them in Almaty":
         # a quantity and a place with the noun and verb left out, after a full count.
         ellipsis=re.compile(rf"(?:,\s*|\s+)(?:and\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?:\s+(?:more|others))?"
-                            rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
+                            rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?"
+                            # ("and more than 200 in the capital, Astana": a place after its description)
+                            rf"(?:(?:capital|city|town|oil\s+town|village|port|region)(?:\s+of)?,?\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         # "15 relatives of people killed in the unrest": a participle inside the "of" phrase.
         of_people=re.compile(rf"\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:\w+\s+(?:or|and)\s+)*"),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
@@ -451,14 +453,18 @@ _ESTIMATE = "estimates"
 
 
 def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
-    """Return the toll nouns by what they count: the lexicon's, and "number of" an outcome's trigger
-    ("the number of people taken off the streets", "the number of those who were released")."""
-    number_of = rf"number\s+of\s+(?:the\s+)?(?:{_people(lexicon)}\s+)?(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?"
+    """Return the toll nouns by what they count: the lexicon's, and "number of" a trigger of an outcome or a crowd
+    ("the number of people taken off the streets", "the number of those who were released", "the
+    number of people who had gathered")."""
+    number_of = rf"number\s+of\s+(?:the\s+)?(?:{_people(lexicon)}\s+)?(?:(?:who|that)\s+(?:were|had\s+been|have\s+been|had|have)\s+)?"
     # The keys that name what is counted are the categories; the others are settings.
     tolls = {k: list(v) for k, v in lexicon["tolls"].items() if k in OUTCOMES or k in ("protesters", _ESTIMATE)}
-    for cat in OUTCOMES:
+    # (a crowd's with its people named: "the number of people who had gathered", not "the number of protests")
+    crowd_of = rf"number\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:(?:who|that)\s+(?:had\s+|have\s+)?)?"
+    for cat in (*OUTCOMES, "protesters"):
         if lexicon["triggers"].get(cat):
-            tolls.setdefault(cat, []).append(number_of + alternation(lexicon["triggers"][cat], literal=False))
+            tolls.setdefault(cat, []).append((crowd_of if cat == "protesters" else number_of)
+                                             + alternation(lexicon["triggers"][cat], literal=False))
     return tolls
 
 
