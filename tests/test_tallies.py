@@ -1435,3 +1435,14 @@ def test_a_count_in_a_clause_on_a_place_abroad_is_not_kazakhstans():
 ])
 def test_a_crowd_that_turned_up_the_number_of_people_who_gathered_and_a_count_in_the_capital_named_after(text, expected):
     assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text, "2022")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan, a country of about 18 million people, held a presidential election on Sunday.", []),
+    ("The roughly 500 people held on election day were released.", [("released", 500)]),
+    ("A contingent of some 500 servicemen took part in the operation.", []),
+    ("At least 100 protesters gathered at one police checkpoint.", [("protesters", 100)]),
+    ("Some 20 soldiers were killed.", [("killed", 20)]),
+])
+def test_holding_a_vote_and_the_forces_in_an_operation_are_no_counts(text, expected):
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2022")] == expected

@@ -103,6 +103,7 @@ class _Grammar:
     qualifier_suffixes: dict[str, str]
     unspecified: dict[str, str]
     protester_nouns: frozenset
+    security_nouns: frozenset
     category_nouns: dict[str, str]
     speaker_next: re.Pattern
     speaker_before: re.Pattern
@@ -217,6 +218,7 @@ def grammar(lexicon: dict) -> _Grammar:
         qualifier_suffixes=suffixes,
         unspecified={normalise(k): v for k, v in lexicon["unspecified"].get("vague_word", {}).items()},
         protester_nouns=frozenset(normalise(n) for n in lexicon["protester_nouns"]),
+        security_nouns=frozenset(normalise(n) for n in lexicon.get("security_nouns") or []),
         category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
         speaker_next=re.compile(rf"\s*,?\s*{speech_verbs(lexicon['attribution'])}\b", re.IGNORECASE),
         speaker_before=re.compile(rf"\b{speech_verbs(lexicon['attribution'])}\s+$", re.IGNORECASE),
@@ -725,6 +727,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = None
     if counted is None:
         return None
+    if counted == "protesters" and groups.get("noun") and normalise(groups["noun"]) in g.security_nouns:
+        return None  # "some 500 servicemen took part in the operation": the forces are no crowd
     if counted == "protesters" and cand.shape == "toll" and (g.non_protest.search(text, s_start, s_end)
                                                             or g.voting.search(text, s_start, s_end)):
         return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience; voters are no crowd
