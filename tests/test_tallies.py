@@ -1446,3 +1446,24 @@ def test_a_crowd_that_turned_up_the_number_of_people_who_gathered_and_a_count_in
 ])
 def test_holding_a_vote_and_the_forces_in_an_operation_are_no_counts(text, expected):
     assert [(r["counted"], r["number"]) for r in tallies(text, "2022")] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Fourteen people have been killed in two days of violence, prosecutors in the Central Asian state said.", "prosecutors"),
+    ("Radio Free Europe's Kazakh service reported 10 detentions in the capital.", "RFE/RL"),
+    ("On Friday Prosecutor-General Askhat Daulbayev said 10 people were killed.", "Prosecutor-General Askhat Daulbayev"),
+    ("Police detained eight of them, the Cihan news agency reported.", "Cihan"),
+])
+def test_a_speaker_is_no_demonym_place_or_day(ref, text, speaker):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2011, 12, 19)), ref)
+    assert [r["attributed_to"] for r in rows] == [speaker]
+
+
+def test_places_joined_speak_for_nobody_and_the_group_is_the_one_named_before(ref):
+    def speakers(text: str) -> list:
+        return [r["attributed_to"] for r in extract_tallies(text, DocContext("doc", None, dt.date(2023, 3, 20)), ref)]
+
+    text = ("An observer network, Adil Saylau, said police detained at least six activists in Almaty and Astana on the eve "
+            "of the vote. Four of them were released the same evening, and the other two were fined, the group said.")
+    assert speakers(text) == ["Adil Saylau"] * 3
+    assert speakers("Kazakhstan on Saturday said 225 people had been killed.") == [None]

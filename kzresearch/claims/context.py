@@ -139,6 +139,8 @@ LIST_BULLET = r"[-\u2013\u2022*]"
 LIST_LABEL = r"(?-i:[A-Z])[\w'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'-]*){0,4}"  # capitalised, also in an IGNORECASE pattern
 LIST_LINE = re.compile(rf"\s*(?:{LIST_BULLET}\s*|(?P<label>{LIST_LABEL}):\s)")
 # A party referred back to: "the movement", "the party's regional office".
+_GROUP_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<noun>group|network|organi[sz]ation|watchdog|monitors|monitoring\s+group|"
+                            r"rights\s+group|NGO|centre|center|bureau|foundation|committee)\s*")
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
@@ -163,6 +165,7 @@ _DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:agency|service|group|or
 # How far from its figure a "by X's count" gives that figure's source (before any other); further off it is another's.
 _BY_COUNT_REACH = 40
 # Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
+_LOWER_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 _LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
 # How many sentences back "she said" looks for the one it goes on quoting.
@@ -281,6 +284,8 @@ class _Patterns:
     future: re.Pattern
     local_body: re.Pattern
     figures_colon: re.Pattern
+    demonyms: frozenset
+    quantity: re.Pattern
 
 
 @once_per_object
@@ -349,6 +354,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # dozens were detained in Almaty". The capital's name in apposition is the same place
         # ("to reporters in the capital, Nur-Sultan").
         speech_place=caseless(rf"\b{settings}\b(?:\s+{_SETTING_WORD}){{0,6}}?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:capital,\s+)?$"),
+        # (a demonym as a name's last word describes the noun after it: "the Central Asian state")
+        demonyms=frozenset(lexicon["results"].get("leader_demonyms") or []) | frozenset(lexicon["results"].get("region_demonyms") or []),
+        # (a count in what follows "said" makes it what was said: "said police detained six activists")
+        quantity=re.compile(rf"\d|\b{alternation([*lexicon['numbers']['units'], *lexicon['numbers']['tens'], *lexicon['vague']['words']])}\b",
+                            re.IGNORECASE),
     )
     return patterns
 
@@ -901,7 +911,8 @@ class TextContext:
             if who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who")):
                 candidates.append((-1 if near else 0, abs(start + m.start() - pos), who, False))
         for m in pats.speech_after.finditer(sentence):
-            if start + m.start("who") <= pos < start + m.end("who") or _FINITE_VERB.search(m.group("who")):
+            if start + m.start("who") <= pos < start + m.end("who") or _FINITE_VERB.search(m.group("who")) \
+                    or self.patterns.quantity.search(m.group("who")):
                 # "..., said 56 protesters had been detained": the figure is what was said; so is
                 # another clause ("said nine had been held by police in Almaty and Astana, and
                 # that seven ..."): a speaker after the verb is a name or a title, with no verb.
@@ -1056,12 +1067,27 @@ class TextContext:
             strip = _ARTICLES if _INSTITUTION_END.search(m.group()) else self.patterns.titles
             while tokens and (tokens[0].lower().strip(".") in strip or tokens[0].lower() in _LEADING_WORDS):
                 tokens.pop(0)  # and a sentence's opening preposition: "On January 3, the ..." names nobody
+            # ("Kazakhstan on Saturday said": a time joined to the name is none of it)
+            while tokens and tokens[0].lower() in _NOT_NAMES | _LEADING_WORDS:
+                tokens.pop(0)  # (one opening it: "On Friday Prosecutor-General X said")
+            while tokens and tokens[0].lower().strip(".") in strip:
+                tokens.pop(0)
+            if (day := next((k for k, t in enumerate(tokens) if t.lower() in _NOT_NAMES), None)) is not None:
+                tokens = tokens[:max(0, day - 1)]
             name = " ".join(tokens)
             if len(name) < 2 or name.lower() in _NOT_NAMES:
                 continue
             resolved = self.ref.canonical_name(name) if hasattr(self.ref, "canonical_name") else None
-            if resolved and resolved[1] == "place":
+            # (a demonym before a noun describes it: "prosecutors in the Central Asian state")
+            if not resolved and tokens[-1] in self.patterns.demonyms and _LOWER_NOUN_AFTER.match(phrase, m.end()):
+                if (owned := next((k for k, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), None)) is not None:
+                    # "Radio Free Europe's Kazakh service": the owner of the service speaks
+                    owner = _POSSESSIVE.sub("", " ".join(tokens[:owned + 1]))
+                    found = self.ref.canonical_name(owner) if hasattr(self.ref, "canonical_name") else None
+                    return found[0] if found else owner
                 continue
+            if (resolved and resolved[1] == "place") or (not resolved and self._places_only(name)):
+                continue  # (a place speaks for nobody, nor do places joined: "in Almaty and Astana")
             return resolved[0] if resolved else name
         if names_only:
             return None
@@ -1090,7 +1116,17 @@ class TextContext:
         if words := self._title_words(phrase):
             return " ".join(words)
         # "the commandant's office said", "regional television reported": a body the lexicon does not list
-        return _plain_cased(body.group()) if (body := _body_at_end(_RELATIVE_CLAUSE.sub("", phrase))) else None
+        if body := _body_at_end(_RELATIVE_CLAUSE.sub("", phrase)):
+            return _plain_cased(body.group())
+        if _GROUP_ANAPHOR.fullmatch(phrase) and index \
+                and (before := self._own_attribution(index - 1, self.sentences[index - 1][0])[0]) and before[:1].isupper():
+            return before  # "X, an observer network, said police detained six. Four were released, the group said."
+        return None
+
+    def _places_only(self, name: str) -> bool:
+        """Whether a name is places joined by "and" ("Almaty and Astana")."""
+        parts = re.split(r"\s+and\s+", name)
+        return len(parts) > 1 and all((found := self.ref.canonical_name(part)) and found[1] == "place" for part in parts)
 
     def _institution_named(self, noun: str) -> str | None:
         """Return the one institution of the kind ``noun`` is (lexicon ``attribution.institution_heads``:
