@@ -1467,3 +1467,9 @@ def test_places_joined_speak_for_nobody_and_the_group_is_the_one_named_before(re
             "of the vote. Four of them were released the same evening, and the other two were fined, the group said.")
     assert speakers(text) == ["Adil Saylau"] * 3
     assert speakers("Kazakhstan on Saturday said 225 people had been killed.") == [None]
+
+
+def test_the_end_of_a_period_is_not_the_day_the_story_has_reached():
+    text = ("On 17 December the president declared a state of emergency in the town until 5 January. "
+            "On the same day a crowd of up to 200 people attacked the police. One person was killed.")
+    assert [r["event_date"] for r in tallies(text, "2011")] == ["2011-12-17", "2011-12-17"]

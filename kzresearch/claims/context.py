@@ -62,6 +62,7 @@ _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGN
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+_PERIOD_END = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 # A quotation of words (a banner, a slogan), not a quoted name: this many words or a comma.
 _QUOTED_WORDS = 4
 # A word between a setting of speech and the place it was in: not "in", "that", an auxiliary,
@@ -750,7 +751,9 @@ class TextContext:
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
                                      if c[0] not in self._day_before_cues
                                      and not (c[0] in self._day_after_cues and c[0] >= opening)
-                                     and not self.patterns.future.search(self.text, max(start, c[0] - _FUTURE_REACH), c[0])]
+                                     and not self.patterns.future.search(self.text, max(start, c[0] - _FUTURE_REACH), c[0])
+                                     # ("declared a state of emergency until 5 January": where a period ends, not the story's day)
+                                     and not _PERIOD_END.search(self.text, max(start, c[0] - 8), c[0])]
                     if not (isinstance(day, MonthDate) and not day.episode
                             and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             # ("On December 16, police fired on workers who had been on strike since May": a period
