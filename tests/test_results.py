@@ -1200,3 +1200,11 @@ def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendu
 def test_clauses_of_a_year_pronouns_past_a_subordinate_clause_and_turnouts_of_another_vote(ref, text, election, published, expected):
     rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
     assert [(r["subject"], r["election_id"]) for r in rows if r["measure"] != "threshold"] == expected
+
+
+def test_voters_casting_ballots_for_a_candidate_and_a_turnout_revised_up_to_a_figure(ref):
+    text = ("According to the commission, 97.7 percent of voters cast their ballots for Nazarbayev. "
+            "In Astana the commission revised the turnout up to 97.18 percent. Some 60 percent of eligible voters voted.")
+    rows = extract_results(text, DocContext("doc", "2015-04-26-presidential", dt.date(2015, 4, 27)), ref)
+    assert [(r["subject"], r["value"], r["qualifier"]) for r in rows] == [
+        ("Nursultan Nazarbayev", 97.7, "exact"), ("turnout", 97.18, "exact"), ("turnout", 60, "approx")]

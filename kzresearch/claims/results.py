@@ -78,6 +78,8 @@ _VOTED_IN = re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE)
 # (and a turnout the time follows: "Turnout in April was almost 90 per cent", not "Turnout, which
 # officials had forecast in June, was ...")
 _TURNOUT_BEFORE = re.compile(r"\bturnout\s+$", re.IGNORECASE)
+_REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pushed|pushing|brought|adjusted|corrected)\b(?:\s+[\w'-]+){0,4}\s+$",
+                         re.IGNORECASE)
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
 # ("Turnout was 54 percent, well below the 63.3 percent recorded two years ago": a sentence on turnout)
 _TURNOUT_WORD = re.compile(r"\bturnout\b", re.IGNORECASE)
@@ -458,6 +460,8 @@ def _row(tc: TextContext, start: int, end: int, subject: str | None, measure: st
 
 
 def _qualifier(f: _Frames, m: re.Match) -> str:
+    if m.group("qual") and _REVISED_UP.search(m.string, max(0, m.start() - 40), m.start()) and normalise(m.group("qual")) == "up to":
+        return "exact"  # "revised the turnout up to 97.18 percent": raised to the figure, no ceiling
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
