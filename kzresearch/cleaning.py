@@ -39,9 +39,10 @@ _CREDIT_LINE = re.compile(
     r"|\bcontributed (reporting|to this (report|article|story))\b"
     rf"|^[\s\u2013\u2014-]*(with )?(additional )?inputs? from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
-    r"|^[\s\u2013\u2014-]*(additional\s+)?reporting\s*:\s"
+    r"|^[\s\u2013\u2014-]*(additional\s+)?(reporting|contributing)\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
-    rf"|^(based on reports? (by|from)|via) (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$",
+    # (after the house's own name: "Steppe Chronicle, based on reports by Reuters and Interfax")
+    rf"|^(?:[^,.]{{2,60}},\s+)?(based on reports? (by|from)|via) (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$",
     re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
@@ -78,6 +79,9 @@ _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 # A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
 _WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
+# "Report by Dana Omarova, Steppe News": a writer and a house, capitalised throughout (not the
+# headline "Report by OSCE observers faults Kazakh vote").
+_REPORT_BY = re.compile(r"Report\s+by\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}(?:,\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})?")
 # Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
 _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -559,7 +563,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif line.n_words <= _CAPTION_WORDS and _PHOTOGRAPHER_CREDIT.search(line.text):
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
-        elif _WRITTEN_BY.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text)):
+        elif (_WRITTEN_BY.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text))) or _REPORT_BY.fullmatch(line.text):
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
                 or _agencies_credit(DASH_LED.sub("", line.text), rules.agencies) or _house_with_agencies(line.text, rules.agencies):
@@ -689,11 +693,15 @@ def dated_byline_author(text: str, section_words: frozenset[str] = frozenset()) 
     'Julia Hofer'
     >>> dated_byline_author("Monday, 04 April 2011 19:05 | Written by Nasir Ahmad Karimi")
     'Nasir Ahmad Karimi'
+    >>> dated_byline_author("Dana Omarova, STEPPE TODAY Published 6:02 p.m. ET May 23, 2016 | Updated 8:47 a.m. ET May 24, 2016")
+    'Dana Omarova'
     >>> dated_byline_author("14 December 2021 - Elections") is None
     True
     """
     if len(text) > _DATE_LINE_CHARS * 2:
         return None  # (a paragraph: split no further)
+    if (first := _NAME_BEFORE_STAMP.match(text)) and _is_date_line(first.group("stamp").split("|")[0].strip()):
+        return first.group("name")  # "Dana Pruitt, USA TODAY Published 6:02 p.m. ET May 23, 2016 | Updated ..."
     parts = [part.strip() for part in _DATED_BYLINE_PARTS.split(text)]
     if len(parts) < 2 or len(parts) > 5 or not _is_date_line(parts[0]):
         return None
@@ -701,6 +709,10 @@ def dated_byline_author(text: str, section_words: frozenset[str] = frozenset()) 
     # (a section after the date is no writer: "14 December 2021 - Central Asia", unless "by" says so)
     sectioned = name == parts[1] and any(word.lower() in section_words for word in name.split())
     return name if _AUTHOR_ONLY.match(name) and not sectioned else None
+
+
+# A writer's name (and the house's) before the page's stamp: "Dana Omarova, STEPPE TODAY Published ...".
+_NAME_BEFORE_STAMP = re.compile(r"(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})(?:,\s+[^|,]{2,40}?)?\s+(?P<stamp>(?:Published|Updated|Posted)\b.*)")
 
 
 def _stamped_byline(text: str) -> bool:

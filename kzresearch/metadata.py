@@ -25,7 +25,7 @@ from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import sentence_spans
 
-_BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|story) by:?)\s+", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
@@ -74,7 +74,9 @@ _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*(?:[-\u2013\u2014]+\s?(
                              r"|\((?P<bracketed>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\))\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
-                       r"correspondent|producer|desk|bureau|newsroom|team)$", re.IGNORECASE)
+                       r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services)$", re.IGNORECASE)
+# A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
+_AFFILIATION = re.compile(r"\b(?:University|Institute|Academy|College|School|Centre|Center|Foundation|Council|Programme|Program)\b")
 # A part that credits rather than names: "With reporting by AP", "Staff".
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
@@ -617,6 +619,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
+            if line.text.lower().startswith("report by"):
+                text = text.split(",")[0]  # "Report by Dominic Harte, ITV News": the writer, then the house
             # ("By AFP | Published: Tue, Jan 17th 2012 | Updated: ...": the page's stamps between bars are no credit)
             text = ", ".join(part for part in text.split("|") if not any(d.kind in DAY_KINDS for d in find_dates(part))) \
                 if text.count("|") > 1 else text
@@ -679,7 +683,13 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says
         below_title = below_title or line.role == "title"
     # ("By Guardian Nigeria" under a masthead "The Guardian Nigeria News - ...": the site, no writer)
-    return _join_names([a for a in dict.fromkeys(authors) if not _in_masthead(a, lines)]), list(dict.fromkeys(wire))
+    return _join_names([a for a in dict.fromkeys(authors) if a and _is_writer(a) and not _in_masthead(a, lines)]), list(dict.fromkeys(wire))
+
+
+def _is_writer(name: str) -> bool:
+    """Whether a part of a byline names a writer: not a handle ("@danapruitt"), an affiliation
+    ("Al-Farabi Kazakh National University") or a credit ("Agency Report", "News Services")."""
+    return not name.startswith("@") and not _AFFILIATION.search(name) and not _ROLE_END.search(name)
 
 
 def _in_masthead(name: str, lines: list[Line]) -> bool:
@@ -831,7 +841,7 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
         if named := _agencies_named(part, agencies):
             wire += named
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
-                and not (wire and len(part.split()) == 1) and not _ROLE_END.search(part):
+                and not (wire and len(part.split()) == 1) and _is_writer(part):
             authors.append(part)  # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer")
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 

@@ -114,6 +114,8 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
         wire = list(dict.fromkeys(wire + credited))
     wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), ref.is_place)))
+    if byline and outlet and byline.casefold().removeprefix("the ") == outlet.casefold().removeprefix("the "):
+        byline = None  # "By Steppe Today" on Steppe Today's page: the site, no writer
     doc_id = raw.doc_id
     context = claims.DocContext(
         doc_id=doc_id, election_id=context_election, published=published.day or election_date, mentions=mentions,

@@ -576,3 +576,19 @@ def test_a_sections_label_before_the_time_and_date_is_a_date_line(ref):
             f"Kazakhstan says thousands detained as troops begin to withdraw\n\n{LEAD}\n\n{BODY}\n")
     doc = classify_lines(text, ref)
     assert dateline_published(doc.lines).value == "2022-01-11"
+
+
+def test_a_writer_before_the_stamp_a_report_by_line_and_a_contributing_credit(ref):
+    from kzresearch.metadata import agency_index, infer_byline_and_wire, wire_services
+
+    def byline_and_wire(text: str) -> tuple:
+        return infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), wire_services(ref))
+
+    text = (f"Kazakhstan cracks down on land protests, detaining hundreds\nDana Omarova, STEPPE TODAY Published 6:02 p.m. ET "
+            f"May 23, 2016 | Updated 8:47 a.m. ET May 24, 2016\n\n{LEAD}\n\n{BODY}\n\nContributing: The Associated Press\n")
+    assert byline_and_wire(text) == ("Dana Omarova", ["AP"])
+    text = f"Death toll rises in oil town as curfew is imposed\nReport by Dominic Harte, Steppe News\n\n{LEAD}\n\n{BODY}\n"
+    assert byline_and_wire(text)[0] == "Dominic Harte"
+    text = (f"Tokayev's landslide leaves reform promises in limbo\nAuthor: Aliya Omarova, Al-Farabi Kazakh National University\n\n"
+            f"{LEAD}\n\n{BODY}\n\nSteppe Chronicle, based on reports by Reuters and Interfax\n")
+    assert byline_and_wire(text) == ("Aliya Omarova", ["Reuters", "Interfax"])
