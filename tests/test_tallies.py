@@ -1432,6 +1432,8 @@ def test_a_count_in_a_clause_on_a_place_abroad_is_not_kazakhstans():
     ("The monitoring group put the number of people who had gathered at about 30.", [("protesters", 30, "approx")]),
     ("More than 300 people were detained in Almaty and more than 200 in the capital, Astana.",
      [("detained", 300, "more_than"), ("detained", 200, "more_than")]),
+    ("Activists said more than 300 people were rounded up in Almaty, the commercial hub, and more than 200 in the capital Astana.",
+     [("detained", 300, "more_than"), ("detained", 200, "more_than")]),
 ])
 def test_a_crowd_that_turned_up_the_number_of_people_who_gathered_and_a_count_in_the_capital_named_after(text, expected):
     assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text, "2022")] == expected

@@ -418,6 +418,11 @@ def _list_counts(tc: TextContext, g: _Grammar, heading: int, rows: list[dict]) -
     return earlier[-1]["counted"] if earlier else None
 
 
+# How far after a full count its elliptical ones may stand ("... in Almaty, the commercial hub, and
+# more than 200 in the capital Astana").
+_ELLIPSIS_REACH = 120
+
+
 def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
     """Return the elliptical counts after the counts of a sentence: "more than 300 people were
     detained in Almaty and more than 200 in Astana", "164 people were killed, 103 of them in Almaty".
@@ -431,7 +436,7 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
     for i, cand in enumerate(cands):
         limit = cands[i + 1].start if i + 1 < len(cands) else s_end
         pos = cand.end
-        while (m := g.ellipsis.search(text, pos, min(limit, pos + 80))) is not None:
+        while (m := g.ellipsis.search(text, pos, min(limit, pos + _ELLIPSIS_REACH))) is not None:
             pos = m.end()
             if any(x.start == m.start("place") and x.kind == "place" for x in tc.mentions(index)) \
                     and _is_count(text, m, "ellipsis", g):
