@@ -309,7 +309,8 @@ def _is_sentence_line(line: Line | None) -> bool:
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-_TITLE_WORDS = 3
+_TITLE_WORDS = 2
+_MARKET_ARROWS = frozenset("\u25b2\u25bc\u2191\u2193\u25b4\u25be")
 _LABEL_RULES = frozenset({"record_field", "short_label"})
 _BY_WRITER = re.compile(r"[Bb]y\s+[A-Z]")
 
@@ -402,7 +403,7 @@ def _mostly_figures(text: str) -> bool:
     four of them do ("Result 3 of 11", "USD 46.89 EUR 59.68 RUB 1.47", "JSE All Share ▲ 0.42% R/$
     18.71 ▼"; not "Tokayev wins 81.3% in 2022 election")."""
     tokens = _TOKEN.findall(text)
-    figures = sum(1 for t in tokens if _DIGIT.search(t) or any(unicodedata.category(ch) in ("Sc", "So", "Sm") for ch in t))
+    figures = sum(1 for t in tokens if _DIGIT.search(t) or any(unicodedata.category(ch) == "Sc" or ch in _MARKET_ARROWS for ch in t))
     return bool(tokens) and (figures >= 0.5 * len(tokens) or figures >= 4)
 
 
@@ -470,7 +471,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
         if line.role is not None or not _is_title_like(line, min_words=3) or texts[i] in media or texts[i] in menu_items \
                 or len(_LETTER_WORD.findall(line.text)) < _TITLE_WORDS:
-            continue  # (three words of letters at least: "Apr - 27 - 2015 , 14:20" is a date)
+            continue  # (two words of letters at least: "Apr - 27 - 2015 , 14:20" is a date)
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »
         # Asia Pacific » ..."), a menu laid out in columns.
         # Nor a caption: a sentence and its agency's credit ("... in Almaty, Saturday. AP-Yonhap").

@@ -592,3 +592,14 @@ def test_a_writer_before_the_stamp_a_report_by_line_and_a_contributing_credit(re
     text = (f"Tokayev's landslide leaves reform promises in limbo\nAuthor: Aliya Omarova, Al-Farabi Kazakh National University\n\n"
             f"{LEAD}\n\n{BODY}\n\nSteppe Chronicle, based on reports by Reuters and Interfax\n")
     assert byline_and_wire(text)[0] == "Aliya Omarova" and sorted(byline_and_wire(text)[1]) == ["Interfax", "Reuters"]
+
+
+def test_short_figure_headlines_stay_headlines_and_a_sidebar_time_does_not_date_a_page(ref):
+    from kzresearch.reading import _page_dates
+
+    for headline in ("Tokayev wins 81%", "Kazakhstan 2022: Tokayev wins 81.3% of vote, turnout 69.4% | Reuters"):
+        assert classify_lines(f"{headline}\n\n{LEAD}\n\n{BODY}\n", ref).title == headline
+    page = ('<html><head><meta property="article:published_time" content="2022-11-21T10:00:00Z">'
+            '<meta property="og:updated_time" content="2022-11-21T12:00:00Z"></head><body>'
+            '<aside><time datetime="2022-11-18">18 Nov</time></aside><article><p>Text.</p></article></body></html>')
+    assert _page_dates(page, "Text.", "2022-11-21") == ("2022-11-21", None)

@@ -1475,3 +1475,21 @@ def test_the_end_of_a_period_is_not_the_day_the_story_has_reached():
     text = ("On 17 December the president declared a state of emergency in the town until 5 January. "
             "On the same day a crowd of up to 200 people attacked the police. One person was killed.")
     assert [r["event_date"] for r in tallies(text, "2011")] == ["2011-12-17", "2011-12-17"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 50 activists were held throughout the election in Almaty, monitors said.", [("detained", 50, "monitors")]),
+    ("Twelve activists were held pending hearings.", [("detained", 12, None)]),
+    ("Tokayev spoke at a summit in Moscow, where he said 225 people had been killed during the unrest in Kazakhstan.",
+     [("killed", 225, "Kassym-Jomart Tokayev")]),
+    ("Police detained 30 people in Almaty, said one of the organisers.", [("detained", 30, "organisers")]),
+    ("At least 300 police officers and protesters gathered on the square in Almaty.", [("protesters", 300, None)]),
+])
+def test_review_cases_of_passive_holding_speech_abroad_speakers_and_mixed_crowds(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 10)), ref)
+    assert [(r["counted"], r["number"], r["attributed_to"]) for r in rows] == expected
+
+
+def test_a_day_a_story_reached_through_until_is_its_day():
+    text = "The oil workers' strike in Zhanaozen lasted until 16 December 2011. Police opened fire and killed at least 16 people."
+    assert [r["event_date"] for r in tallies(text, "2011")] == ["2011-12-16"]

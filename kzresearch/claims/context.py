@@ -62,7 +62,9 @@ _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGN
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
-_PERIOD_END = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+_PERIOD_SET = re.compile(r"\b(?:declared|imposed|extended|introduced|ordered|announced|banned|restricted|closed|suspended|"
+                         r"state\s+of\s+emergency|curfew|lockdown|moratorium|restrictions)\b"
+                         r"[^.;]{0,80}\b(?:until|till|through)\s+$", re.IGNORECASE)
 # A quotation of words (a banner, a slogan), not a quoted name: this many words or a comma.
 _QUOTED_WORDS = 4
 # A word between a setting of speech and the place it was in: not "in", "that", an auxiliary,
@@ -139,9 +141,10 @@ _POSSESSIVE = re.compile(r"'s?$")
 LIST_BULLET = r"[-\u2013\u2022*]"
 LIST_LABEL = r"(?-i:[A-Z])[\w'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'-]*){0,4}"  # capitalised, also in an IGNORECASE pattern
 LIST_LINE = re.compile(rf"\s*(?:{LIST_BULLET}\s*|(?P<label>{LIST_LABEL}):\s)")
-# A party referred back to: "the movement", "the party's regional office".
+# A group referred back to by its kind ("the group said"): the one the sentence before named.
 _GROUP_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<noun>group|network|organi[sz]ation|watchdog|monitors|monitoring\s+group|"
                             r"rights\s+group|NGO|centre|center|bureau|foundation|committee)\s*")
+# A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
@@ -165,17 +168,24 @@ _DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:agency|service|group|or
                          r"paper|outlet|site|channel|broadcaster|monitor|watchdog|bureau|foundation|centre|center|network)\s+")
 # How far from its figure a "by X's count" gives that figure's source (before any other); further off it is another's.
 _BY_COUNT_REACH = 40
-# Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
+# A lower-case word after a capitalised one: a noun it describes ("the Central Asian state").
 _LOWER_NOUN_AFTER = re.compile(r"\s+[a-z]")
+# Capitalised words that never name a speaker: pronouns, months and weekdays ("the June 9 election").
 _NOT_NAMES = frozenset(["i", "we", "he", "she", "they", "it", *MONTHS, *WEEKDAYS])
 _LEADING_WORDS = frozenset(["on", "in", "by", "at", "after", "before", "since", "until", "during", "as", "when", "from"])
+# What may open a speaker's capitalised run and name nobody: a preposition ("On January 3, the ...") or a time.
+_OPENING_TOKENS = _LEADING_WORDS | _NOT_NAMES
 # How many sentences back "she said" looks for the one it goes on quoting.
 _QUOTE_REACH = 2
 # How many sentences back a count without a place of its own takes the last one named, when its
 # sentence points back at the scene ("the square", "the crowd"); else one.
 _PLACE_REACH = 2
 _EPISODE_NEWS_DAYS = 14  # a report this long after a one-town episode is still its news
+_EPISODE_REPORT_DAYS = 3  # a count dated this long after a one-town episode (a toll announced) is still the episode's
 _PARAGRAPH_REACH = 4  # sentences of its own paragraph a count without a place looks back through
+# The words of a sentence that sets a scene a count may belong to.
+_SCENE_WORDS = re.compile(rf"\b(?:{_PROTEST_EPISODES}|picket\w*|march\w*|gather\w*|rall\w+|protest\w*|demonstrat\w*|crowd\w*|square|"
+                          r"detain\w*|arrest\w*|police)\b", re.IGNORECASE)
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
                                 r"courthouse|building|city|town)\b", re.IGNORECASE)
 # What a month's name starts with: a sentence without one names no month (a cheap prefilter).
@@ -357,8 +367,10 @@ def context_patterns(lexicon: dict) -> _Patterns:
         speech_place=caseless(rf"\b{settings}\b(?:\s+{_SETTING_WORD}){{0,6}}?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:capital,\s+)?$"),
         # (a demonym as a name's last word describes the noun after it: "the Central Asian state")
         demonyms=frozenset(lexicon["results"].get("leader_demonyms") or []) | frozenset(lexicon["results"].get("region_demonyms") or []),
-        # (a count in what follows "said" makes it what was said: "said police detained six activists")
-        quantity=re.compile(rf"\d|\b{alternation([*lexicon['numbers']['units'], *lexicon['numbers']['tens'], *lexicon['vague']['words']])}\b",
+        # (a count in what follows "said" makes it what was said: "said police detained six activists"; not
+        # "said one of the organisers", "said several witnesses")
+        quantity=re.compile(rf"\d|\b[a-z]{{3,}}ed\s+(?:(?:at\s+least|more\s+than|about|some|up\s+to|nearly|around)\s+)?"
+                            rf"{alternation([*lexicon['numbers']['units'], *lexicon['numbers']['tens'], *lexicon['vague']['words']])}\b",
                             re.IGNORECASE),
     )
     return patterns
@@ -534,10 +546,11 @@ class TextContext:
         back = index - 1
         # (and on through its paragraph: "... held a rally in Almaty. Organisers said about 400 took
         # part; the police put it at 150. Police detained four activists")
-        while back >= 0 and (back > index - 1 - reach or (scene and self._continues(back + 1) and back > index - 1 - _PARAGRAPH_REACH)):
+        while back >= 0 and ((near := back > index - 1 - reach) or (scene and self._continues(back + 1) and back > index - 1 - _PARAGRAPH_REACH)):
             if official or self._list_item(back):
                 break
-            places = self.places_in(back, day)
+            # (further back, only a sentence of the scene: "held a rally in Almaty", not "Officials in Astana promised reforms")
+            places = self.places_in(back, day) if near or _SCENE_WORDS.search(self.text, *self.sentences[back]) else []
             if places:
                 return places
             back -= 1
@@ -545,13 +558,13 @@ class TextContext:
 
     def _episode_place(self, day: dt.date | None) -> list[str]:
         """Return the town of a one-place episode (``events.csv`` ``place``) a count without a place
-        of its own belongs to: one dated within the episode, or any up to publication in a report
-        published during it or in the fortnight after; only where the document names the town."""
+        of its own belongs to: one dated within the episode or the three days after (a toll
+        announced), or an undated one in a report published during it or in the fortnight after;
+        only where the document names the town."""
         published = self.ctx.published
         for first, last, place in episode_places(self.ref):
-            during = day is not None and first <= day <= last
-            reporting = published is not None and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS) \
-                and (day is None or first <= day <= published)
+            during = day is not None and first <= day <= last + dt.timedelta(days=_EPISODE_REPORT_DAYS)
+            reporting = day is None and published is not None and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS)
             if (during or reporting) and any(m.canonical == place for m in self._all_mentions):
                 return [place]
         return []
@@ -752,8 +765,9 @@ class TextContext:
                                      if c[0] not in self._day_before_cues
                                      and not (c[0] in self._day_after_cues and c[0] >= opening)
                                      and not self.patterns.future.search(self.text, max(start, c[0] - _FUTURE_REACH), c[0])
-                                     # ("declared a state of emergency until 5 January": where a period ends, not the story's day)
-                                     and not _PERIOD_END.search(self.text, max(start, c[0] - 8), c[0])]
+                                     # ("declared a state of emergency until 5 January": where a period set ends, not the
+                                     # story's day; "the strike lasted until 16 December" is that day)
+                                     and not _PERIOD_SET.search(self.text, start, c[0])]
                     if not (isinstance(day, MonthDate) and not day.episode
                             and not (day.stated_year and anchor is not None and day.year != anchor.year))]
             # ("On December 16, police fired on workers who had been on strike since May": a period
@@ -1068,15 +1082,12 @@ class TextContext:
                 continue  # a sentence's capitalised first word ("Election official said", "Officials also said")
             # Titles go from a person's name, not from a body's ("Prosecutor General's Office").
             strip = _ARTICLES if _INSTITUTION_END.search(m.group()) else self.patterns.titles
-            while tokens and (tokens[0].lower().strip(".") in strip or tokens[0].lower() in _LEADING_WORDS):
-                tokens.pop(0)  # and a sentence's opening preposition: "On January 3, the ..." names nobody
-            # ("Kazakhstan on Saturday said": a time joined to the name is none of it)
-            while tokens and tokens[0].lower() in _NOT_NAMES | _LEADING_WORDS:
-                tokens.pop(0)  # (one opening it: "On Friday Prosecutor-General X said")
-            while tokens and tokens[0].lower().strip(".") in strip:
+            # (and a time: "On Friday Prosecutor-General X said"; "Kazakhstan on Saturday said")
+            while tokens and (tokens[0].lower().strip(".") in strip or tokens[0].lower() in _OPENING_TOKENS):
                 tokens.pop(0)
-            if (day := next((k for k, t in enumerate(tokens) if t.lower() in _NOT_NAMES), None)) is not None:
-                tokens = tokens[:max(0, day - 1)]
+            if (day := next((k for k, t in enumerate(tokens) if k and t.lower() in _NOT_NAMES
+                             and tokens[k - 1].lower() in _LEADING_WORDS), None)) is not None:
+                tokens = tokens[:day - 1]
             name = " ".join(tokens)
             if len(name) < 2 or name.lower() in _NOT_NAMES:
                 continue
@@ -1222,7 +1233,6 @@ class TextContext:
         return resolved[0] if resolved else name
 
 
-@lru_cache(maxsize=4096)
 @once_per_object
 def episode_places(ref: Any) -> tuple[tuple[dt.date, dt.date, str], ...]:
     """Return ``(first day, last day, town)`` of each episode of ``ref.events`` that happened in one town."""
@@ -1233,6 +1243,7 @@ def episode_places(ref: Any) -> tuple[tuple[dt.date, dt.date, str], ...]:
                  for row in events.itertuples() if isinstance(row.place, str) and row.place and isinstance(row.date, dt.date))
 
 
+@lru_cache(maxsize=4096)
 def capital_on(ref: Any, day: dt.date) -> str:
     """Return ``ref.capital_on(day)``, cached: the Reference reads a DataFrame, claims ask per sentence."""
     return ref.capital_on(day)

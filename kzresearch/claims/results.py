@@ -78,6 +78,8 @@ _VOTED_IN = re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE)
 # (and a turnout the time follows: "Turnout in April was almost 90 per cent", not "Turnout, which
 # officials had forecast in June, was ...")
 _TURNOUT_BEFORE = re.compile(r"\bturnout\s+$", re.IGNORECASE)
+# Only a connective between a figure and the share verb after it: ", and took", " and then won".
+_CONNECTIVE_ONLY = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+|also\s+)?", re.IGNORECASE)
 _REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pushed|pushing|brought|adjusted|corrected)\b(?:\s+[\w'-]+){0,4}\s+$",
                          re.IGNORECASE)
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
@@ -115,10 +117,8 @@ _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
 _ASIDE_ONLY = re.compile(r",\s+[a-z][^,;\d]{0,60},\s+")
 _AND_WHICH = re.compile(r"\b(?:and|but)\s+(?:which|who)\b")
 _APPOSED_RELATIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who|whom)\s+")
-# A predicate without a subject of its own, from the comma before the figure: ", thus takes all 98".
-_BARE_PREDICATE = re.compile(r",\s*(?:(?:thus|then|also|now|therefore|eventually|finally|duly|again|easily|comfortably)\s+)?"
-                             r"(?:won|wins|took|takes|secured|secures|gained|gains|received|receives|got|gets|polled|captured|"
-                             r"holds|held|swept|sweeps|claimed|claims)\b", re.IGNORECASE)
+# An adverb before a predicate without a subject of its own (frames' ``bare_predicate``: ", thus takes all 98").
+_PREDICATE_ADVERBS = r"(?:thus|then|also|now|therefore|eventually|finally|duly|again|easily|comfortably)"
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
@@ -184,6 +184,8 @@ class _Frames:
     part_of_other: re.Pattern
     poll_cue: re.Pattern
     foreign_opening: re.Pattern
+    bare_predicate: re.Pattern
+    foreign_body: re.Pattern
     foreign_vote: re.Pattern
     home: re.Pattern
     qualifier_verb: re.Pattern
@@ -281,6 +283,9 @@ def frames(lexicon: dict) -> _Frames:
         # "Turnout exceeded 54%": the verbs that qualify their figure (as a toll's).
         qualifier_verb=re.compile(rf"\b(?P<verb>{alternation(list(verb_qualifiers) or ['(?!)'])})\s+$", re.IGNORECASE),
         verb_qualifiers=verb_qualifiers,
+        foreign_body=re.compile(rf"\b{places_of(lexicon, 'foreign_bodies')}\b"),
+        bare_predicate=re.compile(rf",\s*(?:{_PREDICATE_ADVERBS}\s+)?(?:{alternation(r['share_verbs'])}|{_GETS_SEATS}|swept|sweeps)\b",
+                                  re.IGNORECASE),
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
                                 rf"|\b(?:{_VOTE_WORDS}|seats)\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
@@ -437,7 +442,10 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                 continue
             taken.append((row["start"], row["end"]))
             kept.append(row)
-        if _foreign_vote(f, text, s_start, s_end):
+        if any(row["subject"] and f.foreign_body.search(row["subject"]) for row in kept):
+            # "Pashinyan's Civil Contract party won 53.9 percent ... and holds 71 of the 107 seats": another country's party's sentence
+            kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
+        elif _foreign_vote(f, text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
             kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
@@ -540,8 +548,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
             if row is None and (subject := _coordinated_share(tc, index, rows, previous, m.start(), before, after)) is not None:
                 # "won 95.5% in 2011, on turnout of almost 90%, and 91% in 2005": the same subject's share.
                 row = _row(tc, start, end, subject, "vote_share", value, None, qualifier, None, m.start("num"))
-            elif row is None and (shares := [r for r in rows if r["measure"] == "vote_share"]) \
-                    and f.share_verb_before.search(before) and not _named_outside_aside(tc, index, shares[-1]["end"], m.start()):
+            elif row is None and (shares := [r for r in rows if r["measure"] == "vote_share"]) and previous is not None \
+                    and (verb := f.share_verb_before.search(before)) \
+                    and _CONNECTIVE_ONLY.fullmatch(text, previous["end"], m.start() - len(before) + verb.start()):
                 # "won in 2011 with 95.55 per cent on a turnout of 89.98 per cent, and took 91.15 per cent
                 # in 2005": a share verb without a subject of its own goes on with the last share's
                 row = _row(tc, start, end, shares[-1]["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
@@ -846,7 +855,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             chosen = len(named) - 1
             opener = named[0]
             if _RELATIVE_OPENING.match(text, opener.end) and not text[tc.sentences[index][0]: opener.start].strip(" \"'\u201c") \
-                    and (comma := text.rfind(",", opener.end + 1, pos)) > 0 and (predicate := _BARE_PREDICATE.match(text, comma)) \
+                    and (comma := text.rfind(",", opener.end + 1, pos)) > 0 and (predicate := f.bare_predicate.match(text, comma)) \
                     and len(text[predicate.end(): pos].split()) <= 3:
                 # "Nur Otan, which was formed when Otan absorbed Asar, led by X, thus takes all 98 seats":
                 # the name the sentence opens with, its relative clause run on to a predicate of its own
@@ -891,6 +900,8 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     return _referent(tc, index, word, lo + pronoun.start(), kinds)
 
 
+# A subordinate clause's opening word (not one whose clause a coordinated main clause follows:
+# "when X stepped down, and Y ...").
 _SUBORDINATE = re.compile(r"\b(?:when|after|as|while|before|because|although|though|until|once)\b(?![^,;]*,\s*(?:and|but)\b)")
 
 
@@ -1246,8 +1257,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
             # "three parties sit in the Mazhilis for the first time since 2007, when Nur Otan took 88pc":
             # the clause's figures, after it
             segment = bisect.bisect_right(cuts, m.start())
+            clause_end = (m2.start() if (m2 := CLAUSE_BREAK.search(text, m.end(), s_end)) else s_end)
             for i, row in enumerate(rows):
-                if row["start"] > m.start() and bisect.bisect_right(cuts, row["start"]) == segment:
+                if m.start() < row["start"] < clause_end and bisect.bisect_right(cuts, row["start"]) == segment:
                     attached.setdefault(i, set()).add(cue)
             continue
         if aside := next(((a, b) for a, b in asides if a <= m.start() < b), None):
@@ -1275,10 +1287,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         if _GOES_ON.match(text, s_start, s_end):
             going_on |= set(range(1, len(cuts)))
     # "... was re-elected in April with 95.5 per cent. Turnout was put at almost 90 per cent": the
-    # turnout of the vote whose share the sentence before gave, when that one named its time first
-    opened = next((r["election_id"] for r in before if r["measure"] == "vote_share"), None) \
-        if index and not _OWN_TIME.search(text, s_start, s_end) and _TURNOUT_GOES_ON.match(text, s_start, s_end) \
-        and _opens_dated(tc, f, index - 1) else None
+    # turnout of the vote whose shares the sentence before gave (all of one vote), when it named its time first
+    shared = {r["election_id"] for r in before if r["measure"] == "vote_share"}
+    opened = shared.pop() if len(shared) == 1 and index and not _OWN_TIME.search(text, s_start, s_end) \
+        and _TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1) else None
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
     # previous referendum ... was held on June 5, 2022"; not "became president in 2019")

@@ -331,9 +331,9 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 if before is None:
                     continue
                 cand.counted = before["counted"]
-            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start)
+            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start) and not _SAID.search(text, m.end(), cand.start)
                    for m in g.abroad_where.finditer(text, s_start, cand.start)):
-                continue  # counted in a clause on a place abroad
+                continue  # counted in a clause on a place abroad (not said there: "in Moscow, where he said 225 had died")
             clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
                       _clause_start(text, cand.end, cands[i + 1].start) if i + 1 < len(cands) else s_end)
             row = _row(tc, g, cand, index, convention, conventions, clause)
@@ -418,6 +418,8 @@ def _list_counts(tc: TextContext, g: _Grammar, heading: int, rows: list[dict]) -
     return earlier[-1]["counted"] if earlier else None
 
 
+_MIXED_CROWD_REACH = 30
+_SAID = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b")
 # How far after a full count its elliptical ones may stand ("... in Almaty, the commercial hub, and
 # more than 200 in the capital Astana").
 _ELLIPSIS_REACH = 120
@@ -732,8 +734,11 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             counted = None
     if counted is None:
         return None
-    if counted == "protesters" and groups.get("noun") and normalise(groups["noun"]) in g.security_nouns:
-        return None  # "some 500 servicemen took part in the operation": the forces are no crowd
+    if counted == "protesters" and groups.get("noun") and normalise(groups["noun"]) in g.security_nouns \
+            and not g.protesters.search(tc.folded, m.end("noun"), min(s_end, m.end("noun") + _MIXED_CROWD_REACH)):
+        # "some 500 servicemen took part in the operation": the forces are no crowd (but "300 police
+        # officers and protesters gathered" counts one)
+        return None
     if counted == "protesters" and cand.shape == "toll" and (g.non_protest.search(text, s_start, s_end)
                                                             or g.voting.search(text, s_start, s_end)):
         return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience; voters are no crowd
