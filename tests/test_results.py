@@ -1213,3 +1213,16 @@ def test_a_share_verb_with_a_subject_of_its_own_takes_no_earlier_subject(ref):
     rows = extract_results("Tokayev won 81.3 percent, while the runner-up took 3.4 percent.",
                            DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 81.3)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "He" resolved to one who did not stand: the candidate the sentences name
+    ("Tokayev, then 66, took office in March 2019 after Nazarbayev resigned. He had been re-elected with 97.7 percent in 2015.",
+     [("Nursultan Nazarbayev", "2015-04-26-presidential")]),
+    # a candidate's own official share from another of his elections: that election
+    ("Amirzhan Kosanov, who was credited with 16.23% in the previous election, did not run this time.",
+     [("Amirzhan Kosanov", "2019-06-09-presidential")]),
+])
+def test_a_presidential_share_squares_with_the_candidates_of_its_election(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == expected

@@ -378,6 +378,49 @@ def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
 
 
 @lru_cache(maxsize=8)
+@once_per_object
+def _official_shares(ref: Any) -> dict[str, dict[str, float]]:
+    """Return each election's official shares by candidate or party (``official_results.csv``)."""
+    table = getattr(ref, "official_results", None)
+    if table is None or not len(table):
+        return {}
+    shares: dict[str, dict[str, float]] = {}
+    for row in table[table["measure"] == "vote_share"].itertuples():
+        try:
+            shares.setdefault(row.election_id, {})[row.subject] = float(row.value)
+        except (TypeError, ValueError):
+            continue
+    return shares
+
+
+def _candidate_named(tc: TextContext, index: int, row: dict) -> str | None:
+    """Square a presidential share with the reference's candidates (``official_results.csv``).
+
+    A subject that did not stand in the row's election: when it took that very share in another
+    of its elections ("re-elected in 2015 with 97.75%"), the row is of that election; else the one
+    candidate of the row's election among the people this sentence and the one before name is the
+    subject ("Tokayev took office after Nazarbayev resigned. He had been re-elected with 97.7
+    percent in 2015": Nazarbayev's). Returns the subject; may set the row's ``election_id``.
+    """
+    shares = _official_shares(tc.ref)
+    stood = shares.get(row["election_id"] or "")
+    subject = row["subject"]
+    # (only where the reference lists the field: more than one candidate)
+    if row["measure"] != "vote_share" or len(stood or ()) < 2 or subject in stood or _kind(row["election_id"]) != "presidential":
+        return subject
+    own = [eid for eid, by in shares.items() if _kind(eid) == "presidential" and row["value"] is not None
+           and abs(by.get(subject, -100) - row["value"]) <= _SAME_SHARE]
+    if len(own) == 1:
+        row["election_id"] = own[0]
+        return subject
+    named = {x.canonical for i in (index - 1, index) if i >= 0 for x in tc.mentions(i) if x.kind == "person"}
+    others = [name for name in named if name in stood]
+    return others[0] if len(others) == 1 and subject in named else subject
+
+
+_SAME_SHARE = 0.05  # a share this close to an official one is that one, rounded
+
+
 def _subjects_of_results(ref: Any) -> frozenset[str]:
     table = getattr(ref, "official_results", None)
     return frozenset(table["subject"]) if table is not None and len(table) else frozenset()
@@ -452,7 +495,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         kept_before[index] = kept
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
-            row["subject"] = _name_at_election(tc.ref, row["subject"], row["election_id"])
+            row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
         rows += kept
     return rows
 
