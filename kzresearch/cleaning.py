@@ -78,7 +78,7 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 # A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
-_WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])", re.IGNORECASE)
+_WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])|^byline:\s+(?=[A-Z])", re.IGNORECASE)
 # "Report by Dana Omarova, Steppe News": a writer and a house, capitalised throughout (not the
 # headline "Report by OSCE observers faults Kazakh vote").
 _REPORT_BY = re.compile(r"Report\s+by\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}(?:,\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})?")
@@ -112,6 +112,8 @@ _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}(?:(?:,\
 _VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:(?:\U0001F441\ufe0f?|views?\s*:?)\s*[\d\s,.]+|\d+\s+comments?)$", re.IGNORECASE)
 # A reading time after a date, glued by a scraper to its icon's name or not ("Mon., Jan. 10, 2022timer3
 # min. read", "Jan. 10, 2022 · 3 min read").
+# A page template's placeholder left unfilled ("{{hitsCtrl.values.hits}}"), and the dashes around it.
+_TEMPLATE_LEFTOVER = re.compile(r"(?:\s*-)*\s*\{\{[^{}]*\}\}")
 _READING_TIME = re.compile(r"\s*[·•|]?\s*[A-Za-z]*\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
 # The length of a date line, at most.
 _DATE_LINE_CHARS = 80
@@ -460,8 +462,10 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     top = [line for line in lines if line.role != "blank"][:MASTHEAD_LINES]
     mastheads = [(line.line_no, re.compile(rf"(?<!\w){re.escape(line.text)}(?!\w)")) for line in top
                  if 2 <= line.n_words <= 4 and line.text[:1].isupper() and not _TERMINAL.search(line.text)]
-    # (a menu laid out with spaces too: "HOME REGIONS ISSUES ABOUT SUBSCRIBE SEARCH")
-    menus = {i for i, line in enumerate(lines) if is_site_menu(line) or _menu_of_words(line.text, section_words)}
+    # (a site's menu laid out with spaces too, opening with its home: "HOME REGIONS ISSUES ABOUT SUBSCRIBE
+    # SEARCH"; not a row of tags under a headline, "Kazakhstan Protests Elections Politics")
+    menus = {i for i, line in enumerate(lines) if is_site_menu(line)
+             or (line.text[:4].lower() == "home" and _menu_of_words(line.text, section_words))}
     first_menu = min(menus, default=len(lines))
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
@@ -731,7 +735,7 @@ def _is_date_line(text: str) -> bool:
     date, slash, credit = text.partition(" / ")
     if slash and len(credit.split()) <= _DESK_CREDIT_WORDS and not SENTENCE_END.search(credit) and not any(c.isdigit() for c in credit):
         text = date
-    text = without_reading_time(text)
+    text = _TEMPLATE_LEFTOVER.sub("", without_reading_time(text))  # ("... 00:00 - - {{hitsCtrl.values.hits}}")
     dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]
     if not dates:
         return short_year_date(text) is not None  # "Published: 04.24.23, 19:06"

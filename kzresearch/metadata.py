@@ -25,7 +25,7 @@ from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import sentence_spans
 
-_BYLINE_PREFIX = re.compile(r"^(?:by:?|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:by:?|byline:|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
@@ -683,7 +683,20 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says
         below_title = below_title or line.role == "title"
     # ("By Guardian Nigeria" under a masthead "The Guardian Nigeria News - ...": the site, no writer)
+    authors = [_without_masthead(a, lines) for a in authors if a]
     return _join_names([a for a in dict.fromkeys(authors) if a and _is_writer(a) and not _in_masthead(a, lines)]), list(dict.fromkeys(wire))
+
+
+def _without_masthead(name: str, lines: list[Line]) -> str:
+    """Return a writer's name without the site's name written after it ("By Kerry Lachance Global
+    News" under a masthead "Global News")."""
+    title = _title_index(lines, 0)
+    for line in [x for x in lines[:title] if x.role != "blank"][:MASTHEAD_LINES]:
+        house = line.text.strip()
+        if line.role == "boilerplate" and 1 <= len(house.split()) <= _MASTHEAD_NAME_WORDS and name.endswith(" " + house) \
+                and len(name) > len(house) + 3:
+            return name[:-len(house)].rstrip(" ,-")
+    return name
 
 
 def _is_writer(name: str) -> bool:

@@ -346,7 +346,8 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
     its blocks' texts, :func:`_block_text`) and each object of numbered paragraphs ({"001": ...,
     "p02": ...}, in their order, :func:`_numbered`), joined by blank lines; and the numbers under keys one of whose
     words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id"); the strings under
-    keys one of whose words is one of ``crawl_words`` are marked as a crawl's or an edit's time."""
+    keys one of whose words is one of ``crawl_words``, or in an object under one, are marked as a
+    crawl's or an edit's time."""
     found = _RowValues([], [], [], [], set())
     for key, value, in_list in _values(record, other_things):
         if isinstance(value, str):
@@ -358,6 +359,9 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
                     found.stamped.add(value)
         elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
             found.bodies.append("\n\n".join(parts))
+        elif isinstance(value, Mapping) and key is not None and not crawl_words.isdisjoint(_key_words(str(key))):
+            # ("harvest": {"at": "2023-11-02T07:14:55Z"}: the times of a crawl's own object)
+            found.stamped.update(v for v in value.values() if isinstance(v, str))
         elif isinstance(value, Mapping) and len(value) > 1 and (order := _numbered(value)):
             found.bodies.append("\n\n".join(value[k] for k in order if value[k].strip()))
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and key is not None \

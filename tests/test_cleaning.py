@@ -603,3 +603,19 @@ def test_short_figure_headlines_stay_headlines_and_a_sidebar_time_does_not_date_
             '<meta property="og:updated_time" content="2022-11-21T12:00:00Z"></head><body>'
             '<aside><time datetime="2022-11-18">18 Nov</time></aside><article><p>Text.</p></article></body></html>')
     assert _page_dates(page, "Text.", "2022-11-21") == ("2022-11-21", None)
+
+
+def test_a_template_leftover_a_shared_item_a_house_after_a_writer_and_a_database_records_labels(ref):
+    from kzresearch.metadata import agency_index, dateline_published, infer_byline_and_wire, wire_services
+
+    text = ("Steppe Daily - Be Empowered\nFriday, 14 March 2025\nHome | News | World\n\nInternational\n\nKazakh ruling party sweeps snap poll\n\n"
+            f"Tuesday, 22 March 2016 00:00 - - {{{{hitsCtrl.values.hits}}}}\n\n{LEAD}\n\n{BODY}\n")
+    assert dateline_published(classify_lines(text, ref).lines).value == "2016-03-22"
+    text = ("Steppe News\nHome | World | Politics\n\nKazakh police detain hundreds as protests fizzle under heavy security\n\n"
+            f"By Kerry Lachance Steppe News\nPosted May 21, 2016 2:47 pm\n\nShare this item on Facebook\nShare this item on Twitter\n\n{LEAD}\n\n{BODY}\n")
+    doc = classify_lines(text, ref)
+    assert doc.title == "Kazakh police detain hundreds as protests fizzle under heavy security"
+    assert infer_byline_and_wire(doc.lines, agency_index(ref), wire_services(ref)) == ("Kerry Lachance", [])
+    text = (f"Document 14 of 52\n\nThe Steppe Times (Kazakhstan)\n\nDecember 6, 2005 Tuesday\nFinal Edition\n\n"
+            f"Nazarbayev claims landslide as observers cry foul\n\nBYLINE: AFP; Reuters\n\n{LEAD}\n\n{BODY}\n")
+    assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), wire_services(ref)) == (None, ["AFP", "Reuters"])

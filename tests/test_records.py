@@ -266,9 +266,12 @@ def test_a_row_of_its_own_layout_is_dated_by_a_date_written_out_before_a_later_c
     row = {"copy": long, "arc": {"run": "11JAN99", "pg": 6}, "scan": {"at": "2016-07-01T03:12:44Z"}}
     assert fields.read(row)["published"] == "1999-01-11"
     assert fields.read({"copy": long, "ts": {"first": "27.04.2015 18:40"}})["published"] == "2015-04-27"
-    # a day and a month that could be either are left to the row's other dates
+    # a day and a month that could be either are left to the row's other dates, but not to a crawl's
+    # object's ("crawl": {"at": ...}, "harvest": {"at": ...}): then read day first
+    assert fields.read({"copy": long, "ts": {"first": "12/01/2021 14:52"}, "seen": "2021-12-02T08:00:00Z", "x": "2021-11-30"})["published"] \
+        == "2021-11-30"
     assert fields.read({"copy": long, "ts": {"first": "12/01/2021 14:52"}, "crawl": {"at": "2021-12-02T08:00:00Z"}})["published"] \
-        == "2021-12-02T08:00:00Z"
+        == "2021-01-12"
     # a label with a number is no date
     assert "published" not in fields.read({"copy": long, "arc": {"ed": "Page 6", "batch": "ct-1999-q1-017"}})
 
