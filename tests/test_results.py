@@ -1226,3 +1226,16 @@ def test_a_share_verb_with_a_subject_of_its_own_takes_no_earlier_subject(ref):
 def test_a_presidential_share_squares_with_the_candidates_of_its_election(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
     assert [(r["subject"], r["election_id"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amanat took 40 of the 69 list seats and, with its wins in districts, will control 62 of the 98 seats in the Mazhilis.",
+     [("Amanat", 40), ("Amanat", 62)]),
+    ("Nazarbayev stepped down in March. He won his last election, in April 2015, with 97.7 percent of the vote.",
+     [("Nursultan Nazarbayev", 97.7)]),
+    ("In April, the ruling party of Israel won 35 of the Knesset's 120 seats.", []),
+    ("For comparison, the government holds 87 of the 150 seats in the House of Representatives.", []),
+])
+def test_a_coordinated_seat_count_a_pronoun_past_an_aside_and_foreign_chambers(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == expected

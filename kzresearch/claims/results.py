@@ -82,6 +82,7 @@ _TURNOUT_BEFORE = re.compile(r"\bturnout\s+$", re.IGNORECASE)
 _CONNECTIVE_ONLY = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+|also\s+)?", re.IGNORECASE)
 _REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pushed|pushing|brought|adjusted|corrected)\b(?:\s+[\w'-]+){0,4}\s+$",
                          re.IGNORECASE)
+_AND_ONLY = re.compile(r"[^;]*?\band\b[^;]*")  # a coordinated predicate after the seats before ("... and, with its wins, will control")
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
 # ("Turnout was 54 percent, well below the 63.3 percent recorded two years ago": a sentence on turnout)
 _TURNOUT_WORD = re.compile(r"\bturnout\b", re.IGNORECASE)
@@ -259,7 +260,7 @@ def frames(lexicon: dict) -> _Frames:
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
         pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?(?:{alternation(r['share_verbs'])}|re-?elected|elected|returned)"
-                                r"\s+(?:[\w-]+\s+){0,10}?(?:with|by)\s+$", re.IGNORECASE),
+                                r"\s+(?:[\w-]+,?\s+){0,10}?(?:with|by)\s+$", re.IGNORECASE),  # ("won his last election, in April 2015, with")
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
         # "the 91.2 percent Nazarbayev, 70, won": an age in apposition may stand before the verb
@@ -287,7 +288,7 @@ def frames(lexicon: dict) -> _Frames:
         bare_predicate=re.compile(rf",\s*(?:{_PREDICATE_ADVERBS}\s+)?(?:{alternation(r['share_verbs'])}|{_GETS_SEATS}|swept|sweeps)\b",
                                   re.IGNORECASE),
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
-        foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?{_VOTE_WORDS}\b"
+        foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VOTE_WORDS}|seats)\b"
                                 rf"|\b(?:{_VOTE_WORDS}|seats)\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
                                 # "won by Egyptian President X", "Egyptian President X won": another country's head's
                                 # vote, by any country's demonym (not "as French President X congratulated him")
@@ -1069,6 +1070,9 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             end = party.end
         else:
             subject = after or _subject(tc, f, index, m.start(), lo, kinds=("party",)) or _aside_owner(tc, index, lo, m.start())
+            if subject is None and (earlier := [r for r in rows if r["measure"] == "seats"]) and _GETS_BEFORE.search(before[-30:]) \
+                    and _AND_ONLY.fullmatch(text, earlier[-1]["end"], m.start()) and not _names_between(tc, index, earlier[-1]["end"], m.start(), ("party",)):
+                subject = earlier[-1]["subject"]  # "Amanat took 40 of the 69 list seats and, with its districts, will control 62"
             subjects = [subject] if subject else []
         if f.contested.search(before[-40:]) or f.contested.search(text, m.end(), min(s_end, m.end() + 30)) or (not subjects and of):
             rows.append(_row(tc, m.start(), end, "seats contested", "seats_contested", value, of, qualifier, None, m.start("num")))
@@ -1111,7 +1115,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
 _RATIO_MAX = 100
 _RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
 # Verbs by which a party gets seats ("Amanat takes 40", "Auyl will have eight deputies").
-_GETS_SEATS = r"(?:will\s+have|will\s+get|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have)"
+_GETS_SEATS = r"(?:will\s+have|will\s+get|will\s+control|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have|controls|controlled)"
 # A party's bare number after it, a verb of taking or a dash between: "Of the list seats, Amanat
 # takes 40, Auyl 8", "Amanat received 40 mandates, Auyl \u2013 8".
 _PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEATS}\s+)?)(?:another\s+|a\s+further\s+)?"
