@@ -456,7 +456,9 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     from htmldate import find_date  # trafilatura's own date finder, here without the text search
 
     day = date[:10]
-    if stated != day and any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)) \
+    if stated == day:
+        return day, None  # the markup states the article's day ("article:published_time"), whatever else the page stamps
+    if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)) \
             and (published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None)):
         return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
     if _stamped(shown, day):

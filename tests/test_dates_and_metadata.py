@@ -534,6 +534,11 @@ def test_a_publication_date_the_markup_names_outranks_a_modified_time_and_htmlda
             '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-06-10T17:45:00+01:00",'
             '"dateModified":"2019-06-11T08:02:00+01:00"}</script></head><body><p>Text.</p></body></html>')
     assert _page_dates(head, "Text.", "2019-06-11") == ("2019-06-10", None)
+    # the markup's own day stands beside a page's "Last Updated" stamp and a caption's earlier day
+    stamped = ('<html><head><meta property="article:published_time" content="2011-12-18T11:42:00-05:00"></head><body>'
+               '<p>Last Updated Sunday, December 18, 2011 6:05PM EST</p><p>People on Saturday, Dec. 17, 2011.</p></body></html>')
+    assert _page_dates(stamped, "Last Updated Sunday, December 18, 2011 6:05PM EST People on Saturday, Dec. 17, 2011.",
+                       "2011-12-18") == ("2011-12-18", None)
     # an "og:updated_time" alone, and the article's <time> of another day
     updated = ('<html><head><meta property="og:updated_time" content="2024-11-02T09:14:37-03:00"></head>'
                '<body><time datetime="2023-03-20">20-03-2023 16:05</time><p>Text.</p></body></html>')
