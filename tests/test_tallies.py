@@ -1443,6 +1443,7 @@ def test_a_crowd_that_turned_up_the_number_of_people_who_gathered_and_a_count_in
     ("Kazakhstan, a country of about 18 million people, held a presidential election on Sunday.", []),
     ("The roughly 500 people held on election day were released.", [("released", 500)]),
     ("A contingent of some 500 servicemen took part in the operation.", []),
+    ("The decree restricted movement in and out of the town of 90,000 people and banned rallies.", []),
     ("At least 100 protesters gathered at one police checkpoint.", [("protesters", 100)]),
     ("Some 20 soldiers were killed.", [("killed", 20)]),
 ])
