@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Twenty-seven annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Twenty-eight annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind25``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind26``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -62,7 +62,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           "heldout_blind23": (0.85, 0.5),
           # blind sets 24 and 25: outlets (11/14, 9/14) and boilerplate removed (0.81 in set 25) their weakest fields
           "heldout_blind24": (0.85, 0.7),
-          "heldout_blind25": (0.85, 0.6)}
+          "heldout_blind25": (0.85, 0.6),
+          # blind set 26: written and measured at the session's end; outlets (9/14) its weakest field
+          "heldout_blind26": (0.85, 0.6)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
