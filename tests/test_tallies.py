@@ -1494,3 +1494,12 @@ def test_review_cases_of_passive_holding_speech_abroad_speakers_and_mixed_crowds
 def test_a_day_a_story_reached_through_until_is_its_day():
     text = "The oil workers' strike in Zhanaozen lasted until 16 December 2011. Police opened fire and killed at least 16 people."
     assert [r["event_date"] for r in tallies(text, "2011")] == ["2011-12-16"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prosecutors said on Sunday, raising the death toll from two days of unrest in the oil region to 14.", [("killed", 14, "exact")]),
+    ("The shooting took the death toll across the region to at least 15.", [("killed", 15, "at_least")]),
+    ("Officials raised the fine to 100,000 tenge.", []),
+])
+def test_a_toll_raised_to_its_figure_across_a_phrase(text, expected):
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text, "2011")] == expected

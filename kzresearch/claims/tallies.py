@@ -87,6 +87,7 @@ class _Grammar:
     bare_object: re.Pattern
     all_those: re.Pattern
     toll: re.Pattern
+    raised_toll: re.Pattern
     triggers: re.Pattern
     protesters: re.Pattern
     toll_words: re.Pattern
@@ -184,6 +185,12 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
             r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b"
             r"|\s+the\s+(?:next|following|same|previous)\b))",
+            re.IGNORECASE,
+        ),
+        # "raising the death toll from two days of unrest in the oil region to 14": a toll raised to its figure
+        raised_toll=re.compile(
+            rf"(?:{'|'.join(f'(?<={verb} the )' for verb in _RAISING_VERBS)})(?P<toll>(?:death\s+)?toll)\b"
+            rf"(?:\s+(?:from|of|in|across|after|since|over)\b(?:\s+[\w'\u2019-]+){{1,12}}?)?\s+(?P<toll_verb>to)\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
@@ -492,6 +499,8 @@ def _anchor_words(lexicon: dict) -> list[str]:
 # How far before a quantity a count phrase may start: a toll's noun and verb ("the number of
 # people detained over the two days had reached nearly 700") or a multiplier and qualifier.
 _LOOKBACK = 90
+# The verbs that raise a toll to its figure ("raising the death toll ... to 14").
+_RAISING_VERBS = ("raised", "raising", "raises", "brought", "bringing", "brings", "pushed", "pushing", "took", "taking", "lifted", "lifting")
 # The other shapes start within a multiplier and a qualifier of it ("two groups of slightly more than").
 _NEAR = 45
 
@@ -512,7 +521,7 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
             (near if a - m.start() <= _NEAR else far).add(m.start())
     short, long = sorted(near), sorted(near | far)
     found: list[_Candidate] = []
-    for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("np", g.noun_phrase),
+    for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("toll", g.raised_toll), ("np", g.noun_phrase),
                            ("object", g.bare_object), ("subject", g.bare_subject)):
         reached = start
         for pos in long if shape == "toll" else short:
