@@ -378,7 +378,6 @@ def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
         x.canonical == resolved[0] for x in tc.mentions(index))
 
 
-@lru_cache(maxsize=8)
 @once_per_object
 def _official_shares(ref: Any) -> dict[str, dict[str, float]]:
     """Return each election's official shares by candidate or party (``official_results.csv``)."""
@@ -422,6 +421,7 @@ def _candidate_named(tc: TextContext, index: int, row: dict) -> str | None:
 _SAME_SHARE = 0.05  # a share this close to an official one is that one, rounded
 
 
+@lru_cache(maxsize=8)
 def _subjects_of_results(ref: Any) -> frozenset[str]:
     table = getattr(ref, "official_results", None)
     return frozenset(table["subject"]) if table is not None and len(table) else frozenset()
