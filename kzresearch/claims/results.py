@@ -75,17 +75,12 @@ _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|presiden
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
 # (so is being elected: "re-elected in November with 81.31 percent on a turnout of 69.44 percent")
 _VOTED_IN = re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE)
-# (and a turnout the time follows: "Turnout in April was almost 90 per cent", not "Turnout, which
-# officials had forecast in June, was ...")
-_TURNOUT_BEFORE = re.compile(r"\bturnout\s+$", re.IGNORECASE)
 # Only a connective between a figure and the share verb after it: ", and took", " and then won".
 _CONNECTIVE_ONLY = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+|also\s+)?", re.IGNORECASE)
 _REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pushed|pushing|brought|adjusted|corrected)\b(?:\s+[\w'-]+){0,4}\s+$",
                          re.IGNORECASE)
 _AND_ONLY = re.compile(r"[^;]*?\band\b[^;]*")  # a coordinated predicate after the seats before ("... and, with its wins, will control")
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
-# ("Turnout was 54 percent, well below the 63.3 percent recorded two years ago": a sentence on turnout)
-_TURNOUT_WORD = re.compile(r"\bturnout\b", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
@@ -173,6 +168,7 @@ class _Frames:
     vote_after: re.Pattern
     vote_before: re.Pattern
     turnout_word: re.Pattern
+    turnout_just_before: re.Pattern
     turnout_frame: re.Pattern
     threshold: re.Pattern
     threshold_after: re.Pattern
@@ -271,6 +267,9 @@ def frames(lexicon: dict) -> _Frames:
         vote_after=re.compile(rf"^\s*{alternation(r['vote_nouns'])}\b", re.IGNORECASE),
         vote_before=re.compile(rf"\b{alternation(r['share_nouns'])}\b", re.IGNORECASE),
         turnout_word=re.compile(rf"\b{alternation(r['turnout_words'])}\b", re.IGNORECASE),
+        # (a time from publication right after a turnout word dates it: "Turnout in April was almost 90 per
+        # cent", not "Turnout, which officials had forecast in June, was ...")
+        turnout_just_before=re.compile(rf"\b{alternation(r['turnout_words'])}\s+$", re.IGNORECASE),
         turnout_frame=re.compile(rf"^\s*{alternation(r['turnout_frames'], literal=False)}", re.IGNORECASE),
         threshold=re.compile(rf"\b{alternation(r['threshold_words'])}\b", re.IGNORECASE),
         threshold_after=re.compile(rf"^\s*(?:\w+\s+)?{alternation(r['threshold_after'])}\b", re.IGNORECASE),
@@ -1295,7 +1294,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     asides = [(a.start(), a.end()) for pattern in (_RELATIVE_ASIDE, _APPOSITIVE_ASIDE)
               for a in pattern.finditer(text, s_start, s_end)
               if a.start() in names_end and not (pattern is _APPOSITIVE_ASIDE and _VOTE_NOUN.search(a.group()))]
-    for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(text, s_start, s_end, tc.ctx.published) + _same_year_cues(tc, index):
+    for m, cue in _year_cues(text, s_start, s_end) + _relative_cues(f, text, s_start, s_end, tc.ctx.published) + _same_year_cues(tc, index):
         if (since := _SINCE.search(text, max(s_start, m.start() - _SINCE_REACH), m.start())) \
                 and text[s_start: since.start()].strip(" \"'\u201c") \
                 and not any(since.start() < row["start"] < m.start() for row in rows) and not _WHEN_CLAUSE.match(text, m.end()):
@@ -1344,7 +1343,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     p_start, p_end = tc.sentences[index - 1] if index else (0, 0)
     earlier_cues: set[tuple[int, int]] = set()
     if anaphors or (going_on and _VOTE_NOUN.search(text, p_start, p_end)):
-        earlier_cues = {cue for _, cue in _year_cues(text, p_start, p_end) + _relative_cues(text, p_start, p_end, tc.ctx.published)}
+        earlier_cues = {cue for _, cue in _year_cues(text, p_start, p_end) + _relative_cues(f, text, p_start, p_end, tc.ctx.published)}
     anaphors |= going_on
     # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
     # adverbial frames the whole sentence, not only its first stretch.
@@ -1388,7 +1387,7 @@ def _opens_dated(tc: TextContext, f: _Frames, index: int) -> bool:
     in April with 95.5 per cent")."""
     start, end = tc.sentences[index]
     figure = f.percent.search(tc.text, start, end)
-    cues = _year_cues(tc.text, start, end) + _relative_cues(tc.text, start, end, tc.ctx.published)
+    cues = _year_cues(tc.text, start, end) + _relative_cues(f, tc.text, start, end, tc.ctx.published)
     return figure is not None and any(m.start() < figure.start() and not m.group().lower().startswith("since") for m, _ in cues)
 
 
@@ -1435,7 +1434,7 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
     return cues
 
 
-def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -> list[tuple[re.Match, tuple[int, int]]]:
+def _relative_cues(f: _Frames, text: str, start: int, end: int, published: dt.date | None) -> list[tuple[re.Match, tuple[int, int]]]:
     """Return each cue of ``text[start:end]`` that names a time from the day of publication beside a
     vote ("the parliamentary election held two months ago", "in April's vote"), with the
     ``(year, month)`` it means (month 0: the year alone); none without a publication date."""
@@ -1446,8 +1445,9 @@ def _relative_cues(text: str, start: int, end: int, published: dt.date | None) -
         # "Turnout, which officials had forecast in June, ...": a time, but not a vote's ("two years
         # ago" may open a sentence whose vote is named further on: "..., in an election that ...")
         reach = (start, end) if m.group("years") else (max(start, m.start() - _VOTE_NOUN_REACH), min(end, m.end() + _VOTE_NOUN_REACH))
-        if not _VOTED_IN.search(text, *reach) and not _TURNOUT_BEFORE.search(text, max(start, m.start() - 10), m.start()) \
-                and not (m.group("years") and _TURNOUT_WORD.search(text, start, end)):
+        # ("Turnout was 54 percent, well below the 63.3 percent recorded two years ago": a sentence on turnout)
+        if not _VOTED_IN.search(text, *reach) and not f.turnout_just_before.search(text, max(start, m.start() - 25), m.start()) \
+                and not (m.group("years") and f.turnout_word.search(text, start, end)):
             continue
         if m.group("years") and (figure := _DIGIT.search(text, m.end(), end)) and CLAUSE_BREAK.search(text, m.end(), figure.start()):
             continue  # "Two years ago protests shook the country, and on Sunday Amanat won 53.9 percent": another clause
