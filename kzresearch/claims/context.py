@@ -183,9 +183,6 @@ _PLACE_REACH = 2
 _EPISODE_NEWS_DAYS = 14  # a report this long after a one-town episode is still its news
 _EPISODE_REPORT_DAYS = 3  # a count dated this long after a one-town episode (a toll announced) is still the episode's
 _PARAGRAPH_REACH = 4  # sentences of its own paragraph a count without a place looks back through
-# The words of a sentence that sets a scene a count may belong to.
-_SCENE_WORDS = re.compile(rf"\b(?:{_PROTEST_EPISODES}|picket\w*|march\w*|gather\w*|rall\w+|protest\w*|demonstrat\w*|crowd\w*|square|"
-                          r"detain\w*|arrest\w*|police)\b", re.IGNORECASE)
 _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest|demonstration|march|gathering|park|"
                                 r"courthouse|building|city|town)\b", re.IGNORECASE)
 # What a month's name starts with: a sentence without one names no month (a cheap prefilter).
@@ -296,6 +293,7 @@ class _Patterns:
     local_body: re.Pattern
     figures_colon: re.Pattern
     demonyms: frozenset
+    scene: re.Pattern
     quantity: re.Pattern
 
 
@@ -340,6 +338,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         official=caseless(rf"\b{alternation(attr['official_sources'])}\b"),
         audience=re.compile(rf"\s*{alternation(attr['audiences'])}\b", re.IGNORECASE),
         landmark=re.compile(rf"\s+{alternation(lexicon['place_context']['landmark_nouns'])}\b"),
+        scene=caseless(rf"\b{alternation(lexicon['place_context'].get('scene_words') or ['(?!)'], literal=False)}\b"),
         # A named person's or body's office speaking: "Tokayev's office", "Akorda's Press Service".
         office_of=re.compile(rf"(?P<name>[A-Z][\w-]+)'s\s+(?P<office>(?i:{alternation(attr['spokes_offices'])}))\b"),
         own_figures=re.compile(rf"\b(?:our|we)\s+(?:\w+\s+){{0,2}}?{alternation(attr['own_figures'])}\b", re.IGNORECASE),
@@ -550,7 +549,7 @@ class TextContext:
             if official or self._list_item(back):
                 break
             # (further back, only a sentence of the scene: "held a rally in Almaty", not "Officials in Astana promised reforms")
-            places = self.places_in(back, day) if near or _SCENE_WORDS.search(self.text, *self.sentences[back]) else []
+            places = self.places_in(back, day) if near or self.patterns.scene.search(self.folded, *self.sentences[back]) else []
             if places:
                 return places
             back -= 1

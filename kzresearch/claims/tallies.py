@@ -189,7 +189,7 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         # "raising the death toll from two days of unrest in the oil region to 14": a toll raised to its figure
         raised_toll=re.compile(
-            rf"(?:{'|'.join(f'(?<={verb} the )' for verb in _RAISING_VERBS)})(?P<toll>(?:death\s+)?toll)\b"
+            rf"(?:{'|'.join(f'(?<={verb} the )' for verb in lexicon['tolls'].get('raising_verbs') or ['(?!)'])})(?P<toll>(?:death\s+)?toll)\b"
             rf"(?:\s+(?:from|of|in|across|after|since|over)\b(?:\s+[\w'\u2019-]+){{1,12}}?)?\s+(?P<toll_verb>to)\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
@@ -338,7 +338,7 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 if before is None:
                     continue
                 cand.counted = before["counted"]
-            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start) and not _SAID.search(text, m.end(), cand.start)
+            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start) and not tc.patterns.speech_verb.search(text, m.end(), cand.start)
                    for m in g.abroad_where.finditer(text, s_start, cand.start)):
                 continue  # counted in a clause on a place abroad (not said there: "in Moscow, where he said 225 had died")
             clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
@@ -426,7 +426,6 @@ def _list_counts(tc: TextContext, g: _Grammar, heading: int, rows: list[dict]) -
 
 
 _MIXED_CROWD_REACH = 30
-_SAID = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b")
 # How far after a full count its elliptical ones may stand ("... in Almaty, the commercial hub, and
 # more than 200 in the capital Astana").
 _ELLIPSIS_REACH = 120
@@ -499,8 +498,6 @@ def _anchor_words(lexicon: dict) -> list[str]:
 # How far before a quantity a count phrase may start: a toll's noun and verb ("the number of
 # people detained over the two days had reached nearly 700") or a multiplier and qualifier.
 _LOOKBACK = 90
-# The verbs that raise a toll to its figure ("raising the death toll ... to 14").
-_RAISING_VERBS = ("raised", "raising", "raises", "brought", "bringing", "brings", "pushed", "pushing", "took", "taking", "lifted", "lifting")
 # The other shapes start within a multiplier and a qualifier of it ("two groups of slightly more than").
 _NEAR = 45
 
