@@ -619,8 +619,6 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
             text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
-            if line.text.lower().startswith("report by"):
-                text = text.split(",")[0]  # "Report by Dominic Harte, ITV News": the writer, then the house
             # ("By AFP | Published: Tue, Jan 17th 2012 | Updated: ...": the page's stamps between bars are no credit)
             text = ", ".join(part for part in text.split("|") if not any(d.kind in DAY_KINDS for d in find_dates(part))) \
                 if text.count("|") > 1 else text
@@ -690,11 +688,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
 def _without_masthead(name: str, lines: list[Line]) -> str:
     """Return a writer's name without the site's name written after it ("By Kerry Lachance Global
     News" under a masthead "Global News")."""
-    title = _title_index(lines, 0)
-    for line in [x for x in lines[:title] if x.role != "blank"][:MASTHEAD_LINES]:
+    for line in _masthead_lines(lines):
         house = line.text.strip()
-        if line.role == "boilerplate" and 1 <= len(house.split()) <= _MASTHEAD_NAME_WORDS and name.endswith(" " + house) \
-                and len(name) > len(house) + 3:
+        if 1 <= len(house.split()) <= _MASTHEAD_NAME_WORDS and name.endswith(" " + house) and len(name) > len(house) + 3:
             return name[:-len(house)].rstrip(" ,-")
     return name
 
@@ -705,12 +701,17 @@ def _is_writer(name: str) -> bool:
     return not name.startswith("@") and not _AFFILIATION.search(name) and not _ROLE_END.search(name)
 
 
+def _masthead_lines(lines: list[Line]) -> list[Line]:
+    """Return the furniture among the first lines of the page above the headline, where a site names itself."""
+    title = _title_index(lines, 0)
+    return [line for line in [x for x in lines[:title] if x.role != "blank"][:MASTHEAD_LINES] if line.role == "boilerplate"]
+
+
 def _in_masthead(name: str, lines: list[Line]) -> bool:
     """Whether ``name`` opens one of the first lines of the page above the headline ("The Guardian
     Nigeria News - ..."): the site's own name, not a writer's."""
-    title = _title_index(lines, 0)
     opens = re.compile(rf"(?:the\s+)?{re.escape(name)}(?!\w)", re.IGNORECASE)
-    return any(line.role == "boilerplate" and opens.match(line.text) for line in [x for x in lines[:title] if x.role != "blank"][:MASTHEAD_LINES])
+    return any(opens.match(line.text) for line in _masthead_lines(lines))
 
 
 def _line_credits(text: str, agencies: dict[str, str], wire_services: Collection[str] | None = None, *,

@@ -587,7 +587,7 @@ def test_a_writer_before_the_stamp_a_report_by_line_and_a_contributing_credit(re
     text = (f"Kazakhstan cracks down on land protests, detaining hundreds\nDana Omarova, STEPPE TODAY Published 6:02 p.m. ET "
             f"May 23, 2016 | Updated 8:47 a.m. ET May 24, 2016\n\n{LEAD}\n\n{BODY}\n\nContributing: The Associated Press\n")
     assert byline_and_wire(text) == ("Dana Omarova", ["AP"])
-    text = f"Death toll rises in oil town as curfew is imposed\nReport by Dominic Harte, Steppe News\n\n{LEAD}\n\n{BODY}\n"
+    text = f"Steppe News\nHome | World | Politics\n\nDeath toll rises in oil town as curfew is imposed\nReport by Dominic Harte, Steppe News\n\n{LEAD}\n\n{BODY}\n"
     assert byline_and_wire(text)[0] == "Dominic Harte"
     text = (f"Tokayev's landslide leaves reform promises in limbo\nAuthor: Aliya Omarova, Al-Farabi Kazakh National University\n\n"
             f"{LEAD}\n\n{BODY}\n\nSteppe Chronicle, based on reports by Reuters and Interfax\n")
