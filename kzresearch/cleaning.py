@@ -314,7 +314,6 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _TITLE_WORDS = 2
 _MARKET_ARROWS = frozenset("\u25b2\u25bc\u2191\u2193\u25b4\u25be")
 _LABEL_RULES = frozenset({"record_field", "short_label"})
-_BY_WRITER = re.compile(r"[Bb]y\s+[A-Z]")
 
 
 def _title_candidates(lines: list[Line]) -> list[int]:
@@ -494,7 +493,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Under a headline: the text, a standfirst, a byline or a date line (not a menu or a breadcrumb).
         # (a writer's "By ..." line too, whatever rule took it: "By REUTERS")
         score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
-            following[0].role is None and _is_title_like(following[0])) or _BY_WRITER.match(following[0].text)) else 0.0
+            following[0].role is None and _is_title_like(following[0])) or _WRITTEN_BY.match(following[0].text)) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
         # (three words at the top of a page are more often a masthead: "The Steppe Times")
         score -= (2.5 if i == candidates[0] else 1.0) if line.n_words == 3 else 0.0
