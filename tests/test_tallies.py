@@ -206,6 +206,30 @@ def test_a_one_town_episodes_count_is_the_towns(ref):
     assert places("The prosecutor's office said 14 people had died.", "2011-12-19") == [["Kazakhstan"]]
 
 
+def test_a_toll_in_a_one_town_episodes_town_is_the_episodes_day(ref):
+    # (events.csv: Zhanaozen's violence began on 16 December 2011; a toll told later is still that day's)
+    def days(text: str, published: str) -> list[tuple[str, str | None]]:
+        ctx = DocContext("doc", None, dt.date.fromisoformat(published))
+        return [(r["counted"], r["event_date"]) for r in extract_tallies(text, ctx, ref)]
+
+    text = ("Officials raised the toll again on Saturday morning.\n\n"
+            "Prosecutors said 86 people were injured in Zhanaozen. About 70 people were detained in Zhanaozen.")
+    assert days(text, "2011-12-18") == [("injured", "2011-12-16"), ("detained", "2011-12-17")]
+    # (a day of its own stands; so does another time's report)
+    assert days("On Saturday, 12 people were injured in Zhanaozen.", "2011-12-18") == [("injured", "2011-12-17")]
+    assert days("Prosecutors said 86 people were injured in Zhanaozen.", "2013-05-01")[0][1] != "2011-12-16"
+
+
+def test_a_datelines_town_is_where_the_story_was_filed_not_the_count(ref):
+    def places(text: str) -> list[list[str]]:
+        return [r["location"] for r in extract_tallies(text, DocContext("doc", None, dt.date(2012, 3, 5)), ref)]
+
+    assert places("ALMATY: Police detained 30 people in the western town of Zhanaozen.") == [["Zhanaozen"]]
+    assert places("ALMATY, March 4 (Reuters) - Police detained 30 people in Zhanaozen.") == [["Zhanaozen"]]
+    # (unless the sentence means the city it was filed in)
+    assert places("ALMATY: Several hundred opposition supporters rallied in the city centre.") == [["Almaty"]]
+
+
 def test_headline_is_not_read():
     text = "Police arrest hundreds of protesters\nPolice in Kazakhstan arrested hundreds of protesters."
     ctx = DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 10), title="Police arrest hundreds of protesters")
@@ -1500,6 +1524,10 @@ def test_a_day_a_story_reached_through_until_is_its_day():
     ("Prosecutors said on Sunday, raising the death toll from two days of unrest in the oil region to 14.", [("killed", 14, "exact")]),
     ("The shooting took the death toll across the region to at least 15.", [("killed", 15, "at_least")]),
     ("Officials raised the fine to 100,000 tenge.", []),
+    # the figure before the toll it raises
+    ("Prosecutors on Sunday raised to 14 the number of people killed in the unrest.", [("killed", 14, "exact")]),
+    ("The ministry brought to more than 200 the number of people detained.", [("detained", 200, "more_than")]),
+    ("The court raised to 100,000 tenge the fine for organisers.", []),
 ])
 def test_a_toll_raised_to_its_figure_across_a_phrase(text, expected):
     assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text, "2011")] == expected

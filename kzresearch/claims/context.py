@@ -91,8 +91,12 @@ def _phrase_start(sentence: str, end: int) -> int:
 
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
-# A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –".
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:--|\u2014|\u2013)")
+# A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –",
+# "ALMATY:", "ALMATY, Dec 18 (Reuters) -".
+# The city a story's dateline names, referred to by the sentence under it.
+_THE_CITY = re.compile(r"\bthe city(?:'s)?\b")
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?"
+                       r"(?:\s*(?:--|\u2014|\u2013)|:(?=\s)|\s-(?=\s))")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
@@ -488,9 +492,13 @@ class TextContext:
                     found.append((m.start(), capital_on(self.ref, when)))
         # "Speaking to reporters in Nur-Sultan": where the figure was announced, not where it happened;
         # "ALMATY, Kazakhstan —": where the report was filed.
+        # ("ALMATY: ... rallied in the city centre": the dateline's town is the city the sentence means)
         dateline = _DATELINE.match(self.text, start, end) if start == 0 or self.text[start - 1] == "\n" else None
+        filed = [(p, name) for p, name in found if dateline and p < dateline.end()]
         found = [(p, name) for p, name in found if not pats.speech_place.search(self.folded, max(start, p - 60), p)
-                 and not (dateline and p < dateline.end())]
+                 and (p, name) not in filed]
+        if filed and not found and (city := _THE_CITY.search(self.folded, dateline.end(), end)):
+            found = [(city.start(), name) for _, name in filed]
         self._places[(index, day)] = sorted(found)
         return self._places[(index, day)]
 
@@ -567,6 +575,15 @@ class TextContext:
             if (during or reporting) and any(m.canonical == place for m in self._all_mentions):
                 return [place]
         return []
+
+    def reported_episode(self, place: str) -> dt.date | None:
+        """Return the first day of the one-town episode in ``place`` (``events.csv`` ``place``) that
+        the document reports: one published during it or in the fortnight after (None: no such episode)."""
+        published = self.ctx.published
+        for first, last, town in episode_places(self.ref) if published is not None else ():
+            if town == place and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS):
+                return first
+        return None
 
     def _list_item(self, index: int) -> bool:
         """Whether sentence ``index`` is an item of a list: a bullet, or a place and a colon ("Almaty: 103")."""

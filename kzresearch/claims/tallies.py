@@ -88,6 +88,7 @@ class _Grammar:
     all_those: re.Pattern
     toll: re.Pattern
     raised_toll: re.Pattern
+    toll_raised_to: re.Pattern
     triggers: re.Pattern
     protesters: re.Pattern
     toll_words: re.Pattern
@@ -193,6 +194,12 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"(?:\s+(?:from|of|in|across|after|since|over)\b(?:\s+[\w'\u2019-]+){{1,12}}?)?\s+(?P<toll_verb>to)\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
+        # "raised to 14 the number of people killed": the figure before the toll it raises
+        toll_raised_to=re.compile(
+            rf"\b(?:{alternation(lexicon['tolls'].get('raising_verbs') or ['(?!)'])})\s+(?P<toll_verb>to)\s+(?:{qual}\s+)?{stated}"
+            rf"\s+the\s+(?P<toll>{toll_nouns})\b",
+            re.IGNORECASE,
+        ),
         all_those=re.compile(rf"\b(?P<unspec>all\s+(?:of\s+)?those)\s+(?P<trig>{outcome})", re.IGNORECASE),
         toll=re.compile(
             # "the toll, announced on Monday, stood at 164": an aside between commas may stand before
@@ -281,6 +288,8 @@ class _Candidate:
     counted: str | None = None
     parent: "_Candidate | None" = None  # the full count an elliptical one continues
 
+_CASUALTIES = frozenset({"killed", "injured"})
+
 
 def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = DEFAULT_CONVENTION) -> list[dict]:
     """Return the tallies of one document's clean text.
@@ -348,7 +357,19 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 rows.append(row)
                 previous = row
                 counted[id(cand)] = row["counted"]
-    return _listed(tc, g, rows, by_sentence, convention, conventions)
+    return _episode_tolls(tc, _listed(tc, g, rows, by_sentence, convention, conventions))
+
+
+def _episode_tolls(tc: TextContext, rows: list[dict]) -> list[dict]:
+    """Date a count of casualties in the town of a one-town episode (``events.csv`` ``place``) by the
+    episode's first day, where its sentence names no time and the report came during the episode or
+    the fortnight after ("86 people were injured in Zhanaozen", in a story of the 18th): a toll is
+    the day of the violence it counts, reported when it may be."""
+    for row in rows:
+        if row["counted"] in _CASUALTIES and len(row["location"]) == 1 and not tc.date_cues(tc.sentence_of(row["start"])) \
+                and (first := tc.reported_episode(row["location"][0])) is not None:
+            row["event_date"] = first.isoformat()
+    return rows
 
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
@@ -518,7 +539,8 @@ def _candidates(text: str, start: int, end: int, g: _Grammar, anchors: list[int]
             (near if a - m.start() <= _NEAR else far).add(m.start())
     short, long = sorted(near), sorted(near | far)
     found: list[_Candidate] = []
-    for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("toll", g.raised_toll), ("np", g.noun_phrase),
+    for shape, pattern in (("all", g.all_those), ("toll", g.toll), ("toll", g.raised_toll), ("toll", g.toll_raised_to),
+                           ("np", g.noun_phrase),
                            ("object", g.bare_object), ("subject", g.bare_subject)):
         reached = start
         for pos in long if shape == "toll" else short:
