@@ -42,7 +42,8 @@ _CREDIT_LINE = re.compile(
     r"|^[\s\u2013\u2014-]*(additional\s+)?(reporting|contributing)\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
     # (after the house's own name: "Steppe Chronicle, based on reports by Reuters and Interfax")
-    rf"|^(?:[^,.]{{2,60}},\s+)?(based on reports? (by|from)|via) (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$",
+    # ("With reports from Reuters, AP and El Universal")
+    rf"|^(?:[^,.]{{2,60}},\s+)?(based on reports? (by|from)|(with )?reports (by|from)|via) (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$",
     re.IGNORECASE
 )
 # "rc/wd (AFP, Reuters)": editors' initials and the agencies, as a sign-off.
@@ -68,6 +69,8 @@ PUBLISHER_NOTICE = re.compile(r"\bis (?:published|owned|operated) by\b|\bis a pu
 # A row of share buttons laid out as a menu ("Facebook | Twitter | Email"): no site's menu.
 _SHARE_ROW = re.compile(r"\b(?:share|tweet|facebook|twitter|whatsapp|telegram|e-?mail|print|linkedin|copy link)\b", re.IGNORECASE)
 _AUTHOR_ONLY = re.compile(rf"^{_NAME}(?:,? and {_NAME})?$")
+# ... under a headline, several names and the place they wrote in ("Yelena Sadovnikova, Timur Akhmetov", "Vadim Zhuravlev, Almaty")
+_AUTHORS_BELOW = re.compile(rf"^{_NAME}(?:(?:,| and|, and) {_NAME}){{0,2}}(?:, [A-Z][a-z'-]+)?$")
 # ... and in capitals, as some sites set them ("LAYLA QASSEM", "LUCÍA FERRÁNDIZ OYARZUN"; any
 # script's letters, upper case checked apart)
 _AUTHOR_IN_CAPITALS = re.compile(r"^[^\W\d_][\w'-]+(?: [^\W\d_][\w'-]+){1,2}$")
@@ -124,7 +127,7 @@ _CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
 # The dash a sign-off line may open with ("- AP, AFP", "- Reuters / AFP").
 DASH_LED = re.compile(r"^(?:--?|\u2013|\u2014)\s*")
-_HOUSE_WITH = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}\s+with\s+(?P<names>[^.]{2,60})\.?$")
+_HOUSE_WITH = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4},?\s+with\s+(?P<names>[^.]{2,60})\.?$")
 _AND_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _COLUMN_SPLIT = re.compile(r"(?: {2,}|\t+)")
 _COLUMN_ITEMS = 4
@@ -311,9 +314,21 @@ def _is_sentence_line(line: Line | None) -> bool:
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_STANDFIRST_EXTRA_WORDS = 5  # how many more words a standfirst under a headline has at least ...
+_STANDFIRST_WORDS = 14  # ... and how many in all
+_HEADLINE_MIN_WORDS = 5
+_TITLE_CASE = 0.6  # the share of capitalised words of a headline in title case
+_TWO_SENTENCES = re.compile(r"[a-z]{2,}[.!?] [A-Z][a-z]")
 _TITLE_WORDS = 2
 _MARKET_ARROWS = frozenset("\u25b2\u25bc\u2191\u2193\u25b4\u25be")
 _LABEL_RULES = frozenset({"record_field", "short_label"})
+
+
+def _under_a_headline(line: Line, above: Line | None) -> bool:
+    """Whether ``line`` is a standfirst under the headline ``above``: a long line of many more words
+    under a line of a headline's shape written as a sentence (not title case: "Watch ITV News at Ten")."""
+    return above is not None and above.role is None and _is_title_like(above) and above.n_words >= _HEADLINE_MIN_WORDS \
+        and _title_case_share(above.text) < _TITLE_CASE and line.n_words >= max(_STANDFIRST_WORDS, above.n_words + _STANDFIRST_EXTRA_WORDS)
 
 
 def _title_candidates(lines: list[Line]) -> list[int]:
@@ -489,12 +504,17 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         masthead = i < first_menu and any(x.line_no - 1 in menus for x in _next_nonblank(lines, i, MENU_BELOW_MASTHEAD))
         score = -2.0 if masthead else 2.0 if i == candidates[0] else 0.0
         score += 2.0 if texts.count(texts[i]) > 1 else 0.0
-        score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= 0.6 else 0.0
+        score += 2.0 * _title_case_share(line.text) if line.n_words >= 5 and _title_case_share(line.text) >= _TITLE_CASE else 0.0
         # Under a headline: the text, a standfirst, a byline or a date line (not a menu or a breadcrumb).
         # (a writer's "By ..." line too, whatever rule took it: "By REUTERS")
         score += 1.0 if following and (_is_sentence_line(following[0]) or following[0].role == "byline" or (
             following[0].role is None and _is_title_like(following[0])) or _WRITTEN_BY.match(following[0].text)) else 0.0
         score -= 1.0 if line.text.endswith("?") else 0.0
+        # A standfirst under a headline, longer and unpunctuated ("Deadly clashes in a western oil town
+        # expose the limits of a system ..." under "Zhanaozen cracks Nazarbayev's model of stability") is
+        # no headline of its own, nor is a line of two sentences.
+        score -= 1.5 if _under_a_headline(line, _previous_nonblank(lines, i)) or _TWO_SENTENCES.search(line.text) else 0.0
+        score -= 2.0 if _AUTHORS_BELOW.match(line.text) else 0.0  # writers' names ("Vadim Zhuravlev, Almaty")
         # (three words at the top of a page are more often a masthead: "The Steppe Times")
         score -= (2.5 if i == candidates[0] else 1.0) if line.n_words == 3 else 0.0
         # A ticker's item ("Breaking: Cricket World Cup: India beat Sri Lanka", "13:02 Kyrgyzstan
@@ -862,12 +882,15 @@ def _between_dates(lines: list[Line], line: Line) -> bool:
 
 
 def _mark_author_below_title(lines: list[Line], title_index: int | None, label_words: frozenset[str]) -> None:
-    # A bare name right below the headline, above the lead or a date, is the byline ("Aigerim Saparova");
+    # A bare name right below the headline, above the lead or a date, is the byline ("Aigerim Saparova",
+    # "Vadim Zhuravlev, Almaty");
     # not a box's label ("Key Points", ``label_words``).
     if title_index is None:
         return
-    below = _next_nonblank(lines, title_index, 2)
-    if len(below) == 2 and below[0].role is None and _AUTHOR_ONLY.match(below[0].text) and (
+    # (past a standfirst under the headline, and the site's furniture under the name: "Vedomosti")
+    after = [x for x in lines[title_index + 1:] if x.role not in ("blank", "standfirst")]
+    below = after[:1] + [x for x in after[1:] if x.role != "boilerplate"][:1]
+    if len(below) == 2 and below[0].role is None and _AUTHORS_BELOW.match(below[0].text) and (
             below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in label_words:
         # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
         site = _names_the_site(lines, below[0])

@@ -106,8 +106,11 @@ class DateExpression:
 _SHORT_YEAR_DATE = re.compile(rf"{_DAY}\s+{_MONTH}\s+'?(?P<short>\d\d)$")
 # A date line of digits with a two-digit year, after a site's label and before a time
 # ("Published: 04.24.23, 19:06", "Updated 24/04/23").
-_SHORT_NUMERIC_DATE = re.compile(r"(?:(?:published|updated|posted|modified|created|date|last\s+updated?)\s*:?\s*)?"
-                                 r"(?P<a>[0-3]?\d)([./])(?P<b>[0-3]?\d)\2(?P<short>\d\d)(?:,?\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?",
+# ("First Posted: 12/18/11 02:41 PM ET Updated: 02/17/12 05:12 AM ET": the first date, a clock of
+# twelve hours and its zone, an update after it)
+_SHORT_NUMERIC_DATE = re.compile(r"(?:(?:first\s+)?(?:published|updated|posted|modified|created|date|last\s+updated?)\s*:?\s*)?"
+                                 r"(?P<a>[0-3]?\d)([./])(?P<b>[0-3]?\d)\2(?P<short>\d\d)"
+                                 r"(?:,?\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s+(?:updated|modified)\b.{0,60})?",
                                  re.IGNORECASE)
 
 
@@ -170,6 +173,9 @@ def find_dates(text: str) -> list[DateExpression]:
             if taken.find(1, m.start(), m.end()) != -1:
                 continue
             groups = m.groupdict()
+            if kind == "dmy_numeric" and int(groups["month"]) > 12 >= int(groups["day"]):
+                # "06/18/2019": the month first, as American sites write it (told only when the day is past 12)
+                groups = dict(groups, day=groups["month"], month=groups["day"])
             try:
                 expr = DateExpression(
                     m.start(), m.end(), text[m.start(): m.end()], kind,

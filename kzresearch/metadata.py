@@ -639,8 +639,13 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
             # (a name set in capitals, "LAYLA QASSEM", as it is spelt: "Layla Qassem")
             # ("World News Desk" next to a date line is a desk, no author)
-            authors += [a.strip().title() if a.isupper() else a.strip() for a in re.split(r",? and ", line.text.split(" in ")[0])
-                        if not _ROLE_END.search(a.strip())]
+            # ("Associated Press" next to the date is the agency's copy, no writer)
+            # ("Vadim Zhuravlev, Almaty": a one-word part is the place written in)
+            for a in (a.strip() for a in re.split(r",? and |, ", line.text.split(" in ")[0])):
+                if agency := agencies.get(a.casefold()):
+                    wire.append(agency)
+                elif not _ROLE_END.search(a) and (" " in a or line.rule != "author_below_headline"):
+                    authors.append(a.title() if a.isupper() else a)
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
             for part in _CREDIT_SPLIT.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
                 part = part.strip(" .;:()")
@@ -854,10 +859,24 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
         part = part.strip(" .;:()*")
         if named := _agencies_named(part, agencies):
             wire += named
+            # ("KAIRAT OSPANOV Associated Press": a writer and the agency after the name)
+            if (writer := _writer_before_agency(part, agencies)) is not None:
+                authors.append(writer)
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
                 and not (wire and len(part.split()) == 1) and _is_writer(part):
             authors.append(part)  # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer")
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
+
+
+def _writer_before_agency(part: str, agencies: dict[str, str]) -> str | None:
+    """Return the writer a byline's part names before the agency that ends it ("KAIRAT OSPANOV
+    Associated Press": "Kairat Ospanov"), else None."""
+    folded = part.casefold()
+    suffix = max((key for key in agencies if folded.endswith(" " + key)), key=len, default=None)
+    rest = part[: len(part) - len(suffix)].strip(" ,-\u2013\u2014") if suffix else ""
+    if not rest or not _is_writer(rest) or len(rest.split()) < 2:
+        return None
+    return rest.title() if rest.isupper() else rest
 
 
 def dateline_published(lines: list[Line]) -> Published | None:

@@ -243,6 +243,7 @@ _ARCHIVE_STAMP = re.compile(r"\b(?:last\s+(?:updated|modified)|printed\b.{0,50}?
 _STAMP_REACH = 40
 _DASHES = re.compile(r"[\u2010-\u2015]|--")
 # A site's name: one to five capitalised words or a domain ("People's Daily Online", "ANSA.it").
+_HEADLINE_WORDS = 4  # an <h1> of fewer words may be a section's or the site's name
 _SITE_WORDS = re.compile(r"[A-Z0-9][\w'&.-]*(?: (?:of|the|and|&|[A-Z0-9][\w'&.-]*)){0,4}")
 # Tags that end a paragraph, a line or a table cell of a body kept as markup, and the elements a
 # browser does not show.
@@ -535,6 +536,8 @@ def _headline_in_title(page: str, shown: str, full_title: str | None, title: str
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
     if title and (shown_whole := _headline_shown(page, title, own)):
         return shown_whole
+    if title and (other := _other_headline(page, title, full_title)):
+        return other, None
     if len(own) < 2 and title and full_title and (shorter := _site_part_chosen(shown, full_title, title)):
         return shorter
     if len(own) < 2 or not full_title:
@@ -572,6 +575,20 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
         if len(shown) > len(wanted) and shown.startswith(wanted + " "):
             return h1, None
     return None
+
+
+def _other_headline(page: str, title: str, full_title: str | None) -> str | None:
+    """Return the page's one ``<h1>`` where it is another headline than the social or tab title
+    (``og:title`` "Prosecutors: January unrest left 225 dead", ``<h1>`` "Kazakh prosecutors raise
+    January death toll to 225"): the headline a reader sees; else None. An ``<h1>`` of a few
+    capitalised words is a logo, and one that shares the title's words is the same headline."""
+    found = [" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)]
+    if len(found) != 1 or len(found[0].split()) < _HEADLINE_WORDS or _SITE_WORDS.fullmatch(found[0]):
+        return None
+    shown = _APOSTROPHES.sub("'", found[0]).casefold()
+    if any(shown in _APOSTROPHES.sub("'", t).casefold() or _APOSTROPHES.sub("'", t).casefold() in shown for t in (title, full_title or title)):
+        return None
+    return found[0]
 
 
 def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str] | None:

@@ -619,3 +619,49 @@ def test_a_template_leftover_a_shared_item_a_house_after_a_writer_and_a_database
     text = (f"Document 14 of 52\n\nThe Steppe Times (Kazakhstan)\n\nDecember 6, 2005 Tuesday\nFinal Edition\n\n"
             f"Nazarbayev claims landslide as observers cry foul\n\nBYLINE: AFP; Reuters\n\n{LEAD}\n\n{BODY}\n")
     assert infer_byline_and_wire(classify_lines(text, ref).lines, agency_index(ref), wire_services(ref)) == (None, ["AFP", "Reuters"])
+
+
+# --- blind sets 27 and 28: page furniture and headlines (pages written for these tests) -------
+def test_a_weather_line_and_an_edition_line_are_furniture(ref):
+    page = ("THE PORTUGAL TIMES ONLINE\nEdition 927 - Saturday, 25 August 2007\nHome | National | World | Property\n"
+            "Lisbon today: sunny, 31\u00b0C / Porto 27\u00b0C\n\nWORLD\n\nKazakh ruling party takes every seat\n\n" + BODY)
+    doc = classify_lines(page, ref)
+    assert doc.title == "Kazakh ruling party takes every seat"
+    # (a dated issue line is the page's date line)
+    assert roles(page, ref)["Edition 927 - Saturday, 25 August 2007"] == ("byline", "date_line")
+    assert roles("No. 239 (3001) \u00b7 19.12.2011, 00:04\n\n" + BODY, ref)["No. 239 (3001) \u00b7 19.12.2011, 00:04"] == ("byline", "date_line")
+    assert roles("Edition 927\n\n" + BODY, ref)["Edition 927"] == ("boilerplate", "issue_line")
+    assert roles("Facebook Twitter WhatsApp SMS Email Print Save\n\n" + BODY, ref)["Facebook Twitter WhatsApp SMS Email Print Save"][1] \
+        == "share_buttons"
+
+
+def test_a_standfirst_and_the_writers_under_a_headline_are_no_headline(ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    page = ("World / CIS\n\nNazarbayev takes 91% as his rivals cry foul\n\n"
+            "Kazakhstan's president wins a new seven-year term; the opposition refuses to recognise the count\n\n"
+            "Vadim Zhuravlev, Almaty\n\n" + BODY)
+    doc = classify_lines(page, ref)
+    assert doc.title == "Nazarbayev takes 91% as his rivals cry foul"
+    assert infer_byline_and_wire(doc.lines, {})[0] == "Vadim Zhuravlev"
+    page = ("Zhanaozen cracks the model of stability\n\n"
+            "Deadly clashes in a western oil town expose the limits of a system that gave the president 95.5% in April\n\n"
+            "Yelena Sadovnikova, Timur Akhmetov\n\n" + BODY + "\n\nSteppe Daily, with Interfax and Reuters")
+    doc = classify_lines(page, ref)
+    assert doc.title == "Zhanaozen cracks the model of stability"
+    assert infer_byline_and_wire(doc.lines, {"interfax": "Interfax", "reuters": "Reuters"}) == (
+        "Yelena Sadovnikova and Timur Akhmetov", ["Interfax", "Reuters"])
+    # (a line of two sentences is a standfirst, not a headline)
+    page = ("CEC approves final results: Amanat keeps its majority\n\n28 March 2023, 11:20\n\n"
+            "Six parties will sit in the new lower house. Almaty again recorded the lowest turnout in the country\n\n" + BODY)
+    assert classify_lines(page, ref).title == "CEC approves final results: Amanat keeps its majority"
+
+
+def test_an_agency_next_to_the_date_and_reports_from_agencies_are_wires(ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    agencies = {"associated press": "AP", "ap": "AP", "reuters": "Reuters"}
+    doc = classify_lines("Kazakhstan says nearly 4,000 held in protests\n\nAssociated Press\nJun 19, 2019\n\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies) == (None, ["AP"])
+    doc = classify_lines("Kazakhstan votes\n\n" + BODY + "\n\nWith reports from Reuters, AP and El Universal", ref)
+    assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AP", "Reuters"]

@@ -901,3 +901,29 @@ def test_a_site_name_with_a_headline_or_a_tagline():
     assert _site_name("Steppe Herald - Independent Journalism from Central Asia since 1995") == "Steppe Herald"
     assert _site_name("Tokayev re-elected - Central Asia News Service Online") == "Central Asia News Service Online"
     assert _spelled("STEPPE'S NUR-SULTAN TIMES") == "Steppe's Nur-Sultan Times"
+
+
+# --- blind sets 27 and 28 (lines and pages written for these tests) ----------------------------
+def test_american_numeric_dates_and_a_first_posted_stamp():
+    from kzresearch.dates import short_year_date
+
+    # month first only where the day is past 12; else day first, as most of the world writes
+    assert [d.date for d in find_dates("06/18/2019 10:26 AM EDT")] == [dt.date(2019, 6, 18)]
+    assert [d.date for d in find_dates("05/06/2019")] == [dt.date(2019, 6, 5)]
+    assert short_year_date("First Posted: 12/18/11 02:41 PM ET Updated: 02/17/12 05:12 AM ET") == dt.date(2011, 12, 18)
+
+
+def test_a_writer_before_the_agency_in_a_byline():
+    agencies = {"associated press": "AP", "agence france-presse": "AFP"}
+    assert credited_byline("KAIRAT OSPANOV Associated Press", agencies, None) == ("Kairat Ospanov", ["AP"])
+    assert credited_byline("ASTANA Agence France-Presse", agencies, None) == (None, ["AFP"])
+
+
+def test_the_headline_a_page_shows_over_its_social_title():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Prosecutors said 225 people died in the January unrest. " * 8 + "</p>"
+    page = ('<html><head><title>Prosecutors: January unrest left 225 dead &mdash; RBK</title>'
+            '<meta property="og:title" content="Prosecutors: January unrest left 225 dead"></head><body>'
+            "<article><h1>Kazakh prosecutors raise January death toll to 225</h1>" + body + "</article></body></html>")
+    assert _extract_html(page)[1]["title"] == "Kazakh prosecutors raise January death toll to 225"

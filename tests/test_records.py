@@ -333,3 +333,10 @@ def test_a_crawl_or_an_edit_time_is_no_publication_date(fields):
 def test_a_photographer_among_the_authors_is_no_writer(fields):
     found = fields.read({"text": ARTICLE, "authors": [{"name": "A. Writer", "role": "author"}, {"name": "P. Hotographer", "role": "photo"}]})
     assert found["byline"] == "A. Writer"
+
+
+def test_a_languages_note_is_no_headline(fields):
+    # (a row of its exporter's own layout: the title is its first headline-like line, not "lang")
+    record = {"portal": {"host": "example.kz", "lang": "en (translated from Russian)"},
+              "heading": {"h": "Aktobe: square cordoned off on day of land rallies"}, "chunks": [{"s": ARTICLE}]}
+    assert fields.read(record)["title"] == "Aktobe: square cordoned off on day of land rallies"
