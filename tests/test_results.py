@@ -1239,3 +1239,39 @@ def test_a_presidential_share_squares_with_the_candidates_of_its_election(ref, t
 def test_a_coordinated_seat_count_a_pronoun_past_an_aside_and_foreign_chambers(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == expected
+
+
+# --- blind sets 27 and 28: the classes they showed (sentences written for these tests) ---------
+def _shares(ref, text: str, election: str, published: str) -> list[tuple]:
+    ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+    return [(r["subject"], r["measure"], r["value"]) for r in extract_results(text, ctx, ref)]
+
+
+def test_a_paragraph_on_another_countrys_vote_stays_abroad(ref):
+    text = ("Colombia's own first round, on May 29, left Gustavo Petro with 40.3% and Rodolfo Hernandez with 28.2%. "
+            "Turnout was about 55%, in line with recent elections.\n\nTurnout in Kazakhstan was 68%.")
+    assert _shares(ref, text, "2022-06-05-referendum", "2022-06-06") == [("turnout", "turnout", 68.0)]
+
+
+def test_none_of_the_candidates_above_a_share_is_a_bound(ref):
+    text = ("Turnout was almost 90 per cent, and none of the three other candidates had collected more than two per cent. "
+            "No other party cleared the 7 percent threshold.")
+    assert _shares(ref, text, "2011-04-03-presidential", "2011-04-04") == [("turnout", "turnout", 90.0), ("threshold", "threshold", 7.0)]
+
+
+def test_the_one_a_candidate_came_behind_is_not_its_subject(ref):
+    text = ("The Social Democrats are led by Zharmakhan Tuyakbai, who finished a distant second to Mr Nazarbayev in the "
+            "2005 presidential election with 6.6 percent.")
+    assert _shares(ref, text, "2007-08-18-parliamentary", "2007-08-25") == [("Zharmakhan Tuyakbai", "vote_share", 6.6)]
+
+
+def test_an_office_before_a_name_of_its_own_is_no_incumbent(ref):
+    text = "President Saakashvili, who was himself elected in January 2004 with over 96% of the vote, sent a message."
+    assert _shares(ref, text, "2005-12-04-presidential", "2005-12-05") == []
+    assert _shares(ref, "The president was re-elected with 91% of the vote.", "2005-12-04-presidential", "2005-12-05") \
+        == [("Nursultan Nazarbayev", "vote_share", 91.0)]
+
+
+def test_a_balkan_countrys_vote_is_abroad(ref):
+    text = "In Bosnia and Herzegovina's general election last October, turnout was around 53 percent."
+    assert _shares(ref, text, "2019-06-09-presidential", "2019-06-18") == []

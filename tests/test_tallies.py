@@ -1531,3 +1531,53 @@ def test_a_day_a_story_reached_through_until_is_its_day():
 ])
 def test_a_toll_raised_to_its_figure_across_a_phrase(text, expected):
     assert [(r["counted"], r["number"], r["qualifier"]) for r in tallies(text, "2011")] == expected
+
+
+# --- blind sets 27 and 28: the classes they showed (sentences written for these tests) ---------
+@pytest.mark.parametrize("text, expected", [
+    # a part in apposition counts what its whole counted
+    ("Officials said the bodies of 225 people had been brought to morgues, 19 of them police officers or soldiers.",
+     [("killed", 225, "exact"), ("killed", 19, "exact")]),
+    # a source's count going on from the one before
+    ("The ministry said 7,939 people were in custody, and by Tuesday its count stood at 9,900.",
+     [("detained", 7939, "exact"), ("detained", 9900, "exact")]),
+    # a town's size is no crowd, whatever describes the town
+    ("In Zhanaozen, an oil town of around 110,000 people, more than 1,000 people rallied in the main square.",
+     [("protesters", 1000, "more_than")]),
+    # a trigger of several words ending just before the count
+    ("Among those bundled into police vans were at least 13 journalists, according to a rights group that monitored the protests.",
+     [("detained", 13, "at_least")]),
+    # the others held with someone
+    ("A student said she was held with about 40 others at a police station.", [("detained", 40, "approx")]),
+    # a set of its own after the count is not what the count counts
+    ("Several dozen people had gathered in the city to demand the release of those still held.", [("protesters", None, "vague")]),
+    # a protest noun before its size; a rule's limit is none
+    ("Within days, smaller rallies, each of a few dozen people, were held in Aktobe and Semey.", [("protesters", None, "vague")]),
+    ("Restrictions on gatherings of more than a few people remain in force.", []),
+    # lives claimed; an adverb before a toll verb's "to"; "come out"; "all seven"; a district police station
+    ("The unrest claimed 225 lives, prosecutors said.", [("killed", 225, "exact")]),
+    ("The number of participants in the rallies rose sharply to almost 37,000 people.", [("protesters", 37000, "approx")]),
+    ("The organisers of the protests claimed that thousands had come out onto the streets.", [("protesters", None, "vague")]),
+    ("Seven activists held a picket. Police detained all seven.", [("protesters", 7, "exact"), ("detained", 7, "exact")]),
+    ("Four activists who tried to walk on with a banner were taken to a district police station.", [("detained", 4, "exact")]),
+    # a thing a people noun names, and a possessive, are no count
+    ("Observers went from one police station to the next and said more than 300 people were detained.",
+     [("detained", 300, "more_than")]),
+    ("His removal was one of the protesters' main demands.", []),
+    # a part of the count before, in the next sentence
+    ("Police put the number detained nationwide at more than a thousand. Dozens of journalists were among them.",
+     [("detained", 1000, "more_than"), ("detained", None, "vague")]),
+    # a phrase on what a toll counts, before its verb
+    ("The death toll from riots in a western Kazakh oil town has risen to 13, prosecutors said.", [("killed", 13, "exact")]),
+    # "about" before a vague plural is a preposition
+    ("Lawyers said they were talking about dozens of people shot dead in the streets.", [("killed", None, "vague")]),
+])
+def test_blind_sets_27_and_28_classes(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 12)), ref)
+    assert [(r["counted"], r["number"], r["qualifier"]) for r in rows] == expected
+
+
+def test_last_evening_is_the_day_before_publication(ref):
+    text = "Several hundred opposition supporters gathered outside the bloc's offices in Almaty last evening, organisers said."
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2005, 12, 6)), ref)
+    assert [r["event_date"] for r in rows] == ["2005-12-05"]

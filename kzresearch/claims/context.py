@@ -79,7 +79,7 @@ _SETTING_PLACE = r"(?:\s+(?:in|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:,\s+[\w-]
 _VOTING_REACH = 40
 _VOTE_OF_DAY = re.compile(r"(?:'s|\u2019s)\s+(?:\w+\s+)?(?:vote|election|poll|polls|ballot|referendum)\b", re.IGNORECASE)
 _VOTING_WEEKS = 4
-_RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|this morning|this afternoon|this evening|tonight|at present|currently)\b")
+_RELATIVE = caseless(r"\b(?P<r>yesterday|today|overnight|last night|last evening|this morning|this afternoon|this evening|tonight|at present|currently)\b")
 # Punctuation that ends a speaker's phrase, but not a site's dot ("a Zona.kz correspondent reported").
 _PHRASE_BREAK = re.compile(r'[,;:"()\u2014\u2013]|\.(?![a-z]{2,4}\b)')
 
@@ -193,7 +193,7 @@ _BACK_AT_THE_SCENE = re.compile(r"\b(?:the|that)\s+(?:square|rally|crowd|protest
 _MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 # Substrings without which a sentence holds no date cue (a cheap test before the patterns).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week",
-               "month", "year", "night", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
+               "month", "year", "night", "evening", "morning", "run-up", "lead-up", "ahead", "before", "since", "elect",
                "vote", "voting", "poll", "ballot", "campaign", "repeatedly", "recent", "time", "19", "20", "present", "currently")
 
 
@@ -553,7 +553,7 @@ class TextContext:
         back = index - 1
         # (and on through its paragraph: "... held a rally in Almaty. Organisers said about 400 took
         # part; the police put it at 150. Police detained four activists")
-        while back >= 0 and ((near := back > index - 1 - reach) or (scene and self._continues(back + 1) and back > index - 1 - _PARAGRAPH_REACH)):
+        while back >= 0 and ((near := back > index - 1 - reach) or (scene and self.continues(back + 1) and back > index - 1 - _PARAGRAPH_REACH)):
             if official or self._list_item(back):
                 break
             # (further back, only a sentence of the scene: "held a rally in Almaty", not "Officials in Astana promised reforms")
@@ -593,7 +593,7 @@ class TextContext:
             return False
         return m.group("label") is None or any(x.kind == "place" and x.start < m.end() for x in self.mentions(index))
 
-    def _continues(self, index: int) -> bool:
+    def continues(self, index: int) -> bool:
         """Return whether sentence ``index`` follows another in the same paragraph."""
         return index > 0 and "\n" not in self.text[self.sentences[index - 1][1]: self.sentences[index][0]]
 
@@ -684,7 +684,7 @@ class TextContext:
                 cues.append((m.start(), day))
         if self.ctx.published is not None:
             for m in _RELATIVE.finditer(self.folded, start, end):
-                back = 1 if m.group("r") in ("yesterday", "last night", "overnight") else 0
+                back = 1 if m.group("r") in ("yesterday", "last night", "last evening", "overnight") else 0
                 cues.append((m.start(), self.ctx.published - dt.timedelta(days=back)))
         # ("the day before the vote" is the eve of the vote, not the day before the last day named)
         eves = [m.span() for m in self.patterns.election_eve.finditer(self.folded, start, end)]
@@ -862,7 +862,7 @@ class TextContext:
     def _paragraph_names_a_time(self, index: int) -> bool:
         """Whether a sentence of sentence ``index``'s paragraph before it has any date cue."""
         i = index
-        while self._continues(i):
+        while self.continues(i):
             i -= 1
             if self.date_cues(i, statements=True):
                 return True
@@ -891,7 +891,7 @@ class TextContext:
                 value = who
                 break
             # (a source pointing back reaches the paragraph before: "On Saturday the same office had said ...")
-            if not self._continues(i) and not (anaphoric and i == index and i > 0 and self.patterns.same_source.search(self.text, *self.sentences[i])):
+            if not self.continues(i) and not (anaphoric and i == index and i > 0 and self.patterns.same_source.search(self.text, *self.sentences[i])):
                 value = None if anaphoric else who
                 break
             chain.append((i, who, anaphoric))

@@ -70,6 +70,9 @@ _RELATIVE_CUE = re.compile(
     rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
     rf"|\b(?:in|last|of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
 # Words of a vote that tie another country's name to it.
+# The one a candidate or party came behind: "second to Mr X", "a distant third behind X".
+_TRAILED = re.compile(r"\b(?:(?:second|third|fourth|fifth|runner-up)\s+to|behind|trailing)\s+(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|President|incumbent)\.?\s+)?$")
+_NO_ONE = re.compile(r"\b(?:none|neither)\s+of\b|\bno\s+(?:other\s+)?(?:candidate|party|parties)\b", re.IGNORECASE)
 _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
@@ -97,6 +100,7 @@ _PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|b
 # A subject pronoun, as _referent looks for an earlier one of the same in a sentence.
 _SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("he", "she")}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
+_NAME_AFTER_OFFICE = re.compile(r"\s+[A-Z][a-z'-]+")
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 # A pronoun subject right after a figure ("the 91.15 per cent he received"), before a verb of a
@@ -472,6 +476,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
     turnouts: set[int] = set()  # sentences that gave a turnout: a list of regional turnouts may follow
     kept_before: dict[int, list[dict]] = {}  # each sentence's rows, for the sentence after it
+    abroad: set[int] = set()  # sentences wholly about another country's vote
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(folded, s_start, s_end):
@@ -485,12 +490,20 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                 continue
             taken.append((row["start"], row["end"]))
             kept.append(row)
+        # ("none of the three other candidates had collected more than two per cent": a bound, no one's share)
+        kept = [row for row in kept if row["measure"] not in ("vote_share", "turnout") or not _NO_ONE.search(text, max([m.end() for m in CLAUSE_MARK.finditer(text, s_start, row["start"])], default=s_start), row["start"])]
         if any(row["subject"] and f.foreign_body.search(row["subject"]) for row in kept):
             # "Pashinyan's Civil Contract party won 53.9 percent ... and holds 71 of the 107 seats": another country's party's sentence
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
         elif _foreign_vote(f, text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
             kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
+            if not f.home.search(text, s_start, s_end):
+                abroad.add(index)
+        elif index - 1 in abroad and tc.continues(index) and not f.home.search(text, s_start, s_end):
+            # ("Colombia's first round left Petro with 40.3%. Turnout was about 55%.": the paragraph stays abroad)
+            kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
+            abroad.add(index)
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
         kept_before[index] = kept
         for row in kept:
@@ -876,6 +889,8 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     pronoun = _PRONOUN.search(window) or f.pronoun_with.search(window)
     if pronoun is None:
         named = _named(tc, index, lo, pos, kinds)
+        # ("X, who finished a distant second to Mr Nazarbayev ... with 6.6 percent": the one it trailed is not its subject)
+        named = [x for x in named if not _TRAILED.search(text, max(lo, x.start - 40), x.start)] or named
         winner = elections_of(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
         leader = _LEADERS_PARTY.search(window)
         if leader and winner and "party" in kinds and _kind(tc.ctx.election_id) == "parliamentary" \
@@ -933,7 +948,9 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                 if outside and aside != text[named[chosen].start: named[chosen].end]:
                     return outside[-1].canonical
             return named[chosen].canonical
-        if winner and _kind(tc.ctx.election_id) == "presidential" and f.incumbent.search(window):
+        # (not an office before a name of its own: "President Saakashvili, who was himself elected ...")
+        if winner and _kind(tc.ctx.election_id) == "presidential" and (office := f.incumbent.search(window)) \
+                and not _NAME_AFTER_OFFICE.match(window, office.end()):
             return winner
         cap = _CAPITALISED_END.search(window)
         if cap and "person" in kinds:

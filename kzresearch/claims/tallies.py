@@ -29,6 +29,13 @@ OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an"
              r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
+# A count that is a part of the one before: "Dozens of journalists were among them".
+# (not "among the wounded", "among those held": the words after "among" say what was counted)
+_AMONG = r"(?:were|was)\s+(?:also\s+)?among\s+them\b"
+_AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
+_AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|\s)")
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
 # A count right after a verb: its object ("detaining eight people", "arresting at least 30").
@@ -48,11 +55,16 @@ _MILLION = 1_000_000
 _PARTITIVE_BEFORE = re.compile(r"\b[Oo]f\s+the\s+$")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,;.]{1,150}?(?=\s+(?:were|was|had\s+been|have\s+been)\b)")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
+# A rule on gatherings before their size: "restrictions on gatherings of more than a few people" is a limit.
+_LIMITED = re.compile(r"\b(?:on|banned|banning|barred|barring|prohibit(?:ed|ing)?|forbid(?:den|ding)?|allow(?:ed|ing)?|permit(?:ted|ting)?)\s+$", re.IGNORECASE)
+# (not "were among those shoved into vans": the count's own set)
+_ANOTHER_SET = re.compile(r"(?<!among )\bthose\s+(?:\w+\s+)?$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
 _CLOCK = re.compile(r":\d\d\b")  # "at 10:30": a time of day ("10.30" is MORE_DIGITS)
 _AFTER_TOKENS, _BEFORE_TOKENS = 14, 4
+_LONG_TRIGGER = 40  # how far before the window a trigger ending in it may start
 # How far past its window a trigger's lookahead may read: a verb of force's object and vehicle
 # ("bundled at least six of them into a waiting van"; lexicon `triggers`).
 _TRIGGER_LOOKAHEAD = 160
@@ -95,6 +107,7 @@ class _Grammar:
     ages: re.Pattern
     anchor: re.Pattern
     not_after: re.Pattern
+    after_noun: re.Pattern
     not_before: re.Pattern
     possession: re.Pattern
     inherit: re.Pattern
@@ -120,6 +133,7 @@ class _Grammar:
     weak_protest: re.Pattern
     context_only: re.Pattern
     protest_noun: re.Pattern
+    protest_noun_before: re.Pattern
     voting: re.Pattern
     ellipsis: re.Pattern
     of_people: re.Pattern
@@ -183,7 +197,8 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"(?=(?:\s+(?:{_AUX}|{_BARE_ADVERBS}))*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
-            rf"\b(?P<trig>{outcome})\s+{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
+            # ("she was held with about 40 others": the others held with her)
+            rf"\b(?P<trig>{outcome})\s+(?:(?:along\s+|together\s+)?with\s+(?=(?:[\w,.-]+\s+){{1,3}}others\b)|all\s+(?=\w))?{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
             r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b"
             r"|\s+the\s+(?:next|following|same|previous)\b))",
             re.IGNORECASE,
@@ -205,8 +220,10 @@ def grammar(lexicon: dict) -> _Grammar:
             # "the toll, announced on Monday, stood at 164": an aside between commas may stand before
             # the verb; "toll road", "economic toll" are no death toll.
             rf"(?<!economic )(?<!financial )\b(?P<toll>{toll_nouns})"
-            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
-            rf"(?P<toll_verb>{alternation(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
+            # ("the death toll from riots in a western oil town has risen to 13": a phrase on what it counts first)
+            rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?"
+            rf"(?:\s+(?:from|in|of|after|over|across)\b(?:\s+[\w'\u2019-]+){{1,8}}?(?=\s+(?:has|have|had|was|is|now|rose|stood)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
+            rf"(?P<toll_verb>{_toll_verbs(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
         # Searched in the folded text (kzresearch.patterns.caseless); also the cheap filters, with
@@ -222,8 +239,10 @@ def grammar(lexicon: dict) -> _Grammar:
         # Case as written: "30 years", but "two Times journalists".
         # (a month's name after a figure makes it a day of the month: "On 28 April several people ...")
         not_after=re.compile(rf"\s*{alternation(lexicon['not_a_count']['after'] + [m.capitalize() for m in MONTHS])}(?![\w])"),
+        after_noun=re.compile(rf"\s+{alternation(lexicon['not_a_count'].get('after_noun') or ['(?!)'])}\b", re.IGNORECASE),
         not_before=re.compile(rf"{alternation(lexicon['not_a_count']['before'])}\s*$"),
-        possession=re.compile(rf"\b{alternation(lexicon['not_a_count']['possession'])}\s+$", re.IGNORECASE),
+        possession=re.compile(rf"\b(?:{alternation(lexicon['not_a_count']['possession'])}|(?:an?|the)\s+(?:[\w'-]+\s+)?"
+                              rf"{alternation(lexicon['not_a_count'].get('place_sizes') or ['(?!)'])}\s+of)\s+$", re.IGNORECASE),
         inherit=re.compile(rf"\b{alternation(lexicon['not_a_count']['inherit'])}\s+$", re.IGNORECASE),
         non_count=re.compile(rf"\b{alternation(lexicon['non_count_nouns'])}\b", re.IGNORECASE),
         qualifiers=qualifiers,
@@ -239,6 +258,9 @@ def grammar(lexicon: dict) -> _Grammar:
         non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
         weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
         context_only=re.compile(rf"{alternation(lexicon.get('protest_context', {}).get('triggers') or ['(?!)'])}$", re.IGNORECASE),
+        # a protest noun before its size ("smaller rallies, each of a few dozen people, ...", "pickets of 30 people")
+        protest_noun_before=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}(?:,\s+each)?\s+of\s+(?:{qual}\s+)?$",
+                                       re.IGNORECASE),
         protest_noun=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}\b", re.IGNORECASE),
         voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
         # "... detained in Almaty and more than 200 in Astana", "164 killed, 103 of them in Almaty":
@@ -324,7 +346,7 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
             continue
         s_start, s_end = tc.sentences[index]
         if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)
-                or g.toll_words.search(folded, s_start, s_end)):
+                or g.toll_words.search(folded, s_start, s_end) or (rows and _AMONG_ANYWHERE.search(folded, s_start, s_end))):
             continue
         if _abroad_only(tc, g, index):
             continue  # "Last spring thousands of protesters marched on the White House in Bishkek"
@@ -338,9 +360,16 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 if id(cand.parent) not in counted:
                     continue
                 cand.counted = counted[id(cand.parent)]
-            # "225 killed, including 19 police officers"; not "of whom 400 were fined", whose verb says what it counts
-            if previous is not None and cand.counted is None and cand.shape != "subject" and g.inherit.search(text, previous["end"], cand.start):
+            # "225 killed, including 19 police officers"; not "of whom 400 were fined", whose verb says what it counts;
+            # a part in apposition too: "225 bodies were brought to morgues, 19 of them police officers"
+            if previous is not None and cand.counted is None and cand.shape != "subject" and (
+                    g.inherit.search(text, previous["end"], cand.start) or _apposed_part(text, cand, s_start)):
                 cand.counted = previous["counted"]
+            if cand.counted is None and _AMONG_THEM.match(text, cand.end):
+                # "Dozens of journalists were among them": a part of the count before, counted alike
+                before = previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
+                if before is not None:
+                    cand.counted = before["counted"]
             if cand.shape == "toll" and _toll_category(g, cand.match.group("toll")) == _ESTIMATE:
                 # "Organisers said 40 took part; police put the number at 15": what the count before counted
                 before = previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
@@ -370,6 +399,22 @@ def _episode_tolls(tc: TextContext, rows: list[dict]) -> list[dict]:
                 and (first := tc.reported_episode(row["location"][0])) is not None:
             row["event_date"] = first.isoformat()
     return rows
+
+
+def _apposed_part(text: str, cand: _Candidate, s_start: int) -> bool:
+    """Whether a count is a part of the count before it, in apposition: ", 19 of them police officers"."""
+    num = cand.match.groupdict().get("num")
+    return bool(num) and text[s_start:cand.start].rstrip().endswith(",") and _OF_THEM.match(text, cand.match.end("num")) is not None
+
+
+def _toll_verbs(verbs: list[str]) -> str:
+    """Return an alternation of a toll's verbs, an adverb allowed before a verb's "to" ("rose sharply to")."""
+    def shaped(verb: str) -> str:
+        words = verb.split()
+        if len(words) > 1 and words[-1] == "to":
+            return r"\s+".join(map(re.escape, words[:-1])) + r"(?:\s+\w+ly)?\s+to"
+        return r"\s+".join(map(re.escape, words))
+    return "(?:" + "|".join(sorted(map(shaped, verbs), key=len, reverse=True)) + ")"
 
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
@@ -588,8 +633,9 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False  # "no one was detained", "not one protester": none
         if g.ages.search(text, max(0, m.start() - 25), m.start()) and not _MORE_PEOPLE.match(text, m.end("num")):
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
-    if shape == "np" and g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end()):
-        return False
+    if shape == "np" and (g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end())
+                          or g.after_noun.match(text, m.end()) or _POSSESSIVE.match(text, m.end())):
+        return False  # (a thing the noun names: "one police station"; "one of the protesters' demands")
     if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and (
             text.startswith(",", m.end()) or (_PARTITIVE_OPENING.search(text, max(0, m.start() - 12), m.start()) and _SET_END.match(text, m.end()))):
         return False  # "Of the 37 defendants, 13 were jailed", "Of the 37 people in the dock, 24 ...": the set the count is taken from
@@ -658,14 +704,18 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
         after_end = clause.start()
     before_start = max(lo, _token_start(text, cand.start, _BEFORE_TOKENS))
     after = _protests_only(tc, g, _window_triggers(tc, g, cand.end, after_end), lo, hi)
-    before = _protests_only(tc, g, _window_triggers(tc, g, before_start, cand.start), lo, hi)
+    # (a trigger of several words may start before the window and end in it: "Among those bundled into
+    # police vans were at least 13 journalists")
+    before = _protests_only(tc, g, [t for t in _window_triggers(tc, g, max(lo, before_start - _LONG_TRIGGER), cand.start) if t[1] > before_start], lo, hi)
     # A trigger of the previous clause ("35 were injured, and that 55 protesters would stand
     # trial") or a denied one ("ended without arrests") says nothing of this count; nor does a
     # participle in a noun phrase's "of" phrase ("15 relatives of people killed ... gathered").
     before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start) and not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
     # nor a participle with a count of its own past a comma ("a rally by up to 200 supporters ...,
     # detaining eight people": the eight were detained, not the 200)
+    # nor a set of its own ("had gathered to demand the release of those still held")
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
+             and not _ANOTHER_SET.search(text, max(cand.end, t[0] - 20), t[0])
              and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
              and not ("," in text[cand.end:t[0]] and _OWN_COUNT.match(text, t[1], hi))]
     # "about 100 people detained in the sweeps had been let go": a participle right after the phrase,
@@ -674,6 +724,10 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
             and (predicate := next((t for t in after[1:] if _PREDICATE_END.search(text, after[0][1], t[0])
                                     and not _PREDICATE_BREAK.search(text, after[0][1], t[0])), None)):
         after = [predicate]
+    if (noun := g.protest_noun_before.search(text, max(lo, cand.start - 40), cand.start)) and not _BEFORE_BREAK.search(text, noun.end(), cand.start) \
+            and not _LIMITED.search(text, max(lo, noun.start() - 20), noun.start()):
+        # "smaller rallies, each of a few dozen people, were held in Aktobe": the size of the events, not who was held
+        return "protesters", noun.start(), noun.end()
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
         # "16 dead and more than 100 injured": the head noun says what was counted; only a verb
         # governing the phrase ("50 detainees were released", "released 12 of the detainees")
@@ -836,6 +890,9 @@ def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None,
     if groups.get("unspec"):
         return None, "unspecified", g.unspecified.get(normalise(groups["unspec"])), None
     if groups.get("vague"):
+        # ("talking about dozens of people": "about" before a vague plural is a preposition, no estimate)
+        if qualifier == "approx" and normalise(groups.get("qual") or "") == "about":
+            qualifier = None
         return None, qualifier or "vague", normalise(groups["vague"]), None
     raw = groups["num"]
     number = as_int(g.tally_words.get(raw.lower()) or parse_number(raw))
