@@ -443,7 +443,8 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     makes of a year alone ("© 2025 All Rights Reserved"). A date the page's archive or printer
     stamped ("Archive page last updated: 08/14/2013", "Printed from ... on 03/02/2011") is none
     either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
-    a.m. PST; Monday, January 11, 1999"). A publication date the markup states for the article
+    a.m. PST; Monday, January 11, 1999"); so is the one whole date it shows where the markup's date
+    is neither confirmed by htmldate's own reading of the markup nor shown. A publication date the markup states for the article
     (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
     finds no date before 1995. A date that is the page's modified time ("og:updated_time") yields
     to the first ``<time datetime>`` of another day, the article's.
@@ -467,7 +468,12 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
         return None, earliest.isoformat() if earliest else None
     if find_date(html, extensive_search=False, original_date=True) == date:
         return date, None
-    return None, date if any(d.isoformat() == day for d in _whole_dates(shown)) else None
+    # (markup's date neither confirmed nor shown, an archive's "Archive-Date": the one whole date the page
+    # shows instead, "Tuesday | December 6, 2005" in its masthead)
+    shown_days = set(_whole_dates(shown))
+    if any(d.isoformat() == day for d in shown_days):
+        return None, date
+    return None, shown_days.pop().isoformat() if len(shown_days) == 1 else None
 
 
 def _article_published(html: str) -> str | None:

@@ -520,8 +520,9 @@ def test_a_page_date_only_a_link_gives_is_no_publication_date():
 
     page = ('<html><head><title>X</title></head><body><p>UPDATED: 08:26, September 23, 2004</p>'
             '<a href="/200409/15/eng20040915_157402.html">SCO prime ministers to meet</a></body></html>')
-    # a date only a link gives is none; one the text states is the page's, after its date lines
-    assert _page_dates(page, "2004-09-15") == (None, None) and _page_dates(page, "2004-09-23") == (None, "2004-09-23")
+    # a date only a link gives is none; one the text states is the page's, after its date lines (so too
+    # where the markup's date is the link's: the one whole date the page shows)
+    assert _page_dates(page, "2004-09-15") == (None, "2004-09-23") and _page_dates(page, "2004-09-23") == (None, "2004-09-23")
     archived = ('<html><body><p>Posted at 09:40 a.m. PST; Monday, January 11, 1999</p><p>Text.</p>'
                 '<p>Archive page last updated: 08/14/2013 03:12:55</p></body></html>')
     assert _page_dates(archived, "2013-08-14") == (None, "1999-01-11")
@@ -927,3 +928,13 @@ def test_the_headline_a_page_shows_over_its_social_title():
             '<meta property="og:title" content="Prosecutors: January unrest left 225 dead"></head><body>'
             "<article><h1>Kazakh prosecutors raise January death toll to 225</h1>" + body + "</article></body></html>")
     assert _extract_html(page)[1]["title"] == "Kazakh prosecutors raise January death toll to 225"
+
+
+def test_the_one_date_a_page_shows_where_its_markups_is_an_archives():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday, officials said. " * 8 + "</p>"
+    page = ('<html><head><title>Nazarbayev wins new term</title><META NAME="Archive-Date" CONTENT="2013-07-22"></head><body>'
+            "<table><tr><td>Tuesday | December 6, 2005</td></tr></table><h1>Nazarbayev wins new term</h1>" + body + "</body></html>")
+    meta = _extract_html(page)[1]
+    assert meta.get("published") is None and meta["page_date"] == "2005-12-06"

@@ -215,8 +215,10 @@ def test_a_toll_in_a_one_town_episodes_town_is_the_episodes_day(ref):
     text = ("Officials raised the toll again on Saturday morning.\n\n"
             "Prosecutors said 86 people were injured in Zhanaozen. About 70 people were detained in Zhanaozen.")
     assert days(text, "2011-12-18") == [("injured", "2011-12-16"), ("detained", "2011-12-17")]
-    # (a day of its own stands; so does another time's report)
-    assert days("On Saturday, 12 people were injured in Zhanaozen.", "2011-12-18") == [("injured", "2011-12-17")]
+    # (so is a toll told on a later day: the day of telling is not the day of the violence)
+    assert days("By Sunday the toll had risen: prosecutors said 13 people had died in Zhanaozen.", "2011-12-19") == [("killed", "2011-12-16")]
+    # (a day before the episode stands; so does another time's report)
+    assert days("On 12 December, 3 people were injured in Zhanaozen.", "2011-12-18") == [("injured", "2011-12-12")]
     assert days("Prosecutors said 86 people were injured in Zhanaozen.", "2013-05-01")[0][1] != "2011-12-16"
 
 
@@ -1581,3 +1583,12 @@ def test_last_evening_is_the_day_before_publication(ref):
     text = "Several hundred opposition supporters gathered outside the bloc's offices in Almaty last evening, organisers said."
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2005, 12, 6)), ref)
     assert [r["event_date"] for r in rows] == ["2005-12-05"]
+
+
+def test_a_weekday_before_its_date_and_election_night(ref):
+    rows = extract_tallies("In Almaty on Wednesday, June 12, police detained more than 30 people.",
+                           DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)
+    assert [r["event_date"] for r in rows] == ["2019-06-12"]
+    rows = extract_tallies("On election night, police in Almaty detained at least five people.",
+                           DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 22)), ref)
+    assert [r["event_date"] for r in rows] == ["2022-11-20"]

@@ -391,12 +391,16 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
 
 def _episode_tolls(tc: TextContext, rows: list[dict]) -> list[dict]:
     """Date a count of casualties in the town of a one-town episode (``events.csv`` ``place``) by the
-    episode's first day, where its sentence names no time and the report came during the episode or
-    the fortnight after ("86 people were injured in Zhanaozen", in a story of the 18th): a toll is
-    the day of the violence it counts, reported when it may be."""
+    episode's first day, where the report came during the episode or the fortnight after and the
+    count's sentence names no time or only one between the episode's start and the report ("86
+    people were injured in Zhanaozen", "By Sunday the toll had risen: 13 people had died in
+    Zhanaozen", in a story of the 18th): a toll is the day of the violence it counts, reported when
+    it may be."""
     for row in rows:
-        if row["counted"] in _CASUALTIES and len(row["location"]) == 1 and not tc.date_cues(tc.sentence_of(row["start"])) \
-                and (first := tc.reported_episode(row["location"][0])) is not None:
+        day = row["event_date"]
+        if row["counted"] in _CASUALTIES and len(row["location"]) == 1 \
+                and (first := tc.reported_episode(row["location"][0])) is not None \
+                and (day is None or (len(day) == len("YYYY-MM-DD") and first.isoformat() <= day <= tc.ctx.published.isoformat())):
             row["event_date"] = first.isoformat()
     return rows
 
