@@ -1592,3 +1592,21 @@ def test_a_weekday_before_its_date_and_election_night(ref):
     rows = extract_tallies("On election night, police in Almaty detained at least five people.",
                            DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 22)), ref)
     assert [r["event_date"] for r in rows] == ["2022-11-20"]
+
+
+def test_a_scene_placed_nowhere_is_the_datelines_town_and_a_set_keeps_its_place(ref):
+    def places(text: str) -> list[tuple[str, list[str]]]:
+        return [(r["counted"], r["location"]) for r in extract_tallies(text, DocContext("doc", None, dt.date(2005, 12, 6)), ref)]
+
+    text = ("ALMATY -- The president has won a new term, officials said.\n\n"
+            "On Monday evening about two dozen young supporters of the bloc held a silent picket outside its headquarters.")
+    assert places(text) == [("protesters", ["Almaty"])]
+    # (not an authority's figure, an aggregate; nor a page without a dateline)
+    assert places("ALMATY -- The vote is over.\n\nThree police officers had been injured, the minister said.") == [("injured", ["Kazakhstan"])]
+    assert places("The vote is over.\n\nAbout two dozen supporters held a silent picket.") == [("protesters", ["Kazakhstan"])]
+    # a count that points back at a set has its place
+    text = "Police detained eight young men near the building in Almaty. All eight were released before midnight, a police spokesman said."
+    assert places(text) == [("detained", ["Almaty"]), ("released", ["Almaty"])]
+    # regions counted are the country's
+    assert places("On January 4 the rallies spread to 11 regions, and the number of participants rose to almost 37,000 people.") \
+        == [("protesters", ["Kazakhstan"])]

@@ -94,6 +94,9 @@ def _phrase_start(sentence: str, end: int) -> int:
 _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
 # A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –",
 # "ALMATY:", "ALMATY, Dec 18 (Reuters) -".
+# A paragraph's start, and how far into the text a story's dateline is looked for.
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t]*")
+_DATELINE_REACH = 1500
 # The city a story's dateline names, referred to by the sentence under it.
 _THE_CITY = re.compile(r"\bthe city(?:'s)?\b")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?"
@@ -562,7 +565,21 @@ class TextContext:
             if places:
                 return places
             back -= 1
-        return self._episode_place(day) or [self.patterns.country]
+        # (a scene the paragraph places nowhere is the dateline's town: "ALMATY -- ... about two dozen
+        # supporters held a silent picket outside its headquarters")
+        # (not an authority's figure, an aggregate)
+        return self._episode_place(day) or ([self._dateline_town] if scene and not official and self._dateline_town else []) \
+            or [self.patterns.country]
+
+    @cached_property
+    def _dateline_town(self) -> str | None:
+        """Return the town of the story's dateline ("ALMATY, Kazakhstan --", "ASTANA:"), the first
+        paragraph's that opens with one within the text's first lines, else None."""
+        for m in _PARAGRAPH_START.finditer(self.text, 0, min(len(self.text), _DATELINE_REACH)):
+            dateline = _DATELINE.match(self.text, m.end())
+            if dateline is not None:
+                return next((x.canonical for x in self._all_mentions if x.kind == "place" and dateline.start() <= x.start < dateline.end()), None)
+        return None
 
     def _episode_place(self, day: dt.date | None) -> list[str]:
         """Return the town of a one-place episode (``events.csv`` ``place``) a count without a place

@@ -35,6 +35,12 @@ _AMONG = r"(?:were|was)\s+(?:also\s+)?among\s+them\b"
 _AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
 _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|\s)")
+# A count that points back at a set counted before: "All eight", "Both", "The other two", "Two of them".
+# (not "all those detained", a set of its own whose sources differ on its place)
+_POINTS_BACK = re.compile(r"(?:all(?!\s+(?:of\s+)?those)|both|the\s+other|the\s+remaining|[\w-]+\s+of\s+(?:them|those|whom))\b", re.IGNORECASE)
+# ... and "All" before a phrase that starts at its figure ("All eight were released").
+_ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
+_SET_REACH = 2  # sentences back to the set a count points at
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
@@ -386,7 +392,22 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 rows.append(row)
                 previous = row
                 counted[id(cand)] = row["counted"]
-    return _episode_tolls(tc, _listed(tc, g, rows, by_sentence, convention, conventions))
+    return _set_places(tc, _episode_tolls(tc, _listed(tc, g, rows, by_sentence, convention, conventions)))
+
+
+def _set_places(tc: TextContext, rows: list[dict]) -> list[dict]:
+    """Give a count that points back at a set ("All eight were released", "Both were fined", "Two of
+    them ...") the place of the count before it, within two sentences, where it has none of its own
+    (an official's "All eight were released, a police spokesman said" is no nationwide figure)."""
+    country = [tc.patterns.country]
+    for i, row in enumerate(rows):
+        if row["location"] != country or not (_POINTS_BACK.match(row["phrase"]) or _ALL_BEFORE.search(tc.text, max(0, row["start"] - 8), row["start"])):
+            continue
+        index = tc.sentence_of(row["start"])
+        before = next((r for r in reversed(rows[:i]) if r["location"] != country), None)
+        if before is not None and tc.sentence_of(before["start"]) >= index - _SET_REACH:
+            row["location"] = list(before["location"])
+    return rows
 
 
 def _episode_tolls(tc: TextContext, rows: list[dict]) -> list[dict]:
