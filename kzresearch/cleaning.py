@@ -959,16 +959,18 @@ def _mark_reader_comments(lines: list[Line], openers: frozenset[str]) -> None:
     # article's text, up to the next list of links.
     # (a short prompt under the comments' heading, "4 Comments" or "Comments (2)"; not a sentence inviting
     # comments in the middle of the text)
+    # (or a count of comments right above a commenter's stamp: "2 Comments", "Rakesh K. | May 24, 2016 6:12 pm")
     first_paragraph = _first_paragraph(lines)
     prompt = next((i for i, line in enumerate(lines) if i > first_paragraph and line.n_words <= _PROMPT_WORDS
-                   and _COMMENT_PROMPT.match(line.text)
-                   and any(x.rule == "comment_widget" for x in lines[max(0, i - 4): i])), None)
+                   and ((_COMMENT_PROMPT.match(line.text) and any(x.rule == "comment_widget" for x in lines[max(0, i - 4): i]))
+                        or (line.rule == "comment_widget" and _DIGIT.search(line.text)
+                            and [x.rule for x in _next_nonblank(lines, i)] == ["date_line"]))), None)
     if prompt is None:
         return
     for line in lines[prompt:]:
         if line.rule in openers:
             break
-        if line.role is None:
+        if line.role is None or line.rule == "date_line":  # (a commenter's stamp dates no article)
             line.role, line.rule = "boilerplate", "reader_comment"
 
 

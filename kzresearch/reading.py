@@ -278,10 +278,10 @@ _HEAD_REACH = 100_000  # how far into a page its head is looked for
 _JSON_LD = re.compile(r"""<script[^>]*type\s*=\s*["']application/ld\+json["'][^>]*>(.*?)</script>""", re.IGNORECASE | re.DOTALL)
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-# The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |").
-TITLE_SEPARATOR = re.compile(r"\s+(?:--|[-|\u2013\u2014])\s+")
+# The separator between a page title's headline and its site's name ("- Euractiv", "Euractiv |", "The Monitor Online :: World ::").
+TITLE_SEPARATOR = re.compile(r"\s+(?:--|::|»|[-|\u2013\u2014])\s+")
 # ... and, between the parts of an archive's title only, a spaced colon ("The Hindu : International : ...").
-_TITLE_PARTS = re.compile(r"\s+(?:--|[-|:\u2013\u2014])\s+")
+_TITLE_PARTS = re.compile(r"\s+(?:--|::|»|[-|:\u2013\u2014])\s+")
 _ISSUE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:Vol|No|Issue)\.?\s*\d", re.IGNORECASE)
 _APOSTROPHES = re.compile("[\u2018\u2019\u02bc]")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
@@ -463,7 +463,9 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)) \
             and (published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None)):
         return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
-    if _stamped(shown, day):
+    # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
+    # updated: 06/12/2005", stands)
+    if _stamped(shown, day) and sum(d.isoformat() == day for d in _whole_dates(shown)) < 2:
         earliest = min((d for d in _whole_dates(shown) if d.isoformat() != day), default=None)
         return None, earliest.isoformat() if earliest else None
     if find_date(html, extensive_search=False, original_date=True) == date:

@@ -665,3 +665,16 @@ def test_an_agency_next_to_the_date_and_reports_from_agencies_are_wires(ref):
     assert infer_byline_and_wire(doc.lines, agencies) == (None, ["AP"])
     doc = classify_lines("Kazakhstan votes\n\n" + BODY + "\n\nWith reports from Reuters, AP and El Universal", ref)
     assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AP", "Reuters"]
+
+
+def test_also_read_links_and_counted_comments_are_furniture(ref):
+    page = ("Police detain hundreds as land protests spread\n\n" + BODY + "\n\n" + BODY + "\n\nAlso Read\n"
+            "Kolkata: Over 1,200 held as Left Front stages rail roko\nThree killed in farmers' agitation in Maharashtra\n\n"
+            "2 Comments\nRakesh K. | May 24, 2016 6:12 pm\nSame thing happened at Singur. Hundreds arrested for defending their land.\n\n"
+            "[ALSO READ] Nandigram: 14 killed in police firing, CBI tells court")
+    found = roles(page, ref)
+    assert found["Also Read"][1] == "read_more"
+    assert found["Three killed in farmers' agitation in Maharashtra"] == ("boilerplate", "link_list")
+    assert found["Same thing happened at Singur. Hundreds arrested for defending their land."] == ("boilerplate", "reader_comment")
+    assert found["Rakesh K. | May 24, 2016 6:12 pm"] == ("boilerplate", "reader_comment")
+    assert found["[ALSO READ] Nandigram: 14 killed in police firing, CBI tells court"][1] == "read_more"

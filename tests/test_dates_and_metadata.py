@@ -938,3 +938,15 @@ def test_the_one_date_a_page_shows_where_its_markups_is_an_archives():
             "<table><tr><td>Tuesday | December 6, 2005</td></tr></table><h1>Nazarbayev wins new term</h1>" + body + "</body></html>")
     meta = _extract_html(page)[1]
     assert meta.get("published") is None and meta["page_date"] == "2005-12-06"
+
+
+def test_a_day_shown_apart_from_a_sites_stamp_stands_and_a_double_colon_parts_a_title():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Police detained 30 people in Almaty on Monday, officials said. " * 8 + "</p>"
+    page = ("<html><head><title>The Monitor Online :: World :: Nazarbayev wins new term with 91 per cent</title></head><body>"
+            "<p>Tuesday, December 6, 2005</p><h1>Nazarbayev wins new term with 91 per cent</h1>" + body +
+            "<p>Site last updated: 06/12/2005 09:14 EAT | Visitors since 01/01/2004: 3,412,907</p></body></html>")
+    meta = _extract_html(page)[1]
+    assert meta["title"] == "Nazarbayev wins new term with 91 per cent"
+    assert "2004-01-01" not in (meta.get("published"), meta.get("page_date"))

@@ -1143,8 +1143,9 @@ def test_a_day_and_month_beside_a_vote_and_a_turnout_going_on_from_a_dated_resul
                            ctx, FakeReference())
     assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2011-04-03-presidential"]
     # (not after a sentence whose own vote's figure comes first)
+    # (in a report after the vote)
     rows = extract_results("Nur Otan won 80.7 per cent, more than the 88 per cent it got in 2007. Turnout was 75 per cent.",
-                           ctx, FakeReference())
+                           DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 16)), FakeReference())
     assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2012-01-15-parliamentary"]
 
 
@@ -1275,3 +1276,20 @@ def test_an_office_before_a_name_of_its_own_is_no_incumbent(ref):
 def test_a_balkan_countrys_vote_is_abroad(ref):
     text = "In Bosnia and Herzegovina's general election last October, turnout was around 53 percent."
     assert _shares(ref, text, "2019-06-09-presidential", "2019-06-18") == []
+
+
+def test_the_seats_a_party_holds_before_a_vote_are_the_vote_befores(ref):
+    text = ("The violence comes a month before a snap election on January 15, at which the Nur Otan party, which holds "
+            "all 98 elected seats in the lower house, is expected to win.")
+    rows = extract_results(text, DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 18)), ref)
+    assert [(r["measure"], r["value"], r["election_id"]) for r in rows] == [("seats", 98.0, "2007-08-18-parliamentary")]
+
+
+def test_an_office_or_a_pronoun_is_the_candidate_whose_official_share_it_states(ref):
+    text = "In Nazarbayev's last contest, in 2015, the long-serving leader was re-elected with 97.7 per cent of the vote."
+    assert _shares(ref, text, "2019-06-09-presidential", "2019-06-11") == [("Nursultan Nazarbayev", "vote_share", 97.7)]
+    text = ("Nazarbayev, 65, has ruled since 1989. He took 79.78 percent in the previous election in January 1999, when "
+            "former prime minister Akezhan Kazhegeldin was barred from running. "
+            "In 1991 he stood unopposed and was credited with more than 98 percent.")
+    assert _shares(ref, text, "2005-12-04-presidential", "2005-12-06") == [
+        ("Nursultan Nazarbayev", "vote_share", 79.78), ("Nursultan Nazarbayev", "vote_share", 98.0)]

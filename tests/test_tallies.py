@@ -1610,3 +1610,27 @@ def test_a_scene_placed_nowhere_is_the_datelines_town_and_a_set_keeps_its_place(
     # regions counted are the country's
     assert places("On January 4 the rallies spread to 11 regions, and the number of participants rose to almost 37,000 people.") \
         == [("protesters", ["Kazakhstan"])]
+
+
+# --- blind set 29: the classes it showed (sentences written for these tests) -------------------
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that names no place after one set abroad, in its paragraph
+    ("For readers in Myanmar, the pattern is familiar. A rights group says 2,707 people have been killed since the coup.", []),
+    # (not after a place abroad the sentence only mentions in an aside at its end)
+    ("Police detained seven activists who unfurled an orange banner \u2014 the colour of the uprising in Ukraine. "
+     "Five were released after several hours.", [("detained", 7), ("released", 5)]),
+    # a clause on a place abroad, and a sentence whose subject is one
+    ("Unlike its neighbour Kyrgyzstan, where a revolt toppled the president and left more than 80 people dead, "
+     "Kazakhstan has seen no serious unrest.", []),
+    ("Lebanon's parliament was elected in 2018, and months after the port explosion that killed more than 200 people, "
+     "the country still has no government.", []),
+    # a toll described, a toll that runs into a vague figure, "taken to the streets"
+    ("Prosecutors raised the official death toll from this month's unrest to 225.", [("killed", 225)]),
+    ("Residents say the true toll runs into dozens.", [("killed", None)]),
+    ("Organisers said tens of thousands of people had taken to the streets.", [("protesters", None)]),
+    # a person quoted past an apposition is no count
+    ("\"We want them to take away the troops,\" one protester, a welder who said he had lost an eye, told reporters.", []),
+])
+def test_blind_set_29_classes(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2023, 1, 5)), ref)
+    assert [(r["counted"], r["number"]) for r in rows] == expected

@@ -72,6 +72,9 @@ _RELATIVE_CUE = re.compile(
 # Words of a vote that tie another country's name to it.
 # The one a candidate or party came behind: "second to Mr X", "a distant third behind X".
 _TRAILED = re.compile(r"\b(?:(?:second|third|fourth|fifth|runner-up)\s+to|behind|trailing)\s+(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|President|incumbent)\.?\s+)?$")
+# A party's seats now: "which holds all 98 elected seats", "controls 76 of the 98 seats".
+_HOLDS_NOW = re.compile(r"\b(?:holds|has|controls|occupies|dominates)\s+(?:all\s+|only\s+|just\s+)?(?:the\s+)?$", re.IGNORECASE)
+_HOLDS_REACH = 30
 _NO_ONE = re.compile(r"\b(?:none|neither)\s+of\b|\bno\s+(?:other\s+)?(?:candidate|party|parties)\b", re.IGNORECASE)
 _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
@@ -408,20 +411,41 @@ def _candidate_named(tc: TextContext, index: int, row: dict) -> str | None:
     shares = _official_shares(tc.ref)
     stood = shares.get(row["election_id"] or "")
     subject = row["subject"]
-    # (only where the reference lists the field: more than one candidate)
-    if row["measure"] != "vote_share" or len(stood or ()) < 2 or subject in stood or _kind(row["election_id"]) != "presidential":
+    if row["measure"] != "vote_share" or not stood or subject in stood or _kind(row["election_id"]) != "presidential":
         return subject
+    # (where the reference lists one candidate only, the field may be incomplete: that one is the
+    # subject only where the row states its share, "In 1991 he stood unopposed and was credited with more than 98 percent")
+    if len(stood) < 2:
+        return next(iter(stood)) if _states_share(row, next(iter(stood.values()))) else subject
     own = [eid for eid, by in shares.items() if _kind(eid) == "presidential" and row["value"] is not None
            and abs(by.get(subject, -100) - row["value"]) <= _SAME_SHARE]
     if len(own) == 1:
         row["election_id"] = own[0]
         return subject
+    # ("the long-serving leader was re-elected with 97.7 per cent" in 2015, "he ... was credited with
+    # more than 98 percent" in 1991: the one candidate of that election whose official share it states)
+    agreeing = [name for name, share in stood.items() if _states_share(row, share)]
+    if len(agreeing) == 1:
+        return agreeing[0]
     named = {x.canonical for i in (index - 1, index) if i >= 0 for x in tc.mentions(i) if x.kind == "person"}
     others = [name for name in named if name in stood]
     return others[0] if len(others) == 1 and subject in named else subject
 
 
 _SAME_SHARE = 0.05  # a share this close to an official one is that one, rounded
+_NEAR_SHARE = 1.0  # ... and an approximate or bounded share this close ("about 91", "more than 98")
+
+
+def _states_share(row: dict, share: float) -> bool:
+    """Whether a row's value, with its qualifier, states the official ``share`` ("more than 98" of 98.78)."""
+    value, qualifier = row["value"], row["qualifier"]
+    if value is None:
+        return False
+    if qualifier in ("more_than", "at_least"):
+        return value <= share < value + _NEAR_SHARE
+    if qualifier in ("fewer_than", "at_most"):
+        return value - _NEAR_SHARE < share <= value
+    return abs(share - value) <= (_NEAR_SHARE if qualifier == "approx" else _SAME_SHARE)
 
 
 @lru_cache(maxsize=8)
@@ -505,12 +529,28 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
             abroad.add(index)
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
+        _held_by_publication(tc, kept)
         kept_before[index] = kept
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
         rows += kept
     return rows
+
+
+def _held_by_publication(tc: TextContext, rows: list[dict]) -> None:
+    """Give the seats a party holds now ("Nur Otan, which holds all 98 elected seats") the last
+    election of that kind held by publication, where the row was dated to one after it: in a story
+    before the vote it is about, the chamber sitting is the one the vote before elected."""
+    published = tc.ctx.published
+    if published is None:
+        return
+    elections = elections_of(tc.ref)
+    for row in rows:
+        held = elections.by_id.get(row["election_id"] or "")
+        if held is not None and held[0] > published and row["measure"] == "seats" \
+                and _HOLDS_NOW.search(tc.text, max(0, row["start"] - _HOLDS_REACH), row["start"]):
+            row["election_id"] = next((eid for day, eid, kind in reversed(elections.ordered) if kind == held[1] and day <= published), None)
 
 
 def _row(tc: TextContext, start: int, end: int, subject: str | None, measure: str, value: float | None,

@@ -41,6 +41,11 @@ _POINTS_BACK = re.compile(r"(?:all(?!\s+(?:of\s+)?those)|both|the\s+other|the\s+
 # ... and "All" before a phrase that starts at its figure ("All eight were released").
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
 _SET_REACH = 2  # sentences back to the set a count points at
+_TOLL_WORDS = ("", "official ", "overall ", "confirmed ")  # words that may describe a toll raised
+_ASIDE_DASH = re.compile(r"\s(?:\u2014|\u2013|--)\s")
+_OPENING_CHARS = 40  # the first words of a sentence, where it sets its scene
+# "one protester, a 58-year-old welder who ..., told reporters": a person quoted past an apposition
+_SPEAKER_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{1,150},\s*(?:told|said|says|tells|added|recalled)\b")
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
@@ -145,6 +150,8 @@ class _Grammar:
     of_people: re.Pattern
     abroad: re.Pattern
     abroad_label: re.Pattern
+    abroad_subject: re.Pattern
+    abroad_any: re.Pattern
     abroad_where: re.Pattern
     home: re.Pattern
 
@@ -211,7 +218,9 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         # "raising the death toll from two days of unrest in the oil region to 14": a toll raised to its figure
         raised_toll=re.compile(
-            rf"(?:{'|'.join(f'(?<={verb} the )' for verb in lexicon['tolls'].get('raising_verbs') or ['(?!)'])})(?P<toll>(?:death\s+)?toll)\b"
+            # ("raised the official death toll from this month's unrest to 225": a word may describe the toll)
+            rf"(?:{'|'.join(f'(?<={verb} the {word})' for verb in lexicon['tolls'].get('raising_verbs') or ['(?!)'] for word in _TOLL_WORDS)})"
+            rf"(?P<toll>(?:death\s+)?toll)\b"
             rf"(?:\s+(?:from|of|in|across|after|since|over)\b(?:\s+[\w'\u2019-]+){{1,12}}?)?\s+(?P<toll_verb>to)\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
@@ -286,8 +295,12 @@ def grammar(lexicon: dict) -> _Grammar:
         abroad=re.compile(r"(?<![Bb]ased )(?<![Hh]eadquartered )(?<!exile )(?<![Ll]ives )(?<![Ll]iving )(?<![Rr]egistered )(?<![Ss]peaking )"
                           rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{abroad}(?![\w-])"),
         abroad_label=re.compile(rf"\W*{abroad}\s*:"),
-        # "... closely in Moscow, where tens of thousands rallied": a clause on a place abroad
-        abroad_where=re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?{abroad}\s*,?\s*(?:where|in\s+which)\b"),
+        # a sentence whose subject is a place abroad: "Lebanon's current parliament was elected ..."
+        abroad_subject=re.compile(rf"\W*{abroad}['\u2019]s\s"),
+        abroad_any=re.compile(rf"\b{abroad}(?![\w-])"),
+        # "... closely in Moscow, where tens of thousands rallied", "its neighbour Kyrgyzstan, where a
+        # revolt left more than 80 people dead": a clause on a place abroad
+        abroad_where=re.compile(rf"\b{abroad}\s*,?\s*(?:where|in\s+which)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
@@ -444,11 +457,32 @@ def _toll_verbs(verbs: list[str]) -> str:
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
     """Whether sentence ``index`` is set in a place abroad and names no place in Kazakhstan (no
-    name of the gazetteer's, no ``home_places`` word): its counts are another country's."""
+    name of the gazetteer's, no ``home_places`` word): its counts are another country's. So is a
+    sentence that names no place at all after such a sentence in its paragraph ("For readers in
+    Myanmar, the pattern is familiar. A rights group says 2,707 people have been killed ...")."""
+    if _names_no_place(tc, g, index):
+        return tc.continues(index) and _abroad_here(tc, g, index - 1, opening=True)
+    return _abroad_here(tc, g, index)
+
+
+def _abroad_here(tc: TextContext, g: _Grammar, index: int, *, opening: bool = False) -> bool:
+    """Whether sentence ``index`` itself is set abroad ("in Bishkek", "Bishkek:", "Lebanon's
+    parliament ...") and names no place in Kazakhstan; with ``opening``, set there from its first
+    words ("For readers in Myanmar, ...", not "... the colour of last year's uprising in Ukraine")."""
     start, end = tc.sentences[index]
-    abroad = g.abroad.search(tc.text, start, end) or g.abroad_label.match(tc.text, start, end)
+    # (not a place abroad in an aside after a dash: "... an orange banner -- the colour of last year's uprising in Ukraine")
+    aside = _ASIDE_DASH.search(tc.text, start, end)
+    abroad = g.abroad.search(tc.text, start, min(aside.start() if aside else end, start + _OPENING_CHARS if opening else end)) \
+        or g.abroad_label.match(tc.text, start, end) or g.abroad_subject.match(tc.text, start, end)
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
+
+
+def _names_no_place(tc: TextContext, g: _Grammar, index: int) -> bool:
+    """Whether sentence ``index`` names no place, at home or abroad."""
+    start, end = tc.sentences[index]
+    return not (g.abroad_any.search(tc.text, start, end) or g.home.search(tc.text, start, end)
+                or any(m.kind == "place" for m in tc.mentions(index)))
 
 
 def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[int, list[int]], convention: str,
@@ -866,7 +900,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         qualifier = g.qualifiers.get(normalise(qual.group("qual"))) if qual else "exact"
         start = min(start, qual.start() if qual else part.start())
     if number == 1 and cand.shape == "np" and not _VERB_AFTER.match(text, m.end()) and (
-            g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())):
+            g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())
+            or _SPEAKER_AFTER_APPOSITION.match(text, m.end(), s_end)):
         # (not "police said one activist was detained": the clause's subject)
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
     if cand.shape == "np" and _SPEAKING.match(text, m.end()):
