@@ -1293,3 +1293,9 @@ def test_an_office_or_a_pronoun_is_the_candidate_whose_official_share_it_states(
             "In 1991 he stood unopposed and was credited with more than 98 percent.")
     assert _shares(ref, text, "2005-12-04-presidential", "2005-12-06") == [
         ("Nursultan Nazarbayev", "vote_share", 79.78), ("Nursultan Nazarbayev", "vote_share", 98.0)]
+
+
+def test_a_negation_before_the_colon_that_opens_the_results_bounds_nothing(ref):
+    text = "No party cleared the 7 per cent threshold: the Nationwide Social Democratic Party polled 4.62 per cent."
+    assert _shares(ref, text, "2007-08-18-parliamentary", "2007-08-20") == [
+        ("threshold", "threshold", 7.0), ("All-National Social Democratic Party", "vote_share", 4.62)]

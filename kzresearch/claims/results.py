@@ -70,12 +70,12 @@ _RELATIVE_CUE = re.compile(
     rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
     rf"|\b(?:in|last|of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
 # Words of a vote that tie another country's name to it.
+_RESULTS_OPEN = re.compile(r"[:;]")
 # The one a candidate or party came behind: "second to Mr X", "a distant third behind X".
 _TRAILED = re.compile(r"\b(?:(?:second|third|fourth|fifth|runner-up)\s+to|behind|trailing)\s+(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|President|incumbent)\.?\s+)?$")
 # A party's seats now: "which holds all 98 elected seats", "controls 76 of the 98 seats".
 _HOLDS_NOW = re.compile(r"\b(?:holds|has|controls|occupies|dominates)\s+(?:all\s+|only\s+|just\s+)?(?:the\s+)?$", re.IGNORECASE)
 _HOLDS_REACH = 30
-_NO_ONE = re.compile(r"\b(?:none|neither)\s+of\b|\bno\s+(?:other\s+)?(?:candidate|party|parties)\b", re.IGNORECASE)
 _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
@@ -514,8 +514,10 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                 continue
             taken.append((row["start"], row["end"]))
             kept.append(row)
-        # ("none of the three other candidates had collected more than two per cent": a bound, no one's share)
-        kept = [row for row in kept if row["measure"] not in ("vote_share", "turnout") or not _NO_ONE.search(text, max([m.end() for m in CLAUSE_MARK.finditer(text, s_start, row["start"])], default=s_start), row["start"])]
+        # ("turnout was almost 90 per cent, and that none of the three other candidates had collected more
+        # than two per cent": a bound in its own clause, no one's share, whatever it went on from)
+        kept = [row for row in kept if row["measure"] not in ("vote_share", "turnout") or not f.negation.search(
+            text, max([m.end() for m in CLAUSE_MARK.finditer(text, s_start, row["start"])], default=s_start), row["start"])]
         if any(row["subject"] and f.foreign_body.search(row["subject"]) for row in kept):
             # "Pashinyan's Civil Contract party won 53.9 percent ... and holds 71 of the 107 seats": another country's party's sentence
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
@@ -835,8 +837,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     possessive = _POSSESSIVE_BEFORE.search(before) if _POSSESSIVE_AFTER.match(after) else None
     if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having or possessive):
         return None
-    if f.negation.search(text, lo, m.start()):
-        return None  # "None of the other candidates won more than 2 percent": a bound, not a result
+    # ("None of the other candidates won more than 2 percent": a bound, not a result; not a negation before a
+    # colon that opens the results: "No party cleared the 7 per cent threshold: X polled 4.62 per cent")
+    if f.negation.search(text, max([lo] + [b.end() for b in _RESULTS_OPEN.finditer(text, lo, m.start())]), m.start()):
+        return None
     if f.poll_after.match(after) or f.poll_cue.search(text, tc.sentences[index][0], m.start()):
         return None  # "backed by 62 percent of respondents", "a survey by X gave Amanat 49%": a poll
     if f.part_of_other.match(after):
