@@ -640,11 +640,12 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             # (a name set in capitals, "LAYLA QASSEM", as it is spelt: "Layla Qassem")
             # ("World News Desk" next to a date line is a desk, no author)
             # ("Associated Press" next to the date is the agency's copy, no writer)
-            # ("Vadim Zhuravlev, Almaty": a one-word part is the place written in)
-            for a in (a.strip() for a in re.split(r",? and |, ", line.text.split(" in ")[0])):
+            # ("Vadim Zhuravlev, Almaty": among several parts, a one-word part is the place written in)
+            parts = [a.strip() for a in re.split(r",? and |, ", line.text.split(" in ")[0])]
+            for a in parts:
                 if agency := agencies.get(a.casefold()):
                     wire.append(agency)
-                elif not _ROLE_END.search(a) and (" " in a or line.rule != "author_below_headline"):
+                elif not _ROLE_END.search(a) and (" " in a or len(parts) == 1):
                     authors.append(a.title() if a.isupper() else a)
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
             for part in _CREDIT_SPLIT.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
@@ -827,10 +828,13 @@ def row_agencies(credited: str | None, agencies: dict[str, str], is_place: Calla
                               if agency or not is_place(name)))
 
 
-def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None) -> tuple[str | None, list[str]]:
+def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | None,
+                    is_place: Callable[[str], bool] | None = None) -> tuple[str | None, list[str]]:
     """Split a byline from page metadata into its authors and the agencies it credits: a part that
     names an agency ("Almaz Kumenov and Reuters", "ASTANA Agence France-Presse") credits it, and a
-    part that is the outlet itself ("DAILY SABAH") names no author.
+    part that is the outlet itself ("DAILY SABAH") names no author; a writer before the agency ends
+    the part ("KAIRAT OSPANOV Associated Press"), unless ``is_place`` says it is a place ("NEW YORK
+    Associated Press").
 
     Examples
     --------
@@ -860,7 +864,7 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
         if named := _agencies_named(part, agencies):
             wire += named
             # ("KAIRAT OSPANOV Associated Press": a writer and the agency after the name)
-            if (writer := _writer_before_agency(part, agencies)) is not None:
+            if (writer := _writer_before_agency(part, agencies)) is not None and not (is_place and is_place(writer)):
                 authors.append(writer)
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
                 and not (wire and len(part.split()) == 1) and _is_writer(part):

@@ -111,7 +111,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
 
     byline, wire = infer_byline_and_wire(clean.lines, agency_index(ref), wire_services(ref))
     if not byline:
-        byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet)
+        byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet, ref.is_place)
         wire = list(dict.fromkeys(wire + credited))
     wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), ref.is_place)))
     if byline and outlet and byline.casefold().removeprefix("the ") == outlet.casefold().removeprefix("the "):

@@ -242,8 +242,11 @@ _ARCHIVE_STAMP = re.compile(r"\b(?:last\s+(?:updated|modified)|printed\b.{0,50}?
                             re.IGNORECASE)
 _STAMP_REACH = 40
 _DASHES = re.compile(r"[\u2010-\u2015]|--")
-# A site's name: one to five capitalised words or a domain ("People's Daily Online", "ANSA.it").
 _HEADLINE_WORDS = 4  # an <h1> of fewer words may be a section's or the site's name
+# Words of a story that two headlines of it share (stems of their first letters, and figures).
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d+(?:[.,]\d+)?")
+_STEM, _SHARED_WORDS = 6, 2
+# A site's name: one to five capitalised words or a domain ("People's Daily Online", "ANSA.it").
 _SITE_WORDS = re.compile(r"[A-Z0-9][\w'&.-]*(?: (?:of|the|and|&|[A-Z0-9][\w'&.-]*)){0,4}")
 # Tags that end a paragraph, a line or a table cell of a body kept as markup, and the elements a
 # browser does not show.
@@ -415,7 +418,9 @@ def _extract_html(html: str) -> tuple[str, dict]:
     page = html[after_title:]
     shown = _visible_text(page)  # the page's text below its <title>, read once for the title and the date
     title, site = _headline_in_title(page, shown, full_title, doc.get("title"))
-    marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"))  # (a tab shows the title)
+    # (a tab shows the title; the page's masthead is what it shows above its headline)
+    above_headline = shown[: shown.find(title)] if title and title in shown else ""
+    marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"), above_headline)
     meta = {
         "title": title,
         "byline": doc.get("author"),
@@ -432,7 +437,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, str | None]:
+def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "") -> tuple[str | None, str | None]:
     """Return ``(marked, in_text)``: trafilatura's date of a page when the page's markup states it
     (its metadata, a ``<time>``, its url: htmldate finds it without searching the text), else when
     the page's visible text does ("Tuesday, Dec 06, 2005" in a masthead), a date the article's date
@@ -443,8 +448,9 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
     makes of a year alone ("© 2025 All Rights Reserved"). A date the page's archive or printer
     stamped ("Archive page last updated: 08/14/2013", "Printed from ... on 03/02/2011") is none
     either: the earliest other whole date the page shows is its publication's ("Posted at 09:40
-    a.m. PST; Monday, January 11, 1999"); so is the one whole date it shows where the markup's date
-    is neither confirmed by htmldate's own reading of the markup nor shown. A publication date the markup states for the article
+    a.m. PST; Monday, January 11, 1999"); so is the one whole date its masthead shows above the
+    headline (``above_headline``) where the markup's date is neither confirmed by htmldate's own
+    reading of the markup nor shown (an archive's "Archive-Date"; not a date of the article's text). A publication date the markup states for the article
     (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
     finds no date before 1995. A date that is the page's modified time ("og:updated_time") yields
     to the first ``<time datetime>`` of another day, the article's.
@@ -470,12 +476,12 @@ def _page_dates(html: str, shown: str, date: str | None) -> tuple[str | None, st
         return None, earliest.isoformat() if earliest else None
     if find_date(html, extensive_search=False, original_date=True) == date:
         return date, None
-    # (markup's date neither confirmed nor shown, an archive's "Archive-Date": the one whole date the page
-    # shows instead, "Tuesday | December 6, 2005" in its masthead)
-    shown_days = set(_whole_dates(shown))
-    if any(d.isoformat() == day for d in shown_days):
+    if any(d.isoformat() == day for d in _whole_dates(shown)):
         return None, date
-    return None, shown_days.pop().isoformat() if len(shown_days) == 1 else None
+    # (markup's date neither confirmed nor shown, an archive's "Archive-Date": the one whole date the
+    # masthead shows instead, "Tuesday | December 6, 2005" above the headline)
+    masthead_days = set(_whole_dates(above_headline))
+    return None, masthead_days.pop().isoformat() if len(masthead_days) == 1 else None
 
 
 def _article_published(html: str) -> str | None:
@@ -586,17 +592,20 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
 
 
 def _other_headline(page: str, title: str, full_title: str | None) -> str | None:
-    """Return the page's one ``<h1>`` where it is another headline than the social or tab title
-    (``og:title`` "Prosecutors: January unrest left 225 dead", ``<h1>`` "Kazakh prosecutors raise
-    January death toll to 225"): the headline a reader sees; else None. An ``<h1>`` of a few
-    capitalised words is a logo, and one that shares the title's words is the same headline."""
+    """Return the page's one ``<h1>`` where it is another headline of the same story than the social
+    or tab title (``og:title`` "Prosecutors: January unrest left 225 dead", ``<h1>`` "Kazakh
+    prosecutors raise January death toll to 225": two words or more in common): the headline a
+    reader sees; else None. An ``<h1>`` of a few capitalised words is a logo, one that holds the
+    title or is held by it the same headline, and one with nothing in common furniture."""
     found = [" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)]
     if len(found) != 1 or len(found[0].split()) < _HEADLINE_WORDS or _SITE_WORDS.fullmatch(found[0]):
         return None
     shown = _APOSTROPHES.sub("'", found[0]).casefold()
     if any(shown in _APOSTROPHES.sub("'", t).casefold() or _APOSTROPHES.sub("'", t).casefold() in shown for t in (title, full_title or title)):
         return None
-    return found[0]
+    # (the same story told in other words, not a site's furniture: "Subscribe to our daily newsletter")
+    shared = {w[:_STEM] for w in _CONTENT_WORD.findall(shown)} & {w[:_STEM] for w in _CONTENT_WORD.findall(title.casefold())}
+    return found[0] if len(shared) >= _SHARED_WORDS else None
 
 
 def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str] | None:

@@ -631,6 +631,9 @@ def test_a_weather_line_and_an_edition_line_are_furniture(ref):
     assert roles(page, ref)["Edition 927 - Saturday, 25 August 2007"] == ("byline", "date_line")
     assert roles("No. 239 (3001) \u00b7 19.12.2011, 00:04\n\n" + BODY, ref)["No. 239 (3001) \u00b7 19.12.2011, 00:04"] == ("byline", "date_line")
     assert roles("Edition 927\n\n" + BODY, ref)["Edition 927"] == ("boilerplate", "issue_line")
+    # (not an issue a headline names)
+    assert classify_lines("Parliament to revisit land issue 3 years after protests\n\n" + BODY, ref).title \
+        == "Parliament to revisit land issue 3 years after protests"
     assert roles("Facebook Twitter WhatsApp SMS Email Print Save\n\n" + BODY, ref)["Facebook Twitter WhatsApp SMS Email Print Save"][1] \
         == "share_buttons"
 

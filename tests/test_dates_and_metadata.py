@@ -520,9 +520,8 @@ def test_a_page_date_only_a_link_gives_is_no_publication_date():
 
     page = ('<html><head><title>X</title></head><body><p>UPDATED: 08:26, September 23, 2004</p>'
             '<a href="/200409/15/eng20040915_157402.html">SCO prime ministers to meet</a></body></html>')
-    # a date only a link gives is none; one the text states is the page's, after its date lines (so too
-    # where the markup's date is the link's: the one whole date the page shows)
-    assert _page_dates(page, "2004-09-15") == (None, "2004-09-23") and _page_dates(page, "2004-09-23") == (None, "2004-09-23")
+    # a date only a link gives is none; one the text states is the page's, after its date lines
+    assert _page_dates(page, "2004-09-15") == (None, None) and _page_dates(page, "2004-09-23") == (None, "2004-09-23")
     archived = ('<html><body><p>Posted at 09:40 a.m. PST; Monday, January 11, 1999</p><p>Text.</p>'
                 '<p>Archive page last updated: 08/14/2013 03:12:55</p></body></html>')
     assert _page_dates(archived, "2013-08-14") == (None, "1999-01-11")
@@ -918,6 +917,7 @@ def test_a_writer_before_the_agency_in_a_byline():
     agencies = {"associated press": "AP", "agence france-presse": "AFP"}
     assert credited_byline("KAIRAT OSPANOV Associated Press", agencies, None) == ("Kairat Ospanov", ["AP"])
     assert credited_byline("ASTANA Agence France-Presse", agencies, None) == (None, ["AFP"])
+    assert credited_byline("NEW YORK Associated Press", agencies, None, lambda name: name.casefold() == "new york") == (None, ["AP"])
 
 
 def test_the_headline_a_page_shows_over_its_social_title():
@@ -949,4 +949,18 @@ def test_a_day_shown_apart_from_a_sites_stamp_stands_and_a_double_colon_parts_a_
             "<p>Site last updated: 06/12/2005 09:14 EAT | Visitors since 01/01/2004: 3,412,907</p></body></html>")
     meta = _extract_html(page)[1]
     assert meta["title"] == "Nazarbayev wins new term with 91 per cent"
-    assert "2004-01-01" not in (meta.get("published"), meta.get("page_date"))
+    assert (meta.get("published"), meta.get("page_date")) == ("2005-12-06", None)
+
+
+def test_a_date_of_the_articles_text_is_no_page_date_and_furniture_is_no_headline():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "On December 16, 2011, police opened fire in Zhanaozen. " * 8 + "</p>"
+    page = ('<html><head><title>Ten years on</title><META NAME="Archive-Date" CONTENT="2021-12-10"></head><body>'
+            "<h1>Ten years on</h1>" + body + "</body></html>")
+    assert "page_date" not in _extract_html(page)[1]
+    body = "<p>" + "Prosecutors said 225 people died in the January unrest. " * 8 + "</p>"
+    page = ('<html><head><title>Prosecutors: January unrest left 225 dead</title>'
+            '<meta property="og:title" content="Prosecutors: January unrest left 225 dead"></head><body>'
+            "<h1>Subscribe to our daily newsletter</h1><article>" + body + "</article></body></html>")
+    assert _extract_html(page)[1]["title"] == "Prosecutors: January unrest left 225 dead"

@@ -1143,9 +1143,8 @@ def test_a_day_and_month_beside_a_vote_and_a_turnout_going_on_from_a_dated_resul
                            ctx, FakeReference())
     assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2011-04-03-presidential"]
     # (not after a sentence whose own vote's figure comes first)
-    # (in a report after the vote)
     rows = extract_results("Nur Otan won 80.7 per cent, more than the 88 per cent it got in 2007. Turnout was 75 per cent.",
-                           DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 16)), FakeReference())
+                           ctx, FakeReference())
     assert [r["election_id"] for r in rows if r["measure"] == "turnout"] == ["2012-01-15-parliamentary"]
 
 
@@ -1252,18 +1251,27 @@ def test_a_paragraph_on_another_countrys_vote_stays_abroad(ref):
     text = ("Colombia's own first round, on May 29, left Gustavo Petro with 40.3% and Rodolfo Hernandez with 28.2%. "
             "Turnout was about 55%, in line with recent elections.\n\nTurnout in Kazakhstan was 68%.")
     assert _shares(ref, text, "2022-06-05-referendum", "2022-06-06") == [("turnout", "turnout", 68.0)]
+    # (not after a sentence that does not open abroad)
+    text = "Putin, who won 77 percent in Russia's 2018 election, congratulated Tokayev. Turnout was 77.5 percent, the CEC said."
+    assert _shares(ref, text, "2019-06-09-presidential", "2019-06-11") == [("turnout", "turnout", 77.5)]
 
 
 def test_none_of_the_candidates_above_a_share_is_a_bound(ref):
     text = ("Turnout was almost 90 per cent, and none of the three other candidates had collected more than two per cent. "
             "No other party cleared the 7 percent threshold.")
     assert _shares(ref, text, "2011-04-03-presidential", "2011-04-04") == [("turnout", "turnout", 90.0), ("threshold", "threshold", 7.0)]
+    # (not a negation of others than the contenders)
+    assert _shares(ref, "None of the observers disputed that turnout was 54 percent.", "2019-06-09-presidential", "2019-06-11") \
+        == [("turnout", "turnout", 54.0)]
 
 
 def test_the_one_a_candidate_came_behind_is_not_its_subject(ref):
-    text = ("The Social Democrats are led by Zharmakhan Tuyakbai, who finished a distant second to Mr Nazarbayev in the "
-            "2005 presidential election with 6.6 percent.")
+    text = ("The Social Democrats are led by Zharmakhan Tuyakbai, a former speaker of parliament who finished a distant second "
+            "to Mr Nazarbayev in the 2005 presidential election with 6.6 percent.")
     assert _shares(ref, text, "2007-08-18-parliamentary", "2007-08-25") == [("Zharmakhan Tuyakbai", "vote_share", 6.6)]
+    # (unless the figure is in a clause of the one it trailed)
+    assert _shares(ref, "Kosanov finished behind Tokayev, who won 71 percent.", "2019-06-09-presidential", "2019-06-11") \
+        == [("Kassym-Jomart Tokayev", "vote_share", 71.0)]
 
 
 def test_an_office_before_a_name_of_its_own_is_no_incumbent(ref):

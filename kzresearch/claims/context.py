@@ -92,15 +92,15 @@ def _phrase_start(sentence: str, end: int) -> int:
 
 # A capitalised name, allowing lower-case connectors inside ("Bureau for Human Rights").
 _CAPITALISED = re.compile(r"[A-Z][\w'./-]*(?:\s+(?:(?:for|of|and|on|de|al)\s+)?[A-Z][\w'./-]*)*")
-# A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –",
-# "ALMATY:", "ALMATY, Dec 18 (Reuters) -".
 # A paragraph's start, and how far into the text a story's dateline is looked for.
 _PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t]*")
 _DATELINE_REACH = 1500
 # The city a story's dateline names, referred to by the sentence under it.
 _THE_CITY = re.compile(r"\bthe city(?:'s)?\b")
+# A dateline opening a paragraph: "ALMATY --", "ALMATY, Kazakhstan —", "ASTANA, Nov. 21 (Xinhua) --", "(Berlin) –",
+# "ALMATY:", "ALMATY, Dec 18 (Reuters) -" (not a list by place in capitals: "ALMATY: 103 people were detained").
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?"
-                       r"(?:\s*(?:--|\u2014|\u2013)|:(?=\s)|\s-(?=\s))")
+                       r"(?:\s*(?:--|\u2014|\u2013)|:(?=\s+\D)|\s-(?=\s))")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
@@ -574,11 +574,12 @@ class TextContext:
     @cached_property
     def _dateline_town(self) -> str | None:
         """Return the town of the story's dateline ("ALMATY, Kazakhstan --", "ASTANA:"), the first
-        paragraph's that opens with one within the text's first lines, else None."""
+        paragraph's that opens with one naming a place within the text's first lines (not "UPDATE:"),
+        else None."""
         for m in _PARAGRAPH_START.finditer(self.text, 0, min(len(self.text), _DATELINE_REACH)):
-            dateline = _DATELINE.match(self.text, m.end())
-            if dateline is not None:
-                return next((x.canonical for x in self._all_mentions if x.kind == "place" and dateline.start() <= x.start < dateline.end()), None)
+            if (dateline := _DATELINE.match(self.text, m.end())) is not None and (town := next(
+                    (x.canonical for x in self._all_mentions if x.kind == "place" and dateline.start() <= x.start < dateline.end()), None)):
+                return town
         return None
 
     def _episode_place(self, day: dt.date | None) -> list[str]:
@@ -586,22 +587,21 @@ class TextContext:
         of its own belongs to: one dated within the episode or the three days after (a toll
         announced), or an undated one in a report published during it or in the fortnight after;
         only where the document names the town."""
-        published = self.ctx.published
         for first, last, place in episode_places(self.ref):
             during = day is not None and first <= day <= last + dt.timedelta(days=_EPISODE_REPORT_DAYS)
-            reporting = day is None and published is not None and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS)
-            if (during or reporting) and any(m.canonical == place for m in self._all_mentions):
+            if (during or (day is None and self._reports(first, last))) and any(m.canonical == place for m in self._all_mentions):
                 return [place]
         return []
+
+    def _reports(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the document was published during an episode of these days or in the fortnight after."""
+        published = self.ctx.published
+        return published is not None and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS)
 
     def reported_episode(self, place: str) -> dt.date | None:
         """Return the first day of the one-town episode in ``place`` (``events.csv`` ``place``) that
         the document reports: one published during it or in the fortnight after (None: no such episode)."""
-        published = self.ctx.published
-        for first, last, town in episode_places(self.ref) if published is not None else ():
-            if town == place and first <= published <= last + dt.timedelta(days=_EPISODE_NEWS_DAYS):
-                return first
-        return None
+        return next((first for first, last, town in episode_places(self.ref) if town == place and self._reports(first, last)), None)
 
     def _list_item(self, index: int) -> bool:
         """Whether sentence ``index`` is an item of a list: a bullet, or a place and a colon ("Almaty: 103")."""
@@ -749,7 +749,7 @@ class TextContext:
         the vote: beside a vote's noun, or opening the sentence (not "who has ruled since 2019",
         "under a 2021 law")."""
         start = self.sentences[index][0]
-        opening = self._opening_end(index)
+        opening = self.opening_end(index)
 
         def names_a_vote(at: int) -> bool:
             return (at < opening or bool(_VOTE_AFTER.match(self.text, at))) and not _SINCE_BEFORE.search(self.text, max(start, at - 12), at)
@@ -794,7 +794,7 @@ class TextContext:
             anchor = self.ctx.published or self.ctx.election_date
             # ("The day before, X was detained": a step back that leaves the story where it stood; so
             # does "the next day" inside a sentence, not one that opens it: "The following day, ...")
-            opening = self._opening_end(index)
+            opening = self.opening_end(index)
             start = self.sentences[index][0]
             cues = [(pos, None) if isinstance(day, (MonthDate, PinnedDay)) and not day.episode else (pos, day)
                     for pos, day in [c for c in self.date_cues(index) or self.date_cues(index, statements=True)
@@ -857,7 +857,7 @@ class TextContext:
             # the nearest cue of the count's own clause, else the nearest ("... against the vote on
             # November 20, and a court sentenced five of them on November 11": the 11th); a time
             # opening the sentence frames all of it ("On Saturday, ...")
-            opening = self._opening_end(index)
+            opening = self.opening_end(index)
             return min(cues, key=lambda c: (c[0] >= opening and bool(CLAUSE_MARK.search(self.text, min(c[0], pos), max(c[0], pos))),
                                             abs(c[0] - pos)))[1]
         has_cue, day, source = self._time_before(index)
@@ -872,7 +872,7 @@ class TextContext:
             return edate
         return None
 
-    def _opening_end(self, index: int) -> int:
+    def opening_end(self, index: int) -> int:
         """Return where the opening adverbial of sentence ``index`` ends: its first comma when at most
         ``_OPENING_WORDS`` words stand before it ("On Saturday,", "In June 2019,"), else its start."""
         start, end = self.sentences[index]

@@ -69,13 +69,11 @@ _RELATIVE_CUE = re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
     rf"|\b(?:in|last|of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
-# Words of a vote that tie another country's name to it.
+# A colon or semicolon that opens a sentence's results after its lead ("No party cleared the 7 per cent
+# threshold: X polled 4.62 per cent").
 _RESULTS_OPEN = re.compile(r"[:;]")
-# The one a candidate or party came behind: "second to Mr X", "a distant third behind X".
-_TRAILED = re.compile(r"\b(?:(?:second|third|fourth|fifth|runner-up)\s+to|behind|trailing)\s+(?:(?:the\s+)?(?:Mr|Mrs|Ms|Dr|President|incumbent)\.?\s+)?$")
-# A party's seats now: "which holds all 98 elected seats", "controls 76 of the 98 seats".
-_HOLDS_NOW = re.compile(r"\b(?:holds|has|controls|occupies|dominates)\s+(?:all\s+|only\s+|just\s+)?(?:the\s+)?$", re.IGNORECASE)
-_HOLDS_REACH = 30
+_HOLDS_REACH = 30  # how far before a seat count the verb of holding them stands
+# Words of a vote that tie another country's name to it.
 _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
@@ -209,6 +207,9 @@ class _Frames:
     previous: re.Pattern
     same_election: re.Pattern
     negation: re.Pattern
+    negated_contenders: re.Pattern
+    trailed: re.Pattern
+    holds_now: re.Pattern
     breaks: re.Pattern
     prefilter: re.Pattern | None
     has_number: re.Pattern
@@ -320,6 +321,11 @@ def frames(lexicon: dict) -> _Frames:
         previous=caseless(rf"\b{alternation(r['previous_election'], literal=False)}"),  # searched in folded text
         same_election=caseless(rf"\b{alternation(r.get('same_election') or ['(?!)'])}\b"),  # searched in folded text
         negation=re.compile(rf"\b{alternation(r['negations'])}\b", re.IGNORECASE),
+        negated_contenders=re.compile(rf"\b{alternation(r['negations'])}\b(?:\s+[\w-]+){{0,4}}?\s+{alternation(r.get('contender_nouns') or ['(?!)'])}\b",
+                                      re.IGNORECASE),
+        # A party's seats now: "which holds all 98 elected seats" (lexicon `results.holding_verbs`).
+        holds_now=re.compile(rf"\b{alternation(r.get('holding_verbs') or ['(?!)'])}\s+(?:all\s+|only\s+|just\s+)?(?:the\s+)?$", re.IGNORECASE),
+        trailed=re.compile(rf"\b{alternation(r.get('trailing_words') or ['(?!)'])}\s+(?:[A-Z][a-z]+\.?\s+)?$"),
         breaks=caseless(alternation(r["segment_breaks"], whole_words=True)),  # searched in folded text
         # Cheap sentence filters, lower-case patterns run on the folded text (TextContext.folded)
         # without IGNORECASE: a result word and a number must both occur before any frame is tried.
@@ -515,8 +521,9 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             taken.append((row["start"], row["end"]))
             kept.append(row)
         # ("turnout was almost 90 per cent, and that none of the three other candidates had collected more
-        # than two per cent": a bound in its own clause, no one's share, whatever it went on from)
-        kept = [row for row in kept if row["measure"] not in ("vote_share", "turnout") or not f.negation.search(
+        # than two per cent": a bound on the contenders in its own clause, no one's share, whatever it went
+        # on from; not "None of the observers disputed that turnout was 54 percent")
+        kept = [row for row in kept if row["measure"] not in ("vote_share", "turnout") or not f.negated_contenders.search(
             text, max([m.end() for m in CLAUSE_MARK.finditer(text, s_start, row["start"])], default=s_start), row["start"])]
         if any(row["subject"] and f.foreign_body.search(row["subject"]) for row in kept):
             # "Pashinyan's Civil Contract party won 53.9 percent ... and holds 71 of the 107 seats": another country's party's sentence
@@ -524,14 +531,14 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         elif _foreign_vote(f, text, s_start, s_end):
             # "In neighbouring Kyrgyzstan, Sadyr Japarov won about 79 percent": another country's vote
             kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
-            if not f.home.search(text, s_start, s_end):
-                abroad.add(index)
+            if not f.home.search(text, s_start, s_end) and f.foreign_opening.match(text, s_start, s_end):
+                abroad.add(index)  # (a sentence that opens abroad: "Colombia's first round ...", not "Putin, who won ...")
         elif index - 1 in abroad and tc.continues(index) and not f.home.search(text, s_start, s_end):
             # ("Colombia's first round left Petro with 40.3%. Turnout was about 55%.": the paragraph stays abroad)
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
             abroad.add(index)
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
-        _held_by_publication(tc, kept)
+        _held_by_publication(tc, f, kept)
         kept_before[index] = kept
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
@@ -540,7 +547,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
     return rows
 
 
-def _held_by_publication(tc: TextContext, rows: list[dict]) -> None:
+def _held_by_publication(tc: TextContext, f: _Frames, rows: list[dict]) -> None:
     """Give the seats a party holds now ("Nur Otan, which holds all 98 elected seats") the last
     election of that kind held by publication, where the row was dated to one after it: in a story
     before the vote it is about, the chamber sitting is the one the vote before elected."""
@@ -551,7 +558,7 @@ def _held_by_publication(tc: TextContext, rows: list[dict]) -> None:
     for row in rows:
         held = elections.by_id.get(row["election_id"] or "")
         if held is not None and held[0] > published and row["measure"] == "seats" \
-                and _HOLDS_NOW.search(tc.text, max(0, row["start"] - _HOLDS_REACH), row["start"]):
+                and f.holds_now.search(tc.text, max(0, row["start"] - _HOLDS_REACH), row["start"]):
             row["election_id"] = next((eid for day, eid, kind in reversed(elections.ordered) if kind == held[1] and day <= published), None)
 
 
@@ -933,8 +940,10 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
     pronoun = _PRONOUN.search(window) or f.pronoun_with.search(window)
     if pronoun is None:
         named = _named(tc, index, lo, pos, kinds)
-        # ("X, who finished a distant second to Mr Nazarbayev ... with 6.6 percent": the one it trailed is not its subject)
-        named = [x for x in named if not _TRAILED.search(text, max(lo, x.start - 40), x.start)] or named
+        # ("X, a former speaker who finished a distant second to Mr Nazarbayev ... with 6.6 percent": the one
+        # it trailed is not its subject, unless the figure is in a clause of its own: "finished behind Tokayev,
+        # who won 71 percent")
+        named = [x for x in named if not (f.trailed.search(text, max(lo, x.start - 40), x.start) and not _RELATIVE_AFTER.match(text, x.end))] or named
         winner = elections_of(tc.ref).by_id.get(tc.ctx.election_id or "", (None, None, None))[2]
         leader = _LEADERS_PARTY.search(window)
         if leader and winner and "party" in kinds and _kind(tc.ctx.election_id) == "parliamentary" \

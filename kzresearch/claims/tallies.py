@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import CLAUSE_BREAK, LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
+from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
@@ -41,11 +41,10 @@ _POINTS_BACK = re.compile(r"(?:all(?!\s+(?:of\s+)?those)|both|the\s+other|the\s+
 # ... and "All" before a phrase that starts at its figure ("All eight were released").
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
 _SET_REACH = 2  # sentences back to the set a count points at
-_TOLL_WORDS = ("", "official ", "overall ", "confirmed ")  # words that may describe a toll raised
 _ASIDE_DASH = re.compile(r"\s(?:\u2014|\u2013|--)\s")
-_OPENING_CHARS = 40  # the first words of a sentence, where it sets its scene
-# "one protester, a 58-year-old welder who ..., told reporters": a person quoted past an apposition
-_SPEAKER_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{1,150},\s*(?:told|said|says|tells|added|recalled)\b")
+# Where a speaker "one protester, a welder who ..., told reporters" stands: the sentence's start or
+# after a quotation ("... the troops," one protester, ...), not a verb's object ("detained one journalist, ...").
+_AFTER_QUOTATION = re.compile(r"[\"\u201d\u2019']\s*,?\s*$")
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
@@ -66,8 +65,6 @@ _MILLION = 1_000_000
 _PARTITIVE_BEFORE = re.compile(r"\b[Oo]f\s+the\s+$")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,;.]{1,150}?(?=\s+(?:were|was|had\s+been|have\s+been)\b)")
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
-# A rule on gatherings before their size: "restrictions on gatherings of more than a few people" is a limit.
-_LIMITED = re.compile(r"\b(?:on|banned|banning|barred|barring|prohibit(?:ed|ing)?|forbid(?:den|ding)?|allow(?:ed|ing)?|permit(?:ted|ting)?)\s+$", re.IGNORECASE)
 # (not "were among those shoved into vans": the count's own set)
 _ANOTHER_SET = re.compile(r"(?<!among )\bthose\s+(?:\w+\s+)?$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -132,6 +129,7 @@ class _Grammar:
     security_nouns: frozenset
     category_nouns: dict[str, str]
     speaker_next: re.Pattern
+    speaker_past_apposition: re.Pattern
     speaker_before: re.Pattern
     toll_category: list[tuple[str, re.Pattern]]
     verb_qualifiers: dict[str, str]
@@ -145,13 +143,13 @@ class _Grammar:
     context_only: re.Pattern
     protest_noun: re.Pattern
     protest_noun_before: re.Pattern
+    limited: re.Pattern
     voting: re.Pattern
     ellipsis: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
     abroad_label: re.Pattern
     abroad_subject: re.Pattern
-    abroad_any: re.Pattern
     abroad_where: re.Pattern
     home: re.Pattern
 
@@ -193,6 +191,9 @@ def grammar(lexicon: dict) -> _Grammar:
     tolls = _toll_nouns(lexicon)
     toll_nouns = alternation([f for v in tolls.values() for f in v], literal=False)
     quantity = rf"(?:{qual}\s+)?{stated}"
+    # a raising verb and "the", with a word that may describe the toll ("raised the official death toll")
+    raised_the = "|".join(f"(?<={verb} the {word})" for verb in lexicon["tolls"].get("raising_verbs") or ["(?!)"]
+                          for word in [""] + [w + " " for w in lexicon["tolls"].get("describing_words") or []])
     # places abroad by name ("foreign_cities"; not "foreign_demonyms": "outside the Russian embassy" is in Kazakhstan)
     abroad = places_of(lexicon, "foreign_places", "foreign_cities")
     g = _Grammar(
@@ -219,7 +220,7 @@ def grammar(lexicon: dict) -> _Grammar:
         # "raising the death toll from two days of unrest in the oil region to 14": a toll raised to its figure
         raised_toll=re.compile(
             # ("raised the official death toll from this month's unrest to 225": a word may describe the toll)
-            rf"(?:{'|'.join(f'(?<={verb} the {word})' for verb in lexicon['tolls'].get('raising_verbs') or ['(?!)'] for word in _TOLL_WORDS)})"
+            rf"(?:{raised_the})"
             rf"(?P<toll>(?:death\s+)?toll)\b"
             rf"(?:\s+(?:from|of|in|across|after|since|over)\b(?:\s+[\w'\u2019-]+){{1,12}}?)?\s+(?P<toll_verb>to)\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
@@ -269,11 +270,15 @@ def grammar(lexicon: dict) -> _Grammar:
         security_nouns=frozenset(normalise(n) for n in lexicon.get("security_nouns") or []),
         category_nouns={normalise(n): cat for cat, nouns in lexicon["category_nouns"].items() for n in nouns},
         speaker_next=re.compile(rf"\s*,?\s*{speech_verbs(lexicon['attribution'])}\b", re.IGNORECASE),
+        # "one protester, a 58-year-old welder who ..., told reporters": a person quoted past an apposition
+        speaker_past_apposition=re.compile(rf"\s*,[^,;]{{1,150}},\s*{speech_verbs(lexicon['attribution'])}\b", re.IGNORECASE),
         speaker_before=re.compile(rf"\b{speech_verbs(lexicon['attribution'])}\s+$", re.IGNORECASE),
         non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
         weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
         context_only=re.compile(rf"{alternation(lexicon.get('protest_context', {}).get('triggers') or ['(?!)'])}$", re.IGNORECASE),
         # a protest noun before its size ("smaller rallies, each of a few dozen people, ...", "pickets of 30 people")
+        # a rule on gatherings before their size: "restrictions on gatherings of more than a few people" is a limit
+        limited=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('limit_words') or ['(?!)'], literal=False)}\s+$", re.IGNORECASE),
         protest_noun_before=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}(?:,\s+each)?\s+of\s+(?:{qual}\s+)?$",
                                        re.IGNORECASE),
         protest_noun=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -295,9 +300,8 @@ def grammar(lexicon: dict) -> _Grammar:
         abroad=re.compile(r"(?<![Bb]ased )(?<![Hh]eadquartered )(?<!exile )(?<![Ll]ives )(?<![Ll]iving )(?<![Rr]egistered )(?<![Ss]peaking )"
                           rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{abroad}(?![\w-])"),
         abroad_label=re.compile(rf"\W*{abroad}\s*:"),
-        # a sentence whose subject is a place abroad: "Lebanon's current parliament was elected ..."
-        abroad_subject=re.compile(rf"\W*{abroad}['\u2019]s\s"),
-        abroad_any=re.compile(rf"\b{abroad}(?![\w-])"),
+        # a sentence whose subject is a place abroad's institution: "Lebanon's current parliament was elected ..."
+        abroad_subject=re.compile(rf"\W*{abroad}['\u2019]s\s+(?:[\w-]+\s+)?{alternation(lexicon['results'].get('abroad_institutions') or ['(?!)'])}\b"),
         # "... closely in Moscow, where tens of thousands rallied", "its neighbour Kyrgyzstan, where a
         # revolt left more than 80 people dead": a clause on a place abroad
         abroad_where=re.compile(rf"\b{abroad}\s*,?\s*(?:where|in\s+which)\b"),
@@ -329,7 +333,12 @@ class _Candidate:
     counted: str | None = None
     parent: "_Candidate | None" = None  # the full count an elliptical one continues
 
+
 _CASUALTIES = frozenset({"killed", "injured"})
+_DAY_LENGTH = len("YYYY-MM-DD")  # an event date of a day, not of a month
+# A count told back from a later day: "13 people had died", "86 had been injured".
+_TOLD_BACK = re.compile(r"\bhad\s+(?:been\s+)?\w+", re.IGNORECASE)
+_TOLD_BACK_REACH = 30
 
 
 def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = DEFAULT_CONVENTION) -> list[dict]:
@@ -410,15 +419,16 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
 
 def _set_places(tc: TextContext, rows: list[dict]) -> list[dict]:
     """Give a count that points back at a set ("All eight were released", "Both were fined", "Two of
-    them ...") the place of the count before it, within two sentences, where it has none of its own
-    (an official's "All eight were released, a police spokesman said" is no nationwide figure)."""
+    them ...") the place of the count right before it, within two sentences, where its sentence names
+    no place (an official's "All eight were released, a police spokesman said" is no nationwide
+    figure; "all 200 people detained nationwide" is)."""
     country = [tc.patterns.country]
-    for i, row in enumerate(rows):
-        if row["location"] != country or not (_POINTS_BACK.match(row["phrase"]) or _ALL_BEFORE.search(tc.text, max(0, row["start"] - 8), row["start"])):
+    for before, row in zip(rows, rows[1:]):
+        if row["location"] != country or before["location"] == country \
+                or not (_POINTS_BACK.match(row["phrase"]) or _ALL_BEFORE.search(tc.text, max(0, row["start"] - 8), row["start"])):
             continue
         index = tc.sentence_of(row["start"])
-        before = next((r for r in reversed(rows[:i]) if r["location"] != country), None)
-        if before is not None and tc.sentence_of(before["start"]) >= index - _SET_REACH:
+        if tc.sentence_of(before["start"]) >= index - _SET_REACH and not tc.places_in(index, None):
             row["location"] = list(before["location"])
     return rows
 
@@ -426,17 +436,31 @@ def _set_places(tc: TextContext, rows: list[dict]) -> list[dict]:
 def _episode_tolls(tc: TextContext, rows: list[dict]) -> list[dict]:
     """Date a count of casualties in the town of a one-town episode (``events.csv`` ``place``) by the
     episode's first day, where the report came during the episode or the fortnight after and the
-    count's sentence names no time or only one between the episode's start and the report ("86
-    people were injured in Zhanaozen", "By Sunday the toll had risen: 13 people had died in
-    Zhanaozen", in a story of the 18th): a toll is the day of the violence it counts, reported when
-    it may be."""
+    count's clause names no time of its own ("86 people were injured in Zhanaozen", in a story of
+    the 18th, after a paragraph on Saturday's announcements), or its sentence tells a toll back from
+    a later day ("By Sunday the toll had risen: 13 people had died in Zhanaozen"): a toll is the day
+    of the violence it counts. A day the count's clause names stands ("Eleven people were injured in
+    Zhanaozen on December 19", "On Monday three more people were injured")."""
     for row in rows:
         day = row["event_date"]
         if row["counted"] in _CASUALTIES and len(row["location"]) == 1 \
                 and (first := tc.reported_episode(row["location"][0])) is not None \
-                and (day is None or (len(day) == len("YYYY-MM-DD") and first.isoformat() <= day <= tc.ctx.published.isoformat())):
+                and (day is None or (len(day) == _DAY_LENGTH and first.isoformat() <= day <= tc.ctx.published.isoformat()
+                                     and (not _dated_in_clause(tc, row) or "toll" in row["phrase"].lower()
+                                          or _TOLD_BACK.search(tc.text, tc.sentences[tc.sentence_of(row["start"])][0], row["end"] + _TOLD_BACK_REACH)))):
             row["event_date"] = first.isoformat()
     return rows
+
+
+def _dated_in_clause(tc: TextContext, row: dict) -> bool:
+    """Whether a count's own clause, or its sentence's opening ("On Saturday, ..."), names a time: not
+    one of another clause ("..., and that around 70 people were arrested overnight")."""
+    index = tc.sentence_of(row["start"])
+    s_start, s_end = tc.sentences[index]
+    lo = max([m.end() for m in CLAUSE_MARK.finditer(tc.text, s_start, row["start"])], default=s_start)
+    hi = m.start() if (m := CLAUSE_MARK.search(tc.text, row["end"], s_end)) else s_end
+    opening = tc.opening_end(index)
+    return any(lo <= pos < hi or pos < opening for pos, _ in tc.date_cues(index))
 
 
 def _apposed_part(text: str, cand: _Candidate, s_start: int) -> bool:
@@ -457,32 +481,15 @@ def _toll_verbs(verbs: list[str]) -> str:
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
     """Whether sentence ``index`` is set in a place abroad and names no place in Kazakhstan (no
-    name of the gazetteer's, no ``home_places`` word): its counts are another country's. So is a
-    sentence that names no place at all after such a sentence in its paragraph ("For readers in
-    Myanmar, the pattern is familiar. A rights group says 2,707 people have been killed ...")."""
-    if _names_no_place(tc, g, index):
-        return tc.continues(index) and _abroad_here(tc, g, index - 1, opening=True)
-    return _abroad_here(tc, g, index)
-
-
-def _abroad_here(tc: TextContext, g: _Grammar, index: int, *, opening: bool = False) -> bool:
-    """Whether sentence ``index`` itself is set abroad ("in Bishkek", "Bishkek:", "Lebanon's
-    parliament ...") and names no place in Kazakhstan; with ``opening``, set there from its first
-    words ("For readers in Myanmar, ...", not "... the colour of last year's uprising in Ukraine")."""
+    name of the gazetteer's, no ``home_places`` word): its counts are another country's. A place
+    abroad in an aside after a dash does not set it there ("... an orange banner -- the colour of
+    last year's uprising in Ukraine")."""
     start, end = tc.sentences[index]
-    # (not a place abroad in an aside after a dash: "... an orange banner -- the colour of last year's uprising in Ukraine")
     aside = _ASIDE_DASH.search(tc.text, start, end)
-    abroad = g.abroad.search(tc.text, start, min(aside.start() if aside else end, start + _OPENING_CHARS if opening else end)) \
-        or g.abroad_label.match(tc.text, start, end) or g.abroad_subject.match(tc.text, start, end)
+    abroad = g.abroad.search(tc.text, start, aside.start() if aside else end) or g.abroad_label.match(tc.text, start, end) \
+        or g.abroad_subject.match(tc.text, start, end)
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
-
-
-def _names_no_place(tc: TextContext, g: _Grammar, index: int) -> bool:
-    """Whether sentence ``index`` names no place, at home or abroad."""
-    start, end = tc.sentences[index]
-    return not (g.abroad_any.search(tc.text, start, end) or g.home.search(tc.text, start, end)
-                or any(m.kind == "place" for m in tc.mentions(index)))
 
 
 def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[int, list[int]], convention: str,
@@ -784,7 +791,7 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
                                     and not _PREDICATE_BREAK.search(text, after[0][1], t[0])), None)):
         after = [predicate]
     if (noun := g.protest_noun_before.search(text, max(lo, cand.start - 40), cand.start)) and not _BEFORE_BREAK.search(text, noun.end(), cand.start) \
-            and not _LIMITED.search(text, max(lo, noun.start() - 20), noun.start()):
+            and not g.limited.search(text, max(lo, noun.start() - 20), noun.start()):
         # "smaller rallies, each of a few dozen people, were held in Aktobe": the size of the events, not who was held
         return "protesters", noun.start(), noun.end()
     if cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns:
@@ -901,7 +908,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         start = min(start, qual.start() if qual else part.start())
     if number == 1 and cand.shape == "np" and not _VERB_AFTER.match(text, m.end()) and (
             g.speaker_before.search(text, max(s_start, cand.start - 20), cand.start) or g.speaker_next.match(text, m.end())
-            or _SPEAKER_AFTER_APPOSITION.match(text, m.end(), s_end)):
+            or (g.speaker_past_apposition.match(text, m.end(), s_end)
+                and (not text[s_start:cand.start].strip() or _AFTER_QUOTATION.search(text, s_start, cand.start)))):
         # (not "police said one activist was detained": the clause's subject)
         return None  # "said one protester", "one demonstrator told AFP": a person quoted, not a count
     if cand.shape == "np" and _SPEAKING.match(text, m.end()):
