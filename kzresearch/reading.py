@@ -246,6 +246,8 @@ _HEADLINE_WORDS = 4  # an <h1> of fewer words may be a section's or the site's n
 # Words of a story that two headlines of it share (stems of their first letters, and figures).
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d+(?:[.,]\d+)?")
 _STEM, _SHARED_WORDS = 6, 2
+_DATE_AFTER_H1 = 80  # how far after a headline its date line stands
+_WHOLE_DATE_KINDS = ("full", "iso", "dmy_numeric")
 # A site's name: one to five capitalised words or a domain ("People's Daily Online", "ANSA.it").
 _SITE_WORDS = re.compile(r"[A-Z0-9][\w'&.-]*(?: (?:of|the|and|&|[A-Z0-9][\w'&.-]*)){0,4}")
 # Tags that end a paragraph, a line or a table cell of a body kept as markup, and the elements a
@@ -514,7 +516,7 @@ def _json_objects(data: object) -> list[dict]:
 
 def _whole_dates(text: str) -> list[dt.date]:
     """The whole dates (day, month and year) a text states."""
-    return [d.date for d in find_dates(text) if d.date and d.kind in ("full", "iso", "dmy_numeric")]
+    return [d.date for d in find_dates(text) if d.date and d.kind in _WHOLE_DATE_KINDS]
 
 
 def _visible_text(page: str) -> str:
@@ -550,7 +552,7 @@ def _headline_in_title(page: str, shown: str, full_title: str | None, title: str
     own = [p.strip() for p in _TITLE_PARTS.split(title or "")]
     if title and (shown_whole := _headline_shown(page, title, own)):
         return shown_whole
-    if title and (other := _other_headline(page, title, full_title)):
+    if title and (other := _other_headline(page, shown, title, full_title)):
         return other, None
     if len(own) < 2 and title and full_title and (shorter := _site_part_chosen(shown, full_title, title)):
         return shorter
@@ -591,7 +593,7 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
     return None
 
 
-def _other_headline(page: str, title: str, full_title: str | None) -> str | None:
+def _other_headline(page: str, shown: str, title: str, full_title: str | None) -> str | None:
     """Return the page's one ``<h1>`` where it is another headline of the same story than the social
     or tab title (``og:title`` "Prosecutors: January unrest left 225 dead", ``<h1>`` "Kazakh
     prosecutors raise January death toll to 225": two words or more in common): the headline a
@@ -600,12 +602,15 @@ def _other_headline(page: str, title: str, full_title: str | None) -> str | None
     found = [" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)]
     if len(found) != 1 or len(found[0].split()) < _HEADLINE_WORDS or _SITE_WORDS.fullmatch(found[0]):
         return None
-    shown = _APOSTROPHES.sub("'", found[0]).casefold()
-    if any(shown in _APOSTROPHES.sub("'", t).casefold() or _APOSTROPHES.sub("'", t).casefold() in shown for t in (title, full_title or title)):
+    shown_h1 = _APOSTROPHES.sub("'", found[0]).casefold()
+    if any(shown_h1 in _APOSTROPHES.sub("'", t).casefold() or _APOSTROPHES.sub("'", t).casefold() in shown_h1 for t in (title, full_title or title)):
         return None
-    # (the same story told in other words, not a site's furniture: "Subscribe to our daily newsletter")
-    shared = {w[:_STEM] for w in _CONTENT_WORD.findall(shown)} & {w[:_STEM] for w in _CONTENT_WORD.findall(title.casefold())}
-    return found[0] if len(shared) >= _SHARED_WORDS else None
+    # (the same story told in other words, not a site's furniture: "Subscribe to our daily newsletter";
+    # a word in common is enough for an <h1> the page's date line follows, as an article's headline)
+    shared = {w[:_STEM] for w in _CONTENT_WORD.findall(shown_h1)} & {w[:_STEM] for w in _CONTENT_WORD.findall(title.casefold())}
+    at = " ".join(shown.split()).find(found[0])
+    dated = at >= 0 and any(d.kind in _WHOLE_DATE_KINDS for d in find_dates(" ".join(shown.split())[at + len(found[0]): at + len(found[0]) + _DATE_AFTER_H1]))
+    return found[0] if len(shared) >= _SHARED_WORDS or (shared and dated) else None
 
 
 def _site_part_chosen(shown: str, full_title: str, title: str) -> tuple[str, str] | None:

@@ -964,3 +964,14 @@ def test_a_date_of_the_articles_text_is_no_page_date_and_furniture_is_no_headlin
             '<meta property="og:title" content="Prosecutors: January unrest left 225 dead"></head><body>'
             "<h1>Subscribe to our daily newsletter</h1><article>" + body + "</article></body></html>")
     assert _extract_html(page)[1]["title"] == "Prosecutors: January unrest left 225 dead"
+
+
+def test_an_h1_with_its_date_line_under_it_shares_one_word_with_the_title():
+    from kzresearch.reading import _extract_html
+
+    body = "<p>" + "Voters in Kazakhstan backed the amendments, the commission said on Monday. " * 8 + "</p>"
+    page = ('<html><head><title>Referendum in Kazakhstan: preliminary results announced | Portal</title>'
+            '<meta property="og:title" content="Referendum in Kazakhstan: preliminary results announced"></head><body>'
+            "<h1>Kazakhstan: constitutional amendments backed by 77.18 percent of voters</h1><span>07.06.2022 | 10:42</span>"
+            + body + "</body></html>")
+    assert _extract_html(page)[1]["title"] == "Kazakhstan: constitutional amendments backed by 77.18 percent of voters"
