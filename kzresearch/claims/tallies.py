@@ -191,6 +191,7 @@ def grammar(lexicon: dict) -> _Grammar:
     tolls = _toll_nouns(lexicon)
     toll_nouns = alternation([f for v in tolls.values() for f in v], literal=False)
     quantity = rf"(?:{qual}\s+)?{stated}"
+    protest_nouns = alternation(lexicon.get("protest_context", {}).get("nouns") or ["(?!)"], literal=False)
     # a raising verb and "the", with a word that may describe the toll ("raised the official death toll")
     raised_the = "|".join(f"(?<={verb} the {word})" for verb in lexicon["tolls"].get("raising_verbs") or ["(?!)"]
                           for word in [""] + [w + " " for w in lexicon["tolls"].get("describing_words") or []])
@@ -276,12 +277,11 @@ def grammar(lexicon: dict) -> _Grammar:
         non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
         weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
         context_only=re.compile(rf"{alternation(lexicon.get('protest_context', {}).get('triggers') or ['(?!)'])}$", re.IGNORECASE),
-        # a protest noun before its size ("smaller rallies, each of a few dozen people, ...", "pickets of 30 people")
         # a rule on gatherings before their size: "restrictions on gatherings of more than a few people" is a limit
         limited=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('limit_words') or ['(?!)'], literal=False)}\s+$", re.IGNORECASE),
-        protest_noun_before=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}(?:,\s+each)?\s+of\s+(?:{qual}\s+)?$",
-                                       re.IGNORECASE),
-        protest_noun=re.compile(rf"\b{alternation(lexicon.get('protest_context', {}).get('nouns') or ['(?!)'], literal=False)}\b", re.IGNORECASE),
+        # a protest noun before its size ("smaller rallies, each of a few dozen people, ...", "pickets of 30 people")
+        protest_noun_before=re.compile(rf"\b{protest_nouns}(?:,\s+each)?\s+of\s+(?:{qual}\s+)?$", re.IGNORECASE),
+        protest_noun=re.compile(rf"\b{protest_nouns}\b", re.IGNORECASE),
         voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
         # "... detained in Almaty and more than 200 in Astana", "164 killed, 103 of them in Almaty":
         # a quantity and a place with the noun and verb left out, after a full count.
@@ -395,12 +395,11 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 cand.counted = previous["counted"]
             if cand.counted is None and _AMONG_THEM.match(text, cand.end):
                 # "Dozens of journalists were among them": a part of the count before, counted alike
-                before = previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
-                if before is not None:
+                if (before := _count_before(tc, rows, previous, index)) is not None:
                     cand.counted = before["counted"]
             if cand.shape == "toll" and _toll_category(g, cand.match.group("toll")) == _ESTIMATE:
                 # "Organisers said 40 took part; police put the number at 15": what the count before counted
-                before = previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
+                before = _count_before(tc, rows, previous, index)
                 if before is None:
                     continue
                 cand.counted = before["counted"]
@@ -415,6 +414,12 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 previous = row
                 counted[id(cand)] = row["counted"]
     return _set_places(tc, _episode_tolls(tc, _listed(tc, g, rows, by_sentence, convention, conventions)))
+
+
+def _count_before(tc: TextContext, rows: list[dict], previous: dict | None, index: int) -> dict | None:
+    """Return the count before one in sentence ``index``: the sentence's previous count, else the last
+    count of the sentence before (None: neither)."""
+    return previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
 
 
 def _set_places(tc: TextContext, rows: list[dict]) -> list[dict]:
@@ -473,10 +478,9 @@ def _toll_verbs(verbs: list[str]) -> str:
     """Return an alternation of a toll's verbs, an adverb allowed before a verb's "to" ("rose sharply to")."""
     def shaped(verb: str) -> str:
         words = verb.split()
-        if len(words) > 1 and words[-1] == "to":
-            return r"\s+".join(map(re.escape, words[:-1])) + r"(?:\s+\w+ly)?\s+to"
-        return r"\s+".join(map(re.escape, words))
-    return "(?:" + "|".join(sorted(map(shaped, verbs), key=len, reverse=True)) + ")"
+        adverb = r"(?:\s+\w+ly)?" if len(words) > 1 and words[-1] == "to" else ""
+        return r"\s+".join(map(re.escape, words[:-1])) + adverb + (r"\s+" if len(words) > 1 else "") + re.escape(words[-1])
+    return alternation(map(shaped, verbs), literal=False)
 
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
