@@ -471,14 +471,16 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)) \
             and (published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None)):
         return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
-    # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
-    # updated: 06/12/2005", stands)
-    if _stamped(shown, day) and sum(d.isoformat() == day for d in _whole_dates(shown)) < 2:
-        earliest = min((d for d in _whole_dates(shown) if d.isoformat() != day), default=None)
-        return None, earliest.isoformat() if earliest else None
+    shown_days: list[str] | None = None  # the page's whole dates, read at most once (its whole text)
+    if _stamped(shown, day):
+        # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
+        # updated: 06/12/2005", stands)
+        shown_days = [d.isoformat() for d in _whole_dates(shown)]
+        if shown_days.count(day) < 2:
+            return None, min((d for d in shown_days if d != day), default=None)
     if find_date(html, extensive_search=False, original_date=True) == date:
         return date, None
-    if any(d.isoformat() == day for d in _whole_dates(shown)):
+    if day in (shown_days if shown_days is not None else [d.isoformat() for d in _whole_dates(shown)]):
         return None, date
     # (markup's date neither confirmed nor shown, an archive's "Archive-Date": the one whole date the
     # masthead shows instead, "Tuesday | December 6, 2005" above the headline)
@@ -596,9 +598,10 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
 def _other_headline(page: str, shown: str, title: str, full_title: str | None) -> str | None:
     """Return the page's one ``<h1>`` where it is another headline of the same story than the social
     or tab title (``og:title`` "Prosecutors: January unrest left 225 dead", ``<h1>`` "Kazakh
-    prosecutors raise January death toll to 225": two words or more in common): the headline a
-    reader sees; else None. An ``<h1>`` of a few capitalised words is a logo, one that holds the
-    title or is held by it the same headline, and one with nothing in common furniture."""
+    prosecutors raise January death toll to 225": two words or more in common, or one where the
+    page's date line follows the ``<h1>`` in ``shown``, its visible text): the headline a reader
+    sees; else None. An ``<h1>`` of a few capitalised words is a logo, one that holds the title or is
+    held by it the same headline, and one with nothing in common furniture."""
     found = [" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)]
     if len(found) != 1 or len(found[0].split()) < _HEADLINE_WORDS or _SITE_WORDS.fullmatch(found[0]):
         return None
@@ -608,8 +611,8 @@ def _other_headline(page: str, shown: str, title: str, full_title: str | None) -
     # (the same story told in other words, not a site's furniture: "Subscribe to our daily newsletter";
     # a word in common is enough for an <h1> the page's date line follows, as an article's headline)
     shared = {w[:_STEM] for w in _CONTENT_WORD.findall(shown_h1)} & {w[:_STEM] for w in _CONTENT_WORD.findall(title.casefold())}
-    at = " ".join(shown.split()).find(found[0])
-    dated = at >= 0 and any(d.kind in _WHOLE_DATE_KINDS for d in find_dates(" ".join(shown.split())[at + len(found[0]): at + len(found[0]) + _DATE_AFTER_H1]))
+    end = shown.find(found[0]) + len(found[0])  # (``shown`` has its spaces single, as ``found``)
+    dated = end >= len(found[0]) and bool(_whole_dates(shown[end: end + _DATE_AFTER_H1]))
     return found[0] if len(shared) >= _SHARED_WORDS or (shared and dated) else None
 
 
