@@ -447,14 +447,21 @@ def _episode_tolls(tc: TextContext, rows: list[dict]) -> list[dict]:
     of the violence it counts. A day the count's clause names stands ("Eleven people were injured in
     Zhanaozen on December 19", "On Monday three more people were injured")."""
     for row in rows:
+        if row["counted"] not in _CASUALTIES or len(row["location"]) != 1:
+            continue
+        first = tc.reported_episode(row["location"][0])
         day = row["event_date"]
-        if row["counted"] in _CASUALTIES and len(row["location"]) == 1 \
-                and (first := tc.reported_episode(row["location"][0])) is not None \
-                and (day is None or (len(day) == _DAY_LENGTH and first.isoformat() <= day <= tc.ctx.published.isoformat()
-                                     and (not _dated_in_clause(tc, row) or "toll" in row["phrase"].lower()
-                                          or _TOLD_BACK.search(tc.text, tc.sentences[tc.sentence_of(row["start"])][0], row["end"] + _TOLD_BACK_REACH)))):
+        if first is not None and (day is None or (len(day) == _DAY_LENGTH and first.isoformat() <= day <= tc.ctx.published.isoformat()
+                                                  and _told_later(tc, row))):
             row["event_date"] = first.isoformat()
     return rows
+
+
+def _told_later(tc: TextContext, row: dict) -> bool:
+    """Whether a count's day may be that of its telling: its clause names no time of its own, or it
+    is a toll or told back ("the toll had risen", "13 people had died")."""
+    return not _dated_in_clause(tc, row) or "toll" in row["phrase"].lower() \
+        or _TOLD_BACK.search(tc.text, tc.sentences[tc.sentence_of(row["start"])][0], row["end"] + _TOLD_BACK_REACH) is not None
 
 
 def _dated_in_clause(tc: TextContext, row: dict) -> bool:
