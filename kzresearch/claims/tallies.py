@@ -29,12 +29,15 @@ OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an"
              r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
+_OPEN_QUOTE = "[\"'\u2018\u201c]?"
 # A count that is a part of the one before: "Dozens of journalists were among them".
 # (not "among the wounded", "among those held": the words after "among" say what was counted)
 _AMONG = r"(?:were|was)\s+(?:also\s+)?among\s+them\b"
 _AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
 _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|\s)")
+# (the quote closing a quoted noun is no possessive: "26 'armed criminals' were killed")
+_QUOTED_NOUN = re.compile(r"\s['\u2018][A-Za-z][\w\s-]*$")
 # A count that points back at a set counted before: "All eight", "Both", "The other two", "Two of them".
 # (not "all those detained", a set of its own whose sources differ on its place)
 _POINTS_BACK = re.compile(r"(?:all(?!\s+(?:of\s+)?those)|both|the\s+other|the\s+remaining|[\w-]+\s+of\s+(?:them|those|whom))\b", re.IGNORECASE)
@@ -199,9 +202,11 @@ def grammar(lexicon: dict) -> _Grammar:
     abroad = places_of(lexicon, "foreign_places", "foreign_cities")
     g = _Grammar(
         noun_phrase=re.compile(
-            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
+            # ('"dozens" of attackers': a quantity quoted)
+            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:(?<=[a-z])[\"'\u2019\u201d])?(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
             # "dozens of opposition and civil rights activists": modifiers joined by "and"/"or"
-            rf"(?P<mods>(?:\s+(?:(?:and|or)\s+)?{_MOD}){{0,4}}?)\s+{noun}\b",
+            # ("26 'armed criminals' were killed": the officials' words, quoted)
+            rf"(?P<mods>(?:\s+{_OPEN_QUOTE}(?:(?:and|or)\s+)?{_MOD}){{0,4}}?)\s+{_OPEN_QUOTE}{noun}\b",
             re.IGNORECASE,
         ),
         bare_subject=re.compile(
@@ -399,7 +404,7 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                     cand.counted = before["counted"]
             if cand.shape == "toll" and _toll_category(g, cand.match.group("toll")) == _ESTIMATE:
                 # "Organisers said 40 took part; police put the number at 15": what the count before counted
-                before = _count_before(tc, rows, previous, index)
+                before = _count_before(tc, rows, previous, index, _quantity(cand.match.groupdict(), g)[0])
                 if before is None:
                     continue
                 cand.counted = before["counted"]
@@ -416,10 +421,24 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
     return _set_places(tc, _episode_tolls(tc, _listed(tc, g, rows, by_sentence, convention, conventions)))
 
 
-def _count_before(tc: TextContext, rows: list[dict], previous: dict | None, index: int) -> dict | None:
+# An estimate revises a count of its own scale: "about 500 people had been detained ..., and three
+# police officers had been hurt. A spokesman put the total at about 700" revises the 500.
+_ESTIMATE_SCALE = 10
+
+
+def _count_before(tc: TextContext, rows: list[dict], previous: dict | None, index: int,
+                  figure: float | None = None) -> dict | None:
     """Return the count before one in sentence ``index``: the sentence's previous count, else the last
-    count of the sentence before (None: neither)."""
-    return previous or (rows[-1] if rows and index and rows[-1]["start"] >= tc.sentences[index - 1][0] else None)
+    count of the sentence before (None: neither); for an estimate stating ``figure``, the nearest of
+    those counts within a factor of ``_ESTIMATE_SCALE`` of it, where one is."""
+    reach = tc.sentences[index - 1][0] if index else tc.sentences[index][0]
+    nearby = [row for row in rows if row["start"] >= reach]
+    if figure:
+        scaled = (row for row in reversed(nearby)
+                  if row["number"] and 1 / _ESTIMATE_SCALE <= figure / row["number"] <= _ESTIMATE_SCALE)
+        if (row := next(scaled, None)) is not None:
+            return row
+    return previous or (nearby[-1] if nearby else None)
 
 
 def _set_places(tc: TextContext, rows: list[dict]) -> list[dict]:
@@ -711,7 +730,7 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         if g.ages.search(text, max(0, m.start() - 25), m.start()) and not _MORE_PEOPLE.match(text, m.end("num")):
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and (g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end())
-                          or g.after_noun.match(text, m.end()) or _POSSESSIVE.match(text, m.end())):
+                          or g.after_noun.match(text, m.end()) or _POSSESSIVE.match(text, m.end()) and not _QUOTED_NOUN.search(m.group())):
         return False  # (a thing the noun names: "one police station"; "one of the protesters' demands")
     if _PARTITIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()) and (
             text.startswith(",", m.end()) or (_PARTITIVE_OPENING.search(text, max(0, m.start() - 12), m.start()) and _SET_END.match(text, m.end()))):
@@ -745,12 +764,15 @@ def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, 
     """Drop protest words that name no protest: inside a celebration or another gathering ("a
     victory rally", "a football match"); a word of taking part or drawing a crowd in a sentence about
     the ballot or such a gathering ("9 million citizens who took part"); and a word that counts a
-    protest only beside one ("drew", "came out") in a sentence that names none."""
+    protest only beside one ("drew", "came out") where neither its sentence nor the one before names one."""
     if not any(cat == "protesters" for _, _, cat in triggers):
         return triggers
     text = tc.text
     gatherings = [m.span() for m in g.non_protest.finditer(text, lo, hi)]
     voting = g.voting.search(text, lo, hi) is not None
+    # ("... gathered for an unsanctioned rally. Police put the crowd at 300; organisers said 1,000 had come")
+    index = tc.sentence_of(lo)
+    context_lo = tc.sentences[index - 1][0] if index else lo
     kept = []
     for s, e, cat in triggers:
         if cat == "protesters":
@@ -761,8 +783,8 @@ def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, 
             if (voting or gatherings) and g.weak_protest.search(text, s, e) and not any(
                     c == "protesters" for *_, c in _window_triggers(tc, g, e, min(hi, e + 40))):
                 continue
-            if g.context_only.search(text, s, e) and not g.protest_noun.search(text, lo, hi):
-                continue  # "the exhibition drew 5,000 people": no protest in the sentence
+            if g.context_only.search(text, s, e) and not g.protest_noun.search(text, context_lo, hi):
+                continue  # "the exhibition drew 5,000 people": no protest in the sentence or the one before
         kept.append((s, e, cat))
     return kept
 
@@ -928,6 +950,12 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
+    # (a semicolon closes a count's own clause where that names a place: "rallies were held in
+    # Aktobe and Semey; in Aktobe several hundred people came to the square")
+    before, after = text.rfind(";", clause[0], cand.start), text.find(";", cand.end, clause[1])
+    own_clause = (before + 1 if before >= 0 else clause[0], after if after >= 0 else clause[1])
+    if own_clause != clause and tc.places_in(index, day, *own_clause):
+        clause = own_clause
     return {
         "doc_id": tc.ctx.doc_id,
         "start": start,
