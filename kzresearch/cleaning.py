@@ -28,6 +28,7 @@ KEPT_ROLES = frozenset({"standfirst", "body"})
 MASTHEAD_LINES = 3  # the lines that open a page, where its name stands
 _TITLE_WINDOW = 12  # headlines sit among the first lines of text of a page (menus and furniture not counted)
 _QUOTED = re.compile(r'"[^"]*"')
+_THE_US = re.compile(r"\bUS\b")  # the country, as written
 _TERMINAL = re.compile(r'[.!?:;,]["\')\]]*$')
 # A share ("Amanat 53.90%", "Auyl 10.9 pc"): a line of a results table, never a section's label.
 _SHARE = re.compile(r"\d\s*(?:%|pc\b|per\s?cent\b)", re.IGNORECASE)
@@ -234,7 +235,7 @@ class _Rules:
                 return role, rule
         return None
 
-    def appeal_rule(self, folded: str) -> str | None:
+    def appeal_rule(self, folded: str, text: str = "") -> str | None:
         unquoted = _QUOTED.sub(" ", folded)
         if self.cue_keywords:
             hit = any(k in unquoted for k in self.cue_keywords) and (self.any_cue is None or self.any_cue.search(unquoted))
@@ -252,7 +253,9 @@ class _Rules:
             ):
                 return "appeal"
         # The pronoun test is one cheap search; the outlet test runs only where it passes.
-        if self.pronouns.search(unquoted) and self.outlet_match(unquoted):
+        # ("US" as written, the country, is no "us": "Radio Free Europe, the US-funded broadcaster, said")
+        if self.pronouns.search(unquoted) and (not text or self.pronouns.search(fold_case(_THE_US.sub(" ", text)))) \
+                and self.outlet_match(unquoted):
             return "outlet_self_promotion"
         return None
 
@@ -579,7 +582,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             if line.rule in rules.date_line_when_dated and (_states_a_date(line.text) or _is_date_line(line.text)):
                 # "Kursiv Media | Politics | 16 March 2026, 11:20"; "Jun. 6 | 04:18 pm JST" (no year)
                 line.role, line.rule = "byline", "date_line"
-        elif rule := rules.appeal_rule(folded):
+        elif rule := rules.appeal_rule(folded, line.text):
             line.role, line.rule = "boilerplate", rule
         elif rule := rules.outlet_line_rule(folded):
             line.role, line.rule = "boilerplate", rule

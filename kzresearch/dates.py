@@ -39,7 +39,7 @@ _PATTERNS = [
     # "2021-01-11", "2021/01/11", "2021-01-11T09:00:00Z" (the day may run into a time).
     ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)(?<!\w....)([-/])(?P<month>[01]\d)\2(?P<day>[0-3]\d)(?![\d/-])"), False),
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
-    ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
+    ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
     # (a range of days reads as its first: "June 9-10, 2019", "23 - 29 December 2011", a weekly's issue)
     ("full", re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}\b"), False),
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"

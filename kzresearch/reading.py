@@ -455,7 +455,8 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     reading of the markup nor shown (an archive's "Archive-Date"; not a date of the article's text). A publication date the markup states for the article
     (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
     finds no date before 1995. A date that is the page's modified time ("og:updated_time") yields
-    to the first ``<time datetime>`` of another day, the article's.
+    to the first ``<time datetime>`` of another day, the article's; without one, to the first whole
+    date the page shows, where it does not show the modified day.
     ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
     where the markup does not settle it.
     """
@@ -468,10 +469,15 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     day = date[:10]
     if stated == day:
         return day, None  # the markup states the article's day ("article:published_time"), whatever else the page stamps
-    if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)) \
-            and (published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None)):
-        return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
     shown_days: list[str] | None = None  # the page's whole dates, read at most once (its whole text)
+    if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)):
+        if published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None):
+            return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
+        # (nor a <time>: the first whole date the page shows, where it does not show the modified day,
+        # "05/23/2016 - 12h05" under a "last-modified" of 2019)
+        shown_days = [d.isoformat() for d in _whole_dates(shown)]
+        if day not in shown_days and shown_days:
+            return None, shown_days[0]
     if _stamped(shown, day):
         # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
         # updated: 06/12/2005", stands)

@@ -356,6 +356,8 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
                                          ("Sign in Subscribe to The Steppe Star e-paper", "subscription_bar"),
                                          ("Article was updated 3 yrs ago", "relative_stamp"), ("Published 2 hours ago", "relative_stamp"),
                                          ("Monday, 4 March 2024 \u00b7 Astana -8\u00b0C", "weather_widget"),
+                                         # (the site's today between bars, no dated menu)
+                                         ("Barcelona | Monday, 11 March 2024 | 14\u00b0C", "weather_widget"),
                                          ("Click to follow The Steppe Herald World", "share_widget"),
                                          ("News \u203a World \u203a Asia", "breadcrumb"),
                                          ("\u041a\u0430\u0437\u0430\u0445\u0441\u0442\u0430\u043d / Kazakhstan \u00b7 Politics", "breadcrumb"),
@@ -411,6 +413,7 @@ def test_review_cases_for_credits_bylines_and_breadcrumbs(line, role, rule, ref)
     ("Published: 23 September 2004 15:41 CEST+02:00", "date_line"),  # a time zone and its offset
     ("Posted on January 11, 2021 by The Sofia Globe staff", "date_line"),  # a credit after the date
     ("Vol. XIX No. 214 200 Baizas", "issue_line"),  # a print edition's issue line
+    ("Friday 24 August 2007 \u00b7 Edition No. 1,184 \u00b7 Free", "date_line"),  # ... after its date: the date line
     ("Published: 5 January 2022, 10:20 +0600", "date_line"),  # an offset after a space
     ("27 April 2015 \u00b7 by Julia Hofer \u00b7 News \u00b7 2 comments", "dated_byline"),
 ])
@@ -681,3 +684,9 @@ def test_also_read_links_and_counted_comments_are_furniture(ref):
     assert found["Same thing happened at Singur. Hundreds arrested for defending their land."] == ("boilerplate", "reader_comment")
     assert found["Rakesh K. | May 24, 2016 6:12 pm"] == ("boilerplate", "reader_comment")
     assert found["[ALSO READ] Nandigram: 14 killed in police firing, CBI tells court"][1] == "read_more"
+
+
+def test_the_us_as_written_is_no_outlet_speaking_of_itself(ref):
+    line = "Radio Free Europe, the US-funded broadcaster, said more than 1,000 people had been apprehended across the country."
+    doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{line}\n\n{BODY}\n", ref)
+    assert next(l.role for l in doc.lines if l.text == line) == "body"

@@ -545,6 +545,10 @@ def test_a_publication_date_the_markup_names_outranks_a_modified_time_and_htmlda
     assert _page_dates(updated, "Text.", "2024-11-02") == ("2023-03-20", None)
     old = '<html><head><meta content="1994-03-08T08:00:00Z" property="article:published_time"></head><body></body></html>'
     assert _page_dates(old, "", "1995-01-01") == ("1994-03-08", None) and _page_dates(old, "", None) == ("1994-03-08", None)
+    # a "last-modified" alone and no <time>: the first whole date the page shows, the month first past the 12th
+    modified = ('<html><head><meta name="last-modified" content="2019-02-11 04:31:07" /></head><body>'
+                '<p>05/23/2016 - 12h05</p><p>Text.</p><p>Printed on 03/14/2025</p></body></html>')
+    assert _page_dates(modified, "05/23/2016 - 12h05 Text. Printed on 03/14/2025", "2019-02-11") == (None, "2016-05-23")
     # a video's date in JSON-LD is not the article's
     video = '<script type="application/ld+json">{"@type":"VideoObject","datePublished":"2016-05-01"}</script>'
     assert _page_dates(video, "Text.", "2019-06-10")[0] != "2016-05-01"

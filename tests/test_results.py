@@ -1307,3 +1307,17 @@ def test_a_negation_before_the_colon_that_opens_the_results_bounds_nothing(ref):
     text = "No party cleared the 7 per cent threshold: the Nationwide Social Democratic Party polled 4.62 per cent."
     assert _shares(ref, text, "2007-08-18-parliamentary", "2007-08-20") == [
         ("threshold", "threshold", 7.0), ("All-National Social Democratic Party", "vote_share", 4.62)]
+
+
+def test_a_yes_side_of_kazakhs_who_agreed_and_a_share_of_several_together(ref):
+    def rows(text: str, election: str, published: str) -> list[tuple]:
+        ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+        return [(r["subject"], r["value"]) for r in extract_results(text, ctx, ref)]
+
+    assert rows("Officials said 77.18% of Kazakhs who turned out on Sunday approved the amendments.",
+                "2022-06-05-referendum", "2022-06-07") == [("Yes", 77.18)]
+    assert rows("In April 1995, 95.4% of voters agreed to extend his term to 2000.", "2022-06-05-referendum", "2022-06-07") \
+        == [("Yes", 95.4)]
+    # (no one's share: "polled less than one percent between them")
+    assert rows("Tuyakbai won 6.64 percent; the two remaining candidates, Abylkasymov and Yeleusizov, polled less than one "
+                "percent between them.", "2005-12-04-presidential", "2005-12-06") == [("Zharmakhan Tuyakbai", 6.64)]

@@ -1657,6 +1657,16 @@ def test_blind_set_29_classes(ref, text, expected):
      "organisers said more than 1,000 had come.", [("protesters", 300), ("protesters", 1000)]),
     ("More than 6 million voters came to the polling stations. About 200 people came to power.", []),
     ("The exhibition opened on Monday. About 2,000 people came.", []),
+    # a crowd counted, camped or occupying a square, beside a protest; the people who sought treatment; "hooligans"
+    ("The first rally took everyone by surprise. Local reporters counted around 1,000 people in the square.", [("protesters", 1000)]),
+    ("The rallies spread to Aktau, where several thousand people camped in the main square.", [("protesters", None)]),
+    ("The strike is in its fifth month. Hundreds of them have occupied the square.", [("protesters", None)]),
+    ("Observers counted 300 people at the polling station.", []),
+    ("Russia held referendums in four occupied Ukrainian regions.", []),
+    ("The health ministry said more than 1,000 people had sought treatment.", [("injured", 1000)]),
+    ("Police detained some 50 \"hooligans\".", [("detained", 50)]),
+    # a clause on a place abroad whose figure an institution gives is that place's (not one a visitor says there)
+    ("Kazakhstan is not Syria, where the United Nations says more than 5,000 people have been killed.", []),
     # an estimate revises the count of its own scale, not the last one
     ("About 500 people had been detained at rallies, and three police officers had been hurt. "
      "A ministry spokesman put the total at about 700.", [("detained", 500), ("injured", 3), ("detained", 700)]),

@@ -86,6 +86,8 @@ _REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pus
 _AND_ONLY = re.compile(r"[^;]*?\band\b[^;]*")  # a coordinated predicate after the seats before ("... and, with its wins, will control")
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
+# A share of several together: "polled less than one percent between them", "3 percent combined".
+_JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
@@ -852,6 +854,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None  # "backed by 62 percent of respondents", "a survey by X gave Amanat 49%": a poll
     if f.part_of_other.match(after):
         return None  # "sits on about three percent of the world's oil reserves": a part of something else
+    if _JOINT.match(after):
+        return None  # "X and Y polled less than one percent between them": no one's share
     if verb:
         start = m.start() - len(before) + verb.start()
     if vote:

@@ -35,6 +35,8 @@ _OPEN_QUOTE = "[\"'\u2018\u201c]?"
 _AMONG = r"(?:were|was)\s+(?:also\s+)?among\s+them\b"
 _AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
 _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
+# A pronoun opening a clause on a place abroad: one who speaks there ("in Moscow, where he said ...").
+_SAYER_THERE = re.compile(r"\s+(?:he|she|they|we|i)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|\s)")
 # (the quote closing a quoted noun is no possessive: "26 'armed criminals' were killed")
 _QUOTED_NOUN = re.compile(r"\s['\u2018][A-Za-z][\w\s-]*$")
@@ -408,9 +410,12 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 if before is None:
                     continue
                 cand.counted = before["counted"]
-            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start) and not tc.patterns.speech_verb.search(text, m.end(), cand.start)
+            if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start)
+                   and not (_SAYER_THERE.match(text, m.end()) and tc.patterns.speech_verb.search(text, m.end(), cand.start))
                    for m in g.abroad_where.finditer(text, s_start, cand.start)):
-                continue  # counted in a clause on a place abroad (not said there: "in Moscow, where he said 225 had died")
+                # counted in a clause on a place abroad ("Syria, where the United Nations says more than 5,000
+                # have been killed"; not said there by the sentence's own: "in Moscow, where he said 225 had died")
+                continue
             clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
                       _clause_start(text, cand.end, cands[i + 1].start) if i + 1 < len(cands) else s_end)
             row = _row(tc, g, cand, index, convention, conventions, clause)
