@@ -40,6 +40,9 @@ _CREDIT_LINE = re.compile(
     r"|\bcontributed (reporting|to this (report|article|story))\b"
     rf"|^[\s\u2013\u2014-]*(with )?(additional )?inputs? from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
+    # ("*With information from AFP and EFE", "*This article contains reporting by Reuters.")
+    rf"|^[\s*]*(with )?information from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
+    r"|^[\s*]*(this (article|report|story) )?(contains|includes) reporting (by|from)\b"
     r"|^[\s\u2013\u2014-]*(additional\s+)?(reporting|contributing)\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
     # (after the house's own name: "Steppe Chronicle, based on reports by Reuters and Interfax")
@@ -108,7 +111,7 @@ _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s|^(?:Home|Sections?|Cat
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
-_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*|[-\u2013\u2014]{1,2}\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
+_CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*|[-\u2013\u2014]{1,2}\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?:(?:[Bb]y|[Pp]hoto|[Pp]icture|[Ii]mage)\s*:?\s+)?(?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")
 # An agency's sign-off after a paragraph's last sentence ("... in Almaty. — Reuters", "— AFP, Reuters").
 _SIGNOFF_TAIL = re.compile(r"\s+[-\u2013\u2014]{1,2}\s*[A-Z][\w/-]{1,20}(?:(?:,\s*|\s+and\s+)[A-Z][\w/-]{1,20})*$")
 # A count of views or comments after a date ("06.06.2022, 15:48 · 👁 8 412", "12 May 2022 | Views: 1,204",
@@ -384,6 +387,12 @@ def _is_credit(text: str) -> bool:
 _COMMENT_PROMPT = re.compile(r"(?:log ?in|sign in|sign up|register)\s+(?:to|and)\s+(?:comment|reply|join the (?:discussion|conversation))\b",
                              re.IGNORECASE)
 _PROMPT_WORDS = 6
+# The heading of readers' comments ("2 Responses to ...", "Your comments", "Comments (3)") and a commenter's
+# stamp under it: "Paulo R. says:", or a short line with a date ("Joe Camilleri · 11 June 2019 · 1:14pm").
+_COMMENTS_HEADING = re.compile(r"\d+\s+(?:comments?|responses?|replies)\b.{0,120}|(?:your|readers?'?|reader)\s+comments|comments?\s*\(\d+\)",
+                               re.IGNORECASE)
+_COMMENTER_SAYS = re.compile(r"[^\W\d][\w .'-]{0,40}\s+(?:says|said|wrote)\s*:")
+_STAMP_WORDS = 12
 # The most words of a line of agencies' credit and a place.
 _CREDIT_WORDS = 6
 
@@ -434,7 +443,8 @@ def _first_paragraph(lines: list[Line]) -> int:
 
 def _credited_caption(text: str, agencies: dict[str, str]) -> bool:
     """Whether a line is a sentence and its picture's credit, an agency among its words ("Riot police
-    stand guard near Republic Square, Saturday. AP-Yonhap", "... in Astana on Sunday. (Xinhua/Aibek Nurov)"; not "Kazakhstan Votes Today. Nobody
+    stand guard near Republic Square, Saturday. AP-Yonhap", "... in Astana on Sunday. (Xinhua/Aibek Nurov)", "... on 6 January 2022
+    (by Reuters)"; not "Kazakhstan Votes Today. Nobody
     Expects Surprises")."""
     m = _CREDIT_AFTER_SENTENCE.search(text)
     return m is not None and any(part.casefold() in agencies for part in re.split(r"[\s/-]+", m.group("credit") or m.group("bracketed")))
@@ -482,7 +492,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     # (a site's menu laid out with spaces too, opening with its home: "HOME REGIONS ISSUES ABOUT SUBSCRIBE
     # SEARCH"; not a row of tags under a headline, "Kazakhstan Protests Elections Politics")
     menus = {i for i, line in enumerate(lines) if is_site_menu(line)
-             or (line.text[:4].lower() == "home" and _menu_of_words(line.text, section_words))}
+             or (line.text[:4].lower() == "home" and _menu_of_words(line.text, section_words))} | _stacked_menu(lines)
     first_menu = min(menus, default=len(lines))
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
@@ -619,7 +629,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_link_lists(lines, rules.link_list_openers)
     _mark_reader_comments(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
-    _mark_author_below_title(lines, title_index, rules.label_words)
+    _mark_author_below_title(lines, title_index, rules)
     _mark_signature(lines, rules)
     tabled = _table_of_shares(lines)
     for i, line in enumerate(lines):
@@ -677,6 +687,11 @@ def agencies_before_date(text: str, agencies: dict[str, str]) -> list[str]:
         else:
             return named if named and _is_date_line(", ".join(parts[i:])) else []
     return []
+
+
+def _commenter_stamp(line: Line) -> bool:
+    """Whether a line is a reader's stamp over a comment: "Paulo R. says:", a short dated line."""
+    return bool(_COMMENTER_SAYS.fullmatch(line.text)) or line.n_words <= _STAMP_WORDS and _states_a_date(line.text)
 
 
 def _states_a_date(text: str) -> bool:
@@ -786,6 +801,27 @@ def _unmark_self_descriptions_in_the_text(lines: list[Line], rules: _Rules) -> N
             line.role, line.rule = None, None
 
 
+_STACKED_MENU_ITEMS = 4  # a site's menu set one item a line: this many short lines in a row at least
+_MENU_ITEM = re.compile(r"[A-Z][^\d.!?:;,]*")
+
+
+def _stacked_menu(lines: list[Line]) -> set[int]:
+    """Return the indexes of the lines of a menu set one item a line ("Politics" / "Society" /
+    "Business" / "Culture"): a run of short capitalised lines without figures or punctuation."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [Line(0, 0, "", "blank", "end")]):
+        if line.role == "blank" and line.rule != "end":
+            continue
+        if line.role in (None, "boilerplate") and 0 < line.n_words <= 2 and _MENU_ITEM.fullmatch(line.text):
+            run.append(i)
+            continue
+        if len(run) >= _STACKED_MENU_ITEMS:
+            found.update(run)
+        run = []
+    return found
+
+
 def is_site_menu(line: Line) -> bool:
     """Whether a line is a site's menu ("News | Politics | Business"), not a row of share buttons.
 
@@ -884,20 +920,33 @@ def _between_dates(lines: list[Line], line: Line) -> bool:
     return above is not None and above.role in ("byline", "caption") and bool(below) and below[0].role == "byline"
 
 
-def _mark_author_below_title(lines: list[Line], title_index: int | None, label_words: frozenset[str]) -> None:
+def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: "_Rules") -> None:
     # A bare name right below the headline, above the lead or a date, is the byline ("Aigerim Saparova",
-    # "Vadim Zhuravlev, Almaty");
-    # not a box's label ("Key Points", ``label_words``).
+    # "Vadim Zhuravlev, Almaty", in capitals "RACHEL FENWICK");
+    # not a box's label, a section's or a place ("Key Points", "WORLD NEWS", "NORTH KAZAKHSTAN").
     if title_index is None:
         return
-    # (past a standfirst under the headline, and the site's furniture under the name: "Vedomosti")
-    after = [x for x in lines[title_index + 1:] if x.role not in ("blank", "standfirst")]
-    below = after[:1] + [x for x in after[1:] if x.role != "boilerplate"][:1]
-    if len(below) == 2 and below[0].role is None and _AUTHORS_BELOW.match(below[0].text) and (
-            below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in label_words:
+    label_words = rules.label_words | rules.section_words
+    # (past a standfirst and a caption under the headline, and the site's furniture and the place written
+    # in under the name: "Vedomosti", "Barcelona")
+    after = [x for x in lines[title_index + 1:] if x.role not in ("blank", "standfirst", "caption")]
+    below = after[:1] + [x for x in after[1:] if x.role != "boilerplate" and not _place_written_in(x, rules)][:1]
+    if len(below) == 2 and below[0].role is None and (
+            _AUTHORS_BELOW.match(below[0].text) or _capitals_name(below[0].text, label_words) and not rules.is_place(below[0].text)) and (
+            below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in rules.label_words:
         # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
         site = _names_the_site(lines, below[0])
         below[0].role, below[0].rule = ("boilerplate", "site_credit") if site else ("byline", "author_below_headline")
+
+
+def _place_written_in(line: Line, rules: "_Rules") -> bool:
+    """Whether a line under a writer's name is the place written in: a place known, or one capitalised word ("Barcelona")."""
+    return line.n_words <= 2 and rules.is_place(line.text) or line.n_words == 1 and line.text[:1].isupper() and not _TERMINAL.search(line.text)
+
+
+def _capitals_name(text: str, label_words: frozenset[str]) -> bool:
+    """Whether a line is a name of two or three words in capitals, none a label's or a section's word."""
+    return text.isupper() and _AUTHOR_IN_CAPITALS.match(text) is not None and not any(w in label_words for w in text.casefold().split())
 
 
 def _mark_signature(lines: list[Line], rules: "_Rules") -> None:
@@ -963,17 +1012,23 @@ def _mark_reader_comments(lines: list[Line], openers: frozenset[str]) -> None:
     # (a short prompt under the comments' heading, "4 Comments" or "Comments (2)"; not a sentence inviting
     # comments in the middle of the text)
     # (or a count of comments right above a commenter's stamp: "2 Comments", "Rakesh K. | May 24, 2016 6:12 pm")
+    # (or the comments' heading right above a commenter's stamp: "2 Responses to "..."" / "Paulo R. says:",
+    # "Your comments" / "Posted by steppe_watcher on 19 December 2011 at 21:14", "Comments (3)" / "Joe
+    # Camilleri · 11 June 2019 · 1:14pm")
     first_paragraph = _first_paragraph(lines)
-    prompt = next((i for i, line in enumerate(lines) if i > first_paragraph and line.n_words <= _PROMPT_WORDS
-                   and ((_COMMENT_PROMPT.match(line.text) and any(x.rule == "comment_widget" for x in lines[max(0, i - 4): i]))
-                        or (line.rule == "comment_widget" and _DIGIT.search(line.text)
-                            and [x.rule for x in _next_nonblank(lines, i)] == ["date_line"]))), None)
+    prompt = next((i for i, line in enumerate(lines) if i > first_paragraph and (
+        line.n_words <= _PROMPT_WORDS and ((_COMMENT_PROMPT.match(line.text) and any(x.rule == "comment_widget" for x in lines[max(0, i - 4): i]))
+                                           or (line.rule == "comment_widget" and _DIGIT.search(line.text)
+                                               and [x.rule for x in _next_nonblank(lines, i)] == ["date_line"]))
+        or ((_COMMENTS_HEADING.fullmatch(line.text) or line.rule == "comment_widget")
+            and any(_commenter_stamp(x) for x in _next_nonblank(lines, i))))), None)
     if prompt is None:
         return
     for line in lines[prompt:]:
         if line.rule in openers:
             break
-        if line.role is None or line.rule == "date_line":  # (a commenter's stamp dates no article)
+        # (a commenter's stamp dates no article, nor names its writer)
+        if line.role is None or line.rule == "date_line" or line.rule == "by_prefix" and _states_a_date(line.text):
             line.role, line.rule = "boilerplate", "reader_comment"
 
 

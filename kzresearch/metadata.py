@@ -73,6 +73,9 @@ _HEADER_LINES = 5
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*(?:[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)"
                              r"|\((?P<bracketed>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\))\.?$")
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
+# A writer's role after the name ("SPECIAL TO FOLHA", "Special Correspondent") and the place written in ("IN MOSCOW").
+_SPECIAL_TO = re.compile(r"\s+special(?:\s+(?:to|for|correspondent)\b.*)?$", re.IGNORECASE)
+_IN_PLACE = re.compile(r"(?i:in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services)$", re.IGNORECASE)
 # A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
@@ -154,6 +157,8 @@ _CREDIT_PIECES = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s+")
 _AGENCY_BEFORE_STAMP = re.compile(r"(?P<agency>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\s+(?:Published|Updated|Posted)\b")
 # A desk's credit after a date line's slash naming the agencies it wrote with ("/ STEPPE DAILY WITH AFP, ASTANA").
 _DESK_WITH_AGENCIES = re.compile(r" / [^/]*?\bwith\s+(?P<agencies>[^/]+)$", re.IGNORECASE)
+# A writer's address after the name ("By Tomás Ahumada (editor@santiagotimes.cl)").
+_EMAIL = re.compile(r"\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?")
 _AUTHOR_TAIL = re.compile(r"\s+(?:in|on|at|for|from)\s+.*$")
 _FUTURE = re.compile(r"\b(will|shall|due (by|on|to)|expected (to|on|by)|scheduled|set to|is to|are to|plans? to|next)\b", re.IGNORECASE)
 
@@ -618,7 +623,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire += _agencies_named(AGENCY_SIGNOFF.match(line.text).group("agencies"), agencies)
         elif line.rule in ("by_prefix", "credit_line"):
             names_author = line.rule == "by_prefix" or bool(_AUTHORED.match(line.text))
-            text = _BYLINE_PREFIX.sub("", line.text.lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
+            text = _BYLINE_PREFIX.sub("", _EMAIL.sub("", line.text).lstrip("-\u2013\u2014 "))  # ("-- With reporting by AFP-Jiji")
             # ("By AFP | Published: Tue, Jan 17th 2012 | Updated: ...": the page's stamps between bars are no credit)
             text = ", ".join(part for part in text.split("|") if not any(d.kind in DAY_KINDS for d in find_dates(part))) \
                 if text.count("|") > 1 else text
@@ -633,7 +638,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 if named := _agencies_listed(part, agencies):
                     wire += named  # "Reuters", "AFP-Jiji"
                 elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part) and not _ROLE_END.search(part):
-                    authors.append(part.title() if part.isupper() and " " in part else part)  # ("By DANA OMAROVA": as spelt)
+                    authors.append(_as_spelt(part) if " " in part else part)  # ("By DANA OMAROVA": as spelt)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
         elif line.rule in ("author_in_place", "author_next_to_date", "author_below_headline"):
@@ -646,7 +651,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 if agency := agencies.get(a.casefold()):
                     wire.append(agency)
                 elif not _ROLE_END.search(a) and (" " in a or len(parts) == 1):
-                    authors.append(a.title() if a.isupper() else a)
+                    authors.append(_as_spelt(a))
         elif line.rule == "dateline_credit":  # "ASTANA - Kazinform, Nurlan Abdrakhmanov"
             for part in _CREDIT_SPLIT.split(re.split(r"\s+[-\u2013\u2014]\s+", line.text, maxsplit=1)[-1]):
                 part = part.strip(" .;:()")
@@ -852,6 +857,8 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     (None, ['AFP'])
     >>> credited_byline("RFE; RL's Kazakh Service", {"rfe/rl's kazakh service": "RFE/RL"}, None)
     (None, ['RFE/RL'])
+    >>> credited_byline("BRUNO TAVARES DE LIMA SPECIAL; IN MOSCOW", {}, None)
+    ('Bruno Tavares de Lima', [])
     """
     if not byline:
         return None, []
@@ -859,8 +866,11 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     if agency := agencies.get(byline.strip().replace("; ", "/").casefold()):
         return None, [agency]
     authors, wire = [], []
-    for part in _CREDIT_SPLIT.split(_BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", byline.strip()))):
-        part = part.strip(" .;:()*")
+    for part in _CREDIT_SPLIT.split(_BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", _EMAIL.sub("", byline).strip()))):
+        # ("BRUNO TAVARES DE LIMA SPECIAL; IN MOSCOW": a writer's role and the place written in are no names)
+        part = _SPECIAL_TO.sub("", part.strip(" .;:()*"))
+        if _IN_PLACE.match(part):
+            continue
         if named := _agencies_named(part, agencies):
             wire += named
             # ("KAIRAT OSPANOV Associated Press": a writer and the agency after the name)
@@ -868,7 +878,8 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
                 authors.append(writer)
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
                 and not (wire and len(part.split()) == 1) and _is_writer(part):
-            authors.append(part)  # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer")
+            # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer"; "Joanna Lillis in Almaty": the writer)
+            authors.append(_as_spelt(_AUTHOR_TAIL.sub("", part)))
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 
 
@@ -880,7 +891,20 @@ def _writer_before_agency(part: str, agencies: dict[str, str]) -> str | None:
     rest = part[: len(part) - len(suffix)].strip(" ,-\u2013\u2014") if suffix else ""
     if not rest or not _is_writer(rest) or len(rest.split()) < 2:
         return None
-    return rest.title() if rest.isupper() else rest
+    return _as_spelt(rest)
+
+
+# Particles of a name that stay in lower case inside it ("Bruno Tavares de Lima", "Ludwig van Dam").
+_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "ibn"})
+
+
+def _as_spelt(name: str) -> str:
+    """Return a name set in capitals as it is spelt ("BRUNO TAVARES DE LIMA": "Bruno Tavares de Lima");
+    any other name as it stands."""
+    if not name.isupper():
+        return name
+    words = name.title().split()
+    return " ".join(w.lower() if i and w.lower() in _NAME_PARTICLES else w for i, w in enumerate(words))
 
 
 def dateline_published(lines: list[Line]) -> Published | None:

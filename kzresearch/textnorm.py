@@ -92,7 +92,8 @@ def normalize_text(text: str) -> str:
 
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) before a space
-# and a capital, digit or opening quote; common abbreviations and initials do not end one.
+# and a capital, digit or opening quote; common abbreviations and initials ("J.", "U.S.") do not
+# end one, an acronym does ("... oil to the EU. For comparison").
 _ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "St", "Jr", "Sr", "Rev", "Gov",
     "Sen", "Rep", "Pres", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
@@ -101,7 +102,7 @@ _ABBREVIATIONS = (
 # The pattern opens with the punctuation and looks behind it (not the other way round), so that
 # the regex engine skips to the few places that hold one.
 _SENTENCE_END = re.compile(
-    r"[.!?](?<![A-Z].)(?<!\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) == 2) + r").)"
+    r"[.!?](?<!(?<![A-Za-z])[A-Z].)(?<!\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) == 2) + r").)"
     r"[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"
 )
 _LONG_ABBREVIATION = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) > 2) + r")$")

@@ -690,3 +690,41 @@ def test_the_us_as_written_is_no_outlet_speaking_of_itself(ref):
     line = "Radio Free Europe, the US-funded broadcaster, said more than 1,000 people had been apprehended across the country."
     doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{line}\n\n{BODY}\n", ref)
     assert next(l.role for l in doc.lines if l.text == line) == "body"
+
+
+def test_set_31_classes_a_stacked_menu_names_in_capitals_and_credits(ref):
+    from kzresearch.metadata import infer_byline_and_wire
+
+    agencies = {"afp": "AFP", "efe": "EFE", "reuters": "Reuters"}
+    # a menu set one item a line under the site's tagline: the tagline is no headline
+    page = ("Steppe News\nNews from the steppe in English\nPolitics\nSociety\nBusiness\nCulture\nSports\n"
+            "Kazakhs describe days of fear as the death toll rises to 225\n\n" + BODY)
+    assert classify_lines(page, ref).title == "Kazakhs describe days of fear as the death toll rises to 225"
+    # a name in capitals below the headline; past a credited caption and the place written in
+    doc = classify_lines("Nazarbayev's party takes every seat in Kazakh election\nRACHEL FENWICK\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] == "Rachel Fenwick"
+    doc = classify_lines("Kazakhs describe days of fear as the death toll rises\nRiot police patrol a street in Almaty on 6 January 2022 (by Reuters)\n"
+                         "Marta Vilalta Puig\nBarcelona\n17 January 2022 06:44 PM\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] == "Marta Vilalta Puig"
+    # (not a section's name in capitals)
+    doc = classify_lines("Nazarbayev's party takes every seat in Kazakh election\nWORLD NEWS\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] is None
+    # a writer's address after the name; credits "with information from" and "contains reporting by"
+    doc = classify_lines("Nazarbayev claims landslide in Kazakhstan\n\n" + BODY + "\nBy Tomás Ahumada (editor@example.cl)\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] == "Tomás Ahumada"
+    doc = classify_lines("Tokayev re-elected with 81.31% of votes\n\n" + BODY + "\n*With information from AFP and EFE\n", ref)
+    assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AFP", "EFE"]
+    doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\n*This article contains reporting by Reuters.\n", ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[1] == ["Reuters"]
+
+
+@pytest.mark.parametrize("heading, stamp", [
+    ('2 Responses to "Kazakh Oil Town Counts Its Dead"', "Paulo R. says:"),
+    ("Comments (3)", "Joe Camilleri \u00b7 11 June 2019 \u00b7 1:14pm"),
+    ("Your comments", "Posted by steppe_watcher on 19 December 2011 at 21:14"),
+])
+def test_readers_comments_under_their_heading_and_a_commenters_stamp(heading, stamp, ref):
+    comment = "Terrible. Dozens killed and the world looks away because of the oil."
+    doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{BODY}\n\n{heading}\n{stamp}\n{comment}\n", ref)
+    assert next(l.role for l in doc.lines if l.text == comment) == "boilerplate"
+    assert next(l.role for l in doc.lines if l.text == BODY) == "body"

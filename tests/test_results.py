@@ -1321,3 +1321,20 @@ def test_a_yes_side_of_kazakhs_who_agreed_and_a_share_of_several_together(ref):
     # (no one's share: "polled less than one percent between them")
     assert rows("Tuyakbai won 6.64 percent; the two remaining candidates, Abylkasymov and Yeleusizov, polled less than one "
                 "percent between them.", "2005-12-04-presidential", "2005-12-06") == [("Zharmakhan Tuyakbai", 6.64)]
+
+
+def test_set_30_and_31_result_classes(ref):
+    def rows(text: str, election: str, published: str) -> list[tuple]:
+        ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+        return [(r["subject"], r["value"], r["scope"], r["election_id"]) for r in extract_results(text, ctx, ref)]
+
+    referendum = ("2022-06-05-referendum", "2022-06-07")
+    # "It" after a sentence that gave a turnout; each figure's own place right after it
+    assert rows("Turnout was 68.44%. It ranged from 80.66% in Turkistan region, in the south, to just 33.3% in Almaty.", *referendum) == [
+        ("turnout", 68.44, None, "2022-06-05-referendum"), ("turnout", 80.66, "Turkistan Region", "2022-06-05-referendum"),
+        ("turnout", 33.3, "Almaty", "2022-06-05-referendum")]
+    # a month alone opening a clause goes on in the year the sentence named
+    assert [r[3] for r in rows("In April of 1995, 95.4% of voters agreed to extend his term; in August, 89% approved the constitution.",
+                               *referendum)] == ["1995-04-29-referendum", "1995-08-30-referendum"]
+    # a country's voters, by its demonym, vote abroad
+    assert rows("In October 2020, 78.28% of Chilean voters backed writing a new charter, on a turnout of about 51%.", *referendum) == []

@@ -56,3 +56,9 @@ def test_sentence_spans_respect_abbreviations_and_lines():
     text = 'Gen. Ivanov and Mr. Smith met. "It was fine," he said. Turnout was 63.3 percent.\nNew paragraph.'
     sentences = [text[s:e] for s, e in sentence_spans(text)]
     assert sentences == ["Gen. Ivanov and Mr. Smith met.", '"It was fine," he said.', "Turnout was 63.3 percent.", "New paragraph."]
+
+
+def test_an_acronym_ends_a_sentence_and_initials_do_not():
+    text = "Kazakhstan supplies oil to the EU. For comparison, the party won 34%. It was the U.S. Embassy. John F. Kennedy spoke."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Kazakhstan supplies oil to the EU.", "For comparison, the party won 34%.", "It was the U.S. Embassy.", "John F. Kennedy spoke."]

@@ -57,6 +57,8 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
                               rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+# A month named alone opening a clause ("; in August"), not one with its day or year, nor "that year"'s.
+_MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)")
 # The year last written itself: "Turnout that year was just over 63 percent".
 _THAT_YEAR_CUE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b")
 # Years counted from the year last written: "Three years later", "four years earlier".
@@ -86,6 +88,10 @@ _REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pus
 _AND_ONLY = re.compile(r"[^;]*?\band\b[^;]*")  # a coordinated predicate after the seats before ("... and, with its wins, will control")
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
+# "It" opening a sentence after one that gave a turnout, and a verb of its spread: that turnout.
+_IT_TURNOUT = re.compile(r"\s*It\s+(?:ranged|varied|peaked|was\s+(?:highest|lowest))\b")
+# "33.3% in Almaty": a place straight after a figure, no clause between.
+_IN_RIGHT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 # A share of several together: "polled less than one percent between them", "3 percent combined".
 _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
@@ -245,7 +251,8 @@ def frames(lexicon: dict) -> _Frames:
     """
     r = lexicon["results"]
     foreign = places_of(lexicon, "foreign_places", "foreign_demonyms", "foreign_bodies")
-    leaders = rf"{places_of(lexicon, 'leader_demonyms')}\s+(?:President|Prime\s+Minister|leader)"
+    demonyms = places_of(lexicon, 'leader_demonyms')
+    leaders = rf"{demonyms}\s+(?:President|Prime\s+Minister|leader)"
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
     qualifiers = phrase_map(lexicon["qualifiers"])
     qual_words = alternation(qualifiers)
@@ -302,6 +309,8 @@ def frames(lexicon: dict) -> _Frames:
                                 # "won by Egyptian President X", "Egyptian President X won": another country's head's
                                 # vote, by any country's demonym (not "as French President X congratulated him")
                                 rf"|\b(?:won|taken|received|secured|gained)\s+by\s+(?:the\s+)?{leaders}"
+                                # "78.28% of Chilean voters backed": a country's voters, by any demonym (not "ethnic Russian voters")
+                                rf"|(?<!ethnic )\b{demonyms}(?!-)\s+(?:voters|electorate|electors)\b"
                                 rf"|\b{leaders}\s+(?:[A-Z][\w'-]+\s+){{0,4}}(?:won|took|was\s+re-?elected|secured|received)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
@@ -615,6 +624,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
             # "Turnout among the 9.3 million registered voters was 75 percent": the figure follows a
             # copula, so a turnout word further back is still its subject.
             turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 90), m.start()))
+        if not turnout_before and lo == s_start and index - 1 in turnouts and (it := _IT_TURNOUT.match(text, s_start)) is not None:
+            turnout_before = [it]  # "Turnout was 68.06%. It ranged from 80.66% in Turkistan region to just 33.3% in Almaty"
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
@@ -1070,11 +1081,14 @@ def _referent(tc: TextContext, index: int, word: str, pos: int, kinds: tuple[str
 def _scope(tc: TextContext, index: int, cue: int, pos: int, end: int, lo: int) -> str | None:
     """Return the region or city a turnout applies to.
 
-    A place between the turnout cue and the figure ("turnout in the Almaty region was 30%"), one
-    just before the cue ("in Almaty turnout was 26 percent"), or one right after the figure
-    ("60 percent in Almaty"). A place elsewhere in the sentence ("told a briefing in the capital
+    A place right after the figure ("60 percent in Almaty"), one between the turnout cue and the
+    figure ("turnout in the Almaty region was 30%"), one just before the cue ("in Almaty turnout was
+    26 percent"), or one later in the figure's clause. A place elsewhere in the sentence ("told a briefing in the capital
     that turnout was ...") says where something was said, not what the figure covers.
     """
+    # (a place right after the figure first: "turnout ranged from 80.66% in Turkistan region to just 33.3% in Almaty")
+    if (right_after := _scope_after(tc, index, end)) is not None and _IN_RIGHT_AFTER.match(tc.text, end):
+        return right_after
     country = tc.patterns.country
     text = tc.text
     for p, name in reversed(tc.places_at(index, None)):
@@ -1496,6 +1510,12 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
     for m in _SAME_YEAR_MONTH.finditer(text, s_start, s_end):
         if (year := year_before(m.start())) is not None:
             cues.append((m, (year, _MONTH_NAMES.index((m.group("m") or m.group("m2")).lower()) + 1)))
+    # "In April of that year, 95.4% ...; in August, 89% approved": a month alone after a year the
+    # sentence named goes on in that year
+    for m in _MONTH_ALONE.finditer(text, s_start, s_end):
+        named = [year for _, (year, _) in _year_cues(text, s_start, m.start())] + [year for c, (year, _) in cues if c.end() <= m.start()]
+        if named and not any(c.start() <= m.start() < c.end() for c, _ in cues):
+            cues.append((m, (named[-1], _MONTH_NAMES.index(m.group("m").lower()) + 1)))
     months = [m.span() for m, _ in cues]
     for m in _THAT_YEAR_CUE.finditer(text, s_start, s_end):
         # "Turnout that year was just over 63 percent": the year the sentence before named
