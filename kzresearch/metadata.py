@@ -76,6 +76,8 @@ _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*(?:[-\u2013\u2014]+\s?(
 # A writer's role after the name ("SPECIAL TO FOLHA", "Special Correspondent") and the place written in ("IN MOSCOW").
 _SPECIAL_TO = re.compile(r"\s+special(?:\s+(?:to|for|correspondent)\b.*)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"(?i:in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
+# A writer's role after the name, alone ("Tom Rawcliffe Reporter", "Metro Reporter"; "Writer" is a surname too).
+_TRAILING_ROLE = re.compile(r"\s+(?:reporter|correspondent)$", re.IGNORECASE)
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services)$", re.IGNORECASE)
 # A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
@@ -692,7 +694,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             wire.append(agency)  # "© 2022 AFP" under the text: the wire's copy, as its notice says
         below_title = below_title or line.role == "title"
     # ("By Guardian Nigeria" under a masthead "The Guardian Nigeria News - ...": the site, no writer)
-    authors = [_without_masthead(a, lines) for a in authors if a]
+    authors = [_without_role(_without_masthead(a, lines)) for a in authors if a]
     return _join_names([a for a in dict.fromkeys(authors) if a and _is_writer(a) and not _in_masthead(a, lines)]), list(dict.fromkeys(wire))
 
 
@@ -704,6 +706,16 @@ def _without_masthead(name: str, lines: list[Line]) -> str:
         if 1 <= len(house.split()) <= _MASTHEAD_NAME_WORDS and name.endswith(" " + house) and len(name) > len(house) + 3:
             return name[:-len(house)].rstrip(" ,-")
     return name
+
+
+def _without_role(name: str) -> str:
+    """Return a writer's name without the role after it ("Tom Rawcliffe Reporter": "Tom Rawcliffe");
+    "" for a desk's ("Metro Reporter": one word before the role)."""
+    name = " ".join(name.split())
+    rest = _TRAILING_ROLE.sub("", name)
+    if rest == name:
+        return name
+    return rest if len(rest.split()) >= 2 and not _ROLE_END.search(rest) else ""
 
 
 def _is_writer(name: str) -> bool:
@@ -879,7 +891,8 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
         elif part and not (outlet and part.casefold() == outlet.casefold()) and not _CREDIT_WORDS.match(part) \
                 and not (wire and len(part.split()) == 1) and _is_writer(part):
             # (not "Almaty" after an agency, nor "Kyiv Post Staff Writer"; "Joanna Lillis in Almaty": the writer)
-            authors.append(_as_spelt(_AUTHOR_TAIL.sub("", part)))
+            if (name := _without_role(_AUTHOR_TAIL.sub("", part))) and not (outlet and name.casefold() == outlet.casefold()):
+                authors.append(_as_spelt(name))
     return _join_names(list(dict.fromkeys(authors))), list(dict.fromkeys(wire))
 
 

@@ -262,10 +262,10 @@ _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
 
 
 def _meta_tag(keys: str, value: str) -> re.Pattern:
-    """Return a pattern of a ``<meta>`` tag whose property, name or itemprop is one of ``keys`` (an
+    """Return a pattern of a ``<meta>`` tag whose property, name, itemprop or http-equiv is one of ``keys`` (an
     alternation) and whose content starts with ``value``, either attribute first; the content is
     the group that matched (``match.group(match.lastgroup)``)."""
-    key = rf"""\b(?:property|name|itemprop)\s*=\s*["'](?:{keys})["']"""
+    key = rf"""\b(?:property|name|itemprop|http-equiv)\s*=\s*["'](?:{keys})["']"""
     return re.compile(rf"""<meta\b[^>]*?{key}[^>]*?\bcontent\s*=\s*["'](?P<after>{value})"""
                       rf"""|<meta\b[^>]*?\bcontent\s*=\s*["'](?P<before>{value})[^"']*["'][^>]*?{key}""", re.IGNORECASE)
 
@@ -274,7 +274,8 @@ def _meta_tag(keys: str, value: str) -> re.Pattern:
 # "article:published_time" / "datePublished" (either attribute first), and JSON-LD (_article_published).
 _PUBLISHED_META = _meta_tag("article:published_time|datePublished", r"\d{4}-\d\d-\d\d")
 # When the page was last changed, which htmldate may take for its date when nothing else is marked.
-_MODIFIED_META = _meta_tag("og:updated_time|article:modified_time|dateModified|last-modified", r"\d{4}-\d\d-\d\d")
+# (as an ISO day, or an HTTP header's date: <meta http-equiv="last-modified" content="Thu, 28 Mar 2013 01:48:09 GMT">)
+_MODIFIED_META = _meta_tag("og:updated_time|article:modified_time|dateModified|last-modified", r"""[^"'<>]{8,40}""")
 # A <time datetime="2023-03-20"> element's day.
 _TIME_DATETIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["'](\d{4}-\d\d-\d\d)""", re.IGNORECASE)
 # The site's own name for itself: <meta property="og:site_name" content="...">.
@@ -425,7 +426,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
     marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"), above_headline)
     meta = {
         "title": title,
-        "byline": doc.get("author"),
+        "byline": _byline(page, doc.get("author")),
         "published": marked,
         # a date only the page's text gives (htmldate's search of it): the date lines come first
         "page_date": text_date,
@@ -470,7 +471,7 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     if stated == day:
         return day, None  # the markup states the article's day ("article:published_time"), whatever else the page stamps
     shown_days: list[str] | None = None  # the page's whole dates, read at most once (its whole text)
-    if any(m.group(m.lastgroup)[:10] == day for m in _MODIFIED_META.finditer(html)):
+    if day in _modified_days(html):
         if published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None):
             return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
         # (nor a <time>: the first whole date the page shows, where it does not show the modified day,
@@ -492,6 +493,39 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     # masthead shows instead, "Tuesday | December 6, 2005" above the headline)
     masthead_days = set(_whole_dates(above_headline))
     return None, masthead_days.pop().isoformat() if len(masthead_days) == 1 else None
+
+
+# An element the page marks as its byline or author line (class="byline", "art-byline", "author"), and
+# the writer after its "by": "Apr 5 2011 by Carys Whitfield, Western Mail".
+_BYLINE_ELEMENT = re.compile(r"""<(p|div|span|li)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:[\w-]*byline|author)\b[^"']*["'][^>]*>(.*?)</\1>""",
+                             re.IGNORECASE | re.DOTALL)
+# (the name runs to the end of its line, a comma, a bar or a dot between parts)
+_BY_WRITER = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w'.-]+(?:[ \t]+(?:[A-Z][\w'.-]+|de|da|van|von|bin)){1,3})[ \t]*(?:$|[,|\u00b7])", re.MULTILINE)
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li)\b[^>]*>", re.IGNORECASE)
+
+
+def _byline(page: str, author: str | None) -> str | None:
+    """Return a page's byline: trafilatura's author, unless the page's byline element names a writer
+    after "by" whom that author does not hold (trafilatura may keep a date's month and lose the
+    name: "Apr 5 2011 by Carys Whitfield, Western Mail" -> "Apr ; Western Mail")."""
+    if (element := _BYLINE_ELEMENT.search(page)) is None:
+        return author
+    lines = unescape(_TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", element.group(2))))
+    if (m := _BY_WRITER.search(lines)) is None or (author and m.group("name").casefold() in author.casefold()):
+        return author
+    return m.group("name")
+
+
+def _modified_days(html: str) -> set[str]:
+    """Return the days (ISO) a page's markup says it was last changed."""
+    days = set()
+    for m in _MODIFIED_META.finditer(html):
+        value = m.group(m.lastgroup)
+        if _ISO_DAY.match(value):
+            days.add(value[:10])
+        elif stated := next((d.date for d in find_dates(value) if d.date), None):
+            days.add(stated.isoformat())
+    return days
 
 
 def _article_published(html: str) -> str | None:

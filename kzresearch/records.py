@@ -113,6 +113,7 @@ class RecordFields:
         keys of objects about another thing (an image), never searched by the fallbacks of :meth:`read`;
         under ``time_key_words`` the words of a key whose number is a Unix time ("pub_ms"); under
         ``crawl_key_words`` those of a key whose date is a crawl's or an edit's ("fetched_at"); under
+        ``title_key_words`` those of a key whose line is the headline before any other ("heads": {"main": ...}); under
         ``outlet_key_words``, ``byline_key_words`` and ``agency_key_words`` the words of the keys
         that lead to an outlet's, a writer's and an agency's name nested in a row of its own layout
         (:func:`_nested_names`).
@@ -136,6 +137,7 @@ class RecordFields:
         self.other_things = frozenset(_normal_key(str(k)) for k in spec.get("other_things") or [])
         self.time_words = frozenset(str(k).lower() for k in spec.get("time_key_words") or [])
         self.crawl_words = frozenset(str(k).lower() for k in spec.get("crawl_key_words") or [])
+        self.title_words = frozenset(str(k).lower() for k in spec.get("title_key_words") or [])
         self.nested_words = {name: frozenset(str(k).lower() for k in spec.get(f"{key}_key_words") or [])
                              for name, key in (("outlet", "outlet"), ("byline", "byline"), ("wire", "agency"))}
 
@@ -169,12 +171,12 @@ class RecordFields:
                     break
         if "text" not in found or "published" not in found:
             skipped = self.other_things | frozenset(self.keys["byline"]) | frozenset(self.keys["outlet"])
-            row = _row_values(record, skipped, self.time_words, self.crawl_words)
+            row = _row_values(record, skipped, self.time_words, self.crawl_words, self.title_words)
             if "text" not in found and (text := _longest_text(row)):
                 found["text"] = text
             if "published" not in found and (published := _earliest_date(row)):
                 found["published"] = published
-            if "title" not in found and (title := next((v.strip() for v in row.loose if _headline_like(v)), None)):
+            if "title" not in found and (title := next((v.strip() for v in row.titled + row.loose if _headline_like(v)), None)):
                 found["title"] = title
             if "url" not in found and (url := next((v.strip() for v in row.strings if _URL.match(v.strip()) and not _MEDIA_FILE.search(v)), None)):
                 found["url"] = url
@@ -338,23 +340,27 @@ class _RowValues(NamedTuple):
     bodies: list[str]  # each list of paragraphs, or object of numbered ones, joined
     times: list[float]  # the numbers under keys that name a time
     stamped: set[str]  # the strings under keys of a crawl's or an edit's time ("seen", "fetched", "updated")
+    titled: list[str]  # the loose strings under keys that name a headline ("heads": {"main": ...})
 
 
 def _row_values(record: Mapping, other_things: frozenset[str], time_words: frozenset[str],
-                crawl_words: frozenset[str] = frozenset()) -> _RowValues:
+                crawl_words: frozenset[str] = frozenset(), title_words: frozenset[str] = frozenset()) -> _RowValues:
     """Walk a row once (:func:`_values`): its strings; each of its lists as text (its strings, or
     its blocks' texts, :func:`_block_text`) and each object of numbered paragraphs ({"001": ...,
     "p02": ...}, in their order, :func:`_numbered`), joined by blank lines; and the numbers under keys one of whose
     words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id"); the strings under
     keys one of whose words is one of ``crawl_words``, or in an object under one, are marked as a
-    crawl's or an edit's time."""
-    found = _RowValues([], [], [], [], set())
+    crawl's or an edit's time; the loose strings under keys one of whose words is one of ``title_words``
+    as a headline's ("main" of "heads": {"main": ...}, before a "credit_line")."""
+    found = _RowValues([], [], [], [], set(), [])
     for key, value, in_list in _values(record, other_things):
         if isinstance(value, str):
             if value.strip():
                 found.strings.append(value)
                 if not in_list:
                     found.loose.append(value)
+                    if key is not None and not title_words.isdisjoint(_key_words(str(key))):
+                        found.titled.append(value)
                 if key is not None and not crawl_words.isdisjoint(_key_words(str(key))):
                     found.stamped.add(value)
         elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
@@ -401,7 +407,7 @@ def _earliest_date(row: _RowValues) -> str | None:
 
     Examples
     --------
-    >>> _earliest_date(_RowValues(["2016-07-01T03:12:44Z", "11JAN99"], ["2016-07-01T03:12:44Z", "11JAN99"], [], [], set()))
+    >>> _earliest_date(_RowValues(["2016-07-01T03:12:44Z", "11JAN99"], ["2016-07-01T03:12:44Z", "11JAN99"], [], [], set(), []))
     '1999-01-11'
     """
     strings = [v for v in row.strings if v not in row.stamped]
@@ -452,11 +458,13 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
                     nested.append((value, under or named or role_named, role_named))
                 elif (under or named) and isinstance(value, str) and _name_like(value, min_letters) and normal not in _ROLE_KEYS:
                     # {"n": "Aigerim Sadykova", "role": "author"}: the name of an object its role names
-                    own_name = named or by_role or normal in name_keys or "label" in key_words or (key is None and under)
-                    found.append((0 if own_name else 1, depth, value.strip()))
+                    # ({"label": "Eleanor Whitfield", "kind": "author", "aff": "Visiting Fellow"}: the name key first)
+                    own_name = named or normal in name_keys or "label" in key_words or (key is None and under)
+                    found.append((0 if own_name else 1 if by_role else 2, depth, value.strip()))
         level = nested
     found.sort(key=lambda f: f[:2])
-    return [value for rank, depth, value in found if not names_only or (rank, depth) == (0, found[0][1])]
+    # (with ``names_only``, the best of the names: a name key's, else one of an object its role names)
+    return [value for rank, depth, value in found if not names_only or (rank, depth) == found[0][:2] and rank < 2]
 
 
 def _role_names(obj: Mapping, words: frozenset[str], excluded: frozenset[str]) -> bool:

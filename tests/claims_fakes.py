@@ -35,13 +35,18 @@ NAMES = [
     ("Interior Ministry", "body", ["Interior Ministry", "interior ministry", "Ministry of Internal Affairs"]),
     ("Central Election Commission", "body", ["Central Election Commission", "CEC"]),
 ]
+# (every national vote since 2004: a figure dated when none was held is read as another country's)
 ELECTIONS = [
+    ("2004-09-19-parliamentary", "2004-09-19", "parliamentary", "Otan"),
+    ("2005-12-04-presidential", "2005-12-04", "presidential", "Nursultan Nazarbayev"),
+    ("2007-08-18-parliamentary", "2007-08-18", "parliamentary", "Nur Otan"),
     ("2011-04-03-presidential", "2011-04-03", "presidential", "Nursultan Nazarbayev"),
     ("2012-01-15-parliamentary", "2012-01-15", "parliamentary", "Nur Otan"),
     ("2015-04-26-presidential", "2015-04-26", "presidential", "Nursultan Nazarbayev"),
     ("2016-03-20-parliamentary", "2016-03-20", "parliamentary", "Nur Otan"),
     ("2019-06-09-presidential", "2019-06-09", "presidential", "Kassym-Jomart Tokayev"),
     ("2021-01-10-parliamentary", "2021-01-10", "parliamentary", "Nur Otan"),
+    ("2022-06-05-referendum", "2022-06-05", "referendum", "Yes"),
     ("2022-11-20-presidential", "2022-11-20", "presidential", "Kassym-Jomart Tokayev"),
     ("2023-03-19-parliamentary", "2023-03-19", "parliamentary", "Nur Otan"),
 ]

@@ -1338,3 +1338,24 @@ def test_set_30_and_31_result_classes(ref):
                                *referendum)] == ["1995-04-29-referendum", "1995-08-30-referendum"]
     # a country's voters, by its demonym, vote abroad
     assert rows("In October 2020, 78.28% of Chilean voters backed writing a new charter, on a turnout of about 51%.", *referendum) == []
+
+
+def test_set_32_result_classes(ref):
+    def rows(text: str, election: str | None, published: str) -> list[tuple]:
+        ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+        return [(r["subject"], r["value"], r["election_id"]) for r in extract_results(text, ctx, ref)]
+
+    # dated when Kazakhstan held no vote: another country's ("When we repealed the Eighth Amendment in 2018")
+    assert rows("When we repealed the Eighth Amendment in 2018, 66.4% voted Yes on a turnout of 64.1%.",
+                "2022-06-05-referendum", "2022-06-07") == []
+    # ... unless the figure is a vote's official one, the nearest to that time ("last April" in May 2016)
+    assert rows("Nazarbayev was returned to office only last April with 97.7 per cent of the vote.", None, "2016-05-20") \
+        == [("Nursultan Nazarbayev", 97.7, "2015-04-26-presidential")]
+    # a share going on past a turnout given as its adjunct, and after "and with" or "; in 2011, with"
+    assert rows("Nazarbayev took 97.7 per cent in 2015, on a reported turnout of 95.22 per cent, and 95.5 per cent four years earlier.",
+                "2019-06-09-presidential", "2019-06-20")[2] == ("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential")
+    assert rows("Nazarbayev was re-elected with 91.15% in 2005 and with 95.55% in 2011.", None, "2019-06-20") == [
+        ("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential"), ("Nursultan Nazarbayev", 95.55, "2011-04-03-presidential")]
+    # "in August of that year" after a year written alone
+    assert [r[2] for r in rows("The 1995 constitution was approved by 89 percent of voters in a referendum in August of that year.",
+                               "2022-06-05-referendum", "2022-06-07")] == ["1995-08-30-referendum"]

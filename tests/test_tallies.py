@@ -1683,3 +1683,19 @@ def test_a_semicolon_closes_a_counts_clause_where_that_names_a_place(ref):
     assert places("Rallies were held in Aktobe and Semey; in Aktobe several hundred people gathered on the square.") == [["Aktobe"]]
     # (a clause that names none leaves the sentence's places: "an Almaty police spokesman")
     assert places("Organisers said 2,000 people had come to the rally; an Almaty police spokesman said fewer had.") == [["Almaty"]]
+
+
+def test_set_32_tally_classes(ref):
+    def rows(text: str) -> list[tuple]:
+        return [(r["counted"], r["number"], r["attributed_to"]) for r in extract_tallies(text, DocContext("doc", None, dt.date(2007, 8, 27)), ref)]
+
+    # rival figures after a count, each with its source
+    assert rows("On August 21, several hundred supporters rallied in Almaty \u2014 some 500 by the party's count, "
+                "no more than 200 according to the city administration.")[1:] == [("protesters", 500, "party"),
+                                                                                 ("protesters", 200, "city administration")]
+    # "there" after a sentence set abroad
+    assert rows("The crackdown drew less attention than events in Hong Kong, where organisers said 1.03 million people marched. "
+                "Police there put the crowd at 240,000.") == []
+    assert [r[:2] for r in rows("Thousands rallied in Almaty. Police there detained 500 people.")] == [("protesters", None), ("detained", 500)]
+    # a vote that "brought thousands of people on to the streets"
+    assert [r[:2] for r in rows("The vote brought thousands of people on to the streets of the two largest cities.")] == [("protesters", None)]

@@ -57,6 +57,8 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
                               rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+# A year written alone ("The 1995 constitution").
+_BARE_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d%-])")
 # A month named alone opening a clause ("; in August"), not one with its day or year, nor "that year"'s.
 _MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)")
 # The year last written itself: "Turnout that year was just over 63 percent".
@@ -131,7 +133,8 @@ _PREDICATE_ADVERBS = r"(?:thus|then|also|now|therefore|eventually|finally|duly|a
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
-_COORDINATED = re.compile(r"(?:,\s*|\s)(?P<word>and|to)\s+$", re.IGNORECASE)
+# ("and 91% in 2005", "and with 95.55% in 2011", "; in 2011, with 95.5 percent": the share before goes on)
+_COORDINATED = re.compile(r"(?:(?:,\s*|\s)(?P<word>and|to)(?:\s+(?:with|on))?|;\s*(?:in\s+(?:19|20)\d\d,?\s+)?(?:with|on))\s+$", re.IGNORECASE)
 _CHANGED_TO = re.compile(r",\s*(?:rising|climbing|growing|falling|dropping|slipping)\s+to\s+$", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
@@ -141,7 +144,9 @@ _BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
-_ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?\s+$", re.IGNORECASE)
+_ADJUNCT_REACH = 24  # how far before a turnout the words that make it an adjunct stand
+# ("on a turnout of", "on a reported turnout of", "with an official turnout of")
+_ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?(?:\s+(?:reported|official|overall|estimated|final))?\s+$", re.IGNORECASE)
 _EACH = re.compile(r"\s+each\b", re.IGNORECASE)
 # "62 seats in the 98-seat Mazhilis": the chamber's size is the whole.
 _CHAMBER_SIZE = re.compile(r"\s+(?:in|of)\s+(?:the|a|an)\s+(?:new\s+|outgoing\s+|then\s+|old\s+|previous\s+)?(?P<of>\d{2,3})-(?:seat|member)\b", re.IGNORECASE)
@@ -549,6 +554,8 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
             abroad.add(index)
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
+        # ("When we repealed the Eighth Amendment in 2018, 66.4% voted Yes": dated when Kazakhstan held no vote)
+        kept = [row for row in kept if not row.pop("_no_vote", False)]
         _held_by_publication(tc, f, kept)
         kept_before[index] = kept
         for row in kept:
@@ -703,7 +710,7 @@ def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: 
     # a series by year is coordinated by its commas too ("79.78 per cent in 1999, 91.15 per cent in 2005 and ...")
     series = before.rstrip().endswith(",") and _YEAR_TAIL.match(after) is not None
     coordinated = _COORDINATED.search(before)
-    if coordinated and coordinated.group("word").lower() == "to" and shares \
+    if coordinated and (coordinated.group("word") or "").lower() == "to" and shares \
             and not _RANGE_FROM.search(tc.text, max(0, shares[-1]["start"] - 16), shares[-1]["start"] + 1) \
             and not (_CHANGED_TO.search(before) and _YEAR_TAIL.match(after)):
         # "fell to 53.9 percent" is a change, not the end of a range ("from 79.78% ... to 97.75%"); but
@@ -713,7 +720,7 @@ def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: 
         return None  # "and 10 percent of ballots were spoiled" says what the figure is
     last = shares[-1]
     if previous is not last and not (previous["measure"] == "turnout" and previous["start"] > last["end"]
-                                     and _ADJUNCT.search(tc.text, max(0, previous["start"] - 12), previous["start"])):
+                                     and _ADJUNCT.search(tc.text, max(0, previous["start"] - _ADJUNCT_REACH), previous["start"])):
         return None
     if _names_between(tc, index, last["end"], pos, ("party", "person")):
         return None
@@ -1458,7 +1465,8 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
-        row["election_id"] = _election_for(tc, row, attached[max(dated)] if dated else cues, back)
+        used = attached[max(dated)] if dated else cues
+        row["election_id"] = _election_for(tc, row, used, back)
         if opened and row["measure"] == "turnout" and not cues and not back and not dated:
             row["election_id"] = opened
         if i and segments[i - 1] == segment and (row["election_id"] is None or (
@@ -1468,6 +1476,29 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
             # vote), "put the 'yes' vote at 77.18 per cent on a turnout of 68.05 per cent": the
             # turnout of the election of the figure before it
             row["election_id"] = rows[i - 1]["election_id"]
+        elif used and not back and not _votes_in(tc.ref, used) and not (row["election_id"] and _states_official(tc.ref, row["election_id"], row)):
+            # (a figure its stretch dates only by times when no Kazakh vote was held is another country's vote,
+            # "66.4% voted Yes ... in 2018", unless it is the official figure of a vote, the nearest to that time:
+            # "returned to office only last April with 97.7 per cent ... on a turnout of more than 95 per cent")
+            row["election_id"] = _official_near(tc.ref, row, used)
+            row["_no_vote"] = row["election_id"] is None
+
+
+_OFFICIAL_REACH_MONTHS = 24  # how far from a time with no vote the vote whose official figure a row states may be
+
+
+def _official_near(ref: Any, row: dict, times: set[tuple[int, int]] | list[tuple[int, int]]) -> str | None:
+    """Return the vote whose official figure ``row`` states, the nearest to one of the ``(year, month)`` times and
+    within ``_OFFICIAL_REACH_MONTHS`` of it, else None."""
+    months = [year * 12 + (month or 6) for year, month in times]
+    stated = [(distance, eid) for d, eid, _ in elections_of(ref).ordered
+              if (distance := min(abs(d.year * 12 + d.month - m) for m in months)) <= _OFFICIAL_REACH_MONTHS and _states_official(ref, eid, row)]
+    return min(stated)[1] if stated else None
+
+
+def _votes_in(ref: Any, times: set[tuple[int, int]] | list[tuple[int, int]]) -> bool:
+    """Whether Kazakhstan held a vote (``elections.csv``) in one of the ``(year, month)`` times (month 0: the year)."""
+    return any(d.year == year and month in (0, d.month) for year, month in times for d, _, _ in elections_of(ref).ordered)
 
 
 def _opens_dated(tc: TextContext, f: _Frames, index: int) -> bool:
@@ -1500,7 +1531,8 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
     s_start, s_end = tc.sentences[index]
 
     def year_before(pos: int) -> int | None:
-        named = [cue for _, cue in _year_cues(text, s_start, pos)] or \
+        # ("The 1995 constitution itself was approved ... in August of that year": a year alone before it)
+        named = [cue for _, cue in _year_cues(text, s_start, pos)] or [(int(y.group()), 0) for y in _BARE_YEAR.finditer(text, s_start, pos)] or \
             ([cue for _, cue in _year_cues(text, *tc.sentences[index - 1])] if index else [])
         # (a year with its month is where the story stands: "In April 1995, after the court annulled the 1994 vote")
         years = [year for year, month in named if month] or [year for year, _ in named]

@@ -37,6 +37,9 @@ _AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
 _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
 # A pronoun opening a clause on a place abroad: one who speaks there ("in Moscow, where he said ...").
 _SAYER_THERE = re.compile(r"\s+(?:he|she|they|we|i)\b", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+# "there" as a place ("Police there put the crowd at 240,000"), not "there were".
+_THERE = re.compile(r"\b(?<![Tt]hen )there\b(?!\s+(?:were|was|is|are|have|has|had|will|would|may|might|could|seems?|appears?|being|been)\b)")
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|\s)")
 # (the quote closing a quoted noun is no possessive: "26 'armed criminals' were killed")
 _QUOTED_NOUN = re.compile(r"\s['\u2018][A-Za-z][\w\s-]*$")
@@ -151,6 +154,7 @@ class _Grammar:
     limited: re.Pattern
     voting: re.Pattern
     ellipsis: re.Pattern
+    rival: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
     abroad_label: re.Pattern
@@ -296,6 +300,12 @@ def grammar(lexicon: dict) -> _Grammar:
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?"
                             # ("and more than 200 in the capital, Astana": a place after its description)
                             rf"(?:(?:capital|city|town|oil\s+town|village|port|region)(?:\s+of)?,?\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
+        # "several hundred rallied in Almaty -- some 500 by the party's count, no more than 200 according to
+        # the city administration": a quantity and its source after a full count, the same count's rival figures.
+        rival=re.compile(rf"(?:\s*[-\u2013\u2014,;]\s*|\s+)(?:and\s+|but\s+|or\s+|while\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))"
+                         r"\s+(?:by\s+(?:the\s+)?(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:['\u2019]s?)?\s+(?:count|estimates?|tally|figures?|reckoning)\b"
+                         r"|according\s+to\s+(?:the\s+)?(?P<source_after>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?=\s*(?:[-\u2013\u2014,.;)]|$)))",
+                         re.IGNORECASE),
         # "15 relatives of people killed in the unrest": a participle inside the "of" phrase.
         of_people=re.compile(rf"\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:\w+\s+(?:or|and)\s+)*"),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
@@ -515,14 +525,21 @@ def _toll_verbs(verbs: list[str]) -> str:
 
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
-    """Whether sentence ``index`` is set in a place abroad and names no place in Kazakhstan (no
-    name of the gazetteer's, no ``home_places`` word): its counts are another country's. A place
+    """Whether sentence ``index`` is set in a place abroad, or "there" after a sentence set abroad, and
+    names no place in Kazakhstan (no name of the gazetteer's, no ``home_places`` word): its counts are
+    another country's. A place
     abroad in an aside after a dash does not set it there ("... an orange banner -- the colour of
     last year's uprising in Ukraine")."""
     start, end = tc.sentences[index]
     aside = _ASIDE_DASH.search(tc.text, start, end)
     abroad = g.abroad.search(tc.text, start, aside.start() if aside else end) or g.abroad_label.match(tc.text, start, end) \
         or g.abroad_subject.match(tc.text, start, end)
+    # ("... events in Hong Kong, where organisers said 1.03 million people marched. Police there put the crowd
+    # at 240,000": "there", the place abroad the sentence before named)
+    if not abroad and index and _THERE.search(tc.text, start, end):
+        p_start, p_end = tc.sentences[index - 1]
+        # (a Kazakh place there is the one "there" may mean; "Kazakhs" or "Kazakhstan's" is not)
+        abroad = g.abroad.search(tc.text, p_start, p_end) and not any(m.kind == "place" for m in tc.mentions(index - 1))
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
 
@@ -596,6 +613,8 @@ _MIXED_CROWD_REACH = 30
 # How far after a full count its elliptical ones may stand ("... in Almaty, the commercial hub, and
 # more than 200 in the capital Astana").
 _ELLIPSIS_REACH = 120
+# Where a count's clause ends and a rival figure may follow: a dash, a comma or a semicolon.
+_CLAUSE_END_AT = re.compile(r"\s*[-\u2013\u2014,;]")
 
 
 def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
@@ -616,6 +635,11 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
             if any(x.start == m.start("place") and x.kind == "place" for x in tc.mentions(index)) \
                     and _is_count(text, m, "ellipsis", g):
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
+        # (rival figures follow the count's clause right away, one after another)
+        pos = _CLAUSE_END_AT.search(text, cand.end, limit).start() if _CLAUSE_END_AT.search(text, cand.end, limit) else limit
+        while (m := g.rival.match(text, pos, limit)) is not None and _is_count(text, m, "ellipsis", g):
+            found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
+            pos = _CLAUSE_END_AT.search(text, m.end(), limit).start() if _CLAUSE_END_AT.search(text, m.end(), limit) else limit
     return found
 
 
@@ -978,9 +1002,18 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "location": tc.location(index, day, clause, at=cand.start, aggregate=not _one_crowd(text, counted, s_start, s_end),
                                 phrase=(start, end), scene=high is not None and high < _SCENE_SIZE),
         "event_date": day.isoformat() if day else None,
-        "attributed_to": tc.attribution(index, cand.start),
+        # (a rival figure's own source: "some 500 by the party's count, no more than 200 according to the city administration")
+        "attributed_to": _rival_source(cand) or tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
     }
+
+
+def _rival_source(cand: _Candidate) -> str | None:
+    """Return the source a rival figure names after it (``_Grammar.rival``), else None."""
+    if cand.shape != "ellipsis" or "source" not in cand.match.re.groupindex:
+        return None
+    source = cand.match.group("source") or cand.match.group("source_after")
+    return _POSSESSIVE_END.sub("", source.rstrip(".")) if source else None
 
 
 def _one_crowd(text: str, counted: str | None, start: int, end: int) -> bool:
