@@ -216,6 +216,7 @@ class _Rules:
         self.agencies = agency_index(ref)
         self.is_place = ref.is_place
         self.label_words = frozenset(str(w).lower() for w in config.get("label_words") or [])
+        self.kicker_words = frozenset(str(w).lower() for w in config.get("kicker_words") or [])
         self.section_words = frozenset(str(w).lower() for w in config.get("section_words") or [])
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
@@ -257,7 +258,7 @@ class _Rules:
                 return "appeal"
         # The pronoun test is one cheap search; the outlet test runs only where it passes.
         # ("US" as written, the country, is no "us": "Radio Free Europe, the US-funded broadcaster, said")
-        if self.pronouns.search(unquoted) and (not text or self.pronouns.search(fold_case(_THE_US.sub(" ", text)))) \
+        if self.pronouns.search(unquoted) and (not text or self.pronouns.search(_QUOTED.sub(" ", fold_case(_THE_US.sub(" ", text))))) \
                 and self.outlet_match(unquoted):
             return "outlet_self_promotion"
         return None
@@ -393,6 +394,7 @@ _COMMENTS_HEADING = re.compile(r"\d+\s+(?:comments?|responses?|replies)\b.{0,120
                                re.IGNORECASE)
 _COMMENTER_SAYS = re.compile(r"[^\W\d][\w .'-]{0,40}\s+(?:says|said|wrote)\s*:")
 _STAMP_WORDS = 12
+_NO_COMMENTS = re.compile(r"\(0\)|^0\s|\bno comments\b", re.IGNORECASE)  # ("Comments (0)": none to follow)
 # The most words of a line of agencies' credit and a place.
 _CREDIT_WORDS = 6
 
@@ -492,7 +494,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
     # (a site's menu laid out with spaces too, opening with its home: "HOME REGIONS ISSUES ABOUT SUBSCRIBE
     # SEARCH"; not a row of tags under a headline, "Kazakhstan Protests Elections Politics")
     menus = {i for i, line in enumerate(lines) if is_site_menu(line)
-             or (line.text[:4].lower() == "home" and _menu_of_words(line.text, section_words))} | _stacked_menu(lines)
+             or (line.text[:4].lower() == "home" and _menu_of_words(line.text, section_words))} | _stacked_menu(lines, section_words)
     first_menu = min(menus, default=len(lines))
     best, best_score = None, 0.0
     rank = -1  # lines of text before this one
@@ -690,8 +692,9 @@ def agencies_before_date(text: str, agencies: dict[str, str]) -> list[str]:
 
 
 def _commenter_stamp(line: Line) -> bool:
-    """Whether a line is a reader's stamp over a comment: "Paulo R. says:", a short dated line."""
-    return bool(_COMMENTER_SAYS.fullmatch(line.text)) or line.n_words <= _STAMP_WORDS and _states_a_date(line.text)
+    """Whether a line is a reader's stamp over a comment: "Paulo R. says:", a short dated line (no caption)."""
+    return line.role != "caption" and (
+        bool(_COMMENTER_SAYS.fullmatch(line.text)) or line.n_words <= _STAMP_WORDS and _states_a_date(line.text))
 
 
 def _states_a_date(text: str) -> bool:
@@ -802,12 +805,14 @@ def _unmark_self_descriptions_in_the_text(lines: list[Line], rules: _Rules) -> N
 
 
 _STACKED_MENU_ITEMS = 4  # a site's menu set one item a line: this many short lines in a row at least
+_STACKED_MENU_SHARE = 0.75  # ... most of them a section's name
 _MENU_ITEM = re.compile(r"[A-Z][^\d.!?:;,]*")
 
 
-def _stacked_menu(lines: list[Line]) -> set[int]:
+def _stacked_menu(lines: list[Line], section_words: frozenset[str]) -> set[int]:
     """Return the indexes of the lines of a menu set one item a line ("Politics" / "Society" /
-    "Business" / "Culture"): a run of short capitalised lines without figures or punctuation."""
+    "Business" / "Culture"): a run of short capitalised lines without figures or punctuation, most of
+    them a site's section words (not a row of tags under a headline, "Kazakhstan" / "Tokayev" / ...)."""
     found: set[int] = set()
     run: list[int] = []
     for i, line in enumerate(lines + [Line(0, 0, "", "blank", "end")]):
@@ -816,7 +821,8 @@ def _stacked_menu(lines: list[Line]) -> set[int]:
         if line.role in (None, "boilerplate") and 0 < line.n_words <= 2 and _MENU_ITEM.fullmatch(line.text):
             run.append(i)
             continue
-        if len(run) >= _STACKED_MENU_ITEMS:
+        if len(run) >= _STACKED_MENU_ITEMS and sum(
+                any(w in section_words for w in lines[j].text.casefold().split()) for j in run) >= _STACKED_MENU_SHARE * len(run):
             found.update(run)
         run = []
     return found
@@ -926,13 +932,13 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: 
     # not a box's label, a section's or a place ("Key Points", "WORLD NEWS", "NORTH KAZAKHSTAN").
     if title_index is None:
         return
-    label_words = rules.label_words | rules.section_words
+    label_or_section = rules.label_words | rules.section_words | rules.kicker_words
     # (past a standfirst and a caption under the headline, and the site's furniture and the place written
     # in under the name: "Vedomosti", "Barcelona")
     after = [x for x in lines[title_index + 1:] if x.role not in ("blank", "standfirst", "caption")]
     below = after[:1] + [x for x in after[1:] if x.role != "boilerplate" and not _place_written_in(x, rules)][:1]
     if len(below) == 2 and below[0].role is None and (
-            _AUTHORS_BELOW.match(below[0].text) or _capitals_name(below[0].text, label_words) and not rules.is_place(below[0].text)) and (
+            _AUTHORS_BELOW.match(below[0].text) or _capitals_name(below[0].text, label_or_section, rules.is_place)) and (
             below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in rules.label_words:
         # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
         site = _names_the_site(lines, below[0])
@@ -944,9 +950,11 @@ def _place_written_in(line: Line, rules: "_Rules") -> bool:
     return line.n_words <= 2 and rules.is_place(line.text) or line.n_words == 1 and line.text[:1].isupper() and not _TERMINAL.search(line.text)
 
 
-def _capitals_name(text: str, label_words: frozenset[str]) -> bool:
-    """Whether a line is a name of two or three words in capitals, none a label's or a section's word."""
-    return text.isupper() and _AUTHOR_IN_CAPITALS.match(text) is not None and not any(w in label_words for w in text.casefold().split())
+def _capitals_name(text: str, excluded: frozenset[str], is_place: Callable[[str], bool]) -> bool:
+    """Whether a line is a name of two or three words in capitals, none of them one of the ``excluded``
+    words (a label's, a section's, a kicker's: "EXCLUSIVE INTERVIEW") or a place ("ZHANAOZEN MASSACRE")."""
+    return text.isupper() and _AUTHOR_IN_CAPITALS.match(text) is not None and not is_place(text) \
+        and not any(w.casefold() in excluded or is_place(w) for w in text.split())
 
 
 def _mark_signature(lines: list[Line], rules: "_Rules") -> None:
@@ -1020,8 +1028,8 @@ def _mark_reader_comments(lines: list[Line], openers: frozenset[str]) -> None:
         line.n_words <= _PROMPT_WORDS and ((_COMMENT_PROMPT.match(line.text) and any(x.rule == "comment_widget" for x in lines[max(0, i - 4): i]))
                                            or (line.rule == "comment_widget" and _DIGIT.search(line.text)
                                                and [x.rule for x in _next_nonblank(lines, i)] == ["date_line"]))
-        or ((_COMMENTS_HEADING.fullmatch(line.text) or line.rule == "comment_widget")
-            and any(_commenter_stamp(x) for x in _next_nonblank(lines, i))))), None)
+        or ((_COMMENTS_HEADING.fullmatch(line.text) or line.rule == "comment_widget" and line.n_words <= _PROMPT_WORDS)
+            and not _NO_COMMENTS.search(line.text) and any(_commenter_stamp(x) for x in _next_nonblank(lines, i))))), None)
     if prompt is None:
         return
     for line in lines[prompt:]:

@@ -72,12 +72,12 @@ _HEADER_LINES = 5
 # ... or in brackets: "... to more than double by 2015. (AFP, AP)"
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*(?:[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)"
                              r"|\((?P<bracketed>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\))\.?$")
-# A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 # A writer's role after the name ("SPECIAL TO FOLHA", "Special Correspondent") and the place written in ("IN MOSCOW").
-_SPECIAL_TO = re.compile(r"\s+special(?:\s+(?:to|for|correspondent)\b.*)?$", re.IGNORECASE)
+_SPECIAL_TO = re.compile(r"(?:^|\s+)special(?:\s+(?:to|for|correspondent)\b.*)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"(?i:in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 # A writer's role after the name, alone ("Tom Rawcliffe Reporter", "Metro Reporter"; "Writer" is a surname too).
 _TRAILING_ROLE = re.compile(r"\s+(?:reporter|correspondent)$", re.IGNORECASE)
+# A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services)$", re.IGNORECASE)
 # A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
@@ -917,7 +917,8 @@ def _as_spelt(name: str) -> str:
     if not name.isupper():
         return name
     words = name.title().split()
-    return " ".join(w.lower() if i and w.lower() in _NAME_PARTICLES else w for i, w in enumerate(words))
+    # (a particle inside the name only: "Thuy Le", "Anh Do" end with theirs)
+    return " ".join(w.lower() if 0 < i < len(words) - 1 and w.lower() in _NAME_PARTICLES else w for i, w in enumerate(words))
 
 
 def dateline_published(lines: list[Line]) -> Published | None:

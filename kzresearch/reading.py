@@ -276,10 +276,12 @@ _PUBLISHED_META = _meta_tag("article:published_time|datePublished", r"\d{4}-\d\d
 # When the page was last changed, which htmldate may take for its date when nothing else is marked.
 # (as an ISO day, or an HTTP header's date: <meta http-equiv="last-modified" content="Thu, 28 Mar 2013 01:48:09 GMT">)
 _MODIFIED_META = _meta_tag("og:updated_time|article:modified_time|dateModified|last-modified", r"""[^"'<>]{8,40}""")
+_LAST_MODIFIED_META = _meta_tag("last-modified", r"""[^"'<>]{8,40}""")
 # A <time datetime="2023-03-20"> element's day.
 _TIME_DATETIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["'](\d{4}-\d\d-\d\d)""", re.IGNORECASE)
 # The site's own name for itself: <meta property="og:site_name" content="...">.
 _OG_SITE_NAME = _meta_tag("og:site_name", r"""[^"'<>]{1,80}(?=["'])""")
+_BELOW_HEADLINE = 300  # how far below its headline a page's date line is looked for
 _HEAD_REACH = 100_000  # how far into a page its head is looked for
 _JSON_LD = re.compile(r"""<script[^>]*type\s*=\s*["']application/ld\+json["'][^>]*>(.*?)</script>""", re.IGNORECASE | re.DOTALL)
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -423,7 +425,8 @@ def _extract_html(html: str) -> tuple[str, dict]:
     title, site = _headline_in_title(page, shown, full_title, doc.get("title"))
     # (a tab shows the title; the page's masthead is what it shows above its headline)
     above_headline = shown[: shown.find(title)] if title and title in shown else ""
-    marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"), above_headline)
+    near_headline = f"{full_title or ''} {shown[: shown.find(title) + len(title) + _BELOW_HEADLINE] if title and title in shown else shown[:_BELOW_HEADLINE]}"
+    marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"), above_headline, near_headline)
     meta = {
         "title": title,
         "byline": _byline(page, doc.get("author")),
@@ -440,7 +443,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "") -> tuple[str | None, str | None]:
+def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "", near_headline: str = "") -> tuple[str | None, str | None]:
     """Return ``(marked, in_text)``: trafilatura's date of a page when the page's markup states it
     (its metadata, a ``<time>``, its url: htmldate finds it without searching the text), else when
     the page's visible text does ("Tuesday, Dec 06, 2005" in a masthead), a date the article's date
@@ -456,8 +459,9 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     reading of the markup nor shown (an archive's "Archive-Date"; not a date of the article's text). A publication date the markup states for the article
     (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
     finds no date before 1995. A date that is the page's modified time ("og:updated_time") yields
-    to the first ``<time datetime>`` of another day, the article's; without one, to the first whole
-    date the page shows, where it does not show the modified day.
+    to the first ``<time datetime>`` of another day, the article's; without one, a server's
+    "last-modified" yields to the first earlier whole date the page shows by its headline
+    (``near_headline``: its title, the text above the headline and a little below it).
     ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
     where the markup does not settle it.
     """
@@ -471,14 +475,14 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     if stated == day:
         return day, None  # the markup states the article's day ("article:published_time"), whatever else the page stamps
     shown_days: list[str] | None = None  # the page's whole dates, read at most once (its whole text)
-    if day in _modified_days(html):
+    if day in _modified_days(html, _MODIFIED_META):
         if published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None):
             return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
-        # (nor a <time>: the first whole date the page shows, where it does not show the modified day,
-        # "05/23/2016 - 12h05" under a "last-modified" of 2019)
-        shown_days = [d.isoformat() for d in _whole_dates(shown)]
-        if day not in shown_days and shown_days:
-            return None, shown_days[0]
+        # (nor a <time>, under a server's "last-modified": the first earlier whole date the page shows by its
+        # headline, "05/23/2016 - 12h05" under a "last-modified" of 2019)
+        if day in _modified_days(html, _LAST_MODIFIED_META) and (
+                earlier := next((d.isoformat() for d in _whole_dates(near_headline) if d.isoformat() < day), None)):
+            return None, earlier
     if _stamped(shown, day):
         # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
         # updated: 06/12/2005", stands)
@@ -495,20 +499,22 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     return None, masthead_days.pop().isoformat() if len(masthead_days) == 1 else None
 
 
-# An element the page marks as its byline or author line (class="byline", "art-byline", "author"), and
-# the writer after its "by": "Apr 5 2011 by Carys Whitfield, Western Mail".
-_BYLINE_ELEMENT = re.compile(r"""<(p|div|span|li)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:[\w-]*byline|author)\b[^"']*["'][^>]*>(.*?)</\1>""",
+# An element the page marks as its byline or author line (class="byline", "art-byline", "author"; not a
+# picture's "photo-author"), and the writer after its "by": "Apr 5 2011 by Carys Whitfield, Western Mail".
+_BYLINE_ELEMENT = re.compile(r"""<(p|div|span|li)\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?(?:(?:\w+-)?byline|by-line|author|author-name)(?=["'\s])[^"']*["'][^>]*>(.*?)</\1>""",
                              re.IGNORECASE | re.DOTALL)
+# An author trafilatura read wrong: a month's name, a figure or its separator kept ("Apr ; Western Mail").
+_DAMAGED_AUTHOR = re.compile(r";|\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 # (the name runs to the end of its line, a comma, a bar or a dot between parts)
 _BY_WRITER = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w'.-]+(?:[ \t]+(?:[A-Z][\w'.-]+|de|da|van|von|bin)){1,3})[ \t]*(?:$|[,|\u00b7])", re.MULTILINE)
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li)\b[^>]*>", re.IGNORECASE)
 
 
 def _byline(page: str, author: str | None) -> str | None:
-    """Return a page's byline: trafilatura's author, unless the page's byline element names a writer
-    after "by" whom that author does not hold (trafilatura may keep a date's month and lose the
-    name: "Apr 5 2011 by Carys Whitfield, Western Mail" -> "Apr ; Western Mail")."""
-    if (element := _BYLINE_ELEMENT.search(page)) is None:
+    """Return a page's byline: trafilatura's author, unless it has none or read it wrong and the page's
+    byline element names a writer after "by" (trafilatura may keep a date's month and lose the name:
+    "Apr 5 2011 by Carys Whitfield, Western Mail" -> "Apr ; Western Mail")."""
+    if (author and not _DAMAGED_AUTHOR.search(author)) or (element := _BYLINE_ELEMENT.search(page)) is None:
         return author
     lines = unescape(_TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", element.group(2))))
     if (m := _BY_WRITER.search(lines)) is None or (author and m.group("name").casefold() in author.casefold()):
@@ -516,10 +522,11 @@ def _byline(page: str, author: str | None) -> str | None:
     return m.group("name")
 
 
-def _modified_days(html: str) -> set[str]:
-    """Return the days (ISO) a page's markup says it was last changed."""
+def _modified_days(html: str, pattern: re.Pattern) -> set[str]:
+    """Return the days (ISO) a page's markup says it was last changed (``_MODIFIED_META``, or a server's
+    ``_LAST_MODIFIED_META``)."""
     days = set()
-    for m in _MODIFIED_META.finditer(html):
+    for m in pattern.finditer(html):
         value = m.group(m.lastgroup)
         if _ISO_DAY.match(value):
             days.add(value[:10])

@@ -350,7 +350,7 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
     "p02": ...}, in their order, :func:`_numbered`), joined by blank lines; and the numbers under keys one of whose
     words is one of ``time_words`` ("pub_ms", "createdAt"; not "candidate_id"); the strings under
     keys one of whose words is one of ``crawl_words``, or in an object under one, are marked as a
-    crawl's or an edit's time; the loose strings under keys one of whose words is one of ``title_words``
+    crawl's or an edit's time; the loose strings under keys all of whose words are ``title_words``
     as a headline's ("main" of "heads": {"main": ...}, before a "credit_line")."""
     found = _RowValues([], [], [], [], set(), [])
     for key, value, in_list in _values(record, other_things):
@@ -359,7 +359,8 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
                 found.strings.append(value)
                 if not in_list:
                     found.loose.append(value)
-                    if key is not None and not title_words.isdisjoint(_key_words(str(key))):
+                    # (every word of the key a headline's: "main" of "heads", not "main_section")
+                    if key is not None and (words := _key_words(str(key))) and words <= title_words:
                         found.titled.append(value)
                 if key is not None and not crawl_words.isdisjoint(_key_words(str(key))):
                     found.stamped.add(value)
@@ -431,7 +432,8 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
     ("_source", "meta") is walked through: it names nothing. A value whose own key names the thing
     or a name ("brand", "label", "name") comes before its siblings ("edition": "English", "role":
     "correspondent"); then the nearest, then the first. With ``names_only``, only the nearest of
-    those under a key that names the thing or a name (a byline's names, not its roles or credits).
+    those under a key that names the thing or a name, or in an object its role names (its name key's
+    value, where it has one: not an affiliation beside it), a byline's names, not its roles or credits.
 
     Examples
     --------
@@ -446,6 +448,9 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
         nested: list[tuple[object, bool, bool]] = []
         for obj, under, by_role in level:
             pairs = obj.items() if isinstance(obj, Mapping) else ((None, item) for item in obj)
+            # (an object its role names gives its name key's value, where it has one, else its strings)
+            has_name_key = isinstance(obj, Mapping) and any(
+                _normal_key(str(k)) in name_keys or "label" in _key_words(str(k)) for k in obj)
             for key, value in pairs:
                 normal, key_words = (_normal_key(str(key)), _key_words(str(key))) if key is not None else ("", set())
                 if normal in skipped or _names(str(key), excluded) or str(key).startswith("@") or not _NOT_NAMES.isdisjoint(key_words):
@@ -458,13 +463,13 @@ def _nested_names(record: Mapping, words: frozenset[str], excluded: frozenset[st
                     nested.append((value, under or named or role_named, role_named))
                 elif (under or named) and isinstance(value, str) and _name_like(value, min_letters) and normal not in _ROLE_KEYS:
                     # {"n": "Aigerim Sadykova", "role": "author"}: the name of an object its role names
-                    # ({"label": "Eleanor Whitfield", "kind": "author", "aff": "Visiting Fellow"}: the name key first)
-                    own_name = named or normal in name_keys or "label" in key_words or (key is None and under)
-                    found.append((0 if own_name else 1 if by_role else 2, depth, value.strip()))
+                    # ({"label": "Eleanor Whitfield", "kind": "author", "aff": "Visiting Fellow"}: the name key's)
+                    own_name = named or normal in name_keys or "label" in key_words or (key is None and under) \
+                        or (by_role and not has_name_key)
+                    found.append((0 if own_name else 1, depth, value.strip()))
         level = nested
     found.sort(key=lambda f: f[:2])
-    # (with ``names_only``, the best of the names: a name key's, else one of an object its role names)
-    return [value for rank, depth, value in found if not names_only or (rank, depth) == found[0][:2] and rank < 2]
+    return [value for rank, depth, value in found if not names_only or (rank, depth) == (0, found[0][1])]
 
 
 def _role_names(obj: Mapping, words: frozenset[str], excluded: frozenset[str]) -> bool:

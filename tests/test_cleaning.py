@@ -728,3 +728,21 @@ def test_readers_comments_under_their_heading_and_a_commenters_stamp(heading, st
     doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{BODY}\n\n{heading}\n{stamp}\n{comment}\n", ref)
     assert next(l.role for l in doc.lines if l.text == comment) == "boilerplate"
     assert next(l.role for l in doc.lines if l.text == BODY) == "body"
+
+
+def test_review_mends_for_comments_menus_and_names_in_capitals(ref):
+    from kzresearch.metadata import credited_byline, infer_byline_and_wire
+
+    # "Comments (0)" opens nothing, nor does a caption's date under a comments' heading
+    caption = "Protesters in Almaty on 5 January 2022. Photo: AFP"
+    doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\nComments (0)\n{caption}\n{BODY}\n", ref)
+    assert next(l.role for l in doc.lines if l.text == BODY) == "body"
+    # a row of tags under a headline is no menu
+    page = "Tokayev wins a new seven-year term in Kazakhstan\nKazakhstan\nElections\nTokayev\nAmanat\n\n" + LEAD + "\n\n" + BODY
+    assert classify_lines(page, ref).title == "Tokayev wins a new seven-year term in Kazakhstan"
+    # a kicker in capitals is no writer
+    doc = classify_lines("Nazarbayev's party takes every seat in Kazakh election\nEXCLUSIVE INTERVIEW\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, {})[0] is None
+    # a particle ends a name as a name; ", Special to ..." is a role
+    assert credited_byline("THUY LE, Associated Press", {"associated press": "AP"}, None) == ("Thuy Le", ["AP"])
+    assert credited_byline("By Joanna Lillis, Special to Eurasianet", {}, None) == ("Joanna Lillis", [])

@@ -548,7 +548,11 @@ def test_a_publication_date_the_markup_names_outranks_a_modified_time_and_htmlda
     # a "last-modified" alone and no <time>: the first whole date the page shows, the month first past the 12th
     modified = ('<html><head><meta name="last-modified" content="2019-02-11 04:31:07" /></head><body>'
                 '<p>05/23/2016 - 12h05</p><p>Text.</p><p>Printed on 03/14/2025</p></body></html>')
-    assert _page_dates(modified, "05/23/2016 - 12h05 Text. Printed on 03/14/2025", "2019-02-11") == (None, "2016-05-23")
+    assert _page_dates(modified, "05/23/2016 - 12h05 Text. Printed on 03/14/2025", "2019-02-11", "", "05/23/2016 - 12h05 Text.") \
+        == (None, "2016-05-23")
+    # (not an "og:updated_time" of the day htmldate gives, nor a date of the article's text far below its headline)
+    updated_only = '<html><head><meta property="og:updated_time" content="2022-01-10T09:00:00Z"></head><body><p>Text.</p></body></html>'
+    assert _page_dates(updated_only, "Text. In Zhanaozen on 16 December 2011 ...", "2022-01-10", "", "Text.")[1] != "2011-12-16"
     # a video's date in JSON-LD is not the article's
     video = '<script type="application/ld+json">{"@type":"VideoObject","datePublished":"2016-05-01"}</script>'
     assert _page_dates(video, "Text.", "2019-06-10")[0] != "2016-05-01"
@@ -979,3 +983,13 @@ def test_an_h1_with_its_date_line_under_it_shares_one_word_with_the_title():
             "<h1>Kazakhstan: constitutional amendments backed by 77.18 percent of voters</h1><span>07.06.2022 | 10:42</span>"
             + body + "</body></html>")
     assert _extract_html(page)[1]["title"] == "Kazakhstan: constitutional amendments backed by 77.18 percent of voters"
+
+
+def test_a_byline_element_only_where_trafilaturas_author_is_missing_or_damaged():
+    from kzresearch.reading import _byline
+
+    page = '<p class="art-byline">Apr 5 2011 by Carys Whitfield, Western Mail</p>'
+    assert _byline(page, "Apr ; Western Mail") == "Carys Whitfield"
+    assert _byline(page, "Joanna Lillis") == "Joanna Lillis"
+    # (a picture's credit is no byline element)
+    assert _byline('<span class="photo-author">Photo by Pavel Mikheyev</span>', None) is None

@@ -340,3 +340,21 @@ def test_a_languages_note_is_no_headline(fields):
     record = {"portal": {"host": "example.kz", "lang": "en (translated from Russian)"},
               "heading": {"h": "Aktobe: square cordoned off on day of land rallies"}, "chunks": [{"s": ARTICLE}]}
     assert fields.read(record)["title"] == "Aktobe: square cordoned off on day of land rallies"
+
+
+def test_names_of_people_listed_with_roles_and_a_headline_under_its_own_key():
+    from kzresearch.records import RecordFields
+    from kzresearch.reference import load_reference
+
+    fields = RecordFields(load_reference().record_fields)
+    long = "Voters went to the polls on Sunday in Kazakhstan. " * 10
+    # each object its role names gives its name key's value, or its string where it has no name key
+    found = fields.read({"copy": long, "people": [{"n": "Aigerim Sadykova", "role": "author"}, {"name": "Dana Omarova", "role": "author"}]})
+    assert found["byline"] == "Aigerim Sadykova, Dana Omarova"
+    found = fields.read({"copy": long, "contributors": [{"label": "Eleanor Whitfield", "kind": "author", "aff": "Visiting Fellow, Foreign Policy"}]})
+    assert found["byline"] == "Eleanor Whitfield"
+    # a headline's key before a credit line; a sitemap's "lastmod" is no publication date
+    found = fields.read({"credit_line": "Rosa Linklater \u00b7 Foreign Affairs Correspondent", "heads": {"main": "Kazakhstan admits almost 4,000 detained"},
+                         "nav": {"main_section": "World news from Central Asia"}, "ts": {"pub_ms": 1188225000000, "sitemap_lastmod": "2016-07-21"},
+                         "body": [{"v": long}, {"v": long}]})
+    assert found["title"] == "Kazakhstan admits almost 4,000 detained" and found["published"].startswith("2007-08-2")

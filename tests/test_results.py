@@ -1359,3 +1359,19 @@ def test_set_32_result_classes(ref):
     # "in August of that year" after a year written alone
     assert [r[2] for r in rows("The 1995 constitution was approved by 89 percent of voters in a referendum in August of that year.",
                                "2022-06-05-referendum", "2022-06-07")] == ["1995-08-30-referendum"]
+
+
+def test_review_mends_for_votes_dated_when_none_was_held(ref):
+    def rows(text: str, election: str | None, published: str) -> list[tuple]:
+        ctx = DocContext("doc", election, dt.date.fromisoformat(published))
+        return [(r["subject"], r["value"]) for r in extract_results(text, ctx, ref)]
+
+    # a turnout going on from a figure dated abroad goes with it
+    assert rows("In Kazakhstan's referendum, 77.18% voted yes. When we repealed the Eighth Amendment in 2018, 66.4% voted Yes "
+                "on a turnout of 64.1%.", "2022-06-05-referendum", "2022-06-07") == [("Yes", 77.18)]
+    # a Kazakh vote the table lacks, named before the figure with no other country between
+    assert rows("In July 2021, Kazakhstan held its first direct elections of rural akims; turnout was 70.3 percent.",
+                None, "2021-08-01") == [("turnout", 70.3)]
+    # a count is no year for "that year"
+    assert rows("Some 2000 observers monitored the vote, held in March of that year, and Nazarbayev won 95.5%.",
+                "2011-04-03-presidential", "2011-04-05") == [("Nursultan Nazarbayev", 95.5)]

@@ -1699,3 +1699,23 @@ def test_set_32_tally_classes(ref):
     assert [r[:2] for r in rows("Thousands rallied in Almaty. Police there detained 500 people.")] == [("protesters", None), ("detained", 500)]
     # a vote that "brought thousands of people on to the streets"
     assert [r[:2] for r in rows("The vote brought thousands of people on to the streets of the two largest cities.")] == [("protesters", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rival figure only right after the count's clause (no other quantity between), after "--" too
+    ("Police detained 50 people in Almaty on Sunday at a rally that drew thousands \u2014 some 5,000 by the organisers' count.",
+     [("detained", 50)]),
+    ("Several hundred supporters rallied in Almaty -- some 500 by the party's count.", [("protesters", None), ("protesters", 500)]),
+    # a figure said abroad by Kazakhstan's own is Kazakhstan's
+    ("Tokayev spoke at a summit in Moscow, where Kazakhstan's president said 225 people had been killed in the unrest.",
+     [("killed", 225)]),
+    # "there" after the counts, or existential, sets nothing abroad
+    ("Workers in Zhanaozen had been on strike since May. The strike drew comparisons with protests in Russia. "
+     "At least 15 people were killed there on Friday.", [("killed", 15)]),
+    # not a vote held, nor a count of prisoners "counted"
+    ("The OSCE mission, which sent more than 400 observers, said the vote was held in a calm atmosphere.", []),
+    ("The protests were followed by a crackdown. Rights groups counted at least 50 political prisoners by the end of the year.", []),
+])
+def test_review_mends_of_the_thirteenth_session(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2019, 6, 12)), ref)
+    assert [(r["counted"], r["number"]) for r in rows] == expected

@@ -57,8 +57,8 @@ _YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
 _SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
                               rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
-# A year written alone ("The 1995 constitution").
-_BARE_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d%-])")
+# A year written alone after "the", "in" or "of" ("The 1995 constitution"; not a count: "Some 2000 observers").
+_BARE_YEAR = re.compile(r"(?:(?<=\b[Tt]he\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s))(?:19|20)\d\d(?![\d%-])")
 # A month named alone opening a clause ("; in August"), not one with its day or year, nor "that year"'s.
 _MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)")
 # The year last written itself: "Turnout that year was just over 63 percent".
@@ -91,7 +91,7 @@ _AND_ONLY = re.compile(r"[^;]*?\band\b[^;]*")  # a coordinated predicate after t
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "It" opening a sentence after one that gave a turnout, and a verb of its spread: that turnout.
-_IT_TURNOUT = re.compile(r"\s*It\s+(?:ranged|varied|peaked|was\s+(?:highest|lowest))\b")
+_IT_TURNOUT = re.compile(r"\s*It\s+(?:ranged|was\s+(?:highest|lowest))\b")
 # "33.3% in Almaty": a place straight after a figure, no clause between.
 _IN_RIGHT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 # A share of several together: "polled less than one percent between them", "3 percent combined".
@@ -202,6 +202,7 @@ class _Frames:
     bare_predicate: re.Pattern
     foreign_body: re.Pattern
     foreign_vote: re.Pattern
+    any_demonym: re.Pattern
     home: re.Pattern
     qualifier_verb: re.Pattern
     verb_qualifiers: dict[str, str]
@@ -318,6 +319,7 @@ def frames(lexicon: dict) -> _Frames:
                                 rf"|(?<!ethnic )\b{demonyms}(?!-)\s+(?:voters|electorate|electors)\b"
                                 rf"|\b{leaders}\s+(?:[A-Z][\w'-]+\s+){{0,4}}(?:won|took|was\s+re-?elected|secured|received)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
+        any_demonym=re.compile(rf"\b{demonyms}(?![\w-])"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -1094,7 +1096,7 @@ def _scope(tc: TextContext, index: int, cue: int, pos: int, end: int, lo: int) -
     that turnout was ...") says where something was said, not what the figure covers.
     """
     # (a place right after the figure first: "turnout ranged from 80.66% in Turkistan region to just 33.3% in Almaty")
-    if (right_after := _scope_after(tc, index, end)) is not None and _IN_RIGHT_AFTER.match(tc.text, end):
+    if _IN_RIGHT_AFTER.match(tc.text, end) and (right_after := _scope_after(tc, index, end)) is not None:
         return right_after
     country = tc.patterns.country
     text = tc.text
@@ -1474,25 +1476,39 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
                 and _ON_TURNOUT.fullmatch(text, rows[i - 1]["end"], row["start"]))):
             # "won 82.2 percent in a snap election on a turnout of 77.1 percent" (in an article about no
             # vote), "put the 'yes' vote at 77.18 per cent on a turnout of 68.05 per cent": the
-            # turnout of the election of the figure before it
+            # turnout of the election of the figure before it (and another country's with it)
             row["election_id"] = rows[i - 1]["election_id"]
-        elif used and not back and not _votes_in(tc.ref, used) and not (row["election_id"] and _states_official(tc.ref, row["election_id"], row)):
+            row["_no_vote"] = rows[i - 1].get("_no_vote", False)
+        elif used and not back and not _votes_in(tc.ref, used) and not (row["election_id"] and _states_official(tc.ref, row["election_id"], row)) \
+                and not _home_before(f, text, s_start, row["end"]):
             # (a figure its stretch dates only by times when no Kazakh vote was held is another country's vote,
             # "66.4% voted Yes ... in 2018", unless it is the official figure of a vote, the nearest to that time:
-            # "returned to office only last April with 97.7 per cent ... on a turnout of more than 95 per cent")
-            row["election_id"] = _official_near(tc.ref, row, used)
+            # "returned to office only last April with 97.7 per cent ... on a turnout of more than 95 per cent";
+            # not after the sentence names Kazakhstan, a vote the table may lack: "In July 2021, Kazakhstan held
+            # its first direct elections of rural akims; turnout was 70.3 percent")
+            row["election_id"] = _official_near(tc, row, used)
             row["_no_vote"] = row["election_id"] is None
 
 
 _OFFICIAL_REACH_MONTHS = 24  # how far from a time with no vote the vote whose official figure a row states may be
 
 
-def _official_near(ref: Any, row: dict, times: set[tuple[int, int]] | list[tuple[int, int]]) -> str | None:
-    """Return the vote whose official figure ``row`` states, the nearest to one of the ``(year, month)`` times and
-    within ``_OFFICIAL_REACH_MONTHS`` of it, else None."""
+def _home_before(f: _Frames, text: str, start: int, pos: int) -> bool:
+    """Whether the sentence names Kazakhstan before ``pos`` with no other country's demonym between ("In July 2021,
+    Kazakhstan held its first elections of rural akims; turnout was 70.3 percent"; not "criticism of turnout in
+    Kazakhstan ..., noting that turnout in the 2018 US midterm elections was about 50 percent")."""
+    homes = list(f.home.finditer(text, start, pos))
+    return bool(homes) and not f.any_demonym.search(text, homes[-1].end(), pos)
+
+
+def _official_near(tc: TextContext, row: dict, times: set[tuple[int, int]] | list[tuple[int, int]]) -> str | None:
+    """Return the vote of the row's kind (:func:`_kind_for`) whose official figure ``row`` states, the nearest
+    to one of the ``(year, month)`` times and within ``_OFFICIAL_REACH_MONTHS`` of it, else None."""
     months = [year * 12 + (month or 6) for year, month in times]
-    stated = [(distance, eid) for d, eid, _ in elections_of(ref).ordered
-              if (distance := min(abs(d.year * 12 + d.month - m) for m in months)) <= _OFFICIAL_REACH_MONTHS and _states_official(ref, eid, row)]
+    kind = _kind_for(tc, row, None)
+    stated = [(distance, eid) for d, eid, k in elections_of(tc.ref).ordered
+              if (distance := min(abs(d.year * 12 + d.month - m) for m in months)) <= _OFFICIAL_REACH_MONTHS
+              and (kind is None or k == kind) and _states_official(tc.ref, eid, row)]
     return min(stated)[1] if stated else None
 
 

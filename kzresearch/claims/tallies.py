@@ -39,7 +39,8 @@ _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
 _SAYER_THERE = re.compile(r"\s+(?:he|she|they|we|i)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 # "there" as a place ("Police there put the crowd at 240,000"), not "there were".
-_THERE = re.compile(r"\b(?<![Tt]hen )there\b(?!\s+(?:were|was|is|are|have|has|had|will|would|may|might|could|seems?|appears?|being|been)\b)")
+_THERE = re.compile(r"\b(?<![Tt]hen )there\b(?!['\u2019]s|\s+(?:were|was|is|are|have|has|had|will|would|may|might|could|must|should|"
+                    r"can|cannot|seems?|appears?|being|been|remains?|remained|exists?|existed|came|comes|followed|used)\b)")
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|\s)")
 # (the quote closing a quoted noun is no possessive: "26 'armed criminals' were killed")
 _QUOTED_NOUN = re.compile(r"\s['\u2018][A-Za-z][\w\s-]*$")
@@ -302,7 +303,7 @@ def grammar(lexicon: dict) -> _Grammar:
                             rf"(?:(?:capital|city|town|oil\s+town|village|port|region)(?:\s+of)?,?\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
         # "several hundred rallied in Almaty -- some 500 by the party's count, no more than 200 according to
         # the city administration": a quantity and its source after a full count, the same count's rival figures.
-        rival=re.compile(rf"(?:\s*[-\u2013\u2014,;]\s*|\s+)(?:and\s+|but\s+|or\s+|while\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))"
+        rival=re.compile(rf"(?:\s*(?:[-\u2013\u2014]{{1,2}}|[,;])\s*|\s+)(?:and\s+|but\s+|or\s+|while\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))"
                          r"\s+(?:by\s+(?:the\s+)?(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:['\u2019]s?)?\s+(?:count|estimates?|tally|figures?|reckoning)\b"
                          r"|according\s+to\s+(?:the\s+)?(?P<source_after>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?=\s*(?:[-\u2013\u2014,.;)]|$)))",
                          re.IGNORECASE),
@@ -421,10 +422,12 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                     continue
                 cand.counted = before["counted"]
             if any(m.end() <= cand.start and not CLAUSE_BREAK.search(text, m.end(), cand.start)
-                   and not (_SAYER_THERE.match(text, m.end()) and tc.patterns.speech_verb.search(text, m.end(), cand.start))
+                   and not ((_SAYER_THERE.match(text, m.end()) or g.home.search(text, m.end(), cand.start))
+                            and tc.patterns.speech_verb.search(text, m.end(), cand.start))
                    for m in g.abroad_where.finditer(text, s_start, cand.start)):
                 # counted in a clause on a place abroad ("Syria, where the United Nations says more than 5,000
-                # have been killed"; not said there by the sentence's own: "in Moscow, where he said 225 had died")
+                # have been killed"; not said there by the sentence's own or of Kazakhstan: "in Moscow, where he
+                # said 225 had died", "where Kazakhstan's president said 225 people had been killed")
                 continue
             clause = (_clause_start(text, cands[i - 1].end, cand.start) if i else s_start,
                       _clause_start(text, cand.end, cands[i + 1].start) if i + 1 < len(cands) else s_end)
@@ -525,21 +528,24 @@ def _toll_verbs(verbs: list[str]) -> str:
 
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
-    """Whether sentence ``index`` is set in a place abroad, or "there" after a sentence set abroad, and
-    names no place in Kazakhstan (no name of the gazetteer's, no ``home_places`` word): its counts are
-    another country's. A place
-    abroad in an aside after a dash does not set it there ("... an orange banner -- the colour of
-    last year's uprising in Ukraine")."""
+    """Whether sentence ``index`` is set in a place abroad, or "there" (before its counts) after a
+    sentence set abroad, and names no place in Kazakhstan (no name of the gazetteer's, no
+    ``home_places`` word): its counts are another country's. A place abroad in an aside after a
+    dash does not set it there ("... an orange banner -- the colour of last year's uprising in
+    Ukraine")."""
     start, end = tc.sentences[index]
     aside = _ASIDE_DASH.search(tc.text, start, end)
     abroad = g.abroad.search(tc.text, start, aside.start() if aside else end) or g.abroad_label.match(tc.text, start, end) \
         or g.abroad_subject.match(tc.text, start, end)
     # ("... events in Hong Kong, where organisers said 1.03 million people marched. Police there put the crowd
     # at 240,000": "there", the place abroad the sentence before named)
-    if not abroad and index and _THERE.search(tc.text, start, end):
+    # (as a subject's place, before the sentence's counts: not "At least 15 people were killed there")
+    if not abroad and index and (there := _THERE.search(tc.text, start, end)) and not g.anchor.search(tc.folded, start, there.start()):
         p_start, p_end = tc.sentences[index - 1]
+        p_aside = _ASIDE_DASH.search(tc.text, p_start, p_end)
         # (a Kazakh place there is the one "there" may mean; "Kazakhs" or "Kazakhstan's" is not)
-        abroad = g.abroad.search(tc.text, p_start, p_end) and not any(m.kind == "place" for m in tc.mentions(index - 1))
+        abroad = g.abroad.search(tc.text, p_start, p_aside.start() if p_aside else p_end) \
+            and not any(m.kind == "place" for m in tc.mentions(index - 1))
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
 
@@ -613,8 +619,8 @@ _MIXED_CROWD_REACH = 30
 # How far after a full count its elliptical ones may stand ("... in Almaty, the commercial hub, and
 # more than 200 in the capital Astana").
 _ELLIPSIS_REACH = 120
-# Where a count's clause ends and a rival figure may follow: a dash, a comma or a semicolon.
-_CLAUSE_END_AT = re.compile(r"\s*[-\u2013\u2014,;]")
+# Where a count's clause ends and a rival figure may follow: a dash (or two hyphens), a comma or a semicolon.
+_CLAUSE_END_AT = re.compile(r"\s*(?:[-\u2013\u2014]{1,2}|[,;])")
 
 
 def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int) -> list[_Candidate]:
@@ -635,11 +641,13 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
             if any(x.start == m.start("place") and x.kind == "place" for x in tc.mentions(index)) \
                     and _is_count(text, m, "ellipsis", g):
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
-        # (rival figures follow the count's clause right away, one after another)
-        pos = _CLAUSE_END_AT.search(text, cand.end, limit).start() if _CLAUSE_END_AT.search(text, cand.end, limit) else limit
-        while (m := g.rival.match(text, pos, limit)) is not None and _is_count(text, m, "ellipsis", g):
+        # (rival figures follow the end of the count's clause, the next dash, comma or semicolon with no
+        # other quantity before it, one after another)
+        pos = cand.end
+        while (end := _CLAUSE_END_AT.search(text, pos, limit)) is not None and not g.anchor.search(tc.folded, pos, end.start()) \
+                and (m := g.rival.match(text, end.start(), limit)) is not None and _is_count(text, m, "ellipsis", g):
             found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
-            pos = _CLAUSE_END_AT.search(text, m.end(), limit).start() if _CLAUSE_END_AT.search(text, m.end(), limit) else limit
+            pos = m.end()
     return found
 
 
