@@ -1007,7 +1007,10 @@ def _mark_link_lists(lines: list[Line], openers: frozenset[str]) -> None:
             line.role, line.rule = "boilerplate", "link_list"
             continue
         unpunctuated = line.role is None and not _TERMINAL.search(_SIGNOFF_TAIL.sub("", line.text).rstrip("?")) and line.n_words <= 20
-        if unpunctuated and (in_list or (i > last_paragraph and _is_title_like(line))):
+        # (in a list, a headline in title case may end in a full stop: "ICE Detained 52,000 People Last Month.
+        # Here's Where They Went.")
+        titled = in_list and line.role is None and line.n_words <= 20 and _title_case_share(line.text) >= _TITLE_CASE
+        if titled or unpunctuated and (in_list or (i > last_paragraph and _is_title_like(line))):
             line.role, line.rule = "boilerplate", "link_list"
         elif line.role is None:
             in_list = False

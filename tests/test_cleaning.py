@@ -746,3 +746,11 @@ def test_review_mends_for_comments_menus_and_names_in_capitals(ref):
     # a particle ends a name as a name; ", Special to ..." is a role
     assert credited_byline("THUY LE, Associated Press", {"associated press": "AP"}, None) == ("Thuy Le", ["AP"])
     assert credited_byline("By Joanna Lillis, Special to Eurasianet", {}, None) == ("Joanna Lillis", [])
+
+
+def test_title_case_headlines_in_a_related_list_may_end_in_a_full_stop(ref):
+    links = ["The U.S. Sold $1.2 Billion in Weapons to Central Asia. Congress Barely Noticed.",
+             "ICE Detained 52,000 People Last Month. Here's Where They Went."]
+    doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{BODY}\n\nRelated\n" + "\n".join(links) + "\n", ref)
+    assert [l.role for l in doc.lines if l.text in links] == ["boilerplate", "boilerplate"]
+    assert next(l.role for l in doc.lines if l.text == BODY) == "body"

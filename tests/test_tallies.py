@@ -1712,6 +1712,8 @@ def test_set_32_tally_classes(ref):
     # "there" after the counts, or existential, sets nothing abroad
     ("Workers in Zhanaozen had been on strike since May. The strike drew comparisons with protests in Russia. "
      "At least 15 people were killed there on Friday.", [("killed", 15)]),
+    # a relative clause on a place abroad after its year
+    ("Officials warned of a Kazakh Maidan, a reference to the uprising in Kyiv in 2014 in which more than 100 protesters were killed.", []),
     # not a vote held, nor a count of prisoners "counted"
     ("The OSCE mission, which sent more than 400 observers, said the vote was held in a calm atmosphere.", []),
     ("The protests were followed by a crackdown. Rights groups counted at least 50 political prisoners by the end of the year.", []),

@@ -322,7 +322,8 @@ def grammar(lexicon: dict) -> _Grammar:
         abroad_subject=re.compile(rf"\W*{abroad}['\u2019]s\s+(?:[\w-]+\s+)?{alternation(lexicon['results'].get('abroad_institutions') or ['(?!)'])}\b"),
         # "... closely in Moscow, where tens of thousands rallied", "its neighbour Kyrgyzstan, where a
         # revolt left more than 80 people dead": a clause on a place abroad
-        abroad_where=re.compile(rf"\b{abroad}\s*,?\s*(?:where|in\s+which)\b"),
+        # ("the uprising in Kyiv in 2014 in which more than 100 protesters were killed": a year between)
+        abroad_where=re.compile(rf"\b{abroad}(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:where|in\s+which)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
