@@ -218,6 +218,8 @@ class _Rules:
         self.label_words = frozenset(str(w).lower() for w in config.get("label_words") or [])
         self.kicker_words = frozenset(str(w).lower() for w in config.get("kicker_words") or [])
         self.section_words = frozenset(str(w).lower() for w in config.get("section_words") or [])
+        # (words of a line in capitals that make it no writer's name: a label's, a section's, a kicker's)
+        self.not_name_words = self.label_words | self.section_words | self.kicker_words
         names = sorted(named_outlets(ref), key=len, reverse=True)
         # Signatures are compiled one by one: they may carry their own inline flags.
         signatures = ref.outlets[ref.outlets["signal"] == "text"]["pattern"]
@@ -813,19 +815,17 @@ def _stacked_menu(lines: list[Line], section_words: frozenset[str]) -> set[int]:
     """Return the indexes of the lines of a menu set one item a line ("Politics" / "Society" /
     "Business" / "Culture"): a run of short capitalised lines without figures or punctuation, most of
     them a site's section words (not a row of tags under a headline, "Kazakhstan" / "Tokayev" / ...)."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i, line in enumerate(lines + [Line(0, 0, "", "blank", "end")]):
-        if line.role == "blank" and line.rule != "end":
+    runs: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.role == "blank":
             continue
         if line.role in (None, "boilerplate") and 0 < line.n_words <= 2 and _MENU_ITEM.fullmatch(line.text):
-            run.append(i)
-            continue
-        if len(run) >= _STACKED_MENU_ITEMS and sum(
-                any(w in section_words for w in lines[j].text.casefold().split()) for j in run) >= _STACKED_MENU_SHARE * len(run):
-            found.update(run)
-        run = []
-    return found
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    def sections(run: list[int]) -> int:
+        return sum(any(w in section_words for w in lines[j].text.casefold().split()) for j in run)
+    return {j for run in runs if len(run) >= _STACKED_MENU_ITEMS and sections(run) >= _STACKED_MENU_SHARE * len(run) for j in run}
 
 
 def is_site_menu(line: Line) -> bool:
@@ -932,13 +932,12 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: 
     # not a box's label, a section's or a place ("Key Points", "WORLD NEWS", "NORTH KAZAKHSTAN").
     if title_index is None:
         return
-    label_or_section = rules.label_words | rules.section_words | rules.kicker_words
     # (past a standfirst and a caption under the headline, and the site's furniture and the place written
     # in under the name: "Vedomosti", "Barcelona")
     after = [x for x in lines[title_index + 1:] if x.role not in ("blank", "standfirst", "caption")]
     below = after[:1] + [x for x in after[1:] if x.role != "boilerplate" and not _place_written_in(x, rules)][:1]
     if len(below) == 2 and below[0].role is None and (
-            _AUTHORS_BELOW.match(below[0].text) or _capitals_name(below[0].text, label_or_section, rules.is_place)) and (
+            _AUTHORS_BELOW.match(below[0].text) or _capitals_name(below[0].text, rules.not_name_words, rules.is_place)) and (
             below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in rules.label_words:
         # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
         site = _names_the_site(lines, below[0])
