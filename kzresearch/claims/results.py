@@ -1514,7 +1514,12 @@ def _official_near(tc: TextContext, row: dict, times: set[tuple[int, int]] | lis
 
 def _votes_in(ref: Any, times: set[tuple[int, int]] | list[tuple[int, int]]) -> bool:
     """Whether Kazakhstan held a vote (``elections.csv``) in one of the ``(year, month)`` times (month 0: the year)."""
-    return any(d.year == year and month in (0, d.month) for year, month in times for d, _, _ in elections_of(ref).ordered)
+    return any(_held_at(d, year, month) for year, month in times for d, _, _ in elections_of(ref).ordered)
+
+
+def _held_at(day: dt.date, year: int, month: int) -> bool:
+    """Whether a vote's ``day`` falls in ``year`` and, unless it is 0, ``month``."""
+    return day.year == year and month in (0, day.month)
 
 
 def _opens_dated(tc: TextContext, f: _Frames, index: int) -> bool:
@@ -1629,8 +1634,7 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
             continue
         # "the Mazhilis election of March 19, 2023": a named month picks that election, whatever the
         # kind the article's own election would have lent a turnout.
-        in_year = [eid for d, eid, k in elections.ordered if d.year == year and (month == 0 or d.month == month)
-                   and (k == kind or (month and own_kind is None))]
+        in_year = [eid for d, eid, k in elections.ordered if _held_at(d, year, month) and (k == kind or (month and own_kind is None))]
         if in_year:
             # Two votes of a kind in a year (the April and August 1995 referendums): the one whose
             # official figure the row states, else the later.
