@@ -424,8 +424,9 @@ def _extract_html(html: str) -> tuple[str, dict]:
     shown = _visible_text(page)  # the page's text below its <title>, read once for the title and the date
     title, site = _headline_in_title(page, shown, full_title, doc.get("title"))
     # (a tab shows the title; the page's masthead is what it shows above its headline)
-    above_headline = shown[: shown.find(title)] if title and title in shown else ""
-    near_headline = f"{full_title or ''} {shown[: shown.find(title) + len(title) + _BELOW_HEADLINE] if title and title in shown else shown[:_BELOW_HEADLINE]}"
+    at = shown.find(title) if title else -1
+    above_headline = shown[:at] if at >= 0 else ""
+    near_headline = f"{full_title or ''} {shown[: at + len(title) + _BELOW_HEADLINE] if at >= 0 else shown[:_BELOW_HEADLINE]}"
     marked, text_date = _page_dates(html, f"{full_title or ''} {shown}", doc.get("date"), above_headline, near_headline)
     meta = {
         "title": title,
