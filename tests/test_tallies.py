@@ -712,6 +712,16 @@ def test_a_publisher_speaks_in_its_own_voice():
         ("The same day, Tokayev's office said about 5,800 people had been detained.", "Kassym-Jomart Tokayev's office"),
         ("The same day, Toqayev's press service said about 5,800 people had been detained.", "Kassym-Jomart Tokayev's press service"),
         ("Police detained three of the organisers, according to one of them, former deputy Marat Zhylanbayev.", "Marat Zhylanbayev"),
+        # "it": the one body named before it in the sentence, else the sentence before's source ...
+        ("Officials gave no total, but the interior ministry had reported on Thursday, when it also said 748 had been injured.",
+         "Interior Ministry"),
+        ("The national police gave a far lower count. In a statement on its website it said 53 people had been detained.", "police"),
+        # ... behind a speaker of the sentence's own ("said it had detained seven who, it said, ...")
+        ("The National Security Committee said it had detained seven people who, it said, were planning riots.",
+         "National Security Committee"),
+        ("Until Saturday officials had spoken of 26 people killed.", "officials"),  # a figure spoken of
+        ("The Health Ministry released figures. The same report said that 2,265 people had been injured.", "Health Ministry"),
+        ("More than 30 people were detained in Aktobe, a local rights monitor said, and nobody was charged.", "rights monitor"),
     ],
 )
 def test_cited_sources_pronouns_offices_and_names_in_apposition(text, speaker):
@@ -885,6 +895,13 @@ def test_a_month_in_an_earlier_sentence_dates_no_later_count():
             "More than 30 demonstrators were arrested during protests criticising the vote.")
     rows = extract_tallies(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 11)), REF)
     assert [r["event_date"] for r in rows] == ["2021-01-10"]
+
+
+def test_a_count_over_the_weeks_that_followed_is_of_the_month_told_before():
+    text = ("Officials say 238 people were killed in January.\n\nPolice detained almost 10,000 people in the weeks "
+            "that followed. On June 5 police detained 12 people in Almaty, and dozens more in the days that followed.")
+    rows = tallies_on(text, "2022-06-05-referendum", "2022-06-06")
+    assert [(r["number"], r["event_date"]) for r in rows] == [(238, "2022-01"), (10000, "2022-01"), (12, "2022-06-05")]
 
 
 @pytest.mark.parametrize("text", [

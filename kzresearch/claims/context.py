@@ -167,7 +167,12 @@ _GROUP_WORD = re.compile(r"\b(?:ministry|office|police|committee|commission|coun
                          r"|department|bureau|movement|bloc|union|association|watch|international|centre|center|media)\b", re.IGNORECASE)
 # An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|could)\b", re.IGNORECASE)
+# The weeks after a time told before: a count over them is of that time's month.
+_AFTERMATH = re.compile(r"\b(?:in|during|over)\s+the\s+(?:days|weeks)\s+(?:that\s+followed|(?:that\s+)?after(?:wards)?(?![\w ]{0,20}\d))\b"
+                        r"|\bin\s+the\s+aftermath\b(?!\s+of)", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
+# A body's pronoun ending a speaker phrase ("In a statement on its website it said"): it points back.
+_IT_END = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
 _THE_HEAD = re.compile(r"(?i:the)\s+([A-Z][a-z]+)")
 # A source cited in parentheses with its date: "(Respublika, August 23)", "(Interfax, 5 June 2019)".
 _CITATION = re.compile(rf"\((?P<who>[A-Z][^(),;]{{1,60}}?),\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*\)")
@@ -842,6 +847,17 @@ class TextContext:
         the next (wire copy writes a paragraph a sentence); a paragraph after those that names no
         time (not even a month: "Then came January 2022.") is back at the story's days.
         """
+        start, end = self.sentences[index]
+        if _AFTERMATH.search(self.text, start, end) and not any(day for _, day in self.date_cues(index)):
+            # "Officials say 238 were killed in January. Police detained almost 10,000 people in the
+            # weeks that followed": the month of the time before, in its paragraph or the next (a
+            # day of the sentence's own stands: "On the day X was elected, police detained 500, and
+            # thousands more in the days that followed").
+            for before in range(index - 1, -1, -1):
+                if self._paragraph_breaks(before, index) > 1:
+                    break
+                if days := [day for _, day in self.date_cues(before) if day is not None]:
+                    return MonthDate(days[-1].year, days[-1].month, 1)
         # ("... where 100 had been detained the previous day, and took away around 30": the second
         # count is the sentence's day)
         named = self.date_cues(index)
@@ -1036,6 +1052,13 @@ class TextContext:
                 # "The city police department, citing the need to restore order, said": the phrase
                 # before the aside speaks when the aside names nobody.
                 who = named or who or self._speaker(segment, start + len(head) - 1 - len(segment), index)
+            if not who and _IT_END.search(phrase):
+                # "the ministry had reported 18 killed, when it also said ...": the one body named before
+                # it in the sentence; else the source of the sentence before, behind any of this one's.
+                if body := self.named_before(index, start + m.start(), "body", back=0):
+                    who = body
+                else:
+                    candidates.append((rank + 3, abs(start + m.start() - pos), None, True))
             if who:
                 candidates.append((rank, abs(start + m.start() - pos), who, False))
         best = min(candidates, key=lambda c: c[:2]) if candidates else None
