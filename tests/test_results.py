@@ -1013,6 +1013,21 @@ def test_a_speaker_between_a_figure_and_the_one_it_came_down_from(ref):
                                                                            ("turnout", 63.3, "2021-01-10-parliamentary")]
 
 
+@pytest.mark.parametrize("text", [
+    "Turnout was just over 54 percent, a marked drop from the 63.3 percent recorded in the election of January 2021.",
+    "Turnout stood at 54.19 percent, the commission said, against 63.3 percent at the last election in January 2021.",
+])
+def test_a_drop_from_or_a_figure_against_another_is_the_earlier_votes(ref, text):
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20)), ref)
+    assert [r["election_id"] for r in rows] == ["2023-03-19-parliamentary", "2021-01-10-parliamentary"]
+
+
+def test_a_rivals_share_against_the_winners_is_of_the_same_race(ref):
+    text = "Nazarbayev won a snap election in January 1999 with 79.78 percent, against 11.7 percent for Serikbolsyn Abdildin, on a turnout of 87 percent."
+    rows = extract_results(text, DocContext("doc", None, dt.date(2005, 12, 5)), ref)
+    assert {r["election_id"] for r in rows} == {"1999-01-10-presidential"} and len(rows) == 3
+
+
 def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

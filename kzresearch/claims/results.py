@@ -344,7 +344,11 @@ def frames(lexicon: dict) -> _Frames:
         # A party's seats now: "which holds all 98 elected seats" (lexicon `results.holding_verbs`).
         holds_now=re.compile(rf"\b{alternation(r.get('holding_verbs') or ['(?!)'])}\s+(?:all\s+|only\s+|just\s+)?(?:the\s+)?$", re.IGNORECASE),
         trailed=re.compile(rf"\b{alternation(r.get('trailing_words') or ['(?!)'])}\s+(?:[A-Z][a-z]+\.?\s+)?$"),
-        breaks=caseless(alternation(r["segment_breaks"], whole_words=True)),  # searched in folded text
+        # (and a comparison word right before a figure of another vote: "54 percent, against 63.25
+        # percent in 2021"; not a rival's in the same race: "79.78 percent, against 11.7 percent for X")
+        breaks=caseless(alternation(r["segment_breaks"], whole_words=True) + "|"
+                        + rf"\b{alternation(r.get('comparisons_before_figure') or ['(?!)'])}"
+                        + r"(?=\s+(?:about\s+|some\s+)?(?>\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)?)(?!\s*(?:for|by|to)\b))"),  # searched in folded text
         # Cheap sentence filters, lower-case patterns run on the folded text (TextContext.folded)
         # without IGNORECASE: a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
