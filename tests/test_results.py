@@ -1028,6 +1028,23 @@ def test_a_rivals_share_against_the_winners_is_of_the_same_race(ref):
     assert {r["election_id"] for r in rows} == {"1999-01-10-presidential"} and len(rows) == 3
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Nazarbayev was re-elected in 1999 with 79.78 percent and in 2005 with 91.15 percent of the votes.", "2011-04-04",
+     [("Nursultan Nazarbayev", 79.78, "1999-01-10-presidential"), ("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential")]),
+    # a proposal drawing its support, and a vote on the constitution, are a referendum's yes share
+    ("In April 1995 he extended his mandate through a referendum that officials said drew 95.46 percent support.", "1999-01-05",
+     [("Yes", 95.46, "1995-04-29-referendum")]),
+    ("In June, 77.18 per cent of voters backed constitutional amendments that trimmed presidential powers.", "2022-11-21",
+     [("Yes", 77.18, "2022-06-05-referendum")]),
+    # ... not a candidate drawing his
+    ("In the referendum year, Tokayev drew 81.31 percent support in the presidential election.", "2022-11-21",
+     [("Kassym-Jomart Tokayev", 81.31, "2022-11-20-presidential")]),
+])
+def test_a_share_in_another_year_and_a_proposals_support(ref, text, published, expected):
+    rows = extract_results(text, DocContext("doc", None, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
 def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

@@ -133,13 +133,14 @@ _PREDICATE_ADVERBS = r"(?:thus|then|also|now|therefore|eventually|finally|duly|a
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
-# ("and 91% in 2005", "and with 95.55% in 2011", "; in 2011, with 95.5 percent": the share before goes on)
-_COORDINATED = re.compile(r"(?:(?:,\s*|\s)(?P<word>and|to)(?:\s+(?:with|on))?|;\s*(?:in\s+(?:19|20)\d\d,?\s+)?(?:with|on))\s+$", re.IGNORECASE)
+# ("and 91% in 2005", "and with 95.55% in 2011", "and in 2005 with 91.15 percent", "; in 2011, with 95.5
+# percent": the share before goes on)
+_COORDINATED = re.compile(r"(?:(?:,\s*|\s)(?P<word>and|to)(?:\s+in\s+(?:19|20)\d\d,?)?(?:\s+(?:with|on))?|;\s*(?:in\s+(?:19|20)\d\d,?\s+)?(?:with|on))\s+$", re.IGNORECASE)
 _CHANGED_TO = re.compile(r",\s*(?:rising|climbing|growing|falling|dropping|slipping)\s+to\s+$", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
 # 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later").
-_BARE_TAIL = re.compile(r"(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
+_BARE_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:votes?|ballots)(?:\s+cast)?)?(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
                         rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)]|$)", re.IGNORECASE)
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
