@@ -286,7 +286,7 @@ def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
 
 # The key of a paragraph block's text: {"type": "p", "text": ...}, Arc's {"type": "text", "content": ...}.
 _BLOCK_TEXT_KEYS = ("text", "content", "value", "body", "html")
-_MEDIA_BLOCKS = frozenset({"image", "img", "photo", "picture", "video", "audio", "gallery", "figure", "embed"})
+_MEDIA_BLOCKS = frozenset({"image", "img", "photo", "picture", "video", "audio", "gallery", "figure", "fig", "figcaption", "embed"})
 
 
 def _block_text(element: object) -> str:
@@ -296,6 +296,8 @@ def _block_text(element: object) -> str:
     --------
     >>> _block_text({"type": "p", "text": "Turnout was 77%."}), _block_text({"k": "p", "v": "Turnout was 77%."})
     ('Turnout was 77%.', 'Turnout was 77%.')
+    >>> _block_text(["p", "Turnout was 77%."]), _block_text(["fig", "Voters in Kyzylorda."])
+    ('Turnout was 77%.', '')
     """
     if isinstance(element, str):
         return "" if _URL.match(element.strip()) else element
@@ -304,11 +306,14 @@ def _block_text(element: object) -> str:
         known = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), None)
         if known is not None:
             return known
-        # A block of keys of its own ({"k": "p", "v": "..."}): its longest string of words, not its
-        # type; none of a picture's or a clip's block (its caption is not the article's).
-        if any(isinstance(v, str) and v.strip().lower() in _MEDIA_BLOCKS for v in element.values()):
+    if isinstance(element, (Mapping, list)):
+        # A block of keys of its own ({"k": "p", "v": "..."}) or a pair (["p", "..."]): its longest
+        # string of words, not its type; none of a picture's or a clip's block (its caption is not
+        # the article's).
+        values = list(element.values()) if isinstance(element, Mapping) else element
+        if any(isinstance(v, str) and v.strip().lower() in _MEDIA_BLOCKS for v in values):
             return ""
-        texts = [v for v in element.values() if isinstance(v, str) and len(v.split()) > 1 and not _URL.match(v.strip())]
+        texts = [v for v in values if isinstance(v, str) and len(v.split()) > 1 and not _URL.match(v.strip())]
         return max(texts, key=len, default="")
     return ""
 

@@ -210,6 +210,12 @@ def test_paragraph_blocks_of_keys_of_their_own_give_their_words(fields):
     assert fields.read({"blocks": blocks})["text"] == "\n\n".join(b["v"] for b in blocks)
 
 
+def test_paragraph_blocks_as_pairs_give_their_words_not_a_pictures(fields):
+    long = " ".join([ARTICLE] * 4)
+    blocks = [["nav", "News · Society"], ["p", long], ["fig", "Voters queue in Kyzylorda"], ["p", long]]
+    assert fields.read({"segs": blocks})["text"] == f"News · Society\n\n{long}\n\n{long}"
+
+
 def test_the_fallbacks_pass_over_ids_odd_digits_pictures_and_captions(fields):
     long = " ".join([ARTICLE] * 4)
     assert "published" not in fields.read({"copy": long, "candidate_id": 1234567890})

@@ -1398,6 +1398,32 @@ def test_review_cases_of_will_as_a_noun_an_anniversary_and_a_number_after_a_dash
     assert [r["event_date"] for r in tallies_on("On 5 January - 1,200 people were detained.", None, "2022-01-07")] == ["2022-01-05"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # rival sizes of the crowd the sentence before gathered, each of its rally's place
+    ("Several hundred opposition supporters gathered on Monday near the coalition's Almaty offices. "
+     "Organizers said about 2,000 people came; city police said there were no more than 300.",
+     [(None, "protesters", None), (2000, "protesters", "organizers"), (300, "protesters", "police")]),
+    ("About 200 supporters rallied outside the Almaty city administration. Organizers said more than 500 people had come; "
+     "police said fewer than 100 were present, and that seven people were taken to a police station.",
+     [(200, "protesters", None), (500, "protesters", "organizers"), (100, "protesters", "police"), (7, "detained", "police")]),
+    ("A lawyer for the strikers said up to 3,000 people had been on the central square in Zhanaozen.",
+     [(3000, "protesters", "lawyer")]),
+    # no protest, no crowd
+    ("There were 300 polling stations in the region. There were 12 candidates, and 5 were present at the debate.", []),
+    # people put into buses or taken to a police station, the people between; a term alone
+    ("In Almaty an AFP journalist saw police bundle at least 40 people into buses near the square.", [(40, "detained", "AFP")]),
+    ("In Kyzylorda, police took two young men to a district police station after they unfurled a banner.", [(2, "detained", None)]),
+    ("Officials loaded 500 ballot boxes into trucks.", []),
+    ("Courts in Astana jailed two activists for ten days each, and in Almaty two more were given fifteen days.",
+     [(2, "sentenced", None), (2, "sentenced", None)]),
+    ("Two journalists were given 10 days to leave the country.", []),
+])
+def test_rival_crowd_sizes_people_put_into_buses_and_a_term_alone(text, expected):
+    rows = tallies(text, "2022")
+    assert [(r["number"], r["counted"], r["attributed_to"]) for r in rows] == expected
+    assert all(r["location"] != ["Kazakhstan"] for r in rows if r["counted"] == "protesters")
+
+
 def test_estimates_of_a_total_and_a_crowd_in_the_perfect():
     # an estimate after words that hold a toll noun ("tracking the arrests"); the place its own words name
     text = ("Rights groups said more than 300 people were detained in Almaty. Volunteers tracking the arrests "

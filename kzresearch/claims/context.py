@@ -138,6 +138,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # "said that", and "said on Monday that", "said in a statement that"
 _THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?)?\s+that\b")
 # A break between two clauses: what one clause says of a figure, the next need not ("..., and that").
+_AND_THAT = re.compile(r",?\s+and\s+that\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
 # (and a relative clause's opening: "the unrest, in which officials say 230 people were killed")
@@ -1031,8 +1032,11 @@ class TextContext:
             # clause holds the figure gives it, before the sentence's opening speaker.
             # It ranks after a final speaker ("..., witnesses said"), and holds only up to a clause
             # break ("Officials said that ...; 100 were detained, the ministry said").
-            governs = (start + m.end() <= pos and _THAT.match(sentence, m.end()) is not None
-                       and not CLAUSE_BREAK.search(self.text, start + m.end(), pos)
+            # ("police said fewer than 100 were present, and that seven were taken away": a second
+            # "that" clause of the same verb)
+            second = _AND_THAT.search(self.text, start + m.end(), pos) if start + m.end() <= pos else None
+            governs = (start + m.end() <= pos and (_THAT.match(sentence, m.end()) is not None or second is not None)
+                       and not CLAUSE_BREAK.search(self.text, second.end() if second else start + m.end(), pos)
                        and not _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()))
             # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
             direct = start + m.start() <= pos <= start + m.end() + 1

@@ -90,8 +90,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
 _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
 # One crowd and several: a crowd's size an official gives is the rally's, a total is the country's.
-_ONE_CROWD = re.compile(r"\bthe\s+(?:crowd|rally|protest|demonstration|march|gathering|picket)\b", re.IGNORECASE)
-_MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatherings|a\s+total|in\s+total|nationwide|"
+_MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatherings|riots|a\s+total|in\s+total|nationwide|"
                           r"across\s+the\s+country)\b", re.IGNORECASE)
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
 _VERB_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|got)\b")
@@ -151,6 +150,7 @@ class _Grammar:
     weak_protest: re.Pattern
     context_only: re.Pattern
     protest_noun: re.Pattern
+    protest_context: re.Pattern
     protest_noun_before: re.Pattern
     limited: re.Pattern
     voting: re.Pattern
@@ -225,7 +225,8 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         bare_object=re.compile(
             # ("she was held with about 40 others": the others held with her)
-            rf"\b(?P<trig>{outcome})\s+(?:(?:along\s+|together\s+)?with\s+(?=(?:[\w,.-]+\s+){{1,3}}others\b)|all\s+(?=\w))?{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
+            # ("city police said there were no more than 300": a crowd's rival count, beside a protest)
+            rf"\b(?P<trig>{outcome}|there\s+were)\s+(?:(?:along\s+|together\s+)?with\s+(?=(?:[\w,.-]+\s+){{1,3}}others\b)|all\s+(?=\w))?{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
             r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b"
             r"|\s+the\s+(?:next|following|same|previous)\b))",
             re.IGNORECASE,
@@ -294,6 +295,10 @@ def grammar(lexicon: dict) -> _Grammar:
         # a protest noun before its size ("smaller rallies, each of a few dozen people, ...", "pickets of 30 people")
         protest_noun_before=re.compile(rf"\b{protest_nouns}(?:,\s+each)?\s+of\s+(?:{qual}\s+)?$", re.IGNORECASE),
         protest_noun=re.compile(rf"\b{protest_nouns}\b", re.IGNORECASE),
+        # what sets a crowd word in a protest: a protest noun or verb, or its people ("Several hundred
+        # gathered ... Organizers said about 2,000 people came", "a lawyer for the strikers")
+        protest_context=re.compile(rf"\b{alternation([protest_nouns, *(lexicon.get('protest_context', {}).get('verbs') or []), *lexicon['protester_nouns']], literal=False)}\b",
+                                   re.IGNORECASE),
         voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
         # "... detained in Almaty and more than 200 in Astana", "164 killed, 103 of them in Almaty":
         # a quantity and a place with the noun and verb left out, after a full count.
@@ -821,7 +826,7 @@ def _protests_only(tc: TextContext, g: _Grammar, triggers: list[tuple[int, int, 
             if (voting or gatherings) and g.weak_protest.search(text, s, e) and not any(
                     c == "protesters" for *_, c in _window_triggers(tc, g, e, min(hi, e + 40))):
                 continue
-            if g.context_only.search(text, s, e) and not g.protest_noun.search(text, context_lo, hi):
+            if g.context_only.search(text, s, e) and not g.protest_context.search(text, context_lo, hi):
                 continue  # "the exhibition drew 5,000 people": no protest in the sentence or the one before
         kept.append((s, e, cat))
     return kept
@@ -1026,9 +1031,10 @@ def _rival_source(cand: _Candidate) -> str | None:
 
 
 def _one_crowd(text: str, counted: str | None, start: int, end: int) -> bool:
-    """Whether a count of protesters sizes one crowd ("the police put the crowd at 300"), not a total
-    of several ("a total of 5,000 took part in unsanctioned rallies")."""
-    return counted == "protesters" and bool(_ONE_CROWD.search(text, start, end)) and not _MANY_CROWDS.search(text, start, end)
+    """Whether a count of protesters sizes one crowd ("the police put the crowd at 300", "organizers
+    said 2,000 came; police said there were no more than 300"), not a total of several ("a total of
+    5,000 took part in unsanctioned rallies", "in the riots")."""
+    return counted == "protesters" and not _MANY_CROWDS.search(text, start, end)
 
 
 def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None, float | None]:
