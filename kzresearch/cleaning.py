@@ -106,6 +106,11 @@ _TOKEN = re.compile(r"\S+")
 SITE_TLDS = r"(?i:com|org|net|info|news|media|asia|tv|kz|kg|uz|tj|tm|ru|ua|az|am|ge|by|md|mn|tr)"
 SITE_DOMAIN = rf"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+\.{SITE_TLDS}"
 _SITE_NAME = re.compile(rf"\b{SITE_DOMAIN}\b")
+# A label of a few words and its colon, opening a line ("Latest issue: ...").
+_LABEL_BEFORE_DATE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:\s+(?=\S+(?:\s+\S+){0,5}\s*$)")
+# A site's domain opening a line before its tagline: the page's own title ("PressReader.com - Digital
+# Newspaper & Magazine Subscriptions", "LITER.KZ — News of Kazakhstan"), never a story's headline.
+_SITE_OPENING = re.compile(rf"^\s*{SITE_DOMAIN}\s*[-\u2013\u2014|:]\s")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s|^(?:Home|Sections?|Categories|Topics|You are here)\s*:?\s.*\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
@@ -512,6 +517,9 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Nor a caption: a sentence and its agency's credit ("... in Almaty, Saturday. AP-Yonhap").
         if _LIST_MARK.match(line.text) or _BREADCRUMB.search(line.text) or line.raw_line in columned or _credited_caption(line.text, agencies):
             continue
+        # Nor a label and its date ("Latest issue: Sat, 12 Apr 2025", "Updated: 12 May 2023 10:15").
+        if (label := _LABEL_BEFORE_DATE.match(line.text)) and _states_a_date(line.text[label.end():]):
+            continue
         # (past a label or a short link: "Short Url", "https://arab.news/r7k2x")
         # (and past a label of the page's record: "Category: World News")
         after = [n for n in _next_nonblank(lines, i, 4) if n.rule not in _LABEL_RULES]
@@ -555,6 +563,7 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         # Kazakhstan"), or mostly non-Latin letters (the package reads English-language news:
         # "Агентство "Казахстан Сегодня" | ...").
         score -= 2.0 if " | " in line.text or _SITE_NAME.search(line.text) else 0.0
+        score -= 3.0 if _SITE_OPENING.match(line.text) else 0.0
         # (a masthead above the line and not the line itself: a short headline may open a page)
         score -= 2.0 if any(at < line.line_no and name.search(line.text) and texts[at - 1] != texts[i] for at, name in mastheads) else 0.0
         score -= 2.0 if _latin_share(line.text) < 0.5 else 0.0
@@ -913,6 +922,9 @@ def _names_the_site(lines: list[Line], line: Line) -> bool:
     opening = re.compile(rf"{re.escape(line.text)}(?!\w)")
     if any(x.role == "boilerplate" and x is not line and opening.match(x.text) for x in top):
         return True
+    # (a masthead written again above it: "Montreal Gazette" atop a replica's page and above the issue's date)
+    if line.line_no - 1 <= first and any(x.text == line.text for x in lines[:line.line_no - 1]):
+        return True
     held = notice_holder(line.text)
     return any(held.search(x.text) for x in lines)
 
@@ -936,9 +948,11 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: 
     # in under the name: "Vedomosti", "Barcelona")
     after = [x for x in lines[title_index + 1:] if x.role not in ("blank", "standfirst", "caption")]
     below = after[:1] + [x for x in after[1:] if x.role != "boilerplate" and not _place_written_in(x, rules)][:1]
+    # (or above the agency the writer works for: "AIDANA YERGALIYEVA" / "Agence France-Presse")
     if len(below) == 2 and below[0].role is None and (
             _AUTHORS_BELOW.match(below[0].text) or _capitals_name(below[0].text, rules.not_name_words, rules.is_place)) and (
-            below[1].rule == "date_line" or _is_sentence_line(below[1])) and below[0].text.casefold() not in rules.label_words:
+            below[1].rule == "date_line" or _is_sentence_line(below[1]) or below[1].text.strip(" .").casefold() in rules.agencies) \
+            and below[0].text.casefold() not in rules.label_words:
         # (the site's own name there credits the site: "Al Arabiya English" atop its menu too)
         site = _names_the_site(lines, below[0])
         below[0].role, below[0].rule = ("boilerplate", "site_credit") if site else ("byline", "author_below_headline")

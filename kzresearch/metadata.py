@@ -87,6 +87,7 @@ _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|r
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises|"
                       r"Pvt|Pte)\b", re.IGNORECASE)
+_COMPANY_FORM_REACH = 8  # how far past a holder its company form may stand (", LLC", ", Inc.")
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 # A site's domain opening a line ("Kapital.kz", "LITER.KZ — News of Kazakhstan"), in the first lines of a page.
 _DOMAIN_START = re.compile(rf"(?:www\.)?(?P<domain>{SITE_DOMAIN})(?![.\w])")
@@ -431,6 +432,53 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     return outlet, "; ".join(hits[outlet][:3])
 
 
+def platform_outlets(ref: Reference) -> frozenset[str]:
+    """Return the outlets that ``platform`` rows of ``outlets.csv`` mark: aggregators and replica
+    kiosks that carry other publications' stories ("Yahoo News", "MSN", "PressReader")."""
+    return frozenset(ref.outlets.loc[ref.outlets["signal"] == "platform", "outlet"])
+
+
+# A publication's name on a line of its own: two to five capitalised words ("The Week", "Montreal Gazette").
+_PUBLICATION_LINE = re.compile(r"(?:The |the )?[A-Z][\w'&.-]*(?: (?:of |and |& )?[A-Z][\w'&.-]*){0,4}")
+
+
+def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list[str]) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` of the publication whose story a platform's page carries, if the
+    page credits one, else None.
+
+    A platform (``platform`` rows of ``outlets.csv``) shows another publication's story: the outlet a
+    reader cites is that publication. It is the one the page's signatures name (:func:`infer_outlet`,
+    other than a platform: inkl's "The Guardian" line), else the publication's name on a line of its
+    own right above the headline or the date line over it (MSN's "The Week", a PressReader replica's
+    "Montreal Gazette"), else the one agency the story's credits name (a Yahoo copy's "Nur-Sultan
+    (AFP) -").
+
+    Parameters
+    ----------
+    lines : list of Line
+        Classified lines.
+    ref : Reference
+        Reference tables (``outlets.csv``).
+    platform : str
+        The platform the page's metadata, url or signatures named.
+    wire : list of str
+        The agencies the page credits (:func:`infer_byline_and_wire`).
+    """
+    carried = f"carried by {platform}"
+    found, evidence = infer_outlet(lines, ref)
+    if found and canonical_outlet(found, ref) not in platform_outlets(ref) and not evidence.endswith(_UNKNOWN_HOLDER) \
+            and not evidence.startswith("the site's domain"):
+        return canonical_outlet(found, ref), f"{evidence}; {carried}"
+    title_at = _title_index(lines, 0)
+    above = [line for line in lines[:title_at] if line.role != "blank" and line.rule != "date_line"][-1:]
+    if above and (name := above[0].text.strip()) and _PUBLICATION_LINE.fullmatch(name) and 2 <= len(name.split()) <= 5 \
+            and canonical_outlet(name, ref) not in platform_outlets(ref) and not ref.is_place(name):
+        return canonical_outlet(name, ref), f"the name {name!r} above the headline (line {above[0].line_no}); {carried}"
+    if len(set(wire)) == 1:
+        return wire[0], f"the story's credit to {wire[0]}; {carried}"
+    return None
+
+
 def _domain_masthead(lines: list[Line], page: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a site's domain opening a short line at the top of a page
     ("Kapital.kz", "LITER.KZ — News of Kazakhstan", "24.kg news agency"), above the headline (the
@@ -518,7 +566,7 @@ def _spelled(name: str, written_as: str | None = None) -> str:
 
 def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a short name opening the page right above the site's menu
-    (:func:`kzresearch.cleaning.is_site_menu`): "Steppe Herald" over "Politics | Justice | Business",
+    (:func:`kzresearch.cleaning.is_site_menu`, or a section a line): "Steppe Herald" over "Politics | Justice | Business",
     "The Steppe Post" over a date line and "Subscribe | Log in". A page scraped whole opens with its
     masthead, then its navigation; a headline or a section's label has no menu below it.
 
@@ -534,7 +582,10 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     if not written or written[0].role == "title" or written[0].rule not in _MASTHEAD_RULES:
         return None  # (a banner's "Breaking News" is furniture of its own)
     first = written[0]
-    if not any(is_site_menu(line) for line in written[1:1 + MENU_BELOW_MASTHEAD]):
+    below = written[1:1 + MENU_BELOW_MASTHEAD]
+    # (a menu stacked a section a line: "Sign In", "Subscribe", "Local", "Texas", "Business")
+    stacked = len(below) == MENU_BELOW_MASTHEAD and all(line.role == "boilerplate" and line.n_words <= 2 for line in below)
+    if not (stacked or any(is_site_menu(line) for line in below)):
         return None
     if (name := _masthead_name(first.text, _MASTHEAD_NAME_WORDS + 1)) is None or _TERMINAL_MARK.search(name):
         return None
@@ -588,9 +639,17 @@ def _copyright_holder(lines: list[Line], ref: Reference) -> tuple[str, str] | No
             outlet = signatures.named_in(fold_case(holder)) or outlet
         if not wire and outlet in signatures.names:
             return outlet, f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}"
-        if not wire and unknown is None and _NAMES_A_SITE.fullmatch(holder) and not _COMPANY.search(m.group("holder")):
+        # (a company's form may follow the holder past a comma: "©2025 Hearst Newspapers, LLC")
+        if not wire and unknown is None and _NAMES_A_SITE.fullmatch(holder) \
+                and not _COMPANY.search(line.text, m.start("holder"), m.end("holder") + _COMPANY_FORM_REACH):
             unknown = _unknown_domain(holder), f"copyright holder {m.group('holder').strip()!r} on line {line.line_no}{_UNKNOWN_HOLDER}"
     return unknown  # a name outlets.csv does not know, and no company's: the last resort
+
+
+# The separators of a byline's stamps, and a stamp: a reading time or an age ("3 min read", "3y", "2 hours ago").
+_STAMP_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+")
+_BYLINE_STAMP = re.compile(r"\s*(?:\d+\s*(?:min|mins|minutes?)\.?\s+read|\d+\s*[smhdwy](?:\s+ago)?"
+                           r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\s*", re.IGNORECASE)
 
 
 def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
@@ -629,6 +688,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             # ("By AFP | Published: Tue, Jan 17th 2012 | Updated: ...": the page's stamps between bars are no credit)
             text = ", ".join(part for part in text.split("|") if not any(d.kind in DAY_KINDS for d in find_dates(part))) \
                 if text.count("|") > 1 else text
+            # ("Story by Harriet Lowell • 3y • 3 min read": a platform's age and reading time are no credit)
+            if len(parts := _STAMP_SEPARATOR.split(text)) > 1 and any(_BYLINE_STAMP.fullmatch(part) for part in parts):
+                text = ", ".join(part for part in parts if not _BYLINE_STAMP.fullmatch(part))
             # ("By Reuters November 21, 2022 | 02:37 pm": the credit ends where its date begins)
             text = text[:next((d.start for d in find_dates(text) if d.kind in DAY_KINDS), len(text))].rstrip(" |,-\u2013\u2014")
             text = re.sub(r"^(with )?(additional )?(reporting|files|material|inputs?) (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",

@@ -16,14 +16,16 @@ from kzresearch.entities import matcher_for
 from kzresearch.metadata import (
     Published,
     canonical_outlet,
-    row_agencies,
     credited_byline,
+    credited_outlet,
     dateline_published,
     header_month_day,
     infer_byline_and_wire,
     infer_outlet,
     infer_published,
     parse_published,
+    platform_outlets,
+    row_agencies,
     wire_services,
 )
 from kzresearch.quotes import find_quotes
@@ -114,6 +116,10 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
         byline, credited = credited_byline(raw.meta.get("byline"), agency_index(ref), outlet, ref.is_place)
         wire = list(dict.fromkeys(wire + credited))
     wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), ref.is_place)))
+    # (a platform's copy of another publication's story is that publication's: "Yahoo News" carrying AFP)
+    if outlet and outlet_evidence != "collection record" and canonical_outlet(outlet, ref) in platform_outlets(ref) \
+            and (credited := credited_outlet(clean.lines, ref, outlet, wire)) is not None:
+        outlet, outlet_evidence = credited
     if byline and outlet and byline.casefold().removeprefix("the ") == outlet.casefold().removeprefix("the "):
         byline = None  # "By Steppe Today" on Steppe Today's page: the site, no writer
     doc_id = raw.doc_id

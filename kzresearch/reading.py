@@ -1,7 +1,8 @@
 """Reading raw files: formats, encodings and the problems a collection brings.
 
 Supported formats: plain text (``.txt``; a news database's export in the Nexis layout gives its
-header's headline, author, date and publication, :mod:`kzresearch.nexis`), HTML
+header's headline, author, date and publication, :mod:`kzresearch.nexis`, and a record page in the
+ProQuest layout its indexing's, :mod:`kzresearch.proquest`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
@@ -28,6 +29,7 @@ from charset_normalizer import from_bytes
 
 from kzresearch.dates import find_dates
 from kzresearch.nexis import read_nexis
+from kzresearch.proquest import read_proquest
 from kzresearch.records import META_FIELDS, RecordFields
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -380,7 +382,8 @@ def read_file(
         except UnreadableFile as exc:
             return [], [Problem(name, exc.problem, exc.detail)]
         return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
-    if (exported := read_nexis(text)) is not None:  # a news database's export: header fields, then the story
+    # a news database's export or record page: fields around the story
+    if (exported := read_nexis(text) or read_proquest(text)) is not None:
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []

@@ -2,7 +2,8 @@
 import pytest
 
 from kzresearch.cleaning import classify_lines
-from kzresearch.metadata import infer_outlet
+from kzresearch.metadata import credited_outlet, infer_byline_and_wire, infer_outlet, platform_outlets, wire_services
+from kzresearch.reference import agency_index
 
 BODY = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
 
@@ -754,3 +755,50 @@ def test_title_case_headlines_in_a_related_list_may_end_in_a_full_stop(ref):
     doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{BODY}\n\nRelated\n" + "\n".join(links) + "\n", ref)
     assert [l.role for l in doc.lines if l.text in links] == ["boilerplate", "boilerplate"]
     assert next(l.role for l in doc.lines if l.text == BODY) == "body"
+
+
+REPLICA = """PressReader.com - Digital Newspaper & Magazine Subscriptions
+Sign in
+Catalog
+Montreal Gazette
+Latest issue: Sat, 12 Apr 2025
+Montreal Gazette
+21 Mar 2023
+Kazakh ruling party keeps majority in reset vote
+New parties enter parliament as turnout slumps in largest city
+AIDANA YERGALIYEVA
+Agence France-Presse
+ASTANA - Kazakhstan's ruling Amanat party held on to its majority in parliamentary elections, preliminary results showed.
+Amanat won 53.9 per cent in Sunday's vote for the Mazhilis, the Central Election Commission said on Monday.
+Printed and distributed by PressReader"""
+
+
+def test_a_replica_page_its_kiosks_title_a_dated_label_the_masthead_again_and_a_writer_over_an_agency(ref):
+    found = roles(REPLICA, ref)
+    # the kiosk's own title and a label's date are no headline; the masthead written again over the
+    # date is no writer; the name in capitals over the agency is
+    assert found["Kazakh ruling party keeps majority in reset vote"][0] == "title"
+    assert found["Montreal Gazette"][0] != "byline"
+    assert found["AIDANA YERGALIYEVA"] == ("byline", "author_below_headline")
+
+
+def test_a_platforms_copy_is_credited_to_the_publication_it_names(ref):
+    assert {"Yahoo News", "MSN", "PressReader", "inkl"} <= platform_outlets(ref)
+    lines = classify_lines(REPLICA, ref).lines
+    assert credited_outlet(lines, ref, "PressReader", [])[0] == "Montreal Gazette"
+    msn = "MSN\nSign in\nFollow\nThe Week\nKazakhstan raises death toll from January unrest to 225\n" \
+          "Story by Harriet Lowell \u2022 3y \u2022 3 min read\n" + BODY
+    lines = classify_lines(msn, ref).lines
+    assert credited_outlet(lines, ref, "MSN", [])[0] == "The Week"
+    assert infer_byline_and_wire(lines, agency_index(ref), wire_services(ref))[0] == "Harriet Lowell"  # no age, no reading time
+    yahoo = "Tokayev declared winner of Kazakh vote amid protest arrests\nNur-Sultan (AFP) - " + BODY
+    lines = classify_lines(yahoo, ref).lines
+    wire = infer_byline_and_wire(lines, agency_index(ref), wire_services(ref))[1]
+    assert credited_outlet(lines, ref, "Yahoo News", wire)[0] == "AFP"
+    assert credited_outlet(classify_lines("Big headline about the vote in Kazakhstan\n" + BODY, ref).lines, ref, "MSN", []) is None
+
+
+def test_a_name_over_a_menu_stacked_a_section_a_line_is_the_sites_and_a_companys_notice_is_not(ref):
+    page = ("Skip to main content\nHouston Daily Courier\nSign In\nSubscribe\nLocal\nTexas\nBusiness\nSports\n"
+            "Kazakh police fire on striking oil workers\n" + BODY + "\n" + BODY + "\n\u00a92025 Hearst Newspapers, LLC")
+    assert infer_outlet(classify_lines(page, ref).lines, ref)[0] == "Houston Daily Courier"
