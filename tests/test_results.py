@@ -967,9 +967,10 @@ def test_a_count_of_votes_between_the_verb_and_the_share():
 
 
 @pytest.mark.parametrize("text, when, subject, election", [
-    # cataphora: the name after the subordinate clause is the one "he" stands for
+    # cataphora: the name after the subordinate clause is the one "he" stands for (and 70.96 is
+    # his official share of June 2019)
     ("Nazarbayev stepped down in March 2019. When he ran in June, Tokayev said he won 70.96 percent of the vote.",
-     "2022", "Kassym-Jomart Tokayev", "2022-11-20-presidential"),
+     "2022", "Kassym-Jomart Tokayev", "2019-06-09-presidential"),
     # "Since" opening a sentence means "because"; "in which" tells of the vote after "since"
     ("Since the opposition boycotted the 2011 vote, Nazarbayev won 95 percent of the vote.", "2015", "Nursultan Nazarbayev",
      "2011-04-03-presidential"),
@@ -1043,6 +1044,18 @@ def test_a_rivals_share_against_the_winners_is_of_the_same_race(ref):
 def test_a_share_in_another_year_and_a_proposals_support(ref, text, published, expected):
     rows = extract_results(text, DocContext("doc", None, dt.date.fromisoformat(published)), ref)
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == expected
+
+
+def test_a_precise_figure_that_is_one_votes_official_result_is_that_votes(ref):
+    # told of 2012 in a story of 2021, whose "January 10" the cues read as 2021's vote day
+    text = ("Four weeks after the shooting, Kazakhstan held a snap parliamentary election. The commission reversed itself "
+            "on January 10. Nur Otan took 80.99 percent of the vote nationally.")
+    rows = extract_results(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Nur Otan", "2012-01-15-parliamentary")]
+    # ... and a party's renamed share is its new name's vote's, not the cue's ("well down on ... January 2021")
+    text = "Amanat won 53.9 per cent in Sunday's vote, well down on the 71.09 per cent its predecessor took in January 2021."
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows][:1] == [(53.9, "2023-03-19-parliamentary")]
 
 
 def test_a_year_before_a_result_names_its_election(ref):

@@ -561,6 +561,12 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
             abroad.add(index)
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
+        for row in kept:
+            # ("Nur Otan took 80.99 percent", told of 2012 in a story of 2021): a precise figure that
+            # is one vote's official result and not the vote's the cues gave is that vote's
+            if not (row["election_id"] and _states_official(tc.ref, row["election_id"], row)) \
+                    and (exact := _official_match(tc.ref, row)) is not None:
+                row["election_id"] = exact
         # ("When we repealed the Eighth Amendment in 2018, 66.4% voted Yes": dated when Kazakhstan held no vote)
         kept = [row for row in kept if not row.pop("_no_vote", False)]
         _held_by_publication(tc, f, kept)
@@ -1647,6 +1653,21 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
     if earlier and (points_back or kind != this_kind):
         return earlier[-1][1]
     return current
+
+
+def _official_match(ref: Any, row: dict) -> str | None:
+    """Return the one vote whose official figure for the row's subject and measure (as the party was
+    named then: Amanat's 2021 share is Nur Otan's) equals the row's value, written with its decimals
+    (80.99, not 81), else None."""
+    value = row["value"]
+    if value is None or float(value).is_integer() or row["measure"] not in ("vote_share", "turnout") or row.get("scope"):
+        return None  # (a region's turnout is no national figure: "Aktobe (87.05%)")
+    found = {eid for (eid, subject, measure), official in official_values(ref).items()
+             if measure == row["measure"] and abs(official - value) < _EXACT and subject == _name_at_election(ref, row["subject"], eid)}
+    return found.pop() if len(found) == 1 else None
+
+
+_EXACT = 0.006  # a figure written to two decimals states an official one to within rounding
 
 
 def _states_official(ref: Any, election_id: str, row: dict) -> bool:
