@@ -1058,6 +1058,28 @@ def test_a_precise_figure_that_is_one_votes_official_result_is_that_votes(ref):
     assert [(r["value"], r["election_id"]) for r in rows][:1] == [(53.9, "2023-03-19-parliamentary")]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # a candidate's possessive before the figure; a rival's share "for" a titled name
+    ("Kosanov is the first opposition candidate since 2005, when Zharmakhan Tuyakbai won 6.61 percent against "
+     "Nazarbayev's 91.15 percent.", "2019-06-11",
+     [("Zharmakhan Tuyakbai", 6.61), ("Nursultan Nazarbayev", 91.15)]),
+    ("In January 1999, he was credited with 79.78 percent of the vote against 11.7 percent for Communist leader "
+     "Serikbolsyn Abdildin.", "2005-12-05", [("Serikbolsyn Abdildin", 11.7)]),
+    ("Tokayev's 70 percent approval rating is high.", "2022-11-21", []),
+    # the subject's shares listed after a colon
+    ("Nazarbayev, 74, has won every presidential contest by a crushing margin: 91.15 per cent in 2005 and 95.5 per cent "
+     "in 2011.", "2015-04-27", [("Nursultan Nazarbayev", 91.15), ("Nursultan Nazarbayev", 95.5)]),
+    # a referendum's sides answered by "those taking part", and a vote "to keep him in office"
+    ("The referendum count put turnout at 63.66 percent, with 71.12 percent of those taking part answering 'yes' and 26.15 percent "
+     "answering 'no'.", "2024-10-07", [("turnout", 63.66), ("Yes", 71.12), ("No", 26.15)]),
+    ("His term was extended in an April 1995 referendum in which more than 95 per cent voted to keep him in office.",
+     "1999-01-11", [("Yes", 95)]),
+])
+def test_possessive_and_listed_shares_and_referendum_sides(ref, text, published, expected):
+    rows = extract_results(text, DocContext("doc", None, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == expected
+
+
 def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

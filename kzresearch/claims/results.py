@@ -875,7 +875,15 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     having = prep is not None and _HAVING.search(before) is not None
     # "improves on his 91 percent in 2005": a possessive's share
     possessive = _POSSESSIVE_BEFORE.search(before) if _POSSESSIVE_AFTER.match(after) else None
-    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having or possessive):
+    # "won 6.61 percent against Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April":
+    # a candidate's or a party's possessive right before the figure
+    owner = next((x.canonical for x in tc.mentions(index) if x.kind in ("party", "person") and x.end <= m.start()
+                  and _NAMED_POSSESSIVE.fullmatch(text, x.end, m.start())), None) if _NAMED_POSSESSIVE_AFTER.match(after) else None
+    # "Nazarbayev has won every contest by a crushing margin: 91.15 per cent in 2005 and ...": a list of
+    # the sentence's subject's shares after a colon
+    listed = _LISTED_AFTER_COLON.search(text, lo, m.start()) is not None
+    if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having
+            or possessive or owner or listed):
         return None
     # ("None of the other candidates won more than 2 percent": a bound, not a result; not a negation before a
     # colon that opens the results: "No party cleared the 7 per cent threshold: X polled 4.62 per cent")
@@ -891,13 +899,13 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         start = m.start() - len(before) + verb.start()
     if vote:
         end = m.end() + vote.end()
-    subject = subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None
+    subject = owner or (subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None)
     if verb and (obj := _OBJECT_PRONOUN.search(verb.group("verb"))):  # "credited him with": the candidate
         subject = subject or _referent(tc, index, obj.group().lower(), start)
     if possessive and not (named_before or subject):
         subject = _referent(tc, index, possessive.group("p").lower(), start)
     subject = subject or _subject(tc, f, index, start, lo)
-    if subject is None and having:
+    if subject is None and (having or listed):
         # "He was re-elected ..., having first won the presidency in 2019 with 71 percent": the
         # participle's subject is the sentence's
         subject = _sentence_subject(tc, index)
@@ -1342,6 +1350,13 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNOR
 # ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
                                re.IGNORECASE)
+_LISTED_AFTER_COLON = re.compile(r"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
+                                 r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
+# ... of a name: "Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April", then no noun
+# of something else ("Tokayev's 70 percent approval rating")
+_NAMED_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:own\s+)?")
+_NAMED_POSSESSIVE_AFTER = re.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?(?:\s*(?:[,.;)]|$)|\s+(?:in|at|on|against|when|that|was|were|and)\b)",
+                                     re.IGNORECASE)
 _SAID_ASIDE = re.compile(r",\s*(?:[^,;]{1,60},\s*){0,2}[^,;]{0,60}\b(?:said|says|added|told\s+reporters)\s*,")
 # How far back of a figure "He won ... with" is looked for ("He won his previous term in a snap
 # election in January 1999 with 79.78 percent").
@@ -1361,7 +1376,7 @@ _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
 # What may describe a candidate between "for" and the name ("for the opposition journalist X",
 # "for veteran communist leader X"): a role noun, after up to two words that qualify it.
-_DESCRIPTOR_WORDS = re.compile(r"(?:(?:[a-z][\w-]*\s+){0,3}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
+_DESCRIPTOR_WORDS = re.compile(r"(?:(?:[A-Za-z][\w-]*\s+){0,3}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
                                r"nominee|challenger|rival|speaker|economist|businessman|businesswoman|lawyer|politician|mayor|governor)\s+)?")
 # A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
 _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth)\b|\brunner-up\b",
