@@ -226,7 +226,7 @@ def grammar(lexicon: dict) -> _Grammar:
         bare_object=re.compile(
             # ("she was held with about 40 others": the others held with her)
             # ("city police said there were no more than 300": a crowd's rival count, beside a protest)
-            rf"\b(?P<trig>{outcome}|there\s+were)\s+(?:(?:along\s+|together\s+)?with\s+(?=(?:[\w,.-]+\s+){{1,3}}others\b)|all\s+(?=\w))?{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
+            rf"\b(?P<trig>{outcome}|there\s+(?:were|had\s+been))\s+(?:(?:along\s+|together\s+)?with\s+(?=(?:[\w,.-]+\s+){{1,3}}others\b)|all\s+(?=\w))?{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
             r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b"
             r"|\s+the\s+(?:next|following|same|previous)\b))",
             re.IGNORECASE,
