@@ -1417,7 +1417,7 @@ def test_review_cases_of_will_as_a_noun_an_anniversary_and_a_number_after_a_dash
     ("Courts in Astana jailed two activists for ten days each, and in Almaty two more were given fifteen days.",
      [(2, "sentenced", None), (2, "sentenced", None)]),
     ("Two journalists were given 10 days to leave the country.", []),
-    ("The crowd was put at around 1,000 at the rally; protesters insisted there had been several thousand.",
+    ("The crowd was put at around 1,000 at the rally in Almaty; protesters insisted there had been several thousand.",
      [(1000, "protesters", "protesters"), (None, "protesters", "protesters")]),
     ("Two activists were jailed for 10 days each in Astana and two more received 15 days in Almaty.",
      [(2, "sentenced", None), (2, "sentenced", None)]),
