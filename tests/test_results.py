@@ -1080,6 +1080,28 @@ def test_possessive_and_listed_shares_and_referendum_sides(ref, text, published,
     assert [(r["subject"], r["value"]) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text, election, published, expected", [
+    ("Five parties passed the 5 % threshold, while 3.9 % of voters chose ‘against all’.", "2023-03-19-parliamentary",
+     "2023-03-21", [("threshold", 5), ("against all", 3.9)]),
+    ("The “against all” option, which returned to the ballot this year, drew 5.8 percent.", "2022-11-20-presidential",
+     "2022-11-21", [("against all", 5.8)]),
+    # the months counted back from the month written before
+    ("It was the first referendum since August 1995, when 90% of voters approved the constitution. Four months earlier, "
+     "another referendum had extended Nazarbayev's term until 2000 with 95.5% support.", "2022-06-05-referendum", "2022-06-06",
+     [("Yes", 90, "1995-08-30-referendum"), ("Yes", 95.5, "1995-04-29-referendum")]),
+    # a share coordinated past an aside that dates it
+    ("Nazarbayev received 91.15% in December 2005 and, in an early vote in April 2011, 95.5%.", None, "2019-06-11",
+     [("Nursultan Nazarbayev", 91.15, "2005-12-04-presidential"), ("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential")]),
+    # turnout abroad, compared with
+    ("For comparison, turnout at the UK's 2019 general election was 67.3%, and turnout across the EU in the 2019 "
+     "European elections was 50.66 %.", "2023-03-19-parliamentary", "2023-03-21", []),
+])
+def test_against_all_months_before_asides_and_turnout_abroad(ref, text, election, published, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
+    got = [(r["subject"], r["value"], r["election_id"]) for r in rows]
+    assert [g[:len(e)] for g, e in zip(got, expected)] == expected and len(got) == len(expected)
+
+
 def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

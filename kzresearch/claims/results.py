@@ -63,6 +63,9 @@ _BARE_YEAR = re.compile(r"(?:(?<=\b[Tt]he\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s))(?:19
 _MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)")
 # The year last written itself: "Turnout that year was just over 63 percent".
 _THAT_YEAR_CUE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b")
+# Months counted from the month last written: "Four months earlier", "two months later".
+_MONTHS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
+                          re.IGNORECASE)
 # Years counted from the year last written: "Three years later", "four years earlier".
 _YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
                          re.IGNORECASE)
@@ -133,9 +136,9 @@ _PREDICATE_ADVERBS = r"(?:thus|then|also|now|therefore|eventually|finally|duly|a
 # A figure coordinated with the one before ("... and 91% in 2005"), past a turnout given as an
 # adjunct of the share ("on turnout of almost 90%").
 # (or the end of a range of shares: "ranging from 79.78% in 1999 to 97.75% in 2015")
-# ("and 91% in 2005", "and with 95.55% in 2011", "and in 2005 with 91.15 percent", "; in 2011, with 95.5
-# percent": the share before goes on)
-_COORDINATED = re.compile(r"(?:(?:,\s*|\s)(?P<word>and|to)(?:\s+in\s+(?:19|20)\d\d,?)?(?:\s+(?:with|on))?|;\s*(?:in\s+(?:19|20)\d\d,?\s+)?(?:with|on))\s+$", re.IGNORECASE)
+# ("and 91% in 2005", "and with 95.55% in 2011", "and in 2005 with 91.15 percent", "and, in an early vote in
+# April 2011, 95.5%", "; in 2011, with 95.5 percent": the share before goes on)
+_COORDINATED = re.compile(r"(?:(?:,\s*|\s)(?P<word>and|to)(?:\s+in\s+(?:19|20)\d\d,?|,\s+(?:in|at)\s+[^,;]{1,60},)?(?:\s+(?:with|on))?|;\s*(?:in\s+(?:19|20)\d\d,?\s+)?(?:with|on))\s+$", re.IGNORECASE)
 _CHANGED_TO = re.compile(r",\s*(?:rising|climbing|growing|falling|dropping|slipping)\s+to\s+$", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
@@ -312,7 +315,7 @@ def frames(lexicon: dict) -> _Frames:
                                   re.IGNORECASE),
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VOTE_WORDS}|seats)\b"
-                                rf"|\b(?:{_VOTE_WORDS}|seats)\s+(?:[\w-]+\s+){{0,3}}?(?:in|of)\s+(?:the\s+)?{foreign}\b(?!-)"
+                                rf"|\b(?:{_VOTE_WORDS}|seats)\s+(?:[\w-]+\s+){{0,3}}?(?:in|of|across)\s+(?:the\s+)?{foreign}\b(?!-)"
                                 # "won by Egyptian President X", "Egyptian President X won": another country's head's
                                 # vote, by any country's demonym (not "as French President X congratulated him")
                                 rf"|\b(?:won|taken|received|secured|gained)\s+by\s+(?:the\s+)?{leaders}"
@@ -652,7 +655,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
         # ... but "the 7 percent threshold: Ak Zhol took 7.18 percent" names whose share it is
         # ... and "fell short of the 5 per cent barrier at 2.3 per cent": a threshold that has its
         # figure already is no second one's
+        # ("passed the 5 % threshold, while 3.9 % chose 'against all'": a contrast starts another figure's clause)
         threshold_before = (thr := f.threshold.search(before[-25:])) is not None and not _SHARE_LINK.search(before[-25:], thr.end()) \
+            and not f.breaks.search(tc.folded, m.start() - len(before[-25:]) + thr.end(), m.start()) \
             and not _names_between(tc, index, m.start() - len(before[-25:]) + thr.end(), m.start(), ("party", "person")) \
             and not (previous is not None and previous["measure"] == "threshold" and previous["end"] > m.start() - len(before[-25:]) + thr.start()
                      and _AT_FIGURE.fullmatch(before[-25:], thr.end()))
@@ -678,8 +683,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
                        _scope_after(tc, index, m.end(), national=False), m.start("num"))
         elif against := f.against_all.match(after):
             row = _row(tc, start, m.end() + against.end(), f.against_all_subject, "vote_share", value, None, qualifier, None, m.start("num"))
-        elif against := f.against_all_before.search(before):
-            row = _row(tc, m.start() - len(before) + against.start(), end, f.against_all_subject, "vote_share", value, None, qualifier,
+        elif against := f.against_all_before.search(reach := text[max(lo, m.start() - _AGAINST_ALL_REACH): m.start()]):
+            # (past an aside on the option: "The 'against all' option, which returned to the ballot this year, drew")
+            row = _row(tc, m.start() - len(reach) + against.start(), end, f.against_all_subject, "vote_share", value, None, qualifier,
                        None, m.start("num"))
         else:
             row = _vote_share(tc, f, index, m, lo, hi, before, after, value, qualifier)
@@ -1350,6 +1356,7 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNOR
 # ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
                                re.IGNORECASE)
+_AGAINST_ALL_REACH = 140  # how far before its figure the "against all" option may be named
 _LISTED_AFTER_COLON = re.compile(r"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
                                  r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 # ... of a name: "Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April", then no noun
@@ -1493,7 +1500,13 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
-        used = attached[max(dated)] if dated else cues
+        # (but a cue between the figure before and this one is this one's: "91.15% in December 2005 and, in an
+        # early vote in April 2011, 95.5%")
+        own = [(at, cue) for at, cue in placed if (rows[i - 1]["end"] if i else s_start) <= at < row["start"]
+               and bisect.bisect_right(cuts, at) == segment] if i not in attached else []
+        # (the last one; two readings of one phrase, "in August" of the year written or of the last August, both)
+        last = {cue for at, cue in own if at == max(a for a, _ in own)}
+        used = attached[i] if i in attached else last if own else attached[max(dated)] if dated else cues
         row["election_id"] = _election_for(tc, row, used, back)
         if opened and row["measure"] == "turnout" and not cues and not back and not dated:
             row["election_id"] = opened
@@ -1604,6 +1617,16 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         if (year := year_before(m.start())) is not None and n:
             cues.append((m, (year + int(n) * (1 if m.group("dir").lower() in ("later", "after") else -1), 0)))
+    # "... since August 1995, when 90% approved the constitution. Four months earlier, another referendum":
+    # months counted from the month last written with its year, in the sentence or the one before
+    for m in _MONTHS_FROM.finditer(text, s_start, s_end):
+        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+        dated = [cue for _, cue in _year_cues(text, s_start, m.start()) if cue[1]] or \
+            ([cue for _, cue in _year_cues(text, *tc.sentences[index - 1]) if cue[1]] if index else [])
+        if dated and n:
+            year, month = dated[-1]
+            at = year * 12 + month - 1 + int(n) * (1 if m.group("dir").lower() in ("later", "after") else -1)
+            cues.append((m, (at // 12, at % 12 + 1)))
     return cues
 
 
