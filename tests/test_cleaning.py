@@ -27,6 +27,8 @@ def roles(text, ref):
         ("The president casts his ballot on Sunday. Photograph: Pavel Mikheyev/Reuters", "caption"),
         ("Copyright 2019 Reuters. All rights reserved", "caption"),
         ("Leave a comment", "boilerplate"),
+        ('7 "Kazakh Police Detain Hundreds as Protesters Reject Vote," Agence France-Presse, June 9, 2019.', "boilerplate"),
+        ("3 'Kazakhstan says 164 killed in week of protests', AP, 9 January 2022", "boilerplate"),
         ("12 Comments", "boilerplate"),
         ("Sign up for our weekly newsletter", "boilerplate"),
         ("Please consider supporting our independent journalism with a monthly donation.", "boilerplate"),

@@ -1398,7 +1398,7 @@ def test_review_cases_of_will_as_a_noun_an_anniversary_and_a_number_after_a_dash
     assert [r["event_date"] for r in tallies_on("On 5 January - 1,200 people were detained.", None, "2022-01-07")] == ["2022-01-05"]
 
 
-@pytest.mark.parametrize("text, expected", [
+RIVAL_CASES = [
     # rival sizes of the crowd the sentence before gathered, each of its rally's place
     ("Several hundred opposition supporters gathered on Monday near the coalition's Almaty offices. "
      "Organizers said about 2,000 people came; city police said there were no more than 300.",
@@ -1425,7 +1425,15 @@ def test_review_cases_of_will_as_a_noun_an_anniversary_and_a_number_after_a_dash
      [(677, "sentenced", None), (305, "fined", None)]),
     ("Last week two of the organisers were sent to prison for five years.", [(2, "sentenced", None)]),
     ("Each voter received 2 ballots, and the candidates received 10 days of airtime.", []),
-])
+]
+
+
+def test_a_notes_number_glued_to_a_figure_ending_its_sentence_is_no_fraction():
+    rows = tallies("The Prosecutor General's Office later put the final death toll at 238.5\nNotes", "2022")
+    assert [(r["number"], r["counted"]) for r in rows] == [(238, "killed")]
+
+
+@pytest.mark.parametrize("text, expected", RIVAL_CASES)
 def test_rival_crowd_sizes_people_put_into_buses_and_a_term_alone(text, expected):
     rows = tallies(text, "2022")
     assert [(r["number"], r["counted"], r["attributed_to"]) for r in rows] == expected

@@ -90,6 +90,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
 _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
 # One crowd and several: a crowd's size an official gives is the rally's, a total is the country's.
+# The end of a sentence or line right after a figure, where a note's number may be glued to it ("at 238.5").
+_NOTE_AFTER = re.compile(r"\s*(?:$|\n|[.;,)]?\s+(?=[A-Z\n])|[.;,)]\s*$)")
 _MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatherings|riots|a\s+total|in\s+total|nationwide|"
                           r"across\s+the\s+country)\b", re.IGNORECASE)
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
@@ -967,6 +969,9 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
                                                             or g.voting.search(text, s_start, s_end)):
         return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience; voters are no crowd
     number, qualifier, vague_word, number_high = _quantity(groups, g)
+    if number is not None and not groups.get("mult") and number != int(number) and _NOTE_AFTER.match(text, m.end()):
+        # "put the final death toll at 238.5" with its note's number glued on: no one counts half a person
+        number = float(int(number))
     if weak and number is not None and number >= _MILLION and not g.protest_noun.search(text, s_start, s_end):
         # "The commission said 7.7 million people took part": voters, not a crowd (but "1 million
         # took part in protests" is one)
