@@ -1102,6 +1102,19 @@ def test_against_all_months_before_asides_and_turnout_abroad(ref, text, election
     assert [g[:len(e)] for g, e in zip(got, expected)] == expected and len(got) == len(expected)
 
 
+def test_seats_of_a_whole_opening_the_sentence_a_share_he_received_and_a_vote_where_abroad(ref):
+    ctx = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21))
+    rows = extract_results("Of the 69 list seats, Amanat obtained 40, Auyl 8 and Ak Zhol 6.", ctx, ref)
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Amanat", 40, 69), ("Auyl", 8, 69), ("Ak Zhol", 6, 69)]
+    ctx = DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21))
+    text = ("Mr Tokayev's share was more than ten points higher than the 70.96% he received in June 2019, when his "
+            "nearest rival, Amirzhan Kosanov, took 16.23%.")
+    assert [r["subject"] for r in extract_results(text, ctx, ref)] == ["Kassym-Jomart Tokayev", "Amirzhan Kosanov"]
+    text = ("Members may wish to compare Kazakhstan's transition with that of neighboring Uzbekistan, where Shavkat "
+            "Mirziyoyev was elected president in December 2016 with 88.6% of the vote.")
+    assert extract_results(text, ctx, ref) == []
+
+
 def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

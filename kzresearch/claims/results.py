@@ -203,6 +203,7 @@ class _Frames:
     part_of_other: re.Pattern
     poll_cue: re.Pattern
     foreign_opening: re.Pattern
+    foreign_before_where: re.Pattern
     bare_predicate: re.Pattern
     foreign_body: re.Pattern
     foreign_vote: re.Pattern
@@ -314,11 +315,15 @@ def frames(lexicon: dict) -> _Frames:
         bare_predicate=re.compile(rf",\s*(?:{_PREDICATE_ADVERBS}\s+)?(?:{alternation(r['share_verbs'])}|{_GETS_SEATS}|swept|sweeps)\b",
                                   re.IGNORECASE),
         foreign_opening=re.compile(rf"\W*(?:In\s+|in\s+)?(?:[Nn]eighbou?ring\s+)?{foreign}\b(?!-)"),
+        # a country abroad named right before a relative clause on it: "neighboring Uzbekistan, where ..."
+        foreign_before_where=re.compile(rf"\b{places_of(lexicon, 'foreign_places')}\b(?!-),?\s*$"),
         foreign_vote=re.compile(rf"\b{foreign}(?:'s)?(?!-)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VOTE_WORDS}|seats)\b"
                                 rf"|\b(?:{_VOTE_WORDS}|seats)\s+(?:[\w-]+\s+){{0,3}}?(?:in|of|across)\s+(?:the\s+)?{foreign}\b(?!-)"
                                 # "won by Egyptian President X", "Egyptian President X won": another country's head's
                                 # vote, by any country's demonym (not "as French President X congratulated him")
                                 rf"|\b(?:won|taken|received|secured|gained)\s+by\s+(?:the\s+)?{leaders}"
+                                # "neighboring Uzbekistan, where X was elected president with 88.6%": a relative clause on a country's vote
+                                rf"|\b{places_of(lexicon, 'foreign_places')}\b(?!-),?\s+where\s+[^.;]{{0,80}}?\b(?:elected|re-elected|won|{_VOTE_WORDS})\b"
                                 # "78.28% of Chilean voters backed": a country's voters, by any demonym (not "ethnic Russian voters")
                                 rf"|(?<!ethnic )\b{demonyms}(?!-)\s+(?:voters|electorate|electors)\b"
                                 rf"|\b{leaders}\s+(?:[A-Z][\w'-]+\s+){{0,4}}(?:won|took|was\s+re-?elected|secured|received)\b"),
@@ -403,6 +408,8 @@ def _abroad(f: _Frames, text: str, s_start: int, s_end: int, pos: int) -> bool:
         # (a place before the figure is as near as its end, one after as its start)
         return min(own, key=lambda mark: (max(pos - mark[0][1], mark[0][0] - pos, 0), mark[0][0] > pos))[1]
     if _RELATIVE_START.match(text, lo, hi):
+        if f.foreign_before_where.search(text, s_start, lo):
+            return True  # "compare Kazakhstan's transition with that of neighboring Uzbekistan, where X was elected with 88.6%"
         before = [mark for mark in marks if mark[0][1] <= lo]
         return max(before, key=lambda mark: mark[0][1])[1] if before else False
     return opening is not None
@@ -860,12 +867,14 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     # ("He won his previous term in a snap election in January 1999 with": further back than ``before``)
     pronoun_with = f.pronoun_with.search(text, max(lo, m.start() - _PRONOUN_WITH_REACH), m.start())
     pronoun_before = _PRONOUN.search(text, lo, m.start()) is not None or pronoun_with is not None
-    subject_after = _subject_after(tc, f, index, m.end(), hi) \
-        if _THE_BEFORE.search(before) or not (named_before or pronoun_before) else None
-    if subject_after is None and _THE_BEFORE.search(before) and (pronoun := _PRONOUN_AFTER.match(text, m.end(), hi)) \
+    if _THE_BEFORE.search(before) and (pronoun := _PRONOUN_AFTER.match(text, m.end(), hi)) \
             and _PRONOUN_RESULT_VERB.match(text, pronoun.end()):
-        # "the 91.15 per cent he received in 2005", "the nearly 81 percent it gained in 2012"
+        # "the 91.15 per cent he received in 2005", "the nearly 81 percent it gained in 2012" (before a
+        # name further on: "the 70.96% he received in June 2019, when his rival, X, took 16.23%")
         subject_after = _referent(tc, index, pronoun.group("p").lower(), m.start())
+    else:
+        subject_after = _subject_after(tc, f, index, m.end(), hi) \
+            if _THE_BEFORE.search(before) or not (named_before or pronoun_before) else None
     for_after = f.share_prep_after.match(after)
     if for_after:
         # ("12.4 percent for the opposition economist Yerlan Dosov": a descriptor may stand before the name)
@@ -1162,7 +1171,10 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     totals: set[float] = set()
     wholes: set[float] = set()  # the seat totals a stated count was "of"
     seat_ends: list[int] = []
+    opener = _SEATS_OPENER.match(text, s_start, s_end)
     for m in seats:
+        if opener is not None and m.start() < opener.end():
+            continue  # "Of the 69 list seats, Amanat obtained 40, Auyl 8": the whole the counts after it are of
         value = parse_number(m.group("num"))
         if value is None or PERCENT_SIGN.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             continue  # a share ("9%", "9.1%"), not seats
@@ -1206,8 +1218,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
                 wholes.add(of)
             seat_ends.append(end)
         lo = m.end()
-    if not seat_ends and (opener := _SEATS_OPENER.match(text, s_start, s_end)):
-        seat_ends.append(opener.end())  # "Of the list seats, Amanat takes 40, Auyl 8, ..."
+    if opener is not None:
+        seat_ends.insert(0, opener.end())  # "Of the list seats, Amanat takes 40, Auyl 8, ..."
         if opener.group("of"):
             wholes.add(parse_number(opener.group("of")))
     if seat_ends:
@@ -1236,7 +1248,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
 _RATIO_MAX = 100
 _RATIO_BEFORE = re.compile(rf"\b(?:{_WORD_NUM}|an?)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
 # Verbs by which a party gets seats ("Amanat takes 40", "Auyl will have eight deputies").
-_GETS_SEATS = r"(?:will\s+have|will\s+get|will\s+control|won|wins|gets|got|receives|received|takes|took|holds|held|secured|has|have|controls|controlled)"
+_GETS_SEATS = r"(?:will\s+have|will\s+get|will\s+control|won|wins|gets|got|receives|received|takes|took|holds|held|secured|obtained|gained|has|have|controls|controlled)"
 # A party's bare number after it, a verb of taking or a dash between: "Of the list seats, Amanat
 # takes 40, Auyl 8", "Amanat received 40 mandates, Auyl \u2013 8".
 _PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEATS}\s+)?)(?:another\s+|a\s+further\s+)?"
