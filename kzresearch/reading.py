@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
 from kzresearch.nexis import read_nexis
@@ -47,6 +47,9 @@ _BOMS = (
 # Legacy encodings a news collection on Kazakhstan plausibly holds: Western European and Cyrillic
 # code pages. Restricting detection to them keeps short Latin texts from reading as Central European.
 LEGACY_ENCODINGS = ["cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_5", "mac_cyrillic"]
+# The Central European, Baltic and Turkish code pages, tried only where a reading in those writes
+# words of two scripts at once (:func:`_best_reading`).
+OTHER_LEGACY_ENCODINGS = ["cp1250", "iso8859_2", "cp1257", "cp1254"]
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ('Almaty', 'utf-8-sig')
     >>> decode_bytes("Выборы: задержаны десятки".encode("utf-16-le"))[1]
     'utf-16-le'
+    >>> decode_bytes("By Tereza Šťastná in Prague, where Kazakhs queued to vote on Sunday.".encode("cp1250"))[1]
+    'cp1250'
     >>> decode_bytes("Выборы в Казахстане".encode() + bytes([255]))[1]
     'utf-8 (1 undecodable byte replaced)'
 
@@ -163,7 +168,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     if (repaired := _mostly_utf8(data)) is not None:
         return repaired
-    best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
+    best = _best_reading(data[:200_000])
     if (declared := _declared_charset(data)) is not None and (best is None or declared != best.encoding):
         # A page's own code page, where its bytes read in it as cleanly as in the one detected (a
         # Baltic page's "ī" is "î" in Windows-1252, which reads as cleanly); a page that declares one
@@ -180,6 +185,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError) as exc:
         raise UnreadableFile("undecodable", f"detected as {best.encoding} but does not decode: {exc}")
+
+
+# A word of Latin and Cyrillic letters at once ("Љќastnб", Czech "Šťastná" read as Windows-1251): a wrong code page.
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
+
+
+def _best_reading(sample: bytes) -> CharsetMatch | None:
+    """Return charset-normalizer's best reading of a file's first bytes in the ``LEGACY_ENCODINGS``,
+    unless it writes words of Latin and Cyrillic letters at once or none fits: then the best reading
+    without such words in those and the ``OTHER_LEGACY_ENCODINGS`` ("Tereza Šťastná" in Windows-1250 reads as
+    "Tereza Љќastnб" in Windows-1251, which may score better on a page of English)."""
+    best = from_bytes(sample, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is not None and not _MIXED_SCRIPT_WORD.search(str(best)):
+        return best
+    # (and where none of those fits at all)
+    wider: CharsetMatches = from_bytes(sample, cp_isolation=LEGACY_ENCODINGS + OTHER_LEGACY_ENCODINGS)
+    return next((match for match in wider if not _MIXED_SCRIPT_WORD.search(str(match))), best)
 
 
 # A page's own declaration of its code page: <meta charset=...>, http-equiv's "charset=", an XML

@@ -12,6 +12,7 @@ sentence and its neighbours (``context.TextContext``). All word lists are data
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -969,7 +970,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
                                                             or g.voting.search(text, s_start, s_end)):
         return None  # "a crowd of about 20,000 supporters" at a campaign rally is an audience; voters are no crowd
     number, qualifier, vague_word, number_high = _quantity(groups, g)
-    if number is not None and not groups.get("mult") and number != int(number) and _NOTE_AFTER.match(text, m.end()):
+    if number is not None and not groups.get("mult") and math.isfinite(number) and number != int(number) and _NOTE_AFTER.match(text, m.end()):
         # "put the final death toll at 238.5" with its note's number glued on: no one counts half a person
         number = float(int(number))
     if weak and number is not None and number >= _MILLION and not g.protest_noun.search(text, s_start, s_end):
