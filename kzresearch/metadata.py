@@ -549,7 +549,8 @@ def _masthead_name(text: str, most_words: int) -> str | None:
     """The name a masthead line opens with, before a separator ("DAWN - International; ..."): one to
     ``most_words`` words in Latin letters (the package reads English-language news, and a Cyrillic
     masthead "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)."""
-    name = _MASTHEAD_PARTS.split(text, 1)[0].strip()
+    # (a logo's flourish is no part of the name: "The Intercept_")
+    name = _MASTHEAD_PARTS.split(text, 1)[0].strip().rstrip("_")
     letters = [ch for ch in name if ch.isalpha()]
     return name if 1 <= len(name.split()) <= most_words and letters and all(ch < "\u0250" for ch in letters) else None
 

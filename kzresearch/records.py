@@ -174,7 +174,7 @@ class RecordFields:
             row = _row_values(record, skipped, self.time_words, self.crawl_words, self.title_words)
             if "text" not in found and (text := _longest_text(row)):
                 found["text"] = text
-            if "published" not in found and (published := _earliest_date(row)):
+            if "published" not in found and (published := _earliest_date(row, month_first=_writes_month_first(record))):
                 found["published"] = published
             if "title" not in found and (title := next((v.strip() for v in row.titled + row.loose if _headline_like(v)), None)):
                 found["title"] = title
@@ -404,12 +404,19 @@ def _longest_text(row: _RowValues) -> str | None:
     return longest if len(longest.split()) >= _MIN_TEXT_WORDS else None
 
 
-def _earliest_date(row: _RowValues) -> str | None:
+def _writes_month_first(record: Mapping) -> bool:
+    """Whether a row says it is in US English or on a clock of the Americas ("lang": "en-US", "tz":
+    "America/New_York"), anywhere in it: its numeric dates write the month first."""
+    return any(isinstance(value, str) and _MONTH_FIRST_LOCALE.fullmatch(value.strip()) for _, value, _ in _values(record, frozenset()))
+
+
+def _earliest_date(row: _RowValues, *, month_first: bool = False) -> str | None:
     """The publication time of a row of its own layout: its earliest ISO 8601 string, or date written
     out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99", "10.04.2023"), not one
     under a key of a crawl's or an edit's time ("seen", "fetched", "updated"), else its
     earliest number under a key that names a time, read as a Unix time, else a numeric date whose
-    day and month could be either, read day first ("09/10/2024").
+    day and month could be either, read day first ("09/10/2024"), or month first in a row that says
+    it is in US English (``month_first``).
 
     Examples
     --------
@@ -420,7 +427,7 @@ def _earliest_date(row: _RowValues) -> str | None:
     loose = [v for v in row.loose if v not in row.stamped]
     dates = [d for v in strings if (d := _iso_moment(v.strip()))] + [d for v in loose if (d := _written_date(v.strip()))] or \
             [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))] or \
-            [d for v in loose if (d := _written_date(v.strip(), ambiguous=True))]
+            [d for v in loose if (d := _written_date(v.strip(), ambiguous=True, month_first=month_first))]
     return min(dates)[1] if dates else None
 
 
@@ -506,13 +513,17 @@ def _name_like(value: str, min_letters: int = 3) -> bool:
         and not text.endswith(".") and not _ISO_DATE.match(text)
 
 
-def _written_date(value: str, ambiguous: bool = False) -> tuple[dt.datetime, str] | None:
+# A row's locale or clock that writes dates month first: US English, a time zone of the Americas.
+_MONTH_FIRST_LOCALE = re.compile(r"en[-_]US|America/[A-Za-z_/]+", re.IGNORECASE)
+
+
+def _written_date(value: str, ambiguous: bool = False, month_first: bool = False) -> tuple[dt.datetime, str] | None:
     """Return ``(midnight UTC, ISO date)`` of a string that is a date written out, perhaps after its
     weekday and before a time ("Monday, January 11, 1999", "27.04.2015 18:40", "12 Jan 2021 | 14:52"),
     or in the compact form of newspaper archives and SAS (DATE7 and DATE9: "11JAN99", "11JAN1999");
     else None. Numbers read day first, as in most of the world, but a date with slashes whose day and
     month could be either ("12/01/2021") is read only with ``ambiguous``: first the row's other dates
-    decide. Dots write the day first by convention ("10.04.2023").
+    decide; then the month comes first with ``month_first``. Dots write the day first by convention ("10.04.2023").
 
     Examples
     --------
@@ -534,6 +545,8 @@ def _written_date(value: str, ambiguous: bool = False) -> tuple[dt.datetime, str
         # (dots write the day first by convention, "10.04.2023"; slashes either way)
         either = found is not None and found.kind == "dmy_numeric" and found.date.day <= 12 and "/" in found.surface
         day = found.date if found and (ambiguous or not either) and _TIME_REST.fullmatch(value, found.end) else None
+        if day is not None and either and month_first:
+            day = dt.date(day.year, day.day, day.month)  # ("04/12/2022" in a row in US English: April 12)
     return (dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), day.isoformat()) if day else None
 
 

@@ -216,6 +216,13 @@ def test_paragraph_blocks_as_pairs_give_their_words_not_a_pictures(fields):
     assert fields.read({"segs": blocks})["text"] == f"News · Society\n\n{long}\n\n{long}"
 
 
+def test_a_row_in_us_english_or_on_an_american_clock_writes_the_month_first(fields):
+    long = " ".join([ARTICLE] * 4)
+    assert fields.read({"copy": long, "stamps": {"issued": "04/12/2022", "tz": "America/New_York"}})["published"] == "2022-04-12"
+    assert fields.read({"copy": long, "lang": "en-US", "stamps": {"issued": "04/12/2022"}})["published"] == "2022-04-12"
+    assert fields.read({"copy": long, "stamps": {"issued": "04/12/2022"}})["published"] == "2022-12-04"
+
+
 def test_the_fallbacks_pass_over_ids_odd_digits_pictures_and_captions(fields):
     long = " ".join([ARTICLE] * 4)
     assert "published" not in fields.read({"copy": long, "candidate_id": 1234567890})
