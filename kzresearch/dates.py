@@ -41,10 +41,11 @@ _PATTERNS = [
     # Day first, as in most of the world's press ("16.03.2026", "16/01/2012").
     ("dmy_numeric", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))([./])(?P<month>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"), False),
     # (a range of days reads as its first: "June 9-10, 2019", "23 - 29 December 2011", a weekly's issue)
-    ("full", re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}\b"), False),
+    # (a comma may stand against the year: "December 18,2011", "18 December,2011")
+    ("full", re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY}(?:,\s*|\s+){_YEAR}\b"), False),
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
     # ("15. Jan 2021": a day with a dot, as German and Scandinavian sites write it)
-    ("full", re.compile(rf"{_DAY}(?:{_TO_DAY}\s+|\.?\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b"), False),
+    ("full", re.compile(rf"{_DAY}(?:{_TO_DAY}\s+|\.?\s+(?:of\s+)?|-){_MONTH}(?:,\s*|\s+|-){_YEAR}\b"), False),
     # "Apr - 27 - 2015": a blog theme's date, its parts apart by dashes
     ("full", re.compile(rf"{_MONTH}\s*-\s*{_DAY}\s*-\s*{_YEAR}\b"), False),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),

@@ -78,7 +78,7 @@ _IN_PLACE = re.compile(r"(?i:in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 # A writer's role after the name, alone ("Tom Rawcliffe Reporter", "Metro Reporter"; "Writer" is a surname too).
 _TRAILING_ROLE = re.compile(r"\s+(?:reporter|correspondent)$", re.IGNORECASE)
 # A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
-_ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign)\s+(?:writer|reporter|correspondent|editor)|"
+_ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign|associated\s+press|ap|afp|reuters)\s+(?:writer|reporter|correspondent|editor)|"
                        r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services)$", re.IGNORECASE)
 # A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
 _AFFILIATION = re.compile(r"\b(?:University|Institute|Academy|College|School|Centre|Center|Foundation|Council|Programme|Program)\b")
@@ -549,8 +549,10 @@ def _masthead_name(text: str, most_words: int) -> str | None:
     """The name a masthead line opens with, before a separator ("DAWN - International; ..."): one to
     ``most_words`` words in Latin letters (the package reads English-language news, and a Cyrillic
     masthead "Агентство "Казахстан Сегодня"" is not how its English pages name the outlet)."""
-    # (a logo's flourish is no part of the name: "The Intercept_")
+    # (a logo's flourish is no part of the name: "The Intercept_", "The Nation."; an abbreviation's dots
+    # are: "U.S. News")
     name = _MASTHEAD_PARTS.split(text, 1)[0].strip().rstrip("_")
+    name = name[:-1] if name.endswith(".") and name.count(".") == 1 else name
     letters = [ch for ch in name if ch.isalpha()]
     return name if 1 <= len(name.split()) <= most_words and letters and all(ch < "\u0250" for ch in letters) else None
 
@@ -984,8 +986,10 @@ def _as_spelt(name: str) -> str:
     return " ".join(w.lower() if 0 < i < len(words) - 1 and w.lower() in _NAME_PARTICLES else w for i, w in enumerate(words))
 
 
-def dateline_published(lines: list[Line]) -> Published | None:
-    """Return the first whole date stated in the byline and date lines, if any.
+def dateline_published(lines: list[Line], election_days: Collection[dt.date] = ()) -> Published | None:
+    """Return the first whole date stated in the byline and date lines, if any (digits that read
+    either way read as the page names the day, else as the days after one of ``election_days``,
+    :func:`_read_as_the_page_names`).
 
     Examples
     --------
@@ -1008,7 +1012,7 @@ def dateline_published(lines: list[Line]) -> Published | None:
         paragraphs = [i for i, line in enumerate(lines) if i > title and line.role == "body"
                       and line.n_words >= _PARAGRAPH_WORDS and SENTENCE_END.search(line.text)]
         header = lines[title: paragraphs[1] if len(paragraphs) > 1 else len(lines)]
-    if published := _date_line_published(header, lines):
+    if published := _date_line_published(header, lines, election_days):
         return published
     # A dateline opening the story: "AKTAU, Kazakhstan, June 4, 2012 (AFP) -", "(Berlin, January 26, 2022) -",
     # "Baku/20.12.11/Turan:"; before a date above the headline, which may be the site's "Last update".
@@ -1022,19 +1026,23 @@ def dateline_published(lines: list[Line]) -> Published | None:
             return Published(day.isoformat(), "day", f"dateline states {m.group('date')!r}")
     # ("Jun. 6 | 04:18 pm" under the headline: its year is the election's, not the masthead's "today";
     # only the story's own dateline may still tell it)
-    return None if header_month_day(lines) is not None else _date_line_published(above + lines, lines)
+    return None if header_month_day(lines) is not None else _date_line_published(above + lines, lines, election_days)
 
 
-def _date_line_published(candidates: list[Line], lines: list[Line]) -> Published | None:
+def _date_line_published(candidates: list[Line], lines: list[Line], election_days: Collection[dt.date] = ()) -> Published | None:
     """Return the first whole date a byline or date line among ``candidates`` states."""
     for line in candidates:
         if line.role == "byline" and not _TODAY.match(line.text):  # "Today, 14 November 2024": the day of reading
             for expr in find_dates(without_reading_time(line.text)):
                 if expr.date:
-                    return Published(_read_as_the_page_names(expr, lines).isoformat(), "day", f"dateline states {expr.surface!r}")
+                    day = _read_as_the_page_names(expr, lines, election_days)
+                    return Published(day.isoformat(), "day", f"dateline states {expr.surface!r}")
             if line.rule == "date_line" and (day := short_year_date(line.text)):
                 return Published(day.isoformat(), "day", f"date line {line.text!r} with a two-digit year")
     return None
+
+
+_DAYS_AFTER_A_VOTE = 7  # the days after a vote whose reports a numeric date may belong to
 
 
 def _title_index(lines: list[Line], default: int | None) -> int | None:
@@ -1064,16 +1072,24 @@ def header_month_day(lines: list[Line]) -> DateExpression | None:
                  for expr in find_dates(without_reading_time(line.text)) if expr.kind == "month_day"), None)
 
 
-def _read_as_the_page_names(expr: DateExpression, lines: list[Line]) -> dt.date:
+def _read_as_the_page_names(expr: DateExpression, lines: list[Line], election_days: Collection[dt.date] = ()) -> dt.date:
     """Return the date of a date line's expression; digits that read either way ("4/5/2011", day
     first by default) take the month-first reading when the page names that day with its month's
-    name and not the other ("Tuesday, April 05, 2011" atop the page)."""
+    name and not the other ("Tuesday, April 05, 2011" atop the page), or when it falls in the days
+    after one of ``election_days`` and the other does not ("12/05/2005" on a story of the December 4,
+    2005 vote, as US-style pages write it)."""
     if expr.kind != "dmy_numeric" or expr.day == expr.month or expr.day > 12:
         return expr.date
     swapped = dt.date(expr.year, expr.day, expr.month)
     title = _title_index(lines, len(lines))
     named = {d.date for line in lines[:title] for d in find_dates(line.text) if d.kind == "full"}
-    return swapped if swapped in named and expr.date not in named else expr.date
+    if named & {swapped, expr.date}:
+        return swapped if swapped in named and expr.date not in named else expr.date
+
+    def after_a_vote(day: dt.date) -> bool:
+        return any(dt.timedelta(0) <= day - vote <= dt.timedelta(days=_DAYS_AFTER_A_VOTE) for vote in election_days)
+
+    return swapped if after_a_vote(swapped) and not after_a_vote(expr.date) else expr.date
 
 
 def infer_published(

@@ -96,7 +96,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     elif stated := parse_published(raw.meta.get("published")):
         stated = Published(stated.value, stated.precision, f"{raw.fmt} metadata")
     else:
-        stated = dateline_published(clean.lines)
+        stated = dateline_published(clean.lines, election_days=list(ref.elections["date"]))
         if stated is None and (shown := parse_published(raw.meta.get("page_date"))):
             stated = Published(shown.value, shown.precision, f"{raw.fmt} text (htmldate)")
     guess = infer_election(

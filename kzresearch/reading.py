@@ -500,6 +500,10 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     day = date[:10]
     if stated == day:
         return day, None  # the markup states the article's day ("article:published_time"), whatever else the page stamps
+    if day in _today_days(html):
+        # the site's today in its masthead (<div id="todaydate">Friday, 14 March 2025</div>): the first
+        # other whole date by the headline is the article's ("Last Updated On 18 December,2011")
+        return None, next((d.isoformat() for d in _whole_dates(near_headline) if d.isoformat() != day), None)
     shown_days: list[str] | None = None  # the page's whole dates, read at most once (its whole text)
     if day in _modified_days(html, _MODIFIED_META):
         if published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None):
@@ -533,6 +537,8 @@ _BYLINE_ELEMENT = re.compile(r"""<(p|div|span|li)\b[^>]*\bclass\s*=\s*["'](?:[^"
 _DAMAGED_AUTHOR = re.compile(r";|\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 # (the name runs to the end of its line, a comma, a bar or a dot between parts)
 _BY_WRITER = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w'.-]+(?:[ \t]+(?:[A-Z][\w'.-]+|de|da|van|von|bin)){1,3})[ \t]*(?:$|[,|\u00b7])", re.MULTILINE)
+# A name with an initial and its dot ("Thomas R. Keel", "J. R. Smith").
+_INITIALED = re.compile(r"\b[A-Z][a-z'-]+(?: [A-Z]\.)+ [A-Z][a-z'-]+\b|\b(?:[A-Z]\. ?)+[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?\b")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li)\b[^>]*>", re.IGNORECASE)
 
 
@@ -541,6 +547,10 @@ def _byline(page: str, author: str | None) -> str | None:
     byline element names a writer after "by" (trafilatura may keep a date's month and lose the name:
     "Apr 5 2011 by Carys Whitfield, Western Mail" -> "Apr ; Western Mail")."""
     if (author and not _DAMAGED_AUTHOR.search(author)) or (element := _BYLINE_ELEMENT.search(page)) is None:
+        # (the page's own spelling of the same name: trafilatura drops an initial's dot, "Thomas R Keel")
+        if author and "." not in author and (spelt := next((m.group() for m in _INITIALED.finditer(page)
+                                                          if m.group().replace(".", "") == author), None)):
+            return spelt
         return author
     lines = unescape(_TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", element.group(2))))
     if (m := _BY_WRITER.search(lines)) is None or (author and m.group("name").casefold() in author.casefold()):
@@ -587,6 +597,16 @@ def _json_objects(data: object) -> list[dict]:
     if isinstance(data, list):
         return [o for v in data for o in _json_objects(v)]
     return []
+
+
+# An element whose id or class says it shows the site's today ("todaydate", "current-date", "header-date").
+_TODAY_ELEMENT = re.compile(r"""<(\w+)\b[^>]*\b(?:id|class)\s*=\s*["'][^"']*(?:today|current[-_]?date|header[-_]?date)[^"']*["'][^>]*>(.*?)</\1>""",
+                            re.IGNORECASE | re.DOTALL)
+
+
+def _today_days(html: str) -> set[str]:
+    """The days (ISO) a page's elements of its today show."""
+    return {d.isoformat() for m in _TODAY_ELEMENT.finditer(html) for d in _whole_dates(unescape(_TAG.sub(" ", m.group(2))))}
 
 
 def _whole_dates(text: str) -> list[dt.date]:

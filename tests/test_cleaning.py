@@ -804,3 +804,10 @@ def test_a_name_over_a_menu_stacked_a_section_a_line_is_the_sites_and_a_companys
     page = ("Skip to main content\nHouston Daily Courier\nSign In\nSubscribe\nLocal\nTexas\nBusiness\nSports\n"
             "Kazakh police fire on striking oil workers\n" + BODY + "\n" + BODY + "\n\u00a92025 Hearst Newspapers, LLC")
     assert infer_outlet(classify_lines(page, ref).lines, ref)[0] == "Houston Daily Courier"
+
+
+def test_a_widgets_label_beside_the_date_is_no_writer(ref):
+    page = ("Kazakh police detain hundreds as protesters reject vote\nWritten By: Rhea Dasgupta\nUPDATED: Jun 11, 2019 09:12 IST\n"
+            "In Short\nTune In\n" + BODY + "\n" + BODY)
+    found = roles(page, ref)
+    assert found["In Short"][0] != "byline" and found["Tune In"][0] != "byline"

@@ -7,6 +7,7 @@ from kzresearch.cleaning import Line
 from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
 from kzresearch.election_inference import election_words
 from kzresearch.metadata import (
+    _masthead_name,
     canonical_outlet,
     credited_byline,
     dateline_published,
@@ -29,6 +30,8 @@ from kzresearch.metadata import (
         ("filed 2021/01/11", "iso", dt.date(2021, 1, 11)),
         ("on the 10th of January 2021", "full", dt.date(2021, 1, 10)),
         ("10-Jan-2021", "full", dt.date(2021, 1, 10)),
+        ("Last Updated On 18 December,2011 11:42 pm", "full", dt.date(2011, 12, 18)),  # the year against its comma
+        ("December 18,2011", "full", dt.date(2011, 12, 18)),
     ],
 )
 def test_full_dates(text, kind, date):
@@ -993,3 +996,28 @@ def test_a_byline_element_only_where_trafilaturas_author_is_missing_or_damaged()
     assert _byline(page, "Joanna Lillis") == "Joanna Lillis"
     # (a picture's credit is no byline element)
     assert _byline('<span class="photo-author">Photo by Pavel Mikheyev</span>', None) is None
+
+
+def test_an_agencys_writer_a_dated_numeric_date_after_a_vote_and_a_masthead_without_its_flourish(ref):
+    lines = [Line(1, 1, "By Dmitri Sokolin, Associated Press Writer", "byline", "by_prefix")]
+    assert infer_byline_and_wire(lines, {"associated press": "AP"})[0] == "Dmitri Sokolin"
+    # "12/05/2005" on a story of the December 4, 2005 vote: the month first
+    page = [Line(1, 1, "Kazakh leader wins new term", "title", "headline"), Line(2, 2, "12/05/2005", "byline", "date_line")]
+    assert dateline_published(page, election_days=[dt.date(2005, 12, 4)]).value == "2005-12-05"
+    assert dateline_published(page).value == "2005-05-12"
+    assert _masthead_name("The Nation.", 4) == "The Nation" and _masthead_name("The Intercept_", 4) == "The Intercept"
+    assert _masthead_name("U.S. News", 4) == "U.S. News"
+
+
+def test_a_sites_today_is_no_articles_date_and_an_initials_dot_is_kept(tmp_path):
+    from kzresearch.reading import read_file
+
+    body = " ".join(["Police fired on striking oil workers in Zhanaozen, the prosecutor general's office said on Saturday."] * 6)
+    page = ('<html><head><title>Kazakh oil town clashes</title></head><body><div id="todaydate">Friday, 14 March 2025</div>'
+            '<h1>Kazakh oil town clashes</h1><div class="newsdate">Last Updated On 18 December,2011 11:42 pm</div>'
+            f'<div class="byline"><span class="author">Thomas R. Keel</span></div><article><p>{body}</p><p>{body}</p></article>'
+            '<div id="footer">Copyright 2025 Example News</div></body></html>')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (doc,), _ = read_file(path, tmp_path)
+    assert "published" not in doc.meta and doc.meta["page_date"] == "2011-12-18" and doc.meta["byline"] == "Thomas R. Keel"
