@@ -399,8 +399,11 @@ _COMMENT_PROMPT = re.compile(r"(?:log ?in|sign in|sign up|register)\s+(?:to|and)
 _PROMPT_WORDS = 6
 # The heading of readers' comments ("2 Responses to ...", "Your comments", "Comments (3)") and a commenter's
 # stamp under it: "Paulo R. says:", or a short line with a date ("Joe Camilleri · 11 June 2019 · 1:14pm").
-_COMMENTS_HEADING = re.compile(r"\d+\s+(?:comments?|responses?|replies)\b.{0,120}|(?:your|readers?'?|reader)\s+comments|comments?\s*\(\d+\)",
-                               re.IGNORECASE)
+_COMMENTS_HEADING = re.compile(r"\d+\s+(?:comments?|responses?|replies)\b.{0,120}|(?:your|readers?'?|reader)\s+comments"
+                               r"|(?:(?:show|view|read|see)\s+(?:all\s+)?)?comments?\s*\(\d+\)", re.IGNORECASE)
+# ... or a short line with the comment's age or time ("jkw1961 · 2h", "CornPop | 5.23.16 @ 3:31PM | #").
+_COMMENT_AGE = re.compile(r"[\u00b7|\u2022]\s*\d+\s*[smhdwy]\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+                          r"|@\s*\d{1,2}:\d\d\s*(?:[ap]m)?\b", re.IGNORECASE)
 _COMMENTER_SAYS = re.compile(r"[^\W\d][\w .'-]{0,40}\s+(?:says|said|wrote)\s*:")
 _STAMP_WORDS = 12
 _NO_COMMENTS = re.compile(r"\(0\)|^0\s|\bno comments\b", re.IGNORECASE)  # ("Comments (0)": none to follow)
@@ -705,9 +708,10 @@ def agencies_before_date(text: str, agencies: dict[str, str]) -> list[str]:
 
 
 def _commenter_stamp(line: Line) -> bool:
-    """Whether a line is a reader's stamp over a comment: "Paulo R. says:", a short dated line (no caption)."""
-    return line.role != "caption" and (
-        bool(_COMMENTER_SAYS.fullmatch(line.text)) or line.n_words <= _STAMP_WORDS and _states_a_date(line.text))
+    """Whether a line is a reader's stamp over a comment: "Paulo R. says:", a short line dated or aged
+    ("jkw1961 · 2h"; no caption)."""
+    return line.role != "caption" and (bool(_COMMENTER_SAYS.fullmatch(line.text)) or line.n_words <= _STAMP_WORDS and (
+        _states_a_date(line.text) or bool(_COMMENT_AGE.search(line.text))))
 
 
 def _states_a_date(text: str) -> bool:

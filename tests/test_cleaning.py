@@ -811,3 +811,11 @@ def test_a_widgets_label_beside_the_date_is_no_writer(ref):
             "In Short\nTune In\n" + BODY + "\n" + BODY)
     found = roles(page, ref)
     assert found["In Short"][0] != "byline" and found["Tune In"][0] != "byline"
+
+
+def test_reader_comments_under_a_count_with_stamps_of_age_or_time(ref):
+    page = (BODY + "\n" + BODY + "\nJoin the conversation: 58 comments\njkw1961 \u00b7 2h\n54% turnout would be a record for our council\n"
+            "Show Comments (142)\nCornPop | 5.23.16 @ 3:31PM | #\nHundreds arrested for standing around.")
+    found = roles(page, ref)
+    assert found["54% turnout would be a record for our council"] == ("boilerplate", "reader_comment")
+    assert found["Hundreds arrested for standing around."] == ("boilerplate", "reader_comment")

@@ -1115,6 +1115,22 @@ def test_seats_of_a_whole_opening_the_sentence_a_share_he_received_and_a_vote_wh
     assert extract_results(text, ctx, ref) == []
 
 
+def test_turnout_by_place_after_a_national_figure_a_participle_and_a_passed_package(ref):
+    ctx = DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21))
+    text = ("Turnout was 54.19 percent, the commission said. At the close of polls it was lowest in the largest cities: "
+            "25.82 percent in Almaty, 42.91 percent in the capital Astana and 45.46 percent in Shymkent. The highest, "
+            "66.46 percent, was recorded in the Kyzylorda region. In Almaty, the largest city, it was 25.82 percent.")
+    rows = extract_results(text, ctx, ref)
+    assert [(r["value"], r["scope"]) for r in rows] == [(54.19, None), (25.82, "Almaty"), (42.91, "Astana"), (45.46, "Shymkent"),
+                                                        (66.46, "Kyzylorda Region"), (25.82, "Almaty")]
+    ctx = DocContext("doc", None, dt.date(2022, 1, 20))
+    text = ("It is worth recalling how Tokayev got the job. He was Nazarbayev's pick in 2019, confirmed with 70.96 percent "
+            "of the vote. In June 2022, a package of constitutional amendments passed with 77.18 percent, with 68.05 percent "
+            "of voters taking part. Or compare Washington's own midterms, where turnout was around 46 percent.")
+    assert [(r["subject"], r["value"]) for r in extract_results(text, ctx, ref)] == [
+        ("Kassym-Jomart Tokayev", 70.96), ("Yes", 77.18), ("turnout", 68.05)]
+
+
 def test_a_year_before_a_result_names_its_election(ref):
     text = "Of the two parties below the threshold, Auyl more than doubled its 2016 result of 2.01%, while Adal ran under its new name."
     rows = extract_results(text, DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)

@@ -81,7 +81,7 @@ _RELATIVE_CUE = re.compile(
 _RESULTS_OPEN = re.compile(r"[:;]")
 _HOLDS_REACH = 30  # how far before a seat count the verb of holding them stands
 # Words of a vote that tie another country's name to it.
-_VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
+_VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|midterms?|parliament|parliamentary|presidential|president|ruling\s+party|voters|turnout|commission)"
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
 # (so is being elected: "re-elected in November with 81.31 percent on a turnout of 69.44 percent")
@@ -94,9 +94,15 @@ _AND_ONLY = re.compile(r"[^;]*?\band\b[^;]*")  # a coordinated predicate after t
 _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|reported|overall))?\s+", re.IGNORECASE)
 _VOTE_NOUN_REACH = 40
 # "It" opening a sentence after one that gave a turnout, and a verb of its spread: that turnout.
-_IT_TURNOUT = re.compile(r"\s*It\s+(?:ranged|was\s+(?:highest|lowest))\b")
+# ("In Almaty, the largest city, it was 25.82 percent": after a place that opens the sentence, a figure of its own)
+_IT_TURNOUT = re.compile(r"\s*(?:(?:(?:At|By)\s+[^,;]{1,30}?[\s,]\s*)?[Ii]t\s+(?:ranged|was\s+(?:highest|lowest))\b"
+                         r"|In\s+[A-Z][^,;]{0,40},\s*(?:[^,;]{1,60},\s*)?it\s+was\s+(?=(?:just\s+|only\s+|about\s+|some\s+)?\d)"
+                         # ("The highest, 66.46 percent, was recorded in the Kyzylorda region")
+                         r"|The\s+(?:highest|lowest)\b[^,;]{0,30},\s*(?=(?:just\s+|only\s+|about\s+|some\s+)?\d))")
 # "33.3% in Almaty": a place straight after a figure, no clause between.
-_IN_RIGHT_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+# ("42.91 percent in the capital Astana": a place after what it is)
+_PLACE_WORD = r"(?:(?:capital|city|region|province|town|oblast|district),?\s+)?"
+_IN_RIGHT_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?{_PLACE_WORD}[A-Z]")
 # A share of several together: "polled less than one percent between them", "3 percent combined".
 _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
@@ -122,7 +128,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?P<p>he|she|it)\b", re.IGNORECASE)
 _PRONOUN_RESULT_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:won|received|got|took|secured|obtained|gained|polled|scored|claimed"
                                   r"|was\s+credited\s+with|was\s+(?:re-?)?elected\s+with)\b", re.IGNORECASE)
-_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_BEFORE = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?{_PLACE_WORD}$", re.IGNORECASE)
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
@@ -145,7 +151,7 @@ _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later").
 _BARE_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:votes?|ballots)(?:\s+cast)?)?(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
                         rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)]|$)", re.IGNORECASE)
-_ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b", re.IGNORECASE)
+_ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b|\bconfirmed\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 _ADJUNCT_REACH = 24  # how far before a turnout the words that make it an adjunct stand
@@ -261,7 +267,7 @@ def frames(lexicon: dict) -> _Frames:
         The compiled patterns.
     """
     r = lexicon["results"]
-    foreign = places_of(lexicon, "foreign_places", "foreign_demonyms", "foreign_bodies")
+    foreign = places_of(lexicon, "foreign_places", "foreign_demonyms", "foreign_bodies", "foreign_cities")
     demonyms = places_of(lexicon, 'leader_demonyms')
     leaders = rf"{demonyms}\s+(?:President|Prime\s+Minister|leader)"
     verb_qualifiers = phrase_map(lexicon.get("verb_qualifiers", {}))
@@ -331,7 +337,7 @@ def frames(lexicon: dict) -> _Frames:
         any_demonym=re.compile(rf"\b{demonyms}(?![\w-])"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
-        approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
+        approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}(?!\w)", re.IGNORECASE),
         registered_out_of=re.compile(rf"\b(?:out of|of the)\s+(?P<num>{_WORD_NUM})\s+(?:who|that)\s+(?:were|are)\s+(?:eligible|registered)\b",
                                      re.IGNORECASE),
         no_frame=re.compile(rf"^\s*{alternation(r['no_frames'], literal=False)}", re.IGNORECASE),
@@ -888,6 +894,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     # ("the party in power took all the seats with 88.41%": a ruling party named by its role)
     ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
     having = prep is not None and _HAVING.search(before) is not None
+    # "He was Nazarbayev's pick in 2019, confirmed with 70.96 percent": a participle of the sentence's subject
+    participle = _PARTICIPLE_WITH.search(before) is not None and _OPENING_PRONOUN.match(text, tc.sentences[index][0]) is not None
     # "improves on his 91 percent in 2005": a possessive's share
     possessive = _POSSESSIVE_BEFORE.search(before) if _POSSESSIVE_AFTER.match(after) else None
     # "won 6.61 percent against Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April":
@@ -898,7 +906,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     # the sentence's subject's shares after a colon
     listed = _LISTED_AFTER_COLON.search(text, lo, m.start()) is not None
     if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having
-            or possessive or owner or listed):
+            or possessive or owner or listed or participle):
         return None
     # ("None of the other candidates won more than 2 percent": a bound, not a result; not a negation before a
     # colon that opens the results: "No party cleared the 7 per cent threshold: X polled 4.62 per cent")
@@ -920,9 +928,9 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     if possessive and not (named_before or subject):
         subject = _referent(tc, index, possessive.group("p").lower(), start)
     subject = subject or _subject(tc, f, index, start, lo)
-    if subject is None and (having or listed):
-        # "He was re-elected ..., having first won the presidency in 2019 with 71 percent": the
-        # participle's subject is the sentence's
+    if subject is None and (having or listed or participle):
+        # "He was re-elected ..., having first won the presidency in 2019 with 71 percent", "He was
+        # Nazarbayev's pick in 2019, confirmed with 70.96 percent": the participle's subject is the sentence's
         subject = _sentence_subject(tc, index)
     if subject is None:
         return None
@@ -1151,10 +1159,11 @@ def _scope_after(tc: TextContext, index: int, end: int, *, national: bool = True
     country = tc.patterns.country
     text = tc.text
     s_end = tc.sentences[index][1]
-    comma = text.find(",", end, s_end)
-    limit = end + 12 if national else (comma if comma >= 0 else s_end)
+    # (past the comma that closes the figure's aside: "The highest, 66.46 percent, was recorded in Kyzylorda")
+    comma = text.find(",", end + 1 if text.startswith(",", end) else end, s_end)
+    limit = end + _RIGHT_AFTER_REACH if national else (comma if comma >= 0 else s_end)
     for p, name in tc.places_at(index, None):
-        if name != country and end <= p <= limit and _IN_BEFORE.search(text, max(end, p - 12), p):
+        if name != country and end <= p <= limit and _IN_BEFORE.search(text, max(end, p - _RIGHT_AFTER_REACH), p):
             return name
     return None
 
@@ -1368,6 +1377,8 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNOR
 # ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
                                re.IGNORECASE)
+_RIGHT_AFTER_REACH = 24  # how far after a figure its place stands: " in the capital, Astana"
+_PARTICIPLE_WITH = re.compile(r",\s+(?:re-?elected|elected|confirmed|returned)\s+with\s+$", re.IGNORECASE)
 _AGAINST_ALL_REACH = 140  # how far before its figure the "against all" option may be named
 _LISTED_AFTER_COLON = re.compile(r"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
                                  r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
