@@ -435,11 +435,18 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
 def platform_outlets(ref: Reference) -> frozenset[str]:
     """Return the outlets that ``platform`` rows of ``outlets.csv`` mark: aggregators and replica
     kiosks that carry other publications' stories ("Yahoo News", "MSN", "PressReader")."""
-    return frozenset(ref.outlets.loc[ref.outlets["signal"] == "platform", "outlet"])
+    return frozenset(outlet for outlet, _, _ in _signatures_for(ref).by_signal.get("platform", []))
 
 
 # A publication's name on a line of its own: two to five capitalised words ("The Week", "Montreal Gazette").
 _PUBLICATION_LINE = re.compile(r"(?:The |the )?[A-Z][\w'&.-]*(?: (?:of |and |& )?[A-Z][\w'&.-]*){0,4}")
+
+
+def _section_label(name: str, ref: Reference) -> bool:
+    """Whether a line is a site's section label: all its words a section's or a kicker's ("World News",
+    "Top Stories", "Breaking News"; ``section_words``/``kicker_words`` of ``boilerplate.yaml``) or a place's."""
+    words = {*(ref.boilerplate.get("section_words") or []), *(ref.boilerplate.get("kicker_words") or []), "top", "stories", "story"}
+    return all(w.casefold() in words or ref.is_place(w) for w in name.split())
 
 
 def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list[str]) -> tuple[str, str] | None:
@@ -463,6 +470,11 @@ def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list
         The platform the page's metadata, url or signatures named.
     wire : list of str
         The agencies the page credits (:func:`infer_byline_and_wire`).
+
+    Returns
+    -------
+    (str, str) or None
+        The publication and the evidence for it.
     """
     carried = f"carried by {platform}"
     found, evidence = infer_outlet(lines, ref)
@@ -471,8 +483,10 @@ def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list
         return canonical_outlet(found, ref), f"{evidence}; {carried}"
     title_at = _title_index(lines, 0)
     above = [line for line in lines[:title_at] if line.role != "blank" and line.rule != "date_line"][-1:]
-    if above and (name := above[0].text.strip()) and _PUBLICATION_LINE.fullmatch(name) and 2 <= len(name.split()) <= 5 \
-            and canonical_outlet(name, ref) not in platform_outlets(ref) and not ref.is_place(name):
+    # (a name line, not a section's label or a banner: "Top Stories", "World News", "Central Asia")
+    if above and above[0].rule in _MASTHEAD_RULES and (name := above[0].text.strip()) and _PUBLICATION_LINE.fullmatch(name) \
+            and 2 <= len(name.split()) <= 5 and canonical_outlet(name, ref) not in platform_outlets(ref) and not ref.is_place(name) \
+            and not _section_label(name, ref):
         return canonical_outlet(name, ref), f"the name {name!r} above the headline (line {above[0].line_no}); {carried}"
     if len(set(wire)) == 1:
         return wire[0], f"the story's credit to {wire[0]}; {carried}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kzresearch import claims
+from kzresearch.claims.context import elections_of
 from kzresearch.cleaning import classify_lines
 from kzresearch.dates import find_dates, resolve_month_day
 from kzresearch.election_inference import election_words, infer_election
@@ -96,7 +97,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     elif stated := parse_published(raw.meta.get("published")):
         stated = Published(stated.value, stated.precision, f"{raw.fmt} metadata")
     else:
-        stated = dateline_published(clean.lines, election_days=list(ref.elections["date"]))
+        stated = dateline_published(clean.lines, election_days=[day for day, _, _ in elections_of(ref).ordered])
         if stated is None and (shown := parse_published(raw.meta.get("page_date"))):
             stated = Published(shown.value, shown.precision, f"{raw.fmt} text (htmldate)")
     guess = infer_election(

@@ -31,13 +31,14 @@ import re
 from kzresearch.dates import find_dates
 
 # "Publication title: The Gazette; Montreal, Que."
-_FIELD = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z ()]{2,40}?):\s*(?P<value>\S.*?)\s*$")
+_FIELD = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z ()]{2,40}?):\s*(?P<value>\S(?:.*\S)?)\s*$")
 # Labels only a record's indexing has: two of them under "Details" make the layout.
 _INDEX_LABELS = frozenset({"publication title", "publication date", "proquest document id", "document url",
                            "source type", "document type", "publisher", "database", "first page", "place of publication"})
 _MIN_INDEX_LABELS = 2
 # Lines that end the story: the record's credits and counts after it.
-_STORY_END = re.compile(r"^\s*(?:Credit|Illustration|Word count|Copyright|Author|Caption)\b.*$|^\s*(?:Details|Indexing \(details\))\s*$")
+# ("Credit Suisse analysts said ..." is the story's: a label has its colon)
+_STORY_END = re.compile(r"^\s*(?:Credit|Illustration|Word count|Copyright|Author|Caption):|^\s*(?:Details|Indexing \(details\))\s*$")
 _HEADING = re.compile(r"^\s*(?:Full Text|Full text)\s*$")
 _DETAILS = re.compile(r"^\s*(?:Details|Indexing \(details\))\s*$")
 

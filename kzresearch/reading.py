@@ -136,6 +136,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     'utf-16-le'
     >>> decode_bytes("By Tereza Šťastná in Prague, where Kazakhs queued to vote on Sunday.".encode("cp1250"))[1]
     'cp1250'
+    >>> decode_bytes("Агентство Kaзинформ: выборы в Казахстане прошли спокойно, явка 77 процентов.".encode("cp1251"))[1]
+    'cp1251'
     >>> decode_bytes("Выборы в Казахстане".encode() + bytes([255]))[1]
     'utf-8 (1 undecodable byte replaced)'
 
@@ -189,6 +191,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 # A word of Latin and Cyrillic letters at once ("Љќastnб", Czech "Šťastná" read as Windows-1251): a wrong code page.
 _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
+_CYRILLIC_WORD = re.compile(r"\b(?=\w*[\u0400-\u04ff])\w+")
+_MIXED_SHARE = 0.3  # the share of Cyrillic words written in two scripts that marks a wrong code page
 
 
 def _best_reading(sample: bytes) -> CharsetMatch | None:
@@ -197,11 +201,18 @@ def _best_reading(sample: bytes) -> CharsetMatch | None:
     without such words in those and the ``OTHER_LEGACY_ENCODINGS`` ("Tereza Šťastná" in Windows-1250 reads as
     "Tereza Љќastnб" in Windows-1251, which may score better on a page of English)."""
     best = from_bytes(sample, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is not None and not _MIXED_SCRIPT_WORD.search(str(best)):
+    if best is not None and not _mostly_mixed(str(best)):
         return best
     # (and where none of those fits at all)
     wider: CharsetMatches = from_bytes(sample, cp_isolation=LEGACY_ENCODINGS + OTHER_LEGACY_ENCODINGS)
-    return next((match for match in wider if not _MIXED_SCRIPT_WORD.search(str(match))), best)
+    return next((match for match in wider if not _mostly_mixed(str(match))), best)
+
+
+def _mostly_mixed(text: str) -> bool:
+    """Whether a reading's Cyrillic words are mostly words of two scripts at once: a wrong code page, not a
+    homoglyph typo in a Russian text ("Kaзинформ" among many Cyrillic words)."""
+    mixed = len(_MIXED_SCRIPT_WORD.findall(text))
+    return mixed > 0 and mixed >= _MIXED_SHARE * len(_CYRILLIC_WORD.findall(text))
 
 
 # A page's own declaration of its code page: <meta charset=...>, http-equiv's "charset=", an XML
@@ -604,9 +615,13 @@ _TODAY_ELEMENT = re.compile(r"""<(\w+)\b[^>]*\b(?:id|class)\s*=\s*["'][^"']*(?:t
                             re.IGNORECASE | re.DOTALL)
 
 
+_TODAY_WORDS = 6  # the most words of a "today" element's date ("Friday, 14 March 2025 | 10:15")
+
+
 def _today_days(html: str) -> set[str]:
-    """The days (ISO) a page's elements of its today show."""
-    return {d.isoformat() for m in _TODAY_ELEMENT.finditer(html) for d in _whole_dates(unescape(_TAG.sub(" ", m.group(2))))}
+    """The days (ISO) a page's elements of its today show: a date alone (not a "today-news" box of stories)."""
+    shown = (" ".join(unescape(_TAG.sub(" ", m.group(2))).split()) for m in _TODAY_ELEMENT.finditer(html))
+    return {d.isoformat() for text in shown if len(text.split()) <= _TODAY_WORDS for d in _whole_dates(text)}
 
 
 def _whole_dates(text: str) -> list[dt.date]:

@@ -306,10 +306,11 @@ def _block_text(element: object) -> str:
         known = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), None)
         if known is not None:
             return known
-    if isinstance(element, (Mapping, list)):
-        # A block of keys of its own ({"k": "p", "v": "..."}) or a pair (["p", "..."]): its longest
-        # string of words, not its type; none of a picture's or a clip's block (its caption is not
-        # the article's).
+    if isinstance(element, Mapping) or (isinstance(element, list) and len(element) == 2 and isinstance(element[0], str)
+                                        and len(element[0].split()) == 1):
+        # A block of keys of its own ({"k": "p", "v": "..."}) or a pair of a tag and its text (["p", "..."]):
+        # its longest string of words, not its type; none of a picture's or a clip's block (its caption is
+        # not the article's).
         values = list(element.values()) if isinstance(element, Mapping) else element
         if any(isinstance(v, str) and v.strip().lower() in _MEDIA_BLOCKS for v in values):
             return ""
@@ -405,8 +406,8 @@ def _longest_text(row: _RowValues) -> str | None:
 
 
 def _writes_month_first(record: Mapping) -> bool:
-    """Whether a row says it is in US English or on a clock of the Americas ("lang": "en-US", "tz":
-    "America/New_York"), anywhere in it: its numeric dates write the month first."""
+    """Whether a row says it is in US English or on a US clock ("lang": "en-US", "tz": "America/New_York"),
+    anywhere in it: its numeric dates write the month first."""
     return any(isinstance(value, str) and _MONTH_FIRST_LOCALE.fullmatch(value.strip()) for _, value, _ in _values(record, frozenset()))
 
 
@@ -513,8 +514,9 @@ def _name_like(value: str, min_letters: int = 3) -> bool:
         and not text.endswith(".") and not _ISO_DATE.match(text)
 
 
-# A row's locale or clock that writes dates month first: US English, a time zone of the Americas.
-_MONTH_FIRST_LOCALE = re.compile(r"en[-_]US|America/[A-Za-z_/]+", re.IGNORECASE)
+# A row's locale or clock that writes dates month first: US English, a US time zone (not "America/Sao_Paulo").
+_MONTH_FIRST_LOCALE = re.compile(r"en[-_]US|America/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau"
+                                  r"|Indiana/\w+|Kentucky/\w+|North_Dakota/\w+)|Pacific/Honolulu|US/\w+", re.IGNORECASE)
 
 
 def _written_date(value: str, ambiguous: bool = False, month_first: bool = False) -> tuple[dt.datetime, str] | None:

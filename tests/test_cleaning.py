@@ -819,3 +819,8 @@ def test_reader_comments_under_a_count_with_stamps_of_age_or_time(ref):
     found = roles(page, ref)
     assert found["54% turnout would be a record for our council"][0] == "boilerplate"
     assert found["Hundreds arrested for standing around."][0] == "boilerplate"
+
+
+def test_a_paragraph_with_a_quoted_phrase_a_comma_and_a_year_is_no_note(ref):
+    line = "500 people, 'including journalists', were detained in Almaty and Nur-Sultan on June 9, 2019, the interior ministry said."
+    assert roles(BODY + "\n" + line + "\n" + BODY, ref)[line][0] == "body"

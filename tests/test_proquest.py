@@ -52,3 +52,8 @@ def test_a_record_saved_as_text_is_read_as_one(tmp_path):
     path.write_text(RECORD, encoding="utf-8")
     (doc,), problems = read_file(path, tmp_path)
     assert problems == [] and doc.meta["published"] == "2007-08-20" and "Last updated" not in doc.text
+
+
+def test_a_story_line_that_opens_with_a_labels_word_goes_on():
+    story, _ = read_proquest(RECORD.replace("Turnout was just under 65 per cent", "Credit Suisse analysts said turnout was just under 65 per cent"))
+    assert story.endswith("election officials said.")

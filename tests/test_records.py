@@ -221,6 +221,7 @@ def test_a_row_in_us_english_or_on_an_american_clock_writes_the_month_first(fiel
     assert fields.read({"copy": long, "stamps": {"issued": "04/12/2022", "tz": "America/New_York"}})["published"] == "2022-04-12"
     assert fields.read({"copy": long, "lang": "en-US", "stamps": {"issued": "04/12/2022"}})["published"] == "2022-04-12"
     assert fields.read({"copy": long, "stamps": {"issued": "04/12/2022"}})["published"] == "2022-12-04"
+    assert fields.read({"copy": long, "stamps": {"issued": "09/10/2024", "tz": "America/Sao_Paulo"}})["published"] == "2024-10-09"
 
 
 def test_the_fallbacks_pass_over_ids_odd_digits_pictures_and_captions(fields):

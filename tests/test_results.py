@@ -1493,3 +1493,22 @@ def test_review_mends_for_votes_dated_when_none_was_held(ref):
     # a count is no year for "that year"
     assert rows("Some 2000 observers monitored the vote, held in March of that year, and Nazarbayev won 95.5%.",
                 "2011-04-03-presidential", "2011-04-05") == [("Nursultan Nazarbayev", 95.5)]
+
+
+@pytest.mark.parametrize("text, election, published, expected", [
+    ("The ruling party, which won 71 percent, had campaigned for the amendments.", "2022-06-05-referendum", "2022-06-06", []),
+    ("Oil exports extended their rise by 4.5 percent, the ministry said.", "2022-06-05-referendum", "2022-06-06", []),
+    ("Tokayev pushed through constitutional amendments this year. On Sunday, 81.31 percent of voters backed him.",
+     "2022-11-20-presidential", "2022-11-21", []),
+    ("Analysts noted Tokayev's 60 percent in a Demoscope survey last month.", "2022-11-20-presidential", "2022-11-21", []),
+    # a national figure's speaker's place is no scope; a round turnout of a group is no other vote's
+    ("Tokayev won 81.31 percent, the commission in Astana said.", "2022-11-20-presidential", "2022-11-21",
+     [("Kassym-Jomart Tokayev", None, "2022-11-20-presidential")]),
+    ("Among voters under 30, turnout was 62.5 percent.", "2023-03-19-parliamentary", "2023-03-20",
+     [("turnout", None, "2023-03-19-parliamentary")]),
+    ("9" * 400 + " months later, turnout was 77.5 percent.", "2023-03-19-parliamentary", "2023-03-20",
+     [("turnout", None, "2023-03-19-parliamentary")]),
+])
+def test_what_a_review_found_misfiring(ref, text, election, published, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["scope"], r["election_id"]) for r in rows] == expected

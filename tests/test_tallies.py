@@ -1780,3 +1780,19 @@ def test_set_32_tally_classes(ref):
 def test_review_mends_of_the_thirteenth_session(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2019, 6, 12)), ref)
     assert [(r["counted"], r["number"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Families gathered in central Almaty for the holiday. Organisers said about 5,000 people came.", []),
+    ("Two officers took the protesters to a nearby police station, witnesses said.", []),
+    ("Protests took place in several cities on Sunday; in all, there were 16, the rights monitor said.", []),
+])
+def test_gatherings_agents_and_counts_of_places_that_a_review_found(text, expected):
+    assert [(r["number"], r["counted"]) for r in tallies(text, "2022")] == expected
+
+
+def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an_event_are_not_a_month():
+    rows = tallies("Police broke up a rally in Almaty on Sunday. The Interior Ministry said about 4,000 people had taken to the streets.", "2022")
+    assert [r["location"] for r in rows] == [["Kazakhstan"]]
+    rows = tallies_on("Tokayev was sworn in on June 12, 2019. Police detained 500 people in the days after the unrest began.", None, "2019-06-20")
+    assert [r["event_date"] for r in rows] == [None]

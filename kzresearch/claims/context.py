@@ -169,7 +169,7 @@ _GROUP_WORD = re.compile(r"\b(?:ministry|office|police|committee|commission|coun
 # An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
 _FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|could)\b", re.IGNORECASE)
 # The weeks after a time told before: a count over them is of that time's month.
-_AFTERMATH = re.compile(r"\b(?:in|during|over)\s+the\s+(?:days|weeks)\s+(?:that\s+followed|(?:that\s+)?after(?:wards)?(?![\w ]{0,20}\d))\b"
+_AFTERMATH = re.compile(r"\b(?:in|during|over)\s+the\s+(?:days|weeks)\s+(?:that\s+followed|afterwards|after(?=\s*[,.;]))"
                         r"|\bin\s+the\s+aftermath\b(?!\s+of)", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 # A body's pronoun ending a speaker phrase ("In a statement on its website it said"): it points back.

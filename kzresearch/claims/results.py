@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -204,6 +205,8 @@ class _Frames:
     yes_before: re.Pattern
     approval_before: re.Pattern
     approval_after: re.Pattern
+    proposal_passed: re.Pattern
+    referendum_topic: re.Pattern
     legislators: re.Pattern
     poll_after: re.Pattern
     part_of_other: re.Pattern
@@ -338,6 +341,8 @@ def frames(lexicon: dict) -> _Frames:
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
         approval_after=re.compile(rf"\s*{alternation(r.get('approval_nouns_after') or [r'(?!)'], literal=False)}(?!\w)", re.IGNORECASE),
+        proposal_passed=re.compile(alternation(r.get("proposal_passed") or [r"(?!)"], literal=False), re.IGNORECASE),
+        referendum_topic=re.compile(rf"\b{alternation(r.get('referendum_topics') or ['(?!)'])}\b", re.IGNORECASE),
         registered_out_of=re.compile(rf"\b(?:out of|of the)\s+(?P<num>{_WORD_NUM})\s+(?:who|that)\s+(?:were|are)\s+(?:eligible|registered)\b",
                                      re.IGNORECASE),
         no_frame=re.compile(rf"^\s*{alternation(r['no_frames'], literal=False)}", re.IGNORECASE),
@@ -363,7 +368,7 @@ def frames(lexicon: dict) -> _Frames:
         # percent in 2021"; not a rival's in the same race: "79.78 percent, against 11.7 percent for X")
         breaks=caseless(alternation(r["segment_breaks"], whole_words=True) + "|"
                         + rf"\b{alternation(r.get('comparisons_before_figure') or ['(?!)'])}"
-                        + r"(?=\s+(?:about\s+|some\s+)?(?>\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)?)(?!\s*(?:for|by|to)\b))"),  # searched in folded text
+                        + r"(?=\s+(?:about\s+|some\s+)?(?=(?P<figure>\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)?))(?P=figure)(?!\s*(?:for|by|to)\b))"),  # searched in folded text
         # Cheap sentence filters, lower-case patterns run on the folded text (TextContext.folded)
         # without IGNORECASE: a result word and a number must both occur before any frame is tried.
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
@@ -766,7 +771,8 @@ def _referendum_share(f: _Frames, m: re.Match, before: str, after: str) -> tuple
     if (yes := f.yes_frame.match(after)) and not _DENIAL.search(yes.group()):  # not "were not in favour"
         return f.yes_subject, m.start(), m.end() + yes.end()
     if (yes := f.yes_before.search(before)) or (
-            (yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60])):
+            (yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60])) or (
+            (yes := f.proposal_passed.search(before)) and _CLAUSE_ENDS.match(after)):
         return f.yes_subject, before_start + yes.start(), m.end()
     if no := f.no_frame.match(after):
         return f.no_subject, m.start(), m.end() + no.end()
@@ -847,9 +853,10 @@ def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tu
 
 
 def _about_referendum(tc: TextContext, f: _Frames, index: int) -> bool:
-    """Return whether a yes share in sentence ``index`` is a referendum's: the article is about one, or
-    this sentence or the one before names one ("In that referendum, 77 percent backed the changes")."""
-    if _kind(tc.ctx.election_id) == "referendum":
+    """Return whether a yes share in sentence ``index`` is a referendum's: the article is about one, this
+    sentence or the one before names one ("In that referendum, 77 percent backed the changes"), or this
+    sentence names a vote's topic ("voters backed constitutional amendments")."""
+    if _kind(tc.ctx.election_id) == "referendum" or f.referendum_topic.search(tc.text, *tc.sentences[index]):
         return True
     return any(f.referendum_word.search(tc.text, *tc.sentences[i]) for i in (index - 1, index) if i >= 0)
 
@@ -900,8 +907,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     possessive = _POSSESSIVE_BEFORE.search(before) if _POSSESSIVE_AFTER.match(after) else None
     # "won 6.61 percent against Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April":
     # a candidate's or a party's possessive right before the figure
+    # (a figure with its decimals or one of a vote: not "Tokayev's 60 percent in a survey", "Nazarbayev's 30 percent, which he held")
     owner = next((x.canonical for x in tc.mentions(index) if x.kind in ("party", "person") and x.end <= m.start()
-                  and _NAMED_POSSESSIVE.fullmatch(text, x.end, m.start())), None) if _NAMED_POSSESSIVE_AFTER.match(after) else None
+                  and _NAMED_POSSESSIVE.fullmatch(text, x.end, m.start())), None) \
+        if _NAMED_POSSESSIVE_AFTER.match(after) and (_A_DECIMAL.search(m.group()) or _POSSESSIVE_AFTER.match(after)) else None
     # "Nazarbayev has won every contest by a crushing margin: 91.15 per cent in 2005 and ...": a list of
     # the sentence's subject's shares after a colon
     listed = _LISTED_AFTER_COLON.search(text, lo, m.start()) is not None
@@ -1161,7 +1170,11 @@ def _scope_after(tc: TextContext, index: int, end: int, *, national: bool = True
     s_end = tc.sentences[index][1]
     # (past the comma that closes the figure's aside: "The highest, 66.46 percent, was recorded in Kyzylorda")
     comma = text.find(",", end + 1 if text.startswith(",", end) else end, s_end)
-    limit = end + _RIGHT_AFTER_REACH if national else (comma if comma >= 0 else s_end)
+    # (a national figure's place stands right after it: "81.31 percent in the capital Astana", not "81.31
+    # percent, the commission in Astana said")
+    if national and not (right := _IN_RIGHT_AFTER.match(text, end)):
+        return None
+    limit = right.end() if national else (comma if comma >= 0 else s_end)
     for p, name in tc.places_at(index, None):
         if name != country and end <= p <= limit and _IN_BEFORE.search(text, max(end, p - _RIGHT_AFTER_REACH), p):
             return name
@@ -1379,6 +1392,7 @@ _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b
                                re.IGNORECASE)
 _RIGHT_AFTER_REACH = 24  # how far after a figure its place stands: " in the capital, Astana"
 _PARTICIPLE_WITH = re.compile(r",\s+(?:re-?elected|elected|confirmed|returned)\s+with\s+$", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;]|$)")
 _AGAINST_ALL_REACH = 140  # how far before its figure the "against all" option may be named
 _LISTED_AFTER_COLON = re.compile(r"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
                                  r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
@@ -1637,20 +1651,29 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
         if not any(a <= m.start() < b for a, b in months) and (year := year_before(m.start())) is not None:
             cues.append((m, (year, 0)))
     for m in _YEARS_FROM.finditer(text, s_start, s_end):
-        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-        if (year := year_before(m.start())) is not None and n:
-            cues.append((m, (year + int(n) * (1 if m.group("dir").lower() in ("later", "after") else -1), 0)))
+        if (year := year_before(m.start())) is not None and (n := _counted_step(m)):
+            cues.append((m, (year + n, 0)))
     # "... since August 1995, when 90% approved the constitution. Four months earlier, another referendum":
     # months counted from the month last written with its year, in the sentence or the one before
     for m in _MONTHS_FROM.finditer(text, s_start, s_end):
-        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         dated = [cue for _, cue in _year_cues(text, s_start, m.start()) if cue[1]] or \
             ([cue for _, cue in _year_cues(text, *tc.sentences[index - 1]) if cue[1]] if index else [])
-        if dated and n:
+        if dated and (n := _counted_step(m)):
             year, month = dated[-1]
-            at = year * 12 + month - 1 + int(n) * (1 if m.group("dir").lower() in ("later", "after") else -1)
+            at = year * 12 + month - 1 + n
             cues.append((m, (at // 12, at % 12 + 1)))
     return cues
+
+
+_MOST_STEPS = 100  # the most years or months a cue counts from a time named ("three years later")
+
+
+def _counted_step(m: re.Match) -> int | None:
+    """Return the signed count of a "``n`` years/months later/earlier" cue, None when it counts none or too many."""
+    n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+    if not n or not math.isfinite(n) or n > _MOST_STEPS:
+        return None
+    return int(n) * (1 if m.group("dir").lower() in ("later", "after") else -1)
 
 
 def _relative_cues(f: _Frames, text: str, start: int, end: int, published: dt.date | None) -> list[tuple[re.Match, tuple[int, int]]]:
@@ -1719,16 +1742,21 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
 def _official_match(ref: Any, row: dict) -> str | None:
     """Return the one vote whose official figure for the row's subject and measure (as the party was
     named then: Amanat's 2021 share is Nur Otan's) equals the row's value, written with its decimals
-    (80.99, not 81), else None."""
+    (80.99 or 82.2 for a share, not 81; two for a turnout), else None."""
     value = row["value"]
-    if value is None or float(value).is_integer() or row["measure"] not in ("vote_share", "turnout") or row.get("scope"):
-        return None  # (a region's turnout is no national figure: "Aktobe (87.05%)")
+    # (a region's turnout is no national figure: "Aktobe (87.05%)"; a turnout needs two decimals, "62.5 percent"
+    # among young voters is too round to tell; a party's or a candidate's share one: "Nur Otan won 82.2 percent")
+    written = _TWO_DECIMALS if row["measure"] == "turnout" else _A_DECIMAL
+    if value is None or not written.search(row["phrase"]) or row["measure"] not in ("vote_share", "turnout") or row.get("scope"):
+        return None
     found = {eid for (eid, subject, measure), official in official_values(ref).items()
-             if measure == row["measure"] and abs(official - value) < _EXACT and subject == _name_at_election(ref, row["subject"], eid)}
+             if abs(official - value) < _EXACT and measure == row["measure"] and subject == _name_at_election(ref, row["subject"], eid)}
     return found.pop() if len(found) == 1 else None
 
 
 _EXACT = 0.006  # a figure written to two decimals states an official one to within rounding
+_TWO_DECIMALS = re.compile(r"\d[.,]\d\d(?!\d)")
+_A_DECIMAL = re.compile(r"\d[.,]\d")
 
 
 def _states_official(ref: Any, election_id: str, row: dict) -> bool:

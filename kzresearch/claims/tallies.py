@@ -90,9 +90,12 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
 _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
-# One crowd and several: a crowd's size an official gives is the rally's, a total is the country's.
 # The end of a sentence or line right after a figure, where a note's number may be glued to it ("at 238.5").
 _NOTE_AFTER = re.compile(r"\s*(?:$|\n|[.;,)]?\s+(?=[A-Z\n])|[.;,)]\s*$)")
+# One crowd and several: a crowd's size an official gives is the rally's, a total is the country's.
+_ONE_CROWD = re.compile(r"\bthe\s+(?:crowd|rally|protest|demonstration|march|gathering|picket)\b", re.IGNORECASE)
+# Two sources of a sentence, one in each of its clauses (rival sizes of one crowd).
+_RIVAL_SOURCES = re.compile(r"\b(?:said|says|put|estimated|claimed|insisted)\b[^;.]*[;,]\s+[^;.]*\b(?:said|says|put|estimated|claimed|insisted)\b")
 _MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatherings|riots|a\s+total|in\s+total|nationwide|"
                           r"across\s+the\s+country)\b", re.IGNORECASE)
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
@@ -154,6 +157,7 @@ class _Grammar:
     context_only: re.Pattern
     protest_noun: re.Pattern
     protest_context: re.Pattern
+    object_verbs: frozenset[str]
     protest_noun_before: re.Pattern
     limited: re.Pattern
     voting: re.Pattern
@@ -300,6 +304,7 @@ def grammar(lexicon: dict) -> _Grammar:
         protest_noun=re.compile(rf"\b{protest_nouns}\b", re.IGNORECASE),
         # what sets a crowd word in a protest: a protest noun or verb, or its people ("Several hundred
         # gathered ... Organizers said about 2,000 people came", "a lawyer for the strikers")
+        object_verbs=frozenset(lexicon.get("object_verbs") or []),
         protest_context=re.compile(rf"\b{alternation([protest_nouns, *(lexicon.get('protest_context', {}).get('verbs') or []), *lexicon['protester_nouns']], literal=False)}\b",
                                    re.IGNORECASE),
         voting=re.compile(rf"\b{alternation(lexicon['voting_words'])}\b", re.IGNORECASE),
@@ -859,6 +864,9 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     # nor a participle with a count of its own past a comma ("a rally by up to 200 supporters ...,
     # detaining eight people": the eight were detained, not the 200)
     # nor a set of its own ("had gathered to demand the release of those still held")
+    # ("Two activists took 15 people to the police station": a verb whose count is its object, after it, has
+    # none before it)
+    after = [t for t in after if text[t[0]:t[1]].lower() not in g.object_verbs]
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
              and not _ANOTHER_SET.search(text, max(cand.end, t[0] - 20), t[0])
              and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
@@ -1019,7 +1027,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "number_high": None if number_high is None else float(number_high),
         "low": low,
         "high": high,
-        "location": tc.location(index, day, clause, at=cand.start, aggregate=not _one_crowd(text, counted, s_start, s_end),
+        "location": tc.location(index, day, clause, at=cand.start, aggregate=not (_one_crowd(text, counted, s_start, s_end)
+                                                                                   or _rival_sizes(text, counted, s_start, s_end)),
                                 phrase=(start, end), scene=high is not None and high < _SCENE_SIZE),
         "event_date": day.isoformat() if day else None,
         # (a rival figure's own source: "some 500 by the party's count, no more than 200 according to the city administration")
@@ -1037,10 +1046,15 @@ def _rival_source(cand: _Candidate) -> str | None:
 
 
 def _one_crowd(text: str, counted: str | None, start: int, end: int) -> bool:
-    """Whether a count of protesters sizes one crowd ("the police put the crowd at 300", "organizers
-    said 2,000 came; police said there were no more than 300"), not a total of several ("a total of
-    5,000 took part in unsanctioned rallies", "in the riots")."""
-    return counted == "protesters" and not _MANY_CROWDS.search(text, start, end)
+    """Whether a count of protesters sizes one crowd ("the police put the crowd at 300"), not a total of
+    several ("a total of 5,000 took part in unsanctioned rallies", "in the riots")."""
+    return counted == "protesters" and bool(_ONE_CROWD.search(text, start, end)) and not _MANY_CROWDS.search(text, start, end)
+
+
+def _rival_sizes(text: str, counted: str | None, start: int, end: int) -> bool:
+    """Whether a count of protesters is one of rival sizes of a crowd its sentence gives ("Organizers said
+    about 2,000 people came; city police said there were no more than 300"): the rally's, not the country's."""
+    return counted == "protesters" and bool(_RIVAL_SOURCES.search(text, start, end))
 
 
 def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None, float | None]:
