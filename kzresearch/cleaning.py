@@ -304,8 +304,19 @@ def _rules_for(ref: Reference) -> _Rules:
     return _Rules(ref)
 
 
+_MAGAZINE_WORDS = (6, 25)  # the words of a headline in title case that ends with a full stop
+_MAGAZINE_TITLE_CASE = 0.9  # the share of its words capitalised (a sentence's are few)
+
+
 def _is_title_like(line: Line, min_words: int = 3) -> bool:
     return min_words <= line.n_words <= 25 and not _TERMINAL.search(line.text.rstrip("?!")) and not line.text.endswith(".")
+
+
+def _magazine_headline(line: Line) -> bool:
+    """Whether a line is a headline in title case that ends with its full stop, as magazines write them
+    ("Kazakhstan Promised Voters a "New Kazakhstan." Most of Them Stayed Home.")."""
+    return line.text.endswith(".") and _MAGAZINE_WORDS[0] <= line.n_words <= _MAGAZINE_WORDS[1] \
+        and _title_case_share(line.text) >= _MAGAZINE_TITLE_CASE
 
 
 def _title_case_share(text: str) -> float:
@@ -514,7 +525,8 @@ def _choose_title(lines: list[Line], given_title: str | None, columned: frozense
         line = lines[i]
         rank += _is_text_line(line)
         # Four words at least: a masthead ("BBC News Online", "Russian News Agency") is not a headline.
-        if line.role is not None or not _is_title_like(line, min_words=3) or texts[i] in media or texts[i] in menu_items \
+        if line.role is not None or not (_is_title_like(line, min_words=3) or _magazine_headline(line)) or texts[i] in media \
+                or texts[i] in menu_items \
                 or len(_LETTER_WORD.findall(line.text)) < _TITLE_WORDS:
             continue  # (two words of letters at least: "Apr - 27 - 2015 , 14:20" is a date)
         # Never a headline: a list item ("• Preliminary results show ..."), a breadcrumb ("Home »

@@ -824,3 +824,13 @@ def test_reader_comments_under_a_count_with_stamps_of_age_or_time(ref):
 def test_a_paragraph_with_a_quoted_phrase_a_comma_and_a_year_is_no_note(ref):
     line = "500 people, 'including journalists', were detained in Almaty and Nur-Sultan on June 9, 2019, the interior ministry said."
     assert roles(BODY + "\n" + line + "\n" + BODY, ref)[line][0] == "body"
+
+
+def test_a_magazines_headline_in_title_case_with_its_full_stop_over_the_sites_tagline(ref):
+    page = ("Mother Jones\nPolitics Environment Criminal Justice Media Food Podcasts Magazine\nSmart, fearless journalism\n"
+            "NEWSLETTERS\nKazakhstan Promised Voters a \"New Kazakhstan.\" Most of Them Stayed Home.\n"
+            "After a bloody January and a rewritten constitution, the first parliamentary vote drew few voters to the polls.\n"
+            "Maddie Lindqvist\nMarch 21, 2023\n" + BODY + "\n" + BODY)
+    found = roles(page, ref)
+    assert found['Kazakhstan Promised Voters a "New Kazakhstan." Most of Them Stayed Home.'][0] == "title"
+    assert found["Smart, fearless journalism"][0] != "title"
