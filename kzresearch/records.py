@@ -174,7 +174,7 @@ class RecordFields:
             row = _row_values(record, skipped, self.time_words, self.crawl_words, self.title_words)
             if "text" not in found and (text := _longest_text(row)):
                 found["text"] = text
-            if "published" not in found and (published := _earliest_date(row, month_first=_writes_month_first(record))):
+            if "published" not in found and (published := _earliest_date(row, record)):
                 found["published"] = published
             if "title" not in found and (title := next((v.strip() for v in row.titled + row.loose if _headline_like(v)), None)):
                 found["title"] = title
@@ -411,13 +411,13 @@ def _writes_month_first(record: Mapping) -> bool:
     return any(isinstance(value, str) and _MONTH_FIRST_LOCALE.fullmatch(value.strip()) for _, value, _ in _values(record, frozenset()))
 
 
-def _earliest_date(row: _RowValues, *, month_first: bool = False) -> str | None:
+def _earliest_date(row: _RowValues, record: Mapping | None = None) -> str | None:
     """The publication time of a row of its own layout: its earliest ISO 8601 string, or date written
     out as a value of its own outside a list (:func:`_written_date`: an archive's "11JAN99", "10.04.2023"), not one
     under a key of a crawl's or an edit's time ("seen", "fetched", "updated"), else its
     earliest number under a key that names a time, read as a Unix time, else a numeric date whose
-    day and month could be either, read day first ("09/10/2024"), or month first in a row that says
-    it is in US English (``month_first``).
+    day and month could be either, read day first ("09/10/2024"), or month first in a ``record`` that
+    says it is in US English (:func:`_writes_month_first`, asked only then).
 
     Examples
     --------
@@ -427,8 +427,10 @@ def _earliest_date(row: _RowValues, *, month_first: bool = False) -> str | None:
     strings = [v for v in row.strings if v not in row.stamped]
     loose = [v for v in row.loose if v not in row.stamped]
     dates = [d for v in strings if (d := _iso_moment(v.strip()))] + [d for v in loose if (d := _written_date(v.strip()))] or \
-            [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))] or \
-            [d for v in loose if (d := _written_date(v.strip(), ambiguous=True, month_first=month_first))]
+            [d for v in row.times if (d := _iso_moment(unix_time_to_iso(v) or ""))]
+    if not dates and loose:
+        month_first = _writes_month_first(record or {})
+        dates = [d for v in loose if (d := _written_date(v.strip(), ambiguous=True, month_first=month_first))]
     return min(dates)[1] if dates else None
 
 
