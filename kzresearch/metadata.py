@@ -438,14 +438,12 @@ def platform_outlets(ref: Reference) -> frozenset[str]:
     return frozenset(outlet for outlet, _, _ in _signatures_for(ref).by_signal.get("platform", []))
 
 
-# A publication's name on a line of its own: two to five capitalised words ("The Week", "Montreal Gazette").
-_PUBLICATION_LINE = re.compile(r"(?:The |the )?[A-Z][\w'&.-]*(?: (?:of |and |& )?[A-Z][\w'&.-]*){0,4}")
 
 
 def _section_label(name: str, ref: Reference) -> bool:
     """Whether a line is a site's section label: all its words a section's or a kicker's ("World News",
     "Top Stories", "Breaking News"; ``section_words``/``kicker_words`` of ``boilerplate.yaml``) or a place's."""
-    words = {*(ref.boilerplate.get("section_words") or []), *(ref.boilerplate.get("kicker_words") or []), "top", "stories", "story"}
+    words = {*(ref.boilerplate.get("section_words") or []), *(ref.boilerplate.get("kicker_words") or [])}
     return all(w.casefold() in words or ref.is_place(w) for w in name.split())
 
 
@@ -484,7 +482,7 @@ def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list
     title_at = _title_index(lines, 0)
     above = [line for line in lines[:title_at] if line.role != "blank" and line.rule != "date_line"][-1:]
     # (a name line, not a section's label or a banner: "Top Stories", "World News", "Central Asia")
-    if above and above[0].rule in _MASTHEAD_RULES and (name := above[0].text.strip()) and _PUBLICATION_LINE.fullmatch(name) \
+    if above and above[0].rule in _MASTHEAD_RULES and (name := above[0].text.strip()) and _NAMES_A_SITE.fullmatch(name) \
             and 2 <= len(name.split()) <= 5 and canonical_outlet(name, ref) not in platform_outlets(ref) and not ref.is_place(name) \
             and not _section_label(name, ref):
         return canonical_outlet(name, ref), f"the name {name!r} above the headline (line {above[0].line_no}); {carried}"

@@ -550,6 +550,7 @@ _DAMAGED_AUTHOR = re.compile(r";|\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sep
 _BY_WRITER = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w'.-]+(?:[ \t]+(?:[A-Z][\w'.-]+|de|da|van|von|bin)){1,3})[ \t]*(?:$|[,|\u00b7])", re.MULTILINE)
 # A name with an initial and its dot ("Thomas R. Keel", "J. R. Smith").
 _INITIALED = re.compile(r"\b[A-Z][a-z'-]+(?: [A-Z]\.)+ [A-Z][a-z'-]+\b|\b(?:[A-Z]\. ?)+[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?\b")
+_BARE_INITIAL = re.compile(r"\b[A-Z]\b(?!\.)")  # an initial without its dot ("Thomas R Keel"): only then is the page searched
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li)\b[^>]*>", re.IGNORECASE)
 
 
@@ -559,8 +560,8 @@ def _byline(page: str, author: str | None) -> str | None:
     "Apr 5 2011 by Carys Whitfield, Western Mail" -> "Apr ; Western Mail")."""
     if (author and not _DAMAGED_AUTHOR.search(author)) or (element := _BYLINE_ELEMENT.search(page)) is None:
         # (the page's own spelling of the same name: trafilatura drops an initial's dot, "Thomas R Keel")
-        if author and "." not in author and (spelt := next((m.group() for m in _INITIALED.finditer(page)
-                                                          if m.group().replace(".", "") == author), None)):
+        if author and _BARE_INITIAL.search(author) and (spelt := next((m.group() for m in _INITIALED.finditer(page)
+                                                                      if m.group().replace(".", "") == author), None)):
             return spelt
         return author
     lines = unescape(_TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", element.group(2))))
