@@ -94,8 +94,6 @@ _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
 _NOTE_AFTER = re.compile(r"\s*(?:$|\n|[.;,)]?\s+(?=[A-Z\n])|[.;,)]\s*$)")
 # One crowd and several: a crowd's size an official gives is the rally's, a total is the country's.
 _ONE_CROWD = re.compile(r"\bthe\s+(?:crowd|rally|protest|demonstration|march|gathering|picket)\b", re.IGNORECASE)
-# Two sources of a sentence, one in each of its clauses (rival sizes of one crowd).
-_RIVAL_SOURCES = re.compile(r"\b(?:said|says|put|estimated|claimed|insisted)\b[^;.]*[;,]\s+[^;.]*\b(?:said|says|put|estimated|claimed|insisted)\b")
 _MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatherings|riots|a\s+total|in\s+total|nationwide|"
                           r"across\s+the\s+country)\b", re.IGNORECASE)
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
@@ -163,6 +161,7 @@ class _Grammar:
     voting: re.Pattern
     ellipsis: re.Pattern
     rival: re.Pattern
+    rival_sources: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
     abroad_label: re.Pattern
@@ -294,6 +293,9 @@ def grammar(lexicon: dict) -> _Grammar:
         # "one protester, a 58-year-old welder who ..., told reporters": a person quoted past an apposition
         speaker_past_apposition=re.compile(rf"\s*,[^,;]{{1,150}},\s*{speech_verbs(lexicon['attribution'])}\b", re.IGNORECASE),
         speaker_before=re.compile(rf"\b{speech_verbs(lexicon['attribution'])}\s+$", re.IGNORECASE),
+        # two sources of a sentence, one in each of its clauses: rival sizes of one crowd
+        rival_sources=re.compile(rf"\b{speech_verbs(lexicon['attribution'])}\b[^;.]*[;,]\s+[^;.]*\b{speech_verbs(lexicon['attribution'])}\b",
+                                 re.IGNORECASE),
         non_protest=re.compile(rf"\b{alternation(lexicon['non_protest_gatherings'], literal=False)}\b", re.IGNORECASE),
         weak_protest=re.compile(rf"{alternation(lexicon['weak_protest_triggers'])}$", re.IGNORECASE),
         context_only=re.compile(rf"{alternation(lexicon.get('protest_context', {}).get('triggers') or ['(?!)'])}$", re.IGNORECASE),
@@ -1028,7 +1030,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "low": low,
         "high": high,
         "location": tc.location(index, day, clause, at=cand.start, aggregate=not (_one_crowd(text, counted, s_start, s_end)
-                                                                                   or _rival_sizes(text, counted, s_start, s_end)),
+                                                                                   or _rival_sizes(text, counted, s_start, s_end, g)),
                                 phrase=(start, end), scene=high is not None and high < _SCENE_SIZE),
         "event_date": day.isoformat() if day else None,
         # (a rival figure's own source: "some 500 by the party's count, no more than 200 according to the city administration")
@@ -1051,10 +1053,10 @@ def _one_crowd(text: str, counted: str | None, start: int, end: int) -> bool:
     return counted == "protesters" and bool(_ONE_CROWD.search(text, start, end)) and not _MANY_CROWDS.search(text, start, end)
 
 
-def _rival_sizes(text: str, counted: str | None, start: int, end: int) -> bool:
+def _rival_sizes(text: str, counted: str | None, start: int, end: int, g: _Grammar) -> bool:
     """Whether a count of protesters is one of rival sizes of a crowd its sentence gives ("Organizers said
     about 2,000 people came; city police said there were no more than 300"): the rally's, not the country's."""
-    return counted == "protesters" and bool(_RIVAL_SOURCES.search(text, start, end))
+    return counted == "protesters" and bool(g.rival_sources.search(text, start, end))
 
 
 def _quantity(groups: dict, g: _Grammar) -> tuple[float | None, str, str | None, float | None]:
