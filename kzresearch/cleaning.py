@@ -54,9 +54,10 @@ _CREDIT_LINE = re.compile(
 # "(FRANCE 24 with AFP and REUTERS)" likewise, without the initials.
 AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
 # (a name of a person: "The Steppe Post" above a date line is a masthead)
-# (no possessive: "Asia's Daily Paper"; no word of a phrase: "In Short", "Tune In", "Read More")
-_NAME = r"(?!The )(?!(?:In|On|At|Of|To|For|By|And|Or|More|Read|Tune|Sign|Log|Go|See|Top)\b)[A-Z][a-z'-]+(?<!'s)" \
-        r"(?: (?!(?:In|On|At|Of|To|For|By|And|Or|More|Up|Out|Now|Here|Us)\b)[A-Z][a-z'-]+(?<!'s)){1,2}"
+# (no possessive: "Asia's Daily Paper"; no word of a phrase, which a name never holds: "In Short", "Tune In",
+# "Read More", "Sign Up")
+_NOT_IN_A_NAME = r"(?!(?:In|On|At|Of|To|For|By|And|Or|More|Up|Out|Now|Here|Us)\b)"
+_NAME = rf"(?!The ){_NOT_IN_A_NAME}[A-Z][a-z'-]+(?<!'s)(?: {_NOT_IN_A_NAME}[A-Z][a-z'-]+(?<!'s)){{1,2}}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 # ... in capitals too, as weeklies set them ("ANUP GHIMIRE in ALMATY")
 _NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"

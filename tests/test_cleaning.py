@@ -811,6 +811,8 @@ def test_a_widgets_label_beside_the_date_is_no_writer(ref):
             "In Short\nTune In\n" + BODY + "\n" + BODY)
     found = roles(page, ref)
     assert found["In Short"][0] != "byline" and found["Tune In"][0] != "byline"
+    page = "Kazakh police detain hundreds as protesters reject vote\nTop Stories\nJune 11, 2019\n" + BODY + "\n" + BODY
+    assert roles(page, ref)["Top Stories"][0] != "byline"
 
 
 def test_reader_comments_under_a_count_with_stamps_of_age_or_time(ref):
