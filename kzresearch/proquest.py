@@ -37,10 +37,10 @@ _INDEX_LABELS = frozenset({"publication title", "publication date", "proquest do
                            "source type", "document type", "publisher", "database", "first page", "place of publication"})
 _MIN_INDEX_LABELS = 2
 # Lines that end the story: the record's credits and counts after it.
-# ("Credit Suisse analysts said ..." is the story's: a label has its colon)
-_STORY_END = re.compile(r"^\s*(?:Credit|Illustration|Word count|Copyright|Author|Caption):|^\s*(?:Details|Indexing \(details\))\s*$")
-_HEADING = re.compile(r"^\s*(?:Full Text|Full text)\s*$")
+_HEADING = re.compile(r"^\s*Full [Tt]ext\s*$")
 _DETAILS = re.compile(r"^\s*(?:Details|Indexing \(details\))\s*$")
+# ("Credit Suisse analysts said ..." is the story's: a label has its colon)
+_STORY_END = re.compile(rf"^\s*(?:Credit|Illustration|Word count|Copyright|Author|Caption):|{_DETAILS.pattern}")
 
 
 def read_proquest(text: str) -> tuple[str, dict] | None:

@@ -64,12 +64,9 @@ _BARE_YEAR = re.compile(r"(?:(?<=\b[Tt]he\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s))(?:19
 _MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)")
 # The year last written itself: "Turnout that year was just over 63 percent".
 _THAT_YEAR_CUE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b")
-# Months counted from the month last written: "Four months earlier", "two months later".
-_MONTHS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
-                          re.IGNORECASE)
-# Years counted from the year last written: "Three years later", "four years earlier".
-_YEARS_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+years?\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|its)\b)",
-                         re.IGNORECASE)
+# Years or months counted from the time last written: "Three years later", "Four months earlier".
+_COUNTED_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+(?P<unit>year|month)s?\s+(?P<dir>later|earlier|before|after)\b"
+                           r"(?!\s+(?:the|his|her|its)\b)", re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April", "the referendum of 5 June" (the last April or June up to
 # publication).
@@ -206,6 +203,7 @@ class _Frames:
     approval_before: re.Pattern
     approval_after: re.Pattern
     proposal_passed: re.Pattern
+    listed_after_colon: re.Pattern
     referendum_topic: re.Pattern
     legislators: re.Pattern
     poll_after: re.Pattern
@@ -351,6 +349,9 @@ def frames(lexicon: dict) -> _Frames:
         backing=re.compile(rf"^\s*{alternation(r['backing_frames'], literal=False)}", re.IGNORECASE),
         ruling_party=re.compile(rf"\b{alternation(r['ruling_party_nouns'], literal=False)}\b", re.IGNORECASE),
         party_noun=re.compile(rf"^\s*{alternation(r['party_nouns'])}\s*$", re.IGNORECASE),
+        # a list of a subject's shares after a colon: "has won every contest by a crushing margin: 91.15 per cent in 2005 ..."
+        listed_after_colon=re.compile(rf"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
+                                      rf"(?:(?:{qual_words})\s+)?$", re.IGNORECASE),
         turnout_copula=re.compile(rf"\b{alternation(r['turnout_copulas'])}\s+(?:(?:{qual_words}|only|just)\s+)?$", re.IGNORECASE),
         against_all=re.compile(rf"^\s*{alternation(r['against_all_frames'], literal=False)}", re.IGNORECASE),
         against_all_before=re.compile(alternation(r.get("against_all_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
@@ -913,7 +914,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         if _NAMED_POSSESSIVE_AFTER.match(after) and (_A_DECIMAL.search(m.group()) or _POSSESSIVE_AFTER.match(after)) else None
     # "Nazarbayev has won every contest by a crushing margin: 91.15 per cent in 2005 and ...": a list of
     # the sentence's subject's shares after a colon
-    listed = _LISTED_AFTER_COLON.search(text, lo, m.start()) is not None
+    listed = f.listed_after_colon.search(text, lo, m.start()) is not None
     if not (vote or verb or (prep and named_before) or elected_with or adjacent or share_noun or subject_after or ruling or having
             or possessive or owner or listed or participle):
         return None
@@ -1394,8 +1395,6 @@ _RIGHT_AFTER_REACH = 24  # how far after a figure its place stands: " in the cap
 _PARTICIPLE_WITH = re.compile(r",\s+(?:re-?elected|elected|confirmed|returned)\s+with\s+$", re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;]|$)")
 _AGAINST_ALL_REACH = 140  # how far before its figure the "against all" option may be named
-_LISTED_AFTER_COLON = re.compile(r"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
-                                 r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 # ... of a name: "Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April", then no noun
 # of something else ("Tokayev's 70 percent approval rating")
 _NAMED_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:own\s+)?")
@@ -1650,15 +1649,18 @@ def _same_year_cues(tc: TextContext, index: int) -> list[tuple[re.Match, tuple[i
         # "Turnout that year was just over 63 percent": the year the sentence before named
         if not any(a <= m.start() < b for a, b in months) and (year := year_before(m.start())) is not None:
             cues.append((m, (year, 0)))
-    for m in _YEARS_FROM.finditer(text, s_start, s_end):
-        if (year := year_before(m.start())) is not None and (n := _counted_step(m)):
-            cues.append((m, (year + n, 0)))
-    # "... since August 1995, when 90% approved the constitution. Four months earlier, another referendum":
-    # months counted from the month last written with its year, in the sentence or the one before
-    for m in _MONTHS_FROM.finditer(text, s_start, s_end):
+    for m in _COUNTED_FROM.finditer(text, s_start, s_end):
+        if not (n := _counted_step(m)):
+            continue
+        if m.group("unit").lower() == "year":
+            if (year := year_before(m.start())) is not None:
+                cues.append((m, (year + n, 0)))
+            continue
+        # "... since August 1995, when 90% approved the constitution. Four months earlier, another referendum":
+        # months counted from the month last written with its year, in the sentence or the one before
         dated = [cue for _, cue in _year_cues(text, s_start, m.start()) if cue[1]] or \
             ([cue for _, cue in _year_cues(text, *tc.sentences[index - 1]) if cue[1]] if index else [])
-        if dated and (n := _counted_step(m)):
+        if dated:
             year, month = dated[-1]
             at = year * 12 + month - 1 + n
             cues.append((m, (at // 12, at % 12 + 1)))
