@@ -476,9 +476,10 @@ def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list
     """
     carried = f"carried by {platform}"
     found, evidence = infer_outlet(lines, ref)
-    if found and canonical_outlet(found, ref) not in platform_outlets(ref) and not evidence.endswith(_UNKNOWN_HOLDER) \
+    found = canonical_outlet(found, ref) if found else None
+    if found and found not in platform_outlets(ref) and not evidence.endswith(_UNKNOWN_HOLDER) \
             and not evidence.startswith("the site's domain"):
-        return canonical_outlet(found, ref), f"{evidence}; {carried}"
+        return found, f"{evidence}; {carried}"
     title_at = _title_index(lines, 0)
     above = [line for line in lines[:title_at] if line.role != "blank" and line.rule != "date_line"][-1:]
     # (a name line, not a section's label or a banner: "Top Stories", "World News", "Central Asia")

@@ -1392,7 +1392,7 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNOR
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
                                re.IGNORECASE)
 _RIGHT_AFTER_REACH = 24  # how far after a figure its place stands: " in the capital, Astana"
-_PARTICIPLE_WITH = re.compile(r",\s+(?:re-?elected|elected|confirmed|returned)\s+with\s+$", re.IGNORECASE)
+_PARTICIPLE_WITH = re.compile(rf",\s+(?:{_ELECTED.pattern})\s+with\s+$", re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;]|$)")
 _AGAINST_ALL_REACH = 140  # how far before its figure the "against all" option may be named
 # ... of a name: "Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April", then no noun
