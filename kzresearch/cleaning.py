@@ -223,6 +223,10 @@ class _Rules:
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
         self.agencies = agency_index(ref)
         self.is_place = ref.is_place
+        self.canonical_name = ref.canonical_name
+        # (other countries and their cities, which a line under a headline may name: "Czech Republic")
+        self.foreign_places = frozenset(str(w).casefold() for key in ("foreign_places", "foreign_demonyms", "foreign_cities")
+                                        for w in ref.lexicon["results"].get(key) or [])
         self.label_words = frozenset(str(w).lower() for w in config.get("label_words") or [])
         self.kicker_words = frozenset(str(w).lower() for w in config.get("kicker_words") or [])
         self.section_words = frozenset(str(w).lower() for w in config.get("section_words") or [])
@@ -661,6 +665,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     _mark_reader_comments(lines, rules.link_list_openers)
     _mark_standfirst(lines, title_index)
     _mark_author_below_title(lines, title_index, rules)
+    _mark_author_in_head(lines, title_index, rules)
     _mark_signature(lines, rules)
     tabled = _table_of_shares(lines)
     for i, line in enumerate(lines):
@@ -977,6 +982,68 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: 
         below[0].role, below[0].rule = ("boilerplate", "site_credit") if site else ("byline", "author_below_headline")
 
 
+# How many lines under a headline a writer's name may stand on its own, past a standfirst, the date
+# and a picture's caption.
+_HEAD_LINES = 5
+# A name on a line of its own, any script's letters ("Tereza Šťastná", "Jonathan R. Hale"), with the
+# place written in or the writer's role after a comma or in brackets ("Alistair Crane, Moscow
+# producer", "Alisher Kuanyshev (Almaty)").
+_NAME_LINE = re.compile(r"(?P<name>[^\W\d_][^\s,()]*(?: [^\W\d_][^\s,()]*){1,3})(?:, [^\W\d_][^\d,()]{1,40}| \([^\W\d_][^\d()]{1,30}\))?")
+_NAME_WORD = re.compile(r"(?:[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*|[^\W\d_]\.)")
+
+
+def _writer_named(text: str, rules: "_Rules") -> str | None:
+    """Return the name a line under a headline gives if it is a person's alone, else None: two to four
+    capitalised words (an initial among them), none a label's, a section's, an agency's or a place's
+    (here or abroad), no name the Reference knows (a politician's, a party's) and, in capitals, a
+    name :func:`_capitals_name` takes.
+
+    Examples
+    --------
+    >>> from kzresearch.reference import load_reference
+    >>> rules = _Rules(load_reference())
+    >>> [_writer_named(t, rules) for t in ("Tereza Šťastná", "Alistair Crane, Moscow producer", "Czech Republic", "Nur Otan")]
+    ['Tereza Šťastná', 'Alistair Crane', None, None]
+    """
+    m = _NAME_LINE.fullmatch(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = name.split()
+    if not all(_NAME_WORD.fullmatch(w) and w[0].isupper() and (w.endswith(".") or not w.isupper() or name.isupper()) for w in words) \
+            or sum(len(w) > 2 for w in words) < 2 or not all(re.match(_NOT_IN_A_NAME + r"(?!The\b)", w) for w in words):
+        return None
+    if name.isupper() and not _capitals_name(name, rules.not_name_words, rules.is_place):
+        return None
+    if any(w.casefold() in rules.not_name_words or w.casefold() in rules.agencies or w.casefold() in rules.foreign_places
+           or rules.is_place(w) for w in words) or name.casefold() in rules.label_words | rules.foreign_places \
+            or rules.is_place(name) or rules.canonical_name(name) is not None:
+        return None
+    return name
+
+
+def _credits_an_agency(line: Line, rules: "_Rules") -> bool:
+    """Whether a credit line names a news agency ("Additional reporting by Reuters.")."""
+    return line.rule == "credit_line" and any(part.casefold() in rules.agencies for part in _WORD.findall(line.text))
+
+
+def _mark_author_in_head(lines: list[Line], title_index: int | None, rules: "_Rules") -> None:
+    # A name on a line of its own among the lines under a headline of a page with no byline but an
+    # agency's credit ("Additional reporting by Reuters"): past a
+    # standfirst or two sentences of it, the date and a picture's caption ("The Landslide and the
+    # Silence" / a standfirst / "Corinne Aldrich"; a date line, a caption, "Aidana Serikova", "Share").
+    if title_index is None or any(x.role == "byline" and x.rule != "date_line" and not _credits_an_agency(x, rules) for x in lines):
+        return
+    sentences = 0
+    for line in [x for x in lines[title_index + 1:] if x.role != "blank"][:_HEAD_LINES]:
+        if line.role is None and _writer_named(line.text, rules) and not _names_the_site(lines, line):
+            line.role, line.rule = "byline", "author_in_head"
+            return
+        sentences += _is_sentence_line(line)
+        if sentences > 2 or line.role is None and not _is_sentence_line(line) and line.n_words > 3:
+            return  # (the story has begun, or a line that is no part of its head)
+
+
 def _place_written_in(line: Line, rules: "_Rules") -> bool:
     """Whether a line under a writer's name is the place written in: a place known, or one capitalised word ("Barcelona")."""
     return line.n_words <= 2 and rules.is_place(line.text) or line.n_words == 1 and line.text[:1].isupper() and not _TERMINAL.search(line.text)
@@ -1090,14 +1157,23 @@ def _mark_title_and_repeats(lines: list[Line], title_index: int | None) -> None:
             seen.add(key)
 
 
+# A footer holds fewer paragraphs (of this many words at least) than this: a name above more is a
+# digest's next item, a story; readers' comments are shorter.
+_FOOTER_PARAGRAPHS = 3
+_FOOTER_PARAGRAPH_WORDS = 20
+
+
 def _mark_footer(lines: list[Line]) -> None:
-    # Once the outlet's own name line appears in the last part of the page, the rest is the footer.
+    # Once the outlet's own name line appears in the last part of the page, the rest is the footer,
+    # unless paragraphs of a story follow it (a digest's items, each under its source's name).
     last = len(lines)
     for i, line in enumerate(lines):
         if line.rule == "outlet_name_line" and i >= 0.6 * last:
-            for rest in lines[i + 1 :]:
-                if rest.role is None:
-                    rest.role, rest.rule = "boilerplate", "footer"
+            rest = [x for x in lines[i + 1:] if x.role is None]
+            if sum(x.n_words >= _FOOTER_PARAGRAPH_WORDS and bool(SENTENCE_END.search(x.text)) for x in rest) >= _FOOTER_PARAGRAPHS:
+                continue
+            for x in rest:
+                x.role, x.rule = "boilerplate", "footer"
             return
 
 

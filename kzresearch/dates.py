@@ -28,7 +28,10 @@ WEEKDAYS = {name: i for i, name in enumerate(["monday", "tuesday", "wednesday", 
 
 # Month names capitalised or in capitals ("MARCH 22, 2016" on a date line), never in lower case
 # ("may" is a verb).
-_MONTH = r"(?P<month>" + starting_words([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS]) + r")\.?"
+# The dot of an abbreviation ("Jun. 12", "Sept. 5"); after a full name it ends a sentence ("in June. 12 of
+# them were jailed"), as after "May", "June" and "July", which are no abbreviations.
+_MONTH = r"(?P<month>" + starting_words([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS]) + r")" \
+    r"(?:(?<![A-Za-z]{5})(?<![Jj]une)(?<![Jj]uly)(?<![Mm]ay)(?<!JUNE)(?<!JULY)(?<!MAY)\.)?"
 # A day starts a number ("5", "15"), as after a boundary; written digit first for speed (see above).
 _DAY = r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

@@ -276,7 +276,8 @@ def canonical_outlet(name: str, ref: Reference, text: str = "") -> str:
     # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online"); an agency's own
     # copy is the agency's ("Deutsche Presse-Agentur" is dpa).
     masthead = next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), None)
-    return masthead or agency_index(ref).get(name.casefold()) or _named_first(folded, signatures) or _unknown_domain(name, text)
+    return masthead or agency_index(ref).get(name.casefold()) or _named_first(folded, signatures) \
+        or _unknown_domain(_without_medium(name), text)
 
 
 def _named_first(folded: str, signatures: _OutletSignatures) -> str | None:
@@ -572,12 +573,26 @@ def _masthead_name(text: str, most_words: int) -> str | None:
 
 def _spelled(name: str, written_as: str | None = None) -> str:
     """A masthead's name as the outlet's: capitals throughout are its lettering ("AZERNEWS" is
-    Azernews) unless the notice writes it otherwise (``written_as``) or it is an acronym ("KTK")."""
+    Azernews) unless the notice writes it otherwise (``written_as``) or it is an acronym ("KTK");
+    without the medium it names ("The Copenhagen Post Online", :func:`_without_medium`)."""
+    name, written_as = _without_medium(name), written_as and _without_medium(written_as)
     acronym = sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
     # (each word and each part of a hyphenated one capitalised once: "STEPPE'S NUR-SULTAN TIMES" is
     # Steppe's Nur-Sultan Times, not str.title's "Steppe'S")
     return next((n for n in (written_as, name) if n and (not n.isupper() or acronym)),
                 " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in name.split()))
+
+
+# The medium after a publication's name ("Jamaica Gleaner Online", "The Portugal News Online Edition").
+_MEDIUM_SUFFIX = re.compile(r"[ \t]+(?:online|(?:online|web|digital|internet) edition)$", re.IGNORECASE)
+
+
+def _without_medium(name: str) -> str:
+    """A publication's name without the medium its site adds ("GMA News Online" is GMA News): a
+    reader cites the publication, whose website is one of its editions. One word and "Online" is a
+    site's brand ("Graphic Online", "Zeit Online")."""
+    bare = _MEDIUM_SUFFIX.sub("", name)
+    return bare if len(bare.split()) >= 2 else name
 
 
 def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
@@ -739,6 +754,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                     wire.append(agency)
                 elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
                     authors.append(part)
+        elif line.rule == "author_in_head":  # "Alistair Crane, Moscow producer", "Alisher Kuanyshev (Almaty)"
+            authors.append(re.split(r",| \(", line.text)[0])
         elif line.rule == "author_signature":  # "Dinara ZHAKSYBEKOVA": "Dinara Zhaksybekova"
             authors.append(" ".join(w.title() if w.isupper() else w for w in line.text.split()))
         elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"

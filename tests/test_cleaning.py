@@ -836,3 +836,62 @@ def test_a_magazines_headline_in_title_case_with_its_full_stop_over_the_sites_ta
     found = roles(page, ref)
     assert found['Kazakhstan Promised Voters a "New Kazakhstan." Most of Them Stayed Home.'][0] == "title"
     assert found["Smart, fearless journalism"][0] != "title"
+
+
+HEAD_WITH_A_NAME = """The Landslide and the Silence
+The president has won again, and the congratulations from abroad say more about oil than about ballots.
+
+Tereza Šťastná
+Share on Facebook Share on X Copy link
+
+ALMATY - Police detained about 30 people who gathered on the square after the vote, officials said on Monday.
+Opposition groups said more than 100 had been held across the country.
+Additional reporting by Reuters."""
+
+
+def test_a_name_alone_under_a_headline_and_its_standfirst_is_the_writers(ref):
+    found = roles(HEAD_WITH_A_NAME, ref)
+    assert found["Tereza Šťastná"] == ("byline", "author_in_head")
+    lines = classify_lines(HEAD_WITH_A_NAME, ref).lines
+    assert infer_byline_and_wire(lines, agency_index(ref)) == ("Tereza Šťastná", ["Reuters"])
+    # the place after a comma is no second writer; a country, a party and a widget's words are no name
+    place = HEAD_WITH_A_NAME.replace("Tereza Šťastná", "Alistair Crane, Moscow producer")
+    assert infer_byline_and_wire(classify_lines(place, ref).lines, agency_index(ref))[0] == "Alistair Crane"
+    for label in ("Czech Republic", "Nur Otan", "Related Articles", "Key Points"):
+        assert roles(HEAD_WITH_A_NAME.replace("Tereza Šťastná", label), ref)[label][0] != "byline"
+    # a page whose byline is elsewhere keeps it
+    signed = HEAD_WITH_A_NAME.replace("Additional reporting by Reuters.", "By Dana Omarova")
+    assert roles(signed, ref)["Tereza Šťastná"][0] != "byline"
+
+
+DIGEST = """Steppe Media Digest
+Daily Kazakhstan items from the press
+Contents:
+1. Reuters: Kazakh police break up land protests, detain dozens
+2. Interfax: Ministry calls journalists' detention a misunderstanding
+
+#1
+Reuters
+May 21, 2016
+Kazakh police break up land protests, detain dozens
+ALMATY, May 21 (Reuters) - Police in Kazakhstan broke up protests against land reform in several cities on Saturday, detaining dozens of people.
+At least 100 protesters gathered at a police cordon blocking the way to Republic Square in Almaty, the country's largest city, witnesses said.
+Police briefly held two journalists and let them go after driving them a short distance in a van, their editors said.
+#2
+Interfax
+May 21, 2016
+ASTANA. May 21 (Interfax) - The Kazakh Interior Ministry on Saturday described the detention of journalists who were covering the rallies as a misunderstanding.
+The Adil Soz foundation said in a statement that it had counted more than 30 journalists detained across the country on Saturday.
+The Prosecutor General's Office had earlier warned that organisers of unsanctioned gatherings in any city would face all measures provided by law.
+Copyright (c) 2016 Steppe Media Digest."""
+
+
+def test_a_digests_contents_are_a_list_and_its_last_item_under_a_sources_name_no_footer(ref):
+    found = roles(DIGEST, ref)
+    assert found["1. Reuters: Kazakh police break up land protests, detain dozens"][0] == "boilerplate"
+    assert found["Contents:"][0] == "boilerplate"
+    kept = classify_lines(DIGEST, ref).text
+    assert "it had counted more than 30 journalists detained" in kept
+    # a name low on the page above a few short lines is still the footer's
+    footed = "\n".join(DIGEST.splitlines()[:16]) + "\nInterfax\nAbout us | Contact | Advertise\nAll news on this site is checked twice."
+    assert roles(footed, ref)["All news on this site is checked twice."] == ("boilerplate", "footer")

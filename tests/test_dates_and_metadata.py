@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from kzresearch.cleaning import Line
+from kzresearch.cleaning import Line, classify_lines
 from kzresearch.dates import find_dates, resolve_month_day, resolve_weekday
 from kzresearch.election_inference import election_words
 from kzresearch.metadata import (
@@ -140,6 +140,16 @@ def test_outlet_names_from_metadata_become_canonical(ref):
     assert canonical_outlet("the moscow times", ref) == "The Moscow Times"
     assert canonical_outlet(" Some Local Paper ", ref) == "Some Local Paper"
     assert canonical_outlet("WSJ", ref) == "The Wall Street Journal"  # a masthead signature
+
+
+def test_a_publications_name_is_cited_without_the_medium_its_site_adds(ref):
+    assert canonical_outlet("Jamaica Gleaner Online", ref) == "Jamaica Gleaner"
+    assert canonical_outlet("The Steppe Post Online Edition", ref) == "The Steppe Post"
+    # one word and "Online" is the site's brand, not a paper's website
+    assert canonical_outlet("Graphic Online", ref) == "Graphic Online"
+    lines = classify_lines("The Steppe Post Online\nHome | Politics | Business | Sport\nPolice detain 30 in Almaty\n"
+                           "ALMATY - Police detained 30 people on Sunday, officials said.\n", ref).lines
+    assert infer_outlet(lines, ref)[0] == "The Steppe Post"
 
 
 def test_wire_credits_in_datelines_credit_lines_and_name_lines():
@@ -362,8 +372,6 @@ def test_review_cases_for_titles_with_separators_and_unknown_holders(ref):
 
 
 def test_credits_of_several_agencies_and_a_byline_in_capitals(ref):
-    from kzresearch.cleaning import classify_lines
-
     text = ("Tokayev wins new term with 81 percent of the vote\n\nUpdated 21 November 2022\nLAYLA QASSEM\n"
             "November 21, 2022 11:38\n\n"
             "ASTANA (REUTERS, AFP) - President Kassym-Jomart Tokayev won a new seven-year term with 81.31 percent of the vote.\n\n"

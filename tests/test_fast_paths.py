@@ -225,6 +225,7 @@ def test_line_rules_by_length_keep_every_rule_a_line_of_that_length_can_match():
             self.boilerplate = dict(ref.boilerplate, line_rules=ref.boilerplate["line_rules"] + [
                 {"rule": "long_furniture", "role": "boilerplate", "pattern": "x{2000}.*"}])
             self.outlets, self.names, self.is_place = ref.outlets, ref.names, ref.is_place
+            self.lexicon, self.canonical_name = ref.lexicon, ref.canonical_name
 
     from kzresearch import reference as reference_module
 

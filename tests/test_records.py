@@ -342,6 +342,9 @@ def test_a_crawl_or_an_edit_time_is_no_publication_date(fields):
     row = {"copy": long, "clock": {"ed": "Tue 17.01.2012 print", "seen": "2024-06-11T09:14:55Z"}}
     assert fields.read(row)["published"] == "2012-01-17"
     assert "published" not in fields.read({"copy": long, "fetched_at": "2024-06-11T09:14:55Z"})
+    # a time a copy was grabbed or saved gives way to the broadcast's own, in milliseconds
+    row = {"copy": long, "stamp": {"aired_ms": 1669719600000, "tz": "America/New_York", "grabbed": "2025-02-03T16:22:09Z"}}
+    assert fields.read(row)["published"] == "2022-11-29T11:00:00+00:00"
 
 
 def test_a_photographer_among_the_authors_is_no_writer(fields):

@@ -1512,3 +1512,36 @@ def test_review_mends_for_votes_dated_when_none_was_held(ref):
 def test_what_a_review_found_misfiring(ref, text, election, published, expected):
     rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
     assert [(r["subject"], r["scope"], r["election_id"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, election, published, expected", [
+    # an interviewer's question names the measure its answer's figure gives; a figure compared with it
+    # in the sentence after is the same measure's, of the year it names
+    ("What about turnout?\nOfficially 69.44 percent, out of nearly 12 million eligible voters. That is lower than the "
+     "77 percent reported in 2019.", "2022-11-20-presidential", "2022-11-29",
+     [("turnout", 69.44, "exact", "2022-11-20-presidential"), ("registered voters", 12_000_000, "approx", "2022-11-20-presidential"),
+      ("turnout", 77, "exact", "2019-06-09-presidential")]),
+    # "it" going on with the share of the sentence before, and a series by year linked by "then"
+    ("Nazarbayev was used to much more. He got more than 98 percent in 1991, when nobody ran against him. In 1999 it was just shy of 80 percent, "
+     "then 91 percent in 2005.", "2022-11-20-presidential", "2022-11-29",
+     [("Nursultan Nazarbayev", 98, "more_than", "1991-12-01-presidential"),
+      ("Nursultan Nazarbayev", 80, "fewer_than", "1999-01-10-presidential"),
+      ("Nursultan Nazarbayev", 91, "exact", "2005-12-04-presidential")]),
+    # an adverb between the pronoun and its verb; a party's "had" past an aside; the same vote's first count
+    ("Nazarbayev has led Kazakhstan since 1989. He was last re-elected in April 2011 with 95.5 percent.",
+     "2015-04-26-presidential", "2015-04-28", [("Nursultan Nazarbayev", 95.5, "exact", "2011-04-03-presidential")]),
+    ("Nur Otan won 88.05 per cent and Ak Zhol, once the main voice of the moderate opposition, had 3.27 per cent.",
+     "2007-08-18-parliamentary", "2007-08-20",
+     [("Nur Otan", 88.05, "exact", "2007-08-18-parliamentary"), ("Ak Zhol", 3.27, "exact", "2007-08-18-parliamentary")]),
+    ("Final results gave Tokayev 70.96 percent of the vote, slightly above the preliminary 70.76 percent.",
+     "2019-06-09-presidential", "2019-06-12",
+     [("Kassym-Jomart Tokayev", 70.96, "exact", "2019-06-09-presidential"), ("Kassym-Jomart Tokayev", 70.76, "exact", "2019-06-09-presidential")]),
+    ("The second-placed candidate, Amirzhan Kosanov, was allowed 16.23 percent.", "2019-06-09-presidential", "2019-06-18",
+     [("Amirzhan Kosanov", 16.23, "exact", "2019-06-09-presidential")]),
+    # a question of another measure, a long one, and "it" with no share before are no frame
+    ("What about the economy?\nOfficially 4.5 percent growth.", "2022-11-20-presidential", "2022-11-29", []),
+    ("Inflation was high. In 2022 it was 20 percent.", "2022-11-20-presidential", "2022-11-29", []),
+])
+def test_figures_that_take_their_measure_from_the_sentence_before(ref, text, election, published, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["value"], r["qualifier"], r["election_id"]) for r in rows] == expected

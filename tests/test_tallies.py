@@ -1796,3 +1796,38 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
     assert [r["location"] for r in rows] == [["Kazakhstan"]]
     rows = tallies_on("Tokayev was sworn in on June 12, 2019. Police detained 500 people in the days after the unrest began.", None, "2019-06-20")
     assert [r["event_date"] for r in rows] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd filling a square, a silent protest, people on the streets, activists coming out
+    ("The protests began in Atyrau on April 24, when several thousand people filled the main square.", [(None, "protesters")]),
+    ("On Saturday about a dozen women stood in silence in a park in central Almaty.", [(12, "protesters")]),
+    ("In Almaty there were tens of thousands of people on the streets in the morning.", [(None, "protesters")]),
+    ("In Almaty only around two dozen activists actually came out, at three different spots.", [(24, "protesters")]),
+    # a crowd filling a square for a victory concert, and one abroad, count no protest
+    ("Thousands of supporters of the president filled the square in Astana for a victory concert.", []),
+    ("A year ago, hundreds of thousands of people filled the center of Kiev for weeks.", []),
+    # a count added to the one before counts what it counts; a trigger in a demand is no predicate
+    ("At least seven activists were pushed into police vans during the protests, along with 13 journalists.",
+     [(7, "detained"), (13, "detained")]),
+    ("Some 200 residents gathered outside the town administration, demanding that relatives arrested in Almaty be sent home.",
+     [(200, "protesters")]),
+    ("Several people who gathered to demand the pair's release were detained.", [(None, "detained")]),
+    # a rival figure after its source's verb of saying; an estimate "close to" a figure
+    ("The organisers claimed more than 1,000 people attended, while the city authorities said fewer than 300.",
+     [(1000, "protesters"), (300, "protesters")]),
+    ("Police said 7,939 people were detained. Local media have since put it close to 10,000.", [(7939, "detained"), (10000, "detained")]),
+    # a count denied; a full month's name ending a sentence makes no day of the figure after it
+    ("When 120,000 people gathered in the square, not a single one of them was arrested.", [(120000, "protesters")]),
+    ("Almost 4,000 people were detained in June. 677 of them were given jail terms.", [(4000, "detained"), (677, "sentenced")]),
+    ("Dozens of activists and journalists ended up in police stations.", [(None, "detained")]),
+    # a paragraph headed by a country abroad is set there
+    ("France. Protesters clashed with police in Paris for a fourth night. Hundreds of people have been arrested since Thursday.", []),
+    # the police's word for taking people in; a mission's size is no count of the detentions it reports
+    ('Police said "fewer than ten" people had been "invited for a conversation" and that no one had been arrested.',
+     [(10, "detained")]),
+    ("The OSCE, which deployed more than 300 monitors, said the vote was marred by detentions of protesters.", []),
+])
+def test_the_thirty_sixth_sets_classes(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2019, 6, 18)), ref)
+    assert [(r["number"], r["counted"]) for r in rows] == expected

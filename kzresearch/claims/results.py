@@ -93,6 +93,8 @@ _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|repor
 _VOTE_NOUN_REACH = 40
 # "It" opening a sentence after one that gave a turnout, and a verb of its spread: that turnout.
 # ("In Almaty, the largest city, it was 25.82 percent": after a place that opens the sentence, a figure of its own)
+# The most words of an interviewer's question that names the measure its answer gives.
+_QUESTION_WORDS = 12
 _IT_TURNOUT = re.compile(r"\s*(?:(?:(?:At|By)\s+[^,;]{1,30}?[\s,]\s*)?[Ii]t\s+(?:ranged|was\s+(?:highest|lowest))\b"
                          r"|In\s+[A-Z][^,;]{0,40},\s*(?:[^,;]{1,60},\s*)?it\s+was\s+(?=(?:just\s+|only\s+|about\s+|some\s+)?\d)"
                          # ("The highest, 66.46 percent, was recorded in the Kyzylorda region")
@@ -106,7 +108,7 @@ _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", 
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
-_PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|"
+_PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
@@ -152,6 +154,8 @@ _BARE_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:votes?|ballots)(?:\s+cast)?)?
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b|\bconfirmed\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
+# A comma, or a comma and "then", between the figures of a series by year ("80 percent, then 91 percent in 2005").
+_SERIES_LINK = re.compile(r",(?:\s+then)?\s*$")
 _ADJUNCT_REACH = 24  # how far before a turnout the words that make it an adjunct stand
 # ("on a turnout of", "on a reported turnout of", "with an official turnout of")
 _ADJUNCT = re.compile(r"\b(?:on|with)(?:\s+an?)?(?:\s+(?:reported|official|overall|estimated|final))?\s+$", re.IGNORECASE)
@@ -290,7 +294,9 @@ def frames(lexicon: dict) -> _Frames:
         share_verb_before=re.compile(rf"\b(?P<verb>{alternation(r['share_verbs'])})\s+(?:(?:{qual_words}|only|just)\s+)?"
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
-        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily)\s+)?(?:{alternation(r['share_verbs'])}|re-?elected|elected|returned)"
+        # ("he was last re-elected in April 2011 with")
+        pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily|last|first|previously|narrowly)\s+){{0,2}}"
+                                rf"(?:{alternation(r['share_verbs'])}|re-?elected|elected|returned)"
                                 r"\s+(?:[\w-]+,?\s+){0,10}?(?:with|by)\s+$", re.IGNORECASE),  # ("won his last election, in April 2015, with")
         share_prep_before=re.compile(rf"(?:^|\s|\b){alternation(r['share_prepositions'])}\s*$", re.IGNORECASE),
         share_prep_after=re.compile(rf"^\s+{alternation(r['share_prepositions_after'])}\s+", re.IGNORECASE),
@@ -556,7 +562,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(folded, s_start, s_end):
             continue
-        found = _percentages(tc, f, index, turnouts) + _counts(tc, f, index)
+        found = _percentages(tc, f, index, turnouts, kept_before.get(index - 1, [])) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -631,9 +637,10 @@ def _qualifier(f: _Frames, m: re.Match) -> str:
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
-def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) -> list[dict]:
+def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], rows_before: list[dict]) -> list[dict]:
     """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds (adding
-    ``index`` to ``turnouts``, the sentences that gave a turnout, when it gives one)."""
+    ``index`` to ``turnouts``, the sentences that gave a turnout, when it gives one); ``rows_before``
+    are the sentence before's, whose measure a figure opening this one may go on with."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
     # A percentage ends in a percent word: try the pattern only at the word starts shortly before one.
@@ -722,6 +729,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
+            elif row is None and previous is not None and previous["measure"] == "vote_share" and _PRELIMINARY_BEFORE.search(before) \
+                    and not _named_outside_aside(tc, index, previous["end"], m.start()):
+                # "gave Tokayev 70.96 percent, slightly above the preliminary 70.76 percent": the same vote's first count
+                row = _row(tc, start, end, previous["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "vote_share" and _FROM_BEFORE.search(before) \
                     and not _named_outside_aside(tc, index, previous["end"], m.start()):
                 # "won 71.09 percent, down from 82.2 percent in 2016": the same subject's earlier share (of
@@ -731,6 +742,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
             elif row is None and (listed := _listed_turnout(tc, f, index, lo, m, turnouts)) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
+            elif row is None and not rows and (carried := _carried_measure(tc, f, index, m.start(), rows_before)) is not None:
+                subject, measure = carried
+                row = _row(tc, start, end, subject, measure, value, None, qualifier,
+                           _scope(tc, index, lo, m.start(), m.end(), lo) if measure == "turnout" else None, m.start("num"))
         if row is not None:
             rows.append(row)
             previous = row
@@ -739,14 +754,45 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int]) ->
     return _respectively(tc, f, index, rows, matches)
 
 
+# A figure that opens the answer to a question naming its measure, after an adverb at most ("What
+# about turnout? / Officially 69.44 percent"); one after "it" going on with the share of the sentence
+# before ("He got more than 98 percent in 1991. In 1999 it was just shy of 80 percent"); one compared
+# with the figure of the sentence before ("That is lower than the 77 percent reported in 2019").
+_ANSWER_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+ly,?\s+)?")
+_IT_SHARE = re.compile(r"\s*(?:In\s+(?:19|20)\d\d,?\s+)?[Ii]t\s+(?:was|came\s+to|stood\s+at|reached|fell\s+to|rose\s+to|dropped\s+to)\s+")
+_THAT_COMPARED = re.compile(r"\s*(?:That|This|It)(?:'s|’s|\s+is|\s+was)\s+(?:(?:much|far|slightly|a\s+little|well|somewhat)\s+)?"
+                            r"(?:lower|higher|less|more|down|up|below|above)\s+(?:than|from|on)\s+(?:the\s+)?")
+
+
+def _carried_measure(tc: TextContext, f: _Frames, index: int, pos: int, rows_before: list[dict]) -> tuple[str, str] | None:
+    """Return ``(subject, measure)`` of a figure at ``pos`` that opens its sentence with no measure of
+    its own and takes one from the sentence before (:data:`_ANSWER_OPENING`, :data:`_IT_SHARE`,
+    :data:`_THAT_COMPARED`), else None."""
+    s_start = tc.sentences[index][0]
+    if index and _ANSWER_OPENING.fullmatch(tc.text, s_start, pos):
+        q_start, q_end = tc.sentences[index - 1]
+        question = tc.text[q_start:q_end].rstrip()
+        if question.endswith("?") and f.turnout_word.search(tc.text, q_start, q_end) and len(question.split()) <= _QUESTION_WORDS:
+            return "turnout", "turnout"
+    if not tc.continues(index) or not rows_before:
+        return None
+    if _IT_SHARE.fullmatch(tc.text, s_start, pos) and (shares := [r for r in rows_before if r["measure"] == "vote_share"]):
+        return shares[-1]["subject"], "vote_share"
+    compared = [r for r in rows_before if r["measure"] in ("turnout", "vote_share")]  # (not "out of 12 million voters")
+    if _THAT_COMPARED.fullmatch(tc.text, s_start, pos) and compared:
+        return compared[-1]["subject"], compared[-1]["measure"]
+    return None
+
+
 def _coordinated_share(tc: TextContext, index: int, rows: list[dict], previous: dict | None, pos: int, before: str,
                        after: str) -> str | None:
     """Return the subject of the sentence's last share when the figure at ``pos`` is coordinated
     with it ("took 91.15 percent in 2005 and just under 80 percent in 1999"), past a turnout given
     as an adjunct of that share ("won 95.5%, on turnout of almost 90%, and 91% in 2005")."""
     shares = [r for r in rows if r["measure"] == "vote_share" and r["start"] >= tc.sentences[index][0]]
-    # a series by year is coordinated by its commas too ("79.78 per cent in 1999, 91.15 per cent in 2005 and ...")
-    series = before.rstrip().endswith(",") and _YEAR_TAIL.match(after) is not None
+    # a series by year is coordinated by its commas too ("79.78 per cent in 1999, 91.15 per cent in 2005 and ...",
+    # "80 percent, then 91 percent in 2005")
+    series = _SERIES_LINK.search(before) is not None and _YEAR_TAIL.match(after) is not None
     coordinated = _COORDINATED.search(before)
     if coordinated and (coordinated.group("word") or "").lower() == "to" and shares \
             and not _RANGE_FROM.search(tc.text, max(0, shares[-1]["start"] - 16), shares[-1]["start"] + 1) \
@@ -1350,6 +1396,10 @@ _GETS_BEFORE = re.compile(rf"\b{_GETS_SEATS}\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A figure given as the one a change started from: "down from 82.2 percent", "up from the 63 percent".
 _FROM_BEFORE = re.compile(r"\b(?:down|up|rising|falling|fell|rose|dropping|climbing)\s+from\s+(?:the\s+|a\s+|its\s+|his\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
+# A figure set against the same vote's first count ("slightly above the preliminary", "down from the initial").
+_PRELIMINARY_BEFORE = re.compile(r"\b(?:above|below|over|under|(?:higher|lower|more|less)\s+than|(?:up|down)\s+(?:on|from)|from|"
+                                 r"against|compared\s+(?:with|to))\s+(?:the|an?|its|his|her)\s+(?:preliminary|initial|provisional)\s+$",
+                                 re.IGNORECASE)
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")

@@ -63,7 +63,9 @@ _OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|m
                         re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though)\b|\s(?:but|while|whereas)\s"
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
-_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+# A month's name before a number makes it a day ("June 12", "Jun. 12"; not a full name's sentence end: "in June. 677 of them")
+_MONTH_BEFORE = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Names in apposition after a count: ", Max Bokayev and Talgat Ayan,".
 _APPOSITION = re.compile(r"(?:\s+(?:of|from|in)\s+[^,;.]{1,60})?,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
@@ -77,7 +79,14 @@ _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+[^,;.]{1,150}?(?=\s+(?:were|wa
 _BEFORE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|where|which|when)\b")
 # (not "were among those shoved into vans": the count's own set)
 _ANOTHER_SET = re.compile(r"(?<!among )\bthose\s+(?:\w+\s+)?$", re.IGNORECASE)
+# ... or a demand's ("gathered outside the town administration, demanding that relatives arrested in Almaty be sent home")
+_DEMANDED = re.compile(r"\b(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|to\s+free|(?:release|freedom)\s+of)\b[^,;.]{0,40}$", re.IGNORECASE)
+_DEMAND_REACH = 60
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# ... of everyone ("not a single one of them was arrested", "none of them were detained", "no one was hurt")
+_NO_ONE = re.compile(r"\b(?:not\s+(?:a\s+single\s+)?one|none|no\s+one|nobody)(?:\s+of\s+(?:them|those|whom))?\s+"
+                     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+$", re.IGNORECASE)
+_NO_ONE_REACH = 50
 # Nothing but an aside between commas ("the crowd, police said, at 5,000").
 _ADJACENT = re.compile(r"\s*(?:,[^,]{0,80},)?\s*")
 _CLOCK = re.compile(r":\d\d\b")  # "at 10:30": a time of day ("10.30" is MORE_DIGITS)
@@ -98,8 +107,9 @@ _MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatheri
                           r"across\s+the\s+country)\b", re.IGNORECASE)
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
 _VERB_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|got)\b")
-# A count denied: "no one was detained", "not one protester".
-_NEGATED = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
+# A count denied: "no one was detained", "not one protester", "not a single one of them".
+_NEGATED = re.compile(r"\b(?:no|not)\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
+_NEGATED_REACH = 20
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
 _MORE_PEOPLE = re.compile(r"\s+(?:other|others|more|people|of)\b", re.IGNORECASE)
 # An aside between commas, as long as a reporter writes one (digit groups' commas do not close it).
@@ -161,10 +171,12 @@ class _Grammar:
     voting: re.Pattern
     ellipsis: re.Pattern
     rival: re.Pattern
+    rival_said: re.Pattern
     rival_sources: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
     abroad_label: re.Pattern
+    abroad_heading: re.Pattern
     abroad_subject: re.Pattern
     abroad_where: re.Pattern
     home: re.Pattern
@@ -322,6 +334,11 @@ def grammar(lexicon: dict) -> _Grammar:
                          r"\s+(?:by\s+(?:the\s+)?(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:['\u2019]s?)?\s+(?:count|estimates?|tally|figures?|reckoning)\b"
                          r"|according\s+to\s+(?:the\s+)?(?P<source_after>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?=\s*(?:[-\u2013\u2014,.;)]|$)))",
                          re.IGNORECASE),
+        # "... the organisers claimed more than 1,000 people attended, while the city authorities said fewer
+        # than 300": a source, its verb of saying and a bare quantity after a full count, a rival figure
+        rival_said=re.compile(rf"\s*(?:[-\u2013\u2014]{{1,2}}|[,;])\s*(?:and|but|while|whereas)\s+(?:the\s+)?"
+                              rf"(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){{0,3}}?)\s+{speech_verbs(lexicon['attribution'])}\s+"
+                              rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s*(?:[-\u2013\u2014,.;?!)]|$))", re.IGNORECASE),
         # "15 relatives of people killed in the unrest": a participle inside the "of" phrase.
         of_people=re.compile(rf"\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:\w+\s+(?:or|and)\s+)*"),
         toll_category=[(cat, re.compile(rf"^{alternation(fr, literal=False)}$", re.IGNORECASE)) for cat, fr in tolls.items()],
@@ -331,8 +348,12 @@ def grammar(lexicon: dict) -> _Grammar:
         # (not where a source sits or speaks: "a rights group based in Warsaw", "in exile in Kyiv",
         # "Speaking in Moscow, the minister said ...")
         abroad=re.compile(r"(?<![Bb]ased )(?<![Hh]eadquartered )(?<!exile )(?<![Ll]ives )(?<![Ll]iving )(?<![Rr]egistered )(?<![Ss]peaking )"
-                          rf"\b(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?{abroad}(?![\w-])"),
+                          rf"\b(?:(?:[Ii]n|[Aa]cross|[Aa]t|[Oo]utside)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
+                          # ("filled the center of Kiev", "the streets of Minsk")
+                          rf"|(?:centre|center|streets|squares?|heart)\s+of\s+){abroad}(?![\w-])"),
         abroad_label=re.compile(rf"\W*{abroad}\s*:"),
+        # a bulletin's or a digest's item headed by its country ("France. Protesters set bins alight ...")
+        abroad_heading=re.compile(rf"\W*{abroad}\s*[.:](?:\s|$)"),
         # a sentence whose subject is a place abroad's institution: "Lebanon's current parliament was elected ..."
         abroad_subject=re.compile(rf"\W*{abroad}['\u2019]s\s+(?:[\w-]+\s+)?{alternation(lexicon['results'].get('abroad_institutions') or ['(?!)'])}\b"),
         # "... closely in Moscow, where tens of thousands rallied", "its neighbour Kyrgyzstan, where a
@@ -545,7 +566,7 @@ def _toll_verbs(verbs: list[str]) -> str:
 
 def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
     """Whether sentence ``index`` is set in a place abroad, or "there" (before its counts) after a
-    sentence set abroad, and names no place in Kazakhstan (no name of the gazetteer's, no
+    sentence set abroad, or in a paragraph headed by a country abroad, and names no place in Kazakhstan (no name of the gazetteer's, no
     ``home_places`` word): its counts are another country's. A place abroad in an aside after a
     dash does not set it there ("... an orange banner -- the colour of last year's uprising in
     Ukraine")."""
@@ -562,6 +583,13 @@ def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
         # (a Kazakh place there is the one "there" may mean; "Kazakhs" or "Kazakhstan's" is not)
         abroad = g.abroad.search(tc.text, p_start, p_aside.start() if p_aside else p_end) \
             and not any(m.kind == "place" for m in tc.mentions(index - 1))
+    if not abroad and tc.continues(index):
+        # ("France. Protesters clashed with police in Paris ... Hundreds of people have been arrested": a
+        # paragraph headed by a country abroad is set there throughout)
+        first = index
+        while tc.continues(first):
+            first -= 1
+        abroad = g.abroad_heading.match(tc.text, *tc.sentences[first])
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
 
@@ -658,10 +686,11 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
                     and _is_count(text, m, "ellipsis", g):
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
         # (rival figures follow the end of the count's clause, the next dash, comma or semicolon with no
-        # other quantity before it, one after another)
+        # other quantity before it, one after another, their source after them or before its verb of saying)
         pos = cand.end
         while (end := _CLAUSE_END_AT.search(text, pos, limit)) is not None and not g.anchor.search(tc.folded, pos, end.start()) \
-                and (m := g.rival.match(text, end.start(), limit)) is not None and _is_count(text, m, "ellipsis", g):
+                and (m := g.rival.match(text, end.start(), limit) or g.rival_said.match(text, end.start(), limit)) is not None \
+                and _is_count(text, m, "ellipsis", g):
             found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
             pos = m.end()
     return found
@@ -778,8 +807,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")) \
                 or _CLOCK.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             return False  # a share, a time, or the head of a longer number ("50" of "50,000 tenge")
-        if _NEGATED.search(text, max(0, m.start() - 5), m.start()):
-            return False  # "no one was detained", "not one protester": none
+        if _NEGATED.search(text, max(0, m.start() - _NEGATED_REACH), m.start()):
+            return False  # "no one was detained", "not one protester", "not a single one of them": none
         if g.ages.search(text, max(0, m.start() - 25), m.start()) and not _MORE_PEOPLE.match(text, m.end("num")):
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
     if shape == "np" and (g.non_count.search(text, m.start("mods") if groups.get("mods") else m.start("noun"), m.end())
@@ -865,12 +894,17 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     before = [t for t in before if not _BEFORE_BREAK.search(text, t[1], cand.start) and not _DENIED.search(text, max(lo, t[0] - 12), t[0])]
     # nor a participle with a count of its own past a comma ("a rally by up to 200 supporters ...,
     # detaining eight people": the eight were detained, not the 200)
-    # nor a set of its own ("had gathered to demand the release of those still held")
+    # nor a set of its own ("had gathered to demand the release of those still held"), nor a demand's
+    # ("gathered, demanding that relatives arrested in Almaty be sent home"; not the predicate after it:
+    # "several people who gathered to demand the pair's release were detained")
     # ("Two activists took 15 people to the police station": a verb whose count is its object, after it, has
     # none before it)
     after = [t for t in after if text[t[0]:t[1]].lower() not in g.object_verbs]
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
+             and not _NO_ONE.search(text, max(lo, t[0] - _NO_ONE_REACH), t[0])
              and not _ANOTHER_SET.search(text, max(cand.end, t[0] - 20), t[0])
+             and not (_DEMANDED.search(text, max(cand.end, t[0] - _DEMAND_REACH), t[0])
+                      and not _PREDICATE_END.search(text, max(cand.end, t[0] - _PREDICATE_REACH), t[0]))
              and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
              and not ("," in text[cand.end:t[0]] and _OWN_COUNT.match(text, t[1], hi))]
     # "about 100 people detained in the sweeps had been let go": a participle right after the phrase,
@@ -1040,10 +1074,10 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
 
 
 def _rival_source(cand: _Candidate) -> str | None:
-    """Return the source a rival figure names after it (``_Grammar.rival``), else None."""
+    """Return the source a rival figure names (``_Grammar.rival``, ``_Grammar.rival_said``), else None."""
     if cand.shape != "ellipsis" or "source" not in cand.match.re.groupindex:
         return None
-    source = cand.match.group("source") or cand.match.group("source_after")
+    source = cand.match.group("source") or cand.match.groupdict().get("source_after")
     return _POSSESSIVE_END.sub("", source.rstrip(".")) if source else None
 
 
