@@ -87,6 +87,7 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # The most words of a desk's credit after a date ("/ STEPPE DAILY WITH AFP, ASTANA").
 _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
+_SECTION_TAIL = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+(?:&\s+)?[A-Z][\w'-]*){0,3}\s*$")
 # A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
 _WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])|^byline:\s+(?=[A-Z])", re.IGNORECASE)
 # "Report by Dana Omarova, Steppe News": a writer and a house, capitalised throughout (not the
@@ -114,8 +115,8 @@ _LABEL_BEFORE_DATE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:\s+(?=\S+(?
 # A site's domain opening a line before its tagline: the page's own title ("PressReader.com - Digital
 # Newspaper & Magazine Subscriptions", "LITER.KZ — News of Kazakhstan"), never a story's headline.
 _SITE_OPENING = re.compile(rf"^\s*{SITE_DOMAIN}\s*[-\u2013\u2014|:]\s")
-# "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...".
-_BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s|^(?:Home|Sections?|Categories|Topics|You are here)\s*:?\s.*\s[»›>/"]\s')
+# "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...", "Home » World News".
+_BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s|^(?:Home|Sections?|Categories|Topics|You are here)\s*:?(?:\s.*)?\s[»›>/"]\s')
 _LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
@@ -821,6 +822,7 @@ def _is_date_line(text: str) -> bool:
     for d in dates:
         rest = rest.replace(d.surface, " ")
     rest = _BY_CREDIT_TAIL.sub("", rest)  # "Posted on January 11, 2021 by The Sofia Globe staff"
+    rest = _SECTION_TAIL.sub("", rest)  # "December 19, 2011 in World News": a blog's category
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 3
 

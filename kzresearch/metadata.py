@@ -134,6 +134,8 @@ _PAGE_WORDS = frozenset({"home", "homepage", "main", "index", "news", "latest ne
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 # Words of an edition or a company after a known outlet's name ("Sputnik International", "Kursiv Media").
 _EDITION_WORDS = 2
+# Words a site's name adds to its domain's ("khaama.com" is Khaama Press, "pajhwok.com" Pajhwok Afghan News).
+_NAME_KIND_WORDS = ("press", "news", "times", "post", "daily", "media", "agency", "tv", "radio")
 _EDITION = frozenset({"international", "english", "online", "digital", "media", "group", "global", "web", "edition", "news", "agency"})
 # Subdomains of a site's language or of the web, not of its name.
 _SUBDOMAINS = frozenset({"www", "m", "en", "eng", "english", "ru", "rus", "kz", "kaz", "qaz", "uz", "amp", "mobile"})
@@ -152,7 +154,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'])[a-z][\w'-]*")
 # An editor's initials before a credited agency ("JKB/Xinhua").
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
-_AUTHORED = re.compile(r"^(?:(?:written|story|words|text) by\s+|reporting\s*:\s*)", re.IGNORECASE)
+# A credit that names its writer ("Written by", "Reporting:"; a desk's "Compiled by BWALYA MUSONDA" over agency copy).
+_AUTHORED = re.compile(r"^(?:(?:written|story|words|text|compiled) by\s+|reporting\s*:\s*)", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 # Between the pieces of a credit's part: a slash or a spaced dash ("Reuters/AFP", "Reuters - November 21").
 _CREDIT_PIECES = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s+")
@@ -351,6 +354,16 @@ def _unknown_domain(name: str, text: str = "") -> str:
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
 
 
+# A page's address: its host, past an archive's own ("http://web.archive.org/web/2007.../http://www.times.co.zm/...").
+_URL_HOST = re.compile(r"https?://(?P<host>[\w.-]+\.[a-z]{2,6})(?::\d+)?(?:[/?#]|$)(?!.*https?://)", re.IGNORECASE)
+
+
+def _url_host(url: str) -> str | None:
+    """Return the host of a page's address (the last address in it, an archive's copy's original), else None."""
+    m = _URL_HOST.search(url)
+    return m.group("host").lower() if m else None
+
+
 def _without_suffix(labels: list[str]) -> list[str]:
     """A domain's labels without its top-level domain and a second level under a country ("com.tr",
     "co.uk", ".fr")."""
@@ -421,6 +434,10 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             return named
         if holder is not None:
             return holder
+    if not hits and url and (host := _url_host(url)) is not None:
+        # the weakest of all: the domain of the page's own address, as the page spells it out ("khaama.com"
+        # and "Follow Khaama Press on Twitter")
+        return _unknown_domain(host, "\n".join(line.text for line in lines)), f"the url's domain {host!r}"
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))
@@ -518,6 +535,8 @@ def _spelled_out(labels: list[str], text: str) -> str | None:
     """
     site = _without_suffix(labels)[-1]
     wanted = [site + labels[-1], site] if labels[-1] != site else [site]  # the longer spelling first
+    # ... or the name and a word of its kind ("khaama.com" is "Khaama Press")
+    wanted += [site + word for word in _NAME_KIND_WORDS]
     found: dict[str, str] = {}
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group().split()

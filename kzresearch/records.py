@@ -26,7 +26,8 @@ _UNIX_TIME = re.compile(r"\d{10}(?:\.\d+)?|\d{13}")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-(?:[01]\d-[0-3]\d|W[0-5]\d-[1-7])(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?")
 # ISO 8601's basic format, a wire system's stamp: "20160523T153100+0300".
 _ISO_BASIC = re.compile(r"((?:19|20)\d\d)([01]\d)([0-3]\d)T([0-2]\d)([0-5]\d)([0-5]\d)?(Z|[+-][0-2]\d:?[0-5]\d)?")
-_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# (an HTML heading's name is one word: "h1" of "head": {"h1": ...})
+_KEY_WORD = re.compile(r"(?<![A-Za-z])[Hh][1-6](?!\d)|[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # A web address of a picture or a clip, never the page's.
 _MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|m3u8)(?:[?#]|$)", re.IGNORECASE)
 # A headline wherever a row keeps it: a few words, not a sentence, a date or an address.
@@ -555,7 +556,7 @@ def _written_date(value: str, ambiguous: bool = False, month_first: bool = False
 
 
 def _key_words(key: str) -> set[str]:
-    """The words of a key: "pub_ms" and "pubMs" are {"pub", "ms"}."""
+    """The words of a key: "pub_ms" and "pubMs" are {"pub", "ms"}, "page_h1" {"page", "h1"}."""
     return {w.lower() for w in _KEY_WORD.findall(key)}
 
 

@@ -895,3 +895,37 @@ def test_a_digests_contents_are_a_list_and_its_last_item_under_a_sources_name_no
     # a name low on the page above a few short lines is still the footer's
     footed = "\n".join(DIGEST.splitlines()[:16]) + "\nInterfax\nAbout us | Contact | Advertise\nAll news on this site is checked twice."
     assert roles(footed, ref)["All news on this site is checked twice."] == ("boilerplate", "footer")
+
+
+WORDPRESS_PAGE = """Skip to content
+Home » World News
+Kazakh oil town under curfew as riot death toll climbs to 15
+by AFP
+December 19, 2011 in World News
+Share on Facebook Share on Twitter
+E-mail article Print article Feedback
+ALMATY - Kazakhstan raised the death toll from riots in its oil-producing west to 15 as police imposed a curfew.
+The prosecutor-general's office said 14 people had been killed in Zhanaozen in Friday's violence."""
+
+
+def test_a_blogs_category_after_its_date_share_rows_with_their_words_and_a_breadcrumb_of_one_step(ref):
+    found = roles(WORDPRESS_PAGE, ref)
+    assert found["December 19, 2011 in World News"] == ("byline", "date_line")
+    assert found["Share on Facebook Share on Twitter"] == ("boilerplate", "share_buttons")
+    assert found["E-mail article Print article Feedback"] == ("boilerplate", "share_buttons")
+    assert classify_lines(WORDPRESS_PAGE, ref).title == "Kazakh oil town under curfew as riot death toll climbs to 15"
+
+
+def test_a_desks_compiler_is_the_writer_of_its_agency_copy(ref):
+    lines = classify_lines("Nur Otan sweeps Kazakh poll\nCompiled by BWALYA MUSONDA\n"
+                           "ASTANA, Sunday - The ruling Nur Otan party won every seat in the lower house, officials said.", ref).lines
+    assert infer_byline_and_wire(lines, agency_index(ref))[0] == "Bwalya Musonda"
+
+
+def test_an_unknown_outlet_is_named_by_its_pages_address_as_the_page_spells_it(ref):
+    lines = classify_lines("Kazakhstan: nearly 4,000 held after the vote\nPolice detained nearly 4,000 people, the minister said.\n"
+                           "Follow Khaama Press on Twitter for the latest news.", ref).lines
+    assert infer_outlet(lines, ref, url="https://www.khaama.com/kazakhstan-nearly-4000-detained-0448") == \
+        ("Khaama Press", "the url's domain 'www.khaama.com'")
+    # an archive's copy is the original site's
+    assert infer_outlet(lines[:2], ref, url="http://web.archive.org/web/20070823014512/http://www.steppepost.kz/news/1")[0] == "Steppepost.kz"

@@ -195,6 +195,13 @@ def test_a_row_of_its_own_layout_gives_its_headline_page_time_and_numbered_parag
     }
 
 
+def test_a_rows_first_heading_is_its_headline(fields):
+    row = {"src": {"org": "Council on Foreign Relations", "series": "The Eurasia Brief"},
+           "head": {"h1": "Tokayev's Landslide and the Quiet Streets of Kazakhstan", "dek": "Episode 37 - 38 min"},
+           "chunks": [{"k": "notes", "t": f"{ARTICLE} {i}."} for i in range(4)]}
+    assert fields.read(row)["title"] == "Tokayev's Landslide and the Quiet Streets of Kazakhstan"
+
+
 def test_an_iso_week_date_is_read_as_its_calendar_day(fields):
     row = {"meta": {"stamp": "2016-W13-2T10:30+02:00"}, "blocks": [{"v": f"{ARTICLE} {i}."} for i in range(4)]}
     assert fields.read(row)["published"] == "2016-03-29T10:30:00+02:00"
