@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Thirty-seven annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Thirty-eight annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind35``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind36``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -79,7 +79,9 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           # (set 34) with no masthead the page states
           "heldout_blind33": (0.85, 0.75),
           "heldout_blind34": (0.85, 0.45),
-          "heldout_blind35": (0.85, 0.6)}
+          "heldout_blind35": (0.85, 0.6),
+          # blind set 36: outlets (10/14) its weakest field, a digest's and a parliament's record among them
+          "heldout_blind36": (0.85, 0.65)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))

@@ -1831,3 +1831,19 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
 def test_the_thirty_sixth_sets_classes(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2019, 6, 18)), ref)
     assert [(r["number"], r["counted"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source named again by where it sits is the one named before; in apposition, the name it follows
+    ("Human Rights Watch said that police had detained hundreds. Observers estimated that more than 300 people "
+     "were detained in Almaty, the New York-based group said.", ["Human Rights Watch", "Human Rights Watch"]),
+    ("Rights activists say police swept up passers-by. The Open Dialogue Foundation, a Warsaw-based rights group, "
+     "said at least 13 journalists had been detained.", ["Open Dialogue Foundation"]),
+    # a transcript's speaker label gives a paragraph's figures their speaker; a kicker in capitals gives none
+    ("TOMÁS ARRIAGA: How many took part?\nAIGERIM TULEGENOVA: That is what they say. In Almaty there were tens of "
+     "thousands of people on the streets.", ["Aigerim Tulegenova"]),
+    ("BREAKING NEWS: Police detained 30 people in Almaty.", [None]),
+])
+def test_sources_named_again_and_speakers_of_a_transcript(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 20)), ref)
+    assert [r["attributed_to"] for r in rows] == expected

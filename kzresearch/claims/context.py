@@ -345,7 +345,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # detained on Sunday" dates the detentions).
         speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE})"
                              rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
-        anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
+        anaphoric=re.compile(rf"^\s*(?:{alternation(attr['anaphoric_sources'])}"
+                             rf"|{alternation(attr.get('anaphoric_descriptions') or ['(?!)'], literal=False)})\s*$", re.IGNORECASE),
         # "the same office": a source named as the one before, which may stand a paragraph back
         same_source=re.compile(rf"\b{alternation([a for a in attr['anaphoric_sources'] if a.startswith('the same ')] or ['(?!)'])}\b",
                                re.IGNORECASE),
@@ -387,6 +388,10 @@ def context_patterns(lexicon: dict) -> _Patterns:
                             re.IGNORECASE),
     )
     return patterns
+
+
+# A transcript's speaker label opening a paragraph, in any script's capitals ("TOMÁS ARRIAGA: ...").
+_SPEAKER_LABEL = re.compile(r"\s*(?P<who>[^\W\d_][^\W\d_'\u2019.-]*(?:[ \t]+[^\W\d_][^\W\d_'\u2019.-]*){1,3}):\s")
 
 
 @dataclass
@@ -937,7 +942,22 @@ class TextContext:
             if value is None:
                 # "Rights activists paint a different picture. They say ...": the previous subject.
                 value = self._opening_speaker(i - 1) if anaphoric else who
-        return value
+        return value or self._transcript_speaker(i)
+
+    def _transcript_speaker(self, index: int) -> str | None:
+        """Return the speaker whose label opens the paragraph of sentence ``index`` in a transcript
+        ("AIGERIM TULEGENOVA: That is what they say. ..."): in capitals, two to four words, none a
+        label's or a place's ("BREAKING NEWS:", "NORTH KAZAKHSTAN:"); as a name is written."""
+        while self.continues(index):
+            index -= 1
+        m = _SPEAKER_LABEL.match(self.text, self.sentences[index][0])
+        if m is None or not m.group("who").isupper():
+            return None
+        words = m.group("who").split()
+        labels = {str(w).casefold() for key in ("label_words", "kicker_words", "section_words") for w in self.ref.boilerplate.get(key) or []}
+        if any(w.casefold() in labels or self.ref.is_place(w) for w in words) or self.ref.is_place(m.group("who")):
+            return None
+        return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)
 
     def _opening_speaker(self, index: int) -> str | None:
         """Return the speaker the first words of sentence ``index`` name."""
@@ -1041,14 +1061,15 @@ class TextContext:
             # "although Reuters put that crowd at around 100": an estimate's verb holds its figure.
             direct = start + m.start() <= pos <= start + m.end() + 1
             rank = 0 if final or direct else 0.5 if governs else 1 if opening else 3
-            if (pronoun := _PRONOUN_END.search(phrase)) or pats.anaphoric.match(_OPENING_TIME.sub("", phrase)):
+            apposed = m.group().startswith(",") and sentence[:who_start].rstrip().endswith(",")
+            if (pronoun := _PRONOUN_END.search(phrase)) or pats.anaphoric.match(_OPENING_TIME.sub("", phrase)) and not apposed:
                 # "At the same briefing he said ...": the person last named, a few sentences back.
                 person = (self._previous_speaker(index) or self._last_person(index, start + m.start())) if pronoun else None
                 candidates.append((rank, abs(start + m.start() - pos), person, person is None))
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
             head = sentence[:who_start].rstrip()
-            if m.group().startswith(",") and head.endswith(","):
+            if apposed:
                 # "X, the deputy interior minister, said" / "X, head of the service at the
                 # Prosecutor's Office, told": the phrase is an apposition; the name before it speaks.
                 segment = re.split(r"[,;:\"]", head[:-1])[-1]
