@@ -87,6 +87,7 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # The most words of a desk's credit after a date ("/ STEPPE DAILY WITH AFP, ASTANA").
 _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
+_AGE_SUFFIX = re.compile(r"\(\s*(?:\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)[\s,]*(?:and\s+)?)+ago\s*\)", re.IGNORECASE)
 _SECTION_TAIL = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+(?:&\s+)?[A-Z][\w'-]*){0,3}\s*$")
 # A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
 _WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])|^byline:\s+(?=[A-Z])", re.IGNORECASE)
@@ -812,6 +813,7 @@ def _is_date_line(text: str) -> bool:
     if slash and len(credit.split()) <= _DESK_CREDIT_WORDS and not SENTENCE_END.search(credit) and not any(c.isdigit() for c in credit):
         text = date
     text = _TEMPLATE_LEFTOVER.sub("", without_reading_time(text))  # ("... 00:00 - - {{hitsCtrl.values.hits}}")
+    text = _AGE_SUFFIX.sub("", text)  # "Published 21 May 2016 (3 years 9 months 17 days ago)"
     dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]
     if not dates:
         return short_year_date(text) is not None  # "Published: 04.24.23, 19:06"

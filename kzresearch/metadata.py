@@ -637,8 +637,9 @@ def _masthead_above_menu(lines: list[Line]) -> tuple[str, str] | None:
     stacked = len(below) == MENU_BELOW_MASTHEAD and all(line.role == "boilerplate" and line.n_words <= 2 for line in below)
     if not (stacked or any(is_site_menu(line) for line in below)):
         return None
-    if (name := _masthead_name(first.text, _MASTHEAD_NAME_WORDS + 1)) is None or _TERMINAL_MARK.search(name):
-        return None
+    if (name := _masthead_name(first.text, _MASTHEAD_NAME_WORDS + 1)) is None or _TERMINAL_MARK.search(name) \
+            or not name[:1].isalnum():
+        return None  # (nor a list's item: "• Live", "• Audio Only" above a broadcaster's menu)
     brand = _AGENCY_BRAND.fullmatch(name)
     return _spelled(brand.group("brand") if brand else name), f"the name {name!r} opening the page above its menu (line {first.line_no})"
 

@@ -311,7 +311,6 @@ _PUBLISHED_META = _meta_tag("article:published_time|datePublished", r"\d{4}-\d\d
 # When the page was last changed, which htmldate may take for its date when nothing else is marked.
 # (as an ISO day, or an HTTP header's date: <meta http-equiv="last-modified" content="Thu, 28 Mar 2013 01:48:09 GMT">)
 _MODIFIED_META = _meta_tag("og:updated_time|article:modified_time|dateModified|last-modified", r"""[^"'<>]{8,40}""")
-_LAST_MODIFIED_META = _meta_tag("last-modified", r"""[^"'<>]{8,40}""")
 # A <time datetime="2023-03-20"> element's day.
 _TIME_DATETIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["'](\d{4}-\d\d-\d\d)""", re.IGNORECASE)
 # The site's own name for itself: <meta property="og:site_name" content="...">.
@@ -495,10 +494,10 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     headline (``above_headline``) where the markup's date is neither confirmed by htmldate's own
     reading of the markup nor shown (an archive's "Archive-Date"; not a date of the article's text). A publication date the markup states for the article
     (:func:`_article_published`) comes first: htmldate may prefer the page's modified time, and
-    finds no date before 1995. A date that is the page's modified time ("og:updated_time") yields
-    to the first ``<time datetime>`` of another day, the article's; without one, a server's
-    "last-modified" yields to the first earlier whole date the page shows by its headline
-    (``near_headline``: its title, the text above the headline and a little below it).
+    finds no date before 1995. A date that is the page's modified time ("og:updated_time", a server's
+    "last-modified") yields to the first ``<time datetime>`` of another day, the article's; without
+    one, to the first earlier whole date the page shows by its headline (``near_headline``: its
+    title, the text above the headline and a little below it).
     ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
     where the markup does not settle it.
     """
@@ -519,10 +518,10 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     if day in _modified_days(html, _MODIFIED_META):
         if published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None):
             return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
-        # (nor a <time>, under a server's "last-modified": the first earlier whole date the page shows by its
-        # headline, "05/23/2016 - 12h05" under a "last-modified" of 2019)
-        if day in _modified_days(html, _LAST_MODIFIED_META) and (
-                earlier := next((d.isoformat() for d in _whole_dates(near_headline) if d.isoformat() < day), None)):
+        # (nor a <time>: the first earlier whole date the page shows by its headline, "05/23/2016 - 12h05"
+        # under a server's "last-modified" of 2019, "Published Jan 12, 1999 (Updated Feb 9, 2011)" under an
+        # "article:modified_time" of 2011)
+        if earlier := next((d.isoformat() for d in _whole_dates(near_headline) if d.isoformat() < day), None):
             return None, earlier
     if _stamped(shown, day):
         # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
@@ -571,8 +570,7 @@ def _byline(page: str, author: str | None) -> str | None:
 
 
 def _modified_days(html: str, pattern: re.Pattern) -> set[str]:
-    """Return the days (ISO) a page's markup says it was last changed (``_MODIFIED_META``, or a server's
-    ``_LAST_MODIFIED_META``)."""
+    """Return the days (ISO) a page's markup says it was last changed (``pattern``: ``_MODIFIED_META``)."""
     days = set()
     for m in pattern.finditer(html):
         value = m.group(m.lastgroup)

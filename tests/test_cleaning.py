@@ -929,3 +929,13 @@ def test_an_unknown_outlet_is_named_by_its_pages_address_as_the_page_spells_it(r
         ("Khaama Press", "the url's domain 'www.khaama.com'")
     # an archive's copy is the original site's
     assert infer_outlet(lines[:2], ref, url="http://web.archive.org/web/20070823014512/http://www.steppepost.kz/news/1")[0] == "Steppepost.kz"
+
+
+def test_a_date_line_with_its_age_and_a_broadcasters_list_items_above_its_menu(ref):
+    from kzresearch.cleaning import _is_date_line
+
+    assert _is_date_line("Published 21 May 2016 (3 years 9 months 17 days ago)")
+    lines = classify_lines("Skip to main content\n• Live\n• Audio Only\nNEWS | OPINION | ANALYSIS | MULTIMEDIA\n"
+                           "Kazakh police detain scores as land protests defy the president\n"
+                           "Security forces sealed off the main squares of Almaty and Astana on Saturday, detaining dozens.", ref).lines
+    assert infer_outlet(lines, ref)[0] is None

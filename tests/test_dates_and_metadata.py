@@ -561,6 +561,11 @@ def test_a_publication_date_the_markup_names_outranks_a_modified_time_and_htmlda
                 '<p>05/23/2016 - 12h05</p><p>Text.</p><p>Printed on 03/14/2025</p></body></html>')
     assert _page_dates(modified, "05/23/2016 - 12h05 Text. Printed on 03/14/2025", "2019-02-11", "", "05/23/2016 - 12h05 Text.") \
         == (None, "2016-05-23")
+    # ... and an "article:modified_time" alone: the earlier date the page shows by its headline
+    revised = ('<html><head><meta property="article:modified_time" content="2011-02-09T11:02:00-04:00"></head><body>'
+               '<p>Published Jan 12, 1999 at 8:00 am (Updated Feb 9, 2011 at 11:02 am)</p><p>Text.</p></body></html>')
+    assert _page_dates(revised, "Published Jan 12, 1999 at 8:00 am (Updated Feb 9, 2011 at 11:02 am) Text.", "2011-02-09", "",
+                       "Published Jan 12, 1999 at 8:00 am (Updated Feb 9, 2011 at 11:02 am) Text.") == (None, "1999-01-12")
     # (not an "og:updated_time" of the day htmldate gives, nor a date of the article's text far below its headline)
     updated_only = '<html><head><meta property="og:updated_time" content="2022-01-10T09:00:00Z"></head><body><p>Text.</p></body></html>'
     assert _page_dates(updated_only, "Text. In Zhanaozen on 16 December 2011 ...", "2022-01-10", "", "Text.")[1] != "2011-12-16"

@@ -1538,6 +1538,11 @@ def test_what_a_review_found_misfiring(ref, text, election, published, expected)
      [("Kassym-Jomart Tokayev", 70.96, "exact", "2019-06-09-presidential"), ("Kassym-Jomart Tokayev", 70.76, "exact", "2019-06-09-presidential")]),
     ("The second-placed candidate, Amirzhan Kosanov, was allowed 16.23 percent.", "2019-06-09-presidential", "2019-06-18",
      [("Amirzhan Kosanov", 16.23, "exact", "2019-06-09-presidential")]),
+    # set 37: figures joined by "and" before one year share it; "all" after "and"; a referendum's no after an aside
+    ("Nur Otan took 88% of the vote and all 98 elected seats in 2007.", "2012-01-15-parliamentary", "2011-12-19",
+     [("Nur Otan", 88, "exact", "2007-08-18-parliamentary"), ("Nur Otan", 98, "exact", "2007-08-18-parliamentary")]),
+    ("The chairman said that 2,045,271 people, or 26.15 percent of those who took part, voted against the project.",
+     "2024-10-06-referendum", "2024-10-07", [("No", 26.15, "exact", "2024-10-06-referendum")]),
     # a question of another measure, a long one, and "it" with no share before are no frame
     ("What about the economy?\nOfficially 4.5 percent growth.", "2022-11-20-presidential", "2022-11-29", []),
     ("Inflation was high. In 2022 it was 20 percent.", "2022-11-20-presidential", "2022-11-29", []),

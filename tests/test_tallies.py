@@ -1827,6 +1827,13 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
     ('Police said "fewer than ten" people had been "invited for a conversation" and that no one had been arrested.',
      [(10, "detained")]),
     ("The OSCE, which deployed more than 300 monitors, said the vote was marred by detentions of protesters.", []),
+    # set 37: a count's earlier figure ("up from", "the previous official figure ... was"); a part's verb after "and"
+    ("The ministry said 9,900 people had been detained across the country, up from 7,939 a day earlier.",
+     [(9900, "detained"), (7939, "detained")]),
+    ("Officials said 225 people had been killed. The previous official figure, released by the health ministry a week ago, was 164.",
+     [(225, "killed"), (164, "killed")]),
+    ("In Astana, two groups of several dozen people who tried to gather nearby were pushed back and a number of them were detained.",
+     [(None, "protesters")]),
 ])
 def test_the_thirty_sixth_sets_classes(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2019, 6, 18)), ref)

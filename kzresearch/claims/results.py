@@ -155,6 +155,7 @@ _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b|\bconfirmed\b"
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
 # A comma, or a comma and "then", between the figures of a series by year ("80 percent, then 91 percent in 2005").
+_AND_ALL = re.compile(r"\s+and\s+(?:all\s+(?:the\s+|of\s+the\s+)?|the\s+)?", re.IGNORECASE)
 _SERIES_LINK = re.compile(r",(?:\s+then)?\s*$")
 _ADJUNCT_REACH = 24  # how far before a turnout the words that make it an adjunct stand
 # ("on a turnout of", "on a reported turnout of", "with an official turnout of")
@@ -1256,7 +1257,7 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         of = parse_number(m.group("of")) if m.group("of") else None
         if of and value == 1 and _EVERY.search(text, max(lo, m.start() - 8), m.start()):
             value = of  # "every one of the 98 elected seats": all of them
-        elif of is None and _ALL.search(text, max(lo, m.start("num") - 24), m.start("num")):
+        elif of is None and _ALL.search(text, max(lo, m.start("num") - _ALL_REACH), m.start("num")):
             of = value  # "won all 98 elected seats": all of the seats there were
         qualifier = _qualifier(f, m)
         before = text[lo: m.start()]
@@ -1403,8 +1404,10 @@ _PRELIMINARY_BEFORE = re.compile(r"\b(?:above|below|over|under|(?:higher|lower|m
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
-_ALL = re.compile(r"\b(?:won|wins|win|took|takes|secured|swept|captured|claimed|gained|holds?|held|occup(?:y|ies|ied))\s+all\s+(?:the\s+)?$",
-                  re.IGNORECASE)
+# (the verb's second object too: "took 88% of the vote and all 98 elected seats")
+_ALL = re.compile(r"\b(?:won|wins|win|took|takes|secured|swept|captured|claimed|gained|holds?|held|occup(?:y|ies|ied))\s+"
+                  r"(?:[^,;.]{1,40}?\s+and\s+)?all\s+(?:the\s+)?$", re.IGNORECASE)
+_ALL_REACH = 70
 _DIGIT = re.compile(r"\d")
 # Between a threshold and a party's figure ("the 5 per cent barrier at 2.3 per cent"; not "lowered
 # the 7 percent threshold to 5 percent").
@@ -1566,6 +1569,12 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     opening = _OPENING.match(text, s_start, s_end)
     first = 1 if opening and opening.end() <= cuts[1] else None
     segments = [bisect.bisect_right(cuts, row.pop("_anchor")) for row in rows]
+    for i in sorted(attached):
+        # "Nur Otan took 88% of the vote and all 98 elected seats in 2007": the subject's figures joined
+        # by "and" before one year share it
+        if i and i - 1 not in attached and segments[i - 1] == segments[i] and rows[i - 1]["subject"] == rows[i]["subject"] \
+                and rows[i - 1]["measure"] != rows[i]["measure"] and _AND_ALL.fullmatch(text, rows[i - 1]["end"], rows[i]["start"]):
+            attached[i - 1] = attached[i]
     for i, row in enumerate(rows):
         segment = segments[i]
         earlier = row.pop("_earlier", False)  # a share a change started from, of the election before

@@ -82,6 +82,9 @@ _ANOTHER_SET = re.compile(r"(?<!among )\bthose\s+(?:\w+\s+)?$", re.IGNORECASE)
 # ... or a demand's ("gathered outside the town administration, demanding that relatives arrested in Almaty be sent home")
 _DEMANDED = re.compile(r"\b(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|to\s+free|(?:release|freedom)\s+of)\b[^,;.]{0,40}$", re.IGNORECASE)
 _DEMAND_REACH = 60
+# ... or a part's of its own ("two groups of several dozen people ... were pushed back and a number of them were detained")
+_PART_AFTER_AND = re.compile(r"\band\s+(?:a\s+number|some|many|most|several|dozens|scores|hundreds|a\s+few|[\w-]+)\s+of\s+(?:them|those|whom)\b",
+                             re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # ... of everyone ("not a single one of them was arrested", "none of them were detained", "no one was hurt")
 _NO_ONE = re.compile(r"\b(?:not\s+(?:a\s+single\s+)?one|none|no\s+one|nobody)(?:\s+of\s+(?:them|those|whom))?\s+"
@@ -172,6 +175,7 @@ class _Grammar:
     ellipsis: re.Pattern
     rival: re.Pattern
     rival_said: re.Pattern
+    rival_from: re.Pattern
     rival_sources: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
@@ -334,6 +338,10 @@ def grammar(lexicon: dict) -> _Grammar:
                          r"\s+(?:by\s+(?:the\s+)?(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:['\u2019]s?)?\s+(?:count|estimates?|tally|figures?|reckoning)\b"
                          r"|according\s+to\s+(?:the\s+)?(?P<source_after>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?=\s*(?:[-\u2013\u2014,.;)]|$)))",
                          re.IGNORECASE),
+        # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
+        rival_from=re.compile(rf",\s*(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:(?:previous|earlier|initial|preliminary)\s+)?"
+                              rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a|the|on|in|by|last|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
+                              re.IGNORECASE),
         # "... the organisers claimed more than 1,000 people attended, while the city authorities said fewer
         # than 300": a source, its verb of saying and a bare quantity after a full count, a rival figure
         rival_said=re.compile(rf"\s*(?:[-\u2013\u2014]{{1,2}}|[,;])\s*(?:and|but|while|whereas)\s+(?:the\s+)?"
@@ -686,10 +694,12 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
                     and _is_count(text, m, "ellipsis", g):
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
         # (rival figures follow the end of the count's clause, the next dash, comma or semicolon with no
-        # other quantity before it, one after another, their source after them or before its verb of saying)
+        # other quantity before it, one after another, their source after them or before its verb of saying,
+        # or an earlier figure the count went up or down from)
         pos = cand.end
         while (end := _CLAUSE_END_AT.search(text, pos, limit)) is not None and not g.anchor.search(tc.folded, pos, end.start()) \
-                and (m := g.rival.match(text, end.start(), limit) or g.rival_said.match(text, end.start(), limit)) is not None \
+                and (m := g.rival.match(text, end.start(), limit) or g.rival_said.match(text, end.start(), limit)
+                     or g.rival_from.match(text, end.start(), limit)) is not None \
                 and _is_count(text, m, "ellipsis", g):
             found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
             pos = m.end()
@@ -903,6 +913,7 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
     after = [t for t in after if not _DENIED.search(text, max(lo, t[0] - 12), t[0])
              and not _NO_ONE.search(text, max(lo, t[0] - _NO_ONE_REACH), t[0])
              and not _ANOTHER_SET.search(text, max(cand.end, t[0] - 20), t[0])
+             and not _PART_AFTER_AND.search(text, cand.end, t[0])
              and not (_DEMANDED.search(text, max(cand.end, t[0] - _DEMAND_REACH), t[0])
                       and not _PREDICATE_END.search(text, max(cand.end, t[0] - _PREDICATE_REACH), t[0]))
              and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
