@@ -1034,3 +1034,15 @@ def test_a_sites_today_is_no_articles_date_and_an_initials_dot_is_kept(tmp_path)
     path.write_text(page, encoding="utf-8")
     (doc,), _ = read_file(path, tmp_path)
     assert "published" not in doc.meta and doc.meta["page_date"] == "2011-12-18" and doc.meta["byline"] == "Thomas R. Keel"
+
+
+def test_a_fast_extraction_that_keeps_one_entry_of_a_live_blog_gives_way_to_the_full_one():
+    from kzresearch.reading import _extract_html
+
+    entries = "".join(f'<section class="entry"><time datetime="2022-01-06T1{i}:00:00+11:00">{i}pm</time><h2>Update {i}</h2>'
+                      f"<p>{'Police detained more people in Almaty on Thursday, the interior ministry said in a statement. ' * 3}Entry {i}.</p></section>"
+                      for i in range(8))
+    page = (f"<html><head><title>Kazakhstan unrest live</title></head><body><article><h1>Kazakhstan unrest live</h1>{entries}"
+            "</article></body></html>")
+    text, _ = _extract_html(page)
+    assert "Entry 0." in text and "Entry 7." in text

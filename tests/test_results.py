@@ -1543,6 +1543,33 @@ def test_what_a_review_found_misfiring(ref, text, election, published, expected)
      [("Nur Otan", 88, "exact", "2007-08-18-parliamentary"), ("Nur Otan", 98, "exact", "2007-08-18-parliamentary")]),
     ("The chairman said that 2,045,271 people, or 26.15 percent of those who took part, voted against the project.",
      "2024-10-06-referendum", "2024-10-07", [("No", 26.15, "exact", "2024-10-06-referendum")]),
+    # a record of the measure the paragraph gave; a vote drawing its turnout; taking part in a vote
+    ("Turnout stood at 54.19% when the polls closed. That is lower than in any previous election. The previous low was "
+     "56.49% in 2004; the 1999 vote drew 62.5%.", "2023-03-19-parliamentary", "2023-03-24",
+     [("turnout", 54.19, "exact", "2023-03-19-parliamentary"), ("turnout", 56.49, "exact", "2004-09-19-parliamentary"),
+      ("turnout", 62.5, "exact", "1999-10-10-parliamentary")]),
+    ("Presidential votes draw more: 69.44% took part in the presidential vote of November 2022.", "2023-03-19-parliamentary",
+     "2023-03-24", [("turnout", 69.44, "exact", "2022-11-20-presidential")]),
+    ("In January 2021 only about 30% of Almaty's voters took part.", "2023-03-19-parliamentary", "2023-03-24",
+     [("turnout", 30, "approx", "2021-01-10-parliamentary")]),
+    # in a story about no vote: a turnout after one vote's shares is that vote's, also after "that vote"
+    ("Official results gave Nazarbayev 79.78 percent and Abdildin 11.7 percent. The commission put turnout at about 87 percent.",
+     None, "2020-07-01", [("Nursultan Nazarbayev", 79.78, "exact", "1999-01-10-presidential"),
+                          ("Serikbolsyn Abdildin", 11.7, "exact", "1999-01-10-presidential"), ("turnout", 87, "approx", "1999-01-10-presidential")]),
+    ("Otan won 30.9 percent in 1999. Turnout in that vote was 62.5 percent.", None, "2020-07-01",
+     [("Otan", 30.9, "exact", "1999-10-10-parliamentary"), ("turnout", 62.5, "exact", "1999-10-10-parliamentary")]),
+    # months counted from the month the sentence before named; the turnout a precise share was won on
+    ("In April 1995, 95.4 per cent backed the extension. Four months later the constitution was adopted with about 89 per cent "
+     "support.", "2022-06-05-referendum", "2022-06-01",
+     [("Yes", 95.4, "exact", "1995-04-29-referendum"), ("Yes", 89, "approx", "1995-08-30-referendum")]),
+    ("A month after the killings, Nur Otan won a snap election with 80.99 per cent, on a reported turnout of 75.4 per cent.",
+     "2021-01-10-parliamentary", "2021-12-16",
+     [("Nur Otan", 80.99, "exact", "2012-01-15-parliamentary"), ("turnout", 75.4, "exact", "2012-01-15-parliamentary")]),
+    ("Preliminary results gave Nazarbayev 95.5%. The final count put him at 95.55%.", "2011-04-03-presidential", "2011-04-06",
+     [("Nursultan Nazarbayev", 95.5, "exact", "2011-04-03-presidential"), ("Nursultan Nazarbayev", 95.55, "exact", "2011-04-03-presidential")]),
+    # a time is no subject; a year after a preposition is no count of seats
+    ("That October the Communists took 17.7 percent of the party-list vote.", None, "2020-07-01", []),
+    ("The party was founded in 2004 and from 2012 had seats in parliament.", None, "2020-07-01", []),
     # a question of another measure, a long one, and "it" with no share before are no frame
     ("What about the economy?\nOfficially 4.5 percent growth.", "2022-11-20-presidential", "2022-11-29", []),
     ("Inflation was high. In 2022 it was 20 percent.", "2022-11-20-presidential", "2022-11-29", []),

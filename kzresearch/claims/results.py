@@ -34,7 +34,7 @@ from typing import Any
 from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, DocContext, Mention, TextContext, elections_of, text_context
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
-from kzresearch.dates import WEEKDAYS, last_month_named, months_before
+from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
 from kzresearch.patterns import caseless, fold_case, starting_words
 from kzresearch.reference import official_values
 
@@ -65,8 +65,9 @@ _MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS
 # The year last written itself: "Turnout that year was just over 63 percent".
 _THAT_YEAR_CUE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b")
 # Years or months counted from the time last written: "Three years later", "Four months earlier".
-_COUNTED_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+(?P<unit>year|month)s?\s+(?P<dir>later|earlier|before|after)\b"
-                           r"(?!\s+(?:the|his|her|its)\b)", re.IGNORECASE)
+# ("a year after the vote" is a preposition's, "Four months later the constitution was adopted" an adverb's)
+_COUNTED_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+(?P<unit>year|month)s?\s+(?P<dir>later|earlier|(?:before|after)(?!\s+(?:the|his|her|its)\b))\b",
+                           re.IGNORECASE)
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April", "the referendum of 5 June" (the last April or June up to
 # publication).
@@ -93,6 +94,10 @@ _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|repor
 _VOTE_NOUN_REACH = 40
 # "It" opening a sentence after one that gave a turnout, and a verb of its spread: that turnout.
 # ("In Almaty, the largest city, it was 25.82 percent": after a place that opens the sentence, a figure of its own)
+# A vote drawing its figure: a turnout ("the 1999 vote drew 62.5%"; not the yes vote's or a list's share,
+# nor a line on the ballot's: "The 'against all' line on the ballot drew 5.8 percent").
+_VOTE_DREW = re.compile(r"(?<!yes )(?<!no )(?<!list )\b(?:vote|election|elections|poll|polls)\s+(?:drew|attracted)\s+(?:(?:about|some|nearly|almost|just|only)\s+)?$",
+                        re.IGNORECASE)
 # The most words of an interviewer's question that names the measure its answer gives.
 _QUESTION_WORDS = 12
 _IT_TURNOUT = re.compile(r"\s*(?:(?:(?:At|By)\s+[^,;]{1,30}?[\s,]\s*)?[Ii]t\s+(?:ranged|was\s+(?:highest|lowest))\b"
@@ -122,6 +127,7 @@ _SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("h
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _NAME_AFTER_OFFICE = re.compile(r"\s+[A-Z][a-z'-]+")
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
+_TIME_DETERMINERS = frozenset({"That", "This", "Last", "Next", "Early", "Late", "Every", "Each"})
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 # A pronoun subject right after a figure ("the 91.15 per cent he received"), before a verb of a
 # result ("the 80 percent he had forecast", "the 60 percent it had hoped for" are none).
@@ -558,12 +564,16 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             pos = max(m.end(), tc.sentences[index][1])  # one hit is enough for a sentence
     turnouts: set[int] = set()  # sentences that gave a turnout: a list of regional turnouts may follow
     kept_before: dict[int, list[dict]] = {}  # each sentence's rows, for the sentence after it
+    last_kept: tuple[int, list[dict]] = (-1, [])  # the last sentence with rows, and its rows
     abroad: set[int] = set()  # sentences wholly about another country's vote
     for index in tc.claim_sentences:
         s_start, s_end = tc.sentences[index]
         if index not in cued or not f.has_number.search(folded, s_start, s_end):
             continue
-        found = _percentages(tc, f, index, turnouts, kept_before.get(index - 1, [])) + _counts(tc, f, index)
+        # (the rows a figure opening this sentence may go on with: the paragraph's last, "turnout stood at
+        # 54.19%. That is lower than in any previous election. The previous low was 56.49% in 2004")
+        in_paragraph = last_kept[1] if all(tc.continues(i) for i in range(last_kept[0] + 1, index + 1)) else []
+        found = _percentages(tc, f, index, turnouts, in_paragraph) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -590,16 +600,23 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
             abroad.add(index)
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
-        for row in kept:
+        for i, row in enumerate(kept):
             # ("Nur Otan took 80.99 percent", told of 2012 in a story of 2021): a precise figure that
             # is one vote's official result and not the vote's the cues gave is that vote's
             if not (row["election_id"] and _states_official(tc.ref, row["election_id"], row)) \
                     and (exact := _official_match(tc.ref, row)) is not None:
+                # (and so is the turnout it was won on: "with 80.99 per cent, on a reported turnout of 75.4 per cent")
+                following = kept[i + 1] if i + 1 < len(kept) else None
+                if following is not None and following["measure"] == "turnout" and following["election_id"] == row["election_id"] \
+                        and _ON_TURNOUT.fullmatch(text, row["end"], following["start"]):
+                    following["election_id"] = exact
                 row["election_id"] = exact
         # ("When we repealed the Eighth Amendment in 2018, 66.4% voted Yes": dated when Kazakhstan held no vote)
         kept = [row for row in kept if not row.pop("_no_vote", False)]
         _held_by_publication(tc, f, kept)
         kept_before[index] = kept
+        if kept:
+            last_kept = (index, kept)
         for row in kept:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
@@ -641,7 +658,8 @@ def _qualifier(f: _Frames, m: re.Match) -> str:
 def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], rows_before: list[dict]) -> list[dict]:
     """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds (adding
     ``index`` to ``turnouts``, the sentences that gave a turnout, when it gives one); ``rows_before``
-    are the sentence before's, whose measure a figure opening this one may go on with."""
+    are the rows of the paragraph's last sentence that had any, whose measure a figure opening this
+    one may go on with."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
     # A percentage ends in a percent word: try the pattern only at the word starts shortly before one.
@@ -676,6 +694,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
             turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 90), m.start()))
         if not turnout_before and lo == s_start and index - 1 in turnouts and (it := _IT_TURNOUT.match(text, s_start)) is not None:
             turnout_before = [it]  # "Turnout was 68.06%. It ranged from 80.66% in Turkistan region to just 33.3% in Almaty"
+        if not turnout_before and (drew := _VOTE_DREW.search(text, max(lo, m.start() - 40), m.start())) is not None:
+            turnout_before = [drew]  # "the 1999 vote drew 62.5%": the share of voters a vote drew
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
@@ -760,6 +780,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
 # before ("He got more than 98 percent in 1991. In 1999 it was just shy of 80 percent"); one compared
 # with the figure of the sentence before ("That is lower than the 77 percent reported in 2019").
 _ANSWER_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+ly,?\s+)?")
+# ... and a record of the measure the sentences before gave ("The previous low was 56.49% in 2004")
+_RECORD_WAS = re.compile(r"\s*(?:The\s+)?(?:previous|earlier|former|last|old|all-time)\s+(?:low|high|record|peak)\s+"
+                         r"(?:was|had\s+been|stood\s+at|came\s+in\s+at)\s+", re.IGNORECASE)
 _IT_SHARE = re.compile(r"\s*(?:In\s+(?:19|20)\d\d,?\s+)?[Ii]t\s+(?:was|came\s+to|stood\s+at|reached|fell\s+to|rose\s+to|dropped\s+to)\s+")
 _THAT_COMPARED = re.compile(r"\s*(?:That|This|It)(?:'s|’s|\s+is|\s+was)\s+(?:(?:much|far|slightly|a\s+little|well|somewhat)\s+)?"
                             r"(?:lower|higher|less|more|down|up|below|above)\s+(?:than|from|on)\s+(?:the\s+)?")
@@ -767,8 +790,8 @@ _THAT_COMPARED = re.compile(r"\s*(?:That|This|It)(?:'s|’s|\s+is|\s+was)\s+(?:(
 
 def _carried_measure(tc: TextContext, f: _Frames, index: int, pos: int, rows_before: list[dict]) -> tuple[str, str] | None:
     """Return ``(subject, measure)`` of a figure at ``pos`` that opens its sentence with no measure of
-    its own and takes one from the sentence before (:data:`_ANSWER_OPENING`, :data:`_IT_SHARE`,
-    :data:`_THAT_COMPARED`), else None."""
+    its own and takes one from the question before it (:data:`_ANSWER_OPENING`) or from ``rows_before``,
+    the paragraph's last rows (:data:`_IT_SHARE`, :data:`_THAT_COMPARED`, :data:`_RECORD_WAS`), else None."""
     s_start = tc.sentences[index][0]
     if index and _ANSWER_OPENING.fullmatch(tc.text, s_start, pos):
         q_start, q_end = tc.sentences[index - 1]
@@ -780,7 +803,7 @@ def _carried_measure(tc: TextContext, f: _Frames, index: int, pos: int, rows_bef
     if _IT_SHARE.fullmatch(tc.text, s_start, pos) and (shares := [r for r in rows_before if r["measure"] == "vote_share"]):
         return shares[-1]["subject"], "vote_share"
     compared = [r for r in rows_before if r["measure"] in ("turnout", "vote_share")]  # (not "out of 12 million voters")
-    if _THAT_COMPARED.fullmatch(tc.text, s_start, pos) and compared:
+    if (_THAT_COMPARED.fullmatch(tc.text, s_start, pos) or _RECORD_WAS.fullmatch(tc.text, s_start, pos)) and compared:
         return compared[-1]["subject"], compared[-1]["measure"]
     return None
 
@@ -1129,7 +1152,9 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                 and not _NAME_AFTER_OFFICE.match(window, office.end()):
             return winner
         cap = _CAPITALISED_END.search(window)
-        if cap and "person" in kinds:
+        # (not a time: "That October the Communists took 17.7 percent")
+        if cap and "person" in kinds and not any(w.lower() in MONTHS or w.lower() in WEEKDAYS or w in _TIME_DETERMINERS
+                                                 for w in cap.group("name").split()):
             return cap.group("name")
         return None
     word = "he" if pronoun.groupdict().get("age") else (pronoun.group("p") or pronoun.group("own") or pronoun.group("the")).lower()
@@ -1250,6 +1275,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             continue  # a share ("9%", "9.1%"), not seats
         if value != 1 and not m.group().lower().endswith("s"):
             continue  # a singular word counts one seat: "won just one seat", not "the 2 seat majority"
+        if _YEAR_AFTER_PREPOSITION.search(text, max(lo, m.start("num") - 8), m.end("num")):
+            continue  # "from 2012 had seats in parliament": a year, no count
         if _NOT_SEATS_BETWEEN.search(text, m.end("of") if m.group("of") else m.end("num"), m.end()):
             continue  # "30 percent of deputies", "nine more deputies": a share or an addition, no party's seats
         if not seat_named and not _GETS_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
@@ -1401,6 +1428,7 @@ _FROM_BEFORE = re.compile(r"\b(?:down|up|rising|falling|fell|rose|dropping|climb
 _PRELIMINARY_BEFORE = re.compile(r"\b(?:above|below|over|under|(?:higher|lower|more|less)\s+than|(?:up|down)\s+(?:on|from)|from|"
                                  r"against|compared\s+(?:with|to))\s+(?:the|an?|its|his|her)\s+(?:preliminary|initial|provisional)\s+$",
                                  re.IGNORECASE)
+_YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:from|since|in|until|till|by|after|before)\s+(?:19|20)\d\d$", re.IGNORECASE)
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
@@ -1554,8 +1582,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     # "... was re-elected in April with 95.5 per cent. Turnout was put at almost 90 per cent": the
     # turnout of the vote whose shares the sentence before gave (all of one vote), when it named its time first
     shared = {r["election_id"] for r in before if r["measure"] == "vote_share"}
+    # (in a story about no vote, any turnout after them: "Official results gave X 79.78 percent and Y 11.7
+    # percent. The Central Election Commission put turnout at about 87 percent")
     opened = shared.pop() if len(shared) == 1 and index and not _OWN_TIME.search(text, s_start, s_end) \
-        and _TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1) else None
+        and (_TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1) or tc.ctx.election_id is None) else None
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
     # previous referendum ... was held on June 5, 2022"; not "became president in 2019")
@@ -1603,8 +1633,8 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         last = {cue for at, cue in own if at == max(a for a, _ in own)}
         used = attached[i] if i in attached else last if own else attached[max(dated)] if dated else cues
         row["election_id"] = _election_for(tc, row, used, back)
-        if opened and row["measure"] == "turnout" and not cues and not back and not dated:
-            row["election_id"] = opened
+        if opened and row["measure"] == "turnout" and not dated and (not cues and not back or row["election_id"] is None):
+            row["election_id"] = opened  # (also where "that vote" points back to a year of two votes: "Otan won 30.9% in 1999")
         if i and segments[i - 1] == segment and (row["election_id"] is None or (
                 row["measure"] == "turnout" and rows[i - 1]["measure"] == "vote_share" and not cues and not back and not dated
                 and _ON_TURNOUT.fullmatch(text, rows[i - 1]["end"], row["start"]))):
