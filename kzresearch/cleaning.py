@@ -55,8 +55,8 @@ _CREDIT_LINE = re.compile(
 AGENCY_SIGNOFF = re.compile(r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\((?P<agencies>[^()]{2,80})\)$")
 # (a name of a person: "The Steppe Post" above a date line is a masthead)
 # (no possessive: "Asia's Daily Paper"; no word of a phrase, which a name never holds: "In Short", "Tune In",
-# "Read More", "Sign Up")
-_NOT_IN_A_NAME = r"(?!(?:In|On|At|Of|To|For|By|And|Or|More|Up|Out|Now|Here|Us)\b)"
+# "Read More", "Sign Up", "From Wikipedia")
+_NOT_IN_A_NAME = r"(?!(?:In|On|At|Of|To|For|By|From|With|Via|About|And|Or|More|Up|Out|Now|Here|Us)\b)"
 _NAME = rf"(?!The ){_NOT_IN_A_NAME}[A-Z][a-z'-]+(?<!'s)(?: {_NOT_IN_A_NAME}[A-Z][a-z'-]+(?<!'s)){{1,2}}"
 # "Helen Marsh in Almaty", "Dana Omarova": a byline without "By".
 # ... in capitals too, as weeklies set them ("ANUP GHIMIRE in ALMATY")

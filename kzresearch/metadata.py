@@ -77,9 +77,9 @@ _SPECIAL_TO = re.compile(r"(?:^|\s+)special(?:\s+(?:to|for|correspondent)\b.*)?$
 _IN_PLACE = re.compile(r"(?i:in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 # A writer's role after the name, alone ("Tom Rawcliffe Reporter", "Metro Reporter"; "Writer" is a surname too).
 _TRAILING_ROLE = re.compile(r"\s+(?:reporter|correspondent)$", re.IGNORECASE)
-# A part of a byline that is a writer's role, not a name ("Kyiv Post Staff Writer", "Correspondent").
+# A part of a byline that is a writer's role or a page's, not a name ("Kyiv Post Staff Writer", "Correspondent", "Readers' Letters").
 _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|foreign|associated\s+press|ap|afp|reuters)\s+(?:writer|reporter|correspondent|editor)|"
-                       r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services)$", re.IGNORECASE)
+                       r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services|letters|board|editorial)$", re.IGNORECASE)
 # A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
 _AFFILIATION = re.compile(r"\b(?:University|Institute|Academy|College|School|Centre|Center|Foundation|Council|Programme|Program)\b")
 # A part that credits rather than names: "With reporting by AP", "Staff".

@@ -939,3 +939,13 @@ def test_a_date_line_with_its_age_and_a_broadcasters_list_items_above_its_menu(r
                            "Kazakh police detain scores as land protests defy the president\n"
                            "Security forces sealed off the main squares of Almaty and Astana on Saturday, detaining dozens.", ref).lines
     assert infer_outlet(lines, ref)[0] is None
+
+
+def test_an_encyclopedias_tagline_names_it_and_a_letters_page_has_no_writer(ref):
+    wiki = classify_lines("2011 Kazakh presidential election\nFrom Wikipedia, the free encyclopedia\nJump to navigation Jump to search\n"
+                          "Early presidential elections were held in Kazakhstan on 3 April 2011, more than a year before they were due.", ref).lines
+    assert infer_outlet(wiki, ref)[0] == "Wikipedia"
+    assert infer_byline_and_wire(wiki, agency_index(ref))[0] is None
+    letters = classify_lines("Ten years after Zhanaozen, the oil workers deserve the truth\nBy Readers' Letters\n"
+                             "Sir, - Ten years ago yesterday I was sitting in a contractor's office in Aktau when the news came.", ref).lines
+    assert infer_byline_and_wire(letters, agency_index(ref))[0] is None
