@@ -246,7 +246,7 @@ def _signatures_for(ref: Reference) -> _OutletSignatures:
     return _OutletSignatures(ref)
 
 
-def canonical_outlet(name: str, ref: Reference, text: str = "") -> str:
+def canonical_outlet(name: str, ref: Reference, text: str = "", url: str | None = None) -> str:
     """Return the ``outlets.csv`` name of an outlet as a page or an export names it, else the name.
 
     Pages and exports name their site by its domain ("Tengrinews.kz", "en.trend.az") or in
@@ -262,6 +262,9 @@ def canonical_outlet(name: str, ref: Reference, text: str = "") -> str:
         Reference tables (``outlets.csv``).
     text : str, optional
         The page's text, where a domain no outlet has may be spelled out (:func:`_unknown_domain`).
+    url : str, optional
+        The page's address: a name that runs its host's letters together ("NewsComAu" of
+        "www.news.com.au") is that host ("news.com.au").
 
     Returns
     -------
@@ -279,6 +282,10 @@ def canonical_outlet(name: str, ref: Reference, text: str = "") -> str:
     # A masthead names the outlet as its pages write it ("WSJ", "BBC News Online"); an agency's own
     # copy is the agency's ("Deutsche Presse-Agentur" is dpa).
     masthead = next((outlet for outlet, _, pattern in signatures.by_signal.get("masthead", []) if pattern.fullmatch(folded)), None)
+    if not masthead and url and (host := _url_host(url)) is not None:
+        site = host.removeprefix("www.")
+        if re.sub(r"\W", "", site) == re.sub(r"\W", "", folded):
+            return site
     return masthead or agency_index(ref).get(name.casefold()) or _named_first(folded, signatures) \
         or _unknown_domain(_without_medium(name), text)
 

@@ -84,7 +84,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if record.get("outlet"):
         outlet, outlet_source, outlet_evidence = record["outlet"], "manifest", "collection record"
     elif raw.meta.get("outlet"):
-        outlet, outlet_source = canonical_outlet(raw.meta["outlet"], ref, raw.text), "manifest" if raw.fmt == "jsonl" else "metadata"
+        outlet, outlet_source = canonical_outlet(raw.meta["outlet"], ref, raw.text, url), "manifest" if raw.fmt == "jsonl" else "metadata"
         outlet_evidence = f"{raw.fmt} metadata" + (f" {raw.meta['outlet']!r}" if outlet != raw.meta["outlet"] else "")
     else:
         outlet, outlet_evidence = infer_outlet(clean.lines, ref, url=url)

@@ -142,6 +142,11 @@ def test_outlet_names_from_metadata_become_canonical(ref):
     assert canonical_outlet("WSJ", ref) == "The Wall Street Journal"  # a masthead signature
 
 
+def test_a_site_name_that_runs_its_hosts_letters_together_is_the_host(ref):
+    assert canonical_outlet("NewsComAu", ref, "", "https://www.news.com.au/world/asia/kazakhstan-unrest-live") == "news.com.au"
+    assert canonical_outlet("Steppe Post", ref, "", "https://steppepost.kz/politics/1") == "Steppe Post"
+
+
 def test_a_publications_name_is_cited_without_the_medium_its_site_adds(ref):
     assert canonical_outlet("Jamaica Gleaner Online", ref) == "Jamaica Gleaner"
     assert canonical_outlet("The Steppe Post Online Edition", ref) == "The Steppe Post"
