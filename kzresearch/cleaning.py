@@ -88,7 +88,9 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _DESK_CREDIT_WORDS = 8
 _BY_CREDIT_TAIL = re.compile(r"\s+by\s+[A-Z][^.!?]{0,60}$")
 _AGE_SUFFIX = re.compile(r"\(\s*(?:\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)[\s,]*(?:and\s+)?)+ago\s*\)", re.IGNORECASE)
-_SECTION_TAIL = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+(?:&\s+)?[A-Z][\w'-]*){0,3}\s*$")
+# (a blog's category, its words a section's: "in World News", "in Opinion & Analysis"; not a place: "in Zhanaozen")
+_SECTION_TAIL = re.compile(r"\s+in\s+(?:[A-Z][\w'-]*\s+(?:&\s+)?){0,3}(?:News|Politics|World|Business|Opinion|Analysis|Sport|Sports|"
+                           r"Features?|Blogs?|Asia|Europe|Uncategori[sz]ed|Economy|Society|Region|Regions|Columns?|Editorials?)\s*$")
 # A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
 _WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])|^byline:\s+(?=[A-Z])", re.IGNORECASE)
 # "Report by Dana Omarova, Steppe News": a writer and a house, capitalised throughout (not the
@@ -987,8 +989,10 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: 
 
 
 # How many lines under a headline a writer's name may stand on its own, past a standfirst, the date
-# and a picture's caption.
+# and a picture's caption; the words of a paragraph, and a paragraph's words.
 _HEAD_LINES = 5
+_PARAGRAPH_WORDS = 8
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A name on a line of its own, any script's letters ("Tereza Šťastná", "Jonathan R. Hale"), with the
 # place written in or the writer's role after a comma or in brackets ("Alistair Crane, Moscow
 # producer", "Alisher Kuanyshev (Almaty)").
@@ -1032,15 +1036,18 @@ def _credits_an_agency(line: Line, rules: "_Rules") -> bool:
 
 
 def _mark_author_in_head(lines: list[Line], title_index: int | None, rules: "_Rules") -> None:
-    # A name on a line of its own among the lines under a headline of a page with no byline but an
-    # agency's credit ("Additional reporting by Reuters"): past a
+    # A name on a line of its own among the lines under a headline of a page with no byline (an agency's
+    # credit, "Additional reporting by Reuters", is none): past a
     # standfirst or two sentences of it, the date and a picture's caption ("The Landslide and the
     # Silence" / a standfirst / "Corinne Aldrich"; a date line, a caption, "Aidana Serikova", "Share").
     if title_index is None or any(x.role == "byline" and x.rule != "date_line" and not _credits_an_agency(x, rules) for x in lines):
         return
     sentences = 0
+    # (a name's words are no words the text writes in lower case: "Human Rights", "Fact Check", "Middle East" are a kicker's)
+    lowered = {w for x in lines if x.n_words >= _PARAGRAPH_WORDS for w in _LETTERS.findall(x.text) if w.islower()}
     for line in [x for x in lines[title_index + 1:] if x.role != "blank"][:_HEAD_LINES]:
-        if line.role is None and _writer_named(line.text, rules) and not _names_the_site(lines, line):
+        if line.role is None and (name := _writer_named(line.text, rules)) and not _names_the_site(lines, line) \
+                and not any(w.lower() in lowered for w in name.split()):
             line.role, line.rule = "byline", "author_in_head"
             return
         sentences += _is_sentence_line(line)

@@ -389,7 +389,8 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
     of Kazakhstan"), else the holder of the copyright notice at the foot of the page when it is a
     known outlet that is not a wire service, else a short name atop the page that holds that notice
     (:func:`_masthead_in_notice`: "Caravanserai" ... "© 2023 Caravanserai"), else a holder that may
-    name a site (two capitalised words or a domain, no company's): "© Kazakhstan Today, 2000-2005".
+    name a site (two capitalised words or a domain, no company's): "© Kazakhstan Today, 2000-2005",
+    else the domain of the page's ``url`` where the text spells it out ("khaama.com", "Khaama Press").
     A person's name ("© 2021 Dana Omarova") passes that last test too: the evidence says the holder
     is not in ``outlets.csv``.
 
@@ -441,10 +442,11 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             return named
         if holder is not None:
             return holder
-    if not hits and url and (host := _url_host(url)) is not None:
-        # the weakest of all: the domain of the page's own address, as the page spells it out ("khaama.com"
-        # and "Follow Khaama Press on Twitter")
-        return _unknown_domain(host, "\n".join(line.text for line in lines)), f"the url's domain {host!r}"
+    if not hits and url and (host := _url_host(url)) is not None \
+            and (spelled := _spelled_out(host.split("."), "\n".join(line.text for line in lines))) is not None:
+        # the weakest of all: the domain of the page's own address where the page spells it out ("khaama.com"
+        # and "Follow Khaama Press on Twitter"; not an archive's, a platform's or a share link's host)
+        return spelled, f"the url's domain {host!r}"
     if not hits:
         return None, "no outlet signature in the text, url or byline"
     outlet = max(hits, key=lambda o: len(hits[o]))

@@ -2,7 +2,8 @@
 
 Supported formats: plain text (``.txt``; a news database's export in the Nexis layout gives its
 header's headline, author, date and publication, :mod:`kzresearch.nexis`, and a record page in the
-ProQuest layout its indexing's, :mod:`kzresearch.proquest`), HTML
+ProQuest layout its indexing's, :mod:`kzresearch.proquest`; a message saved with its MIME headers its
+subject and date, its body decoded, :mod:`kzresearch.mail`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
@@ -28,6 +29,7 @@ from pathlib import Path
 from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
+from kzresearch.mail import read_mail
 from kzresearch.nexis import read_nexis
 from kzresearch.proquest import read_proquest
 from kzresearch.records import META_FIELDS, RecordFields
@@ -311,6 +313,7 @@ _PUBLISHED_META = _meta_tag("article:published_time|datePublished", r"\d{4}-\d\d
 # When the page was last changed, which htmldate may take for its date when nothing else is marked.
 # (as an ISO day, or an HTTP header's date: <meta http-equiv="last-modified" content="Thu, 28 Mar 2013 01:48:09 GMT">)
 _MODIFIED_META = _meta_tag("og:updated_time|article:modified_time|dateModified|last-modified", r"""[^"'<>]{8,40}""")
+_LAST_MODIFIED_META = _meta_tag("last-modified", r"""[^"'<>]{8,40}""")
 # A <time datetime="2023-03-20"> element's day.
 _TIME_DATETIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["'](\d{4}-\d\d-\d\d)""", re.IGNORECASE)
 # The site's own name for itself: <meta property="og:site_name" content="...">.
@@ -414,8 +417,8 @@ def read_file(
         except UnreadableFile as exc:
             return [], [Problem(name, exc.problem, exc.detail)]
         return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
-    # a news database's export or record page: fields around the story
-    if (exported := read_nexis(text) or read_proquest(text)) is not None:
+    # a news database's export or record page, or a message saved with its headers: fields around the story
+    if (exported := read_nexis(text) or read_proquest(text) or read_mail(text)) is not None:
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
@@ -527,7 +530,10 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
         # (nor a <time>: the first earlier whole date the page shows by its headline, "05/23/2016 - 12h05"
         # under a server's "last-modified" of 2019, "Published Jan 12, 1999 (Updated Feb 9, 2011)" under an
         # "article:modified_time" of 2011)
-        if earlier := next((d.isoformat() for d in _whole_dates(near_headline) if d.isoformat() < day), None):
+        # (a server's "last-modified": any earlier whole date by the headline; a page's own modified time
+        # ("article:modified_time"): one that a label says was its publication's, not one inside the headline)
+        shown_by_headline = _whole_dates(near_headline) if day in _modified_days(html, _LAST_MODIFIED_META) else _labelled_dates(near_headline)
+        if earlier := next((d.isoformat() for d in shown_by_headline if d.isoformat() < day), None):
             return None, earlier
     if _stamped(shown, day):
         # (a day the page also shows apart from the stamp, "Tuesday, December 6, 2005" over "Site last
@@ -576,7 +582,8 @@ def _byline(page: str, author: str | None) -> str | None:
 
 
 def _modified_days(html: str, pattern: re.Pattern) -> set[str]:
-    """Return the days (ISO) a page's markup says it was last changed (``pattern``: ``_MODIFIED_META``)."""
+    """Return the days (ISO) a page's markup says it was last changed (``_MODIFIED_META``, or a server's
+    ``_LAST_MODIFIED_META``)."""
     days = set()
     for m in pattern.finditer(html):
         value = m.group(m.lastgroup)
@@ -638,18 +645,35 @@ def _whole_dates(text: str) -> list[dt.date]:
 # article's text, and the fewest words of a paragraph counted (shorter ones are menus, captions, buttons).
 _KEPT_SHARE = 0.5
 _PARAGRAPH_MIN_WORDS = 15
-_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_PARAGRAPH_OPEN = re.compile(r"<p\b[^>]*>", re.IGNORECASE)
+# Where a paragraph ends: its closing tag, or the next block's opening (HTML lets "</p>" go unwritten).
+_PARAGRAPH_END = re.compile(r"</p\s*>|<(?:p|div|section|article|h[1-6]|ul|ol|li|table|footer|aside)\b", re.IGNORECASE)
 
 
 def _paragraph_words(html: str) -> int:
-    """Return the words of a page's paragraphs (``<p>`` elements) of ``_PARAGRAPH_MIN_WORDS`` words or more."""
-    counts = (len(unescape(_TAG.sub(" ", m.group(1))).split()) for m in _PARAGRAPH.finditer(html))
-    return sum(n for n in counts if n >= _PARAGRAPH_MIN_WORDS)
+    """Return the words of a page's paragraphs (``<p>`` elements, closed or not) of ``_PARAGRAPH_MIN_WORDS``
+    words or more."""
+    total = 0
+    for m in _PARAGRAPH_OPEN.finditer(html):
+        end = _PARAGRAPH_END.search(html, m.end())
+        n = len(unescape(_TAG.sub(" ", html[m.end(): end.start() if end else len(html)])).split())
+        total += n if n >= _PARAGRAPH_MIN_WORDS else 0
+    return total
 
 
 def _visible_text(page: str) -> str:
     """A page's text as a browser shows it: no scripts, styles or tags, entities decoded, spaces single."""
     return " ".join(unescape(_TAG.sub(" ", _HIDDEN_ELEMENT.sub(" ", page))).split())
+
+
+# A date's label on a page ("Published Jan 12, 1999", "Posted: 05/23/2016"; not a date inside a headline).
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first\s+published|originally\s+published|created|date)\b\s*:?\s*(?:on\s+)?", re.IGNORECASE)
+_LABEL_REACH = 40
+
+
+def _labelled_dates(text: str) -> list[dt.date]:
+    """Return the whole dates of ``text`` that a publication label introduces (:data:`_PUBLISHED_LABEL`)."""
+    return [d for m in _PUBLISHED_LABEL.finditer(text) for d in _whole_dates(text[m.end(): m.end() + _LABEL_REACH])[:1]]
 
 
 def _stamped(shown: str, day: str) -> bool:

@@ -927,8 +927,11 @@ def test_an_unknown_outlet_is_named_by_its_pages_address_as_the_page_spells_it(r
                            "Follow Khaama Press on Twitter for the latest news.", ref).lines
     assert infer_outlet(lines, ref, url="https://www.khaama.com/kazakhstan-nearly-4000-detained-0448") == \
         ("Khaama Press", "the url's domain 'www.khaama.com'")
-    # an archive's copy is the original site's
-    assert infer_outlet(lines[:2], ref, url="http://web.archive.org/web/20070823014512/http://www.steppepost.kz/news/1")[0] == "Steppepost.kz"
+    # an archive's copy is the original site's; a host the page does not name is none
+    lines = classify_lines("Kazakhstan: nearly 4,000 held after the vote\nPolice detained nearly 4,000 people, the minister said.\n"
+                           "Read more on Steppe Post.", ref).lines
+    assert infer_outlet(lines, ref, url="http://web.archive.org/web/20070823014512/http://www.steppepost.kz/news/1")[0] == "Steppe Post"
+    assert infer_outlet(lines[:2], ref, url="https://archive.ph/a1B2c")[0] is None
 
 
 def test_a_date_line_with_its_age_and_a_broadcasters_list_items_above_its_menu(ref):

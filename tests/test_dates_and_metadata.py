@@ -1051,3 +1051,20 @@ def test_a_fast_extraction_that_keeps_one_entry_of_a_live_blog_gives_way_to_the_
             "</article></body></html>")
     text, _ = _extract_html(page)
     assert "Entry 0." in text and "Entry 7." in text
+
+
+def test_a_message_saved_with_its_headers_is_read_as_its_decoded_body(tmp_path):
+    from kzresearch.reading import read_file
+
+    message = ("From: Steppe Daily <news@steppe.example>\nTo: reader@example.org\n"
+               "Subject: =?utf-8?Q?Kazakhstan=E2=80=99s_ruling_party_keeps_its_grip?=\nDate: Tue, 21 Mar 2023 06:04:37 -0400\n"
+               "MIME-Version: 1.0\nContent-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n"
+               "Amanat won 53.9 per=\ncent of the party-list vote, Kazakhstan=E2=80=99s election commission said.=20\n")
+    (tmp_path / "newsletter.txt").write_text(message, encoding="utf-8")
+    [doc], problems = read_file(tmp_path / "newsletter.txt", tmp_path)
+    assert not problems and doc.meta == {"title": "Kazakhstan’s ruling party keeps its grip", "published": "2023-03-21"}
+    assert "Amanat won 53.9 percent of the party-list vote, Kazakhstan’s election commission said." in doc.text
+    # a letter's "From:" and "Subject:" quoted in a story make no message
+    (tmp_path / "story.txt").write_text("From: a reader\nSubject: the vote\nDate: yesterday\nTo: the editor\n\nThe vote was fair.\n",
+                                        encoding="utf-8")
+    assert read_file(tmp_path / "story.txt", tmp_path)[0][0].text.startswith("From: a reader")

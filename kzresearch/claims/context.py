@@ -345,8 +345,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # detained on Sunday" dates the detentions).
         speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE})"
                              rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
-        anaphoric=re.compile(rf"^\s*(?:{alternation(attr['anaphoric_sources'])}"
-                             rf"|{alternation(attr.get('anaphoric_descriptions') or ['(?!)'], literal=False)})\s*$", re.IGNORECASE),
+        anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
         # "the same office": a source named as the one before, which may stand a paragraph back
         same_source=re.compile(rf"\b{alternation([a for a in attr['anaphoric_sources'] if a.startswith('the same ')] or ['(?!)'])}\b",
                                re.IGNORECASE),
@@ -390,8 +389,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
     return patterns
 
 
-# A transcript's speaker label opening a paragraph, in any script's capitals ("TOMÁS ARRIAGA: ...").
+# A transcript's speaker label opening a paragraph, in any script's capitals ("TOMÁS ARRIAGA: ..."); a
+# transcript has two speakers at least.
 _SPEAKER_LABEL = re.compile(r"\s*(?P<who>[^\W\d_][^\W\d_'\u2019.-]*(?:[ \t]+[^\W\d_][^\W\d_'\u2019.-]*){1,3}):\s")
+_SPEAKER_LABEL_LINE = re.compile(r"^(?P<who>[^\W\d_][^\W\d_'\u2019.-]*(?:[ \t]+[^\W\d_][^\W\d_'\u2019.-]*){1,3}):\s", re.MULTILINE)
+_TRANSCRIPT_SPEAKERS = 2
 
 
 @dataclass
@@ -423,6 +425,7 @@ class TextContext:
     _sources: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _institutions: dict[str, str | None] = field(default_factory=dict)
+    _labels: int | None = None  # speaker labels opening paragraphs (:meth:`_speaker_labels`)
 
     @cached_property
     def lexicon(self) -> dict:
@@ -944,6 +947,12 @@ class TextContext:
                 value = self._opening_speaker(i - 1) if anaphoric else who
         return value or self._transcript_speaker(i)
 
+    def _speaker_labels(self) -> int:
+        """Return how many different speaker labels in capitals open the document's paragraphs (counted once)."""
+        if self._labels is None:
+            self._labels = len({m.group("who") for m in _SPEAKER_LABEL_LINE.finditer(self.text) if m.group("who").isupper()})
+        return self._labels
+
     def _transcript_speaker(self, index: int) -> str | None:
         """Return the speaker whose label opens the paragraph of sentence ``index`` in a transcript
         ("AIGERIM TULEGENOVA: That is what they say. ..."): in capitals, two to four words, none a
@@ -951,10 +960,10 @@ class TextContext:
         while self.continues(index):
             index -= 1
         m = _SPEAKER_LABEL.match(self.text, self.sentences[index][0])
-        if m is None or not m.group("who").isupper():
-            return None
+        if m is None or not m.group("who").isupper() or self._speaker_labels() < _TRANSCRIPT_SPEAKERS:
+            return None  # (one label is a kicker's: "KEY FACTS: Police detained 164 people")
         words = m.group("who").split()
-        labels = {str(w).casefold() for key in ("label_words", "kicker_words", "section_words") for w in self.ref.boilerplate.get(key) or []}
+        labels = _label_words(self.ref)
         if any(w.casefold() in labels or self.ref.is_place(w) for w in words) or self.ref.is_place(m.group("who")):
             return None
         return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)
@@ -1378,6 +1387,12 @@ def _plain_cased(phrase: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
+def _label_words(ref: Any) -> frozenset[str]:
+    """Return the words of labels, kickers and sections (``boilerplate.yaml``), case-folded: no speaker's name holds one."""
+    return frozenset(str(w).casefold() for key in ("label_words", "kicker_words", "section_words") for w in ref.boilerplate.get(key) or [])
+
+
 def _episode_cues(ref: Any, key: str) -> list[tuple[re.Pattern, dt.date]]:
     """Return each episode of the lexicon's ``dates.<key>`` list as its event cue (from
     ``election_cues.yaml``, searched in folded text) and the day ``events.csv`` starts it."""

@@ -94,12 +94,16 @@ _ON_TURNOUT = re.compile(r"\s*,?\s*(?:on|with)(?:\s+an?)?(?:\s+(?:official|repor
 _VOTE_NOUN_REACH = 40
 # "It" opening a sentence after one that gave a turnout, and a verb of its spread: that turnout.
 # ("In Almaty, the largest city, it was 25.82 percent": after a place that opens the sentence, a figure of its own)
-# A vote drawing its figure: a turnout ("the 1999 vote drew 62.5%"; not the yes vote's or a list's share,
-# nor a line on the ballot's: "The 'against all' line on the ballot drew 5.8 percent").
-_VOTE_DREW = re.compile(r"(?<!yes )(?<!no )(?<!list )\b(?:vote|election|elections|poll|polls)\s+(?:drew|attracted)\s+(?:(?:about|some|nearly|almost|just|only)\s+)?$",
-                        re.IGNORECASE)
-# The most words of an interviewer's question that names the measure its answer gives.
+# A vote drawing its figure: a turnout ("the 1999 vote drew 62.5%"; not "the opposition vote", "the yes vote", a
+# side's share, nor a line on the ballot's: "The 'against all' line on the ballot drew 5.8 percent").
+_VOTE_DREW = re.compile(r"\b(?:the|that|this|each|every)\s+(?:(?:19|20)\d\d\s+)?(?:(?:presidential|parliamentary|Mazhilis|snap|early)\s+)?"
+                        r"(?P<noun>vote|election|elections|poll|polls)\s+(?:drew|attracted)\s+(?:(?:about|some|nearly|almost|just|only)\s+)?$", re.IGNORECASE)
+_VOTE_NOUN_AT = re.compile(r"\w+")
+# The most words of an interviewer's question that names the measure its answer gives, and of the answer.
 _QUESTION_WORDS = 12
+_ANSWER_WORDS = 14
+_OF_PEOPLE_WHO = re.compile(r"\s+of\s+(?:the\s+)?[\w'’-]+\s+(?:who|that)\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _IT_TURNOUT = re.compile(r"\s*(?:(?:(?:At|By)\s+[^,;]{1,30}?[\s,]\s*)?[Ii]t\s+(?:ranged|was\s+(?:highest|lowest))\b"
                          r"|In\s+[A-Z][^,;]{0,40},\s*(?:[^,;]{1,60},\s*)?it\s+was\s+(?=(?:just\s+|only\s+|about\s+|some\s+)?\d)"
                          # ("The highest, 66.46 percent, was recorded in the Kyzylorda region")
@@ -573,7 +577,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         # (the rows a figure opening this sentence may go on with: the paragraph's last, "turnout stood at
         # 54.19%. That is lower than in any previous election. The previous low was 56.49% in 2004")
         in_paragraph = last_kept[1] if all(tc.continues(i) for i in range(last_kept[0] + 1, index + 1)) else []
-        found = _percentages(tc, f, index, turnouts, in_paragraph) + _counts(tc, f, index)
+        found = _percentages(tc, f, index, turnouts, in_paragraph, last_kept[0]) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -655,11 +659,11 @@ def _qualifier(f: _Frames, m: re.Match) -> str:
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
-def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], rows_before: list[dict]) -> list[dict]:
+def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], rows_before: list[dict], before_index: int) -> list[dict]:
     """Read the percentages of sentence ``index``: vote shares, turnouts and thresholds (adding
     ``index`` to ``turnouts``, the sentences that gave a turnout, when it gives one); ``rows_before``
-    are the rows of the paragraph's last sentence that had any, whose measure a figure opening this
-    one may go on with."""
+    are the rows of the paragraph's last sentence that had any (sentence ``before_index``), whose measure
+    a figure opening this one may go on with."""
     text = tc.text
     s_start, s_end = tc.sentences[index]
     # A percentage ends in a percent word: try the pattern only at the word starts shortly before one.
@@ -695,7 +699,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
         if not turnout_before and lo == s_start and index - 1 in turnouts and (it := _IT_TURNOUT.match(text, s_start)) is not None:
             turnout_before = [it]  # "Turnout was 68.06%. It ranged from 80.66% in Turkistan region to just 33.3% in Almaty"
         if not turnout_before and (drew := _VOTE_DREW.search(text, max(lo, m.start() - 40), m.start())) is not None:
-            turnout_before = [drew]  # "the 1999 vote drew 62.5%": the share of voters a vote drew
+            # "the 1999 vote drew 62.5%": the share of voters a vote drew (the phrase from its noun, its year a cue before it)
+            turnout_before = [_VOTE_NOUN_AT.match(text, drew.start("noun"))]
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
@@ -763,7 +768,7 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
             elif row is None and (listed := _listed_turnout(tc, f, index, lo, m, turnouts)) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
-            elif row is None and not rows and (carried := _carried_measure(tc, f, index, m.start(), rows_before)) is not None:
+            elif row is None and not rows and (carried := _carried_measure(tc, f, index, m, rows_before, before_index)) is not None:
                 subject, measure = carried
                 row = _row(tc, start, end, subject, measure, value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo) if measure == "turnout" else None, m.start("num"))
@@ -788,19 +793,26 @@ _THAT_COMPARED = re.compile(r"\s*(?:That|This|It)(?:'s|’s|\s+is|\s+was)\s+(?:(
                             r"(?:lower|higher|less|more|down|up|below|above)\s+(?:than|from|on)\s+(?:the\s+)?")
 
 
-def _carried_measure(tc: TextContext, f: _Frames, index: int, pos: int, rows_before: list[dict]) -> tuple[str, str] | None:
-    """Return ``(subject, measure)`` of a figure at ``pos`` that opens its sentence with no measure of
+def _carried_measure(tc: TextContext, f: _Frames, index: int, m: re.Match, rows_before: list[dict], before_index: int) -> tuple[str, str] | None:
+    """Return ``(subject, measure)`` of a figure ``m`` that opens its sentence with no measure of
     its own and takes one from the question before it (:data:`_ANSWER_OPENING`) or from ``rows_before``,
     the paragraph's last rows (:data:`_IT_SHARE`, :data:`_THAT_COMPARED`, :data:`_RECORD_WAS`), else None."""
-    s_start = tc.sentences[index][0]
-    if index and _ANSWER_OPENING.fullmatch(tc.text, s_start, pos):
+    s_start, s_end = tc.sentences[index]
+    pos = m.start()
+    if _OF_PEOPLE_WHO.match(tc.text, m.end()):
+        return None  # "That is higher than the 30 percent of Kazakhs who say they trust parliament": a poll's
+    # (an answer is the figure and its aside: not "40 percent of voters said they distrusted the commission")
+    if index and _ANSWER_OPENING.fullmatch(tc.text, s_start, pos) and len(tc.text[s_start:s_end].split()) <= _ANSWER_WORDS \
+            and not _OF_AFTER.match(tc.text, m.end()):
         q_start, q_end = tc.sentences[index - 1]
         question = tc.text[q_start:q_end].rstrip()
         if question.endswith("?") and f.turnout_word.search(tc.text, q_start, q_end) and len(question.split()) <= _QUESTION_WORDS:
             return "turnout", "turnout"
     if not tc.continues(index) or not rows_before:
         return None
-    if _IT_SHARE.fullmatch(tc.text, s_start, pos) and (shares := [r for r in rows_before if r["measure"] == "vote_share"]):
+    # ("it" is the share of the sentence right before: not "Inflation is a concern. It rose to 8 percent")
+    if _IT_SHARE.fullmatch(tc.text, s_start, pos) and before_index == index - 1 \
+            and (shares := [r for r in rows_before if r["measure"] == "vote_share"]):
         return shares[-1]["subject"], "vote_share"
     compared = [r for r in rows_before if r["measure"] in ("turnout", "vote_share")]  # (not "out of 12 million voters")
     if (_THAT_COMPARED.fullmatch(tc.text, s_start, pos) or _RECORD_WAS.fullmatch(tc.text, s_start, pos)) and compared:
@@ -1509,6 +1521,10 @@ _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:dista
 _GOES_ON = re.compile(r"\s*(?:It|He|She|They)\s+(?:also\s+)?(?:took|won|got|gained|received|secured|garnered|polled|captured|finished|came)\b")
 # ... or with the turnout of the vote it opened with ("... was re-elected in April with 95.5 per cent.
 # Turnout was put at almost 90 per cent"; not after "won 82.2 per cent, more than the 81 it got in 2012").
+# A turnout sentence that names a vote of its own kind or none in particular ("Turnout in the referendum was
+# 68 percent", "Turnout at parliamentary elections is usually lower").
+_OWN_KIND = re.compile(r"\b(?:presidential|parliamentary|referendum|plebiscite|Mazhilis|Senate|local|usually|often|typically|generally|always)\b",
+                       re.IGNORECASE)
 _TURNOUT_GOES_ON = re.compile(r"\s*Turnout\s+(?:was|stood|reached|came)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
@@ -1585,7 +1601,8 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     # (in a story about no vote, any turnout after them: "Official results gave X 79.78 percent and Y 11.7
     # percent. The Central Election Commission put turnout at about 87 percent")
     opened = shared.pop() if len(shared) == 1 and index and not _OWN_TIME.search(text, s_start, s_end) \
-        and (_TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1) or tc.ctx.election_id is None) else None
+        and (_TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1)
+             or tc.ctx.election_id is None and not _OWN_KIND.search(text, s_start, s_end)) else None
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
     # previous referendum ... was held on June 5, 2022"; not "became president in 2019")

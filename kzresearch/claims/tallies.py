@@ -83,8 +83,9 @@ _ANOTHER_SET = re.compile(r"(?<!among )\bthose\s+(?:\w+\s+)?$", re.IGNORECASE)
 _DEMANDED = re.compile(r"\b(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|to\s+free|(?:release|freedom)\s+of)\b[^,;.]{0,40}$", re.IGNORECASE)
 _DEMAND_REACH = 60
 # ... or a part's of its own ("two groups of several dozen people ... were pushed back and a number of them were detained")
-_PART_AFTER_AND = re.compile(r"\band\s+(?:a\s+number|some|many|most|several|dozens|scores|hundreds|a\s+few|[\w-]+)\s+of\s+(?:them|those|whom)\b",
-                             re.IGNORECASE)
+# (a part, not all of them: "and all of them were detained", "each of them was fined" govern the count)
+_PART_AFTER_AND = re.compile(r"\band\s+(?:a\s+number|some|many|most|several|dozens|scores|hundreds|a\s+few|a\s+handful|[\d,]+|one|two|three|four|"
+                             r"five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # ... of everyone ("not a single one of them was arrested", "none of them were detained", "no one was hurt")
 _NO_ONE = re.compile(r"\b(?:not\s+(?:a\s+single\s+)?one|none|no\s+one|nobody)(?:\s+of\s+(?:them|those|whom))?\s+"
@@ -340,7 +341,7 @@ def grammar(lexicon: dict) -> _Grammar:
                          re.IGNORECASE),
         # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
         rival_from=re.compile(rf",\s*(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:(?:previous|earlier|initial|preliminary)\s+)?"
-                              rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a|the|on|in|by|last|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
+                              rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a\s+day|the\s+(?:day|previous)|on|by|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
                               re.IGNORECASE),
         # "... the organisers claimed more than 1,000 people attended, while the city authorities said fewer
         # than 300": a source, its verb of saying and a bare quantity after a full count, a rival figure
@@ -360,8 +361,9 @@ def grammar(lexicon: dict) -> _Grammar:
                           # ("filled the center of Kiev", "the streets of Minsk")
                           rf"|(?:centre|center|streets|squares?|heart)\s+of\s+){abroad}(?![\w-])"),
         abroad_label=re.compile(rf"\W*{abroad}\s*:"),
-        # a bulletin's or a digest's item headed by its country ("France. Protesters set bins alight ...")
-        abroad_heading=re.compile(rf"\W*{abroad}\s*[.:](?:\s|$)"),
+        # a bulletin's or a digest's item headed by its country alone ("France. Protesters set bins alight ..."; not
+        # "Russia: The Kremlin said ...", nor a city's dateline "Moscow. 5 January. INTERFAX -")
+        abroad_heading=re.compile(rf"\W*{places_of(lexicon, 'foreign_places')}\s*\.\s*$"),
         # a sentence whose subject is a place abroad's institution: "Lebanon's current parliament was elected ..."
         abroad_subject=re.compile(rf"\W*{abroad}['\u2019]s\s+(?:[\w-]+\s+)?{alternation(lexicon['results'].get('abroad_institutions') or ['(?!)'])}\b"),
         # "... closely in Moscow, where tens of thousands rallied", "its neighbour Kyrgyzstan, where a
@@ -453,8 +455,10 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 cand.counted = counted[id(cand.parent)]
             # "225 killed, including 19 police officers"; not "of whom 400 were fined", whose verb says what it counts;
             # a part in apposition too: "225 bodies were brought to morgues, 19 of them police officers"
+            # (not a count with a noun of its own: "16 killed, along with more than 100 wounded")
             if previous is not None and cand.counted is None and cand.shape != "subject" and (
-                    g.inherit.search(text, previous["end"], cand.start) or _apposed_part(text, cand, s_start)):
+                    g.inherit.search(text, previous["end"], cand.start) or _apposed_part(text, cand, s_start)) \
+                    and not (cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns):
                 cand.counted = previous["counted"]
             if cand.counted is None and _AMONG_THEM.match(text, cand.end):
                 # "Dozens of journalists were among them": a part of the count before, counted alike
@@ -597,7 +601,7 @@ def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
         first = index
         while tc.continues(first):
             first -= 1
-        abroad = g.abroad_heading.match(tc.text, *tc.sentences[first])
+        abroad = g.abroad_heading.fullmatch(tc.text, *tc.sentences[first])
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
 
