@@ -3,7 +3,8 @@
 Supported formats: plain text (``.txt``; a news database's export in the Nexis layout gives its
 header's headline, author, date and publication, :mod:`kzresearch.nexis`, and a record page in the
 ProQuest layout its indexing's, :mod:`kzresearch.proquest`; a message saved with its MIME headers its
-subject and date, its body decoded, :mod:`kzresearch.mail`), HTML
+subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtitles their cues' running
+text, :mod:`kzresearch.subtitles`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
@@ -32,6 +33,7 @@ from kzresearch.dates import find_dates
 from kzresearch.mail import read_mail
 from kzresearch.nexis import read_nexis
 from kzresearch.proquest import read_proquest
+from kzresearch.subtitles import read_subtitles
 from kzresearch.records import META_FIELDS, RecordFields
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -417,8 +419,8 @@ def read_file(
         except UnreadableFile as exc:
             return [], [Problem(name, exc.problem, exc.detail)]
         return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
-    # a news database's export or record page, or a message saved with its headers: fields around the story
-    if (exported := read_nexis(text) or read_proquest(text) or read_mail(text)) is not None:
+    # a news database's export or record page, a message saved with its headers, subtitles: fields around the story
+    if (exported := read_nexis(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)) is not None:
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []

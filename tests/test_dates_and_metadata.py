@@ -1068,3 +1068,15 @@ def test_a_message_saved_with_its_headers_is_read_as_its_decoded_body(tmp_path):
     (tmp_path / "story.txt").write_text("From: a reader\nSubject: the vote\nDate: yesterday\nTo: the editor\n\nThe vote was fair.\n",
                                         encoding="utf-8")
     assert read_file(tmp_path / "story.txt", tmp_path)[0][0].text.startswith("From: a reader")
+
+
+def test_a_broadcasts_subtitles_are_read_as_running_text(tmp_path):
+    from kzresearch.reading import read_file
+
+    cues = ("\ufeff1\r\n00:00:00,000 --> 00:00:03,200\r\n[CAPTION: DEADLY CLASHES IN KAZAKH OIL TOWN]\r\n\r\n"
+            "2\r\n00:00:03,400 --> 00:00:07,900\r\nOn Friday the Prosecutor General said\r\nten people were killed\r\n\r\n"
+            "3\r\n00:00:08,000 --> 00:00:12,600\r\nin what he called mass disorder.\r\n")
+    (tmp_path / "report.txt").write_bytes(cues.encode("utf-8"))
+    [doc], _ = read_file(tmp_path / "report.txt", tmp_path)
+    assert doc.text == ("[CAPTION: DEADLY CLASHES IN KAZAKH OIL TOWN]\n"
+                        "On Friday the Prosecutor General said ten people were killed in what he called mass disorder.")

@@ -1836,6 +1836,9 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
     ("The ministry said 9,900 people had been detained across the country, up from 7,939 a day earlier.",
      [(9900, "detained"), (7939, "detained")]),
     ("About 5,000 people rallied in Almaty on Sunday, down from 10,000 last year.", [(5000, "protesters")]),
+    # set 38: terms written with a hyphen; a toll's long phrase on what it counts
+    ("In Astana two activists were jailed for 10 days each, and two others received 15-day terms.", [(2, "sentenced"), (2, "sentenced")]),
+    ("The death toll from riots in a restive oil town in western Kazakhstan has risen to 13, officials said.", [(13, "killed")]),
     ("The latest official figure is 225 killed, the health ministry said.", [(225, "killed")]),
     ("Officials said 225 people had been killed. The previous official figure, released by the health ministry a week ago, was 164.",
      [(225, "killed"), (164, "killed")]),

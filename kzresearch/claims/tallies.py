@@ -275,7 +275,8 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"(?<!economic )(?<!financial )\b(?P<toll>{toll_nouns})"
             # ("the death toll from riots in a western oil town has risen to 13": a phrase on what it counts first)
             rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?"
-            rf"(?:\s+(?:from|in|of|after|over|across)\b(?:\s+[\w'\u2019-]+){{1,8}}?(?=\s+(?:has|have|had|was|is|now|rose|stood)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
+            # ("The death toll from riots in a restive oil town in western Kazakhstan has risen to 13")
+            rf"(?:\s+(?:from|in|of|after|over|across)\b(?:\s+[\w'\u2019-]+){{1,12}}?(?=\s+(?:has|have|had|was|is|now|rose|stood)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
             rf"(?P<toll_verb>{_toll_verbs(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
