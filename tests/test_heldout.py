@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Thirty-nine annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Forty annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind37``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind38``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -83,7 +83,10 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           # blind sets 36 and 37: outlets (10/14 each) their weakest field, a digest's, a parliament's record,
           # a letters page and a site named only in one word among them
           "heldout_blind36": (0.85, 0.65),
-          "heldout_blind37": (0.85, 0.65)}
+          "heldout_blind37": (0.85, 0.65),
+          # blind set 38: text conversions (OCR, PDF, e-mail, subtitles, CSV) whose outlets (4/14) and titles (7/14)
+          # the text rarely states; a CSV file no reader takes
+          "heldout_blind38": (0.8, 0.25)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
