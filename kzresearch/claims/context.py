@@ -1386,13 +1386,13 @@ def _plain_cased(phrase: str) -> str | None:
     return " ".join(words[:6]) or None
 
 
-@lru_cache(maxsize=8)
 @lru_cache(maxsize=4)
 def _label_words(ref: Any) -> frozenset[str]:
     """Return the words of labels, kickers and sections (``boilerplate.yaml``), case-folded: no speaker's name holds one."""
     return frozenset(str(w).casefold() for key in ("label_words", "kicker_words", "section_words") for w in ref.boilerplate.get(key) or [])
 
 
+@lru_cache(maxsize=8)
 def _episode_cues(ref: Any, key: str) -> list[tuple[re.Pattern, dt.date]]:
     """Return each episode of the lexicon's ``dates.<key>`` list as its event cue (from
     ``election_cues.yaml``, searched in folded text) and the day ``events.csv`` starts it."""
