@@ -989,7 +989,7 @@ def _mark_author_below_title(lines: list[Line], title_index: int | None, rules: 
 
 
 # How many lines under a headline a writer's name may stand on its own, past a standfirst, the date
-# and a picture's caption; the words of a paragraph, and a paragraph's words.
+# and a picture's caption; and the fewest words of a line whose lower-case words are the text's own.
 _HEAD_LINES = 5
 _PARAGRAPH_WORDS = 8
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1036,10 +1036,10 @@ def _credits_an_agency(line: Line, rules: "_Rules") -> bool:
 
 
 def _mark_author_in_head(lines: list[Line], title_index: int | None, rules: "_Rules") -> None:
-    # A name on a line of its own among the lines under a headline of a page with no byline (an agency's
-    # credit, "Additional reporting by Reuters", is none): past a
-    # standfirst or two sentences of it, the date and a picture's caption ("The Landslide and the
-    # Silence" / a standfirst / "Corinne Aldrich"; a date line, a caption, "Aidana Serikova", "Share").
+    # A name on a line of its own among the lines under the headline of a page with no byline (an
+    # agency's credit, "Additional reporting by Reuters", is none), past a standfirst or two sentences
+    # of one, the date and a picture's caption: "The Landslide and the Silence" / a standfirst /
+    # "Corinne Aldrich"; a date line, a caption, "Aidana Serikova", "Share".
     if title_index is None or any(x.role == "byline" and x.rule != "date_line" and not _credits_an_agency(x, rules) for x in lines):
         return
     sentences = 0
