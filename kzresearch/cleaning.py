@@ -1000,6 +1000,13 @@ _NAME_LINE = re.compile(r"(?P<name>[^\W\d_][^\s,()]*(?: [^\W\d_][^\s,()]*){1,3})
 _NAME_WORD = re.compile(r"(?:[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*|[^\W\d_]\.)")
 
 
+def name_on_line(text: str) -> str:
+    """Return the name a writer's line gives without the place or role after it ("Alistair Crane, Moscow
+    producer" -> "Alistair Crane", "Alisher Kuanyshev (Almaty)" -> "Alisher Kuanyshev")."""
+    m = _NAME_LINE.fullmatch(text)
+    return m.group("name") if m else text
+
+
 def _writer_named(text: str, rules: "_Rules") -> str | None:
     """Return the name a line under a headline gives if it is a person's alone, else None: two to four
     capitalised words (an initial among them), none a label's, a section's, an agency's or a place's

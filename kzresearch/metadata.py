@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.cleaning import (AGENCY_SIGNOFF, DASH_LED, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
-                                 agencies_before_date, dated_byline_author, is_site_menu, notice_holder, without_reading_time)
+                                 agencies_before_date, dated_byline_author, is_site_menu, name_on_line, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
@@ -784,7 +784,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 elif re.fullmatch(r"[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,3}", part):
                     authors.append(part)
         elif line.rule == "author_in_head":  # "Alistair Crane, Moscow producer", "Alisher Kuanyshev (Almaty)"
-            authors.append(re.split(r",| \(", line.text)[0])
+            authors.append(name_on_line(line.text))
         elif line.rule == "author_signature":  # "Dinara ZHAKSYBEKOVA": "Dinara Zhaksybekova"
             authors.append(" ".join(w.title() if w.isupper() else w for w in line.text.split()))
         elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"
