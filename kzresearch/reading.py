@@ -529,11 +529,10 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     if day in _modified_days(html, _MODIFIED_META):
         if published := next((t for t in _TIME_DATETIME.findall(html) if t != day), None):
             return published, None  # the page's modified time ("og:updated_time"); the article's <time> is another day
-        # (nor a <time>: the first earlier whole date the page shows by its headline, "05/23/2016 - 12h05"
-        # under a server's "last-modified" of 2019, "Published Jan 12, 1999 (Updated Feb 9, 2011)" under an
-        # "article:modified_time" of 2011)
-        # (a server's "last-modified": any earlier whole date by the headline; a page's own modified time
-        # ("article:modified_time"): one that a label says was its publication's, not one inside the headline)
+        # (nor a <time>: under a server's "last-modified", the first earlier whole date the page shows by its
+        # headline, "05/23/2016 - 12h05" under one of 2019; under a page's own modified time, the first earlier
+        # one a label says was its publication's, "Published Jan 12, 1999 (Updated Feb 9, 2011)", not one
+        # inside the headline)
         shown_by_headline = _whole_dates(near_headline) if day in _modified_days(html, _LAST_MODIFIED_META) else _labelled_dates(near_headline)
         if earlier := next((d.isoformat() for d in shown_by_headline if d.isoformat() < day), None):
             return None, earlier
