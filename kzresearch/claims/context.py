@@ -629,6 +629,12 @@ class TextContext:
         """Return whether sentence ``index`` follows another in the same paragraph."""
         return index > 0 and "\n" not in self.text[self.sentences[index - 1][1]: self.sentences[index][0]]
 
+    def paragraph_start(self, index: int) -> int:
+        """Return the index of the first sentence of sentence ``index``'s paragraph."""
+        while self.continues(index):
+            index -= 1
+        return index
+
     # -- when ----------------------------------------------------------------------------------
     def date_cues(self, index: int, *, statements: bool = False) -> list[tuple[int, dt.date | None]]:
         """Return ``(offset, date)`` for each date cue in sentence ``index`` (None: undatable).
@@ -957,9 +963,7 @@ class TextContext:
         """Return the speaker whose label opens the paragraph of sentence ``index`` in a transcript
         ("AIGERIM TULEGENOVA: That is what they say. ..."): in capitals, two to four words, none a
         label's or a place's ("BREAKING NEWS:", "NORTH KAZAKHSTAN:"); as a name is written."""
-        while self.continues(index):
-            index -= 1
-        m = _SPEAKER_LABEL.match(self.text, self.sentences[index][0])
+        m = _SPEAKER_LABEL.match(self.text, self.sentences[self.paragraph_start(index)][0])
         if m is None or not m.group("who").isupper() or self._speaker_labels() < _TRANSCRIPT_SPEAKERS:
             return None  # (one label is a kicker's: "KEY FACTS: Police detained 164 people")
         words = m.group("who").split()

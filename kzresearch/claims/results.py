@@ -576,7 +576,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             continue
         # (the rows a figure opening this sentence may go on with: the paragraph's last, "turnout stood at
         # 54.19%. That is lower than in any previous election. The previous low was 56.49% in 2004")
-        in_paragraph = last_kept[1] if all(tc.continues(i) for i in range(last_kept[0] + 1, index + 1)) else []
+        in_paragraph = last_kept[1] if tc.paragraph_start(index) <= last_kept[0] else []
         found = _percentages(tc, f, index, turnouts, in_paragraph, last_kept[0]) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []

@@ -599,10 +599,7 @@ def _abroad_only(tc: TextContext, g: _Grammar, index: int) -> bool:
     if not abroad and tc.continues(index):
         # ("France. Protesters clashed with police in Paris ... Hundreds of people have been arrested": a
         # paragraph headed by a country abroad is set there throughout)
-        first = index
-        while tc.continues(first):
-            first -= 1
-        abroad = g.abroad_heading.fullmatch(tc.text, *tc.sentences[first])
+        abroad = g.abroad_heading.fullmatch(tc.text, *tc.sentences[tc.paragraph_start(index)])
     return bool(abroad) and not g.home.search(tc.text, start, end) \
         and not any(m.kind == "place" for m in tc.mentions(index))
 
