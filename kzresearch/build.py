@@ -88,7 +88,7 @@ class BuildReport:
         else:
             out.append("  problems:  none")
         if not self.n_files:
-            out.append(f"  note:      no files were found below {self.corpus_dir}; articles are .txt, .html or .jsonl files")
+            out.append(f"  note:      no files were found below {self.corpus_dir}; articles are .txt, .html, .jsonl or .csv files")
         return "\n".join(out)
 
 

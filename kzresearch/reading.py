@@ -8,7 +8,9 @@ text, :mod:`kzresearch.subtitles`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
-``published``/``publishedAt``/a Unix time). Bytes are decoded by BOM, then strict UTF-8 (or UTF-8
+``published``/``publishedAt``/a Unix time) and tables (``.csv``/``.tsv``, a spreadsheet's or a
+database's export, one article a row under a header row, read with the same keys,
+:mod:`kzresearch.tables`). Bytes are decoded by BOM, then strict UTF-8 (or UTF-8
 with a few damaged bytes), then charset-normalizer's detection, unless the page declares a code page
 that reads its bytes as cleanly; the encoding used is recorded per document.
 
@@ -34,12 +36,14 @@ from kzresearch.mail import read_mail
 from kzresearch.nexis import read_nexis
 from kzresearch.proquest import read_proquest
 from kzresearch.subtitles import read_subtitles
+from kzresearch.tables import MalformedRow, table_rows
 from kzresearch.records import META_FIELDS, RecordFields
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+TABLE_SUFFIXES = {".csv", ".tsv"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,15 +88,15 @@ class RawDocument:
     Attributes
     ----------
     doc_id : str
-        File stem, or ``stem-N`` / the row's ``id`` for JSON Lines rows.
+        File stem, or ``stem-N`` / the row's ``id`` for a JSON Lines or table row starting on line N.
     file : str
-        File name relative to the corpus folder.
+        File name relative to the corpus folder (``name.jsonl:N`` for a row starting on line N).
     sha256 : str
-        Hash of the file's bytes (of the row's bytes for JSON Lines).
+        Hash of the file's bytes (of the row's bytes for JSON Lines and tables).
     encoding : str
         Encoding the bytes were decoded with.
     fmt : str
-        ``txt``, ``html`` or ``jsonl``.
+        ``txt``, ``html``, ``jsonl`` or ``csv`` (a CSV or TSV table's row).
     text : str
         The decoded text (for HTML: the main text trafilatura extracted, title first).
     n_bytes : int
@@ -408,9 +412,10 @@ def read_file(
     except UnreadableFile as exc:
         return [], [Problem(name, exc.problem, exc.detail)]
     digest = hashlib.sha256(data).hexdigest()
-    if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES | TABLE_SUFFIXES:
         stem = path.relative_to(corpus_dir).with_suffix("").as_posix().replace("/", "__")
-        return _read_jsonl(text, name, stem, encoding, fields or _bundled_fields())
+        read_rows = _read_jsonl if suffix in JSONL_SUFFIXES else _read_table
+        return read_rows(text, name, stem, encoding, fields or _bundled_fields())
     stem, _ = single_document_names(path, corpus_dir)
     # The content decides where the name misleads: a page saved as .txt, plain text saved as .html.
     if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and _TAG.search(text)):
@@ -844,16 +849,40 @@ def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFi
         except RecursionError:
             problems.append(Problem(where, "malformed_row", "JSON nested too deeply to read; row skipped"))
             continue
-        found = fields.read(record) if isinstance(record, dict) else {}
-        body = _markup_as_text(found.get("text") or "")
-        if not body.strip():
-            keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
-            problems.append(Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped"))
-            continue
-        doc_id = found.get("id") or f"{stem}-{line_no}"
-        meta = {k: found[k] for k in META_FIELDS if k in found}
-        title = meta.get("title")
-        full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
-        raw = line.encode("utf-8", "surrogatepass")
-        docs.append(RawDocument(doc_id, where, hashlib.sha256(raw).hexdigest(), encoding, "jsonl", full, len(raw), meta))
+        read = _row_document(record if isinstance(record, dict) else {}, where, f"{stem}-{line_no}", line, encoding, "jsonl", fields)
+        (docs if isinstance(read, RawDocument) else problems).append(read)
     return docs, problems
+
+
+def _read_table(text: str, name: str, stem: str, encoding: str, fields: RecordFields) -> tuple[list[RawDocument], list[Problem]]:
+    docs: list[RawDocument] = []
+    problems: list[Problem] = []
+    textless: list[Problem] = []
+    for row in table_rows(text):
+        where = f"{name}:{row.line}"
+        if isinstance(row, MalformedRow):
+            problems.append(Problem(where, "malformed_row", f"not a readable row ({row.detail}); row skipped, reading goes on from the next line"))
+            continue
+        read = _row_document(row.cells, where, f"{stem}-{row.line}", row.source, encoding, "csv", fields)
+        (docs if isinstance(read, RawDocument) else textless).append(read)
+    if textless and not docs:
+        # A table of something else (a list of sources, a codebook): one word for the file, not one a row.
+        keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
+        textless = [Problem(name, "malformed_row", f"no row has article text under a known column ({keys}, ...: "
+                                                   "data/reference/record_fields.yaml; the first row names the columns); skipped")]
+    return docs, problems + textless
+
+
+def _row_document(record: dict, where: str, default_id: str, source: str, encoding: str, kind: str,
+                  fields: RecordFields) -> RawDocument | Problem:
+    """Read one exported record (a JSON Lines row, a table's row) into a document, or say why not."""
+    found = fields.read(record)
+    body = _markup_as_text(found.get("text") or "")
+    if not body.strip():
+        keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
+        return Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped")
+    meta = {k: found[k] for k in META_FIELDS if k in found}
+    title = meta.get("title")
+    full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
+    raw = source.encode("utf-8", "surrogatepass")
+    return RawDocument(found.get("id") or default_id, where, hashlib.sha256(raw).hexdigest(), encoding, kind, full, len(raw), meta)

@@ -15,11 +15,11 @@ _LIST = pa.list_(pa.string())
 
 COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
-        ("doc_id", _S, "document id: the file's path below the corpus folder without extension (JSON Lines: its id or file-N)"),
-        ("file", _S, "file name below the corpus folder (file.jsonl:N for a JSON Lines row)"),
-        ("sha256", _S, "SHA-256 of the file's bytes (of the row for JSON Lines)"),
+        ("doc_id", _S, "document id: the file's path below the corpus folder without extension (a JSON Lines or table row: its id or file-N, N the line it starts on)"),
+        ("file", _S, "file name below the corpus folder (file.jsonl:N or file.csv:N for a row starting on line N)"),
+        ("sha256", _S, "SHA-256 of the file's bytes (of the row for JSON Lines and tables)"),
         ("encoding", _S, "encoding the bytes were decoded with"),
-        ("format", _S, "txt | html | jsonl"),
+        ("format", _S, "txt | html | jsonl | csv (a CSV or TSV table's row)"),
         ("outlet", _S, "publication, or null when unknown"),
         ("outlet_source", _S, "manifest | metadata (HTML tags) | signature (outlets.csv) | unknown"),
         ("outlet_evidence", _S, "what identified the outlet"),
@@ -104,7 +104,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("sentence", _S, "the sentence"),
     ],
     "problems": [
-        ("file", _S, "file (file.jsonl:N for a JSON Lines row; manifest.csv:N for a manifest row)"),
+        ("file", _S, "file (file.jsonl:N or file.csv:N for a row; manifest.csv:N for a manifest row)"),
         ("problem", _S, "empty | binary | undecodable | unreadable | huge | unknown_extension | skipped (hidden, a link to a folder, "
                         "not a regular file, a manifest below the top folder) | duplicate | duplicate_id (the document was given another id) | "
                         "malformed_row | manifest | failed"),
