@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzresearch.dates import DAY_KINDS, find_dates, short_year_date
+from kzresearch.hardwrap import logical_lines
 from kzresearch.patterns import any_of, caseless, fold_case, length_range
 from kzresearch.reference import Reference, agency_index, named_outlets
-from kzresearch.textnorm import LINE_BREAKS, normalize_text, split_glued
+from kzresearch.textnorm import LINE_BREAKS, normalize_line, normalize_text, repair_unicode, split_glued
 
 KEPT_ROLES = frozenset({"standfirst", "body"})
 MASTHEAD_LINES = 3  # the lines that open a page, where its name stands
@@ -618,8 +619,9 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
     """
     rules = _rules_for(ref)
     lines: list[Line] = []
-    for raw_no, raw_line in enumerate(normalize_text(raw_text).split("\n"), start=1):
-        for piece in split_glued(raw_line) or [""]:
+    # (a text wrapped at a fixed width is read as its paragraphs, each under its first line's number)
+    for raw_no, raw_line in logical_lines(LINE_BREAKS.sub("\n", repair_unicode(raw_text))):
+        for piece in split_glued(normalize_line(raw_line)) or [""]:
             lines.append(Line(len(lines) + 1, raw_no, piece.strip()))
 
     for line in lines:

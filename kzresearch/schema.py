@@ -44,7 +44,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "lines": [
         ("doc_id", _S, "document id"),
         ("line_no", _I, "line number after splitting glued sentences (1-based)"),
-        ("raw_line", _I, "line number in the decoded document (1-based)"),
+        ("raw_line", _I, "line number in the decoded document (1-based; of its first line for a paragraph of hard-wrapped text)"),
         ("text", _S, "the line, normalised"),
         ("role", _S, "title | standfirst | byline | body | caption | media | boilerplate | blank"),
         ("rule", _S, "name of the rule that decided the role (boilerplate.yaml or kzresearch.cleaning)"),
