@@ -484,6 +484,10 @@ RANGES_AND_VERBS = [
      [dict(counted="detained", number=50, number_high=70, qualifier="range", low=50, high=70, location=["Almaty"])]),
     ("Police detained 50 to 70 people in Almaty.", "2022", [dict(number=50, number_high=70, qualifier="range")]),
     ("Police detained 50-70 people in Almaty.", "2022", [dict(number=50, number_high=70, qualifier="range")]),
+    ("Police detained thirty - forty people.", "2022", [dict(number=30, number_high=40, qualifier="range")]),
+    # a hyphen after a word joins a compound number, no range
+    ("Thirty-six of the men were freed within 72 hours.", "2022", [dict(counted="released", number=36, qualifier="exact")]),
+    ("Police detained twenty-five people.", "2022", [dict(counted="detained", number=25, low=25, high=25)]),
     ("One or two people were detained.", "2022", [dict(counted="detained", number=1, number_high=2, qualifier="range")]),
     ("Two or three dozen demonstrators were detained in Aktau.", "2022",
      [dict(counted="detained", number=24, number_high=36, qualifier="range", location=["Aktau"])]),

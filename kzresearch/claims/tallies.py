@@ -208,7 +208,8 @@ def grammar(lexicon: dict) -> _Grammar:
     # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
              rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})\s+(?:to|or)\s+"
-             rf"|(?<!from\s)(?P<lower_dashed>{NUMBER_PATTERN})\s*[-\u2013\u2014]\s*)")
+             # (a hyphen after a word is a compound's: "thirty-six" is one number)
+             rf"|(?<!from\s)(?P<lower_dashed>{NUMBER_PATTERN})(?:(?<=\d)\s*-|\s*[\u2013\u2014]|\s+-)\s*)")
     suffixes = phrase_map(lexicon.get("qualifier_suffixes", {}))
     suffix = rf"(?:\s+(?P<qual_after>{alternation(suffixes)}))?" if suffixes else ""
     stated = rf"(?:{vague}|{lower}?{num}){suffix}"
