@@ -4,7 +4,8 @@ Supported formats: plain text (``.txt``; a news database's export in the Nexis l
 header's headline, author, date and publication, :mod:`kzresearch.nexis`, and a record page in the
 ProQuest layout its indexing's, :mod:`kzresearch.proquest`; a message saved with its MIME headers its
 subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtitles their cues' running
-text, :mod:`kzresearch.subtitles`), HTML
+text, :mod:`kzresearch.subtitles`; a Markdown note its front matter's fields and its plain lines,
+:mod:`kzresearch.markdown_text`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
@@ -33,6 +34,7 @@ from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
 from kzresearch.mail import read_mail
+from kzresearch.markdown_text import read_markdown
 from kzresearch.nexis import read_nexis
 from kzresearch.proquest import read_proquest
 from kzresearch.subtitles import read_subtitles
@@ -424,8 +426,10 @@ def read_file(
         except UnreadableFile as exc:
             return [], [Problem(name, exc.problem, exc.detail)]
         return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
-    # a news database's export or record page, a message saved with its headers, subtitles: fields around the story
-    if (exported := read_nexis(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)) is not None:
+    # a news database's export or record page, a message saved with its headers, subtitles, a
+    # Markdown note: fields or markup around the story
+    if (exported := read_nexis(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)
+            or read_markdown(text, fields or _bundled_fields())) is not None:
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
