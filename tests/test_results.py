@@ -854,6 +854,9 @@ def test_a_yes_share_of_voters_supporting(ref):
     ("According to the Central Election Commission of the Kyrgyz Republic, Sadyr Japarov won about 79 percent of the vote.", []),
     ("In Kyrgyzstan, the ruling party won 20 percent.", []),
     ("In Russia, President Vladimir Putin's party won 49.8 percent.", []),
+    # a person the reference does not know, in a sentence set abroad (a known one stays)
+    ("In March crowds in neighbouring Kyrgyzstan drove out Askar Akaev; his successor, Kurmanbek Bakiev, won almost 89 percent.", []),
+    ("Unlike the leaders of Kyrgyzstan, Tokayev won 81.31 percent.", [("Kassym-Jomart Tokayev", 81.31)]),
 ])
 def test_the_foreign_vote_filter_reads_the_frame(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)

@@ -231,6 +231,7 @@ class _Frames:
     foreign_vote: re.Pattern
     any_demonym: re.Pattern
     home: re.Pattern
+    abroad_named: re.Pattern  # any place abroad, its people, legislature or city
     qualifier_verb: re.Pattern
     verb_qualifiers: dict[str, str]
     registered_out_of: re.Pattern
@@ -352,6 +353,7 @@ def frames(lexicon: dict) -> _Frames:
                                 rf"|(?<!ethnic )\b{demonyms}(?!-)\s+(?:voters|electorate|electors)\b"
                                 rf"|\b{leaders}\s+(?:[A-Z][\w'-]+\s+){{0,4}}(?:won|took|was\s+re-?elected|secured|received)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
+        abroad_named=re.compile(rf"\b{foreign}\b(?!-)"),
         any_demonym=re.compile(rf"\b{demonyms}(?![\w-])"),
         poll_cue=re.compile(rf"\b{alternation(r.get('poll_cues') or [r'(?!)'], literal=False)}", re.IGNORECASE),
         legislators=re.compile(rf"\b{alternation(r.get('approval_not_by') or [r'(?!)'], literal=False)}\b", re.IGNORECASE),
@@ -442,6 +444,11 @@ def _abroad(f: _Frames, text: str, s_start: int, s_end: int, pos: int) -> bool:
         before = [mark for mark in marks if mark[0][1] <= lo]
         return max(before, key=lambda mark: mark[0][1])[1] if before else False
     return opening is not None
+
+
+def _unknown_person(tc: TextContext, subject: str | None) -> bool:
+    """A subject written as a name ("Kurmanbek Bakiev") that the reference's names do not know."""
+    return bool(subject) and subject[:1].isupper() and hasattr(tc.ref, "canonical_name") and tc.ref.canonical_name(subject) is None
 
 
 def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
@@ -599,6 +606,10 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
             if not f.home.search(text, s_start, s_end) and f.foreign_opening.match(text, s_start, s_end):
                 abroad.add(index)  # (a sentence that opens abroad: "Colombia's first round ...", not "Putin, who won ...")
+        elif not f.home.search(text, s_start, s_end) and f.abroad_named.search(text, s_start, s_end):
+            # ("crowds in neighboring Kyrgyzstan drove out Askar Akaev; his successor, Kurmanbek Bakiev, won
+            # almost 89 percent"): a person the reference does not know, in a sentence set abroad, stood there
+            kept = [row for row in kept if not _unknown_person(tc, row["subject"])]
         elif index - 1 in abroad and tc.continues(index) and not f.home.search(text, s_start, s_end):
             # ("Colombia's first round left Petro with 40.3%. Turnout was about 55%.": the paragraph stays abroad)
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
