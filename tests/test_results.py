@@ -1218,6 +1218,12 @@ def test_seats_for_a_party_a_further_count_the_figure_of_a_turnout_and_a_descrip
     assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("Amirzhan Kosanov", 16.2)]
 
 
+def test_the_and_lower_case_words_may_describe_a_candidate_after_for(ref):
+    text = "Nazarbaev was returned with 79.78 percent against 11.7 percent for the communist Serikbolsyn Abdildin."
+    rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nursultan Nazarbayev", 79.78), ("Serikbolsyn Abdildin", 11.7)]
+
+
 def test_counts_for_a_party_that_are_no_seats_and_shares_for_what_is_no_candidate():
     # votes for a party, and a vote for a party's bill, are no seats
     rows = results("Nur Otan won 62 seats, with the commission counting 3,400,000 votes for Nur Otan and 700,000 for Ak Zhol.", "2023")

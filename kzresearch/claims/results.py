@@ -1523,8 +1523,10 @@ _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
 # What may describe a candidate between "for" and the name ("for the opposition journalist X",
 # "for veteran communist leader X"): a role noun, after up to two words that qualify it.
+# (or "the" and lower-case words alone: "11.7 percent for the communist Serikbolsyn Abdildin")
 _DESCRIPTOR_WORDS = re.compile(r"(?:(?:[A-Za-z][\w-]*\s+){0,3}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
-                               r"nominee|challenger|rival|speaker|economist|businessman|businesswoman|lawyer|politician|mayor|governor)\s+)?")
+                               r"nominee|challenger|rival|speaker|economist|businessman|businesswoman|lawyer|politician|mayor|governor)\s+"
+                               r"|the\s+(?!other\b|rest\b)(?:[a-z][\w'-]*\s+){1,2})?")
 # A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
 _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth)\b|\brunner-up\b",
                         re.IGNORECASE)
