@@ -118,6 +118,9 @@ GENERAL = [
      [dict(measure="turnout", value=61.2, election_id="2022-11-20-presidential"),
       dict(measure="turnout", value=60.9, election_id="2022-11-20-presidential"),
       dict(measure="turnout", value=77.5, election_id="2019-06-09-presidential")]),
+    # ... but not by a figure someone was elected with
+    ("Nur Otan won on a turnout of 77.12 percent, and a year after, the president was re-elected with 97.7 percent.", "2023",
+     [dict(measure="turnout", value=77.12)]),
     ("In Shymkent turnout was about 48 percent, and in Aktau just over 55 percent.", "2023",
      [dict(measure="turnout", value=48, qualifier="approx", scope="Shymkent"),
       dict(measure="turnout", value=55, qualifier="more_than", scope="Aktau")]),

@@ -762,8 +762,9 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
                 # in 2005": a share verb without a subject of its own goes on with the last share's
                 row = _row(tc, start, end, shares[-1]["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "turnout" \
-                    and not _named_outside_aside(tc, index, previous["end"], m.start()):
-                # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure.
+                    and not _named_outside_aside(tc, index, previous["end"], m.start()) and not _ELECTED.search(text, previous["end"], m.start()):
+                # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure (not
+                # "on a turnout of 77.12 percent, and a year after the president was re-elected with 97.7 percent").
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
                            _scope(tc, index, lo, m.start(), m.end(), lo), m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "vote_share" and _PRELIMINARY_BEFORE.search(before) \
