@@ -1821,6 +1821,8 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
     # a rival figure after its source's verb of saying; an estimate "close to" a figure
     ("The organisers claimed more than 1,000 people attended, while the city authorities said fewer than 300.",
      [(1000, "protesters"), (300, "protesters")]),
+    ("Several hundred people gathered in central Almaty on Monday evening, though organisers claimed up to 1,000.",
+     [(None, "protesters"), (1000, "protesters")]),
     ("Police said 7,939 people were detained. Local media have since put it close to 10,000.", [(7939, "detained"), (10000, "detained")]),
     # a count added with a noun of its own counts what its noun says; all of them are no part
     ("Sixteen people were killed in Zhanaozen, along with more than 100 wounded.", [(16, "killed"), (100, "injured")]),

@@ -346,8 +346,9 @@ def grammar(lexicon: dict) -> _Grammar:
                               rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a\s+day|the\s+(?:day|previous)|on|by|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
                               re.IGNORECASE),
         # "... the organisers claimed more than 1,000 people attended, while the city authorities said fewer
-        # than 300": a source, its verb of saying and a bare quantity after a full count, a rival figure
-        rival_said=re.compile(rf"\s*(?:[-\u2013\u2014]{{1,2}}|[,;])\s*(?:and|but|while|whereas)\s+(?:the\s+)?"
+        # than 300" ("..., though organisers claimed up to 1,000"): a source, its verb of saying and a bare
+        # quantity after a full count, a rival figure
+        rival_said=re.compile(rf"\s*(?:[-\u2013\u2014]{{1,2}}|[,;])\s*(?:and|but|while|whereas|(?:even\s+|al)?though)\s+(?:the\s+)?"
                               rf"(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){{0,3}}?)\s+{speech_verbs(lexicon['attribution'])}\s+"
                               rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s*(?:[-\u2013\u2014,.;?!)]|$))", re.IGNORECASE),
         # "15 relatives of people killed in the unrest": a participle inside the "of" phrase.
