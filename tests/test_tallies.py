@@ -1362,6 +1362,8 @@ def test_the_same_office_a_paragraph_later_is_the_office_named_before():
 @pytest.mark.parametrize("text,expected", [
     ("Four mothers held separate pickets outside the akimat.", [("protesters", 4)]),
     ("Police held four mothers outside the akimat.", [("detained", 4)]),
+    # holding up signs is a protest's, not a detention
+    ("About a dozen residents held up handwritten signs outside the village school.", [("protesters", 12)]),
     ("Seven were freed on bail, while five remained in pre-trial detention.", [("released", 7), ("detained", 5)]),
     ("Of these, 175 had been given 15-day administrative jail terms.", [("sentenced", 175)]),
 ])
