@@ -277,6 +277,7 @@ def _referendum_ctx() -> tuple[DocContext, FakeReference]:
     [
         ("About 71% of those who cast ballots in Sunday's plebiscite backed the changes.", [("Yes", 71.0)]),
         ("77.18 percent of those who took part in the vote, or 6,163,863 people, supported the amendments.", [("Yes", 77.18)]),
+        ("71.12% of those who took part in the Oct. 6 referendum voted in favor of the plant.", [("Yes", 71.12)]),  # a word ending in a dot
         ("Some 5.56 million people voted yes, or 71.12%, while 26.15% were against.", [("Yes", 71.12), ("No", 26.15)]),
         ("Against the changes were 18.66 percent of participants.", [("No", 18.66)]),
         ("The amendments were approved in a referendum with 77.18% of the vote.", [("Yes", 77.18)]),
