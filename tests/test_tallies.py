@@ -1655,6 +1655,13 @@ def test_a_weekday_before_its_date_and_election_night(ref):
     rows = extract_tallies("In Almaty on Wednesday, June 12, police detained more than 30 people.",
                            DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)
     assert [r["event_date"] for r in rows] == ["2019-06-12"]
+    # a date of that weekday a few words on says which Friday; one further on is another day's
+    rows = extract_tallies("In Taraz, police detained about 40 men as they left the mosque after Friday prayers on 7 January.",
+                           DocContext("doc", None, dt.date(2022, 3, 16)), ref)
+    assert [r["event_date"] for r in rows] == ["2022-01-07"]
+    rows = extract_tallies("Around 100 people gathered on Sunday at the Independence Monument, many of them candidates who lost in the March 19 vote.",
+                           DocContext("doc", None, dt.date(2023, 4, 11)), ref)
+    assert [r["event_date"] for r in rows] == ["2023-04-09"]
     rows = extract_tallies("On election night, police in Almaty detained at least five people.",
                            DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 22)), ref)
     assert [r["event_date"] for r in rows] == ["2022-11-20"]

@@ -61,6 +61,7 @@ _TOLD_SINCE = re.compile(rf"[Ss]ince\s+(?:{_MONTH})(?i:{_EPISODE_TOLD.pattern})"
 _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY_BEFORE_DATE = 3  # how far a date may follow the weekday it names (", ")
+_SAME_DAY_REACH = 25  # how far a date of the same weekday may follow it ("Friday prayers on 7 January")
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
 _PERIOD_SET = re.compile(r"\b(?:declared|imposed|extended|introduced|ordered|announced|banned|restricted|closed|suspended|"
@@ -715,8 +716,12 @@ class TextContext:
             cues += [(m.start(), None) for m in _YEAR.finditer(self.text, start, end)
                      if int(m.group()) != anchor.year and not any(a <= m.start() < b for a, b in explicit)]
         for m in _WEEKDAY.finditer(self.text, start, end):
-            if any(0 <= a - m.end() <= _WEEKDAY_BEFORE_DATE for a, _ in explicit):
-                continue  # "on Wednesday, June 12": the date named says which Wednesday
+            if any(0 <= a - m.end() <= _WEEKDAY_BEFORE_DATE for a, _ in explicit) or any(
+                    0 <= a - m.end() <= _SAME_DAY_REACH and type(d) is dt.date and d.weekday() == WEEKDAYS[m.group("w").lower()]
+                    for a, d in cues):
+                # "on Wednesday, June 12": the date named says which Wednesday; so does one of that weekday a
+                # few words on ("after Friday prayers on 7 January", a Friday)
+                continue
             voting = bool(self.patterns.election_day.search(self.folded, max(start, m.start() - _VOTING_REACH), min(end, m.end() + _VOTING_REACH))
                           or _VOTE_OF_DAY.match(self.text, m.end()))
             day = self._weekday(WEEKDAYS[m.group("w").lower()], voting=voting)
