@@ -583,6 +583,8 @@ ATTRIBUTION_FORMS = [
     # An aside between the speaker and the verb, and a figure right after the verb.
     ("The Interior Ministry, in a statement, said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("Nine people were given jail terms, the court said.", [dict(counted="sentenced", number=9, attributed_to="court")]),
+    # ... and the speaker's abbreviation in brackets
+    ("The Interior Ministry (MVD) said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("A lawyer said that at least nine of her clients were still in custody.", [dict(counted="detained", number=9, qualifier="at_least")]),
     # A time of day is no count.
     ("The crowd gathered in the square at 10:30, and police detained 300 people.", [dict(counted="detained", number=300)]),

@@ -104,6 +104,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
                        r"(?:\s*(?:--|\u2014|\u2013)|:(?=\s+\D)|\s-(?=\s))")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
+_ABBREVIATION_BEFORE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")  # "(KNB)" between a speaker and its verb
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 # A spokesperson with no body of their own, who speaks for the body named just before.
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -1054,12 +1055,15 @@ class TextContext:
                 continue  # "after police drew up reports": a noun, not a verb of saying; "ballots were being counted": no
                 # speaker; "police wrote up reports": a phrasal verb, no saying
             # The speaker phrase runs back from the verb to the previous punctuation (a dateline's
-            # "(AP) —" included: the agency wrote the report, the speaker follows it).
-            who_start = _phrase_start(sentence, m.start())
+            # "(AP) —" included: the agency wrote the report, the speaker follows it), past the
+            # speaker's abbreviation in brackets ("the National Security Committee (KNB) said").
+            short = _ABBREVIATION_BEFORE.search(sentence, 0, m.start())
+            speaker_end = short.start() if short else m.start()
+            who_start = _phrase_start(sentence, speaker_end)
             opening = not sentence[:who_start].strip(" \"'")
             if opener := _SUBORDINATOR.match(sentence, who_start):  # "after the minister confirmed that"
                 who_start = opener.end()
-            phrase = sentence[who_start: m.start()]
+            phrase = sentence[who_start: speaker_end]
             if _ESTIMATE_AT.search(m.group()) and (relative := _RELATIVE_SUBJECT.search(phrase)) \
                     and not pats.speech_verb.search(phrase, 0, relative.start()):
                 # "a crowd that local journalists put at 600": the relative clause's subject estimates
