@@ -1364,6 +1364,11 @@ def test_the_same_office_a_paragraph_later_is_the_office_named_before():
 @pytest.mark.parametrize("text,expected", [
     ("Four mothers held separate pickets outside the akimat.", [("protesters", 4)]),
     ("Police held four mothers outside the akimat.", [("detained", 4)]),
+    # wounds people were treated for, not wounds counted; a strike's walkout, not a walk out of a room
+    ("Hospitals are treating dozens of people with gunshot wounds.", [("injured", None)]),
+    ("The body had three gunshot wounds.", []),
+    ("In May hundreds of workers at the oil company walked out to demand higher pay.", [("protesters", None)]),
+    ("Twelve opposition deputies walked out of the session.", []),
     # holding up signs is a protest's, not a detention
     ("About a dozen residents held up handwritten signs outside the village school.", [("protesters", 12)]),
     ("Seven were freed on bail, while five remained in pre-trial detention.", [("released", 7), ("detained", 5)]),
