@@ -276,8 +276,9 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"(?<!economic )(?<!financial )\b(?P<toll>{toll_nouns})"
             # ("the death toll from riots in a western oil town has risen to 13": a phrase on what it counts first)
             rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?"
-            # ("The death toll from riots in a restive oil town in western Kazakhstan has risen to 13")
-            rf"(?:\s+(?:from|in|of|after|over|across)\b(?:\s+[\w'\u2019-]+){{1,12}}?(?=\s+(?:has|have|had|was|is|now|rose|stood)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
+            # ("The death toll from riots in a restive oil town in western Kazakhstan has risen to 13", "put the
+            # number of people detained across Kazakhstan in the first two weeks of January at nearly 10,000")
+            rf"(?:\s+(?:from|in|of|after|over|across)\b(?:\s+[\w'\u2019-]+){{1,12}}?(?=\s+(?:has|have|had|was|is|now|rose|stood|at)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
             rf"(?P<toll_verb>{_toll_verbs(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
@@ -755,7 +756,7 @@ def _anchor_words(lexicon: dict) -> list[str]:
 
 # How far before a quantity a count phrase may start: a toll's noun and verb ("the number of
 # people detained over the two days had reached nearly 700") or a multiplier and qualifier.
-_LOOKBACK = 90
+_LOOKBACK = 120
 # The other shapes start within a multiplier and a qualifier of it ("two groups of slightly more than").
 _NEAR = 45
 
