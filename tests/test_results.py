@@ -279,6 +279,7 @@ def _referendum_ctx() -> tuple[DocContext, FakeReference]:
         ("77.18 percent of those who took part in the vote, or 6,163,863 people, supported the amendments.", [("Yes", 77.18)]),
         ("71.12% of those who took part in the Oct. 6 referendum voted in favor of the plant.", [("Yes", 71.12)]),  # a word ending in a dot
         ("Some 5.56 million people voted yes, or 71.12%, while 26.15% were against.", [("Yes", 71.12), ("No", 26.15)]),
+        ("The chairman said 77.18 per cent had voted yes, with 18.66 per cent against.", [("Yes", 77.18), ("No", 18.66)]),
         ("Against the changes were 18.66 percent of participants.", [("No", 18.66)]),
         ("The amendments were approved in a referendum with 77.18% of the vote.", [("Yes", 77.18)]),
         ("In total, 11,734,642 citizens were entitled to take part.", [("registered voters", 11734642)]),
@@ -1248,6 +1249,18 @@ def test_a_cue_of_the_previous_chamber_in_an_apposition_or_a_speakers_title_date
         (4.6, "2023-03-19-parliamentary"), (3.25, "2023-03-19-parliamentary")]
     # outside an apposition, the outgoing chamber's
     assert [r["election_id"] for r in results("In the outgoing chamber, Ak Zhol held 7 seats.", "2023")] == ["2021-01-10-parliamentary"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated word before "seats"; the party the seats went to after "to" or a passive "held by"
+    # (the fake reference's Amanat is Nur Otan renamed)
+    ("Amanat won 40 of the 69 party-list seats.", [("Nur Otan", 40, 69)]),
+    ("The final results allocate 40 of the 69 party-list seats to Amanat, six to Ak Zhol.", [("Nur Otan", 40, 69), ("Ak Zhol", 6, 69)]),
+    ("In the outgoing chamber, every one of the 98 party-list seats is held by the presidential Nur Otan party.", [("Nur Otan", 98, 98)]),
+])
+def test_seats_with_hyphenated_words_and_the_party_after_them(text, expected):
+    rows = results(text, "2023")
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == expected
 
 
 def test_seats_for_parties_named_after_a_smaller_count_and_an_apposition_that_names_a_vote():

@@ -296,7 +296,7 @@ def frames(lexicon: dict) -> _Frames:
         percent=re.compile(rf"\b{qual}(?P<num>{DIGITS}|{NUMBER_PATTERN}){_PERCENT}", re.IGNORECASE),
         seats=re.compile(
             rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:then\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
-            rf"(?:\w+\s+){{0,2}}?{alternation(r['seats_words'])}\b",
+            rf"(?:[\w-]+\s+){{0,2}}?{alternation(r['seats_words'])}\b",  # ("98 party-list seats")
             re.IGNORECASE,
         ),
         seats_keys=tuple(fold_case(word) for word in r["seats_words"]),
@@ -865,12 +865,12 @@ def _referendum_share(f: _Frames, m: re.Match, before: str, after: str) -> tuple
     before_start = m.start() - len(before)
     if (yes := f.yes_frame.match(after)) and not _DENIAL.search(yes.group()):  # not "were not in favour"
         return f.yes_subject, m.start(), m.end() + yes.end()
+    if no := f.no_frame.match(after):  # (its own side after it first: "had voted yes, with 18.66 per cent against")
+        return f.no_subject, m.start(), m.end() + no.end()
     if (yes := f.yes_before.search(before)) or (
             (yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60])) or (
             (yes := f.proposal_passed.search(before)) and _CLAUSE_ENDS.match(after)):
         return f.yes_subject, before_start + yes.start(), m.end()
-    if no := f.no_frame.match(after):
-        return f.no_subject, m.start(), m.end() + no.end()
     if no := f.no_before.search(before):
         return f.no_subject, before_start + no.start(), m.end()
     return None
@@ -1376,8 +1376,10 @@ _PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEAT
                            rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 # More seats than any chamber has (the Mazhilis has had 67 to 107; the Kurultai of 2026, 145).
 _LARGEST_CHAMBER = 500
-_FOR_PARTY = re.compile(r"\s+for\s+(?:the\s+)?", re.IGNORECASE)
-# "61 seats for Amanat, 12 for Auyl": a count and the party it went to, after "for".
+_FOR_PARTY = re.compile(r"\s+(?:for|to|(?:is|are|was|were|(?:has|have)\s+been)\s+(?:held|won|taken|occupied|controlled)\s+by)\s+"
+                        r"(?:the\s+)?(?-i:[a-z][\w-]*\s+){0,2}", re.IGNORECASE)
+# "61 seats for Amanat, 12 for Auyl", "allocate 40 of the 69 seats to Amanat, eight to Auyl", "every one of
+# the 98 seats is held by the presidential Nur Otan party": a count and the party it went to.
 _NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM}){_FOR_PARTY.pattern}", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
