@@ -585,6 +585,9 @@ ATTRIBUTION_FORMS = [
     # An aside between the speaker and the verb, and a figure right after the verb.
     ("The Interior Ministry, in a statement, said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("Nine people were given jail terms, the court said.", [dict(counted="sentenced", number=9, attributed_to="court")]),
+    # a toll's revision says who revised it (not who "counted the cost" after it)
+    ("Prosecutors on Sunday raised the death toll from Friday's riots in the oil town to 14, as the oil company counted the cost.",
+     [dict(counted="killed", number=14, attributed_to="Prosecutors")]),
     # ... and the speaker's abbreviation in brackets
     ("The Interior Ministry (MVD) said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("A lawyer said that at least nine of her clients were still in custody.", [dict(counted="detained", number=9, qualifier="at_least")]),
