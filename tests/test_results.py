@@ -1229,6 +1229,13 @@ def test_the_and_lower_case_words_may_describe_a_candidate_after_for(ref):
     assert [(r["subject"], r["value"]) for r in rows] == [("Nursultan Nazarbayev", 79.78), ("Serikbolsyn Abdildin", 11.7)]
 
 
+def test_one_re_elected_stood_for_president_in_an_article_on_a_parliamentary_vote(ref):
+    text = "Nur Otan won all 98 elected seats in 2007, and Nazarbayev was re-elected in April with 95.5% of the vote."
+    rows = extract_results(text, DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 19)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows if r["measure"] == "vote_share"] == [
+        ("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential")]
+
+
 def test_counts_for_a_party_that_are_no_seats_and_shares_for_what_is_no_candidate():
     # votes for a party, and a vote for a party's bill, are no seats
     rows = results("Nur Otan won 62 seats, with the commission counting 3,400,000 votes for Nur Otan and 700,000 for Ak Zhol.", "2023")

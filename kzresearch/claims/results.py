@@ -161,6 +161,7 @@ _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later").
 _BARE_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:votes?|ballots)(?:\s+cast)?)?(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
                         rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)]|$)", re.IGNORECASE)
+_WAS_ELECTED = re.compile(r"\b(?:was|is|been|being)\s+(?:re-?)?elected\b", re.IGNORECASE)
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b|\bconfirmed\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
@@ -1129,7 +1130,10 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             # ("the OSDP of former speaker X finished second with 4.54 percent").
             # (the kind of vote the sentence itself names first: "the June 2019 snap presidential election,
             # which Tokayev won with 70.96 percent" in an article on a parliamentary one)
-            kind = _kind_named_for(tc, index, pos) or _kind(tc.ctx.election_id)
+            # (one "was re-elected" stood for president: "Nur Otan won all 98 seats in 2007, and Nazarbayev
+            # was re-elected in April with 95.5%" in an article on a parliamentary vote)
+            kind = _kind_named_for(tc, index, pos) or ("presidential" if _WAS_ELECTED.search(text, lo, pos) else None) \
+                or _kind(tc.ctx.election_id)
             preferred = {"presidential": "person", "parliamentary": "party"}.get(kind or "")
             if preferred in kinds:
                 named = [x for x in named if x.kind == preferred] or named
