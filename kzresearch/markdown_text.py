@@ -28,7 +28,7 @@ import re
 
 import yaml
 
-from kzresearch.records import META_FIELDS, RecordFields
+from kzresearch.records import META_FIELDS, RecordFields, bundled_fields
 
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _FRONT_MATTER_LINES = 100  # the most lines a front matter block runs to
@@ -46,15 +46,16 @@ _EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*]
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
-def read_markdown(text: str, fields: RecordFields) -> tuple[str, dict] | None:
+def read_markdown(text: str, fields: RecordFields | None = None) -> tuple[str, dict] | None:
     """Return ``(text, metadata)`` of a document in Markdown, or None for any other text.
 
     Parameters
     ----------
     text : str
         The decoded document.
-    fields : RecordFields
-        The keys of a record's fields, for the front matter's.
+    fields : RecordFields, optional
+        The keys of a record's fields, for the front matter's (default: the bundled
+        ``record_fields.yaml``, read only for a text with front matter).
 
     Returns
     -------
@@ -76,7 +77,7 @@ def read_markdown(text: str, fields: RecordFields) -> tuple[str, dict] | None:
     """
     text = text.lstrip("\ufeff")
     front, body = _front_matter(text)
-    found = fields.read(front) if front else {}
+    found = (fields or bundled_fields()).read(front) if front else {}
     meta = {k: found[k] for k in META_FIELDS if k in found}
     if not meta:
         body = text  # no front matter, or a block of no field's ("---\nALMATY: Police said ...\n---"): text

@@ -39,7 +39,7 @@ from kzresearch.nexis import read_nexis
 from kzresearch.proquest import read_proquest
 from kzresearch.subtitles import read_subtitles
 from kzresearch.tables import MalformedRow, table_rows
-from kzresearch.records import META_FIELDS, RecordFields
+from kzresearch.records import META_FIELDS, RecordFields, bundled_fields
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -417,7 +417,7 @@ def read_file(
     if suffix in JSONL_SUFFIXES | TABLE_SUFFIXES:
         stem = path.relative_to(corpus_dir).with_suffix("").as_posix().replace("/", "__")
         read_rows = _read_jsonl if suffix in JSONL_SUFFIXES else _read_table
-        return read_rows(text, name, stem, encoding, fields or _bundled_fields())
+        return read_rows(text, name, stem, encoding, fields or bundled_fields())
     stem, _ = single_document_names(path, corpus_dir)
     # The content decides where the name misleads: a page saved as .txt, plain text saved as .html.
     if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and _TAG.search(text)):
@@ -429,7 +429,7 @@ def read_file(
     # a news database's export or record page, a message saved with its headers, subtitles, a
     # Markdown note: fields or markup around the story
     if (exported := read_nexis(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)
-            or read_markdown(text, fields or _bundled_fields())) is not None:
+            or read_markdown(text, fields)) is not None:
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
     return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
@@ -831,10 +831,6 @@ def _site_in_title(full: str | None, title: str | None) -> str | None:
     return site.strip() if 2 <= len(site.strip()) <= 50 else None
 
 
-def _bundled_fields() -> RecordFields:
-    from kzresearch.reference import load_reference  # the reference tables load pandas
-
-    return RecordFields(load_reference().record_fields)
 
 
 def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFields) -> tuple[list[RawDocument], list[Problem]]:

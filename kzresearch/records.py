@@ -567,3 +567,10 @@ def _headline_like(value: str) -> bool:
     words = text.split()
     return (_HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1] and "\n" not in text and not text.endswith(".")
             and not _URL.match(text) and sum(ch.isalpha() for ch in text) > len(text) / 2)
+
+
+def bundled_fields() -> RecordFields:
+    """Return the record fields of the bundled ``data/reference/record_fields.yaml``."""
+    from kzresearch.reference import load_reference  # the reference tables load pandas
+
+    return RecordFields(load_reference().record_fields)

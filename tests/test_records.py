@@ -98,11 +98,11 @@ def test_guardian_api_rows_with_nested_fields_are_read(tmp_path):
 
 
 def test_author_and_publisher_objects_are_no_wrappers():
-    from kzresearch.reading import _bundled_fields
+    from kzresearch.records import bundled_fields
 
     row = {"source": {"id": "reuters", "name": "Reuters"}, "author": {"name": "A. Writer", "title": "Correspondent"},
            "content": "Police detained 30 people.", "title": "Protest"}
-    found = _bundled_fields().read(row)  # a NewsAPI "source" and an "author" object are no containers
+    found = bundled_fields().read(row)  # a NewsAPI "source" and an "author" object are no containers
     assert "id" not in found and found["title"] == "Protest" and found["outlet"] == "Reuters"
 
 
