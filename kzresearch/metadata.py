@@ -465,8 +465,6 @@ def platform_outlets(ref: Reference) -> frozenset[str]:
     return frozenset(outlet for outlet, _, _ in _signatures_for(ref).by_signal.get("platform", []))
 
 
-
-
 def _section_label(name: str, ref: Reference) -> bool:
     """Whether a line is a site's section label: all its words a section's or a kicker's ("World News",
     "Top Stories", "Breaking News"; ``section_words``/``kicker_words`` of ``boilerplate.yaml``) or a place's."""
