@@ -16,7 +16,6 @@ from kzresearch.metadata import parse_published
 from kzresearch.reading import Problem, decode_bytes, UnreadableFile
 
 
-
 def read_manifest(path: Path | None, known_files: set[str]) -> tuple[dict[str, dict], list[Problem]]:
     """Read a manifest into ``{file: record}``, reporting malformed rows.
 

@@ -831,8 +831,6 @@ def _site_in_title(full: str | None, title: str | None) -> str | None:
     return site.strip() if 2 <= len(site.strip()) <= 50 else None
 
 
-
-
 def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFields) -> tuple[list[RawDocument], list[Problem]]:
     docs: list[RawDocument] = []
     problems: list[Problem] = []
