@@ -472,12 +472,13 @@ def _section_label(name: str, ref: Reference) -> bool:
     return all(w.casefold() in words or ref.is_place(w) for w in name.split())
 
 
-def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list[str]) -> tuple[str, str] | None:
+def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list[str], provider: str | None = None) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` of the publication whose story a platform's page carries, if the
     page credits one, else None.
 
     A platform (``platform`` rows of ``outlets.csv``) shows another publication's story: the outlet a
-    reader cites is that publication. It is the one the page's signatures name (:func:`infer_outlet`,
+    reader cites is that publication. It is the provider the page's structured data names (MSN's
+    JSON-LD), else the one the page's signatures name (:func:`infer_outlet`,
     other than a platform: inkl's "The Guardian" line), else the publication's name on a line of its
     own right above the headline or the date line over it (MSN's "The Week", a PressReader replica's
     "Montreal Gazette"), else the one agency the story's credits name (a Yahoo copy's "Nur-Sultan
@@ -493,6 +494,8 @@ def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list
         The platform the page's metadata, url or signatures named.
     wire : list of str
         The agencies the page credits (:func:`infer_byline_and_wire`).
+    provider : str, optional
+        The ``provider`` of the page's JSON-LD article, where it names one.
 
     Returns
     -------
@@ -500,6 +503,8 @@ def credited_outlet(lines: list[Line], ref: Reference, platform: str, wire: list
         The publication and the evidence for it.
     """
     carried = f"carried by {platform}"
+    if provider and (named := canonical_outlet(provider, ref)) not in platform_outlets(ref):
+        return named, f"the provider {provider!r} the page's structured data names; {carried}"
     found, evidence = infer_outlet(lines, ref)
     found = canonical_outlet(found, ref) if found else None
     if found and found not in platform_outlets(ref) and not evidence.endswith(_UNKNOWN_HOLDER) \

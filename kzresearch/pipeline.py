@@ -119,7 +119,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     wire = list(dict.fromkeys(wire + row_agencies(raw.meta.get("wire"), agency_index(ref), ref.is_place)))
     # (a platform's copy of another publication's story is that publication's: "Yahoo News" carrying AFP)
     if outlet and outlet_evidence != "collection record" and canonical_outlet(outlet, ref) in platform_outlets(ref) \
-            and (credited := credited_outlet(clean.lines, ref, outlet, wire)) is not None:
+            and (credited := credited_outlet(clean.lines, ref, outlet, wire, raw.meta.get("provider"))) is not None:
         outlet, outlet_evidence = credited
     if byline and outlet and byline.casefold().removeprefix("the ") == outlet.casefold().removeprefix("the "):
         byline = None  # "By Steppe Today" on Steppe Today's page: the site, no writer

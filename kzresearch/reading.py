@@ -26,6 +26,7 @@ import codecs
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -492,6 +493,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
         # (the page's own og:site_name before trafilatura's, which may be a JSON-LD publisher, the parent company)
         "outlet": _og_site_name(html, title) or _named_site(doc) or site or _site_in_title(full_title, title),
         "url": doc.get("url"),
+        "provider": _article_provider(html),
     }
     text = doc["text"]
     if meta["title"]:
@@ -604,10 +606,9 @@ def _modified_days(html: str, pattern: re.Pattern) -> set[str]:
     return days
 
 
-def _article_published(html: str) -> str | None:
-    """Return the day (ISO) a page's markup says its article was published: the ``datePublished`` of
-    a JSON-LD object of an article type ("NewsArticle", "ReportageNewsArticle", "BlogPosting"; not a
-    video's or a related story's), else its meta ``article:published_time`` or ``datePublished``."""
+def _article_objects(html: str) -> Iterator[dict]:
+    """Yield a page's JSON-LD objects of an article type ("NewsArticle", "ReportageNewsArticle",
+    "BlogPosting"; not a video's or a related story's), in order."""
     for block in _JSON_LD.finditer(html):
         try:
             data = json.loads(block.group(1))
@@ -615,12 +616,30 @@ def _article_published(html: str) -> str | None:
             continue
         for obj in _json_objects(data):
             kinds = obj.get("@type") if isinstance(obj.get("@type"), list) else [obj.get("@type")]
-            published = obj.get("datePublished")
-            if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting")) for k in kinds) \
-                    and isinstance(published, str) and (day := _ISO_DAY.match(published.strip())):
-                return day.group()
+            if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting")) for k in kinds):
+                yield obj
+
+
+def _article_published(html: str) -> str | None:
+    """Return the day (ISO) a page's markup says its article was published: the ``datePublished`` of
+    its JSON-LD article, else its meta ``article:published_time`` or ``datePublished``."""
+    for obj in _article_objects(html):
+        published = obj.get("datePublished")
+        if isinstance(published, str) and (day := _ISO_DAY.match(published.strip())):
+            return day.group()
     meta = _PUBLISHED_META.search(html)
     return meta.group(meta.lastgroup) if meta else None
+
+
+def _article_provider(html: str) -> str | None:
+    """Return the name of the ``provider`` a page's JSON-LD article names: an aggregator's copy (MSN's)
+    names there the publication whose story it carries, its own name being the ``publisher``."""
+    for obj in _article_objects(html):
+        provider = obj.get("provider")
+        name = provider.get("name") if isinstance(provider, dict) else provider
+        if isinstance(name, str) and name.strip():
+            return " ".join(unescape(name).split())
+    return None
 
 
 def _json_objects(data: object) -> list[dict]:

@@ -3,6 +3,7 @@ import pytest
 
 from kzresearch.cleaning import classify_lines
 from kzresearch.metadata import credited_outlet, infer_byline_and_wire, infer_outlet, platform_outlets, wire_services
+from kzresearch.reading import read_file
 from kzresearch.reference import agency_index
 
 BODY = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
@@ -798,6 +799,20 @@ def test_a_platforms_copy_is_credited_to_the_publication_it_names(ref):
     wire = infer_byline_and_wire(lines, agency_index(ref), wire_services(ref))[1]
     assert credited_outlet(lines, ref, "Yahoo News", wire)[0] == "AFP"
     assert credited_outlet(classify_lines("Big headline about the vote in Kazakhstan\n" + BODY, ref).lines, ref, "MSN", []) is None
+    # the provider the page's JSON-LD names comes first; a platform named there is none
+    lines = classify_lines("Big headline about the vote in Kazakhstan\n" + BODY, ref).lines
+    assert credited_outlet(lines, ref, "MSN", [], provider="Daily Express")[0] == "Daily Express"
+    assert credited_outlet(lines, ref, "MSN", [], provider="MSN") is None
+
+
+def test_an_aggregators_page_names_its_provider_in_its_structured_data(tmp_path):
+    page = ('<html><head><title>Tokayev wins referendum</title><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "MSN"}, '
+            '"provider": {"@type": "Organization", "name": "Daily Express"}}</script></head>'
+            '<body><article><h1>Tokayev wins referendum</h1><p>' + BODY + '</p><p>' + BODY + '</p></article></body></html>')
+    (tmp_path / "copy.html").write_text(page, encoding="utf-8")
+    [doc], _ = read_file(tmp_path / "copy.html", tmp_path)
+    assert doc.meta["provider"] == "Daily Express"
 
 
 def test_a_name_over_a_menu_stacked_a_section_a_line_is_the_sites_and_a_companys_notice_is_not(ref):
