@@ -1112,6 +1112,10 @@ def _title_index(lines: list[Line], default: int | None) -> int | None:
     return next((i for i, line in enumerate(lines) if line.role == "title"), default)
 
 
+# An agency's dateline with its day: "Moscow, 18 Dec (Lusa) -", "MOSCOW, Dec 18 (Reuters) -".
+_DATED_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[^(),]{3,20}?)\s*\([^()]{1,30}\)\s*(?:-|--|\u2013|\u2014)")
+
+
 def header_month_day(lines: list[Line]) -> DateExpression | None:
     """Return the month and day a date line right below the headline states without a year ("Jun. 6
     | 04:18 pm JST"), if any: the article's day, whose year the election it reports tells.
@@ -1124,14 +1128,17 @@ def header_month_day(lines: list[Line]) -> DateExpression | None:
     Returns
     -------
     DateExpression or None
-        The first ``month_day`` expression of a date line among the five lines below the headline.
+        The first ``month_day`` expression of a date line, or of an agency's dateline opening a
+        paragraph, among the five lines below the headline.
     """
     title = _title_index(lines, None)
     if title is None:
         return None
     below = [line for line in lines[title + 1:] if line.role != "blank"][:_HEADER_LINES]
-    return next((expr for line in below if line.rule == "date_line"
-                 for expr in find_dates(without_reading_time(line.text)) if expr.kind == "month_day"), None)
+    # (or an agency's dateline opening the story: "Moscow, 18 Dec (Lusa) - The death toll ...")
+    stated = [line.text if line.rule == "date_line" else dated.group("date") for line in below
+              if line.rule == "date_line" or (line.role == "body" and (dated := _DATED_DATELINE.match(line.text)))]
+    return next((expr for text in stated for expr in find_dates(without_reading_time(text)) if expr.kind == "month_day"), None)
 
 
 def _read_as_the_page_names(expr: DateExpression, lines: list[Line], election_days: Collection[dt.date] = ()) -> dt.date:

@@ -864,6 +864,18 @@ def test_a_date_line_without_a_year_readers_comments_and_a_wires_notice(ref):
     assert tallies.empty  # a reader's "238 dead" is no tally
 
 
+def test_an_agencys_dateline_with_its_day_states_the_day_below_the_headline(ref):
+    from kzresearch.cleaning import classify_lines
+    from kzresearch.metadata import header_month_day
+
+    for dateline in ("Moscow, 18 Dec (Lusa) -", "MOSCOW, Dec 18 (Reuters) -"):
+        text = f"Kazakhstan: death toll rises\n\n{dateline} The death toll from Friday's riots has climbed to 13, a spokesman said."
+        found = header_month_day(classify_lines(text, ref).lines)
+        assert (found.month, found.day) == (12, 18), dateline
+    text = "Kazakhstan: death toll rises\n\nThe toll rose on Dec 18 (Sunday) - a spokesman said so in Moscow."
+    assert header_month_day(classify_lines(text, ref).lines) is None
+
+
 def test_a_by_line_naming_the_masthead_and_a_domain_written_in_mixed_case(ref):
     from kzresearch.cleaning import classify_lines
     from kzresearch.metadata import _unknown_domain
