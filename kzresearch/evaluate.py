@@ -350,10 +350,25 @@ _DOMAIN_END = re.compile(r"(?<=\w)(?:\.[a-z]{2,6}){1,2}$")
 _DOMAIN_NAME_LETTERS = 5
 
 
+# A name followed by its other form in brackets: "APP (Associated Press of Pakistan)".
+_BRACKETED_FORM = re.compile(r"(?P<name>.+?)\s*\((?P<other>[^()]+)\)")
+
+
 def _same_outlet(want: Any, got: Any) -> bool:
     """Whether two names of an outlet name the same one (:func:`_outlet_key`), one of them perhaps
     with its site's domain ("Steppe News" and "SteppeNews.kz"); not two domains ("Gazeta.uz",
-    "Gazeta.ru") nor a short name and its domain ("Time", "Time.kz")."""
+    "Gazeta.ru") nor a short name and its domain ("Time", "Time.kz"). A name written with its other
+    form in brackets is either ("Lusa (Agência de Notícias de Portugal)" is "Lusa")."""
+    return any(_same_name(a, b) for a in _name_forms(want) for b in _name_forms(got))
+
+
+def _name_forms(name: Any) -> list[Any]:
+    """Return a name and, where it adds another form in brackets, each of the two."""
+    bracketed = _BRACKETED_FORM.fullmatch(name.strip()) if isinstance(name, str) else None
+    return [name, bracketed.group("name"), bracketed.group("other")] if bracketed else [name]
+
+
+def _same_name(want: Any, got: Any) -> bool:
     a, b = _outlet_key(want), _outlet_key(got)
     if a == b:
         return True

@@ -217,4 +217,7 @@ def test_an_outlet_spelled_run_together_or_with_its_domain_is_the_same_outlet():
     # not another name, two domains, or a short name beside its domain
     assert not _same_outlet("Steppe Tribune", "The SteppeTimes")
     assert not _same_outlet("Gazeta.uz", "Gazeta.ru") and not _same_outlet("Time", "Time.kz")
+    # a name with its other form in brackets is either
+    assert _same_outlet("APP (Associated Press of Pakistan)", "Associated Press of Pakistan")
+    assert _same_outlet("Lusa (Agência de Notícias de Portugal)", "Lusa") and not _same_outlet("Lusa (Portugal)", "Reuters")
     assert _same_outlet(None, None) and not _same_outlet("Steppe Times", None)
