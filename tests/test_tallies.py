@@ -1839,6 +1839,10 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
     ("Some 200 residents gathered outside the town administration, demanding that relatives arrested in Almaty be sent home.",
      [(200, "protesters")]),
     ("Several people who gathered to demand the pair's release were detained.", [(None, "detained")]),
+    # a part counted with its own predicate is that part's; an aside closed before the predicate is no such part
+    ("He said 4,578 people had been recognised as victims, including 4,353 who were injured.", [(4353, "injured")]),
+    ("Police detained 200 people, including 30 who were later released.", [(200, "detained"), (30, "released")]),
+    ("Six people, among them two organizers, were detained.", [(6, "detained"), (2, "detained")]),
     # a rival figure after its source's verb of saying; an estimate "close to" a figure
     ("The organisers claimed more than 1,000 people attended, while the city authorities said fewer than 300.",
      [(1000, "protesters"), (300, "protesters")]),
