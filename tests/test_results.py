@@ -1223,6 +1223,11 @@ def test_seats_for_a_party_a_further_count_the_figure_of_a_turnout_and_a_descrip
     assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("Amirzhan Kosanov", 16.2)]
 
 
+def test_a_list_of_names_in_quotes_and_their_shares_after_dashes():
+    rows = results('Nur Otan received 71.09%, "Ak Zhol" – 10,95 %, "OSDP" – 1,68 %.', "2021")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 71.09), ("Ak Zhol", 10.95), ("All-National Social Democratic Party", 1.68)]
+
+
 def test_the_and_lower_case_words_may_describe_a_candidate_after_for(ref):
     text = "Nazarbaev was returned with 79.78 percent against 11.7 percent for the communist Serikbolsyn Abdildin."
     rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12)), ref)
@@ -1264,6 +1269,8 @@ def test_a_cue_of_the_previous_chamber_in_an_apposition_or_a_speakers_title_date
     ("Amanat won 40 of the 69 party-list seats.", [("Nur Otan", 40, 69)]),
     ("The final results allocate 40 of the 69 party-list seats to Amanat, six to Ak Zhol.", [("Nur Otan", 40, 69), ("Ak Zhol", 6, 69)]),
     ("In the outgoing chamber, every one of the 98 party-list seats is held by the presidential Nur Otan party.", [("Nur Otan", 98, 98)]),
+    # the whole after the seats
+    ("Nur Otan won 62 seats out of 98.", [("Nur Otan", 62, 98)]),
 ])
 def test_seats_with_hyphenated_words_and_the_party_after_them(text, expected):
     rows = results(text, "2023")

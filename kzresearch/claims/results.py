@@ -968,7 +968,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     named_before = _named(tc, index, lo, m.start())
     # "Akhmetbekov 1.4 percent", "the AIST bloc 7.1 percent": a name right before the figure.
     # ("..., and Karakat Abden, one of two women on the ballot, 2.6 per cent": past an aside on the name)
-    adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-\u2013\u2014"))
+    # ('"Ak Zhol" – 3,27 %': a name in quotes)
+    adjacent = bool(named_before) and (not (between := text[named_before[-1].end: m.start()].strip(" ,:-\u2013\u2014\"'"))
                                        or bool(f.party_noun.match(between))
                                        or bool(_ASIDE_ONLY.fullmatch(text, named_before[-1].end, m.start())))
     share_noun = f.vote_before.search(text, lo, m.start())
@@ -1335,8 +1336,8 @@ def _counts(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         if f.contested.search(before[-40:]) or f.contested.search(text, m.end(), min(s_end, m.end() + 30)) or (not subjects and of):
             rows.append(_row(tc, m.start(), end, "seats contested", "seats_contested", value, of, qualifier, None, m.start("num")))
         else:
-            if of is None and (chamber := _CHAMBER_SIZE.match(text, m.end())):
-                of = parse_number(chamber.group("of"))  # a party's seats of the chamber, not seats to fill
+            if of is None and (chamber := _CHAMBER_SIZE.match(text, m.end()) or _SEATS_OUT_OF.match(text, m.end())):
+                of = parse_number(chamber.group("of"))  # a party's seats of the chamber, not seats to fill ("42 seats out of 77")
             rows += [_row(tc, m.start(), end, s, "seats", value, of, qualifier, None, m.start("num")) for s in subjects]
             totals.add(of or value)
             if of:
@@ -1460,6 +1461,7 @@ _PRELIMINARY_BEFORE = re.compile(r"\b(?:above|below|over|under|(?:higher|lower|m
                                  re.IGNORECASE)
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:from|since|in|until|till|by|after|before)\s+(?:19|20)\d\d$", re.IGNORECASE)
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
+_SEATS_OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|percent|per\s+cent|[.,]\d))", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
 # (the verb's second object too: "took 88% of the vote and all 98 elected seats")
