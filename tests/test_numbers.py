@@ -42,3 +42,9 @@ def test_number_pattern_finds_the_whole_numeral(text, found):
 
 def test_as_int():
     assert as_int(30.0) == 30 and isinstance(as_int(30.0), int) and as_int(1.7) == 1.7
+
+
+def test_digits_a_scale_and_digits_after_it_are_one_number():
+    # machine translation's "1 thousand 200" (from "1 тыс. 200"); not a percentage after a scale
+    assert [(m.group(), parse_number(m.group())) for m in NUMBER.finditer("about 1 thousand 200 people")] == [("1 thousand 200", 1200.0)]
+    assert NUMBER.search("5 million 20 percent of them").group() == "5 million"
