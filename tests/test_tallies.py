@@ -585,6 +585,10 @@ ATTRIBUTION_FORMS = [
     # An aside between the speaker and the verb, and a figure right after the verb.
     ("The Interior Ministry, in a statement, said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("Nine people were given jail terms, the court said.", [dict(counted="sentenced", number=9, attributed_to="court")]),
+    # "per the X"; a source and a time labelling the figures after a colon (not a place's label)
+    ("Eight police officers were killed, per the Interior Ministry.", [dict(counted="killed", number=8, attributed_to="Interior Ministry")]),
+    ("Interior Ministry, Jan 7: more than 3,000 detained so far.", [dict(counted="detained", number=3000, attributed_to="Interior Ministry")]),
+    ("ALMATY: 103 people were detained.", [dict(counted="detained", number=103, attributed_to=None)]),
     # a toll's revision says who revised it (not who "counted the cost" after it)
     ("Prosecutors on Sunday raised the death toll from Friday's riots in the oil town to 14, as the oil company counted the cost.",
      [dict(counted="killed", number=14, attributed_to="Prosecutors")]),

@@ -104,6 +104,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\
                        r"(?:\s*(?:--|\u2014|\u2013)|:(?=\s+\D)|\s-(?=\s))")
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
+_SOURCE_LABEL = re.compile(r"(?:,\s*[^,:;.\n]{1,25}?)?:\s")  # a source's label's end: ", Jan 7: ", ": "
 _ABBREVIATION_BEFORE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")  # "(KNB)" between a speaker and its verb
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 # A spokesperson with no body of their own, who speaks for the body named just before.
@@ -1039,6 +1040,11 @@ class TextContext:
                 who_start = _phrase_start(sentence, m.start("verb"))
                 if who := self._speaker(_OPENING_TIME.sub("", sentence[who_start: m.start("verb")]), start + who_start, index):
                     candidates.append((0, abs(start + m.end() - pos), who, False))
+        opening = next((x for x in self.mentions(index) if x.kind in ("body", "agency", "person")
+                        and not self.text[start:x.start].strip(" \"'")), None)
+        if opening is not None and (label := _SOURCE_LABEL.match(self.text, opening.end, end)) and label.end() <= pos:
+            # "Interior Ministry, Jan 7: more than 3,000 detained so far": a source and a time labelling the figures
+            candidates.append((0, abs(label.end() - pos), opening.canonical, False))
         if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start()):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
