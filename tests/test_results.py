@@ -1228,6 +1228,13 @@ def test_a_list_of_names_in_quotes_and_their_shares_after_dashes():
     assert [(r["subject"], r["value"]) for r in rows] == [("Nur Otan", 71.09), ("Ak Zhol", 10.95), ("All-National Social Democratic Party", 1.68)]
 
 
+def test_a_participle_after_a_time_and_a_pronoun_takes_the_sentences_subject(ref):
+    text = ("Nazarbayev has led Kazakhstan since 1989. In April 2011 he was re-elected for another term, "
+            "having received 95.5 percent of the vote in an early election.")
+    rows = extract_results(text, DocContext("doc", None, dt.date(2011, 12, 18)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential")]
+
+
 def test_the_and_lower_case_words_may_describe_a_candidate_after_for(ref):
     text = "Nazarbaev was returned with 79.78 percent against 11.7 percent for the communist Serikbolsyn Abdildin."
     rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12)), ref)

@@ -997,7 +997,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         and (_PRONOUN.search(text, lo, m.start()) is not None or pronoun_with is not None)
     # ("the party in power took all the seats with 88.41%": a ruling party named by its role)
     ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
-    having = prep is not None and _HAVING.search(before) is not None
+    # ("He was re-elected, having received 95.5 percent of the vote": a participle's share, its verb right before it)
+    having = (prep is not None and _HAVING.search(before) is not None) or _HAVING_GOT.search(before) is not None
     # "He was Nazarbayev's pick in 2019, confirmed with 70.96 percent": a participle of the sentence's subject
     participle = _PARTICIPLE_WITH.search(before) is not None and _OPENING_PRONOUN.match(text, tc.sentences[index][0]) is not None
     # "improves on his 91 percent in 2005": a possessive's share
@@ -1070,7 +1071,7 @@ def _named_outside_aside(tc: TextContext, index: int, start: int, end: int) -> b
 def _sentence_subject(tc: TextContext, index: int) -> str | None:
     """Return the candidate or party sentence ``index`` opens with, named or as "He"/"She"/"It"."""
     s_start = tc.sentences[index][0]
-    if pronoun := _OPENING_PRONOUN.match(tc.text, s_start):
+    if pronoun := _OPENING_PRONOUN.match(tc.text, s_start) or _PRONOUN_AFTER_TIME.match(tc.text, s_start):
         return _referent(tc, index, pronoun.group("p").lower(), s_start)
     first = next((x for x in tc.mentions(index) if x.kind in ("party", "person")), None)
     return first.canonical if first is not None and not tc.text[s_start:first.start].strip(" \"'\u201c") else None
@@ -1500,6 +1501,8 @@ _RELATIVE_START = re.compile(r"\s*(?:which|where|when|in\s+which|at\s+which|whos
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A perfect participle before a figure ("having first won the presidency in June 2019 with").
 _HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
+_HAVING_GOT = re.compile(r",\s+having\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|received|secured|gained|taken|polled|obtained|garnered|collected)\s+"
+                         r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNORECASE)
 # ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
@@ -1523,6 +1526,8 @@ _RELATIVE_AFTER_VOTE = re.compile(r"[^,;]*,\s*(?:which|in\s+which|when|where)\b[
 _TIME_PHRASE = re.compile(r"\b(?:after|before|since|unlike|following|ahead\s+of)\b", re.IGNORECASE)
 _NAMED_KIND = re.compile(r"\b(presidential|parliamentary)\s+(?:election|vote|poll|race|ballot)", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\s*(?P<p>He|She|It)\b")
+# ... after the time the sentence opens with ("In April 2011 he was re-elected", "In 2005, she ran")
+_PRONOUN_AFTER_TIME = re.compile(r"\s*(?:In|On|By|Back\s+in)\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:(?:19|20)\d\d)?,?\s+(?P<p>he|she|it)\b")
 # "then" for the time the sentence before named ("... was held on June 5, 2022. Then 77.18% supported
 # the amendments"; "X was runner-up then with 11.7 percent", "Turnout then was 58 percent"), not a next
 # step ("Then, on Monday, ...").
