@@ -575,6 +575,8 @@ def test_a_time_phrase_does_not_end_a_that_clause():
 # Who gave a figure, in the forms news reports use beyond "X said" and "according to X".
 ATTRIBUTION_FORMS = [
     ("A police spokeswoman put the number of detainees at 18.", [dict(counted="detained", number=18, attributed_to="police spokeswoman")]),
+    ("The number of people killed as a result of mass riots in the Mangistau region has risen to 15, prosecutors said.",
+     [dict(counted="killed", number=15, attributed_to="prosecutors")]),
     ("Rights groups put the number of people detained across Kazakhstan in the first two weeks of January at nearly 10,000.",
      [dict(counted="detained", number=10000, qualifier="approx", attributed_to="rights groups")]),
     ("Organisers estimated the crowd at 5,000.", [dict(counted="protesters", number=5000, attributed_to="organisers")]),

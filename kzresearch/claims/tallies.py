@@ -284,7 +284,7 @@ def grammar(lexicon: dict) -> _Grammar:
             rf"(?!\s+(?:road|roads|booth|booths|plaza|gate|gates|free|charges?|fees?)\b)(?:{_ASIDE}|,)?"
             # ("The death toll from riots in a restive oil town in western Kazakhstan has risen to 13", "put the
             # number of people detained across Kazakhstan in the first two weeks of January at nearly 10,000")
-            rf"(?:\s+(?:from|in|of|after|over|across)\b(?:\s+[\w'\u2019-]+){{1,12}}?(?=\s+(?:has|have|had|was|is|now|rose|stood|at)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
+            rf"(?:\s+(?:from|in|of|after|over|across|during|amid|following|as\s+a\s+result\s+of)\b(?:\s+[\w'\u2019-]+){{1,12}}?(?=\s+(?:has|have|had|was|is|now|rose|stood|at)\b))?\s+(?:[\w'\u2019-]+\s+){{0,6}}?"
             rf"(?P<toll_verb>{_toll_verbs(lexicon['tolls']['toll_verbs'])})\s+(?:{qual}\s+)?{stated}",
             re.IGNORECASE,
         ),
