@@ -1235,6 +1235,12 @@ def test_a_participle_after_a_time_and_a_pronoun_takes_the_sentences_subject(ref
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", 95.5, "2011-04-03-presidential")]
 
 
+def test_a_terms_end_is_no_time_of_a_vote(ref):
+    text = "In April 1995 a referendum extended his mandate until the end of 2000, with 95.4 percent of those voting in favour."
+    rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Yes", 95.4, "1995-04-29-referendum")]
+
+
 def test_the_and_lower_case_words_may_describe_a_candidate_after_for(ref):
     text = "Nazarbaev was returned with 79.78 percent against 11.7 percent for the communist Serikbolsyn Abdildin."
     rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12)), ref)

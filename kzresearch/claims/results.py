@@ -46,7 +46,8 @@ _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 # party since 1999" (a year after "since" starts a period, it dates no figure).
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
-_YEAR_CUE = re.compile(r"(?<!since )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
+# (not a term's end: "extended his mandate until the end of 2000")
+_YEAR_CUE = re.compile(r"(?<!since )(?<!end )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
                        r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
                        r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
