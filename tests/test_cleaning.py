@@ -28,6 +28,7 @@ def roles(text, ref):
         ("The president casts his ballot on Sunday. Photograph: Pavel Mikheyev/Reuters", "caption"),
         ("Copyright 2019 Reuters. All rights reserved", "caption"),
         ("Leave a comment", "boilerplate"),
+        ("Translated from Russian by Google \u25b8 English Show original Always translate Russian \u2715", "boilerplate"),
         ('7 "Kazakh Police Detain Hundreds as Protesters Reject Vote," Agence France-Presse, June 9, 2019.', "boilerplate"),
         ("3 'Kazakhstan says 164 killed in week of protests', AP, 9 January 2022", "boilerplate"),
         ("12 Comments", "boilerplate"),
