@@ -41,7 +41,7 @@ from kzresearch.engines import LocalEngine
 from kzresearch.manifest import read_manifest
 from kzresearch.pipeline import TABLES, DocResult
 from kzresearch.previous_build import IndexWriter, PreviousBuild, ReusedRows, RowRange
-from kzresearch.reading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, Problem, RawDocument, read_file, single_document_names
+from kzresearch.reading import DEFAULT_MAX_BYTES, ROW_FORMATS, SUPPORTED_SUFFIXES, Problem, RawDocument, read_file, single_document_names
 from kzresearch.records import RecordFields
 from kzresearch.reference import load_reference
 from kzresearch.schema import schema
@@ -88,7 +88,7 @@ class BuildReport:
         else:
             out.append("  problems:  none")
         if not self.n_files:
-            out.append(f"  note:      no files were found below {self.corpus_dir}; articles are .txt, .html, .jsonl or .csv files")
+            out.append(f"  note:      no files were found below {self.corpus_dir}; articles are .txt, .html, .jsonl, .csv or .tsv files")
         return "\n".join(out)
 
 
@@ -371,10 +371,10 @@ def _read_all(
         report.problems.extend(problems)
         for doc in docs:
             if first_time(doc.file, doc.sha256, doc.n_bytes):
-                fallback = doc.file.replace("/", "__").replace(":", "-") if doc.fmt == "jsonl" else doc.file.replace("/", "__")
+                fallback = doc.file.replace("/", "__").replace(":", "-") if doc.fmt in ROW_FORMATS else doc.file.replace("/", "__")
                 if (doc_id := own_id(doc.doc_id, doc.file, fallback)) != doc.doc_id:
                     doc = dataclasses.replace(doc, doc_id=doc_id)
-                record = records.get(doc.file.rsplit(":", 1)[0] if doc.fmt == "jsonl" else doc.file)
+                record = records.get(doc.file.rsplit(":", 1)[0] if doc.fmt in ROW_FORMATS else doc.file)
                 key = key_of(doc.sha256, doc.doc_id, doc.file, record)
                 # a single-document file read above was already looked up, and missed
                 yield _Source(doc.file, doc.sha256), record, key, doc, None if data is not None else known(key)

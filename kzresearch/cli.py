@@ -16,7 +16,7 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
         description="Read every article below a corpus folder, clean it, infer its metadata, extract "
         "mentions, tallies and results, and write one Parquet file per table plus build.json.",
     )
-    p.add_argument("--corpus", metavar="DIR", help="folder of .txt/.html/.jsonl/.csv articles (default: the bundled data/raw)")
+    p.add_argument("--corpus", metavar="DIR", help="folder of .txt/.html/.jsonl/.csv/.tsv articles (default: the bundled data/raw)")
     p.add_argument("--manifest", metavar="FILE", help="collection record CSV (default: DIR/manifest.csv, or data/manifest.csv for the bundled corpus)")
     p.add_argument("--out", metavar="DIR", help="output folder (default: data/processed)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")

@@ -30,7 +30,7 @@ from kzresearch.metadata import (
     wire_services,
 )
 from kzresearch.quotes import find_quotes
-from kzresearch.reading import RawDocument
+from kzresearch.reading import ROW_FORMATS, RawDocument
 from kzresearch.reference import Reference, agency_index
 from kzresearch.textnorm import sentence_spans
 from kzresearch.textreuse import minhash
@@ -84,7 +84,7 @@ def process_document(raw: RawDocument, ref: Reference, record: dict | None = Non
     if record.get("outlet"):
         outlet, outlet_source, outlet_evidence = record["outlet"], "manifest", "collection record"
     elif raw.meta.get("outlet"):
-        outlet, outlet_source = canonical_outlet(raw.meta["outlet"], ref, raw.text, url), "manifest" if raw.fmt == "jsonl" else "metadata"
+        outlet, outlet_source = canonical_outlet(raw.meta["outlet"], ref, raw.text, url), "manifest" if raw.fmt in ROW_FORMATS else "metadata"
         outlet_evidence = f"{raw.fmt} metadata" + (f" {raw.meta['outlet']!r}" if outlet != raw.meta["outlet"] else "")
     else:
         outlet, outlet_evidence = infer_outlet(clean.lines, ref, url=url)

@@ -46,6 +46,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
+ROW_FORMATS = frozenset({"jsonl", "csv"})  # the formats of documents that are rows of a file ("feed.jsonl:3")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
 _BOMS = (

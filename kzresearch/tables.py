@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 _DELIMITERS = (",", ";", "\t", "|")  # Excel writes ";" where the comma is the decimal mark
+_EXCEL_SEPARATOR = re.compile(r"sep=(.)")  # Excel's line naming the delimiter above the header
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def header_delimiter(header: str) -> str:
 
 
 def table_rows(text: str, delimiter: str | None = None) -> list[TableRow | MalformedRow]:
-    """Return a table's rows under its first row's column names.
+    """Return a table's rows under its first row's column names (under Excel's "sep=;" line, which
+    names the delimiter, where the file opens with one).
 
     Parameters
     ----------
@@ -94,21 +97,25 @@ def table_rows(text: str, delimiter: str | None = None) -> list[TableRow | Malfo
     """
     # Lines end at "\r", "\n" or "\r\n" only, as the csv module reads them (U+2028 may stand in a cell).
     lines = io.StringIO(text, newline="").readlines()
-    if not lines:
+    header = 1 if lines and (declared := _EXCEL_SEPARATOR.fullmatch(lines[0].rstrip("\r\n"))) else 0
+    if header:
+        delimiter = delimiter or declared.group(1)
+    if len(lines) <= header:
         return []
-    delimiter = delimiter or header_delimiter(lines[0])
+    delimiter = delimiter or header_delimiter(lines[header])
     # A cell may hold a whole article, longer than the csv module's limit; the limit is the
     # process's, which the manifest's reading keeps, so it is raised for this table only.
     limit = csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     try:
-        return list(_rows(lines, delimiter))
+        return list(_rows(lines, delimiter, header))
     finally:
         csv.field_size_limit(limit)
 
 
-def _rows(lines: list[str], delimiter: str) -> Iterator[TableRow | MalformedRow]:
-    header = [name.strip() for name in next(csv.reader(lines[:1], delimiter=delimiter), [])]
-    done = 1  # lines read so far
+def _rows(lines: list[str], delimiter: str, at: int) -> Iterator[TableRow | MalformedRow]:
+    """Read the rows under the header on line index ``at``."""
+    header = [name.strip() for name in next(csv.reader(lines[at:at + 1], delimiter=delimiter), [])]
+    done = at + 1  # lines read so far
     while done < len(lines):
         base = done
         reader = csv.reader((lines[i] for i in range(base, len(lines))), delimiter=delimiter, strict=True)

@@ -29,6 +29,11 @@ def test_the_header_line_chooses_the_delimiter():
     assert header_delimiter("text\n") == ","
 
 
+def test_excels_separator_line_names_the_delimiter_above_the_header():
+    [row] = table_rows("sep=;\r\ntitle;text\r\nA vote, at last;Polls opened.\r\n")
+    assert (row.line, row.cells) == (3, {"title": "A vote, at last", "text": "Polls opened."})
+
+
 def test_rows_keep_their_first_line_and_multiline_cells():
     text = _table([["title", "text", ""], ["A vote", ARTICLE, "stray"], [], ["", ""], ["Second", "Short text."]])
     rows = table_rows(text)
@@ -79,12 +84,14 @@ def test_a_table_builds_beside_the_manifest_which_is_not_an_article(tmp_path: Pa
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "manifest.csv").write_text("file,outlet\na.txt,My Outlet\n", encoding="utf-8")
-    (corpus / "export.csv").write_text(_table([["title", "source", "text"], ["From a table", "Table News", ARTICLE]]), encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,outlet\na.txt,My Outlet\nexport.csv,Table News\n", encoding="utf-8")
+    (corpus / "export.csv").write_text(_table([["title", "text"], ["From a table", ARTICLE]]), encoding="utf-8")
     build(corpus, out=tmp_path / "out", progress=False)
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("file")
     assert sorted(docs.index) == ["a.txt", "export.csv:2"]
+    # (the manifest's record of the table is each row's)
     assert (docs.loc["a.txt", "outlet"], docs.loc["export.csv:2", "outlet"]) == ("My Outlet", "Table News")
+    assert docs.loc["export.csv:2", "outlet_source"] == "manifest"
     tallies = pd.read_parquet(tmp_path / "out" / "tallies.parquet")
     assert set(tallies["doc_id"]) == {"a", "export-2"}
     assert pd.read_parquet(tmp_path / "out" / "problems.parquet").empty
