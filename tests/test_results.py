@@ -1241,6 +1241,24 @@ def test_a_terms_end_is_no_time_of_a_vote(ref):
     assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [("Yes", 95.4, "1995-04-29-referendum")]
 
 
+@pytest.mark.parametrize("election, published, text, expected", [
+    # a referendum's "Yes" beside a place abroad; "against" before another figure is a comparison
+    ("2022-06-05-referendum", "2022-06-06", "Observers from Russia said 77.18% of voters backed the amendments.", [("Yes", 77.18, None)]),
+    ("2022-06-05-referendum", "2022-06-06", "Voters said yes, 77.18 percent against 18.66 percent.", [("Yes", 77.18, None)]),
+    # re-elected to no vote's office; a year or a count after "of" is no seats' whole; "to the chagrin of"
+    ("2007-08-18-parliamentary", "2007-08-20", "Nur Otan, whose chairman Nazarbayev was re-elected party leader in July, won 88.41 percent.",
+     [("Nur Otan", 88.41, None)]),
+    ("2023-03-19-parliamentary", "2023-03-20", "Amanat won 62 seats of the 2023 convocation.", [("Amanat", 62, None)]),
+    ("2023-03-19-parliamentary", "2023-03-20", "Amanat won 62 seats, the CEC said, up from 3 to the chagrin of Ak Zhol.", [("Amanat", 62, None)]),
+    # a turnout confirmed, then its preliminary figure
+    ("2019-06-09-presidential", "2019-06-10", "Turnout was 77.5 percent, the CEC confirmed on Monday, up from the preliminary 77.4 percent.",
+     [("turnout", 77.5, None), ("turnout", 77.4, None)]),
+])
+def test_review_cases_of_the_sixteenth_session(ref, election, published, text, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == expected
+
+
 def test_the_and_lower_case_words_may_describe_a_candidate_after_for(ref):
     text = "Nazarbaev was returned with 79.78 percent against 11.7 percent for the communist Serikbolsyn Abdildin."
     rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12)), ref)

@@ -162,7 +162,9 @@ _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later").
 _BARE_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:votes?|ballots)(?:\s+cast)?)?(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
                         rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)]|$)", re.IGNORECASE)
-_WAS_ELECTED = re.compile(r"\b(?:was|is|been|being)\s+(?:re-?)?elected\b", re.IGNORECASE)
+# ... with the figure: "was re-elected in April with" (not "was re-elected party leader in July, won")
+_WAS_ELECTED_ANY = re.compile(r"\b(?:re-?)?elected\b", re.IGNORECASE)  # (not "the CEC confirmed")
+_WAS_ELECTED = re.compile(r"\b(?:was|is|been|being)\s+(?:re-?)?elected(?:\s+[\w,-]+){0,6}?\s+(?:with|by|on)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ELECTED = re.compile(r"\b(?:re-?)?elected\b|\bwon\b|\breturned\b|\bconfirmed\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
@@ -449,8 +451,10 @@ def _abroad(f: _Frames, text: str, s_start: int, s_end: int, pos: int) -> bool:
 
 
 def _unknown_person(tc: TextContext, subject: str | None) -> bool:
-    """A subject written as a name ("Kurmanbek Bakiev") that the reference's names do not know."""
-    return bool(subject) and subject[:1].isupper() and hasattr(tc.ref, "canonical_name") and tc.ref.canonical_name(subject) is None
+    """A subject written as a person's name, two words or more in capitals ("Kurmanbek Bakiev"; not a
+    referendum's "Yes"), that the reference's names do not know."""
+    return bool(subject) and len(words := subject.split()) > 1 and all(w[:1].isupper() for w in words) \
+        and tc.ref.canonical_name(subject) is None
 
 
 def _home_subject(tc: TextContext, index: int, subject: str | None) -> bool:
@@ -608,14 +612,14 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             kept = [row for row in kept if _home_subject(tc, index, row["subject"]) or not _abroad(f, text, s_start, s_end, row["_anchor"])]
             if not f.home.search(text, s_start, s_end) and f.foreign_opening.match(text, s_start, s_end):
                 abroad.add(index)  # (a sentence that opens abroad: "Colombia's first round ...", not "Putin, who won ...")
-        elif not f.home.search(text, s_start, s_end) and f.abroad_named.search(text, s_start, s_end):
-            # ("crowds in neighboring Kyrgyzstan drove out Askar Akaev; his successor, Kurmanbek Bakiev, won
-            # almost 89 percent"): a person the reference does not know, in a sentence set abroad, stood there
-            kept = [row for row in kept if not _unknown_person(tc, row["subject"])]
         elif index - 1 in abroad and tc.continues(index) and not f.home.search(text, s_start, s_end):
             # ("Colombia's first round left Petro with 40.3%. Turnout was about 55%.": the paragraph stays abroad)
             kept = [row for row in kept if _home_subject(tc, index, row["subject"])]
             abroad.add(index)
+        elif not f.home.search(text, s_start, s_end) and f.abroad_named.search(text, s_start, s_end):
+            # ("crowds in neighboring Kyrgyzstan drove out Askar Akaev; his successor, Kurmanbek Bakiev, won
+            # almost 89 percent"): a person the reference does not know, in a sentence set abroad, stood there
+            kept = [row for row in kept if not _unknown_person(tc, row["subject"])]
         _assign_elections(tc, f, index, kept, kept_before.get(index - 1, []))
         for i, row in enumerate(kept):
             # ("Nur Otan took 80.99 percent", told of 2012 in a story of 2021): a precise figure that
@@ -764,7 +768,7 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
                 # in 2005": a share verb without a subject of its own goes on with the last share's
                 row = _row(tc, start, end, shares[-1]["subject"], "vote_share", value, None, qualifier, None, m.start("num"))
             elif row is None and previous is not None and previous["measure"] == "turnout" \
-                    and not _named_outside_aside(tc, index, previous["end"], m.start()) and not _ELECTED.search(text, previous["end"], m.start()):
+                    and not _named_outside_aside(tc, index, previous["end"], m.start()) and not _WAS_ELECTED_ANY.search(text, previous["end"], m.start()):
                 # "turnout was 54.21 percent, up from the preliminary 54.19 percent": the same measure (not
                 # "on a turnout of 77.12 percent, and a year after the president was re-elected with 97.7 percent").
                 row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier,
@@ -867,7 +871,13 @@ def _referendum_share(f: _Frames, m: re.Match, before: str, after: str) -> tuple
     before_start = m.start() - len(before)
     if (yes := f.yes_frame.match(after)) and not _DENIAL.search(yes.group()):  # not "were not in favour"
         return f.yes_subject, m.start(), m.end() + yes.end()
-    if no := f.no_frame.match(after):  # (its own side after it first: "had voted yes, with 18.66 per cent against")
+    # its own side after it before one before it ("had voted yes, with 18.66 per cent against"), unless
+    # another figure follows ("Voters said yes, 77.18 percent against 18.66 percent": a comparison; the
+    # window ``after`` stops at the next figure)
+    no = f.no_frame.match(after)
+    if no and after[no.end():].strip() == "" and after[no.end():]:
+        no = None  # the window ends at the next figure, past spaces only: "against" it is a comparison
+    if no:
         return f.no_subject, m.start(), m.end() + no.end()
     if (yes := f.yes_before.search(before)) or (
             (yes := f.approval_before.search(before)) and f.approval_after.match(after) and not f.legislators.search(after[:60])) or (
@@ -1135,7 +1145,7 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
             # which Tokayev won with 70.96 percent" in an article on a parliamentary one)
             # (one "was re-elected" stood for president: "Nur Otan won all 98 seats in 2007, and Nazarbayev
             # was re-elected in April with 95.5%" in an article on a parliamentary vote)
-            kind = _kind_named_for(tc, index, pos) or ("presidential" if _WAS_ELECTED.search(text, lo, pos) else None) \
+            kind = _kind_named_for(tc, index, pos) or ("presidential" if _WAS_ELECTED.search(text[lo:pos]) else None) \
                 or _kind(tc.ctx.election_id)
             preferred = {"presidential": "person", "parliamentary": "party"}.get(kind or "")
             if preferred in kinds:
@@ -1383,11 +1393,11 @@ _PARTY_NUMBER = re.compile(rf"(?:\s*(?:[\u2013\u2014:]|--?)\s*|\s+(?:{_GETS_SEAT
                            rf"(?P<num>{_WORD_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))", re.IGNORECASE)
 # More seats than any chamber has (the Mazhilis has had 67 to 107; the Kurultai of 2026, 145).
 _LARGEST_CHAMBER = 500
-_FOR_PARTY = re.compile(r"\s+(?:for|to|(?:is|are|was|were|(?:has|have)\s+been)\s+(?:held|won|taken|occupied|controlled)\s+by)\s+"
+_FOR_PARTY = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?|\s+(?:is|are|was|were|(?:has|have)\s+been)\s+(?:held|won|taken|occupied|controlled)\s+by\s+"
                         r"(?:the\s+)?(?-i:[a-z][\w-]*\s+){0,2}", re.IGNORECASE)
 # "61 seats for Amanat, 12 for Auyl", "allocate 40 of the 69 seats to Amanat, eight to Auyl", "every one of
 # the 98 seats is held by the presidential Nur Otan party": a count and the party it went to.
-_NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM}){_FOR_PARTY.pattern}", re.IGNORECASE)
+_NUMBER_FOR = re.compile(rf"\b(?P<num>{_WORD_NUM})(?:{_FOR_PARTY.pattern})", re.IGNORECASE)
 # A sentence opening with the seats it shares out: "Of the list seats, ...", "Of the 69 seats, ...".
 _SEATS_OPENER = re.compile(rf"(?:Of|Among)\s+(?:the\s+)?(?:(?P<of>{_WORD_NUM})\s+)?(?:[\w-]+\s+){{0,2}}?(?:seats|mandates),", re.IGNORECASE)
 _SHARE_OF = re.compile(rf"\b(?P<num>{_WORD_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|-|per|[A-Za-z]))",
@@ -1463,7 +1473,8 @@ _PRELIMINARY_BEFORE = re.compile(r"\b(?:above|below|over|under|(?:higher|lower|m
                                  re.IGNORECASE)
 _YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:from|since|in|until|till|by|after|before)\s+(?:19|20)\d\d$", re.IGNORECASE)
 _NOT_SEATS_BETWEEN = re.compile(r"\b(?:percent|per\s+cent|more)\b", re.IGNORECASE)
-_SEATS_OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>{_WORD_NUM})\b(?!\s*(?:%|percent|per\s+cent|[.,]\d))", re.IGNORECASE)
+# "42 seats out of 77" (not "62 seats of the 2023 convocation", "of the 2,000 candidates")
+_SEATS_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+)?(?P<of>{_WORD_NUM})(?=\s*(?:[,.;)]|$|\s+(?:seats|in|on|at|for)\b))", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "won all 98 seats" (not "84 of all 98 seats", "fielded candidates for all 98 seats")
 # (the verb's second object too: "took 88% of the vote and all 98 elected seats")
@@ -1541,7 +1552,7 @@ _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS
 # (or "the" and lower-case words alone: "11.7 percent for the communist Serikbolsyn Abdildin")
 _DESCRIPTOR_WORDS = re.compile(r"(?:(?:[A-Za-z][\w-]*\s+){0,3}(?:leader|candidate|chairman|chairwoman|head|deputy|senator|journalist|activist|"
                                r"nominee|challenger|rival|speaker|economist|businessman|businesswoman|lawyer|politician|mayor|governor)\s+"
-                               r"|the\s+(?!other\b|rest\b)(?:[a-z][\w'-]*\s+){1,2})?")
+                               r"|the\s+(?!other\b|rest\b)(?:(?!of\b)[a-z][\w'-]*\s+){1,2})?")
 # A place in the race a stretch before dated: "...; X came second with 11.7%", "Y was runner-up on 6.6%".
 _RUNNER_UP = re.compile(r"\b(?:came|finished|placed|ended|was)\s+(?:a\s+(?:distant\s+)?)?(?:second|third|fourth)\b|\brunner-up\b",
                         re.IGNORECASE)
