@@ -23,7 +23,11 @@ _MIN_WRAPS = 3  # the fewest continuations in lower case that show a text is wra
 _WRAP_SHARE = 0.2  # ... and their least share of the lines that ran to the width
 _CONTINUES = re.compile(r"[a-z]")  # a line that goes on a sentence starts in lower case
 _STARTS_TEXT = re.compile(r"""[\w"'(]""")  # a line a paragraph may go on with ("====" and "* item" do not)
-_BROKEN_WORD = re.compile(r"(?<=[a-z])-$")  # "per-" at a line's end, "cent" on the next
+_BROKEN_WORD = re.compile(r"(?<=[A-Za-z])-$")  # "per-" at a line's end, "cent" on the next
+# A hyphen a compound writes, kept when a line breaks at it: a number word's ("thirty-six") or a prefix's
+_KEPT_HYPHEN = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|pro|anti|non|so|self|ex|well|pre|post|co|"
+                          r"semi|multi|cross|half|quasi|neo|counter|vice|pan|inter|intra|one|two|three|four|five|six|seven|eight|nine|ten)-$",
+                          re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"\S {4,}\S")  # two columns of a page side by side are no wrapped paragraph
 
 
@@ -74,8 +78,10 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
     list of (int, str)
         Each line (1-based number) of text that is not wrapped; for wrapped text (:func:`wrap_width`)
         each paragraph's lines joined by a space, and a word a hyphen split at a line's end joined
-        without it ("per-" "cent": "percent"), under the number of the paragraph's first line. A
-        line joins the one before it when that one ran to the width and this one starts as text.
+        without it ("per-" "cent": "percent"; a compound's kept: "thirty-six"), under the number of the
+        paragraph's first line. A line joins the one before it when that one ran to the width and this
+        one starts as text, from the first line that goes on in lower case (the head above it, a
+        headline and a date line, keeps its lines).
 
     Examples
     --------
@@ -89,14 +95,28 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
     width = wrap_width(lines)
     if width is None:
         return list(enumerate(lines, start=1))
+    # The head above the first evident wrap (a headline, a byline, a date line) keeps its lines.
+    first_wrap = next(i for i in range(len(lines) - 1) if _ran_to(lines[i], width) and _CONTINUES.match(lines[i + 1]))
     joined: list[tuple[int, str]] = []
-    runs_on = False  # whether the line before ran to the width and may go on
-    for number, line in enumerate(lines, start=1):
-        if runs_on and _STARTS_TEXT.match(line):
+    for i, line in enumerate(lines):
+        if i > first_wrap and _ran_to(lines[i - 1], width) and _STARTS_TEXT.match(line):
             first, before = joined[-1]
-            glue = "" if _BROKEN_WORD.search(before) and _CONTINUES.match(line) else " "
-            joined[-1] = (first, (before[:-1] if not glue else before.rstrip()) + glue + line.strip())
+            joined[-1] = (first, _join(before.rstrip(), line.strip()))
         else:
-            joined.append((number, line))
-        runs_on = len(line) >= _FULL_SHARE * width and not _COLUMN_GAP.search(line) and bool(line.strip())
+            joined.append((i + 1, line))
     return joined
+
+
+def _ran_to(line: str, width: int) -> bool:
+    """Whether a line ran to the text's width (a wrapped paragraph's, not its last or two columns')."""
+    return len(line) >= _FULL_SHARE * width and not _COLUMN_GAP.search(line) and bool(line.strip())
+
+
+def _join(before: str, after: str) -> str:
+    """Join a wrapped line to the one before: a word a hyphen split whole again ("per-" "cent"), a
+    compound's hyphen kept ("thirty-" "six", "pro-" "government", "Nur-" "Sultan")."""
+    if not _BROKEN_WORD.search(before):
+        return f"{before} {after}"
+    if _CONTINUES.match(after) and not _KEPT_HYPHEN.search(before):
+        return before[:-1] + after
+    return before + after

@@ -59,3 +59,14 @@ def test_claims_are_read_across_the_lines_of_a_wrapped_text(ref):
     result = process_document(raw, ref, {})
     shares = {(row["subject"], row["value"]) for row in result.results if row["measure"] == "vote_share"}
     assert {("Nursultan Nazarbayev", 81.7), ("Serikbolsyn Abdildin", 11.9)} <= shares
+
+
+def test_the_head_keeps_its_lines_and_a_compounds_hyphen_stays():
+    text = ("Kazakh police detain dozens at Almaty opposition rally in the city\nJanuary 5, 2022\n\n"
+            "ALMATY, Kazakhstan -- Police detained thirty-\nsix people at an opposition rally in the Nur-\n"
+            "Sultan and Almaty squares, said a pro-\ngovernment group; the opposition\n"
+            "Democratic Choice said more than 40 were held by\npolice in the city centre on Wednesday night.\n")
+    joined = dict(logical_lines(text))
+    assert joined[1] == "Kazakh police detain dozens at Almaty opposition rally in the city" and joined[2] == "January 5, 2022"
+    assert joined[4].startswith("ALMATY, Kazakhstan -- Police detained thirty-six people at an opposition rally in the Nur-Sultan")
+    assert "a pro-government group; the opposition Democratic Choice said" in joined[4]

@@ -48,3 +48,4 @@ def test_digits_a_scale_and_digits_after_it_are_one_number():
     # machine translation's "1 thousand 200" (from "1 тыс. 200"); not a percentage after a scale
     assert [(m.group(), parse_number(m.group())) for m in NUMBER.finditer("about 1 thousand 200 people")] == [("1 thousand 200", 1200.0)]
     assert NUMBER.search("5 million 20 percent of them").group() == "5 million"
+    assert parse_number(NUMBER.search("about 1 million 200 thousand people").group()) == 1_200_000

@@ -587,13 +587,15 @@ ATTRIBUTION_FORMS = [
     # An aside between the speaker and the verb, and a figure right after the verb.
     ("The Interior Ministry, in a statement, said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("Nine people were given jail terms, the court said.", [dict(counted="sentenced", number=9, attributed_to="court")]),
-    # "per the X"; a source and a time labelling the figures after a colon (not a place's label)
-    ("Eight police officers were killed, per the Interior Ministry.", [dict(counted="killed", number=8, attributed_to="Interior Ministry")]),
+    # a source and a time labelling the figures after a colon (not a place's label, nor a headline's list)
     ("Interior Ministry, Jan 7: more than 3,000 detained so far.", [dict(counted="detained", number=3000, attributed_to="Interior Ministry")]),
     ("ALMATY: 103 people were detained.", [dict(counted="detained", number=103, attributed_to=None)]),
+    ("Tokayev, Putin discuss unrest: 225 dead, 4,500 injured.", [dict(counted="killed", number=225, attributed_to=None),
+                                                              dict(counted="injured", number=4500, attributed_to=None)]),
     # a toll's revision says who revised it (not who "counted the cost" after it)
     ("Prosecutors on Sunday raised the death toll from Friday's riots in the oil town to 14, as the oil company counted the cost.",
      [dict(counted="killed", number=14, attributed_to="Prosecutors")]),
+    ("Tokayev raised the number of troops in Almaty to 2,000 after 30 people were killed.", [dict(counted="killed", number=30, attributed_to=None)]),
     # ... and the speaker's abbreviation in brackets
     ("The Interior Ministry (MVD) said 56 protesters had been detained.", [dict(counted="detained", attributed_to="Interior Ministry")]),
     ("A lawyer said that at least nine of her clients were still in custody.", [dict(counted="detained", number=9, qualifier="at_least")]),
@@ -1380,6 +1382,8 @@ def test_the_same_office_a_paragraph_later_is_the_office_named_before():
     ("The body had three gunshot wounds.", []),
     ("In May hundreds of workers at the oil company walked out to demand higher pay.", [("protesters", None)]),
     ("Twelve opposition deputies walked out of the session.", []),
+    ("Five detainees walked out after paying fines.", [("detained", 5)]),
+    ("Police held thirty at protests in Almaty and Shymkent.", [("detained", 30)]),
     # holding up signs is a protest's, not a detention
     ("About a dozen residents held up handwritten signs outside the village school.", [("protesters", 12)]),
     ("Seven were freed on bail, while five remained in pre-trial detention.", [("released", 7), ("detained", 5)]),
@@ -1680,6 +1684,8 @@ def test_a_weekday_before_its_date_and_election_night(ref):
     rows = extract_tallies("Around 100 people gathered on Sunday at the Independence Monument, many of them candidates who lost in the March 19 vote.",
                            DocContext("doc", None, dt.date(2023, 4, 11)), ref)
     assert [r["event_date"] for r in rows] == ["2023-04-09"]
+    rows = extract_tallies("On Friday, a week after 7 January, police detained 30 people.", DocContext("doc", None, dt.date(2022, 1, 16)), ref)
+    assert [r["event_date"] for r in rows] == ["2022-01-14"]
     rows = extract_tallies("On election night, police in Almaty detained at least five people.",
                            DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 22)), ref)
     assert [r["event_date"] for r in rows] == ["2022-11-20"]
@@ -1848,6 +1854,7 @@ def test_an_authoritys_crowd_after_a_rally_is_the_countrys_and_the_days_after_an
     # a part counted with its own predicate is that part's; an aside closed before the predicate is no such part
     ("He said 4,578 people had been recognised as victims, including 4,353 who were injured.", [(4353, "injured")]),
     ("Police detained 200 people, including 30 who were later released.", [(200, "detained"), (30, "released")]),
+    ("A total of 1,200 people including 200 police officers were injured.", [(1200, "injured"), (200, "injured")]),
     ("Six people, among them two organizers, were detained.", [(6, "detained"), (2, "detained")]),
     # a rival figure after its source's verb of saying; an estimate "close to" a figure
     ("The organisers claimed more than 1,000 people attended, while the city authorities said fewer than 300.",

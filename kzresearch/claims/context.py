@@ -62,6 +62,7 @@ _PERIOD_FROM = re.compile(r"\b(?:since|after|before|ago)\b[^,.;]{0,50}$", re.IGN
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _WEEKDAY_BEFORE_DATE = 3  # how far a date may follow the weekday it names (", ")
 _SAME_DAY_REACH = 25  # how far a date of the same weekday may follow it ("Friday prayers on 7 January")
+_DAYS_APART = re.compile(r"\b(?:after|before|since|until|from|weeks?|days?|months?|ago|later|earlier)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?P<w>{starting_words([w.capitalize() for w in WEEKDAYS])})\b")
 _PARAGRAPH_BREAK = re.compile(r"\n+")
 _PERIOD_SET = re.compile(r"\b(?:declared|imposed|extended|introduced|ordered|announced|banned|restricted|closed|suspended|"
@@ -102,10 +103,12 @@ _THE_CITY = re.compile(r"\bthe city(?:'s)?\b")
 # "ALMATY:", "ALMATY, Dec 18 (Reuters) -" (not a list by place in capitals: "ALMATY: 103 people were detained").
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*|\([A-Z][a-z]+\))(?:,[^\n\u2014\u2013]{0,40}?)?"
                        r"(?:\s*(?:--|\u2014|\u2013)|:(?=\s+\D)|\s-(?=\s))")
+# A source's label's end, with a time at most: ", Jan 7: ", ", same day: ", ": " (not "Tokayev, Putin discuss unrest:")
+_SOURCE_LABEL = re.compile(r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?|(?:the\s+)?same\s+day|[A-Z][a-z]+day"
+                           r"|today|yesterday|later|(?:on\s+)?[A-Z][a-z]+day\s+(?:morning|evening|night)))?:\s")
+_ABBREVIATION_BEFORE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")  # "(KNB)" between a speaker and its verb
 # A speech-verb form right after one of these is a noun ("drew up reports", "the claims").
 # A verb of saying in the passive ("how ballots were being counted"): nobody speaks.
-_SOURCE_LABEL = re.compile(r"(?:,\s*[^,:;.\n]{1,25}?)?:\s")  # a source's label's end: ", Jan 7: ", ": "
-_ABBREVIATION_BEFORE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")  # "(KNB)" between a speaker and its verb
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|being|been|be|is|are)\s*$", re.IGNORECASE)
 # A spokesperson with no body of their own, who speaks for the body named just before.
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -720,9 +723,9 @@ class TextContext:
         for m in _WEEKDAY.finditer(self.text, start, end):
             if any(0 <= a - m.end() <= _WEEKDAY_BEFORE_DATE for a, _ in explicit) or any(
                     0 <= a - m.end() <= _SAME_DAY_REACH and type(d) is dt.date and d.weekday() == WEEKDAYS[m.group("w").lower()]
-                    for a, d in cues):
+                    and not _DAYS_APART.search(self.text, m.end(), a) for a, d in cues):
                 # "on Wednesday, June 12": the date named says which Wednesday; so does one of that weekday a
-                # few words on ("after Friday prayers on 7 January", a Friday)
+                # few words on ("after Friday prayers on 7 January", a Friday; not "On Friday, a week after 7 January")
                 continue
             voting = bool(self.patterns.election_day.search(self.folded, max(start, m.start() - _VOTING_REACH), min(end, m.end() + _VOTING_REACH))
                           or _VOTE_OF_DAY.match(self.text, m.end()))

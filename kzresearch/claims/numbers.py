@@ -31,8 +31,8 @@ _WORD_NUMBER = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_S
 NUMBER_PATTERN = (
     rf"(?:half\s+an?\s+{_GROUP}"
     rf"|(?:{DIGITS}|{_WORD_NUMBER}|an?)\s+{_GROUP}(?!s)"
-    # ("1 thousand 200 people": machine translation's rendering of "1 тыс. 200")
-    rf"|{DIGITS}(?:\s+{_SCALE}(?:\s+\d{{1,3}}(?![\d.,%]|\s*(?:%|per\s*cent)))?)?"
+    # ("1 thousand 200 people", "1 million 200 thousand": machine translation's rendering of "1 тыс. 200")
+    rf"|{DIGITS}(?:\s+{_SCALE}(?:\s+\d{{1,3}}(?:\s+{_SCALE}\b)?(?![\d.,%]|\s*(?:%|per\s*cent)))?)?"
     rf"|{_WORD_NUMBER})"
 )
 NUMBER = re.compile(rf"\b{NUMBER_PATTERN}\b|{DIGITS}", re.IGNORECASE)

@@ -86,11 +86,13 @@ _DEMAND_REACH = 60
 # (a part, not all of them: "and all of them were detained", "each of them was fined" govern the count)
 _PART_AFTER_AND = re.compile(r"\band\s+(?:a\s+number|some|many|most|several|dozens|scores|hundreds|a\s+few|a\s+handful|[\d,]+|one|two|three|four|"
                              r"five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
-# ... or a part with a count of its own between ("4,578 people were recognised as victims, including
-# 4,353 who were injured": the injured are the 4,353; not an aside closed before the predicate: "230
-# people, among them 19 members of the security forces, were killed")
+# ... or a part with a count of its own between, the trigger its own ("4,578 people were recognised as
+# victims, including 4,353 who were injured", "among them 4,353 injured": the injured are the 4,353; not
+# the count's predicate after the part: "230 people, among them 19 members of the security forces, were
+# killed", "1,200 people including 200 police officers were injured")
 _PART_COUNTED = re.compile(rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?:about|some|around|nearly|almost|at\s+least|"
                            rf"more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b", re.IGNORECASE)
+_PART_OWN_PREDICATE = re.compile(r"\s*(?:(?:who|that)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?)?")
 _DENIED = re.compile(r"\b(?:without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # ... of everyone ("not a single one of them was arrested", "none of them were detained", "no one was hurt")
 _NO_ONE = re.compile(r"\b(?:not\s+(?:a\s+single\s+)?one|none|no\s+one|nobody)(?:\s+of\s+(?:them|those|whom))?\s+"
@@ -925,7 +927,7 @@ def _governing(tc: TextContext, g: _Grammar, cand: _Candidate, lo: int, hi: int)
              and not _NO_ONE.search(text, max(lo, t[0] - _NO_ONE_REACH), t[0])
              and not _ANOTHER_SET.search(text, max(cand.end, t[0] - 20), t[0])
              and not _PART_AFTER_AND.search(text, cand.end, t[0])
-             and not ((part := _PART_COUNTED.search(text, cand.end, t[0])) and "," not in text[part.end():t[0]])
+             and not ((part := _PART_COUNTED.search(text, cand.end, t[0])) and _PART_OWN_PREDICATE.fullmatch(text, part.end(), t[0]))
              and not (_DEMANDED.search(text, max(cand.end, t[0] - _DEMAND_REACH), t[0])
                       and not _PREDICATE_END.search(text, max(cand.end, t[0] - _PREDICATE_REACH), t[0]))
              and not (cand.shape == "np" and g.of_people.fullmatch(text, cand.end, t[0]))
