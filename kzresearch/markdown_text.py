@@ -19,7 +19,7 @@ pages to Markdown save an article with its links and images in Markdown syntax
 :func:`read_markdown` reads the front matter's fields with the keys of JSON Lines rows
 (``data/reference/record_fields.yaml``: a ``saved`` time is the app's, not the article's) and turns
 the Markdown into the plain lines cleaning reads: a link becomes its text, an image its caption,
-a heading its words; emphasis and quoting marks go.
+a heading its words; emphasis in asterisks or double underscores and quoting marks go.
 """
 from __future__ import annotations
 
@@ -32,10 +32,13 @@ from kzresearch.records import META_FIELDS, RecordFields, bundled_fields
 
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _FRONT_MATTER_LINES = 100  # the most lines a front matter block runs to
+_FIELD_LINE = re.compile(r"(\w[\w -]{0,40}):[ \t]+(.+?)\s*$")
 _MARKUP_LINKS = 3  # the fewest links or images that make a text without front matter Markdown
-_LINK_OR_IMAGE = re.compile(r"!?\[[^\]\n]*\]\((?:https?://|/|#)[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
+# (an address may hold brackets of its own: "https://en.wikipedia.org/wiki/Amanat_(party)")
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_LINK_OR_IMAGE = re.compile(r"!?\[[^\]\n]*\]\((?:https?://|/|#)(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_IMAGE = re.compile(rf"!\[([^\]\n]*)\]{_TARGET}")
+_LINK = re.compile(rf"\[([^\]\n]*)\]{_TARGET}|\[([^\]\n]+)\]\[[^\]\n]*\]")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s+\S+.*$", re.MULTILINE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _TITLE_HEADING = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
@@ -96,12 +99,14 @@ def _front_matter(text: str) -> tuple[dict | None, str]:
     end = next((i for i, line in enumerate(lines[1:_FRONT_MATTER_LINES + 1], start=1) if _FENCE.fullmatch(line.rstrip("\r"))), None)
     if end is None:
         return None, text
+    block = lines[1:end]
     try:
-        front = yaml.safe_load("\n".join(lines[1:end]))
+        front = yaml.safe_load("\n".join(block))
     except yaml.YAMLError:
-        return None, text  # a text that opens with a rule, not fields
+        # ("title: Kazakhstan: 164 killed", a colon left unquoted, as note apps write it): key and value a line
+        front = dict(m.groups() for line in block if (m := _FIELD_LINE.match(line))) or None
     if not isinstance(front, dict):
-        return None, text
+        return None, text  # a text that opens with a rule, not fields
     # YAML reads an unquoted time as a datetime; records' fields are read from text
     front = {str(k): v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for k, v in front.items()}
     return front, "\n".join(lines[end + 1:])

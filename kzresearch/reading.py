@@ -885,10 +885,14 @@ def _read_table(text: str, name: str, stem: str, encoding: str, fields: RecordFi
         (docs if isinstance(read, RawDocument) else textless).append(read)
     if textless and not docs:
         # A table of something else (a list of sources, a codebook): one word for the file, not one a row.
-        keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
-        textless = [Problem(name, "malformed_row", f"no row has article text under a known column ({keys}, ...: "
+        textless = [Problem(name, "malformed_row", f"no row has article text under a known column ({_text_keys(fields)}, ...: "
                                                    "data/reference/record_fields.yaml; the first row names the columns); skipped")]
     return docs, problems + textless
+
+
+def _text_keys(fields: RecordFields) -> str:
+    """The first keys a row's text is looked for under, quoted, for a problem's message."""
+    return ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
 
 
 def _row_document(record: dict, where: str, default_id: str, source: str, encoding: str, kind: str,
@@ -897,8 +901,8 @@ def _row_document(record: dict, where: str, default_id: str, source: str, encodi
     found = fields.read(record)
     body = _markup_as_text(found.get("text") or "")
     if not body.strip():
-        keys = ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
-        return Problem(where, "malformed_row", f"row has no article text under any known key ({keys}, ...: data/reference/record_fields.yaml); row skipped")
+        return Problem(where, "malformed_row", f"row has no article text under any known key ({_text_keys(fields)}, ...: "
+                                               "data/reference/record_fields.yaml); row skipped")
     meta = {k: found[k] for k in META_FIELDS if k in found}
     title = meta.get("title")
     full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body

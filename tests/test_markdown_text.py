@@ -68,3 +68,12 @@ def test_inline_markup_goes_and_plain_words_stay():
     assert plain_text("**Turnout** was __77.5__ percent; 2*3 and snake_case_words stay \\*escaped\\*") == \
         "Turnout was 77.5 percent; 2*3 and snake_case_words stay *escaped*"
     assert plain_text("See [the report][2] and ![](https://x.org/a.png)") == "See the report and "
+
+
+def test_a_colon_left_unquoted_in_front_matter_and_an_address_with_brackets(tmp_path: Path):
+    note = ("---\ntitle: Kazakhstan: 164 killed in unrest\nsite_name: Example News\n---\n# Kazakhstan: 164 killed\n\n"
+            "[Amanat](https://en.wikipedia.org/wiki/Amanat_(party)) won 53.9 percent.\n")
+    (tmp_path / "note.txt").write_text(note, encoding="utf-8")
+    [doc], _ = read_file(tmp_path / "note.txt", tmp_path)
+    assert doc.meta == {"title": "Kazakhstan: 164 killed in unrest", "outlet": "Example News"}
+    assert doc.text.strip().endswith("Amanat won 53.9 percent.")

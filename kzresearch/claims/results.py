@@ -1512,8 +1512,10 @@ _RELATIVE_START = re.compile(r"\s*(?:which|where|when|in\s+which|at\s+which|whos
 # Where a clause after a figure begins: a name there is no subject of the figure.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A perfect participle before a figure ("having first won the presidency in June 2019 with").
-_HAVING = re.compile(r"\bhaving\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
-_HAVING_GOT = re.compile(r",\s+having\s+(?:\w+ly\s+|first\s+|already\s+)?(?:won|received|secured|gained|taken|polled|obtained|garnered|collected)\s+"
+_HAVING_ADVERB = r"(?:\w+ly\s+|first\s+|already\s+)?"
+_HAVING = re.compile(rf"\bhaving\s+{_HAVING_ADVERB}(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
+# ... the share right after it ("He was re-elected, having received 95.5 percent")
+_HAVING_GOT = re.compile(rf",\s+having\s+{_HAVING_ADVERB}(?:won|received|secured|gained|taken|polled|obtained|garnered|collected)\s+"
                          r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNORECASE)
 # ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
