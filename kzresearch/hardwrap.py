@@ -60,7 +60,7 @@ def wrap_width(lines: list[str]) -> int | None:
     width = widths[int(0.9 * (len(widths) - 1))]
     if not _NARROWEST <= width <= _WIDEST:
         return None
-    full = [i for i, line in enumerate(lines[:-1]) if len(line) >= _FULL_SHARE * width and not _COLUMN_GAP.search(line)]
+    full = [i for i, line in enumerate(lines[:-1]) if _ran_to(line, width)]
     wraps = sum(1 for i in full if _CONTINUES.match(lines[i + 1]))
     return width if wraps >= _MIN_WRAPS and wraps >= _WRAP_SHARE * len(full) else None
 
@@ -96,7 +96,7 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
     if width is None:
         return list(enumerate(lines, start=1))
     # The head above the first evident wrap (a headline, a byline, a date line) keeps its lines.
-    first_wrap = next(i for i in range(len(lines) - 1) if _ran_to(lines[i], width) and _CONTINUES.match(lines[i + 1]))
+    first_wrap = next((i for i in range(len(lines) - 1) if _ran_to(lines[i], width) and _CONTINUES.match(lines[i + 1])), len(lines))
     joined: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if i > first_wrap and _ran_to(lines[i - 1], width) and _STARTS_TEXT.match(line):
