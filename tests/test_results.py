@@ -1200,6 +1200,8 @@ def test_a_runner_up_then_and_a_clause_on_the_vote_since_take_the_vote_named_bef
             "the opposition candidate Amirzhan Kosanov came second with 16.2 percent. Turnout then was put at 77.4 percent.")
     assert [(r["value"], r["election_id"]) for r in results(text, "2022")] == [
         (70.96, "2019-06-09-presidential"), (16.2, "2019-06-09-presidential"), (77.4, "2019-06-09-presidential")]
+    text = text.replace("Turnout then was put at", "The turnout was then")
+    assert [r["election_id"] for r in results(text, "2022")][-1] == "2019-06-09-presidential"
     # "since <month year>, when ...": the clause tells of that vote; "since <month year>" alone starts a span
     text = "It was the first snap presidential vote since April 2011, when Nazarbayev won 95.5 percent of the vote."
     assert [r["election_id"] for r in results(text, "2015")] == ["2011-04-03-presidential"]

@@ -1546,7 +1546,7 @@ _PRONOUN_AFTER_TIME = re.compile(r"\s*(?:In|On|By|Back\s+in)\s+(?:[A-Z][a-z]+\.?
 # the amendments"; "X was runner-up then with 11.7 percent", "Turnout then was 58 percent"), not a next
 # step ("Then, on Monday, ...").
 _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b"
-                   r"|\b(?:[Tt]urnout|[Pp]articipation)\s+then\s+(?:was|were|stood)\b")  # ("Turnout then was 58 percent")
+                   r"|\b(?:[Tt]urnout|[Pp]articipation)\s+(?:then\s+(?:was|were|stood)|(?:was|were|stood)\s+then)\b")  # ("Turnout then was 58 percent", "The turnout was then 56 %")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
 # What may describe a candidate between "for" and the name ("for the opposition journalist X",
