@@ -38,13 +38,14 @@ _DATELINE_CREDIT = re.compile(
     r"(?:\((?P<agency>[A-Za-z][A-Za-z ,/-]{1,30})\)(?:\s*[-—–:]|\s+(?=[A-Z]))|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
 )
-# A dated dateline at the start of a paragraph: a place, a date with its year, an optional credit, a dash.
-# The place is written in capitals ("AKTAU, Kazakhstan, June 4, 2012 (AFP) -") or is one or two
-# capitalised words with the date right after it ("(Berlin, January 26, 2022) -", "Almaty, 10 May
-# 2018 -"); "Kazakhstan, which voted on June 9, 2019 - ..." is a sentence.
-_DATE_WITH_YEAR = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?,?)\s+(?:19|20)\d\d"
+# A dated dateline at the start of a paragraph: a place, a date with its year or without ("Moscow, 18 Dec
+# (Lusa) -", :func:`header_month_day`), an optional credit, a dash. The place is written in capitals
+# ("AKTAU, Kazakhstan, June 4, 2012 (AFP) -") or is one or two capitalised words with the date right
+# after it ("(Berlin, January 26, 2022) -", "Almaty, 10 May 2018 -"); "Kazakhstan, which voted on June 9,
+# 2019 - ..." is a sentence.
+_DATE_STATED = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?,?)(?:\s+(?:19|20)\d\d)?"
 _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
-                            rf"[,.]\s*{_DATE_WITH_YEAR}\)?)\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
+                            rf"[,.]\s*{_DATE_STATED}\)?)\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 # An agency's dateline of place, date and its own name between slashes: "Baku/20.12.11/Turan: ...".
 _SLASHED_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?/(?P<date>\d{1,2}\.\d{1,2}\.(?:\d\d){1,2})/[A-Z][\w-]+(?:\s[A-Z][\w-]+)?:\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").
@@ -1112,10 +1113,6 @@ def _title_index(lines: list[Line], default: int | None) -> int | None:
     return next((i for i, line in enumerate(lines) if line.role == "title"), default)
 
 
-# An agency's dateline with its day: "Moscow, 18 Dec (Lusa) -", "MOSCOW, Dec 18 (Reuters) -".
-_DATED_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[^(),]{3,20}?)\s*\([^()]{1,30}\)\s*(?:-|--|\u2013|\u2014)")
-
-
 def header_month_day(lines: list[Line]) -> DateExpression | None:
     """Return the month and day a date line right below the headline states without a year ("Jun. 6
     | 04:18 pm JST"), if any: the article's day, whose year the election it reports tells.
@@ -1135,9 +1132,9 @@ def header_month_day(lines: list[Line]) -> DateExpression | None:
     if title is None:
         return None
     below = [line for line in lines[title + 1:] if line.role != "blank"][:_HEADER_LINES]
-    # (or an agency's dateline opening the story: "Moscow, 18 Dec (Lusa) - The death toll ...")
-    stated = [line.text if line.rule == "date_line" else dated.group("date") for line in below
-              if line.rule == "date_line" or (line.role == "body" and (dated := _DATED_DATELINE.match(line.text)))]
+    # (or a dateline opening the story: "Moscow, 18 Dec (Lusa) - The death toll ...", :data:`_BODY_DATELINE`)
+    stated = [line.text if line.rule == "date_line" else dated.group("head") for line in below
+              if line.rule == "date_line" or (line.role == "body" and (dated := _BODY_DATELINE.match(line.text)))]
     return next((expr for text in stated for expr in find_dates(without_reading_time(text)) if expr.kind == "month_day"), None)
 
 
