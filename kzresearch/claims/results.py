@@ -205,6 +205,7 @@ class _Frames:
     registered: re.Pattern
     share_verb_before: re.Pattern
     pronoun_with: re.Pattern
+    having_got: re.Pattern  # a perfect participle of a share verb right before the figure
     share_prep_before: re.Pattern
     share_prep_after: re.Pattern
     subject_after: re.Pattern
@@ -273,6 +274,9 @@ def _keyword_pattern(keywords: list[str]) -> re.Pattern | None:
     return re.compile(alternation(keywords).replace(r"\s+", r"\s*")) if keywords else None
 
 
+_HAVING_ADVERB = r"(?:\w+ly\s+|first\s+|already\s+)?"  # "having first won", "having easily secured"
+
+
 @once_per_object
 def frames(lexicon: dict) -> _Frames:
     """Compile the result frames of ``lexicon`` (once per lexicon object).
@@ -311,6 +315,8 @@ def frames(lexicon: dict) -> _Frames:
                                      r"(?:[\d,.]+(?:\s+million)?\s+votes,?\s+(?:or\s+|\(\s*))?$", re.IGNORECASE),
         # "He won a new term last April with 95.5 per cent": a pronoun, its share verb, a few words and "with"
         # ("he was last re-elected in April 2011 with")
+        # "He was re-elected, having received 95.5 percent": the share right after the participle
+        having_got=re.compile(rf",\s+having\s+{_HAVING_ADVERB}(?:{alternation(r['share_verbs'])})\s+(?:{qual_words}\s+)?$", re.IGNORECASE),
         pronoun_with=re.compile(rf"\b(?P<p>he|she|it)\s+(?:(?:was|has|had|then|also|again|easily|last|first|previously|narrowly)\s+){{0,2}}"
                                 rf"(?:{alternation(r['share_verbs'])}|re-?elected|elected|returned)"
                                 r"\s+(?:[\w-]+,?\s+){0,10}?(?:with|by)\s+$", re.IGNORECASE),  # ("won his last election, in April 2015, with")
@@ -1009,7 +1015,7 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     # ("the party in power took all the seats with 88.41%": a ruling party named by its role)
     ruling = prep is not None and f.ruling_party.search(text, lo, m.start()) is not None
     # ("He was re-elected, having received 95.5 percent of the vote": a participle's share, its verb right before it)
-    having = (prep is not None and _HAVING.search(before) is not None) or _HAVING_GOT.search(before) is not None
+    having = (prep is not None and _HAVING.search(before) is not None) or f.having_got.search(before) is not None
     # "He was Nazarbayev's pick in 2019, confirmed with 70.96 percent": a participle of the sentence's subject
     participle = _PARTICIPLE_WITH.search(before) is not None and _OPENING_PRONOUN.match(text, tc.sentences[index][0]) is not None
     # "improves on his 91 percent in 2005": a possessive's share
@@ -1512,11 +1518,7 @@ _RELATIVE_START = re.compile(r"\s*(?:which|where|when|in\s+which|at\s+which|whos
 # Where a clause after a figure begins: a name there is no subject of the figure.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A perfect participle before a figure ("having first won the presidency in June 2019 with").
-_HAVING_ADVERB = r"(?:\w+ly\s+|first\s+|already\s+)?"
 _HAVING = re.compile(rf"\bhaving\s+{_HAVING_ADVERB}(?:won|been\s+(?:re-?)?elected|secured|taken)\b", re.IGNORECASE)
-# ... the share right after it ("He was re-elected, having received 95.5 percent")
-_HAVING_GOT = re.compile(rf",\s+having\s+{_HAVING_ADVERB}(?:won|received|secured|gained|taken|polled|obtained|garnered|collected)\s+"
-                         r"(?:(?:about|almost|nearly|some|over|more\s+than|just\s+under|just\s+over)\s+)?$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?P<p>his|her|its)\s+(?:own\s+)?$", re.IGNORECASE)
 # ... of a vote: "his 91 percent in 2005", "its 71 percent of the vote" (not "its 20 percent pay rise")
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:vote|votes|ballots)|share\b|in\s+(?:the\s+)?(?:(?:19|20)\d\d|[\w-]+\s+(?:election|vote|poll)))",
