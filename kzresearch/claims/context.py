@@ -397,8 +397,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
 
 # A transcript's speaker label opening a paragraph, in any script's capitals ("TOMÁS ARRIAGA: ..."); a
 # transcript has two speakers at least.
-_SPEAKER_LABEL = re.compile(r"\s*(?P<who>[^\W\d_][^\W\d_'\u2019.-]*(?:[ \t]+[^\W\d_][^\W\d_'\u2019.-]*){1,3}):\s")
-_SPEAKER_LABEL_LINE = re.compile(r"^(?P<who>[^\W\d_][^\W\d_'\u2019.-]*(?:[ \t]+[^\W\d_][^\W\d_'\u2019.-]*){1,3}):\s", re.MULTILINE)
+_LABEL_WHO = r"(?P<who>[^\W\d_][^\W\d_'\u2019.-]*(?:[ \t]+[^\W\d_][^\W\d_'\u2019.-]*){1,3}):\s"
+_SPEAKER_LABEL = re.compile(rf"\s*{_LABEL_WHO}")
+_SPEAKER_LABEL_LINE = re.compile(rf"^{_LABEL_WHO}", re.MULTILINE)
 _TRANSCRIPT_SPEAKERS = 2
 
 

@@ -84,8 +84,8 @@ _DEMANDED = re.compile(r"\b(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|to\s+f
 _DEMAND_REACH = 60
 # ... or a part's of its own ("two groups of several dozen people ... were pushed back and a number of them were detained")
 # (a part, not all of them: "and all of them were detained", "each of them was fined" govern the count)
-_PART_AFTER_AND = re.compile(r"\band\s+(?:a\s+number|some|many|most|several|dozens|scores|hundreds|a\s+few|a\s+handful|[\d,]+|one|two|three|four|"
-                             r"five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
+_PART_AFTER_AND = re.compile(rf"\band\s+(?:a\s+number|some|many|most|several|dozens|scores|hundreds|a\s+few|a\s+handful|{NUMBER_PATTERN})"
+                             r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 # ... or a part with a count of its own between, the trigger its own ("4,578 people were recognised as
 # victims, including 4,353 who were injured", "among them 4,353 injured": the injured are the 4,353; not
 # the count's predicate after the part: "230 people, among them 19 members of the security forces, were
