@@ -157,6 +157,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     >>> decode_bytes('<meta charset="windows-1257"><p>By Anna Vītola, Rīga</p>'.encode("cp1257"))
     ('<meta charset="windows-1257"><p>By Anna Vītola, Rīga</p>', 'cp1257')
+    >>> decode_bytes('<meta charset="iso-8859-2"><p>Editor: Szőke Ferenc</p>'.encode("iso8859_2"))
+    ('<meta charset="iso-8859-2"><p>Editor: Szőke Ferenc</p>', 'iso8859-2')
 
     ... but not one that reads worse in it than in the code page detected, nor a codec that is no code page:
 
@@ -188,7 +190,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         # Baltic page's "ī" is "î" in Windows-1252, which reads as cleanly); a page that declares one
         # code page and is written in another reads worse in it, and detection decides.
         reading = from_bytes(data[:200_000], cp_isolation=[declared]).best()
-        if reading is not None and reading.encoding == declared and (best is None or reading.chaos <= best.chaos + _CHAOS_MARGIN):
+        # (charset-normalizer names codecs its own way: "iso8859_2" for Python's "iso8859-2")
+        if reading is not None and codecs.lookup(reading.encoding).name == declared and (best is None or reading.chaos <= best.chaos + _CHAOS_MARGIN):
             try:
                 return data.decode(declared), declared
             except UnicodeDecodeError:
