@@ -31,9 +31,9 @@ _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
 # "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -",
 # "Almaty. May 23. KazTAG -" (a bare name only after a date), "Almaty, Mar 20 (Xinhua) Kazakhstan's ..." (no dash
-# before the text)
+# before the text), "Nur-Sultan/Warsaw (PAP) -" (two places)
 _DATELINE_CREDIT = re.compile(
-    r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:,\s*[A-Z][a-z]+)?"
+    r"^[A-Z][A-Za-z.'-]{2,20}(?: [A-Z][A-Za-z.'-]{1,20}){0,2}(?:/[A-Z][A-Za-z.'-]{2,20})?(?:,\s*[A-Z][a-z]+)?"
     r"(?:[,.]?\s*(?:[A-Z][a-z]{2,9}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,9})(?:,?\s+\d{4})?\.?)?\s*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z ,/-]{1,30})\)(?:\s*[-—–:]|\s+(?=[A-Z]))|/(?P<slashed>[A-Z][A-Za-z]{1,15})/"
     r"|(?<=\d\.\s)(?P<bare>[A-Z][A-Za-z-]{1,20})\s+[-—–])"
@@ -99,6 +99,7 @@ _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z]
 # A name atop a page, before a separator ("DAWN - International; December 06, 2005"), of a few words.
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
+_DATELINE_PARAGRAPHS = 2  # the paragraphs below the headline where a story's dateline may stand
 # An agency's masthead: its name in capitals, then what it is ("TURAN Information Agency", "BTA
 # Bulgarian News Agency"): the agency is known by the name.
 _AGENCY_BRAND = re.compile(r"(?P<brand>[A-Z][A-Z0-9-]+)\s+(?:[A-Z][a-z]+\s+){0,2}Agency")
@@ -437,6 +438,8 @@ def infer_outlet(lines: list[Line], ref: Reference, *, url: str | None = None) -
             return holder
         if (named := _masthead_in_notice(lines)) is not None:
             return named
+        if (named := _masthead_in_dateline(lines)) is not None:
+            return named
         if (named := _staff_credit(lines)) is not None:
             return named
         if (named := _masthead_above_menu(lines)) is not None:
@@ -588,6 +591,37 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
                 brand = _AGENCY_BRAND.fullmatch(name)
                 spelled = _spelled(brand.group("brand")) if brand else _spelled(name, m.group("name") or m.group("opening"))
                 return spelled, f"the name {name!r} atop the page (line {line.line_no}) and holding its notice {notice!r}"
+    return None
+
+
+def _masthead_in_dateline(lines: list[Line]) -> tuple[str, str] | None:
+    """Return ``(outlet, evidence)`` from a name atop the page that the story's dateline credits: "PAP –
+    Polish Press Agency" atop and "Nur-Sultan/Warsaw (PAP) – ..." opening the story, "O'zbekiston Milliy
+    axborot agentligi – UzA" and "Nur-Sultan, June 18 (UzA) —". An agency's own service carries its copy
+    under its masthead; a paper running an agency's copy has a masthead of its own.
+
+    Examples
+    --------
+    >>> _masthead_in_dateline([Line(1, 1, "PAP – Polish Press Agency"), Line(2, 2, "Kazakh toll rises", "title"),
+    ...                        Line(3, 3, "Nur-Sultan/Warsaw (PAP) – Prosecutors said on Saturday ...", "body")])[0]
+    'PAP'
+    """
+    written = [line for line in lines if line.role != "blank"]
+    title_at = _title_index(written, None)
+    if title_at is None:
+        return None
+    # (the dateline opens one of the first paragraphs: a correspondent's line may stand above it)
+    opening = [line for line in written[title_at + 1:] if line.role == "body"][:_DATELINE_PARAGRAPHS]
+    credits = [m.group("agency") or m.group("slashed") or m.group("bare") for line in opening if (m := _DATELINE_CREDIT.match(line.text))]
+    if not credits:
+        return None
+    credited = fold_case(credits[0].strip())
+    for line in written[:min(MASTHEAD_LINES, title_at)]:
+        if line.rule in _NOT_MASTHEAD_RULES:
+            continue
+        for part in _MASTHEAD_PARTS.split(line.text):
+            if fold_case(part.strip()) == credited and len(part.split()) <= _MASTHEAD_NAME_WORDS:
+                return part.strip(), f"the name {part.strip()!r} atop the page (line {line.line_no}) that the story's dateline credits"
     return None
 
 

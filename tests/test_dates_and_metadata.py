@@ -518,6 +518,27 @@ def test_a_short_name_opening_the_page_above_its_menu_is_the_outlet(ref):
     assert infer_outlet(classify_lines(page.format(top="Breaking News", body=body), ref).lines, ref)[0] is None
 
 
+def test_an_agencys_name_atop_the_page_that_its_dateline_credits_is_the_outlet(ref):
+    from kzresearch.cleaning import classify_lines
+
+    body = "Police detained dozens of protesters in Almaty on Sunday, the Interior Ministry said in a statement."
+    page = "Skip to main content\n{top}\nEnglish service\nPolitics | Economy | World\n\nKazakh police detain hundreds\n\n{dateline} {body}\n\n{body}x\n"
+    outlet = lambda top, dateline: infer_outlet(classify_lines(page.format(top=top, dateline=dateline, body=body), ref).lines, ref)[0]
+    assert outlet("SNA – Steppe News Agency", "Astana/Warsaw (SNA) –") == "SNA"
+    assert outlet("Steppe Milliy axborot agentligi – SNA", "Astana, June 18 (SNA) —") == "SNA"
+    # a paper running an agency's copy is the paper's page
+    assert outlet("Steppe Herald Online Daily", "Astana, June 18 (SNA) —") == "Steppe Herald Online Daily"
+
+
+def test_a_dateline_of_two_places_credits_its_agency(ref):
+    from kzresearch.metadata import infer_byline_and_wire, wire_services
+    from kzresearch.reference import agency_index
+
+    lines = [Line(1, 1, "Kazakh police detain hundreds", "title", "headline"),
+             Line(2, 2, "Nur-Sultan/Warsaw (AFP) – Police detained dozens of protesters on Sunday.", "body", "default_body")]
+    assert infer_byline_and_wire(lines, agency_index(ref), wire_services(ref))[1] == ["AFP"]
+
+
 def test_a_staff_credit_names_the_house_where_nothing_else_does(ref):
     from kzresearch.cleaning import classify_lines
 
