@@ -49,3 +49,12 @@ def test_digits_a_scale_and_digits_after_it_are_one_number():
     assert [(m.group(), parse_number(m.group())) for m in NUMBER.finditer("about 1 thousand 200 people")] == [("1 thousand 200", 1200.0)]
     assert NUMBER.search("5 million 20 percent of them").group() == "5 million"
     assert parse_number(NUMBER.search("about 1 million 200 thousand people").group()) == 1_200_000
+
+
+def test_and_a_half_after_number_words():
+    from kzresearch.claims.numbers import NUMBER
+
+    assert [m.group() for m in NUMBER.finditer("won ninety-five and a half percent")] == ["ninety-five and a half"]
+    assert parse_number("ninety-five and a half") == 95.5
+    assert parse_number("one and a half million") == 1_500_000
+    assert parse_number("a hundred and a half") == 150

@@ -1659,3 +1659,9 @@ def test_what_a_review_found_misfiring(ref, text, election, published, expected)
 def test_figures_that_take_their_measure_from_the_sentence_before(ref, text, election, published, expected):
     rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
     assert [(r["subject"], r["value"], r["qualifier"], r["election_id"]) for r in rows] == expected
+
+
+def test_a_share_in_words_with_a_half(ref):
+    rows = extract_results("Nazarbayev won ninety-five and a half percent in 2011. Turnout was put at seventy-seven and a half percent.",
+                           DocContext("doc", None, dt.date(2019, 8, 16)), ref)
+    assert [(r["measure"], r["value"]) for r in rows] == [("vote_share", 95.5), ("turnout", 77.5)]

@@ -1906,3 +1906,31 @@ def test_the_thirty_sixth_sets_classes(ref, text, expected):
 def test_sources_in_apposition_and_speakers_of_a_transcript(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 20)), ref)
     assert [r["attributed_to"] for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number with "-odd" after it is approximate; "and a half" after number words is read
+    ("Two weeks later a hundred and sixty-odd marchers were detained.", [(160, "approx", "detained")]),
+    ("Police detained 60-odd marchers.", [(60, "approx", "detained")]),
+    ("Police detained two and a half thousand people.", [(2500, "exact", "detained")]),
+    # a year before a dash is a date, no lower end of a range
+    ("The oil town where police shot striking workers in December 2011 – sixteen dead by the official count.",
+     [(16, "exact", "killed")]),
+])
+def test_the_forty_first_sets_numbers(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)
+    assert [(r["number"], r["qualifier"], r["counted"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day without its year in a paragraph whose opening set another year: that year
+    ("In the spring of 2012, thirty-seven residents went on trial in Aktau. On June 4, thirteen of them were sent to prison.",
+     "2012-06-04"),
+    ("On December 16, 2011, police opened fire in Zhanaozen. On August 4 the court jailed thirteen of them.", "2011-08-04"),
+    # not a year a sentence names at its end, nor a day near the article's own
+    ("Nazarbayev won 95 percent in April 2015. On June 9, police detained 500 people.", "2021-06-09"),
+    ("In the spring of 2012, thirty-seven residents went on trial. On December 12, police detained 500 people.", "2021-12-12"),
+])
+def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)
+    assert [r["event_date"] for r in rows][-1:] == [expected]

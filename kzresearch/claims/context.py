@@ -130,6 +130,10 @@ _VOTE_AFTER = re.compile(rf"[\w']+(?:\s+[\w']+){{0,2}}?\s+{VOTE_NOUNS}\b", re.IG
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
+# The words of an opening adverbial that sets a paragraph's time ("In the spring of 2012,").
+_SETTING_WORDS = 6
+# A year after the comma that ends an opening adverbial's day ("On December 16, 2011, ...").
+_YEAR_AFTER_COMMA = re.compile(r",\s*(?:19|20)\d\d\b")
 # An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
 _LEADING_THE = re.compile(r"^The\s+")
 _OWNER = re.compile(r"([A-Z][\w-]+)'s\s+")
@@ -681,6 +685,11 @@ class TextContext:
                 day = _explicit_date(m, anchor)
                 if not m.group("y"):
                     yearless.add(m.start())
+                    # ("In the spring of 2012, 37 went on trial. On June 4, 13 of them were jailed": the year the
+                    # paragraph's story stands in, not the article's, unless the day is the article's own time)
+                    if day is not None and anchor is not None and abs((anchor - day).days) > _OWN_TIME_DAYS \
+                            and (year := self._narrative_year(index, m.start(), cues)) not in (None, day.year):
+                        day = _explicit_date(m, dt.date(year, 12, 31))
                 if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - _DAYS_REACH), m.start())
                                         or ((after := _DAYS_AFTER.match(self.text, m.end())) and int(after.group("last")) > day.day)):
                     day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
@@ -772,6 +781,29 @@ class TextContext:
                 cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day)
                          and (anchor is None or abs((anchor - d).days) > _OWN_TIME_DAYS) else d) for a, d in cues]
         return sorted(cues, key=lambda c: c[0])
+
+    def _narrative_year(self, index: int, pos: int, cues: list[tuple[int, dt.date | None]]) -> int | None:
+        """Return the year the story stands in at ``pos`` of sentence ``index``: that of a dated cue before it
+        in the sentence (``cues``, found so far), else of the year that opens the sentence or, back through
+        its paragraph, the last sentence with a date cue ("In the spring of 2012, ...", "On December 16,
+        2011, ..."). None where that sentence's cues stand elsewhere than in its opening ("Nazarbayev won in
+        April 2015."), or no sentence of the paragraph before has one."""
+        dated = [d for p, d in cues if p < pos and d is not None]
+        if dated:
+            return dated[-1].year
+        i = index
+        while True:
+            s, e = self.sentences[i]
+            comma = self.text.find(",", s, e)
+            opening = comma if comma > 0 and len(self.text[s:comma].split()) <= _SETTING_WORDS else s
+            if (year_after := _YEAR_AFTER_COMMA.match(self.text, opening)) is not None:
+                opening = year_after.end()  # ("On December 16, 2011, police ...": the year after the day)
+            years = [int(y.group()) for y in _YEAR.finditer(self.text, s, min(opening, pos) if i == index else opening)]
+            if years:
+                return years[-1]
+            if (i != index and self.date_cues(i, statements=True)) or not self.continues(i):
+                return None
+            i -= 1
 
     def _named_election_day(self, cues: list[tuple[int, dt.date | None]], index: int, pos: int) -> dt.date | None:
         """Return the day of the one election sentence ``index`` names by its month or year before

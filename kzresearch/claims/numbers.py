@@ -27,7 +27,10 @@ DIGITS = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
-_WORD_NUMBER = rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
+# ("ninety-five and a half percent": a half after the words)
+_AND_A_HALF = rf"(?:\s+and\s+a\s+half\b(?:\s+{_SCALE})?)"
+_WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
+                rf"{_AND_A_HALF}?)")
 NUMBER_PATTERN = (
     rf"(?:half\s+an?\s+{_GROUP}"
     rf"|(?:{DIGITS}|{_WORD_NUMBER}|an?)\s+{_GROUP}(?!s)"
@@ -100,14 +103,19 @@ def parse_words(text: str) -> float | None:
     (25.0, 250.0, 12.0)
     >>> parse_words("1.5 million"), parse_words("half a dozen"), parse_words("two dozen")
     (1500000.0, 6.0, 24.0)
-    >>> parse_words("several") is None
-    True
+    >>> parse_words("several") is None, parse_words("ninety-five and a half"), parse_words("two and a half thousand")
+    (True, 95.5, 2500.0)
     """
     total, current, seen = 0.0, 0.0, False
     tokens = _TOKEN.findall(text.lower())
     if tokens[:1] == ["half"]:
         rest = parse_words(" ".join(tokens[1:]))
         return None if rest is None else rest / 2
+    if (at := _half_at(tokens)) is not None:
+        # half of the last word's unit ("a hundred and a half" is 150), then a scale after it ("two and a half thousand")
+        whole, scale = parse_words(" ".join(tokens[:at])), parse_words(" ".join(tokens[at + 3:])) if tokens[at + 3:] else 1.0
+        half = SCALES[tokens[at - 1]] / 2 if tokens[at - 1] in SCALES else 0.5
+        return None if whole is None or scale is None else (whole + half) * scale
     for token in tokens:
         if token[0].isdigit():
             value = parse_digits(token)
@@ -129,6 +137,14 @@ def parse_words(text: str) -> float | None:
         elif token != "and":
             return None
     return total + current if seen else None
+
+
+def _half_at(tokens: list[str]) -> int | None:
+    """The index of "and a half" after the first words of a number, if any."""
+    for i in range(1, len(tokens) - 2):
+        if tokens[i:i + 3] == ["and", "a", "half"]:
+            return i
+    return None
 
 
 @lru_cache(maxsize=4096)

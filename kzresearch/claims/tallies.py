@@ -215,10 +215,12 @@ def grammar(lexicon: dict) -> _Grammar:
     # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
              rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})\s+(?:to|or)\s+"
-             # (a hyphen after a word is a compound's: "thirty-six" is one number)
-             rf"|(?<!from\s)(?P<lower_dashed>{NUMBER_PATTERN})(?:(?<=\d)\s*-|\s*[\u2013\u2014]|\s+-)\s*)")
+             # (a hyphen after a word is a compound's: "thirty-six" is one number; a year before a dash is
+             # a date: "in December 2011 – sixteen dead")
+             rf"|(?<!from\s)(?!(?:1[89]|20)\d\d\b)(?P<lower_dashed>{NUMBER_PATTERN})(?:(?<=\d)\s*-|\s*[\u2013\u2014]|\s+-)\s*)")
     suffixes = phrase_map(lexicon.get("qualifier_suffixes", {}))
-    suffix = rf"(?:\s+(?P<qual_after>{alternation(suffixes)}))?" if suffixes else ""
+    # ("or so" after a space; "-odd" after a hyphen too: "sixty-odd")
+    suffix = rf"(?:(?:\s+|-)(?P<qual_after>{alternation(suffixes)}))?" if suffixes else ""
     stated = rf"(?:{vague}|{lower}?{num}){suffix}"
     mult = rf"(?:(?P<mult>{NUMBER_PATTERN})\s+{alternation(lexicon['multipliers']['nouns'])}\s+of\s+)"
     noun = rf"(?P<noun>{alternation(lexicon['people_nouns'])})"
@@ -827,7 +829,7 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             return False
         if shape != "np" and _YEAR.match(num.strip()):
             return False
-        if text[m.end("num"): m.end("num") + 1] == "-" or PERCENT_SIGN.match(text, m.end("num")) \
+        if text[m.end("num"): m.end("num") + 1] == "-" and not groups.get("qual_after") or PERCENT_SIGN.match(text, m.end("num")) \
                 or _CLOCK.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             return False  # a share, a time, or the head of a longer number ("50" of "50,000 tenge")
         if _NEGATED.search(text, max(0, m.start() - _NEGATED_REACH), m.start()):
