@@ -1934,3 +1934,19 @@ def test_the_forty_first_sets_numbers(ref, text, expected):
 def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)
     assert [r["event_date"] for r in rows][-1:] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure in apposition, set off by commas; not an age ("Dana, 27, was held")
+    ("Most of them, some 3,000, were released once police had written up reports.", [(3000, "released")]),
+    ("Dana, 27, was held for six hours at a district station.", []),
+    # a possessive is no modifier of a counted noun after "and"; after "of" it is a determiner
+    ("The confederation was dissolved in 2017 and its leaders were jailed.", []),
+    ("Dozens of my clients were picked up.", [(None, "detained")]),
+    # a fact box's lines: a figure, a dash and what it counts; a figure with a unit counts nothing
+    ("KEY NUMBERS\n225 — deaths reported by prosecutors (Jan. 15)\n7,939 — detained as of Jan. 10\n"
+     "120 tenge — LPG price per liter\n2,030 — CSTO troops deployed at the peak", [(225, "killed"), (7939, "detained")]),
+])
+def test_the_forty_first_and_second_sets_shapes(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 17)), ref)
+    assert [(r["number"], r["counted"]) for r in rows] == expected

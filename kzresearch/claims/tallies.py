@@ -27,7 +27,10 @@ from kzresearch.patterns import caseless
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 # Words that end a noun phrase before a people noun: function words, and place nouns ("police in its
 # two largest cities dragged protesters" counts no "two protesters").
+# (nor a possessive: "dissolved in 2017 and its leaders were jailed")
+_SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", re.IGNORECASE)
 _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an"
+             r"|its|their|his|her|our|my|your"
              r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
 _MOD = rf"(?!{_MOD_STOP}\b)[A-Za-z][\w'-]*"
 _OPEN_QUOTE = "[\"'\u2018\u201c]?"
@@ -56,7 +59,7 @@ _ASIDE_DASH = re.compile(r"\s(?:\u2014|\u2013|--)\s")
 # after a quotation ("... the troops," one protester, ...), not a verb's object ("detained one journalist, ...").
 _AFTER_QUOTATION = re.compile(r"[\"\u201d\u2019']\s*,?\s*$")
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
-_DET = r"(?:the|our|their|his|her|its|those|these|them|whom)"
+_DET = r"(?:the|our|their|his|her|its|my|your|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
 # A count right after a verb: its object ("detaining eight people", "arresting at least 30").
 _OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b",
@@ -170,6 +173,7 @@ class _Grammar:
     adjacent_noun: re.Pattern
     weak_toll_verb: re.Pattern
     list_item: re.Pattern
+    figure_label: re.Pattern
     breakdown: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
@@ -255,7 +259,8 @@ def grammar(lexicon: dict) -> _Grammar:
             # ("About 400 of those held on Sunday were fined": a time or place of the set's)
             # ("including 4,353 who were injured": a part named by its relative clause)
             rf"\b{quantity}(?:\s+(?:more|others|of\s+(?:them|whom|others|us|those(?:\s+{outcome}(?:\s+(?:on|in|at|during|over)\s+[\w'-]+(?:\s+[\w'-]+)?)?)?)))?"
-            rf"(?:(?<=\d)\s+who(?=\s+(?:{_AUX})))?(?=(?:\s+(?:{_AUX}|{_BARE_ADVERBS}))*\s+{subject_verbs}\b)", re.IGNORECASE
+            # ("The rest, about 3,000, were let go": a figure in apposition, set off by commas)
+            rf"(?:(?<=\d)\s+who(?=\s+(?:{_AUX})))?(?P<appos>,)?(?=(?:\s+(?:{_AUX}|{_BARE_ADVERBS}))*\s+{subject_verbs}\b)", re.IGNORECASE
         ),
         bare_object=re.compile(
             # ("she was held with about 40 others": the others held with her)
@@ -399,6 +404,10 @@ def grammar(lexicon: dict) -> _Grammar:
         list_item=re.compile(rf"\s*(?:{LIST_BULLET}\s*)?(?P<place>{LIST_LABEL}):\s+"
                              rf"(?P<q>(?:{qual}\s+)?{stated})(?:\s+{noun}(?!\w)|(?=\s*(?:[,;.)(]|\s[-\u2013\u2014]\s|$)|\s+(?:according|including|among|mostly|mainly|most|of|in|at)\b))",
                              re.IGNORECASE | re.MULTILINE),
+        # A fact box's line: a figure, a dash and what it counts ("225 — deaths reported by prosecutors",
+        # "7,939 — detained as of Jan. 10"; not "120 tenge — LPG price", whose figure has a unit).
+        figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>\w)",
+                                re.IGNORECASE),
     )
     return g
 
@@ -499,7 +508,8 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 rows.append(row)
                 previous = row
                 counted[id(cand)] = row["counted"]
-    return _set_places(tc, _episode_tolls(tc, _listed(tc, g, rows, by_sentence, convention, conventions)))
+    rows = _listed(tc, g, rows, by_sentence, convention, conventions)
+    return _set_places(tc, _episode_tolls(tc, _labelled_figures(tc, g, rows, by_sentence, convention, conventions)))
 
 
 # An estimate revises a count of its own scale: "about 500 people had been detained ..., and three
@@ -646,6 +656,37 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
         if row is not None and (row["number"] or 0) < _MILLION:  # "Taraz: 1 million residents" is a size
             # "Our figures by city:", "By region, the Health Ministry reported:": the heading's source.
             row["attributed_to"] = row["attributed_to"] or tc.attribution(heading, tc.sentences[heading][1])
+            added.append(row)
+    return sorted(rows + added, key=lambda r: r["start"])
+
+
+# The words of a fact box's label that name what its figure counts ("deaths reported by ...", "people injured, ...").
+_LABEL_HEAD_WORDS = 3
+
+
+def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[int, list[int]], convention: str,
+                      conventions: dict | None) -> list[dict]:
+    """Add the figures of a fact box ("KEY NUMBERS"): a line of a figure, a dash and a label whose first
+    words name what it counts ("225 — deaths reported by prosecutors (Jan. 15)", "4,578 — people
+    injured"); a label that names nothing counted ("2,030 — CSTO troops deployed") adds none."""
+    text = tc.text
+    covered = [(r["start"], r["end"]) for r in rows]
+    readable = set(tc.claim_sentences)
+    added: list[dict] = []
+    for index in sorted(by_sentence):
+        s_start, s_end = tc.sentences[index]
+        m = g.figure_label.match(text, s_start, s_end)
+        if m is None or index not in readable or any(s_start <= a < s_end for a, _ in covered) or not _is_count(text, m, "label", g):
+            continue
+        head = _WORD.finditer(text, m.start("label"), s_end)
+        head_end = max((w.end() for _, w in zip(range(_LABEL_HEAD_WORDS), head)), default=m.end())
+        found = [cat for *_, cat in _protests_only(tc, g, _window_triggers(tc, g, m.start("label"), head_end), m.start("label"), head_end)]
+        if g.protesters.match(tc.folded, m.start("label")) or g.protesters.match(tc.folded, m.start("label") + len("people ")):
+            found.append("protesters")
+        if not found:
+            continue
+        cand = _Candidate(m.start("q"), s_end, "label", m, counted=([cat for cat in found if cat in OUTCOMES] or found)[0])
+        if (row := _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))) is not None:
             added.append(row)
     return sorted(rows + added, key=lambda r: r["start"])
 
@@ -820,6 +861,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
     something else ("arrests at 12 locations") or stands far from it after a weak verb."""
     groups = m.groupdict()
     num = groups.get("num")
+    if groups.get("appos") and (not text[:m.start()].endswith(", ") or _SINGULAR_VERB.match(text, m.end())):
+        return False  # (a comma after a figure closes an apposition only where one opened it; "Dana, 27, was held": an age)
     if g.possession.search(text, max(0, m.start() - 30), m.start()):
         return False  # "a party which has 800,000 members": a size, not an event
     if num:
