@@ -351,7 +351,8 @@ def test_a_headline_with_an_abbreviation_or_two_sentences_is_still_a_headline(he
 
 
 @pytest.mark.parametrize("sentence", ["Information from the Central Election Commission was used to compile the voter lists, officials said.",
-                                      "Inputs from the regions were delayed, the commission said."])
+                                      "Inputs from the regions were delayed, the commission said.",
+                                      "First published in 1995, the paper was closed by a court in 2002 after its editor was jailed."])
 def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
     doc = classify_lines(f"Kazakh police detain hundreds\n\n{LEAD}\n\n{sentence}\n\n{BODY}\n", ref)
     assert next(line.role for line in doc.lines if line.text == sentence) == "body"
@@ -368,7 +369,11 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
                                          ("\u041a\u0430\u0437\u0430\u0445\u0441\u0442\u0430\u043d / Kazakhstan \u00b7 Politics", "breadcrumb"),
                                          ("ThePrint is now on Telegram. For the best reports, subscribe to ThePrint on Telegram.", "appeal"),
                                          ("\U0001F441 3 418", "view_count"), ("Search the Star: [ ] Go", "form_field"),
-                                         ("This is Google's cache of http://www.example.org/a.shtml as retrieved on 8 Dec 2005 10:22:31 GMT.", "cache_notice")])
+                                         ("This is Google's cache of http://www.example.org/a.shtml as retrieved on 8 Dec 2005 10:22:31 GMT.", "cache_notice"),
+                                         ("USD 25.89 EUR 29.05 Weather in Astana +27\u00b0", "rates_ticker"),
+                                         ("First published in Steppe Review 11-12/2016 (German version)", "publication_note"),
+                                         ("This article appeared in the March 2022 issue of the Steppe Review.", "publication_note"),
+                                         ("Translated by Ellen Whitcroft", "translator_credit"), ("Original in Russian", "translator_credit")])
 def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
     doc = classify_lines(f"{widget}\nKazakh ruling party keeps its majority in the vote\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakh ruling party keeps its majority in the vote"
