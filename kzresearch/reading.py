@@ -6,7 +6,8 @@ ProQuest layout its indexing's, :mod:`kzresearch.proquest`; a message saved with
 subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtitles their cues' running
 text, :mod:`kzresearch.subtitles`; a Markdown note its front matter's fields and its plain lines,
 :mod:`kzresearch.markdown_text`), HTML
-(``.html``/``.htm``, main text extracted with trafilatura) and JSON Lines (``.jsonl``, one article
+(``.html``/``.htm``, main text extracted with trafilatura, its results tables set in as lines of text,
+:mod:`kzresearch.html_tables`) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
 ``published``/``publishedAt``/a Unix time) and tables (``.csv``/``.tsv``, a spreadsheet's or a
@@ -34,6 +35,7 @@ from pathlib import Path
 from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
+from kzresearch.html_tables import with_results_tables
 from kzresearch.mail import read_mail
 from kzresearch.markdown_text import read_markdown
 from kzresearch.nexis import read_nexis
@@ -499,7 +501,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "url": doc.get("url"),
         "provider": _article_provider(html),
     }
-    text = doc["text"]
+    text = with_results_tables(doc["text"], html) if "<table" in html.lower() else doc["text"]
     if meta["title"]:
         text = meta["title"] + "\n" + text
     return text, {k: v for k, v in meta.items() if v}

@@ -596,6 +596,9 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
         # (the rows a figure opening this sentence may go on with: the paragraph's last, "turnout stood at
         # 54.19%. That is lower than in any previous election. The previous low was 56.49% in 2004")
         in_paragraph = last_kept[1] if tc.paragraph_start(index) <= last_kept[0] else []
+        if (table_row := _TABLE_ROW.fullmatch(text, s_start, s_end)) is not None:
+            rows += _table_row_results(tc, index, table_row)  # (a results table's row, its own figures)
+            continue
         found = _percentages(tc, f, index, turnouts, in_paragraph, last_kept[0]) + _counts(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
@@ -648,6 +651,50 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
         rows += kept
+    return rows
+
+
+# A results table's row as :mod:`kzresearch.html_tables` writes it: "Nur Otan: 6,183,757 votes, 82.20%, 84
+# seats, 80.99% in 2012" (a figure of an earlier vote names its year).
+_TABLE_CELL = r"\d[\d.,]*(?:%| seats| votes)(?: in (?:19|20)\d\d)?"
+# (two figures or more: "Almaty: 25.82%" is a list's item, which the sentence frames read)
+_TABLE_ROW = re.compile(rf"(?P<label>[^:\n]{{2,80}}): (?P<cells>{_TABLE_CELL}(?:, {_TABLE_CELL})+)")
+_TABLE_CELLS = re.compile(r"(?P<value>\d[\d.,]*)(?P<unit>%| seats| votes)(?: in (?P<year>(?:19|20)\d\d))?")
+_TOTAL_ROW = re.compile(r"(?:total|sum|all\b|valid|invalid|spoil|blank)", re.IGNORECASE)
+_TABLE_MEASURES = {"%": "vote_share", " seats": "seats"}  # (a count of votes is no measure of the results table)
+
+
+def _table_row_results(tc: TextContext, index: int, m: re.Match) -> list[dict]:
+    """Return the figures of a results table's row: each share and seats of the row's party or
+    candidate (a turnout row's or a place's share: the turnout), of the article's election, or of the
+    election of the year its column names, of the article's election's kind where there is one that year."""
+    label = m.group("label").strip()
+    if _TOTAL_ROW.match(label):
+        return []  # ("Total (valid votes): 7,522,868 votes, 100.00%, 98 seats": no one's figures)
+    named = [x for x in tc.mentions(index) if x.kind in ("party", "person") and x.end <= m.end("label")]
+    subject = named[0].canonical if named else label
+    # (a region's or a city's row gives its turnout: "Almaty: 25.82%, 31.1% in 2019")
+    place = next((x.canonical for x in tc.mentions(index) if x.kind == "place" and x.end <= m.end("label")), None)
+    turnout = normalise(label) == "turnout" or place is not None
+    elections = elections_of(tc.ref)
+    own = elections.by_id.get(tc.ctx.election_id or "")
+    rows = []
+    for cell in _TABLE_CELLS.finditer(tc.text, m.start("cells"), m.end("cells")):
+        measure = "turnout" if turnout and cell.group("unit") == "%" else _TABLE_MEASURES.get(cell.group("unit"))
+        value = parse_number(cell.group("value"), percent=cell.group("unit") == "%")
+        if measure is None or value is None:
+            continue
+        election = tc.ctx.election_id
+        if cell.group("year"):
+            that_year = [(kind, eid) for day, eid, kind in elections.ordered if day.year == int(cell.group("year"))]
+            election = next((eid for kind, eid in that_year if own and kind == own[1]), that_year[0][1] if len(that_year) == 1 else None)
+        row = _row(tc, cell.start(), cell.end("unit") if cell.group("unit") == "%" else cell.end(), "turnout" if turnout else subject,
+                   measure, value, None, "exact", place if measure == "turnout" else None, cell.start())
+        row.pop("_anchor")
+        row["election_id"], row["sentence"] = election, tc.text[tc.sentences[index][0]:tc.sentences[index][1]]
+        if not turnout:
+            row["subject"] = _name_at_election(tc.ref, subject, election)
+        rows.append(row)
     return rows
 
 

@@ -1,0 +1,54 @@
+"""Results tables of HTML pages: found, written as lines, and read by the results extractor."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kzresearch.claims import DocContext, extract_results
+from kzresearch.html_tables import with_results_tables
+
+RESULTS = ("<table><caption>Final results</caption><thead><tr><th>Party</th><th>Votes</th><th>%</th><th>Seats</th>"
+           "<th>% in 2012</th></tr></thead><tbody>"
+           "<tr><td>Nur Otan</td><td>6,183,757</td><td>82.20</td><td>84</td><td>80.99</td></tr>"
+           "<tr><td>Ak Zhol</td><td>540,406</td><td>7.18</td><td>7</td><td>7.47</td></tr>"
+           "<tr><td>Birlik</td><td>21,484</td><td>0.29</td><td>&ndash;</td><td>&ndash;</td></tr>"
+           "<tr><td>Total (valid votes)</td><td>7,522,868</td><td>100.00</td><td>98</td><td></td></tr></tbody></table>")
+TEXT = "The commission confirmed the result on Tuesday.\nObservers said voters lacked a genuine choice."
+
+
+def test_a_results_table_is_set_in_after_the_paragraph_before_it():
+    html = f"<p>The commission confirmed the result on Tuesday.</p>{RESULTS}<p>Observers said voters lacked a genuine choice.</p>"
+    assert with_results_tables(TEXT, html).split("\n") == [
+        "The commission confirmed the result on Tuesday.",
+        "Nur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012",
+        "Ak Zhol: 540,406 votes, 7.18%, 7 seats, 7.47% in 2012",
+        "Birlik: 21,484 votes, 0.29%",
+        "Total (valid votes): 7,522,868 votes, 100.00%, 98 seats",
+        "Observers said voters lacked a genuine choice.",
+    ]
+
+
+def test_a_table_the_text_cannot_place_goes_at_its_end():
+    lines = with_results_tables(TEXT, f"<div>Sidebar</div>{RESULTS}").split("\n")
+    assert lines[:2] == TEXT.split("\n") and lines[2].startswith("Nur Otan:")
+
+
+def test_layout_tables_and_tables_of_other_figures_are_left_out():
+    layout = ("<table><tr><td>Home | World</td><td>%</td></tr><tr><td>" + "Police detained dozens of people in Almaty on Sunday. " * 3
+              + "</td><td>1</td></tr><tr><td>x</td><td>2</td></tr></table>")
+    rates = "<table><tr><th>Currency</th><th>Rate</th></tr><tr><td>USD</td><td>385.6</td></tr><tr><td>EUR</td><td>421.3</td></tr></table>"
+    nested = f"<table><tr><td>{RESULTS}</td></tr></table>"
+    for html in (layout, rates, nested.replace("<table><caption>", "<table><tr><td><table><caption>", 1)):
+        assert with_results_tables(TEXT, html) == TEXT
+
+
+def test_a_table_rows_figures_are_its_partys_of_its_columns_election(ref):
+    text = ("Nur Otan won the snap election.\nNur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012\n"
+            "Total (valid votes): 7,522,868 votes, 100.00%, 98 seats\nAtyrau Region: 76.4%, 81.2% in 2012\n")
+    rows = extract_results(text, DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 3, 22)), ref)
+    assert [(r["phrase"], r["subject"], r["measure"], r["value"], r["election_id"], r["scope"]) for r in rows] == [
+        ("82.20%", "Nur Otan", "vote_share", 82.2, "2016-03-20-parliamentary", None),
+        ("84 seats", "Nur Otan", "seats", 84, "2016-03-20-parliamentary", None),
+        ("80.99%", "Nur Otan", "vote_share", 80.99, "2012-01-15-parliamentary", None),
+        ("76.4%", "turnout", "turnout", 76.4, "2016-03-20-parliamentary", "Atyrau Region"),
+        ("81.2%", "turnout", "turnout", 81.2, "2012-01-15-parliamentary", "Atyrau Region"),
+    ]
