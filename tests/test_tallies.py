@@ -1950,3 +1950,15 @@ def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text
 def test_the_forty_first_and_second_sets_shapes(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 17)), ref)
     assert [(r["number"], r["counted"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a strike's and an occupation's own words count its people
+    ("According to the union, some 300 workers refused food in the first week.", [(300, "protesters")]),
+    ("More than 700 supporters had joined the action by the middle of January.", [(700, "protesters")]),
+    ("Hundreds kept up an occupation of the square through the summer heat.", [(None, "protesters")]),
+    ("Some 300 workers went on hunger strike on January 4.", [(300, "protesters")]),
+])
+def test_a_strikes_words_count_its_people(ref, text, expected):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2017, 2, 1)), ref)
+    assert [(r["number"], r["counted"]) for r in rows] == expected
