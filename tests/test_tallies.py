@@ -1943,6 +1943,9 @@ def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text
     # a possessive is no modifier of a counted noun after "and"; after "of" it is a determiner
     ("The confederation was dissolved in 2017 and its leaders were jailed.", []),
     ("Dozens of my clients were picked up.", [(None, "detained")]),
+    # a part of the count before, named after "Among them were"
+    ("Police detained about 4,000 people. Among them were at least 13 journalists and at least seven monitors.",
+     [(4000, "detained"), (13, "detained"), (7, "detained")]),
     # a fact box's lines: a figure, a dash and what it counts; a figure with a unit counts nothing
     ("KEY NUMBERS\n225 — deaths reported by prosecutors (Jan. 15)\n7,939 — detained as of Jan. 10\n"
      "120 tenge — LPG price per liter\n2,030 — CSTO troops deployed at the peak", [(225, "killed"), (7939, "detained")]),

@@ -39,6 +39,7 @@ _OPEN_QUOTE = "[\"'\u2018\u201c]?"
 _AMONG = r"(?:were|was)\s+(?:also\s+)?among\s+them\b"
 _AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
 _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
+_AMONG_THEM_FIRST = re.compile(r"\W*among\s+them\s+(?:were|was)\s", re.IGNORECASE)
 # A pronoun opening a clause on a place abroad: one who speaks there ("in Moscow, where he said ...").
 _SAYER_THERE = re.compile(r"\s+(?:he|she|they|we|i)\b", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
@@ -462,7 +463,8 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
             continue
         s_start, s_end = tc.sentences[index]
         if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)
-                or g.toll_words.search(folded, s_start, s_end) or (rows and _AMONG_ANYWHERE.search(folded, s_start, s_end))):
+                or g.toll_words.search(folded, s_start, s_end)
+                or (rows and (_AMONG_ANYWHERE.search(folded, s_start, s_end) or _AMONG_THEM_FIRST.match(text, s_start)))):
             continue
         if _abroad_only(tc, g, index):
             continue  # "Last spring thousands of protesters marched on the White House in Bishkek"
@@ -483,8 +485,9 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                     g.inherit.search(text, previous["end"], cand.start) or _apposed_part(text, cand, s_start)) \
                     and not (cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns):
                 cand.counted = previous["counted"]
-            if cand.counted is None and _AMONG_THEM.match(text, cand.end):
-                # "Dozens of journalists were among them": a part of the count before, counted alike
+            if cand.counted is None and (_AMONG_THEM.match(text, cand.end) or _AMONG_THEM_FIRST.match(text, s_start, cand.start)):
+                # "Dozens of journalists were among them", "Among them were at least 13 journalists": a part of
+                # the count before, counted alike
                 if (before := _count_before(tc, rows, previous, index)) is not None:
                     cand.counted = before["counted"]
             if cand.shape == "toll" and _toll_category(g, cand.match.group("toll")) == _ESTIMATE:
