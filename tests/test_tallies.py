@@ -1955,6 +1955,12 @@ def test_the_forty_first_and_second_sets_shapes(ref, text, expected):
     assert [(r["number"], r["counted"]) for r in rows] == expected
 
 
+def test_a_fact_box_labels_source(ref):
+    text = "225 — deaths reported by prosecutors (Jan. 15)\n7,939 — detained as of Jan. 10 (Interior Ministry)\n4,578 — people injured"
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 17)), ref)
+    assert [r["attributed_to"] for r in rows] == ["prosecutors", "Interior Ministry", None]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a strike's and an occupation's own words count its people
     ("According to the union, some 300 workers refused food in the first week.", [(300, "protesters")]),

@@ -663,6 +663,9 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
     return sorted(rows + added, key=lambda r: r["start"])
 
 
+# A fact box label's source: after "reported by" and its like, or in brackets at its end (not a date's).
+_LABEL_SOURCE = re.compile(r"\b(?:reported|given|counted|confirmed|announced|recorded)\s+by\s+(?P<by>(?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})"
+                           r"|\((?P<bracketed>(?-i:[A-Z])[A-Za-z'\u2019 -]{2,40})\)\s*$")
 # The words of a fact box's label that name what its figure counts ("deaths reported by ...", "people injured, ...").
 _LABEL_HEAD_WORDS = 3
 
@@ -690,6 +693,9 @@ def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentenc
             continue
         cand = _Candidate(m.start("q"), s_end, "label", m, counted=([cat for cat in found if cat in OUTCOMES] or found)[0])
         if (row := _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))) is not None:
+            # (the label's source: "deaths reported by prosecutors", "detained as of Jan. 10 (Interior Ministry)")
+            if row["attributed_to"] is None and (source := _LABEL_SOURCE.search(text, m.start("label"), s_end)) is not None:
+                row["attributed_to"] = source.group("by") or source.group("bracketed")
             added.append(row)
     return sorted(rows + added, key=lambda r: r["start"])
 
