@@ -1665,3 +1665,10 @@ def test_a_share_in_words_with_a_half(ref):
     rows = extract_results("Nazarbayev won ninety-five and a half percent in 2011. Turnout was put at seventy-seven and a half percent.",
                            DocContext("doc", None, dt.date(2019, 8, 16)), ref)
     assert [(r["measure"], r["value"]) for r in rows] == [("vote_share", 95.5), ("turnout", 77.5)]
+
+
+def test_a_share_whose_percent_word_the_list_before_gave(ref):
+    rows = extract_results("Two other parties were let in: Ak Zhol, with 7.47 percent, and the Communist People's Party, with 7.19. "
+                           "Nur Otan won 81 percent, with 7 others far behind.",
+                           DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 20)), ref)
+    assert [(r["phrase"], r["value"]) for r in rows] == [("7.47 percent", 7.47), ("with 7.19", 7.19), ("won 81 percent", 81)]

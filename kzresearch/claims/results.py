@@ -600,6 +600,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             rows += _table_row_results(tc, index, table_row)  # (a results table's row, its own figures)
             continue
         found = _percentages(tc, f, index, turnouts, in_paragraph, last_kept[0]) + _counts(tc, f, index)
+        found += _elided_shares(tc, index, found)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -652,6 +653,28 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
         rows += kept
     return rows
+
+
+# A share whose percent word the list before it gave: "Ak Zhol, with 7.47 percent, and the Communist People's
+# Party, with 7.19" (a decimal figure: "with 7 others" is no share).
+_ELIDED_SHARE = re.compile(r"\bwith\s+(?P<num>\d{1,2}[.,]\d{1,2})\b(?![.,]?\d|\s*(?:%|per\s*cent|percent|pc|seats?|votes?|million|thousand|points?))")
+
+
+def _elided_shares(tc: TextContext, index: int, rows: list[dict]) -> list[dict]:
+    """Return the shares after a sentence's last share that leave out its percent word, each of the
+    party or candidate named between the figure before it and its "with"."""
+    shares = [row for row in rows if row["measure"] == "vote_share"]
+    if not shares:
+        return []
+    found = []
+    last = max(row["end"] for row in shares)
+    for m in _ELIDED_SHARE.finditer(tc.text, last, tc.sentences[index][1]):
+        named = [x for x in tc.mentions(index) if x.kind in ("party", "person") and last <= x.start and x.end <= m.start()]
+        value = parse_number(m.group("num"), percent=True)
+        if named and value is not None:
+            found.append(_row(tc, m.start(), m.end(), named[-1].canonical, "vote_share", value, None, "exact", None, m.start("num")))
+        last = m.end()
+    return found
 
 
 # A results table's row as :mod:`kzresearch.html_tables` writes it: "Nur Otan: 6,183,757 votes, 82.20%, 84
