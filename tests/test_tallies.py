@@ -1955,6 +1955,16 @@ def test_the_forty_first_and_second_sets_shapes(ref, text, expected):
     assert [(r["number"], r["counted"]) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The previous official toll, published by the health ministry last Sunday, stood at 164.", "health ministry"),
+    ("In January 2022 the health ministry gave a toll of 164.", "health ministry"),
+    ("The toll given by Kazinform was 14.", "Kazinform"),
+])
+def test_a_tolls_source_as_the_agent_of_its_giving(ref, text, source):
+    rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 17)), ref)
+    assert [r["attributed_to"] for r in rows] == [source]
+
+
 def test_a_fact_box_labels_source(ref):
     text = "225 — deaths reported by prosecutors (Jan. 15)\n7,939 — detained as of Jan. 10 (Interior Ministry)\n4,578 — people injured"
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2022, 1, 17)), ref)
