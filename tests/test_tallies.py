@@ -1977,6 +1977,8 @@ def test_a_fact_box_labels_source(ref):
     ("More than 700 supporters had joined the action by the middle of January.", [(700, "protesters")]),
     ("Hundreds kept up an occupation of the square through the summer heat.", [(None, "protesters")]),
     ("Some 300 workers went on hunger strike on January 4.", [(300, "protesters")]),
+    # taken to a police department: detained
+    ("About ten persons were taken to the district police department.", [(10, "detained")]),
 ])
 def test_a_strikes_words_count_its_people(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2017, 2, 1)), ref)
