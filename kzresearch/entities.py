@@ -4,7 +4,9 @@ Known variants come from ``data/reference/names.csv`` and are matched exactly (o
 pattern shaped as a trie, longest variant first). A capitalised name that matches no variant is compared with the
 known variants of people, parties and places by rapidfuzz; above the threshold it is mapped too,
 and marked ``fuzzy`` with its score, so that an unseen transliteration (Nazarbaiev, Toqayev) is
-not lost and never silently mistaken for an exact match. A surname standing alone after a person
+not lost and never silently mistaken for an exact match. So is a spelling of another language's
+press or of a Kazakh Latin alphabet ("Nasarbajew", "Nazarbaïev", "Aqtöbe"), rewritten into English
+spelling by the conventions of ``data/reference/transliterations.yaml`` before it is compared. A surname standing alone after a person
 was named in full with it is that person, marked ``coreference``.
 """
 from __future__ import annotations
@@ -21,8 +23,11 @@ DEFAULT_FUZZY_THRESHOLD = 90.0
 _FUZZY_KINDS = ("person", "party", "place")
 _MIN_FUZZY_LENGTH = 6
 _WORD = re.compile(r"[^\s]+")
-# A capitalised run, without a possessive "'s" ("Toqayev's office" names Toqayev).
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z](?:[a-z]|'(?!s\b))+(?:[- ](?:[A-Z](?:[a-z]|'(?!s\b))+|[A-Z]{2,}))*(?![\w-])")
+# A capitalised run, without a possessive "'s" ("Toqayev's office" names Toqayev); its letters may
+# carry diacritics ("Nazarbaïev", "Aqtöbe", "Öskemen").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+_CAPITALISED = re.compile(rf"(?<![\w-])[{_UPPER}](?:[{_LOWER}]|'(?!s\b))+(?:[- ](?:[{_UPPER}](?:[{_LOWER}]|'(?!s\b))+|[A-Z]{{2,}}))*(?![\w-])")
 
 
 # The fewest letters of a party's name looked for in capitals too.
@@ -66,6 +71,9 @@ class NameMatcher:
             {" ".join(str(r.variant).split()) for r in ref.names.itertuples() if r.kind in _FUZZY_KINDS and len(str(r.variant)) >= _MIN_FUZZY_LENGTH}
         )
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+        # (a fake reference in tests may hold no conventions)
+        conventions = (getattr(ref, "transliterations", None) or {}).get("conventions") or {}
+        self._conventions = [[(re.compile(pattern), replacement) for pattern, replacement in rules] for rules in conventions.values()]
 
     def find(self, text: str) -> list[dict]:
         """Return mention rows (start, end, surface, canonical, kind, match, score) in text order.
@@ -115,12 +123,40 @@ class NameMatcher:
 
     def _fuzzy(self, surface: str) -> tuple[str, float] | None:
         if surface not in self._fuzzy_cache:
-            hit = process.extractOne(surface, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
+            hit = self._closest(surface)
+            for respelt in self._respellings(surface) if hit is None else []:
+                # another language's or alphabet's spelling ("Nasarbajew", "Nazarbaïev", "Aqtöbe"): its
+                # English spelling known, or close to a known one; scored as the spelling written
+                if (found := self._canonical_variant(respelt) or self._closest(respelt)) is not None:
+                    hit = (found[0], fuzz.ratio(surface.lower(), found[0].lower()))
+                    break
             # A feminine surname (Nazarbayeva) is another person than its masculine form (Nazarbayev).
             if hit and surface.lower() in (hit[0].lower() + "a", hit[0].lower() + "ova"):
                 hit = None
             self._fuzzy_cache[surface] = (hit[0], hit[1]) if hit else None
         return self._fuzzy_cache[surface]
+
+    def _closest(self, surface: str) -> tuple[str, float] | None:
+        """The known variant of a person, party or place closest to ``surface``, above the threshold."""
+        hit = process.extractOne(surface, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold)
+        return (hit[0], hit[1]) if hit else None
+
+    def _canonical_variant(self, respelt: str) -> tuple[str, float] | None:
+        """A respelling that is a known variant of a person, party or place, as written in ``names.csv``."""
+        known = self._canonical.get(fold_case(respelt))
+        return (respelt, 100.0) if known is not None and known[1] in _FUZZY_KINDS else None
+
+    def _respellings(self, surface: str) -> list[str]:
+        """``surface`` rewritten by each transliteration convention (``transliterations.yaml``), title-cased,
+        where the rewriting changes it."""
+        respellings = []
+        for rules in self._conventions:
+            word = surface.lower()
+            for pattern, replacement in rules:
+                word = pattern.sub(replacement, word)
+            if word != surface.lower() and word not in respellings:
+                respellings.append(word)
+        return ["-".join(part.capitalize() for part in w.split("-")) for w in respellings]
 
 
 def _same_person_again(rows: list[dict], threshold: float) -> list[dict]:

@@ -38,7 +38,7 @@ def read_yaml(path: Path | str) -> object:
         raise ValueError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
 
 CSV_TABLES = ("elections", "official_results", "events", "names", "capitals", "outlets")
-YAML_TABLES = ("quantities", "claim_lexicon", "boilerplate", "election_cues", "record_fields")
+YAML_TABLES = ("quantities", "claim_lexicon", "boilerplate", "election_cues", "record_fields", "transliterations")
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,6 +70,9 @@ class Reference:
     record_fields : dict
         The keys of an exported record (a JSON Lines row) that hold each document field
         (``record_fields.yaml``; read by :class:`kzresearch.records.RecordFields`).
+    transliterations : dict
+        Other languages' and alphabets' spellings of names as rewrites into English spelling
+        (``transliterations.yaml``; read by :class:`kzresearch.entities.NameMatcher`).
     digest : str
         SHA-256 over all reference files, recorded by the build.
     """
@@ -85,6 +88,7 @@ class Reference:
     lexicon: dict
     election_cues: dict
     record_fields: dict
+    transliterations: dict
     digest: str
     _variant_index: dict = field(default_factory=dict, repr=False)
     _election_rows: dict = field(default_factory=dict, repr=False)
@@ -223,6 +227,7 @@ def _load_cached(folder: Path) -> Reference:
         lexicon=yamls["claim_lexicon"],
         election_cues=yamls["election_cues"],
         record_fields=yamls["record_fields"],
+        transliterations=yamls["transliterations"],
         digest=_digest(files),
         _variant_index=_variant_index(tables["names"]),
         # rows looked up per document: a dict, not a DataFrame filter

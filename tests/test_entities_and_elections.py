@@ -188,3 +188,22 @@ def test_official_figures_stated_tell_the_vote_reported_from_one_recalled(ref):
     # one figure alone is often a past vote's, recalled in passing: it decides nothing
     assert "official figures" not in infer_election(
         "Tokayev won 81.31% in the presidential election.", ref, dates=[], mentions=[]).evidence
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("Nasarbajew", "Nursultan Nazarbayev"), ("Tokajew", "Kassym-Jomart Tokayev"), ("Kasachstan", "Kazakhstan"),
+    ("Schanaosen", "Zhanaozen"), ("Nazarbaïev", "Nursultan Nazarbayev"), ("Tokaïev", "Kassym-Jomart Tokayev"),
+    ("Nour-Soultan", "Nur-Sultan"), ("Aqtöbe", "Aktobe"), ("Jañaözen", "Zhanaozen"),
+])
+def test_other_languages_and_alphabets_spellings_are_mapped_and_marked(ref, surface, canonical):
+    from kzresearch.entities import NameMatcher
+
+    rows = NameMatcher(ref).find(f"Reports from {surface} on Tuesday.")
+    assert [(r["surface"], r["canonical"], r["match"]) for r in rows] == [(surface, canonical, "fuzzy")]
+
+
+def test_common_western_names_are_no_kazakh_names(ref):
+    from kzresearch.entities import NameMatcher
+
+    text = "Michael Jackson, Richard, Jersey, Toulouse, Jamaica, Joseph, Chicago, Washington, Janet, Sasha, Rosario, Juventus."
+    assert NameMatcher(ref).find(text) == []
