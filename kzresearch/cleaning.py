@@ -93,7 +93,8 @@ _AGE_SUFFIX = re.compile(r"\(\s*(?:\d+\s+(?:years?|months?|weeks?|days?|hours?|m
 _SECTION_TAIL = re.compile(r"\s+in\s+(?:[A-Z][\w'-]*\s+(?:&\s+)?){0,3}(?:News|Politics|World|Business|Opinion|Analysis|Sport|Sports|"
                            r"Features?|Blogs?|Asia|Europe|Uncategori[sz]ed|Economy|Society|Region|Regions|Columns?|Editorials?)\s*$")
 # A byline's opening: "By", "Written by", "Article by:" (a line opening so, short, is a byline).
-_WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[A-Z])|^byline:\s+(?=[A-Z])", re.IGNORECASE)
+# (a name may open with a letter of any alphabet: "by Élise Vautrin")
+_WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|reported)\s+)?by:?\s+(?=[^\W\d_])|^byline:\s+(?=[^\W\d_])", re.IGNORECASE)
 # "Report by Dana Omarova, Steppe News": a writer and a house, capitalised throughout (not the
 # headline "Report by OSCE observers faults Kazakh vote").
 _REPORT_BY = re.compile(r"Report\s+by\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}(?:,\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})?")

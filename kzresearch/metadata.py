@@ -27,6 +27,10 @@ from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^(?:by:?|byline:|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
+# A writer's name: one to four capitalised words, of any Latin letters ("Élise Vautrin").
+_NAME_WORDS = re.compile(r"[A-Z\u00c0-\u00de][\w'.-]+(?: [A-Z\u00c0-\u00de][\w'.-]+){0,3}")
+# The label of an author field: "Author:", "Text:", "Author`s name" (Pravda's).
+_AUTHOR_LABEL = re.compile(r"^[^:|]*?:\s*|^author[`'\u2019]?s\s+name\s*", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
 # "ALMATY (Reuters) -", "ASTANA, Nov. 21 (Xinhua) --", "NUR-SULTAN, January 12. /TASS/."
 # "ALMATY, Kazakhstan (AP) --", "ASTANA. March 22 (Interfax) -", "ALMATY, 10 January (AFP) -", "Almaty (AFP) -",
@@ -799,7 +803,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                     continue
                 if named := _agencies_listed(part, agencies):
                     wire += named  # "Reuters", "AFP-Jiji"
-                elif names_author and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}", part) and not _ROLE_END.search(part):
+                elif names_author and _NAME_WORDS.fullmatch(part) and not _ROLE_END.search(part):
                     authors.append(_as_spelt(part) if " " in part else part)  # ("By DANA OMAROVA": as spelt)
             if line.rule == "credit_line":  # "Reuters contributed to this report"
                 wire += _agencies_named(line.text, agencies)
@@ -827,8 +831,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             authors.append(" ".join(w.title() if w.isupper() else w for w in line.text.split()))
         elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"
             authors.append(dated_byline_author(line.text))
-        elif line.rule == "author_field":  # "Author: Aidos Zhumabayev" ("Text: X | Translation: Y": the writer is X)
-            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(line.text.split(":", 1)[1].split("|")[0]) if a.strip(" .")]
+        elif line.rule == "author_field":  # "Author: Aidos Zhumabayev", "Author`s name X" ("Text: X | Translation: Y": the writer is X)
+            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(_AUTHOR_LABEL.sub("", line.text, count=1).split("|")[0]) if a.strip(" .")]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             # "ASTANA (REUTERS, AFP) -", "ALMATY (AFP-Yonhap) --": each agency credited
             wire += _agencies_listed(m.group("agency") or m.group("slashed") or m.group("bare"), agencies)

@@ -373,7 +373,8 @@ def test_a_sentence_that_starts_like_a_credit_is_body(sentence, ref):
                                          ("USD 25.89 EUR 29.05 Weather in Astana +27\u00b0", "rates_ticker"),
                                          ("First published in Steppe Review 11-12/2016 (German version)", "publication_note"),
                                          ("This article appeared in the March 2022 issue of the Steppe Review.", "publication_note"),
-                                         ("Translated by Ellen Whitcroft", "translator_credit"), ("Original in Russian", "translator_credit")])
+                                         ("Translated by Ellen Whitcroft", "translator_credit"), ("Original in Russian", "translator_credit"),
+                                         ("February 2022, page 6", "issue_line")])
 def test_a_text_size_widget_and_a_subscription_bar_are_no_headline(widget, rule, ref):
     doc = classify_lines(f"{widget}\nKazakh ruling party keeps its majority in the vote\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakh ruling party keeps its majority in the vote"

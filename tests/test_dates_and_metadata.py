@@ -530,6 +530,17 @@ def test_an_agencys_name_atop_the_page_that_its_dateline_credits_is_the_outlet(r
     assert outlet("Steppe Herald Online Daily", "Astana, June 18 (SNA) —") == "Steppe Herald Online Daily"
 
 
+@pytest.mark.parametrize("line, rule, author", [("by \u00c9lise Vautrin", "by_prefix", "\u00c9lise Vautrin"),
+                                               ("Author`s name Igor Lyubimov", "author_field", "Igor Lyubimov")])
+def test_a_writers_name_of_any_latin_letters_and_an_author_fields_label(ref, line, rule, author):
+    from kzresearch.metadata import infer_byline_and_wire, wire_services
+    from kzresearch.reference import agency_index
+
+    assert classify_lines(f"Kazakh police detain hundreds\n{line}\n\n{'Police detained dozens in Almaty on Sunday. ' * 4}\n", ref).lines[1].rule == rule
+    lines = [Line(1, 1, "Kazakh police detain hundreds", "title", "headline"), Line(2, 2, line, "byline", rule)]
+    assert infer_byline_and_wire(lines, agency_index(ref), wire_services(ref))[0] == author
+
+
 def test_a_dateline_of_two_places_credits_its_agency(ref):
     from kzresearch.metadata import infer_byline_and_wire, wire_services
     from kzresearch.reference import agency_index
