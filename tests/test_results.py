@@ -1672,3 +1672,12 @@ def test_a_share_whose_percent_word_the_list_before_gave(ref):
                            "Nur Otan won 81 percent, with 7 others far behind.",
                            DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 20)), ref)
     assert [(r["phrase"], r["value"]) for r in rows] == [("7.47 percent", 7.47), ("with 7.19", 7.19), ("won 81 percent", 81)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Customs chief Gani Kasymov had under 5 percent of the vote.", [("Gani Kasymov", 5)]),
+    ("Amirzhan Kosanov's 16.23 percent is the highest share any runner-up has received.", [("Amirzhan Kosanov", 16.23)]),
+])
+def test_a_share_a_candidate_had_and_a_possessives_share(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 20)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == expected

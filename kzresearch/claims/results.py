@@ -1600,7 +1600,7 @@ _AGAINST_ALL_REACH = 140  # how far before its figure the "against all" option m
 # ... of a name: "Nazarbayev's 91.15 percent", "Nazarbayev's own 97.75 percent in April", then no noun
 # of something else ("Tokayev's 70 percent approval rating")
 _NAMED_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:own\s+)?")
-_NAMED_POSSESSIVE_AFTER = re.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?(?:\s*(?:[,.;)]|$)|\s+(?:in|at|on|against|when|that|was|were|and)\b)",
+_NAMED_POSSESSIVE_AFTER = re.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?(?:\s*(?:[,.;)]|$)|\s+(?:in|at|on|against|when|that|was|were|is|are|remains|remained|and)\b)",
                                      re.IGNORECASE)
 _SAID_ASIDE = re.compile(r",\s*(?:[^,;]{1,60},\s*){0,2}[^,;]{0,60}\b(?:said|says|added|told\s+reporters)\s*,")
 # How far back of a figure "He won ... with" is looked for ("He won his previous term in a snap
