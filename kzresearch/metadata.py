@@ -27,6 +27,8 @@ from kzresearch.textnorm import sentence_spans
 
 _BYLINE_PREFIX = re.compile(r"^(?:by:?|byline:|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
+# A scholarly page's author as "Last, First" (Highwire's citation_author), which trafilatura splits into two.
+_SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z\u00c0-\u00de][\w'-]+)\s*[;,]\s*(?P<given>[A-Z\u00c0-\u00de][\w'-]+)")
 # A writer's name: one to four capitalised words, of any Latin letters ("Élise Vautrin").
 _NAME_WORDS = re.compile(r"[A-Z\u00c0-\u00de][\w'.-]+(?: [A-Z\u00c0-\u00de][\w'.-]+){0,3}")
 # The label of an author field: "Author:", "Text:", "Author`s name" (Pravda's).
@@ -1037,9 +1039,13 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     (None, ['RFE/RL'])
     >>> credited_byline("BRUNO TAVARES DE LIMA SPECIAL; IN MOSCOW", {}, None)
     ('Bruno Tavares de Lima', [])
+    >>> credited_byline("Kenzhebek; Daniyar", {}, None)  # a citation_author's "Last, First", split by trafilatura
+    ('Daniyar Kenzhebek', [])
     """
     if not byline:
         return None, []
+    if m := _SURNAME_FIRST.fullmatch(byline.strip()):
+        byline = f"{m.group('given')} {m.group('surname')}"
     # trafilatura splits a name at its slash into authors ("RFE; RL's Kazakh Service")
     if agency := agencies.get(byline.strip().replace("; ", "/").casefold()):
         return None, [agency]
