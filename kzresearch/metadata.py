@@ -1039,13 +1039,13 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     (None, ['RFE/RL'])
     >>> credited_byline("BRUNO TAVARES DE LIMA SPECIAL; IN MOSCOW", {}, None)
     ('Bruno Tavares de Lima', [])
-    >>> credited_byline("Kenzhebek; Daniyar", {}, None)  # a citation_author's "Last, First", split by trafilatura
-    ('Daniyar Kenzhebek', [])
+    >>> credited_byline("Kenzhebek; Daniyar", {}, None), credited_byline("Reuters; AFP", {"reuters": "Reuters", "afp": "AFP"}, None)
+    (('Daniyar Kenzhebek', []), (None, ['Reuters', 'AFP']))
     """
     if not byline:
         return None, []
-    if m := _SURNAME_FIRST.fullmatch(byline.strip()):
-        byline = f"{m.group('given')} {m.group('surname')}"
+    if (m := _SURNAME_FIRST.fullmatch(byline.strip())) and not any(agencies.get(name.casefold()) for name in m.groups()):
+        byline = f"{m.group('given')} {m.group('surname')}"  # (not two agencies: "Reuters; AFP")
     # trafilatura splits a name at its slash into authors ("RFE; RL's Kazakh Service")
     if agency := agencies.get(byline.strip().replace("; ", "/").casefold()):
         return None, [agency]
