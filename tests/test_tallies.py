@@ -1922,13 +1922,6 @@ def test_the_forty_first_sets_numbers(ref, text, expected):
     assert [(r["number"], r["qualifier"], r["counted"]) for r in rows] == expected
 
 
-def test_a_day_after_publication_in_a_story_of_a_past_episode_is_the_episodes(ref):
-    text = ("The strike began in May 2011 in Zhanaozen.\nBy December 18, prosecutors said 86 people had been wounded. "
-            "Police in Zhanaozen detained 20 people on December 15, officials said.")
-    rows = extract_tallies(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)
-    assert [r["event_date"] for r in rows] == ["2011-12-18", "2021-12-15"]
-
-
 @pytest.mark.parametrize("text, expected", [
     # a day without its year in a paragraph whose opening set another year: that year
     ("In the spring of 2012, thirty-seven residents went on trial in Aktau. On June 4, thirteen of them were sent to prison.",

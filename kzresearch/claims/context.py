@@ -130,7 +130,6 @@ _VOTE_AFTER = re.compile(rf"[\w']+(?:\s+[\w']+){{0,2}}?\s+{VOTE_NOUNS}\b", re.IG
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
-_EPISODE_AFTERMATH_DAYS = 3  # the days after a one-day episode whose events a retrospective recounts
 # The words of an opening adverbial that sets a paragraph's time ("In the spring of 2012,").
 _SETTING_WORDS = 6
 # A year after the comma that ends an opening adverbial's day ("On December 16, 2011, ...").
@@ -691,8 +690,6 @@ class TextContext:
                     if day is not None and anchor is not None and abs((anchor - day).days) > _OWN_TIME_DAYS \
                             and (year := self._narrative_year(index, m.start(), cues)) not in (None, day.year):
                         day = _explicit_date(m, dt.date(year, 12, 31))
-                    elif day is not None and (episode := self._anniversary_of(day)) is not None:
-                        day = day.replace(year=episode.year)  # ("Ten Years After Zhanaozen": "By December 18, ...", of 2011)
                 if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - _DAYS_REACH), m.start())
                                         or ((after := _DAYS_AFTER.match(self.text, m.end())) and int(after.group("last")) > day.day)):
                     day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
@@ -784,21 +781,6 @@ class TextContext:
                 cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day)
                          and (anchor is None or abs((anchor - d).days) > _OWN_TIME_DAYS) else d) for a, d in cues]
         return sorted(cues, key=lambda c: c[0])
-
-    def _anniversary_of(self, day: dt.date) -> dt.date | None:
-        """Return the day of the one-day episode (``day_episodes``) that a day without its year recalls
-        where, read in the publication's year, it falls after the publication: no count reported then can
-        have happened on it ("Ten Years After Zhanaozen", published on December 16: "By December 18, ..." is
-        of 2011). The story names the episode and its year, and the day falls in the episode's month
-        within a few days of it. None otherwise."""
-        published = self.ctx.published
-        if published is None or not published < day <= published + dt.timedelta(days=_EPISODE_AFTERMATH_DAYS + 1):
-            return None
-        for pattern, episode in _episode_cues(self.ref, "day_episodes"):
-            if episode.year < published.year and episode.month == day.month and 0 <= day.day - episode.day <= _EPISODE_AFTERMATH_DAYS \
-                    and pattern.search(self.folded) and str(episode.year) in self.text:
-                return episode
-        return None
 
     def _narrative_year(self, index: int, pos: int, cues: list[tuple[int, dt.date | None]]) -> int | None:
         """Return the year the story stands in at ``pos`` of sentence ``index``: that of a dated cue before it
