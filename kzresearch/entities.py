@@ -25,7 +25,7 @@ _MIN_FUZZY_LENGTH = 6
 _WORD = re.compile(r"[^\s]+")
 # A capitalised run, without a possessive "'s" ("Toqayev's office" names Toqayev); its letters may
 # carry diacritics ("Nazarbaïev", "Aqtöbe", "Öskemen").
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # (Latin Extended-A holds both cases: "Şymkent")
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
 _CAPITALISED = re.compile(rf"(?<![\w-])[{_UPPER}](?:[{_LOWER}]|'(?!s\b))+(?:[- ](?:[{_UPPER}](?:[{_LOWER}]|'(?!s\b))+|[A-Z]{{2,}}))*(?![\w-])")
 
@@ -123,15 +123,15 @@ class NameMatcher:
 
     def _fuzzy(self, surface: str) -> tuple[str, float] | None:
         if surface not in self._fuzzy_cache:
-            hit = self._closest(surface)
+            hit, spelt = self._closest(surface), surface
             for respelt in self._respellings(surface) if hit is None else []:
                 # another language's or alphabet's spelling ("Nasarbajew", "Nazarbaïev", "Aqtöbe"): its
                 # English spelling known, or close to a known one; scored as the spelling written
                 if (found := self._canonical_variant(respelt) or self._closest(respelt)) is not None:
-                    hit = (found[0], fuzz.ratio(surface.lower(), found[0].lower()))
+                    hit, spelt = (found[0], fuzz.ratio(surface.lower(), found[0].lower())), respelt
                     break
-            # A feminine surname (Nazarbayeva) is another person than its masculine form (Nazarbayev).
-            if hit and surface.lower() in (hit[0].lower() + "a", hit[0].lower() + "ova"):
+            # A feminine surname (Nazarbayeva, German "Tokajewa") is another person than its masculine form.
+            if hit and spelt.lower() in (hit[0].lower() + "a", hit[0].lower() + "ova"):
                 hit = None
             self._fuzzy_cache[surface] = (hit[0], hit[1]) if hit else None
         return self._fuzzy_cache[surface]

@@ -23,10 +23,13 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-_TABLE = re.compile(r"<table\b[^>]*>(?P<body>.*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+# An innermost table: a results table inside a page laid out in tables is still read.
+_TABLE = re.compile(r"<table\b[^>]*>(?P<body>(?:(?!<table\b).)*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+_CAPTION = re.compile(r"<caption\b[^>]*>(?P<text>.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]*>(?P<cells>.*?)(?=<tr\b|</tr\s*>|$)", re.IGNORECASE | re.DOTALL)
 _CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<text>.*?)(?=<t[dh]\b|</t[dh]\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _FIGURE = re.compile(r"[+-]?\d[\d.,\u00a0 ]*%?")
 # What a column's header says its figures are: a share, seats or votes, of the year it names, if any.
 _SHARE_HEADER = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b", re.IGNORECASE)
@@ -36,8 +39,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A table of text, a page's layout or a list of links: cells this long hold no figure of a result.
 _LONGEST_CELL_WORDS = 12
 _MOST_COLUMNS = 10
-# The visible text before a table that places it in the page's text.
+# The visible text before a table that places it in the page's text, and the markup it is read from.
 _PLACE_CHARS = 60
+_PLACE_MARKUP = 3000
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,9 @@ def with_results_tables(text: str, html: str) -> str:
         The text with one line a row of each results table.
     """
     for table in reversed(list(_TABLE.finditer(html))):
-        if "<table" in table.group("body").lower() or not (lines := _table_lines(table.group("body"))):
+        if not (lines := _table_lines(table.group("body"))):
             continue
-        before = _visible(html[max(0, table.start() - 4 * _PLACE_CHARS): table.start()])[-_PLACE_CHARS:].strip()
+        before = _visible(html[max(0, table.start() - _PLACE_MARKUP): table.start()])[-_PLACE_CHARS:].strip()
         at = _find_spaced(text, before) if before else -1
         if at < 0:
             text = text.rstrip("\n") + "\n" + "\n".join(lines)
@@ -80,35 +84,42 @@ def _table_lines(body: str) -> list[str]:
     """Return the lines of a results table's rows, or none when it is no results table."""
     rows = [[_visible(c.group("text")) for c in _CELL.finditer(r.group("cells"))] for r in _ROW.finditer(body)]
     rows = [row for row in rows if any(row)]
+    # (a year the caption names is the year of the columns that name none: "Mazhilis election of 2012")
+    caption = _CAPTION.search(body)
+    caption_year = _YEAR.search(_visible(caption.group("text"))) if caption else None
+    # (a first column of running numbers, "No.", is no label: the row's label is the column after it)
+    if rows and all(not row or _FIGURE.fullmatch(row[0]) or row is rows[0] for row in rows) and all(len(row) > 2 for row in rows):
+        rows = [row[1:] for row in rows]
     header_at = next((i for i, row in enumerate(rows) if any(_column(cell) for cell in row[1:])), None)
     if header_at is None or len(rows) - header_at < 3:
         return []  # (a header and at least two rows of figures)
     header, figures = rows[header_at], rows[header_at + 1:]
     if len(header) > _MOST_COLUMNS or any(len(cell.split()) > _LONGEST_CELL_WORDS for row in rows for cell in row):
         return []
-    columns = [_column(cell) for cell in header]
+    columns = [_column(cell, caption_year.group() if caption_year else None) for cell in header]
     if not any(c is not None and c.unit != " votes" for c in columns[1:]):
         return []  # (votes alone are no share or seat)
     lines = []
     for row in figures:
         if len(row) != len(header) or not row[0] or _FIGURE.fullmatch(row[0]):
             continue
-        cells = [f"{cell.removesuffix('%').strip()}{column.unit}" + (f" in {column.year}" if column.year else "")
+        # (a figure's spaces are its thousands' separators: "6 183 757")
+        cells = [f"{_SPACES.sub('', cell.removesuffix('%'))}{column.unit}" + (f" in {column.year}" if column.year else "")
                  for cell, column in zip(row[1:], columns[1:]) if column is not None and _FIGURE.fullmatch(cell)]
         if cells:
             lines.append(f"{row[0]}: {', '.join(cells)}")
     return lines
 
 
-def _column(header: str) -> _Column | None:
+def _column(header: str, default_year: str | None = None) -> _Column | None:
     """Return what a header cell says its column's figures are, if a share, seats or votes (a figure is
-    no header: "82.20%")."""
+    no header: "82.20%"), of the year it names, else ``default_year``."""
     if _FIGURE.fullmatch(header):
         return None
     unit = "%" if _SHARE_HEADER.search(header) else " seats" if _SEATS_HEADER.search(header) else \
         " votes" if _VOTES_HEADER.search(header) else None
     year = _YEAR.search(header)
-    return _Column(unit, year.group() if year else None) if unit else None
+    return _Column(unit, year.group() if year else default_year) if unit else None
 
 
 def _visible(markup: str) -> str:

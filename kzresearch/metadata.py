@@ -30,7 +30,7 @@ _BYLINE_PREFIX = re.compile(r"^(?:by:?|byline:|authors?:?|(?:written|posted|arti
 # A scholarly page's author as "Last, First" (Highwire's citation_author), which trafilatura splits into two.
 _SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z\u00c0-\u00de][\w'-]+)\s*[;,]\s*(?P<given>[A-Z\u00c0-\u00de][\w'-]+)")
 # A writer's name: one to four capitalised words, of any Latin letters ("Élise Vautrin").
-_NAME_WORDS = re.compile(r"[A-Z\u00c0-\u00de][\w'.-]+(?: [A-Z\u00c0-\u00de][\w'.-]+){0,3}")
+_NAME_WORDS = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w'.-]+(?: [A-Z\u00c0-\u00de\u0100-\u017f][\w'.-]+){0,3}")
 # The label of an author field: "Author:", "Text:", "Author`s name" (Pravda's).
 _AUTHOR_LABEL = re.compile(r"^[^:|]*?:\s*|^author[`'\u2019]?s\s+name\s*", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
@@ -106,6 +106,9 @@ _NAMES_A_SITE = re.compile(rf"(?!(?:All|Content|Site|Material|Materials)\b)[A-Z]
 _MASTHEAD_PARTS = re.compile(r"\s+[-|:\u2013\u2014]\s+|;")
 _MASTHEAD_NAME_WORDS = 3
 _DATELINE_PARAGRAPHS = 2  # the paragraphs below the headline where a story's dateline may stand
+# What an agency's masthead says it is, in English and the region's languages ("Polish Press Agency", "Milliy
+# axborot agentligi", "Information Agency").
+_AGENCY_WORDS = re.compile(r"\b(?:agency|press|news|service|information|telegraph|agentlig\w*|agentstv\w*|ajansı)\b", re.IGNORECASE)
 # An agency's masthead: its name in capitals, then what it is ("TURAN Information Agency", "BTA
 # Bulgarian News Agency"): the agency is known by the name.
 _AGENCY_BRAND = re.compile(r"(?P<brand>[A-Z][A-Z0-9-]+)\s+(?:[A-Z][a-z]+\s+){0,2}Agency")
@@ -625,9 +628,11 @@ def _masthead_in_dateline(lines: list[Line]) -> tuple[str, str] | None:
     for line in written[:min(MASTHEAD_LINES, title_at)]:
         if line.rule in _NOT_MASTHEAD_RULES:
             continue
-        for part in _MASTHEAD_PARTS.split(line.text):
-            if fold_case(part.strip()) == credited and len(part.split()) <= _MASTHEAD_NAME_WORDS:
-                return part.strip(), f"the name {part.strip()!r} atop the page (line {line.line_no}) that the story's dateline credits"
+        parts = [part.strip() for part in _MASTHEAD_PARTS.split(line.text)]
+        # (the name alone, or beside what the agency is: "PAP – Polish Press Agency"; not a section's kicker: "World - SNA")
+        if credited in (fold_case(p) for p in parts) and (len(parts) == 1 or _AGENCY_WORDS.search(line.text)):
+            name = next(p for p in parts if fold_case(p) == credited)
+            return name, f"the name {name!r} atop the page (line {line.line_no}) that the story's dateline credits"
     return None
 
 
@@ -834,7 +839,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule == "dated_byline":  # "14 December 2021 - Daniyar Sultanbekov"
             authors.append(dated_byline_author(line.text))
         elif line.rule == "author_field":  # "Author: Aidos Zhumabayev", "Author`s name X" ("Text: X | Translation: Y": the writer is X)
-            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(_AUTHOR_LABEL.sub("", line.text, count=1).split("|")[0]) if a.strip(" .")]
+            # ("Author's name withheld on request": no name)
+            authors += [a.strip(" .") for a in _CREDIT_SPLIT.split(_AUTHOR_LABEL.sub("", line.text, count=1).split("|")[0])
+                        if a.strip(" .")[:1].isupper()]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             # "ASTANA (REUTERS, AFP) -", "ALMATY (AFP-Yonhap) --": each agency credited
             wire += _agencies_listed(m.group("agency") or m.group("slashed") or m.group("bare"), agencies)

@@ -187,7 +187,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if (repaired := _mostly_utf8(data)) is not None:
         return repaired
     best = _best_reading(data[:200_000])
-    if (declared := _declared_charset(data)) is not None and (best is None or declared != best.encoding):
+    if (declared := _declared_charset(data)) is not None and (best is None or declared != codecs.lookup(best.encoding).name):
         # A page's own code page, where its bytes read in it as cleanly as in the one detected (a
         # Baltic page's "ī" is "î" in Windows-1252, which reads as cleanly); a page that declares one
         # code page and is written in another reads worse in it, and detection decides.

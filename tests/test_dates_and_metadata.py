@@ -526,8 +526,9 @@ def test_an_agencys_name_atop_the_page_that_its_dateline_credits_is_the_outlet(r
     outlet = lambda top, dateline: infer_outlet(classify_lines(page.format(top=top, dateline=dateline, body=body), ref).lines, ref)[0]
     assert outlet("SNA – Steppe News Agency", "Astana/Warsaw (SNA) –") == "SNA"
     assert outlet("Steppe Milliy axborot agentligi – SNA", "Astana, June 18 (SNA) —") == "SNA"
-    # a paper running an agency's copy is the paper's page
+    # a paper running an agency's copy is the paper's page; a section's kicker naming the agency is no masthead
     assert outlet("Steppe Herald Online Daily", "Astana, June 18 (SNA) —") == "Steppe Herald Online Daily"
+    assert outlet("World - SNA", "Astana, June 18 (SNA) —") != "SNA"
 
 
 @pytest.mark.parametrize("line, rule, author", [("by \u00c9lise Vautrin", "by_prefix", "\u00c9lise Vautrin"),

@@ -36,14 +36,37 @@ def test_layout_tables_and_tables_of_other_figures_are_left_out():
     layout = ("<table><tr><td>Home | World</td><td>%</td></tr><tr><td>" + "Police detained dozens of people in Almaty on Sunday. " * 3
               + "</td><td>1</td></tr><tr><td>x</td><td>2</td></tr></table>")
     rates = "<table><tr><th>Currency</th><th>Rate</th></tr><tr><td>USD</td><td>385.6</td></tr><tr><td>EUR</td><td>421.3</td></tr></table>"
-    nested = f"<table><tr><td>{RESULTS}</td></tr></table>"
-    for html in (layout, rates, nested.replace("<table><caption>", "<table><tr><td><table><caption>", 1)):
+    for html in (layout, rates):
         assert with_results_tables(TEXT, html) == TEXT
 
 
+def test_a_results_table_inside_a_layout_table_is_read():
+    html = f"<table><tr><td><p>The commission confirmed the result on Tuesday.</p>{RESULTS}</td></tr></table>"
+    assert with_results_tables(TEXT, html).split("\n")[1] == "Nur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012"
+
+
+def test_a_captions_year_running_numbers_and_spaced_thousands():
+    html = ("<table><caption>Mazhilis election of 2012</caption><tr><th>No.</th><th>Party</th><th>Votes</th><th>%</th></tr>"
+            "<tr><td>1</td><td>Nur Otan</td><td>5 621 401</td><td>80,99</td></tr>"
+            "<tr><td>2</td><td>Ak Zhol</td><td>518 405</td><td>7,47</td></tr></table>")
+    assert with_results_tables(TEXT, html).split("\n")[2:] == ["Nur Otan: 5621401 votes in 2012, 80,99% in 2012",
+                                                               "Ak Zhol: 518405 votes in 2012, 7,47% in 2012"]
+
+
+def test_a_table_is_read_from_a_page_through_the_html_reader():
+    from kzresearch.reading import _extract_html
+
+    body = "".join(f"<p>{'Police detained dozens of people in Almaty on Sunday, officials said. ' * 3}</p>" for _ in range(4))
+    html = (f"<html><head><title>Nur Otan wins</title></head><body><article><h1>Nur Otan wins</h1>{body}"
+            f"<p>The commission confirmed the result on Tuesday.</p>{RESULTS}<p>Observers disagreed.</p></article></body></html>")
+    assert "Nur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012" in _extract_html(html)[0].split("\n")
+
+
 def test_a_table_rows_figures_are_its_partys_of_its_columns_election(ref):
+    # (a row of no party, candidate or region is no results table's: "Inflation: 8.4%, 7.1% in 2015")
     text = ("Nur Otan won the snap election.\nNur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012\n"
-            "Total (valid votes): 7,522,868 votes, 100.00%, 98 seats\nAtyrau Region: 76.4%, 81.2% in 2012\n")
+            "Total (valid votes): 7,522,868 votes, 100.00%, 98 seats\nAtyrau Region: 76.4%, 81.2% in 2012\n"
+            "Inflation: 8.4%, 7.1% in 2015\nKazakhstan: 3.5%, 4.1% in 2015\n")
     rows = extract_results(text, DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 3, 22)), ref)
     assert [(r["phrase"], r["subject"], r["measure"], r["value"], r["election_id"], r["scope"]) for r in rows] == [
         ("82.20%", "Nur Otan", "vote_share", 82.2, "2016-03-20-parliamentary", None),

@@ -1669,7 +1669,7 @@ def test_a_share_in_words_with_a_half(ref):
 
 def test_a_share_whose_percent_word_the_list_before_gave(ref):
     rows = extract_results("Two other parties were let in: Ak Zhol, with 7.47 percent, and the Communist People's Party, with 7.19. "
-                           "Nur Otan won 81 percent, with 7 others far behind.",
+                           "Nur Otan won 81 percent, with 7 others far behind. Ak Zhol, with 1.5 times more votes, came second.",
                            DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 20)), ref)
     assert [(r["phrase"], r["value"]) for r in rows] == [("7.47 percent", 7.47), ("with 7.19", 7.19), ("won 81 percent", 81)]
 

@@ -130,10 +130,13 @@ _VOTE_AFTER = re.compile(rf"[\w']+(?:\s+[\w']+){{0,2}}?\s+{VOTE_NOUNS}\b", re.IG
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
-# The words of an opening adverbial that sets a paragraph's time ("In the spring of 2012,").
-_SETTING_WORDS = 6
-# A year after the comma that ends an opening adverbial's day ("On December 16, 2011, ...").
-_YEAR_AFTER_COMMA = re.compile(r",\s*(?:19|20)\d\d\b")
+# An opening adverbial that sets a paragraph's time in a year: "In 2012,", "In the spring of 2012,", "In June 2012,",
+# "On December 16, 2011,", "During the summer of 2011" (a comma or the year's end closes it).
+_SETTING_OPENING = re.compile(
+    r"\W*(?:in|during|on|throughout)\s+(?:(?:the\s+)?(?:(?:early|late|mid-?|first\s+half\s+of|second\s+half\s+of)\s*)?"
+    r"(?:spring|summer|autumn|fall|winter|months?|weeks?|year)\s+(?:of\s+)?)?"
+    r"(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|\d{1,2}\s+(?-i:[A-Z])[a-z]{2,8}\s+)?(?P<year>(?:19|20)\d\d)\b(?=\s*,|\s+(?-i:[a-z]))",
+    re.IGNORECASE)
 # An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
 _LEADING_THE = re.compile(r"^The\s+")
 _OWNER = re.compile(r"([A-Z][\w-]+)'s\s+")
@@ -688,8 +691,8 @@ class TextContext:
                     # ("In the spring of 2012, 37 went on trial. On June 4, 13 of them were jailed": the year the
                     # paragraph's story stands in, not the article's, unless the day is the article's own time)
                     if day is not None and anchor is not None and abs((anchor - day).days) > _OWN_TIME_DAYS \
-                            and (year := self._narrative_year(index, m.start(), cues)) not in (None, day.year):
-                        day = _explicit_date(m, dt.date(year, 12, 31))
+                            and (year := self._narrative_year(index, m.start(), cues)) not in (None, day.year) and year <= anchor.year:
+                        day = _explicit_date(m, dt.date(year, 12, 31)) if year < anchor.year else day
                 if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - _DAYS_REACH), m.start())
                                         or ((after := _DAYS_AFTER.match(self.text, m.end())) and int(after.group("last")) > day.day)):
                     day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
@@ -793,14 +796,11 @@ class TextContext:
             return dated[-1].year
         i = index
         while True:
-            s, e = self.sentences[i]
-            comma = self.text.find(",", s, e)
-            opening = comma if comma > 0 and len(self.text[s:comma].split()) <= _SETTING_WORDS else s
-            if (year_after := _YEAR_AFTER_COMMA.match(self.text, opening)) is not None:
-                opening = year_after.end()  # ("On December 16, 2011, police ...": the year after the day)
-            years = [int(y.group()) for y in _YEAR.finditer(self.text, s, min(opening, pos) if i == index else opening)]
-            if years:
-                return years[-1]
+            s, _ = self.sentences[i]
+            # (a setting: "In 2012,", "In the spring of 2012,", "On December 16, 2011,"; not "Since 2019,", "By
+            # 2030,", "In a 2019 interview,")
+            if (setting := _SETTING_OPENING.match(self.text, s)) is not None and (i != index or setting.end() <= pos):
+                return int(setting.group("year"))
             if (i != index and self.date_cues(i, statements=True)) or not self.continues(i):
                 return None
             i -= 1

@@ -657,7 +657,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
 
 # A share whose percent word the list before it gave: "Ak Zhol, with 7.47 percent, and the Communist People's
 # Party, with 7.19" (a decimal figure: "with 7 others" is no share).
-_ELIDED_SHARE = re.compile(r"\bwith\s+(?P<num>\d{1,2}[.,]\d{1,2})\b(?![.,]?\d|\s*(?:%|per\s*cent|percent|pc|seats?|votes?|million|thousand|points?))")
+_ELIDED_SHARE = re.compile(r"\bwith\s+(?P<num>\d{1,2}[.,]\d{1,2})\b(?=\s*(?:[,;.)]|and\b|$))")
 
 
 def _elided_shares(tc: TextContext, index: int, rows: list[dict]) -> list[dict]:
@@ -695,10 +695,14 @@ def _table_row_results(tc: TextContext, index: int, m: re.Match) -> list[dict]:
     if _TOTAL_ROW.match(label):
         return []  # ("Total (valid votes): 7,522,868 votes, 100.00%, 98 seats": no one's figures)
     named = [x for x in tc.mentions(index) if x.kind in ("party", "person") and x.end <= m.end("label")]
-    subject = named[0].canonical if named else label
-    # (a region's or a city's row gives its turnout: "Almaty: 25.82%, 31.1% in 2019")
-    place = next((x.canonical for x in tc.mentions(index) if x.kind == "place" and x.end <= m.end("label")), None)
+    # (a region's or a city's row gives its turnout: "Almaty: 25.82%, 31.1% in 2019"; not the country's: "Kazakhstan:
+    # 3.5%, 4.1% in 2015" is growth as likely)
+    place = next((x.canonical for x in tc.mentions(index) if x.kind == "place" and x.end <= m.end("label")
+                  and x.canonical != tc.patterns.country), None)
     turnout = normalise(label) == "turnout" or place is not None
+    if not (named or turnout):
+        return []  # ("Inflation: 8.4%, 7.1% in 2015", "Demoscope: 70.1%, 12%": no party's or candidate's row)
+    subject = named[0].canonical if named else label
     elections = elections_of(tc.ref)
     own = elections.by_id.get(tc.ctx.election_id or "")
     rows = []

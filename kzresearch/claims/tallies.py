@@ -28,7 +28,12 @@ OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 # Words that end a noun phrase before a people noun: function words, and place nouns ("police in its
 # two largest cities dragged protesters" counts no "two protesters").
 # (nor a possessive: "dissolved in 2017 and its leaders were jailed")
+# A year a month or "in", "of", "since" stands before (each look-behind of a fixed width, as re requires).
+_DATED_YEAR = "(?:" + "|".join(f"(?<={w} )" for w in [*MONTHS, *(m.capitalize() for m in MONTHS), "in", "of", "since"]) + r")(?:1[89]|20)\d\d\b"
+# A verb of one after a figure: "Dana, 27, was held" (an age in apposition, no count).
 _SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", re.IGNORECASE)
+# A capitalised word right before the comma that opens an apposition: a person's name, whose figure is an age.
+_NAME_BEFORE_COMMA = re.compile(r"\b[A-Z][\w'-]+,\s$")
 _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an"
              r"|its|their|his|her|our|my|your"
              r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
@@ -39,6 +44,7 @@ _OPEN_QUOTE = "[\"'\u2018\u201c]?"
 _AMONG = r"(?:were|was)\s+(?:also\s+)?among\s+them\b"
 _AMONG_THEM = re.compile(rf"\s+{_AMONG}", re.IGNORECASE)
 _AMONG_ANYWHERE = re.compile(_AMONG)  # (searched in the folded text)
+# "Among them were at least 13 journalists ...": the nouns listed after it are a part of the count before.
 _AMONG_THEM_FIRST = re.compile(r"\W*among\s+them\s+(?:were|was)\s", re.IGNORECASE)
 # A pronoun opening a clause on a place abroad: one who speaks there ("in Moscow, where he said ...").
 _SAYER_THERE = re.compile(r"\s+(?:he|she|they|we|i)\b", re.IGNORECASE)
@@ -220,9 +226,9 @@ def grammar(lexicon: dict) -> _Grammar:
     # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
              rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})\s+(?:to|or)\s+"
-             # (a hyphen after a word is a compound's: "thirty-six" is one number; a year before a dash is
-             # a date: "in December 2011 – sixteen dead")
-             rf"|(?<!from\s)(?!(?:1[89]|20)\d\d\b)(?P<lower_dashed>{NUMBER_PATTERN})(?:(?<=\d)\s*-|\s*[\u2013\u2014]|\s+-)\s*)")
+             # (a hyphen after a word is a compound's: "thirty-six" is one number; a year after a month or
+             # "in" before a dash is a date: "in December 2011 – sixteen dead"; not "2000-2500 people")
+             rf"|(?<!from\s)(?!{_DATED_YEAR})(?P<lower_dashed>{NUMBER_PATTERN})(?:(?<=\d)\s*-|\s*[\u2013\u2014]|\s+-)\s*)")
     suffixes = phrase_map(lexicon.get("qualifier_suffixes", {}))
     # ("or so" after a space; "-odd" after a hyphen too: "sixty-odd")
     suffix = rf"(?:(?:\s+|-)(?P<qual_after>{alternation(suffixes)}))?" if suffixes else ""
@@ -407,7 +413,8 @@ def grammar(lexicon: dict) -> _Grammar:
                              re.IGNORECASE | re.MULTILINE),
         # A fact box's line: a figure, a dash and what it counts ("225 — deaths reported by prosecutors",
         # "7,939 — detained as of Jan. 10"; not "120 tenge — LPG price", whose figure has a unit).
-        figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>\w)",
+        # (a label opens in lower case: "1 — Protesters detained in Almaty" is a numbered headline)
+        figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>(?-i:[a-z]))",
                                 re.IGNORECASE),
     )
     return g
@@ -485,7 +492,8 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                     g.inherit.search(text, previous["end"], cand.start) or _apposed_part(text, cand, s_start)) \
                     and not (cand.shape == "np" and normalise(cand.match.group("noun")) in g.category_nouns):
                 cand.counted = previous["counted"]
-            if cand.counted is None and (_AMONG_THEM.match(text, cand.end) or _AMONG_THEM_FIRST.match(text, s_start, cand.start)):
+            if cand.counted is None and (_AMONG_THEM.match(text, cand.end)
+                                         or (cand.shape == "np" and _AMONG_THEM_FIRST.match(text, s_start, cand.start))):
                 # "Dozens of journalists were among them", "Among them were at least 13 journalists": a part of
                 # the count before, counted alike
                 if (before := _count_before(tc, rows, previous, index)) is not None:
@@ -664,8 +672,10 @@ def _listed(tc: TextContext, g: _Grammar, rows: list[dict], by_sentence: dict[in
 
 
 # A fact box label's source: after "reported by" and its like, or in brackets at its end (not a date's).
-_LABEL_SOURCE = re.compile(r"\b(?:reported|given|counted|confirmed|announced|recorded)\s+by\s+(?P<by>(?:the\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})"
-                           r"|\((?P<bracketed>(?-i:[A-Z])[A-Za-z'\u2019 -]{2,40})\)\s*$")
+_LABEL_SOURCE = re.compile(r"\b(?:reported|given|counted|confirmed|announced|recorded)\s+by\s+(?P<by>[^,;()]{2,60}?)\s*(?=[,;(]|$)"
+                           r"|\((?P<bracketed>[A-Z][A-Za-z'\u2019 -]{2,40})\)\s*$")
+_PEOPLE_WORD = re.compile(r"(?:people\s+)?")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # The words of a fact box's label that name what its figure counts ("deaths reported by ...", "people injured, ...").
 _LABEL_HEAD_WORDS = 3
 
@@ -687,15 +697,16 @@ def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentenc
         head = _WORD.finditer(text, m.start("label"), s_end)
         head_end = max((w.end() for _, w in zip(range(_LABEL_HEAD_WORDS), head)), default=m.end())
         found = [cat for *_, cat in _protests_only(tc, g, _window_triggers(tc, g, m.start("label"), head_end), m.start("label"), head_end)]
-        if g.protesters.match(tc.folded, m.start("label")) or g.protesters.match(tc.folded, m.start("label") + len("people ")):
-            found.append("protesters")
+        if g.protesters.match(tc.folded, _PEOPLE_WORD.match(tc.folded, m.start("label")).end()):
+            found.append("protesters")  # ("300 — protesters in Almaty", "— people protesting")
         if not found:
             continue
         cand = _Candidate(m.start("q"), s_end, "label", m, counted=([cat for cat in found if cat in OUTCOMES] or found)[0])
         if (row := _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))) is not None:
             # (the label's source: "deaths reported by prosecutors", "detained as of Jan. 10 (Interior Ministry)")
-            if row["attributed_to"] is None and (source := _LABEL_SOURCE.search(text, m.start("label"), s_end)) is not None:
-                row["attributed_to"] = source.group("by") or source.group("bracketed")
+            if row["attributed_to"] is None and (source := _LABEL_SOURCE.search(text, m.start("label"), s_end)) is not None \
+                    and not tc.ref.is_place(who := _LEADING_THE.sub("", (source.group("by") or source.group("bracketed")).strip())):
+                row["attributed_to"] = who
             added.append(row)
     return sorted(rows + added, key=lambda r: r["start"])
 
@@ -870,8 +881,11 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
     something else ("arrests at 12 locations") or stands far from it after a weak verb."""
     groups = m.groupdict()
     num = groups.get("num")
-    if groups.get("appos") and (not text[:m.start()].endswith(", ") or _SINGULAR_VERB.match(text, m.end())):
-        return False  # (a comma after a figure closes an apposition only where one opened it; "Dana, 27, was held": an age)
+    if groups.get("appos") and (not text.endswith(", ", 0, m.start()) or _SINGULAR_VERB.match(text, m.end())
+                                or _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())):
+        # (a comma after a figure closes an apposition only where one opened it; "Dana, 27, was held", "Zhanbolat
+        # Mamay, 33, and Dana Omarova, 29, were detained": ages after names)
+        return False
     if g.possession.search(text, max(0, m.start() - 30), m.start()):
         return False  # "a party which has 800,000 members": a size, not an event
     if num:
