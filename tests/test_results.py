@@ -1681,3 +1681,15 @@ def test_a_share_whose_percent_word_the_list_before_gave(ref):
 def test_a_share_a_candidate_had_and_a_possessives_share(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 20)), ref)
     assert [(r["subject"], r["value"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1999 Nazarbayev took nearly four in five votes.", [("Nursultan Nazarbayev", 80.0, "approx")]),
+    ("Tokayev won two-thirds of the vote in the capital.", [("Kassym-Jomart Tokayev", 66.7, "exact")]),
+    # (a fraction of voters without a verb of winning is no share; nor one abroad without a Kazakh name)
+    ("One in three voters stayed home.", []),
+    ("In Italy, four in five voters backed the reform.", []),
+])
+def test_a_share_as_a_fraction_of_the_vote(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(2019, 8, 16)), ref)
+    assert [(r["subject"], r["value"], r["qualifier"]) for r in rows] == expected

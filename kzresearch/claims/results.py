@@ -199,6 +199,7 @@ _REGISTERED_KEYS = ("voters", "electors", "eligible", "entitled", "registered")
 @dataclass
 class _Frames:
     percent: re.Pattern
+    fraction: re.Pattern
     seats: re.Pattern
     seats_keys: tuple[str, ...]  # the seat words as the folded text holds them: a sentence without one has no seats
     parties: re.Pattern
@@ -302,6 +303,10 @@ def frames(lexicon: dict) -> _Frames:
     numbers = lexicon["numbers"]
     f = _Frames(
         percent=re.compile(rf"\b{qual}(?P<num>{DIGITS}|{NUMBER_PATTERN}){_PERCENT}", re.IGNORECASE),
+        # a share as a fraction of the vote: "nearly four in five votes", "more than four-fifths of the vote"
+        fraction=re.compile(rf"\b{qual}(?:(?P<part>{_FRACTION_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_FRACTION_WORD})\s+"
+                            rf"(?:votes|voters|ballots)|(?P<parts>{_FRACTION_WORD})[\s-](?P<denominator>{alternation(_DENOMINATORS)})\s+of\s+the\s+(?:vote|votes|ballots))\b",
+                            re.IGNORECASE),
         seats=re.compile(
             rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:then\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?{alternation(r['seats_words'])}\b",  # ("98 party-list seats")
@@ -600,7 +605,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             rows += _table_row_results(tc, index, table_row)  # (a results table's row, its own figures)
             continue
         found = _percentages(tc, f, index, turnouts, in_paragraph, last_kept[0]) + _counts(tc, f, index)
-        found += _elided_shares(tc, index, found)
+        found += _elided_shares(tc, index, found) + _fraction_shares(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -674,6 +679,32 @@ def _elided_shares(tc: TextContext, index: int, rows: list[dict]) -> list[dict]:
         if named and value is not None:
             found.append(_row(tc, m.start(), m.end(), named[-1].canonical, "vote_share", value, None, "exact", None, m.start("num")))
         last = m.end()
+    return found
+
+
+_VERB_REACH = 40  # how far before a fraction of the vote its verb of winning may start
+# The words of a fraction: "four in five", "two-thirds".
+_FRACTION_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)"
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+                 "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+
+
+def _fraction_shares(tc: TextContext, f: _Frames, index: int) -> list[dict]:
+    """Return the shares a sentence gives as a fraction of the vote after a verb of winning ("took nearly four in
+    five votes", "won more than four-fifths of the vote"), each a percentage of one decimal."""
+    text = tc.text
+    s_start, s_end = tc.sentences[index]
+    found = []
+    for m in f.fraction.finditer(text, s_start, s_end):
+        # (the verb right before it: share_verb_before ends where the fraction starts)
+        if (verb := f.share_verb_before.search(text, max(s_start, m.start() - _VERB_REACH), m.start())) is None:
+            continue
+        part = parse_number(m.group("part") or m.group("parts"))
+        whole = parse_number(m.group("whole")) if m.group("whole") else _DENOMINATORS[m.group("denominator").lower()]
+        if not part or not whole or part >= whole or (subject := _subject(tc, f, index, verb.start(), s_start)) is None:
+            continue
+        start = verb.start()
+        found.append(_row(tc, start, m.end(), subject, "vote_share", round(100 * part / whole, 1), None, _qualifier(f, m), None, m.start()))
     return found
 
 
