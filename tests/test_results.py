@@ -1693,3 +1693,8 @@ def test_a_share_a_candidate_had_and_a_possessives_share(ref, text, expected):
 def test_a_share_as_a_fraction_of_the_vote(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "1999-01-10-presidential", dt.date(2019, 8, 16)), ref)
     assert [(r["subject"], r["value"], r["qualifier"]) for r in rows] == expected
+
+
+def test_seats_out_of_its_chambers_whole(ref):
+    rows = extract_results("Nur Otan holds 84 of its 98 elected seats.", DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 5, 22)), ref)
+    assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 84, 98)]

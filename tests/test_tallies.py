@@ -1949,6 +1949,8 @@ def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text
     # a possessive is no modifier of a counted noun after "and"; after "of" it is a determiner
     ("The confederation was dissolved in 2017 and its leaders were jailed.", []),
     ("Dozens of my clients were picked up.", [(None, "detained")]),
+    # a time abroad: "Belarus in 2020, when ..."
+    ("Fund managers drew comparisons with Belarus in 2020, when more than 30,000 people were detained.", []),
     # a part of the count before, named after "Among them were"
     ("Police detained about 4,000 people. Among them were at least 13 journalists and at least seven monitors.",
      [(4000, "detained"), (13, "detained"), (7, "detained")]),

@@ -308,7 +308,7 @@ def frames(lexicon: dict) -> _Frames:
                             rf"(?:votes|voters|ballots)|(?P<parts>{_FRACTION_WORD})[\s-](?P<denominator>{alternation(_DENOMINATORS)})\s+of\s+the\s+(?:vote|votes|ballots))\b",
                             re.IGNORECASE),
         seats=re.compile(
-            rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:then\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
+            rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:then\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?{alternation(r['seats_words'])}\b",  # ("98 party-list seats")
             re.IGNORECASE,
         ),

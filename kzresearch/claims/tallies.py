@@ -395,7 +395,8 @@ def grammar(lexicon: dict) -> _Grammar:
         # "... closely in Moscow, where tens of thousands rallied", "its neighbour Kyrgyzstan, where a
         # revolt left more than 80 people dead": a clause on a place abroad
         # ("the uprising in Kyiv in 2014 in which more than 100 protesters were killed": a year between)
-        abroad_where=re.compile(rf"\b{abroad}(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:where|in\s+which)\b"),
+        # ("Belarus in 2020, when more than 30,000 people were detained": a time abroad)
+        abroad_where=re.compile(rf"\b{abroad}(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:where|in\s+which|when)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
