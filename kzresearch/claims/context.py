@@ -130,6 +130,7 @@ _VOTE_AFTER = re.compile(rf"[\w']+(?:\s+[\w']+){{0,2}}?\s+{VOTE_NOUNS}\b", re.IG
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
+_OFFICIALLY = re.compile(r"\W*officially\s*,", re.IGNORECASE)
 # An opening adverbial that sets a paragraph's time in a year: "In 2012,", "In the spring of 2012,", "In June 2012,",
 # "On December 16, 2011,", "During the summer of 2011" (a comma or the year's end closes it).
 _SETTING_OPENING = re.compile(
@@ -1084,6 +1085,9 @@ class TextContext:
         if self.ctx.outlet and (ours := self.patterns.own_figures.search(sentence)) and not self._quoted(start + ours.start()):
             # "Our preliminary figures by city are as follows", "we counted 40": the publisher's own.
             candidates.append((2, abs(start + ours.start() - pos), self.ctx.outlet, False))
+        if _OFFICIALLY.match(sentence):
+            # "Officially, 15 people died in the unrest": the officials' count, where no one else is named
+            candidates.append((3, abs(start - pos), "officials", False))
         for m in self._citations(start, end):
             # "... fined three of them the following day (Respublika, August 23)": a cited source.
             # It covers its own clause: "X said 300 gathered; a court fined four (Vremya, March 3)".
