@@ -1698,3 +1698,15 @@ def test_a_share_as_a_fraction_of_the_vote(ref, text, expected):
 def test_seats_out_of_its_chambers_whole(ref):
     rows = extract_results("Nur Otan holds 84 of its 98 elected seats.", DocContext("doc", "2016-03-20-parliamentary", dt.date(2016, 5, 22)), ref)
     assert [(r["subject"], r["value"], r["of"]) for r in rows] == [("Nur Otan", 84, 98)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than three-quarters of those who voted on Sunday endorsed the package.", [("Yes", "vote_share", 75.0, "more_than")]),
+    ("Fewer than one in five voters said no.", [("No", "vote_share", 20.0, "fewer_than")]),
+    ("Just over two-thirds of the electorate turned out.", [("turnout", "turnout", 66.7, "more_than")]),
+    # (a poll's fraction is no result)
+    ("Two in three voters said in a poll that they trust the president.", []),
+])
+def test_a_fraction_of_the_voters_that_turned_out_or_said_yes(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 8)), ref)
+    assert [(r["subject"], r["measure"], r["value"], r["qualifier"]) for r in rows] == expected

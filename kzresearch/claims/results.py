@@ -200,6 +200,7 @@ _REGISTERED_KEYS = ("voters", "electors", "eligible", "entitled", "registered")
 class _Frames:
     percent: re.Pattern
     fraction: re.Pattern
+    fraction_of_voters: re.Pattern
     seats: re.Pattern
     seats_keys: tuple[str, ...]  # the seat words as the folded text holds them: a sentence without one has no seats
     parties: re.Pattern
@@ -307,6 +308,16 @@ def frames(lexicon: dict) -> _Frames:
         fraction=re.compile(rf"\b{qual}(?:(?P<part>{_FRACTION_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_FRACTION_WORD})\s+"
                             rf"(?:votes|voters|ballots)|(?P<parts>{_FRACTION_WORD})[\s-](?P<denominator>{alternation(_DENOMINATORS)})\s+of\s+the\s+(?:vote|votes|ballots))\b",
                             re.IGNORECASE),
+        # a fraction of the voters that did something: "roughly nine in ten voters approved it", "More than
+        # three-quarters of those who voted endorsed the package", "just over two-thirds of the electorate turned out"
+        fraction_of_voters=re.compile(
+            rf"\b{qual}(?:(?P<part>{_FRACTION_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_FRACTION_WORD})"
+            rf"|(?P<parts>{_FRACTION_WORD})[\s-](?P<denominator>{alternation(_DENOMINATORS)})\s+of)"
+            r"\s+(?:those\s+who\s+(?:voted|cast\s+(?:a\s+)?ballots?)|the\s+(?:registered\s+)?(?:voters|electorate)|(?:registered\s+)?voters)"
+            r"(?:\s+[\w,]+){0,6}?\s+(?:(?P<yes>approved|endorsed|backed|supported|said\s+yes|voted\s+(?:yes|for|in\s+favou?r))"
+            r"|(?P<no>said\s+no|voted\s+(?:no|against)|rejected|opposed)"
+            r"|(?P<turnout>turned\s+out|showed\s+up|bothered\s+to\s+(?:vote|show\s+up|turn\s+out)|cast\s+(?:a\s+)?ballots?|took\s+part))\b",
+            re.IGNORECASE),
         seats=re.compile(
             rf"\b{qual}(?P<num>{_WORD_NUM})\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:then\s+)?(?:(?:parliament's|chamber's|\w+'s)\s+)?(?P<of>{_WORD_NUM})\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?{alternation(r['seats_words'])}\b",  # ("98 party-list seats")
@@ -605,7 +616,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             rows += _table_row_results(tc, index, table_row)  # (a results table's row, its own figures)
             continue
         found = _percentages(tc, f, index, turnouts, in_paragraph, last_kept[0]) + _counts(tc, f, index)
-        found += _elided_shares(tc, index, found) + _fraction_shares(tc, f, index)
+        found += _elided_shares(tc, index, found) + _fraction_shares(tc, f, index) + _fractions_of_voters(tc, f, index)
         taken: list[tuple[int, int]] = []
         kept = []
         for row in sorted(found, key=lambda r: r["start"]):
@@ -705,6 +716,26 @@ def _fraction_shares(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             continue
         start = verb.start()
         found.append(_row(tc, start, m.end(), subject, "vote_share", round(100 * part / whole, 1), None, _qualifier(f, m), None, m.start()))
+    return found
+
+
+def _fractions_of_voters(tc: TextContext, f: _Frames, index: int) -> list[dict]:
+    """Return the turnouts and a referendum's shares a sentence gives as a fraction of the voters who turned
+    out or who said yes or no ("just over two-thirds of the electorate turned out", "roughly nine in ten voters
+    approved it"); a yes or a no only in a story of a referendum, each a percentage of one decimal."""
+    found = []
+    for m in f.fraction_of_voters.finditer(tc.text, *tc.sentences[index]):
+        part = parse_number(m.group("part") or m.group("parts"))
+        whole = parse_number(m.group("whole")) if m.group("whole") else _DENOMINATORS[m.group("denominator").lower()]
+        if not part or not whole or part >= whole:
+            continue
+        if m.group("turnout"):
+            subject, measure = "turnout", "turnout"
+        elif _kind(tc.ctx.election_id) == "referendum":
+            subject, measure = (f.yes_subject if m.group("yes") else f.no_subject), "vote_share"
+        else:
+            continue
+        found.append(_row(tc, m.start(), m.end(), subject, measure, round(100 * part / whole, 1), None, _qualifier(f, m), None, m.start()))
     return found
 
 
