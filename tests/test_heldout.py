@@ -1,8 +1,8 @@
 """Generality: articles from outlets, years and layouts that are not in the bundled corpus.
 
-Forty-five annotated sets (original prose written in the styles of real outlets, see their READMEs):
+Forty-six annotated sets (original prose written in the styles of real outlets, see their READMEs):
 ``tests/data/heldout`` (development: failure classes found there were fixed),
-``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind43``
+``tests/data/heldout_test``, and ``tests/data/heldout_blind`` to ``tests/data/heldout_blind44``
 (each measured first without looking, then used to find failure classes).
 ``tests/data/heldout_final`` is not used here: it is measured
 once, by ``kzresearch evaluate``, and kept out of development.
@@ -101,7 +101,10 @@ FLOORS = {"heldout": (0.95, 0.9), "heldout_test": (0.9, 0.9), "heldout_blind": (
           "heldout_blind42": (0.85, 0.6),
           # blind set 43: academic blogs and names spelt in other languages' and alphabets' habits (German,
           # French, Kazakh Latin, 1990s); titles (10/14) its weakest field
-          "heldout_blind43": (0.9, 0.65)}
+          "heldout_blind43": (0.9, 0.65),
+          # blind set 44: opinion and talk genres, and data journalism whose results (0.73) its weakest: a text
+          # table with bars, fractions of the voters, a comparison of every presidential vote in a paragraph
+          "heldout_blind44": (0.7, 0.75)}
 
 
 @pytest.fixture(scope="module", params=list(FLOORS))
