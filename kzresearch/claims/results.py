@@ -710,13 +710,18 @@ def _fraction_shares(tc: TextContext, f: _Frames, index: int) -> list[dict]:
         # (the verb right before it: share_verb_before ends where the fraction starts)
         if (verb := f.share_verb_before.search(text, max(s_start, m.start() - _VERB_REACH), m.start())) is None:
             continue
-        part = parse_number(m.group("part") or m.group("parts"))
-        whole = parse_number(m.group("whole")) if m.group("whole") else _DENOMINATORS[m.group("denominator").lower()]
-        if not part or not whole or part >= whole or (subject := _subject(tc, f, index, verb.start(), s_start)) is None:
+        if (value := _fraction_percent(m)) is None or (subject := _subject(tc, f, index, verb.start(), s_start)) is None:
             continue
-        start = verb.start()
-        found.append(_row(tc, start, m.end(), subject, "vote_share", round(100 * part / whole, 1), None, _qualifier(f, m), None, m.start()))
+        found.append(_row(tc, verb.start(), m.end(), subject, "vote_share", value, None, _qualifier(f, m), None, m.start()))
     return found
+
+
+def _fraction_percent(m: re.Match) -> float | None:
+    """The percentage, of one decimal, that a fraction's words state ("four in five": 80.0, "two-thirds": 66.7),
+    else None (not a part of a whole: "five in four")."""
+    part = parse_number(m.group("part") or m.group("parts"))
+    whole = parse_number(m.group("whole")) if m.group("whole") else _DENOMINATORS[m.group("denominator").lower()]
+    return round(100 * part / whole, 1) if part and whole and part < whole else None
 
 
 def _fractions_of_voters(tc: TextContext, f: _Frames, index: int) -> list[dict]:
@@ -725,9 +730,7 @@ def _fractions_of_voters(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     approved it"); a yes or a no only in a story of a referendum, each a percentage of one decimal."""
     found = []
     for m in f.fraction_of_voters.finditer(tc.text, *tc.sentences[index]):
-        part = parse_number(m.group("part") or m.group("parts"))
-        whole = parse_number(m.group("whole")) if m.group("whole") else _DENOMINATORS[m.group("denominator").lower()]
-        if not part or not whole or part >= whole:
+        if (value := _fraction_percent(m)) is None:
             continue
         if m.group("turnout"):
             subject, measure = "turnout", "turnout"
@@ -735,7 +738,7 @@ def _fractions_of_voters(tc: TextContext, f: _Frames, index: int) -> list[dict]:
             subject, measure = (f.yes_subject if m.group("yes") else f.no_subject), "vote_share"
         else:
             continue
-        found.append(_row(tc, m.start(), m.end(), subject, measure, round(100 * part / whole, 1), None, _qualifier(f, m), None, m.start()))
+        found.append(_row(tc, m.start(), m.end(), subject, measure, value, None, _qualifier(f, m), None, m.start()))
     return found
 
 
