@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import unescape
+
+from kzresearch.markup import visible_text
+from kzresearch.textnorm import plain_quotes
 
 # An innermost table: a results table inside a page laid out in tables is still read.
 _TABLE = re.compile(r"<table\b[^>]*>(?P<body>(?:(?!<table\b).)*?)</table\s*>", re.IGNORECASE | re.DOTALL)
 _CAPTION = re.compile(r"<caption\b[^>]*>(?P<text>.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]*>(?P<cells>.*?)(?=<tr\b|</tr\s*>|$)", re.IGNORECASE | re.DOTALL)
 _CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<text>.*?)(?=<t[dh]\b|</t[dh]\s*>|$)", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _FIGURE = re.compile(r"[+-]?\d[\d.,\u00a0 ]*%?")
 # What a column's header says its figures are: a share, seats or votes, of the year it names, if any.
@@ -69,7 +70,7 @@ def with_results_tables(text: str, html: str) -> str:
     for table in reversed(list(_TABLE.finditer(html))):
         if not (lines := _table_lines(table.group("body"))):
             continue
-        before = _visible(html[max(0, table.start() - _PLACE_MARKUP): table.start()])[-_PLACE_CHARS:].strip()
+        before = visible_text(html[max(0, table.start() - _PLACE_MARKUP): table.start()])[-_PLACE_CHARS:].strip()
         at = _find_spaced(text, before) if before else -1
         if at < 0:
             text = text.rstrip("\n") + "\n" + "\n".join(lines)
@@ -82,11 +83,11 @@ def with_results_tables(text: str, html: str) -> str:
 
 def _table_lines(body: str) -> list[str]:
     """Return the lines of a results table's rows, or none when it is no results table."""
-    rows = [[_visible(c.group("text")) for c in _CELL.finditer(r.group("cells"))] for r in _ROW.finditer(body)]
+    rows = [[visible_text(c.group("text")) for c in _CELL.finditer(r.group("cells"))] for r in _ROW.finditer(body)]
     rows = [row for row in rows if any(row)]
     # (a year the caption names is the year of the columns that name none: "Mazhilis election of 2012")
     caption = _CAPTION.search(body)
-    caption_year = _YEAR.search(_visible(caption.group("text"))) if caption else None
+    caption_year = _YEAR.search(visible_text(caption.group("text"))) if caption else None
     # (a first column of running numbers, "No.", is no label: the row's label is the column after it)
     if rows and all(not row or _FIGURE.fullmatch(row[0]) or row is rows[0] for row in rows) and all(len(row) > 2 for row in rows):
         rows = [row[1:] for row in rows]
@@ -122,19 +123,9 @@ def _column(header: str, default_year: str | None = None) -> _Column | None:
     return _Column(unit, year.group() if year else default_year) if unit else None
 
 
-def _visible(markup: str) -> str:
-    """Return the text a browser shows of a piece of markup, its white space collapsed."""
-    return " ".join(unescape(_TAG.sub(" ", markup)).split())
-
-
 def _find_spaced(text: str, snippet: str) -> int:
     """Return where ``snippet`` ends in ``text`` with white space and quotation marks written
     either way, else -1."""
-    pattern = r"\s+".join(re.escape(word) for word in _plain_quotes(snippet).split())
-    found = re.search(pattern, _plain_quotes(text))
+    pattern = r"\s+".join(re.escape(word) for word in plain_quotes(snippet).split())
+    found = re.search(pattern, plain_quotes(text))
     return found.end() if found else -1
-
-
-def _plain_quotes(text: str) -> str:
-    """Typographic quotation marks and apostrophes as ASCII ones, one character for one."""
-    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))

@@ -36,6 +36,7 @@ from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
 from kzresearch.html_tables import with_results_tables
+from kzresearch.markup import HIDDEN_ELEMENT, TAG, visible_text
 from kzresearch.mail import read_mail
 from kzresearch.markdown_text import read_markdown
 from kzresearch.nexis import read_nexis
@@ -288,7 +289,6 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 # A saved web page, whatever its file name says.
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
-_TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 # Words of a stamp an archive or a printer puts on a page, not of its publication.
 _ARCHIVE_STAMP = re.compile(r"\b(?:last\s+(?:updated|modified)|printed\b.{0,50}?\bon|retrieved|accessed|archived|generated|crawled|downloaded)\b",
                             re.IGNORECASE)
@@ -308,7 +308,6 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|blockquote|li|ul|ol|dl|dt|dd|sectio
                         r"|pre|table|tr|hr)\b[^>]*>", re.IGNORECASE)
 _LINE_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
-_HIDDEN_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)*")
 
@@ -427,7 +426,7 @@ def read_file(
         return read_rows(text, name, stem, encoding, fields or bundled_fields())
     stem, _ = single_document_names(path, corpus_dir)
     # The content decides where the name misleads: a page saved as .txt, plain text saved as .html.
-    if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and _TAG.search(text)):
+    if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and TAG.search(text)):
         try:
             extracted, meta = _extract_html(text)
         except UnreadableFile as exc:
@@ -457,9 +456,9 @@ def _markup_as_text(body: str) -> str:
     """
     if not (_BLOCK_TAG.search(body) or _LINE_TAG.search(body)):
         return body
-    text = _SPACE_RUN.sub(" ", _HIDDEN_ELEMENT.sub(" ", body))
+    text = _SPACE_RUN.sub(" ", HIDDEN_ELEMENT.sub(" ", body))
     text = _CELL_END.sub(" ", _LINE_TAG.sub("\\n", _BLOCK_TAG.sub("\\n\\n", text)))
-    text = unescape(_TAG.sub("", text))
+    text = unescape(TAG.sub("", text))
     return _BLANK_RUN.sub("\\n\\n", "\\n".join(line.strip() for line in text.split("\\n"))).strip()
 
 
@@ -483,7 +482,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
     # The page's own <title>, read once: trafilatura may have cut it, or left out the site's name.
     full_title, after_title = _page_title(html)
     page = html[after_title:]
-    shown = _visible_text(page)  # the page's text below its <title>, read once for the title and the date
+    shown = visible_text(page)  # the page's text below its <title>, read once for the title and the date
     title, site = _headline_in_title(page, shown, full_title, doc.get("title"))
     # (a tab shows the title; the page's masthead is what it shows above its headline)
     at = shown.find(title) if title else -1
@@ -501,7 +500,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "url": doc.get("url"),
         "provider": _article_provider(html),
     }
-    text = with_results_tables(doc["text"], html) if "<table" in html.lower() else doc["text"]
+    text = with_results_tables(doc["text"], html)
     if meta["title"]:
         text = meta["title"] + "\n" + text
     return text, {k: v for k, v in meta.items() if v}
@@ -526,7 +525,7 @@ def _page_dates(html: str, shown: str, date: str | None, above_headline: str = "
     "last-modified") yields to the first ``<time datetime>`` of another day, the article's; without
     one, to the first earlier whole date the page shows by its headline (``near_headline``: its
     title, the text above the headline and a little below it).
-    ``shown`` is the page's visible text (:func:`_visible_text`), searched for whole dates only
+    ``shown`` is the page's visible text (:func:`kzresearch.markup.visible_text`), searched for whole dates only
     where the markup does not settle it.
     """
     if (stated := _article_published(html)) and stated != (date or "")[:10]:
@@ -593,7 +592,7 @@ def _byline(page: str, author: str | None) -> str | None:
                                                                       if m.group().replace(".", "") == author), None)):
             return spelt
         return author
-    lines = unescape(_TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", element.group(2))))
+    lines = unescape(TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", element.group(2))))
     if (m := _BY_WRITER.search(lines)) is None or (author and m.group("name").casefold() in author.casefold()):
         return author
     return m.group("name")
@@ -667,7 +666,7 @@ _TODAY_WORDS = 6  # the most words of a "today" element's date ("Friday, 14 Marc
 
 def _today_days(html: str) -> set[str]:
     """The days (ISO) a page's elements of its today show: a date alone (not a "today-news" box of stories)."""
-    shown = (" ".join(unescape(_TAG.sub(" ", m.group(2))).split()) for m in _TODAY_ELEMENT.finditer(html))
+    shown = (visible_text(m.group(2)) for m in _TODAY_ELEMENT.finditer(html))
     return {d.isoformat() for text in shown if len(text.split()) <= _TODAY_WORDS for d in _whole_dates(text)}
 
 
@@ -691,14 +690,9 @@ def _paragraph_words(html: str) -> int:
     total = 0
     for m in _PARAGRAPH_OPEN.finditer(html):
         end = _PARAGRAPH_END.search(html, m.end())
-        n = len(unescape(_TAG.sub(" ", html[m.end(): end.start() if end else len(html)])).split())
+        n = len(unescape(TAG.sub(" ", html[m.end(): end.start() if end else len(html)])).split())
         total += n if n >= _PARAGRAPH_MIN_WORDS else 0
     return total
-
-
-def _visible_text(page: str) -> str:
-    """A page's text as a browser shows it: no scripts, styles or tags, entities decoded, spaces single."""
-    return " ".join(unescape(_TAG.sub(" ", _HIDDEN_ELEMENT.sub(" ", page))).split())
 
 
 # A date's label on a page ("Published Jan 12, 1999", "Posted: 05/23/2016"; not a date inside a headline).
@@ -745,7 +739,7 @@ def _headline_in_title(page: str, shown: str, full_title: str | None, title: str
         return shorter
     if len(own) < 2 or not full_title:
         return title, None  # trafilatura chose one part of the title: its choice stands
-    if any(title in " ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
+    if any(title in visible_text(h.group(1)) for h in _H1.finditer(page)):
         return title, None  # "Kazakhstan votes - and nobody is surprised": a headline with a separator
     parts = [p.strip() for p in _TITLE_PARTS.split(full_title)]
     # trafilatura kept the whole <title> ("People's Daily Online -- Pro-presidential party wins ..."):
@@ -770,7 +764,7 @@ def _headline_shown(page: str, title: str, own: list[str]) -> tuple[str, str | N
     ``own``) is a social title cut short ("Party Cruises to Vote Win" of the headline "Party Cruises
     to Vote Win as Oil Rout Bites") or the headline and the site's name ("Kazakhstan frees 1,149 ...
     | Taiwan News"), else None."""
-    for h1 in (" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)):
+    for h1 in (visible_text(h.group(1)) for h in _H1.finditer(page)):
         shown, wanted = _APOSTROPHES.sub("'", h1), _APOSTROPHES.sub("'", title)
         # (the longer part: a logo in an <h1>, "Taiwan News", is the site's name)
         if len(own) == 2 and shown in own and len(shown.split()) > len(own[1 - own.index(shown)].split()):
@@ -787,7 +781,7 @@ def _other_headline(page: str, shown: str, title: str, full_title: str | None) -
     page's date line follows the ``<h1>`` in ``shown``, its visible text): the headline a reader
     sees; else None. An ``<h1>`` of a few capitalised words is a logo, one that holds the title or is
     held by it the same headline, and one with nothing in common furniture."""
-    found = [" ".join(unescape(_TAG.sub(" ", h.group(1))).split()) for h in _H1.finditer(page)]
+    found = [visible_text(h.group(1)) for h in _H1.finditer(page)]
     if len(found) != 1 or len(found[0].split()) < _HEADLINE_WORDS or _SITE_WORDS.fullmatch(found[0]):
         return None
     shown_h1 = _APOSTROPHES.sub("'", found[0]).casefold()

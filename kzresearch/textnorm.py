@@ -15,10 +15,14 @@ from ftfy.badness import is_bad
 
 # Typographic quotes become ASCII so that patterns and gold phrases compare; spaces of every
 # width become one space; a circled C is the copyright sign. Dashes stay: an em dash marks a dateline ("ALMATY — ...").
+_QUOTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+}
+_QUOTE_TRANSLATION = str.maketrans(_QUOTES)
 _TRANSLATION = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        **_QUOTES,
         "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\u2002": " ",
         "\u2003": " ", "\u3000": " ", "\t": " ",
         "\u24d2": "\u00a9", "\u24b8": "\u00a9",  # the circled letter C of East Asian pages is the copyright sign
@@ -62,6 +66,18 @@ def _non_ascii_neighbourhoods(text: str) -> str:
             spans.append([start, end])
     prefix = "" if spans and spans[0][0] == 0 else "\0"  # "^" in a pattern means the text's start
     return prefix + "\0".join(text[a:b] for a, b in spans)
+
+
+def plain_quotes(text: str) -> str:
+    """Return ``text`` with its typographic quotation marks and apostrophes as ASCII ones, one character for
+    one (offsets kept), as :func:`normalize_line` writes them.
+
+    Examples
+    --------
+    >>> print(plain_quotes("Kazakhstan\u2019s \u00abNur Otan\u00bb"))
+    Kazakhstan's "Nur Otan"
+    """
+    return text.translate(_QUOTE_TRANSLATION)
 
 
 def normalize_line(text: str) -> str:

@@ -562,10 +562,11 @@ def test_a_staff_credit_names_the_house_where_nothing_else_does(ref):
 
 
 def test_a_page_date_only_a_link_gives_is_no_publication_date():
-    from kzresearch.reading import _page_dates as page_dates, _visible_text
+    from kzresearch.markup import visible_text
+    from kzresearch.reading import _page_dates as page_dates
 
     def _page_dates(page: str, date: str) -> tuple:
-        return page_dates(page, _visible_text(page), date)
+        return page_dates(page, visible_text(page), date)
 
     page = ('<html><head><title>X</title></head><body><p>UPDATED: 08:26, September 23, 2004</p>'
             '<a href="/200409/15/eng20040915_157402.html">SCO prime ministers to meet</a></body></html>')
