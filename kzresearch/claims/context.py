@@ -335,6 +335,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
     attr = lexicon["attribution"]
     verbs = speech_verbs(attr)
     settings = alternation(lexicon["place_context"]["speech_settings"])
+    # a figure's publisher: "toll, published by", "figures compiled by", "statistics released by"
+    published_by = (rf"(?:{alternation([*(attr.get('figure_nouns') or []), 'statistics'])}),?\s+"
+                    rf"(?:{alternation(attr.get('agent_participles') or ['(?!)'])})\s+by")
     patterns = _Patterns(
         places=places,
         country=country,
@@ -350,7 +353,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
         speech_verb=re.compile(rf",?\s+(?:{alternation(attr.get('speech_adverbs') or [])}\s+)?(?:(?:has|have|had)\s+)?\b{verbs}\b"),
         # (a site's name keeps its dot: "according to Zona.kz")
-        according=re.compile(rf"\b{alternation(attr['prepositions'])}\s+(?P<who>(?:[^,.;:\"()]|\.(?=[a-z]{{2,4}}\b))+)", re.IGNORECASE),
+        according=re.compile(rf"\b(?:{alternation(attr['prepositions'])}|{published_by})\s+(?P<who>(?:[^,.;:\"()]|\.(?=[a-z]{{2,4}}\b))+)",
+                             re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
