@@ -45,9 +45,15 @@ _PLACE_CHARS = 60
 _PLACE_MARKUP = 3000
 
 
+# The units a row's figures are written with, the measure of each (a count of votes is none of the results
+# table's), as :mod:`kzresearch.claims.results` reads them back.
+SHARE, SEATS, VOTES = "%", " seats", " votes"
+UNIT_MEASURES = {SHARE: "vote_share", SEATS: "seats", VOTES: None}
+
+
 @dataclass(frozen=True)
 class _Column:
-    unit: str  # "%", " seats" or " votes"
+    unit: str  # SHARE, SEATS or VOTES
     year: str | None  # the year a column of an earlier vote names ("% in 2012")
 
 
@@ -98,7 +104,7 @@ def _table_lines(body: str) -> list[str]:
     if len(header) > _MOST_COLUMNS or any(len(cell.split()) > _LONGEST_CELL_WORDS for row in rows for cell in row):
         return []
     columns = [_column(cell, caption_year.group() if caption_year else None) for cell in header]
-    if not any(c is not None and c.unit != " votes" for c in columns[1:]):
+    if not any(c is not None and c.unit != VOTES for c in columns[1:]):
         return []  # (votes alone are no share or seat)
     lines = []
     for row in figures:
@@ -117,8 +123,8 @@ def _column(header: str, default_year: str | None = None) -> _Column | None:
     no header: "82.20%"), of the year it names, else ``default_year``."""
     if _FIGURE.fullmatch(header):
         return None
-    unit = "%" if _SHARE_HEADER.search(header) else " seats" if _SEATS_HEADER.search(header) else \
-        " votes" if _VOTES_HEADER.search(header) else None
+    unit = SHARE if _SHARE_HEADER.search(header) else SEATS if _SEATS_HEADER.search(header) else \
+        VOTES if _VOTES_HEADER.search(header) else None
     year = _YEAR.search(header)
     return _Column(unit, year.group() if year else default_year) if unit else None
 
