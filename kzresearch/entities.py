@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from kzresearch.patterns import fold_case, trie_alternation
+from kzresearch.patterns import LATIN_LOWER, LATIN_UPPER, fold_case, trie_alternation
 from kzresearch.reference import Reference
 
 DEFAULT_FUZZY_THRESHOLD = 90.0
@@ -25,9 +25,8 @@ _MIN_FUZZY_LENGTH = 6
 _WORD = re.compile(r"[^\s]+")
 # A capitalised run, without a possessive "'s" ("Toqayev's office" names Toqayev); its letters may
 # carry diacritics ("Nazarbaïev", "Aqtöbe", "Öskemen").
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # (Latin Extended-A holds both cases: "Şymkent")
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
-_CAPITALISED = re.compile(rf"(?<![\w-])[{_UPPER}](?:[{_LOWER}]|'(?!s\b))+(?:[- ](?:[{_UPPER}](?:[{_LOWER}]|'(?!s\b))+|[A-Z]{{2,}}))*(?![\w-])")
+_CAPITALISED = re.compile(rf"(?<![\w-])[{LATIN_UPPER}](?:[{LATIN_LOWER}]|'(?!s\b))+"
+                          rf"(?:[- ](?:[{LATIN_UPPER}](?:[{LATIN_LOWER}]|'(?!s\b))+|[A-Z]{{2,}}))*(?![\w-])")
 
 
 # The fewest letters of a party's name looked for in capitals too.

@@ -20,7 +20,7 @@ from functools import lru_cache
 from kzresearch.cleaning import (AGENCY_SIGNOFF, DASH_LED, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
                                  agencies_before_date, dated_byline_author, is_site_menu, name_on_line, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
-from kzresearch.patterns import any_of, caseless, fold_case
+from kzresearch.patterns import LATIN_UPPER, any_of, caseless, fold_case
 from kzresearch.reading import TITLE_SEPARATOR
 from kzresearch.reference import Reference, agency_index, named_outlets
 from kzresearch.textnorm import sentence_spans
@@ -28,9 +28,9 @@ from kzresearch.textnorm import sentence_spans
 _BYLINE_PREFIX = re.compile(r"^(?:by:?|byline:|authors?:?|(?:written|posted|article|story|report) by:?)\s+", re.IGNORECASE)
 # What a page's author field may carry after the names: "Chen Qingyu; Lin Xiaowei Published Jun".
 # A scholarly page's author as "Last, First" (Highwire's citation_author), which trafilatura splits into two.
-_SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z\u00c0-\u00de][\w'-]+)\s*[;,]\s*(?P<given>[A-Z\u00c0-\u00de][\w'-]+)")
+_SURNAME_FIRST = re.compile(rf"(?P<surname>[{LATIN_UPPER}][\w'-]+)\s*[;,]\s*(?P<given>[{LATIN_UPPER}][\w'-]+)")
 # A writer's name: one to four capitalised words, of any Latin letters ("Élise Vautrin").
-_NAME_WORDS = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017f][\w'.-]+(?: [A-Z\u00c0-\u00de\u0100-\u017f][\w'.-]+){0,3}")
+_NAME_WORDS = re.compile(rf"[{LATIN_UPPER}][\w'.-]+(?: [{LATIN_UPPER}][\w'.-]+){{0,3}}")
 # The label of an author field: "Author:", "Text:", "Author`s name" (Pravda's).
 _AUTHOR_LABEL = re.compile(r"^[^:|]*?:\s*|^author[`'\u2019]?s\s+name\s*", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(r"\s+(?:Published|Updated|Posted|Last updated)\b.*$")
@@ -603,6 +603,11 @@ def _masthead_in_notice(lines: list[Line]) -> tuple[str, str] | None:
     return None
 
 
+def _credited_in(dateline: re.Match) -> str:
+    """The credit a dateline (:data:`_DATELINE_CREDIT`) gives: in brackets, between slashes or bare."""
+    return dateline.group("agency") or dateline.group("slashed") or dateline.group("bare")
+
+
 def _masthead_in_dateline(lines: list[Line]) -> tuple[str, str] | None:
     """Return ``(outlet, evidence)`` from a name atop the page that the story's dateline credits: "PAP –
     Polish Press Agency" atop and "Nur-Sultan/Warsaw (PAP) – ..." opening the story, "O'zbekiston Milliy
@@ -621,7 +626,7 @@ def _masthead_in_dateline(lines: list[Line]) -> tuple[str, str] | None:
         return None
     # (the dateline opens one of the first paragraphs: a correspondent's line may stand above it)
     opening = [line for line in written[title_at + 1:] if line.role == "body"][:_DATELINE_PARAGRAPHS]
-    credits = [m.group("agency") or m.group("slashed") or m.group("bare") for line in opening if (m := _DATELINE_CREDIT.match(line.text))]
+    credits = [_credited_in(m) for line in opening if (m := _DATELINE_CREDIT.match(line.text))]
     if not credits:
         return None
     credited = fold_case(credits[0].strip())
@@ -844,7 +849,7 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                         if a.strip(" .")[:1].isupper()]
         elif line.role in ("body", "standfirst") and (m := _DATELINE_CREDIT.match(line.text)):
             # "ASTANA (REUTERS, AFP) -", "ALMATY (AFP-Yonhap) --": each agency credited
-            wire += _agencies_listed(m.group("agency") or m.group("slashed") or m.group("bare"), agencies)
+            wire += _agencies_listed(_credited_in(m), agencies)
         elif line.rule == "source_credit":  # "Source: Reuters/AFP/gs", "Source: Xinhua"
             wire += _agencies_listed(line.text.split(":", 1)[-1], agencies)
         elif line.rule == "date_line" and (m := _AGENCY_BEFORE_STAMP.match(line.text)):

@@ -28,6 +28,11 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _re_parser
 
 
+# Latin letters with and without diacritics, for a character class: a name's capital and its other letters
+# ("Élise", "Nazarbaïev", "Şymkent"; Latin-1's × and ÷ left out; Latin Extended-A holds both cases).
+LATIN_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+LATIN_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+
 # The only non-ASCII characters re.IGNORECASE matches to ASCII letters (found by trying every
 # code point): dotted capital I, dotless i, long s and the Kelvin sign. Mapping them first also
 # keeps the lower-cased text as long as the original ("\u0130".lower() is two characters).
