@@ -43,8 +43,9 @@ _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_
             "official": 1.5}
 # Official figures count up to this many (a results table names every party's share).
 _OFFICIAL_CAP = 4
-# A share or turnout stated to two decimals: "80.99 per cent", "70.96%", "75,41 %".
-_PRECISE_SHARE = re.compile(r"(?<![\d.,])(?P<n>\d{1,2}[.,]\d\d)\s*(?:%|per\s?cent|percent|pc\b)", re.IGNORECASE)
+# A share or turnout stated to two decimals: "80.99 per cent", "70.96%", "75,41 %"; not one dated to its
+# year, which is the year's evidence ("Nur Otan: 82.20%, 80.99% in 2012", a results table's row).
+_PRECISE_SHARE = re.compile(r"(?<![\d.,])(?P<n>\d{1,2}[.,]\d\d)\s*(?:%|per\s?cent|percent|pc\b)(?! in (?:19|20)\d\d\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Markup as a browser shows it: the tags, scripts and styles of an HTML fragment left out.
 
-Read by :mod:`kzresearch.reading` (a page's title, headline and dates) and :mod:`kzresearch.html_tables`
+Read by :mod:`kzresearch.reading` (a page's title, headline and dates) and :mod:`kzresearch.results_tables`
 (a table's cells).
 """
 from __future__ import annotations

@@ -7,7 +7,7 @@ subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtit
 text, :mod:`kzresearch.subtitles`; a Markdown note its front matter's fields and its plain lines,
 :mod:`kzresearch.markdown_text`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura, its results tables set in as lines of text,
-:mod:`kzresearch.html_tables`) and JSON Lines (``.jsonl``, one article
+as a results table typed into a text with bars is, :mod:`kzresearch.results_tables`) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
 ``published``/``publishedAt``/a Unix time) and tables (``.csv``/``.tsv``, a spreadsheet's or a
@@ -35,7 +35,7 @@ from pathlib import Path
 from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
-from kzresearch.html_tables import with_results_tables
+from kzresearch.results_tables import with_html_tables, with_text_tables
 from kzresearch.markup import HIDDEN_ELEMENT, TAG, visible_text
 from kzresearch.mail import read_mail
 from kzresearch.markdown_text import read_markdown
@@ -437,8 +437,8 @@ def read_file(
     if (exported := read_nexis(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)
             or read_markdown(text, fields)) is not None:
         story, meta = exported
-        return [RawDocument(stem, name, digest, encoding, "txt", story, len(data), meta)], []
-    return [RawDocument(stem, name, digest, encoding, "txt", text, len(data))], []
+        return [RawDocument(stem, name, digest, encoding, "txt", with_text_tables(story), len(data), meta)], []
+    return [RawDocument(stem, name, digest, encoding, "txt", with_text_tables(text), len(data))], []
 
 
 def _markup_as_text(body: str) -> str:
@@ -500,7 +500,7 @@ def _extract_html(html: str) -> tuple[str, dict]:
         "url": doc.get("url"),
         "provider": _article_provider(html),
     }
-    text = with_results_tables(doc["text"], html)
+    text = with_html_tables(doc["text"], html)
     if meta["title"]:
         text = meta["title"] + "\n" + text
     return text, {k: v for k, v in meta.items() if v}
@@ -898,7 +898,7 @@ def _row_document(record: dict, where: str, default_id: str, source: str, encodi
                   fields: RecordFields) -> RawDocument | Problem:
     """Read one exported record (a JSON Lines row, a table's row) into a document, or say why not."""
     found = fields.read(record)
-    body = _markup_as_text(found.get("text") or "")
+    body = with_text_tables(_markup_as_text(found.get("text") or ""))
     if not body.strip():
         return Problem(where, "malformed_row", f"row has no article text under any known key ({_text_keys(fields)}, ...: "
                                                "data/reference/record_fields.yaml); row skipped")

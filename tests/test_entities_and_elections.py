@@ -188,6 +188,10 @@ def test_official_figures_stated_tell_the_vote_reported_from_one_recalled(ref):
     # one figure alone is often a past vote's, recalled in passing: it decides nothing
     assert "official figures" not in infer_election(
         "Tokayev won 81.31% in the presidential election.", ref, dates=[], mentions=[]).evidence
+    # a figure dated to its year is that year's, not the story's ("Nursultan Nazarbayev: 79.78% in 1999", a table's row)
+    assert "official figures" not in infer_election(
+        "The presidential election was held.\nNursultan Nazarbayev: 79.78% in 1999\nTurnout: 87.05% in 1999",
+        ref, dates=[], mentions=[]).evidence
 
 
 @pytest.mark.parametrize("surface, canonical", [

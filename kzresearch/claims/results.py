@@ -35,7 +35,7 @@ from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, Doc
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
-from kzresearch.html_tables import SHARE, UNIT_MEASURES
+from kzresearch.results_tables import SHARE, UNIT_MEASURES
 from kzresearch.patterns import caseless, fold_case, starting_words
 from kzresearch.reference import official_values
 
@@ -743,12 +743,14 @@ def _fractions_of_voters(tc: TextContext, f: _Frames, index: int) -> list[dict]:
     return found
 
 
-# A results table's row as :mod:`kzresearch.html_tables` writes it: "Nur Otan: 6,183,757 votes, 82.20%, 84
+# A results table's row as :mod:`kzresearch.results_tables` writes it: "Nur Otan: 6,183,757 votes, 82.20%, 84
 # seats, 80.99% in 2012" (a figure of an earlier vote names its year).
 _TABLE_UNIT = "|".join(re.escape(unit) for unit in UNIT_MEASURES)
-_TABLE_CELL = rf"\d[\d.,]*(?:{_TABLE_UNIT})(?: in (?:19|20)\d\d)?"
-# (two figures or more: "Almaty: 25.82%" is a list's item, which the sentence frames read)
-_TABLE_ROW = re.compile(rf"(?P<label>[^:\n]{{2,80}}): (?P<cells>{_TABLE_CELL}(?:, {_TABLE_CELL})+)")
+_TABLE_FIGURE = rf"\d[\d.,]*(?:{_TABLE_UNIT})"
+_IN_YEAR = r" in (?:19|20)\d\d"
+_TABLE_CELL = rf"{_TABLE_FIGURE}(?:{_IN_YEAR})?"
+# (two figures or more, or one of a year: "Almaty: 25.82%" is a list's item, which the sentence frames read)
+_TABLE_ROW = re.compile(rf"(?P<label>[^:\n]{{2,80}}): (?P<cells>{_TABLE_CELL}(?:, {_TABLE_CELL})+|{_TABLE_FIGURE}{_IN_YEAR})")
 _TABLE_CELLS = re.compile(rf"(?P<value>\d[\d.,]*)(?P<unit>{_TABLE_UNIT})(?: in (?P<year>(?:19|20)\d\d))?")
 _TOTAL_ROW = re.compile(r"(?:total|sum|all\b|valid|invalid|spoil|blank)", re.IGNORECASE)
 
@@ -773,7 +775,7 @@ def _table_row_results(tc: TextContext, index: int, m: re.Match) -> list[dict]:
     own = elections.by_id.get(tc.ctx.election_id or "")
     rows = []
     for cell in _TABLE_CELLS.finditer(tc.text, m.start("cells"), m.end("cells")):
-        share = cell.group("unit") == SHARE
+        share = UNIT_MEASURES[cell.group("unit")] == UNIT_MEASURES[SHARE]
         measure = "turnout" if turnout and share else UNIT_MEASURES[cell.group("unit")]
         value = parse_number(cell.group("value"), percent=share)
         if measure is None or value is None:

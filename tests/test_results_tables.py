@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kzresearch.claims import DocContext, extract_results
-from kzresearch.html_tables import with_results_tables
+from kzresearch.results_tables import with_html_tables, with_text_tables
 
 RESULTS = ("<table><caption>Final results</caption><thead><tr><th>Party</th><th>Votes</th><th>%</th><th>Seats</th>"
            "<th>% in 2012</th></tr></thead><tbody>"
@@ -17,7 +17,7 @@ TEXT = "The commission confirmed the result on Tuesday.\nObservers said voters l
 
 def test_a_results_table_is_set_in_after_the_paragraph_before_it():
     html = f"<p>The commission confirmed the result on Tuesday.</p>{RESULTS}<p>Observers said voters lacked a genuine choice.</p>"
-    assert with_results_tables(TEXT, html).split("\n") == [
+    assert with_html_tables(TEXT, html).split("\n") == [
         "The commission confirmed the result on Tuesday.",
         "Nur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012",
         "Ak Zhol: 540,406 votes, 7.18%, 7 seats, 7.47% in 2012",
@@ -28,7 +28,7 @@ def test_a_results_table_is_set_in_after_the_paragraph_before_it():
 
 
 def test_a_table_the_text_cannot_place_goes_at_its_end():
-    lines = with_results_tables(TEXT, f"<div>Sidebar</div>{RESULTS}").split("\n")
+    lines = with_html_tables(TEXT, f"<div>Sidebar</div>{RESULTS}").split("\n")
     assert lines[:2] == TEXT.split("\n") and lines[2].startswith("Nur Otan:")
 
 
@@ -37,19 +37,19 @@ def test_layout_tables_and_tables_of_other_figures_are_left_out():
               + "</td><td>1</td></tr><tr><td>x</td><td>2</td></tr></table>")
     rates = "<table><tr><th>Currency</th><th>Rate</th></tr><tr><td>USD</td><td>385.6</td></tr><tr><td>EUR</td><td>421.3</td></tr></table>"
     for html in (layout, rates):
-        assert with_results_tables(TEXT, html) == TEXT
+        assert with_html_tables(TEXT, html) == TEXT
 
 
 def test_a_results_table_inside_a_layout_table_is_read():
     html = f"<table><tr><td><p>The commission confirmed the result on Tuesday.</p>{RESULTS}</td></tr></table>"
-    assert with_results_tables(TEXT, html).split("\n")[1] == "Nur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012"
+    assert with_html_tables(TEXT, html).split("\n")[1] == "Nur Otan: 6,183,757 votes, 82.20%, 84 seats, 80.99% in 2012"
 
 
 def test_a_captions_year_running_numbers_and_spaced_thousands():
     html = ("<table><caption>Mazhilis election of 2012</caption><tr><th>No.</th><th>Party</th><th>Votes</th><th>%</th></tr>"
             "<tr><td>1</td><td>Nur Otan</td><td>5 621 401</td><td>80,99</td></tr>"
             "<tr><td>2</td><td>Ak Zhol</td><td>518 405</td><td>7,47</td></tr></table>")
-    assert with_results_tables(TEXT, html).split("\n")[2:] == ["Nur Otan: 5621401 votes in 2012, 80,99% in 2012",
+    assert with_html_tables(TEXT, html).split("\n")[2:] == ["Nur Otan: 5621401 votes in 2012, 80,99% in 2012",
                                                                "Ak Zhol: 518405 votes in 2012, 7,47% in 2012"]
 
 
@@ -75,3 +75,54 @@ def test_a_table_rows_figures_are_its_partys_of_its_columns_election(ref):
         ("76.4%", "turnout", "turnout", 76.4, "2016-03-20-parliamentary", "Atyrau Region"),
         ("81.2%", "turnout", "turnout", 81.2, "2012-01-15-parliamentary", "Atyrau Region"),
     ]
+
+
+YEARS = """Here's the full record:
+
+Year | Winner | Winner's share | Runner-up | Runner-up's share | Turnout
+1991 | Nursultan Nazarbayev | 98.78% | (uncontested) | \u2013 | 88.23%
+1999 | Nursultan Nazarbayev | 79.78% | Serikbolsyn Abdildin | 11.70% | 87.05%
+2022 | Kassym-Jomart Tokayev | 81.31 percent | Zhiguli Dairabayev | 3.42 percent | 69.44 percent
+
+Note that turnout is not directly comparable."""
+
+
+def test_a_table_typed_with_bars_is_written_as_lines_a_candidate_and_the_turnout_of_each_year():
+    assert with_text_tables(YEARS).split("\n") == [
+        "Here's the full record:", "",
+        "Nursultan Nazarbayev: 98.78% in 1991", "Turnout: 88.23% in 1991",
+        "Nursultan Nazarbayev: 79.78% in 1999", "Serikbolsyn Abdildin: 11.70% in 1999", "Turnout: 87.05% in 1999",
+        # (a share keeps the word its cell wrote it with)
+        "Kassym-Jomart Tokayev: 81.31 percent in 2022", "Zhiguli Dairabayev: 3.42 percent in 2022", "Turnout: 69.44 percent in 2022",
+        "", "Note that turnout is not directly comparable."]
+
+
+def test_a_markdown_table_and_a_tab_separated_one_are_read():
+    markdown = "| Party | Votes | % | Seats |\n|---|---:|---:|---:|\n| Amanat | 3,432,130 | 53.90 | 40 |\n| Auyl | 684,086 | 10.90 | 8 |"
+    assert with_text_tables(markdown).split("\n") == ["Amanat: 3,432,130 votes, 53.90%, 40 seats", "Auyl: 684,086 votes, 10.90%, 8 seats"]
+    assert with_text_tables(markdown.replace(" | ", "\t").replace("| ", "").replace(" |", "")).split("\n")[-1] == "Auyl: 684,086 votes, 10.90%, 8 seats"
+
+
+def test_menus_and_tables_of_other_figures_typed_with_bars_are_left_as_they_are():
+    for text in ("Home | World | Business | Sport\nPolice detained dozens of people.",
+                 "Currency | Buy | Sell\nUSD | 385.6 | 386.1\nEUR | 421.3 | 422.0",
+                 "A | B\nThe line above has two cells only."):
+        assert with_text_tables(text) == text
+
+
+def test_a_year_rows_line_is_the_candidates_figure_of_that_years_vote_of_the_storys_kind(ref):
+    text = "Tokayev won the snap presidential election.\n" + with_text_tables(YEARS.split("\n\n")[1])
+    rows = extract_results(text, DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [(r["phrase"], r["subject"], r["measure"], r["value"], r["election_id"]) for r in rows][2:6] == [
+        ("79.78%", "Nursultan Nazarbayev", "vote_share", 79.78, "1999-01-10-presidential"),
+        ("11.70%", "Serikbolsyn Abdildin", "vote_share", 11.7, "1999-01-10-presidential"),
+        ("87.05%", "turnout", "turnout", 87.05, "1999-01-10-presidential"),
+        ("81.31 percent", "Kassym-Jomart Tokayev", "vote_share", 81.31, "2022-11-20-presidential"),
+    ]
+
+
+def test_a_text_documents_tables_are_read_through_the_file_reader(tmp_path):
+    from kzresearch.reading import read_file
+
+    (tmp_path / "a.txt").write_text(YEARS, encoding="utf-8")
+    assert "Serikbolsyn Abdildin: 11.70% in 1999" in read_file(tmp_path / "a.txt", tmp_path)[0][0].text.split("\n")

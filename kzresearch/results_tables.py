@@ -1,0 +1,211 @@
+"""Results tables, as lines of text the results extractor reads.
+
+trafilatura leaves a page's tables out of its text (a page laid out in tables would come out as one
+cell a line), and a table typed into plain text with bars ("1999 | Nursultan Nazarbayev | 79.78% |
+...") reads as no sentence. A table of results is no layout: a header row naming a share, seats,
+votes or the turnout over rows of figures. Each such row becomes lines of a label, a colon and each
+figure followed by its column's unit, as the header names it ("Nur Otan: 6,183,757 votes, 82.20%, 84
+seats, 80.99% in 2012"). A figure's label is the name before it in its row (a row of a year holds a
+name and a share of each candidate: "Serikbolsyn Abdildin: 11.70% in 1999"), or the turnout its
+column names.
+
+Examples
+--------
+>>> html = ("<p>The commission confirmed the result.</p><table><tr><th>Party</th><th>%</th><th>Seats</th>"
+...         "<th>% in 2012</th></tr><tr><td>Nur Otan</td><td>82.20</td><td>84</td><td>80.99</td></tr>"
+...         "<tr><td>Ak Zhol</td><td>7.18</td><td>7</td><td>&ndash;</td></tr></table><p>Observers disagreed.</p>")
+>>> print(with_html_tables("The commission confirmed the result.\\nObservers disagreed.", html))
+The commission confirmed the result.
+Nur Otan: 82.20%, 84 seats, 80.99% in 2012
+Ak Zhol: 7.18%, 7 seats
+Observers disagreed.
+>>> print(with_text_tables("Year | Winner | Share | Turnout\\n1999 | Nursultan Nazarbayev | 79.78% | 87.05%\\n"
+...                        "2005 | Nursultan Nazarbayev | 91.15% | 76.78%"))
+Nursultan Nazarbayev: 79.78% in 1999
+Turnout: 87.05% in 1999
+Nursultan Nazarbayev: 91.15% in 2005
+Turnout: 76.78% in 2005
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzresearch.markup import visible_text
+from kzresearch.textnorm import plain_quotes
+
+# An innermost table: a results table inside a page laid out in tables is still read.
+_TABLE = re.compile(r"<table\b[^>]*>(?P<body>(?:(?!<table\b).)*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+_CAPTION = re.compile(r"<caption\b[^>]*>(?P<text>.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
+_ROW = re.compile(r"<tr\b[^>]*>(?P<cells>.*?)(?=<tr\b|</tr\s*>|$)", re.IGNORECASE | re.DOTALL)
+_CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<text>.*?)(?=<t[dh]\b|</t[dh]\s*>|$)", re.IGNORECASE | re.DOTALL)
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+# A figure, with the share word it may carry ("81.31 percent": kept as written).
+_FIGURE = re.compile(r"[+-]?\d[\d.,\u00a0 ]*?(?P<unit>%| ?per ?cent)?", re.IGNORECASE)
+# What a column's header says its figures are: a share, seats or votes, of the year it names, if any;
+# or the turnout, which is its own figures' label.
+_SHARE_HEADER = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b", re.IGNORECASE)
+_SEATS_HEADER = re.compile(r"\b(?:seats|mandates)\b", re.IGNORECASE)
+_VOTES_HEADER = re.compile(r"\bvotes\b", re.IGNORECASE)
+_TURNOUT_HEADER = re.compile(r"\bturnout\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A table of text, a page's layout or a list of links: cells this long hold no figure of a result.
+_LONGEST_CELL_WORDS = 12
+_MOST_COLUMNS = 10
+# The visible text before a table that places it in the page's text, and the markup it is read from.
+_PLACE_CHARS = 60
+_PLACE_MARKUP = 3000
+# A table typed into text: lines of three cells or more between bars or tabs ("| a | b |" or "a | b"),
+# and a Markdown table's line of dashes under its header.
+_TEXT_SEPARATOR = re.compile(r"\s*\|\s*|\t")
+_DASHES = re.compile(r":?-{2,}:?")
+_FEWEST_CELLS = 3
+
+
+# The units a row's figures are written with, the measure of each (a count of votes is none of the results
+# table's; a share may be written as its cell wrote it), as :mod:`kzresearch.claims.results` reads them back.
+SHARE, SEATS, VOTES = "%", " seats", " votes"
+UNIT_MEASURES = {SHARE: "vote_share", " percent": "vote_share", " per cent": "vote_share", SEATS: "seats", VOTES: None}
+
+
+@dataclass(frozen=True)
+class _Column:
+    unit: str  # SHARE, SEATS or VOTES
+    year: str | None  # the year a column of an earlier vote names ("% in 2012")
+    label: str | None  # the label of its figures, where the header names it ("Turnout")
+
+
+def with_html_tables(text: str, html: str) -> str:
+    """Return ``text`` (trafilatura's, of ``html``) with the page's results tables set in, each after
+    the line its preceding paragraph ends on (at the end where the text does not hold that paragraph).
+
+    Parameters
+    ----------
+    text : str
+        The page's extracted text.
+    html : str
+        The page's markup.
+
+    Returns
+    -------
+    str
+        The text with lines of each results table's rows.
+    """
+    for table in reversed(list(_TABLE.finditer(html))):
+        body = table.group("body")
+        rows = [[visible_text(c.group("text")) for c in _CELL.finditer(r.group("cells"))] for r in _ROW.finditer(body)]
+        # (a year the caption names is the year of the columns that name none: "Mazhilis election of 2012")
+        caption = _CAPTION.search(body)
+        caption_year = _YEAR.search(visible_text(caption.group("text"))) if caption else None
+        if not (lines := _table_lines(rows, caption_year.group() if caption_year else None)):
+            continue
+        before = visible_text(html[max(0, table.start() - _PLACE_MARKUP): table.start()])[-_PLACE_CHARS:].strip()
+        at = _find_spaced(text, before) if before else -1
+        if at < 0:
+            text = text.rstrip("\n") + "\n" + "\n".join(lines)
+            continue
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        text = text[:line_end] + "\n" + "\n".join(lines) + text[line_end:]
+    return text
+
+
+def with_text_tables(text: str) -> str:
+    """Return ``text`` with each results table typed into it with bars or tabs written as lines of
+    its rows; other tables are left as they are.
+
+    Parameters
+    ----------
+    text : str
+        A document's text.
+
+    Returns
+    -------
+    str
+        The text with lines of each results table's rows in place of the table.
+    """
+    if "|" not in text and "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block = []
+        while i + len(block) < len(lines) and len(cells := _text_cells(lines[i + len(block)])) >= _FEWEST_CELLS:
+            block.append(cells)
+        if len(block) > 2 and (rows := _table_lines([row for row in block if not all(_DASHES.fullmatch(c) for c in row if c)])):
+            out += rows
+            i += len(block)
+        else:
+            out += lines[i: i + max(1, len(block))]
+            i += max(1, len(block))
+    return "\n".join(out)
+
+
+def _text_cells(line: str) -> list[str]:
+    """Return the cells of a line of a table typed with bars or tabs ("| a | b |"), else none."""
+    if "|" not in line and "\t" not in line:
+        return []
+    cells = _TEXT_SEPARATOR.split(line.strip())
+    return cells[1 if cells and not cells[0] else 0: -1 if len(cells) > 1 and not cells[-1] else None]
+
+
+def _table_lines(rows: list[list[str]], default_year: str | None = None) -> list[str]:
+    """Return the lines of a results table's rows (its cells' text), or none when it is no results table."""
+    rows = [row for row in rows if any(row)]
+    body = rows[1:]
+    # (a first column of years gives each row its year: "1999 | Nursultan Nazarbayev | 79.78%"; one of running
+    # numbers, "No.", is no label: the row's label is the column after it)
+    years = bool(body) and all(row and _YEAR.fullmatch(row[0]) for row in body)
+    if not years and rows and all(not row or _FIGURE.fullmatch(row[0]) for row in body) and all(len(row) > 2 for row in rows):
+        rows = [row[1:] for row in rows]
+    header_at = next((i for i, row in enumerate(rows) if any(_column(cell) for cell in row[1:])), None)
+    if header_at is None or len(rows) - header_at < 3:
+        return []  # (a header and at least two rows of figures)
+    header, figures = rows[header_at], rows[header_at + 1:]
+    if len(header) > _MOST_COLUMNS or any(len(cell.split()) > _LONGEST_CELL_WORDS for row in rows for cell in row):
+        return []
+    columns = [_column(cell, default_year) for cell in header]
+    if not any(c is not None and c.unit != VOTES for c in columns[1:]):
+        return []  # (votes alone are no share or seat)
+    lines = []
+    for row in figures:
+        if len(row) != len(header) or not row[0] or (_FIGURE.fullmatch(row[0]) and not years):
+            continue
+        by_label: dict[str, list[str]] = {}
+        label = None if years else row[0]
+        for cell, column in zip(row[1:], columns[1:]):
+            if not (figure := _FIGURE.fullmatch(cell)):
+                # (a row of a year names each candidate before the candidate's figures)
+                label = cell if years and any(c.isalpha() for c in cell) else label
+                continue
+            if column is None or not (column.label or label):
+                continue
+            year = column.year or (row[0] if years else None)
+            # (a figure's spaces are its thousands' separators: "6 183 757"; a share keeps its word: "81.31 percent")
+            written = figure.group("unit")
+            number = _SPACES.sub("", cell[:figure.start("unit")] if written else cell)
+            unit = (" " + written.strip().lower() if written != "%" else SHARE) if written and column.unit == SHARE else column.unit
+            by_label.setdefault(column.label or label, []).append(f"{number}{unit}" + (f" in {year}" if year else ""))
+        lines += [f"{label}: {', '.join(cells)}" for label, cells in by_label.items()]
+    return lines
+
+
+def _column(header: str, default_year: str | None = None) -> _Column | None:
+    """Return what a header cell says its column's figures are, if a share, seats, votes or the turnout
+    (a figure is no header: "82.20%"), of the year it names, else ``default_year``."""
+    if _FIGURE.fullmatch(header):
+        return None
+    turnout = _TURNOUT_HEADER.search(header)
+    unit = SHARE if turnout or _SHARE_HEADER.search(header) else SEATS if _SEATS_HEADER.search(header) else \
+        VOTES if _VOTES_HEADER.search(header) else None
+    year = _YEAR.search(header)
+    return _Column(unit, year.group() if year else default_year, "Turnout" if turnout else None) if unit else None
+
+
+def _find_spaced(text: str, snippet: str) -> int:
+    """Return where ``snippet`` ends in ``text`` with white space and quotation marks written
+    either way, else -1."""
+    pattern = r"\s+".join(re.escape(word) for word in plain_quotes(snippet).split())
+    found = re.search(pattern, plain_quotes(text))
+    return found.end() if found else -1
