@@ -140,6 +140,8 @@ _READING_TIME = re.compile(r"\s*[·•|]?\s*[A-Za-z]*\s*\d+\s*min(?:ute)?s?\.?\s
 _DATE_LINE_CHARS = 80
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
+# A page's stamp of publication set off in a line of other things: "(Published 24 February 2021)", "| Posted: ...".
+_LABELLED_STAMP = re.compile(r"(?:^|[(|\u2022\u00b7]\s*)(?P<stamp>(?:First )?(?:Published|Posted)\b[^()|\u2022\u00b7]{4,60})")
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
@@ -651,8 +653,9 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "agency_signoff"
         elif dated_byline_author(line.text, rules.section_words):
             line.role, line.rule = "byline", "dated_byline"  # "14 December 2021 - Daniyar Sultanbekov"
-        elif _is_date_line(line.text):
-            line.role, line.rule = "byline", "date_line"
+        elif _is_date_line(line.text) or ((stamp := _LABELLED_STAMP.search(line.text)) and len(line.text) <= 2 * _DATE_LINE_CHARS
+                                          and _is_date_line(stamp.group("stamp"))):
+            line.role, line.rule = "byline", "date_line"  # (or a line with its stamp: "BMJ 2021;372:n488 (Published 24 February 2021)")
         elif agencies_before_date(line.text, rules.agencies):
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
         elif _AUTHOR_IN_PLACE.match(line.text):

@@ -976,3 +976,19 @@ def test_an_encyclopedias_tagline_names_it_and_a_letters_page_has_no_writer(ref)
     letters = classify_lines("Ten years after Zhanaozen, the oil workers deserve the truth\nBy Readers' Letters\n"
                              "Sir, - Ten years ago yesterday I was sitting in a contractor's office in Aktau when the news came.", ref).lines
     assert infer_byline_and_wire(letters, agency_index(ref))[0] is None
+
+
+def test_a_pictured_caption_is_no_headline_and_a_citations_stamp_dates_the_page(ref):
+    from kzresearch.metadata import dateline_published
+
+    lines = classify_lines("Obituaries\nBMJ 2021; 372 doi: https://doi.org/10.1136/bmj.n488 (Published 24 February 2021)\n"
+                           "Gulnara Seitkali in 1991, photographed for a local newspaper\n"
+                           "Gulnara Seitkali grew up in a village 120 km from the test site, where the Soviet Union set off 456 explosions.", ref).lines
+    roles = {line.text[:20]: (line.role, line.rule) for line in lines}
+    assert roles["Gulnara Seitkali in "] == ("caption", "pictured_caption")
+    assert roles["BMJ 2021; 372 doi: h"] == ("byline", "date_line")
+    assert dateline_published(lines).value == "2021-02-24"
+    # (a sentence with the participle, and one that says when something was published, are neither)
+    sentences = classify_lines("Tokayev, pictured in Astana, said on Monday that he would stand again.\n"
+                               "The report was published on 24 February 2021 by the ministry.", ref).lines
+    assert all(line.role != "caption" and line.rule != "date_line" for line in sentences)

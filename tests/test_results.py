@@ -1710,3 +1710,32 @@ def test_seats_out_of_its_chambers_whole(ref):
 def test_a_fraction_of_the_voters_that_turned_out_or_said_yes(ref, text, expected):
     rows = extract_results(text, DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 8)), ref)
     assert [(r["subject"], r["measure"], r["value"], r["qualifier"]) for r in rows] == expected
+
+
+def test_a_share_for_a_name_after_it_is_that_names(ref):
+    # (not the name before it, the figure before's; but one a verb after the name gives it to)
+    ctx = DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12))
+    rows = extract_results("Official figures showed 79.8% for Nazarbayev and 11.7% for the communist Serikbolsyn Abdildin. "
+                           "Abdildin won 11.7% for the Communist Party.", ctx, ref)
+    assert [(r["value"], r["subject"]) for r in rows] == [
+        (79.8, "Nursultan Nazarbayev"), (11.7, "Serikbolsyn Abdildin"), (11.7, "Serikbolsyn Abdildin")]
+
+
+def test_a_year_dates_a_figure_of_a_story_of_no_vote_and_no_known_day(ref):
+    rows = extract_results("The 2005 presidential election gave Tuyakbai 6.6% nationally. Tuyakbai won 6.6% nationally.",
+                           DocContext("doc", None, None), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Zharmakhan Tuyakbai", "2005-12-04-presidential"),
+                                                                ("Zharmakhan Tuyakbai", None)]
+
+
+def test_a_heading_that_opens_with_a_year_dates_its_sections_figures(ref):
+    text = ("Kazakhstan voted on Sunday for a new Mazhilis. Amanat won 53.9% of the vote.\n"
+            "2007: one party, 98 seats\n"
+            "Three years later, Nur Otan won all 98 elected seats with 88.4% of the vote.\n"
+            "No other party reached the barrier; Ak Zhol came in at 3.1%.\n"
+            "What changed\n"
+            "Ak Zhol took 8.4%.")
+    rows = extract_results(text, DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == [
+        (53.9, "2023-03-19-parliamentary"), (98, "2007-08-18-parliamentary"), (88.4, "2007-08-18-parliamentary"),
+        (3.1, "2007-08-18-parliamentary"), (8.4, "2023-03-19-parliamentary")]

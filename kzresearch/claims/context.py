@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object, speech_verbs
+from kzresearch.cleaning import SENTENCE_END
 from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
 from kzresearch.entities import matcher_for
 from kzresearch.patterns import caseless, fold_case, starting_words
@@ -138,6 +139,10 @@ _SETTING_OPENING = re.compile(
     r"(?:spring|summer|autumn|fall|winter|months?|weeks?|year)\s+(?:of\s+)?)?"
     r"(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|\d{1,2}\s+(?-i:[A-Z])[a-z]{2,8}\s+)?(?P<year>(?:19|20)\d\d)\b(?=\s*,|\s+(?-i:[a-z]))",
     re.IGNORECASE)
+# A section's heading that opens with the year its section tells of: "2004: the last mixed vote", "The 2007 election",
+# "In March 2016" (not "Since 2004", "Ten years after 2011").
+_YEAR_HEADING = re.compile(r"\W*(?:(?:The|In)\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
+_HEADING_WORDS = 10
 # An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
 _LEADING_THE = re.compile(r"^The\s+")
 _OWNER = re.compile(r"([A-Z][\w-]+)'s\s+")
@@ -488,6 +493,20 @@ class TextContext:
                 skip.add((offset, offset + len(line)))
             offset += len(line) + 1
         return [i for i, (s, e) in enumerate(self.sentences) if not any(a <= s and e <= b for a, b in skip)]
+
+    @cached_property
+    def section_years(self) -> list[int | None]:
+        """Return, for each sentence, the year its section's heading opens with ("2004: the last mixed vote",
+        "The 2007 election", "March 2016"), else None: the heading a line of its own, no sentence, under the
+        headline; a heading with no year ends the section before."""
+        found: list[int | None] = []
+        year = None
+        for i, (start, end) in enumerate(self.sentences):
+            if i and not self.continues(i) and not (i + 1 < len(self.sentences) and self.continues(i + 1)) \
+                    and len(self.text[start:end].split()) <= _HEADING_WORDS and not SENTENCE_END.search(self.text[start:end].rstrip()):
+                year = int(heading.group("year")) if (heading := _YEAR_HEADING.match(self.text, start, end)) else None
+            found.append(year)
+        return found
 
     def sentence_of(self, pos: int) -> int:
         """Return the index of the sentence holding offset ``pos``."""

@@ -1146,12 +1146,14 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         subject_after = _subject_after(tc, f, index, m.end(), hi) \
             if _THE_BEFORE.search(before) or not (named_before or pronoun_before) else None
     for_after = f.share_prep_after.match(after)
+    for_named = None
     if for_after:
         # ("12.4 percent for the opposition economist Yerlan Dosov": a descriptor may stand before the name)
         at = m.end() + for_after.end()
         following = [x for x in tc.mentions(index) if x.kind in ("party", "person") and x.start >= at
                      and _DESCRIPTOR_WORDS.fullmatch(text, at, x.start)]
-        subject_after = subject_after or (following[0].canonical if following else None)
+        for_named = following[0].canonical if following else None
+        subject_after = subject_after or for_named
     # "with 98.7 percent" takes a subject named before it, or a pronoun elected with it ("He was elected with")
     elected_with = prep is not None and prep.group().strip().lower() == "with" and _ELECTED.search(before) is not None \
         and (_PRONOUN.search(text, lo, m.start()) is not None or pronoun_with is not None)
@@ -1190,6 +1192,10 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     if vote:
         end = m.end() + vote.end()
     subject = owner or (subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None)
+    if for_named and not (verb and named_before and named_before[-1].end <= start):
+        # "79.8% for Nazarbayev and 11.7% for Abdildin": the name "for" gives, not the one before, the figure
+        # before's (but "Dairabayev won 3.4% for Auyl": the one a verb after it gives the figure to)
+        subject = owner or for_named
     if verb and (obj := _OBJECT_PRONOUN.search(verb.group("verb"))):  # "credited him with": the candidate
         subject = subject or _referent(tc, index, obj.group().lower(), start)
     if possessive and not (named_before or subject):
@@ -1825,6 +1831,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         if not cues and not back and _RUNNER_UP.search(text, cuts[segment - 1], row["start"]):
             # "won in June 2019 with 70.96%; the runner-up came second with 16.2%": second in that race
             cues = next((years[s] for s in range(segment - 1, 0, -1) if years.get(s)), set())
+        if not cues and not back and segment not in anaphors and (section_year := tc.section_years[index]) is not None:
+            # (under a heading that opens with a year, "2007: one party, 98 seats", a figure of no time of its own is that year's)
+            cues = {(section_year, 0)}
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
         dated = [j for j in attached if j <= i and segments[j] == segment]
@@ -2005,19 +2014,21 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
     ``years`` holds ``(year, month)`` cues (month 0 when only the year is named), tried latest
     first, or in the order given when a list (the one named last before the figure first). A figure in an
     article about no election belongs, when its kind is known (a party's share, seats, a yes
-    share), to the election of that kind the cue names, else to the last one before publication.
+    share), to the election of that kind the cue names, else to the last one before publication (to none
+    when the publication date is not known either).
     """
     current = tc.ctx.election_id
     elections = elections_of(tc.ref)
     own_kind = _kind_for(tc, row, None)
+    this_date: dt.date | None
     if current in elections.by_id:
         this_date, this_kind, _ = elections.by_id[current]
-    elif own_kind is not None and tc.ctx.published is not None:
-        this_date, this_kind, current = tc.ctx.published + dt.timedelta(days=1), None, None
+    elif own_kind is not None:
+        this_date, this_kind, current = tc.ctx.published and tc.ctx.published + dt.timedelta(days=1), None, None
     else:
         return current
     kind = own_kind or this_kind
-    earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date]
+    earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date] if this_date else []
     for year, month in years if isinstance(years, list) else sorted(years, reverse=True):
         if current and year == this_date.year and month in (0, this_date.month):
             continue
