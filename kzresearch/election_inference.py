@@ -235,8 +235,11 @@ def _best_election(text: str, folded: str, cues: _Cues, *, dates: list[DateExpre
     if best_score < MIN_SCORE or best_score - runner_up < 0.5:
         return ElectionGuess(None, round(best_score, 2), f"evidence too weak or tied (best {best_id} {best_score:.1f}, next {runner_up:.1f})")
     best_date = next(e.date for e in cues.elections if e.election_id == best_id)
+    # (a month and day without a year name the occurrence nearest publication: "Today is Monday, Jan. 10" in a
+    # column of 2022 names no vote of January 10, 1999)
     if published and (published - best_date).days > _AFTER_VOTE_DAYS and not (
-            best_date in full_dates or (best_date.month, best_date.day) in month_days or best_date.year in _named_vote_years(title or "")):
+            best_date in full_dates or best_date.year in _named_vote_years(title or "")
+            or ((best_date.month, best_date.day) in month_days and resolve_month_day(best_date.month, best_date.day, published) == best_date)):
         # (a vote named with its year in the text is often recalled: "since the 2019 presidential
         # election"; in the headline it is the subject: "A year after the 2019 election")
         return ElectionGuess(None, round(best_score, 2), f"published {published}, long after {best_id}, which neither the text dates nor the headline names")

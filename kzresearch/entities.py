@@ -71,8 +71,10 @@ class NameMatcher:
         )
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         # (a fake reference in tests may hold no conventions)
-        conventions = (getattr(ref, "transliterations", None) or {}).get("conventions") or {}
+        transliterations = getattr(ref, "transliterations", None) or {}
+        conventions = transliterations.get("conventions") or {}
         self._conventions = [[(re.compile(pattern), replacement) for pattern, replacement in rules] for rules in conventions.values()]
+        self._not_names = frozenset(str(word).casefold() for word in transliterations.get("not_names") or [])
 
     def find(self, text: str) -> list[dict]:
         """Return mention rows (start, end, surface, canonical, kind, match, score) in text order.
@@ -121,6 +123,8 @@ class NameMatcher:
         return []
 
     def _fuzzy(self, surface: str) -> tuple[str, float] | None:
+        if surface.casefold() in self._not_names:
+            return None  # (an English word that spells no name: "Republican")
         if surface not in self._fuzzy_cache:
             hit, spelt = self._closest(surface), surface
             for respelt in self._respellings(surface) if hit is None else []:

@@ -1,4 +1,6 @@
 """Name normalisation across transliterations, and the election an article is about."""
+import datetime as dt
+
 import pytest
 
 from kzresearch.dates import find_dates
@@ -75,8 +77,6 @@ def test_no_election_word_means_no_election(ref):
 
 def test_name_periods_from_capitals_csv_agree_with_it(ref):
     """A name period copied from capitals.csv (its ``source``) keeps that file's dates."""
-    import datetime as dt
-
     def day(value):
         return None if value in (None, "") or value != value else dt.date.fromisoformat(str(value)[:10])
 
@@ -113,8 +113,6 @@ def test_a_surname_alone_is_the_person_named_in_full_before(ref):
 
 
 def test_a_month_and_day_are_read_in_the_year_nearest_publication(ref):
-    import datetime as dt
-
     from kzresearch.dates import resolve_month_day
     from kzresearch.entities import matcher_for
 
@@ -137,8 +135,6 @@ def test_an_unseen_spelling_in_a_possessive_is_still_matched(ref):
 
 
 def test_an_article_long_after_a_vote_is_about_it_only_when_it_dates_it(ref):
-    import datetime as dt
-
     from kzresearch.entities import matcher_for
 
     text = ("Police detained hundreds at land protests. The rallies were the largest since police fired on strikers "
@@ -153,8 +149,6 @@ def test_an_article_long_after_a_vote_is_about_it_only_when_it_dates_it(ref):
 
 
 def test_news_of_unrest_that_was_no_votes_is_about_the_unrest_and_recalls_the_vote(ref):
-    import datetime as dt
-
     from kzresearch.entities import matcher_for
 
     text = ("Police detained hundreds of people protesting against the land reform in Atyrau and Almaty on Saturday. "
@@ -209,7 +203,17 @@ def test_other_languages_and_alphabets_spellings_are_mapped_and_marked(ref, surf
 def test_common_western_names_are_no_kazakh_names(ref):
     from kzresearch.entities import NameMatcher
 
-    text = "Michael Jackson, Richard, Jersey, Toulouse, Jamaica, Joseph, Chicago, Washington, Janet, Sasha, Rosario, Juventus."
+    text = ("Michael Jackson, Richard, Jersey, Toulouse, Jamaica, Joseph, Chicago, Washington, Janet, Sasha, Rosario, Juventus, "
+            "the New Hampshire Republican primary.")
     assert NameMatcher(ref).find(text) == []
     # a feminine surname in another language's spelling is another person (German "Tokajewa")
     assert NameMatcher(ref).find("Reports from Tokajewa on Tuesday.") == []
+
+
+def test_a_month_and_day_that_name_the_day_of_publication_name_no_vote_of_long_ago(ref):
+    # ("Today is Monday, Jan. 10" in an "on this day" column of 2022 recalls the vote of January 10, 1999 only by its figures)
+    text = ("Today is Monday, Jan. 10. In 1999, Serikbolsyn Abdildin stood against Nursultan Nazarbayev in an early "
+            "presidential election. Official results gave Abdildin 11.7 percent in the presidential vote.")
+    dates = find_dates(text)
+    assert infer_election(text, ref, dates=dates, mentions=[], published=dt.date(2022, 1, 10)).election_id is None
+    assert infer_election(text, ref, dates=dates, mentions=[], published=dt.date(1999, 1, 12)).election_id == "1999-01-10-presidential"

@@ -1739,3 +1739,23 @@ def test_a_heading_that_opens_with_a_year_dates_its_sections_figures(ref):
     assert [(r["value"], r["election_id"]) for r in rows] == [
         (53.9, "2023-03-19-parliamentary"), (98, "2007-08-18-parliamentary"), (88.4, "2007-08-18-parliamentary"),
         (3.1, "2007-08-18-parliamentary"), (8.4, "2023-03-19-parliamentary")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turnout in the 2005 presidential election was 76.8 percent.", ["2005-12-04-presidential"]),
+    ("In 1999, turnout in the parliamentary election was 62 percent.", ["1999-10-10-parliamentary"]),
+    # (a year of two votes, and no kind named: none)
+    ("Turnout was 76.8 percent in 1999.", [None]),
+    # (after the shares of one vote in its sentence, that vote's)
+    ("In 1999, Nazarbayev won an early presidential election. Official results gave Nazarbayev 79.78 percent of the vote "
+     "and Serikbolsyn Abdildin 11.7 percent; turnout was put at 87 percent.", ["1999-01-10-presidential"] * 3),
+])
+def test_a_turnout_in_a_story_of_no_vote_is_the_vote_its_time_names(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", None, dt.date(2022, 1, 10)), ref)
+    assert [r["election_id"] for r in rows] == expected
+
+
+def test_it_after_a_verb_is_the_vote_won_not_its_winner(ref):
+    rows = extract_results("In April 2015, Nazarbayev brought the next presidential election forward by a year and won it with "
+                           "97.75 per cent.", DocContext("doc", "2019-06-09-presidential", dt.date(2019, 12, 20)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", "2015-04-26-presidential")]

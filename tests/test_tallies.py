@@ -1039,9 +1039,20 @@ def test_both_upper_estimates_and_deliveries_to_the_police(text, expected):
     ("Rights defenders counted 80 detainees. On Wednesday the General Prosecutor's Office gave its own figure: "
      "126 people had been taken to police stations.", "General Prosecutor's Office"),
     ("On Tuesday, ministry spokesperson Nurdilda Oraz offered a two-day tally: 500 people detained on the first day.", "Nurdilda Oraz"),
+    ("On 18 June, Interior Minister Yerlan Turgumbayev gave the most complete official figure so far: nearly 4,000 people "
+     "detained in five days of rallies.", "Yerlan Turgumbayev"),
+    # ("according to him": the source of the sentence before)
+    ("Interior Minister Yerlan Turgumbayev gave the official figure: nearly 4,000 people detained. According to him, "
+     "about 3,000 were released.", "Yerlan Turgumbayev"),
 ])
 def test_a_source_giving_figures_before_a_colon_gives_those_after_it(text, who):
     assert tallies(text, "2022")[-1]["attributed_to"] == who
+
+
+def test_the_speaker_of_a_reported_clause_told_that_night_gives_its_figure():
+    text = ("A title card notes that the deputy interior minister told reporters that night that some 500 people had been "
+            "detained at rallies, while opposition channels on Telegram claimed thousands had been detained.")
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["deputy interior minister", "Telegram"]
 
 
 @pytest.mark.parametrize("text,published,expected", [

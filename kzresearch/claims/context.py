@@ -155,7 +155,10 @@ _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
 # "said that", and "said on Monday that", "said in a statement that"
-_THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?)?\s+that\b")
+# A speaker phrase's last "that": the clause it opens holds the speaker ("A title card notes that the minister").
+_LAST_THAT = re.compile(r".*\bthat\s+", re.DOTALL)
+_THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?"
+                   r"|\s+(?:that|last|this|the\s+same|the\s+next|the\s+following)\s+(?:night|evening|morning|afternoon|day|week),?)?\s+that\b")
 # A break between two clauses: what one clause says of a figure, the next need not ("..., and that").
 _AND_THAT = re.compile(r",?\s+and\s+that\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
@@ -390,9 +393,11 @@ def context_patterns(lexicon: dict) -> _Patterns:
         future=re.compile(rf"\b{alternation(dates.get('future') or ['(?!)'], literal=False)}\b[^,;:.()\u2013\u2014]*$", re.IGNORECASE),
         # a body of one place before an official word ("the town police said"): its figure is its place's
         local_body=re.compile(rf"\b{alternation(attr.get('local_bodies') or ['(?!)'])}(?:'s)?\s+$", re.IGNORECASE),
-        # a source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:")
+        # a source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:", "gave the
+        # most complete official figure so far:")
         figures_colon=re.compile(rf"\s(?P<verb>{alternation(attr.get('figure_verbs') or ['(?!)'])})\s+(?:(?:its|his|her|their|a|an|the)\s+)?"
-                                 rf"(?:[\w-]+\s+){{0,2}}?{alternation(attr.get('figure_nouns') or ['(?!)'])}\s*:", re.IGNORECASE),
+                                 rf"(?:[\w-]+\s+){{0,3}}?{alternation(attr.get('figure_nouns') or ['(?!)'])}(?:\s+(?:so\s+far|yet|to\s+date))?\s*:",
+                                 re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         # The first "in" after the setting, past words of its own ("at a briefing at the Central
@@ -1159,6 +1164,8 @@ class TextContext:
                 candidates.append((rank, abs(start + m.start() - pos), person, person is None))
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
+            if (said := _LAST_THAT.match(phrase)) and (inner := self._speaker(phrase[said.end():], start + who_start + said.end(), index)):
+                who = inner  # ("A title card notes that the deputy minister told ...": the speaker of the clause "that" opens)
             head = sentence[:who_start].rstrip()
             if apposed:
                 # "X, the deputy interior minister, said" / "X, head of the service at the

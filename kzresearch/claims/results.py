@@ -119,7 +119,7 @@ _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", 
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
-_PRONOUN = re.compile(r"\b(?:(?P<p>it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
+_PRONOUN = re.compile(r"\b(?:(?P<p>(?<!won )(?<!took )(?<!swept )(?<!carried )it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
@@ -659,6 +659,12 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
                         and _ON_TURNOUT.fullmatch(text, row["end"], following["start"]):
                     following["election_id"] = exact
                 row["election_id"] = exact
+        for i, row in enumerate(kept):
+            if row["measure"] == "turnout" and row["election_id"] is None and tc.ctx.election_id is None \
+                    and len(shares := {r["election_id"] for r in kept[:i] if r["measure"] == "vote_share"}) == 1:
+                # (in a story about no vote, a turnout after the shares of one vote in their sentence: "gave X 79.78
+                # percent and Y 11.7 percent; turnout was put at 87 percent")
+                row["election_id"] = shares.pop()
         # ("When we repealed the Eighth Amendment in 2018, 66.4% voted Yes": dated when Kazakhstan held no vote)
         kept = [row for row in kept if not row.pop("_no_vote", False)]
         _held_by_publication(tc, f, kept)
@@ -2026,6 +2032,12 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
     elif own_kind is not None:
         this_date, this_kind, current = tc.ctx.published and tc.ctx.published + dt.timedelta(days=1), None, None
     else:
+        # A figure of no kind of its own (a turnout) in a story of no vote: the one vote its time names, of the
+        # kind its clause names where that time held several ("Turnout in the 2005 presidential election was 76.8%")
+        named = _kind_named_for(tc, tc.sentence_of(row["start"]), row["end"]) if years else None
+        for year, month in years if isinstance(years, list) else sorted(years, reverse=True):
+            if len(held := [eid for d, eid, k in elections.ordered if _held_at(d, year, month) and named in (None, k)]) == 1:
+                return held[0]
         return current
     kind = own_kind or this_kind
     earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date] if this_date else []
