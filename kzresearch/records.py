@@ -316,8 +316,19 @@ def _block_text(element: object) -> str:
         if any(isinstance(v, str) and v.strip().lower() in _MEDIA_BLOCKS for v in values):
             return ""
         texts = [v for v in values if isinstance(v, str) and len(v.split()) > 1 and not _URL.match(v.strip())]
+        if not texts and isinstance(element, Mapping):
+            # (a block of runs of its own: {"ts": ..., "runs": [{"k": "b", "s": "ALMATY. "}, {"k": "t", "s": "..."}]},
+            # its runs' texts in their order, one line)
+            runs = next((v for v in values if isinstance(v, list)), [])
+            return " ".join(part.strip() for run in runs if (part := _block_text(run) or _run_text(run)).strip())
         return max(texts, key=len, default="")
     return ""
+
+
+def _run_text(element: object) -> str:
+    """A run of a block's line, however short ("ALMATY. ", a bold label): its one string."""
+    strings = [v for v in element.values() if isinstance(v, str)] if isinstance(element, Mapping) else []
+    return max(strings, key=len, default="") if len(strings) <= 2 else ""
 
 
 def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[tuple[object, object, bool]]:

@@ -35,9 +35,12 @@ def test_decimal_comma_in_a_percentage():
     ("about 4,000 people", "4,000"), ("some 9 900 detained", "9 900"), ("two dozen activists", "two dozen"),
     ("a dozen people", "a dozen"), ("twenty-five protesters", "twenty-five"), ("70,76%", "70,76"),
     ("12 million voters", "12 million"), ("three police", "three"),
+    # (a scale without its "a", as non-native writers and machine translations write it)
+    ("more than hundred people", "hundred"), ("about thousand protesters", "thousand"),
 ])
 def test_number_pattern_finds_the_whole_numeral(text, found):
     assert NUMBER.search(text).group() == found
+    assert NUMBER.search("hundreds of people") is None  # (a vague word, read as one)
 
 
 def test_as_int():

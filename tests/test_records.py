@@ -166,6 +166,12 @@ def test_a_body_kept_as_a_list_of_paragraph_blocks_is_read_whole(fields):
     assert found["published"] == "2021-01-11T19:26:40+08:00"
 
 
+def test_blocks_of_runs_give_each_a_line_of_its_runs(fields):
+    blocks = [{"ts": 1654422000 + i, "runs": [{"k": "b", "s": "ALMATY. "}, {"k": "t", "s": f"{ARTICLE} Post {i}."}]} for i in range(3)]
+    found = fields.read({"peer": {"title": "Qazaq Times"}, "headline_seg": "The day in one post", "blocks": blocks})
+    assert found["text"] == "\n\n".join(f"ALMATY. {ARTICLE} Post {i}." for i in range(3))
+
+
 def test_paragraph_blocks_give_their_text_not_their_type_and_comments_are_no_body(fields):
     long = " ".join([ARTICLE] * 2)
     blocks = [{"type": "subheading", "text": "Vote"}, {"type": "paragraph", "text": long},

@@ -29,7 +29,8 @@ DIGITS = (
 )
 # ("ninety-five and a half percent": a half after the words)
 _AND_A_HALF = rf"(?:\s+and\s+a\s+half\b(?:\s+{_SCALE})?)"
-_WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
+# (a scale without its "a", as a non-native writer or a machine translation writes it: "more than hundred people")
+_WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|(?:an?\s+)?{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
                 rf"{_AND_A_HALF}?)")
 NUMBER_PATTERN = (
     rf"(?:half\s+an?\s+{_GROUP}"
