@@ -64,6 +64,9 @@ _NAME = rf"(?!The ){_NOT_IN_A_NAME}[A-Z][a-z'-]+(?<!'s)(?: {_NOT_IN_A_NAME}[A-Z]
 _NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$"
                               rf"|^{_NAME_IN_CAPITALS}(?:,? and {_NAME_IN_CAPITALS})? in [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?$")
+# "Jack Maxwell, Foreign News Reporter": a writer and the writer's post, no sentence.
+WRITER_POST = r",\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Reporter|Correspondent|Editor|Writer|Columnist|Journalist|Contributor)$"
+_AUTHOR_WITH_POST = re.compile(rf"^{_NAME}{WRITER_POST}")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
 _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
 # Paragraphs of the article after a line that show the line is inside the text.
@@ -658,7 +661,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "date_line"  # (or a line with its stamp: "BMJ 2021;372:n488 (Published 24 February 2021)")
         elif agencies_before_date(line.text, rules.agencies):
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
-        elif _AUTHOR_IN_PLACE.match(line.text):
+        elif _AUTHOR_IN_PLACE.match(line.text) or _AUTHOR_WITH_POST.match(line.text):
             line.role, line.rule = "byline", "author_in_place"
         elif (credit := _CAPITALS_DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")):
             line.role, line.rule = "byline", "dateline_credit"

@@ -17,7 +17,8 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzresearch.cleaning import (AGENCY_SIGNOFF, DASH_LED, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN, Line,
+from kzresearch.cleaning import (AGENCY_SIGNOFF, DASH_LED, MASTHEAD_LINES, MENU_BELOW_MASTHEAD, PUBLISHER_NOTICE, SENTENCE_END, SITE_DOMAIN,
+                                 WRITER_POST, Line,
                                  agencies_before_date, dated_byline_author, is_site_menu, name_on_line, notice_holder, without_reading_time)
 from kzresearch.dates import DAY_KINDS, DateExpression, find_dates, resolve_month_day, resolve_weekday, short_year_date
 from kzresearch.patterns import LATIN_UPPER, any_of, caseless, fold_case
@@ -89,6 +90,7 @@ _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|f
                        r"correspondent|producer|desk|bureau|newsroom|team|report|reports|services|letters|board|editorial)$", re.IGNORECASE)
 # A writer's affiliation after a comma ("Aliya Omarova, Al-Farabi Kazakh National University"), no second writer.
 _AFFILIATION = re.compile(r"\b(?:University|Institute|Academy|College|School|Centre|Center|Foundation|Council|Programme|Program)\b")
+_POST_AFTER_WRITER = re.compile(WRITER_POST)
 # A part that credits rather than names: "With reporting by AP", "Staff".
 _CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
@@ -824,7 +826,8 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
             # ("World News Desk" next to a date line is a desk, no author)
             # ("Associated Press" next to the date is the agency's copy, no writer)
             # ("Vadim Zhuravlev, Almaty": among several parts, a one-word part is the place written in)
-            parts = [a.strip() for a in re.split(r",? and |, ", line.text.split(" in ")[0])]
+            # ("Jack Maxwell, Foreign News Reporter": the post after a name, no second author)
+            parts = [a.strip() for a in re.split(r",? and |, ", _POST_AFTER_WRITER.sub("", line.text).split(" in ")[0])]
             for a in parts:
                 if agency := agencies.get(a.casefold()):
                     wire.append(agency)
@@ -1041,8 +1044,8 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     (None, ['AFP'])
     >>> credited_byline("DAILY SABAH", {}, "Daily Sabah")
     (None, [])
-    >>> credited_byline("Alina Mukhametova; Peter Grant", {}, None)
-    ('Alina Mukhametova and Peter Grant', [])
+    >>> credited_byline("Alina Mukhametova; Peter Grant", {}, None), credited_byline("Jack Maxwell, Foreign News Reporter", {}, None)
+    (('Alina Mukhametova and Peter Grant', []), ('Jack Maxwell', []))
     >>> credited_byline("Author Aliya Nurmagambetova", {}, None), credited_byline("Chen Qingyu; Lin Xiaowei Published Jun", {}, None)
     (('Aliya Nurmagambetova', []), ('Chen Qingyu and Lin Xiaowei', []))
     >>> credited_byline("Agence France-Presse, Almaty", {"agence france-presse": "AFP"}, None)
@@ -1056,6 +1059,7 @@ def credited_byline(byline: str | None, agencies: dict[str, str], outlet: str | 
     """
     if not byline:
         return None, []
+    byline = _POST_AFTER_WRITER.sub("", byline.strip())  # ("Jack Maxwell, Foreign News Reporter": a post, no second writer)
     if (m := _SURNAME_FIRST.fullmatch(byline.strip())) and not any(agencies.get(name.casefold()) for name in m.groups()):
         byline = f"{m.group('given')} {m.group('surname')}"  # (not two agencies: "Reuters; AFP")
     # trafilatura splits a name at its slash into authors ("RFE; RL's Kazakh Service")

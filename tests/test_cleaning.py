@@ -992,3 +992,10 @@ def test_a_pictured_caption_is_no_headline_and_a_citations_stamp_dates_the_page(
     sentences = classify_lines("Tokayev, pictured in Astana, said on Monday that he would stand again.\n"
                                "The report was published on 24 February 2021 by the ministry.", ref).lines
     assert all(line.role != "caption" and line.rule != "date_line" for line in sentences)
+
+
+def test_a_writers_post_after_the_name_is_no_second_writer(ref):
+    lines = classify_lines("Riots, Russian troops and a shoot to kill order: what we know so far\nJack Maxwell, Foreign News Reporter\n"
+                           "Published: 9:41, 6 Jan 2022\nKazakhstan has been rocked by its worst unrest since independence, officials said.", ref).lines
+    assert [(line.role, line.rule) for line in lines if line.text.startswith("Jack")] == [("byline", "author_in_place")]
+    assert infer_byline_and_wire(lines, agency_index(ref))[0] == "Jack Maxwell"
