@@ -1482,6 +1482,10 @@ def test_the_seats_a_party_holds_before_a_vote_are_the_vote_befores(ref):
             "all 98 elected seats in the lower house, is expected to win.")
     rows = extract_results(text, DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 18)), ref)
     assert [(r["measure"], r["value"], r["election_id"]) for r in rows] == [("seats", 98.0, "2007-08-18-parliamentary")]
+    # (and the seats it has held since: "since 2007" opens a span, no vote of its own)
+    rows = extract_results("His Nur Otan party has held all 98 elected seats in the Mazhilis since 2007.",
+                           DocContext("doc", "2012-01-15-parliamentary", dt.date(2011, 12, 18)), ref)
+    assert [(r["value"], r["election_id"]) for r in rows] == [(98.0, "2007-08-18-parliamentary")]
 
 
 def test_an_office_or_a_pronoun_is_the_candidate_whose_official_share_it_states(ref):
