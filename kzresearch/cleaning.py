@@ -65,7 +65,9 @@ _NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$"
                               rf"|^{_NAME_IN_CAPITALS}(?:,? and {_NAME_IN_CAPITALS})? in [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?$")
 # "Jack Maxwell, Foreign News Reporter": a writer and the writer's post, no sentence.
-WRITER_POST = r",\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Reporter|Correspondent|Editor|Writer|Columnist|Journalist|Contributor)$"
+# (not a headline's verb of saying: "Tokayev Sacks Government, Says Editor")
+WRITER_POST = (r",\s+(?:(?!(?:Says|Said|Tells|Told|Writes|Wrote|Warns|Claims|Asks|Urges)\b)[A-Z][\w&-]*\s+){0,3}"
+               r"(?:Reporter|Correspondent|Editor|Writer|Columnist|Journalist|Contributor)$")
 _AUTHOR_WITH_POST = re.compile(rf"^{_NAME}{WRITER_POST}")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
 _CAPITALS_DATELINE_CREDIT = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z]+)*\s+[-\u2013\u2014]\s+(?P<credit>[^.!?]{2,80})$")
@@ -141,10 +143,12 @@ _TEMPLATE_LEFTOVER = re.compile(r"(?:\s*-)*\s*\{\{[^{}]*\}\}")
 _READING_TIME = re.compile(r"\s*[·•|]?\s*[A-Za-z]*\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
 # The length of a date line, at most.
 _DATE_LINE_CHARS = 80
+# A page's stamp of publication set off in a line of other things, no sentence: "BMJ 2021;372:n488 (Published 24
+# February 2021)", "... | Posted: ..." (not "Police say 40 people were detained (Published 24 February 2021)").
+_LABELLED_STAMP = re.compile(r"(?:^|[(|\u2022\u00b7]\s*)(?P<stamp>(?:First )?(?:Published|Posted)\b[^()|\u2022\u00b7]{4,60})")
+_STAMP_LINE_WORDS = 2  # the words in small letters the rest of such a line may hold (a sentence holds more)
 _TICKER_LABEL = re.compile(r"(?:breaking(?: news)?|latest|just in|developing)\s*:|\d{1,2}:\d{2}\s", re.IGNORECASE)
 # A caption's last words: a sentence, then the photographer's name in capitals and the agency.
-# A page's stamp of publication set off in a line of other things: "(Published 24 February 2021)", "| Posted: ...".
-_LABELLED_STAMP = re.compile(r"(?:^|[(|\u2022\u00b7]\s*)(?P<stamp>(?:First )?(?:Published|Posted)\b[^()|\u2022\u00b7]{4,60})")
 _PHOTOGRAPHER_CREDIT = re.compile(r"[.!?]\s+(?:[A-Z][A-Z'.-]+\s+){1,3}\([A-Z][A-Za-z /-]{1,20}\)$")
 _CAPTION_WORDS = 40
 _WITH_AGENCIES = re.compile(r"^With\s+(?P<names>[^.]{2,60})\.?$")
@@ -657,7 +661,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
         elif dated_byline_author(line.text, rules.section_words):
             line.role, line.rule = "byline", "dated_byline"  # "14 December 2021 - Daniyar Sultanbekov"
         elif _is_date_line(line.text) or ((stamp := _LABELLED_STAMP.search(line.text)) and len(line.text) <= 2 * _DATE_LINE_CHARS
-                                          and _is_date_line(stamp.group("stamp"))):
+                                          and _is_date_line(stamp.group("stamp"))
+                                          and _small_words(line.text[:stamp.start()] + line.text[stamp.end():]) <= _STAMP_LINE_WORDS):
             line.role, line.rule = "byline", "date_line"  # (or a line with its stamp: "BMJ 2021;372:n488 (Published 24 February 2021)")
         elif agencies_before_date(line.text, rules.agencies):
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
@@ -813,6 +818,11 @@ def _stamped_byline(text: str) -> bool:
     Updated: ..." (each part after the first a date line)."""
     head, *stamps = text.split("|")
     return bool(stamps) and len(head.split()) <= 16 and all(_is_date_line(stamp.strip()) for stamp in stamps)
+
+
+def _small_words(text: str) -> int:
+    """Count a text's words of small letters alone, as a sentence's are ("say", "were"; not "doi:" or an address)."""
+    return sum(word.isalpha() and word.islower() and len(word) > 1 for word in text.split())
 
 
 def _is_date_line(text: str) -> bool:

@@ -6,8 +6,8 @@ ProQuest layout its indexing's, :mod:`kzresearch.proquest`; a message saved with
 subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtitles their cues' running
 text, :mod:`kzresearch.subtitles`; a Markdown note its front matter's fields and its plain lines,
 :mod:`kzresearch.markdown_text`), HTML
-(``.html``/``.htm``, main text extracted with trafilatura, its results tables set in as lines of text,
-as a results table typed into a text with bars is, :mod:`kzresearch.results_tables`) and JSON Lines (``.jsonl``, one article
+(``.html``/``.htm``, main text extracted with trafilatura, its results tables set in as lines of text; a
+results table typed with bars or tabs into a text or a row is rewritten so too, :mod:`kzresearch.results_tables`) and JSON Lines (``.jsonl``, one article
 per line: its text and optional id, title, url, outlet, publication date and byline, under the
 keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
 ``published``/``publishedAt``/a Unix time) and tables (``.csv``/``.tsv``, a spreadsheet's or a

@@ -287,6 +287,7 @@ def _iso_moment(value: str) -> tuple[dt.datetime, str] | None:
 
 # The key of a paragraph block's text: {"type": "p", "text": ...}, Arc's {"type": "text", "content": ...}.
 _BLOCK_TEXT_KEYS = ("text", "content", "value", "body", "html")
+_RUN_TEXT_KEYS = ("s", "t", "v", "str", "string")  # the short keys a run's text is kept under
 _MEDIA_BLOCKS = frozenset({"image", "img", "photo", "picture", "video", "audio", "gallery", "figure", "fig", "figcaption", "embed"})
 
 
@@ -318,17 +319,21 @@ def _block_text(element: object) -> str:
         texts = [v for v in values if isinstance(v, str) and len(v.split()) > 1 and not _URL.match(v.strip())]
         if not texts and isinstance(element, Mapping):
             # (a block of runs of its own: {"ts": ..., "runs": [{"k": "b", "s": "ALMATY. "}, {"k": "t", "s": "..."}]},
-            # its runs' texts in their order, one line)
-            runs = next((v for v in values if isinstance(v, list)), [])
-            return " ".join(part.strip() for run in runs if (part := _block_text(run) or _run_text(run)).strip())
+            # its runs' texts in their order, one line; a run keeps its own spaces)
+            runs = next((v for v in values if isinstance(v, list) and v and all(isinstance(run, Mapping) for run in v)), [])
+            return "".join(_run_text(run) for run in runs).strip()
         return max(texts, key=len, default="")
     return ""
 
 
-def _run_text(element: object) -> str:
-    """A run of a block's line, however short ("ALMATY. ", a bold label): its one string."""
-    strings = [v for v in element.values() if isinstance(v, str)] if isinstance(element, Mapping) else []
-    return max(strings, key=len, default="") if len(strings) <= 2 else ""
+def _run_text(run: Mapping) -> str:
+    """A run of a block's line, however short ("ALMATY. ", "Tok"): its text under a key of text, else its one
+    string of more than a word's letters ({"k": "italic", "s": "Tok"}: "Tok", not the run's kind)."""
+    keys = {_normal_key(str(k)): v for k, v in run.items()}
+    if (known := next((v for k in (*_BLOCK_TEXT_KEYS, *_RUN_TEXT_KEYS) if isinstance(v := keys.get(k), str)), None)) is not None:
+        return known
+    strings = [v for v in run.values() if isinstance(v, str) and not _URL.match(v.strip())]
+    return strings[0] if len(strings) == 1 else ""
 
 
 def _values(record: Mapping, other_things: frozenset[str]) -> Iterator[tuple[object, object, bool]]:

@@ -42,12 +42,21 @@ _CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<text>.*?)(?=<t[dh]\b|</t[dh]\s*
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 # A figure, with the share word it may carry ("81.31 percent": kept as written).
 _FIGURE = re.compile(r"[+-]?\d[\d.,\u00a0 ]*?(?P<unit>%| ?per ?cent)?", re.IGNORECASE)
-# What a column's header says its figures are: a share, seats or votes, of the year it names, if any;
-# or the turnout, which is its own figures' label.
-_SHARE_HEADER = re.compile(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bshare\b", re.IGNORECASE)
-_SEATS_HEADER = re.compile(r"\b(?:seats|mandates)\b", re.IGNORECASE)
-_VOTES_HEADER = re.compile(r"\bvotes\b", re.IGNORECASE)
-_TURNOUT_HEADER = re.compile(r"\bturnout\b", re.IGNORECASE)
+# What a column's header says its figures are: a share, seats or votes, of the year it names, if any; or the
+# turnout, which is a row of a year's own figure. A header says so in the words of a results table alone ("%",
+# "Vote share", "% in 2012", "Winner's share", "Seats won", "Valid votes"): "Share of GDP", "Women %", "Support %"
+# or "Share price" head figures of something else.
+_HEADER_WORD = re.compile(r"%|[a-z]+(?:['\u2019-][a-z]+)*")
+_SHARE_MARKS = frozenset({"%", "percent", "percentage", "share", "cent"})
+_SHARE_WORDS = _SHARE_MARKS | {"per", "vote", "votes", "of", "the", "valid", "in", "winner's", "runner-up's", "winner", "runner-up",
+                               "candidate's", "party's", "result", "list", "party-list", "national", "total", "final", "official",
+                               "preliminary", "received", "won"}
+_SEATS_MARKS = frozenset({"seats", "mandates"})
+_SEATS_WORDS = _SEATS_MARKS | {"won", "in", "total", "number", "of", "the", "list", "party-list", "district"}
+_VOTES_MARKS = frozenset({"votes"})
+_VOTES_WORDS = _VOTES_MARKS | {"valid", "number", "of", "the", "received", "cast", "in", "total", "won"}
+_TURNOUT_MARKS = frozenset({"turnout"})
+_TURNOUT_WORDS = _TURNOUT_MARKS | {"%", "in", "voter", "the", "percent", "final", "official"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A table of text, a page's layout or a list of links: cells this long hold no figure of a result.
 _LONGEST_CELL_WORDS = 12
@@ -72,7 +81,7 @@ UNIT_MEASURES = {SHARE: "vote_share", " percent": "vote_share", " per cent": "vo
 class _Column:
     unit: str  # SHARE, SEATS or VOTES
     year: str | None  # the year a column of an earlier vote names ("% in 2012")
-    label: str | None  # the label of its figures, where the header names it ("Turnout")
+    label: str | None  # the label of its figures in a row of a year, where the header names it ("Turnout")
 
 
 def with_html_tables(text: str, html: str) -> str:
@@ -147,6 +156,7 @@ def _text_cells(line: str) -> list[str]:
     if "|" not in line and "\t" not in line:
         return []
     cells = _TEXT_SEPARATOR.split(line.strip())
+    # (bars at the line's ends leave an empty cell before the first and after the last: "| a | b |")
     return cells[1 if cells and not cells[0] else 0: -1 if len(cells) > 1 and not cells[-1] else None]
 
 
@@ -179,14 +189,16 @@ def _table_lines(rows: list[list[str]], default_year: str | None = None) -> list
                 # (a row of a year names each candidate before the candidate's figures)
                 label = cell if years and any(c.isalpha() for c in cell) else label
                 continue
-            if column is None or not (column.label or label):
+            # (a turnout column labels a year's row; a place's row is its own label: "Almaty Region: 45.2%")
+            own = column.label if column is not None and years else None
+            if column is None or not (own or label):
                 continue
             year = column.year or (row[0] if years else None)
             # (a figure's spaces are its thousands' separators: "6 183 757"; a share keeps its word: "81.31 percent")
             written = figure.group("unit")
             number = _SPACES.sub("", cell[:figure.start("unit")] if written else cell)
             unit = (" " + written.strip().lower() if written != "%" else SHARE) if written and column.unit == SHARE else column.unit
-            by_label.setdefault(column.label or label, []).append(f"{number}{unit}" + (f" in {year}" if year else ""))
+            by_label.setdefault(own or label, []).append(f"{number}{unit}" + (f" in {year}" if year else ""))
         lines += [f"{label}: {', '.join(cells)}" for label, cells in by_label.items()]
     return lines
 
@@ -196,11 +208,13 @@ def _column(header: str, default_year: str | None = None) -> _Column | None:
     (a figure is no header: "82.20%"), of the year it names, else ``default_year``."""
     if _FIGURE.fullmatch(header):
         return None
-    turnout = _TURNOUT_HEADER.search(header)
-    unit = SHARE if turnout or _SHARE_HEADER.search(header) else SEATS if _SEATS_HEADER.search(header) else \
-        VOTES if _VOTES_HEADER.search(header) else None
     year = _YEAR.search(header)
-    return _Column(unit, year.group() if year else default_year, "Turnout" if turnout else None) if unit else None
+    words = set(_HEADER_WORD.findall(_YEAR.sub(" ", header).lower().replace("\u2019", "'")))
+    for marks, allowed, unit in ((_TURNOUT_MARKS, _TURNOUT_WORDS, SHARE), (_SHARE_MARKS, _SHARE_WORDS, SHARE),
+                                 (_SEATS_MARKS, _SEATS_WORDS, SEATS), (_VOTES_MARKS, _VOTES_WORDS, VOTES)):
+        if words & marks and words <= allowed:
+            return _Column(unit, year.group() if year else default_year, "Turnout" if marks is _TURNOUT_MARKS else None)
+    return None
 
 
 def _find_spaced(text: str, snippet: str) -> int:

@@ -988,9 +988,12 @@ def test_a_pictured_caption_is_no_headline_and_a_citations_stamp_dates_the_page(
     assert roles["Gulnara Seitkali in "] == ("caption", "pictured_caption")
     assert roles["BMJ 2021; 372 doi: h"] == ("byline", "date_line")
     assert dateline_published(lines).value == "2021-02-24"
-    # (a sentence with the participle, and one that says when something was published, are neither)
+    # (a sentence with the participle, and one that says when something was published, are neither; nor a headline
+    # going on past the participle, nor a sentence with its stamp)
     sentences = classify_lines("Tokayev, pictured in Astana, said on Monday that he would stand again.\n"
-                               "The report was published on 24 February 2021 by the ministry.", ref).lines
+                               "The report was published on 24 February 2021 by the ministry.\n"
+                               "Opposition leader, pictured in 2019, detained in Almaty\n"
+                               "Police say 40 people were detained overnight (Published 24 February 2021)", ref).lines
     assert all(line.role != "caption" and line.rule != "date_line" for line in sentences)
 
 
@@ -999,3 +1002,6 @@ def test_a_writers_post_after_the_name_is_no_second_writer(ref):
                            "Published: 9:41, 6 Jan 2022\nKazakhstan has been rocked by its worst unrest since independence, officials said.", ref).lines
     assert [(line.role, line.rule) for line in lines if line.text.startswith("Jack")] == [("byline", "author_in_place")]
     assert infer_byline_and_wire(lines, agency_index(ref))[0] == "Jack Maxwell"
+    # (a headline's verb of saying before the post is no writer's: "..., Says Editor")
+    lines = classify_lines("Tokayev Sacks Government, Says Editor\nKazakhstan's president dismissed the cabinet on Wednesday, officials said.", ref).lines
+    assert lines[0].role == "title"

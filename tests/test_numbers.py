@@ -40,7 +40,12 @@ def test_decimal_comma_in_a_percentage():
 ])
 def test_number_pattern_finds_the_whole_numeral(text, found):
     assert NUMBER.search(text).group() == found
-    assert NUMBER.search("hundreds of people") is None  # (a vague word, read as one)
+
+
+@pytest.mark.parametrize("text", ["hundreds of people", "Thousand of people", "thousand upon thousand", "The Million Man March",
+                                  "per hundred residents"])
+def test_a_scale_alone_is_no_number_but_after_a_word_of_estimate(text):
+    assert NUMBER.search(text) is None
 
 
 def test_as_int():

@@ -170,6 +170,11 @@ def test_blocks_of_runs_give_each_a_line_of_its_runs(fields):
     blocks = [{"ts": 1654422000 + i, "runs": [{"k": "b", "s": "ALMATY. "}, {"k": "t", "s": f"{ARTICLE} Post {i}."}]} for i in range(3)]
     found = fields.read({"peer": {"title": "Qazaq Times"}, "headline_seg": "The day in one post", "blocks": blocks})
     assert found["text"] == "\n\n".join(f"ALMATY. {ARTICLE} Post {i}." for i in range(3))
+    # (a run's text by its key, not its kind; runs keep their own spaces; a list of tags is no run)
+    from kzresearch.records import _block_text
+
+    assert _block_text({"tags": ["politics", "unrest"], "runs": [{"k": "t", "s": "President "}, {"k": "italic", "s": "Tok"},
+                                                                  {"k": "t", "s": "ayev spoke."}]}) == "President Tokayev spoke."
 
 
 def test_paragraph_blocks_give_their_text_not_their_type_and_comments_are_no_body(fields):

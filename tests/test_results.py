@@ -1717,12 +1717,14 @@ def test_a_fraction_of_the_voters_that_turned_out_or_said_yes(ref, text, expecte
 
 
 def test_a_share_for_a_name_after_it_is_that_names(ref):
-    # (not the name before it, the figure before's; but one a verb after the name gives it to)
+    # (in a list of shares "for" names, not the name before it, the figure before's; but the subject's, named first)
     ctx = DocContext("doc", "1999-01-10-presidential", dt.date(1999, 1, 12))
     rows = extract_results("Official figures showed 79.8% for Nazarbayev and 11.7% for the communist Serikbolsyn Abdildin. "
                            "Abdildin won 11.7% for the Communist Party.", ctx, ref)
     assert [(r["value"], r["subject"]) for r in rows] == [
         (79.8, "Nursultan Nazarbayev"), (11.7, "Serikbolsyn Abdildin"), (11.7, "Serikbolsyn Abdildin")]
+    rows = extract_results("Tokayev was elected with 70.96% for Nur Otan.", DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 12)), ref)
+    assert [(r["subject"], r["election_id"]) for r in rows] == [("Kassym-Jomart Tokayev", "2019-06-09-presidential")]
 
 
 def test_a_year_dates_a_figure_of_a_story_of_no_vote_and_no_known_day(ref):
@@ -1743,13 +1745,21 @@ def test_a_heading_that_opens_with_a_year_dates_its_sections_figures(ref):
     assert [(r["value"], r["election_id"]) for r in rows] == [
         (53.9, "2023-03-19-parliamentary"), (98, "2007-08-18-parliamentary"), (88.4, "2007-08-18-parliamentary"),
         (3.1, "2007-08-18-parliamentary"), (8.4, "2023-03-19-parliamentary")]
+    # (not a heading whose year opens no section of that year's vote, nor a figure of a time of its own)
+    for heading, sentence in (("2021 protests and after", "Amanat won 61.2% of the vote."),
+                              ("2021: the boycott", "Amanat won 61.2% of the vote on Sunday.")):
+        rows = extract_results(f"Kazakhstan voted for a new Mazhilis.\n{heading}\n{sentence}",
+                               DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 21)), ref)
+        assert [r["election_id"] for r in rows] == ["2023-03-19-parliamentary"], heading
 
 
 @pytest.mark.parametrize("text, expected", [
     ("Turnout in the 2005 presidential election was 76.8 percent.", ["2005-12-04-presidential"]),
     ("In 1999, turnout in the parliamentary election was 62 percent.", ["1999-10-10-parliamentary"]),
-    # (a year of two votes, and no kind named: none)
+    # (a year of two votes, and no kind named: none; a referendum named; a local vote's turnout: none)
     ("Turnout was 76.8 percent in 1999.", [None]),
+    ("Turnout in the 2022 referendum was 68 percent.", ["2022-06-05-referendum"]),
+    ("In 2019, when Nazarbayev resigned, turnout in Almaty mayoral polls was 20 percent.", [None]),
     # (after the shares of one vote in its sentence, that vote's)
     ("In 1999, Nazarbayev won an early presidential election. Official results gave Nazarbayev 79.78 percent of the vote "
      "and Serikbolsyn Abdildin 11.7 percent; turnout was put at 87 percent.", ["1999-01-10-presidential"] * 3),

@@ -1,4 +1,5 @@
-"""Results tables of HTML pages: found, written as lines, and read by the results extractor."""
+"""Results tables of HTML pages and of texts typed with bars or tabs: found, written as lines, and read by the
+results extractor."""
 from __future__ import annotations
 
 import datetime as dt
@@ -126,3 +127,13 @@ def test_a_text_documents_tables_are_read_through_the_file_reader(tmp_path):
 
     (tmp_path / "a.txt").write_text(YEARS, encoding="utf-8")
     assert "Serikbolsyn Abdildin: 11.70% in 1999" in read_file(tmp_path / "a.txt", tmp_path)[0][0].text.split("\n")
+
+
+def test_a_places_turnout_keeps_its_place_and_tables_of_other_shares_are_no_results():
+    html = ("<table><tr><th>Region</th><th>Turnout %</th><th>Votes cast</th></tr><tr><td>Almaty Region</td><td>45.2</td>"
+            "<td>100,000</td></tr><tr><td>Atyrau Region</td><td>60.1</td><td>90,000</td></tr></table>")
+    assert with_html_tables("Text.", html).split("\n")[1:] == ["Almaty Region: 45.2%, 100,000 votes", "Atyrau Region: 60.1%, 90,000 votes"]
+    for text in ("Year | Region | Share of GDP\n2019 | Almaty | 20.1%\n2021 | Almaty | 21.4%",
+                 "Party | Seats | Women %\nAmanat | 62 | 19%\nAuyl | 8 | 12%",
+                 "Candidate | Support %\nTokayev | 61%\nDairabayev | 3%"):
+        assert "%" not in "".join(line for line in with_text_tables(text).split("\n") if ":" in line)

@@ -1053,6 +1053,14 @@ def test_the_speaker_of_a_reported_clause_told_that_night_gives_its_figure():
     text = ("A title card notes that the deputy interior minister told reporters that night that some 500 people had been "
             "detained at rallies, while opposition channels on Telegram claimed thousands had been detained.")
     assert [r["attributed_to"] for r in tallies(text, "2022")] == ["deputy interior minister", "Telegram"]
+    # (not one whose words hold no figure: the figure is in another clause)
+    text = "The Interior Ministry said that the governor told residents to stay home, and 500 people were detained."
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Interior Ministry"]
+
+
+def test_according_to_them_is_not_the_source_of_the_sentence_before():
+    text = "The Interior Ministry said 40 people were detained. Rights groups gave a higher figure. According to them, 400 people were detained."
+    assert [r["attributed_to"] for r in tallies(text, "2022")][-1] != "Interior Ministry"
 
 
 @pytest.mark.parametrize("text,published,expected", [

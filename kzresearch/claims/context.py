@@ -139,9 +139,10 @@ _SETTING_OPENING = re.compile(
     r"(?:spring|summer|autumn|fall|winter|months?|weeks?|year)\s+(?:of\s+)?)?"
     r"(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|\d{1,2}\s+(?-i:[A-Z])[a-z]{2,8}\s+)?(?P<year>(?:19|20)\d\d)\b(?=\s*,|\s+(?-i:[a-z]))",
     re.IGNORECASE)
-# A section's heading that opens with the year its section tells of: "2004: the last mixed vote", "The 2007 election",
-# "In March 2016" (not "Since 2004", "Ten years after 2011").
-_YEAR_HEADING = re.compile(r"\W*(?:(?:The|In)\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
+# A section's heading that opens with the year its section tells of: "2004: the last mixed vote", "2016 - a snap
+# poll", "The 2007 election", "In March 2016" (not "Since 2004", "2019 in review", "2021 protests and after").
+_YEAR_HEADING = re.compile(rf"\W*(?:(?:The\s+)?(?P<year>(?:19|20)\d\d)(?:\s*[:\u2013\u2014]|\s+-\s|\s+(?:\w+\s+)?{VOTE_NOUNS}\b|\s*$)"
+                           r"|In\s+(?:(?-i:[A-Z])[a-z]{2,8}\s+)?(?P<in_year>(?:19|20)\d\d)\s*$)", re.IGNORECASE)
 _HEADING_WORDS = 10
 # An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
 _LEADING_THE = re.compile(r"^The\s+")
@@ -157,7 +158,9 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # "said that", and "said on Monday that", "said in a statement that"
 # A speaker phrase's last "that": the clause it opens holds the speaker ("A title card notes that the minister").
 _LAST_THAT = re.compile(r".*\bthat\s+", re.DOTALL)
-_THAT = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?"
+# (after the verb's audience and time: "told reporters that night that", "told parliament on Tuesday that")
+_THAT = re.compile(r"(?:\s+(?:reporters|journalists|the\s+press|parliament|lawmakers|deputies|senators|residents))?"
+                   r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?"
                    r"|\s+(?:that|last|this|the\s+same|the\s+next|the\s+following)\s+(?:night|evening|morning|afternoon|day|week),?)?\s+that\b")
 # A break between two clauses: what one clause says of a figure, the next need not ("..., and that").
 _AND_THAT = re.compile(r",?\s+and\s+that\b", re.IGNORECASE)
@@ -193,6 +196,7 @@ _FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|co
 # The weeks after a time told before: a count over them is of that time's month.
 _AFTERMATH = re.compile(r"\b(?:in|during|over)\s+the\s+(?:days|weeks)\s+(?:that\s+followed|afterwards|after(?=\s*[,.;]))"
                         r"|\bin\s+the\s+aftermath\b(?!\s+of)", re.IGNORECASE)
+_PERSON_OBJECT = re.compile(r"\s*(?:him|her)\s*", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 # A body's pronoun ending a speaker phrase ("In a statement on its website it said"): it points back.
 _IT_END = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
@@ -502,14 +506,15 @@ class TextContext:
     @cached_property
     def section_years(self) -> list[int | None]:
         """Return, for each sentence, the year its section's heading opens with ("2004: the last mixed vote",
-        "The 2007 election", "March 2016"), else None: the heading a line of its own, no sentence, under the
+        "The 2007 election", "In March 2016"), else None: the heading a line of its own, no sentence, under the
         headline; a heading with no year ends the section before."""
         found: list[int | None] = []
         year = None
         for i, (start, end) in enumerate(self.sentences):
             if i and not self.continues(i) and not (i + 1 < len(self.sentences) and self.continues(i + 1)) \
                     and len(self.text[start:end].split()) <= _HEADING_WORDS and not SENTENCE_END.search(self.text[start:end].rstrip()):
-                year = int(heading.group("year")) if (heading := _YEAR_HEADING.match(self.text, start, end)) else None
+                heading = _YEAR_HEADING.match(self.text[start:end].rstrip())
+                year = int(heading.group("year") or heading.group("in_year")) if heading else None
             found.append(year)
         return found
 
@@ -1060,6 +1065,11 @@ class TextContext:
         pats = self.patterns
         for m in pats.according.finditer(sentence):
             final = not sentence[m.end():].strip(" .\"'")
+            if _PERSON_OBJECT.fullmatch(m.group("who")):
+                # "According to him, ...": the person the sentences before quote or last named
+                person = self._previous_speaker(index) or self._last_person(index, start + m.start())
+                candidates.append((0 if final else 2, abs(start + m.start() - pos), person, person is None))
+                continue
             if pats.anaphoric.match(m.group("who")) or re.match(r"\s*(?:the\s+)?same\b", m.group("who"), re.IGNORECASE):
                 candidates.append((0 if final else 2, abs(start + m.start() - pos), None, True))
                 continue
@@ -1164,8 +1174,12 @@ class TextContext:
                 candidates.append((rank, abs(start + m.start() - pos), person, person is None))
                 continue
             who = self._speaker(phrase, start + who_start, index) if phrase.strip() else None
-            if (said := _LAST_THAT.match(phrase)) and (inner := self._speaker(phrase[said.end():], start + who_start + said.end(), index)):
-                who = inner  # ("A title card notes that the deputy minister told ...": the speaker of the clause "that" opens)
+            if (said := _LAST_THAT.match(phrase)) and start + m.end() <= pos and not CLAUSE_BREAK.search(self.text, start + m.end(), pos) \
+                    and (inner := self._speaker(phrase[said.end():], start + who_start + said.end(), index)):
+                # ("A title card notes that the deputy minister told reporters that ...", "violence that official figures
+                # now say has left 15 people dead": the speaker of the clause "that" opens, whose verb the figure
+                # follows in its clause; not past a clause break: "... told residents to stay home, and 500 were held")
+                who = inner
             head = sentence[:who_start].rstrip()
             if apposed:
                 # "X, the deputy interior minister, said" / "X, head of the service at the

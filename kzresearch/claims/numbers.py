@@ -29,15 +29,18 @@ DIGITS = (
 )
 # ("ninety-five and a half percent": a half after the words)
 _AND_A_HALF = rf"(?:\s+and\s+a\s+half\b(?:\s+{_SCALE})?)"
-# (a scale without its "a", as a non-native writer or a machine translation writes it: "more than hundred people")
-_WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|(?:an?\s+)?{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
+_WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
                 rf"{_AND_A_HALF}?)")
+# A scale without its "a", in small letters after a word of estimate, as a non-native writer or a machine translation
+# writes it ("more than hundred people", "about thousand"; not "Thousand of people", "thousand upon thousand")
+_ESTIMATE_BEFORE = "|".join(f"(?<={word} )" for word in ("than", "about", "some", "over", "nearly", "almost", "around", "near"))
+_BARE_SCALE = rf"(?:{_ESTIMATE_BEFORE})(?-i:{alternation(SCALES)})(?!\s+(?:of|upon)\b)"
 NUMBER_PATTERN = (
     rf"(?:half\s+an?\s+{_GROUP}"
     rf"|(?:{DIGITS}|{_WORD_NUMBER}|an?)\s+{_GROUP}(?!s)"
     # ("1 thousand 200 people", "1 million 200 thousand": machine translation's rendering of "1 тыс. 200")
     rf"|{DIGITS}(?:\s+{_SCALE}(?:\s+\d{{1,3}}(?:\s+{_SCALE}\b)?(?![\d.,%]|\s*(?:%|per\s*cent)))?)?"
-    rf"|{_WORD_NUMBER})"
+    rf"|{_WORD_NUMBER}|{_BARE_SCALE})"
 )
 NUMBER = re.compile(rf"\b{NUMBER_PATTERN}\b|{DIGITS}", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")

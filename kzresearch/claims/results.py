@@ -119,7 +119,8 @@ _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", 
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
-_PRONOUN = re.compile(r"\b(?:(?P<p>(?<!won )(?<!took )(?<!swept )(?<!carried )it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
+# (not "it" after a verb of winning, its object: "won it with 97.75 per cent", "secured it with")
+_PRONOUN = re.compile(r"\b(?:(?P<p>(?<!won )(?<!took )(?<!swept )(?<!carried )(?<!clinched )(?<!secured )(?<!retained )(?<!captured )(?<!gained )(?<!kept )(?<!held )it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
@@ -1198,9 +1199,9 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
     if vote:
         end = m.end() + vote.end()
     subject = owner or (subject_after if subject_after and (_THE_BEFORE.search(before) or not named_before) else None)
-    if for_named and not (verb and named_before and named_before[-1].end <= start):
-        # "79.8% for Nazarbayev and 11.7% for Abdildin": the name "for" gives, not the one before, the figure
-        # before's (but "Dairabayev won 3.4% for Auyl": the one a verb after it gives the figure to)
+    if for_named and (not named_before or _FOR_NAME_BEFORE.search(text, max(lo, named_before[-1].start - _FOR_REACH), named_before[-1].start)):
+        # "79.8% for Nazarbayev and 11.7% for Abdildin": in a list of shares "for" names, the name "for" gives, not
+        # the one before, the figure before's (not "Tokayev was elected with 70.96% for Nur Otan": the subject's)
         subject = owner or for_named
     if verb and (obj := _OBJECT_PRONOUN.search(verb.group("verb"))):  # "credited him with": the candidate
         subject = subject or _referent(tc, index, obj.group().lower(), start)
@@ -1706,6 +1707,9 @@ _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)
                    r"|\b(?:[Tt]urnout|[Pp]articipation)\s+(?:then\s+(?:was|were|stood)|(?:was|were|stood)\s+then)\b")  # ("Turnout then was 58 percent", "The turnout was then 56 %")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
+# "for" and what may describe a name before it, ending at the name ("79.8% for Nazarbayev", "for the communist ").
+_FOR_NAME_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FOR_REACH = 40
 # What may describe a candidate between "for" and the name ("for the opposition journalist X",
 # "for veteran communist leader X"): a role noun, after up to two words that qualify it.
 # (or "the" and lower-case words alone: "11.7 percent for the communist Serikbolsyn Abdildin")
@@ -1837,8 +1841,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         if not cues and not back and _RUNNER_UP.search(text, cuts[segment - 1], row["start"]):
             # "won in June 2019 with 70.96%; the runner-up came second with 16.2%": second in that race
             cues = next((years[s] for s in range(segment - 1, 0, -1) if years.get(s)), set())
-        if not cues and not back and segment not in anaphors and (section_year := tc.section_years[index]) is not None:
-            # (under a heading that opens with a year, "2007: one party, 98 seats", a figure of no time of its own is that year's)
+        if not cues and not back and segment not in anaphors and (section_year := tc.section_years[index]) is not None \
+                and not _OWN_TIME.search(text, s_start, s_end):
+            # (under a heading that opens with a year, "2007: one party, 98 seats", a figure of no time of its own is
+            # that year's; not one "on Sunday")
             cues = {(section_year, 0)}
         # A figure without a cue of its own takes the one of the dated figure before it in its
         # stretch ("won 95.5% in 2011, on turnout of almost 90%").
@@ -1872,6 +1878,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
             row["_no_vote"] = row["election_id"] is None
 
 
+# A local vote's words, and a referendum's, in a sentence (the turnout of a story of no vote).
+_LOCAL_VOTE = re.compile(r"\b(?:mayoral|local|municipal|maslikhats?|akims?|by-elections?)\b", re.IGNORECASE)
+_REFERENDUM_NAMED = re.compile(r"\b(?:referendums?|plebiscites?)\b", re.IGNORECASE)
 _OFFICIAL_REACH_MONTHS = 24  # how far from a time with no vote the vote whose official figure a row states may be
 
 
@@ -2033,8 +2042,13 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
         this_date, this_kind, current = tc.ctx.published and tc.ctx.published + dt.timedelta(days=1), None, None
     else:
         # A figure of no kind of its own (a turnout) in a story of no vote: the one vote its time names, of the
-        # kind its clause names where that time held several ("Turnout in the 2005 presidential election was 76.8%")
-        named = _kind_named_for(tc, tc.sentence_of(row["start"]), row["end"]) if years else None
+        # kind its clause names where that time held several ("Turnout in the 2005 presidential election was 76.8%",
+        # "in the 2022 referendum"); none of a local vote ("turnout in Almaty mayoral polls")
+        index = tc.sentence_of(row["start"])
+        if not years or _LOCAL_VOTE.search(tc.text, tc.sentences[index][0], tc.sentences[index][1]):
+            return current
+        named = _kind_named_for(tc, index, row["end"]) \
+            or ("referendum" if _REFERENDUM_NAMED.search(tc.text, tc.sentences[index][0], row["end"]) else None)
         for year, month in years if isinstance(years, list) else sorted(years, reverse=True):
             if len(held := [eid for d, eid, k in elections.ordered if _held_at(d, year, month) and named in (None, k)]) == 1:
                 return held[0]
