@@ -327,8 +327,8 @@ def _block_text(element: object) -> str:
 
 
 def _run_text(run: Mapping) -> str:
-    """A run of a block's line, however short ("ALMATY. ", "Tok"): its text under a key of text, else its one
-    string of more than a word's letters ({"k": "italic", "s": "Tok"}: "Tok", not the run's kind)."""
+    """A run of a block's line, however short ("ALMATY. ", "Tok"): its text under a key of text ({"k": "italic",
+    "s": "Tok"}: "Tok", not the run's kind), else its one string, else nothing."""
     keys = {_normal_key(str(k)): v for k, v in run.items()}
     if (known := next((v for k in (*_BLOCK_TEXT_KEYS, *_RUN_TEXT_KEYS) if isinstance(v := keys.get(k), str)), None)) is not None:
         return known

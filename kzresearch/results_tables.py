@@ -50,7 +50,7 @@ _HEADER_WORD = re.compile(r"%|[a-z]+(?:['\u2019-][a-z]+)*")
 _SHARE_MARKS = frozenset({"%", "percent", "percentage", "share", "cent"})
 _SHARE_WORDS = _SHARE_MARKS | {"per", "vote", "votes", "of", "the", "valid", "in", "winner's", "runner-up's", "winner", "runner-up",
                                "candidate's", "party's", "result", "list", "party-list", "national", "total", "final", "official",
-                               "preliminary", "received", "won"}
+                               "preliminary", "received", "won", "cast"}
 _SEATS_MARKS = frozenset({"seats", "mandates"})
 _SEATS_WORDS = _SEATS_MARKS | {"won", "in", "total", "number", "of", "the", "list", "party-list", "district"}
 _VOTES_MARKS = frozenset({"votes"})

@@ -120,7 +120,9 @@ _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", 
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
 # after "the party", which may name its leader: "The party of President X won")
 # (not "it" after a verb of winning, its object: "won it with 97.75 per cent", "secured it with")
-_PRONOUN = re.compile(r"\b(?:(?P<p>(?<!won )(?<!took )(?<!swept )(?<!carried )(?<!clinched )(?<!secured )(?<!retained )(?<!captured )(?<!gained )(?<!kept )(?<!held )it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
+_NOT_AFTER_WINNING = "".join(f"(?<!{verb} )" for verb in ("won", "took", "swept", "carried", "clinched", "secured", "retained",
+                                                          "captured", "gained", "kept", "held"))
+_PRONOUN = re.compile(rf"\b(?:(?P<p>{_NOT_AFTER_WINNING}it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
@@ -2045,7 +2047,7 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
         # kind its clause names where that time held several ("Turnout in the 2005 presidential election was 76.8%",
         # "in the 2022 referendum"); none of a local vote ("turnout in Almaty mayoral polls")
         index = tc.sentence_of(row["start"])
-        if not years or _LOCAL_VOTE.search(tc.text, tc.sentences[index][0], tc.sentences[index][1]):
+        if current is not None or not years or _LOCAL_VOTE.search(tc.text, tc.sentences[index][0], tc.sentences[index][1]):
             return current
         named = _kind_named_for(tc, index, row["end"]) \
             or ("referendum" if _REFERENDUM_NAMED.search(tc.text, tc.sentences[index][0], row["end"]) else None)
