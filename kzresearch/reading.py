@@ -7,9 +7,9 @@ subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtit
 text, :mod:`kzresearch.subtitles`; a Markdown note its front matter's fields and its plain lines,
 :mod:`kzresearch.markdown_text`), HTML
 (``.html``/``.htm``, main text extracted with trafilatura, its results tables set in as lines of text; a
-results table typed with bars or tabs into a text or a row is rewritten so too, :mod:`kzresearch.results_tables`) and JSON Lines (``.jsonl``, one article
-per line: its text and optional id, title, url, outlet, publication date and byline, under the
-keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
+results table typed with bars or tabs into a text or a row is rewritten so too, :mod:`kzresearch.results_tables`)
+and JSON Lines (``.jsonl``, one article per line: its text and optional id, title, url, outlet, publication date
+and byline, under the keys of ``data/reference/record_fields.yaml``, e.g. ``text``/``maintext``/``body``,
 ``published``/``publishedAt``/a Unix time) and tables (``.csv``/``.tsv``, a spreadsheet's or a
 database's export, one article a row under a header row, read with the same keys,
 :mod:`kzresearch.tables`). Bytes are decoded by BOM, then strict UTF-8 (or UTF-8
@@ -35,7 +35,6 @@ from pathlib import Path
 from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from kzresearch.dates import find_dates
-from kzresearch.results_tables import with_html_tables, with_text_tables
 from kzresearch.markup import HIDDEN_ELEMENT, TAG, visible_text
 from kzresearch.mail import read_mail
 from kzresearch.markdown_text import read_markdown
@@ -44,6 +43,7 @@ from kzresearch.proquest import read_proquest
 from kzresearch.subtitles import read_subtitles
 from kzresearch.tables import MalformedRow, table_rows
 from kzresearch.records import META_FIELDS, RecordFields, bundled_fields
+from kzresearch.results_tables import with_html_tables, with_text_tables
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -131,6 +131,7 @@ _VOTE_AFTER = re.compile(rf"[\w']+(?:\s+[\w']+){{0,2}}?\s+{VOTE_NOUNS}\b", re.IG
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # How many words an opening adverbial holds before its comma ("Late on Saturday,", "On 16 December 2011,").
 _OPENING_WORDS = 4
+# "Officially, 15 people died": the officials' count.
 _OFFICIALLY = re.compile(r"\W*officially\s*,", re.IGNORECASE)
 # An opening adverbial that sets a paragraph's time in a year: "In 2012,", "In the spring of 2012,", "In June 2012,",
 # "On December 16, 2011,", "During the summer of 2011" (a comma or the year's end closes it).
@@ -155,10 +156,10 @@ _OPENING_TIME = re.compile(rf"^\s*(?:(?:on|late\s+on|early\s+on)\s+)?(?:{alterna
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|which|that|whose)\b.*$", re.DOTALL)
 _INSTITUTION_END = re.compile(r"\b(?:Office|Ministry|Commission|Committee|Service|Department|Agency|Court|Council|Administration|Bureau)$")
 _ARTICLES = frozenset({"the", "a", "an"})
-# "said that", and "said on Monday that", "said in a statement that"
 # A speaker phrase's last "that": the clause it opens holds the speaker ("A title card notes that the minister").
 _LAST_THAT = re.compile(r".*\bthat\s+", re.DOTALL)
-# (after the verb's audience and time: "told reporters that night that", "told parliament on Tuesday that")
+# "said that", and "said on Monday that", "said in a statement that"; after the verb's audience and time too: "told
+# reporters that night that", "told parliament on Tuesday that"
 _THAT = re.compile(r"(?:\s+(?:reporters|journalists|the\s+press|parliament|lawmakers|deputies|senators|residents))?"
                    r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?,?"
                    r"|\s+(?:that|last|this|the\s+same|the\s+next|the\s+following)\s+(?:night|evening|morning|afternoon|day|week),?)?\s+that\b")
@@ -196,6 +197,7 @@ _FINITE_VERB = re.compile(r"\b(?:had|has|have|were|was|are|is|been|would|will|co
 # The weeks after a time told before: a count over them is of that time's month.
 _AFTERMATH = re.compile(r"\b(?:in|during|over)\s+the\s+(?:days|weeks)\s+(?:that\s+followed|afterwards|after(?=\s*[,.;]))"
                         r"|\bin\s+the\s+aftermath\b(?!\s+of)", re.IGNORECASE)
+# A person as a preposition's object: "According to him, ...".
 _PERSON_OBJECT = re.compile(r"\s*(?:him|her)\s*", re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 # A body's pronoun ending a speaker phrase ("In a statement on its website it said"): it points back.

@@ -34,7 +34,7 @@ _WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s
 # A scale without its "a", in small letters after a word of estimate, as a non-native writer or a machine translation
 # writes it ("more than hundred people", "about thousand"; not "Thousand of people", "thousand upon thousand")
 _ESTIMATE_BEFORE = "|".join(f"(?<={word} )" for word in ("than", "about", "some", "over", "nearly", "almost", "around", "near"))
-_BARE_SCALE = rf"(?:{_ESTIMATE_BEFORE})(?-i:{alternation(SCALES)})(?!\s+(?:of|upon)\b)"
+_BARE_SCALE = rf"(?:{_ESTIMATE_BEFORE})(?-i:{_SCALE})(?!\s+(?:of|upon)\b)"
 NUMBER_PATTERN = (
     rf"(?:half\s+an?\s+{_GROUP}"
     rf"|(?:{DIGITS}|{_WORD_NUMBER}|an?)\s+{_GROUP}(?!s)"

@@ -35,9 +35,9 @@ from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, Doc
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
-from kzresearch.results_tables import SHARE, UNIT_MEASURES
 from kzresearch.patterns import caseless, fold_case, starting_words
 from kzresearch.reference import official_values
+from kzresearch.results_tables import SHARE, UNIT_MEASURES
 
 # "71%", "71 percent", "71 per cent", "71 pct", and South Asian and British papers' "71pc".
 # (hyphenated before a noun: "the 7-percent threshold")

@@ -25,15 +25,15 @@ from kzresearch.dates import MONTHS
 from kzresearch.patterns import caseless
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
-# Words that end a noun phrase before a people noun: function words, and place nouns ("police in its
-# two largest cities dragged protesters" counts no "two protesters").
-# (nor a possessive: "dissolved in 2017 and its leaders were jailed")
 # A year a month or "in", "of", "since" stands before (each look-behind of a fixed width, as re requires).
 _DATED_YEAR = "(?:" + "|".join(f"(?<={w} )" for w in [*MONTHS, *(m.capitalize() for m in MONTHS), "in", "of", "since"]) + r")(?:1[89]|20)\d\d\b"
 # A verb of one after a figure: "Dana, 27, was held" (an age in apposition, no count).
 _SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", re.IGNORECASE)
 # A capitalised word right before the comma that opens an apposition: a person's name, whose figure is an age.
 _NAME_BEFORE_COMMA = re.compile(r"\b[A-Z][\w'-]+,\s$")
+# Words that end a noun phrase before a people noun: function words, and place nouns ("police in its
+# two largest cities dragged protesters" counts no "two protesters").
+# (nor a possessive: "dissolved in 2017 and its leaders were jailed")
 _MOD_STOP = (r"(?:and|or|of|in|on|at|to|for|with|from|by|were|was|had|have|has|are|is|be|been|who|that|which|than|as|said|says|the|a|an"
              r"|its|their|his|her|our|my|your"
              r"|cities|towns|regions|provinces|oblasts|districts|villages|countries|squares|streets)")
