@@ -22,7 +22,7 @@ from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
 from kzresearch.dates import MONTHS
-from kzresearch.patterns import caseless
+from kzresearch.patterns import caseless, fold_case
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 # A year a month or "in", "of", "since" stands before (each look-behind of a fixed width, as re requires).
@@ -81,6 +81,9 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _APPOSITION = re.compile(r"(?:\s+(?:of|from|in)\s+[^,;.]{1,60})?,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
 # The word right after a figure; a toll's figure may be followed only by a word for the people counted.
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
+# The first words after a figure, within its clause: past "more", "of" and an opening quote
+# ("dozens more dead", "tens of thousands of detentions", '26 "armed criminals" killed').
+_WORDS_AFTER_FIGURE = re.compile(r"(?:\s+(?:more|of|other))*\s+[\"'\u201c\u2018]?((?:[\w'-]+[\"'\u201d\u2019]?\s+){0,2}[\w'-]+)")
 # Verbs that make the people before them speakers (not "40 people reported detained").
 _SPEAKING = re.compile(r"\s+(?:told|said|says|testified|complained|insisted)\b(?!\s+(?:to\s+)?(?:be|have\s+been)\b)")
 _MILLION = 1_000_000
@@ -919,6 +922,11 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         # passed the square at 10").
         if g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
             return False
+    if shape == "toll" and _toll_category(g, groups["toll"]) == _ESTIMATE and (after := _WORDS_AFTER_FIGURE.match(text, m.end())) \
+            and (any(normalise(w) in g.category_nouns for w in after.group(1).split()) or g.triggers.search(fold_case(after.group(1)))):
+        # "officials spoke of 26 dead", "talk of dozens more dead", 'spoke of 26 "armed criminals" killed': a
+        # figure with what it counts is a count of its own, no estimate of the count before
+        return False
     return bool(num or groups.get("vague") or groups.get("unspec"))
 
 
