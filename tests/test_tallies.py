@@ -1965,6 +1965,10 @@ def test_number_words_with_a_half_or_odd_and_a_year_before_a_dash(ref, text, exp
     ("In a 2019 interview, Tokayev promised reform. On June 4, police detained 300 people.", "2021-06-04"),
     ("By 2030, the government hopes to grow. On June 4, police detained 300 people.", "2021-06-04"),
     ("In the spring of 2012, thirty-seven residents went on trial. On December 12, police detained 500 people.", "2021-12-12"),
+    # a day after the article's own (December 16, 2021) in the year the text last gave its month
+    ("On December 16, 2011, police opened fire in Zhanaozen.\n\nSkip.\n\nBy December 18, prosecutors said 11 people had died.",
+     "2011-12-18"),
+    ("Police shot strikers in December 2011. On December 15, police detained 30 people at a memorial.", "2021-12-15"),
 ])
 def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)

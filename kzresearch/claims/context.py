@@ -32,6 +32,8 @@ _DAYS_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|\u2013)\s*$"
 _DAYS_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*(?P<last>\d{1,2})\b(?![,.]\d)(?:,?\s+(?:19|20)\d\d)?(?!\s*[a-z%])")
 _DAYS_REACH = 16  # how far back of a date the first day of its span is looked for
 _OWN_TIME_DAYS = 60  # a day within this of publication is the story's own time, not a past episode's
+# A month named with its year, a day between or before them: "December 16, 2011", "16 December 2011", "May 2011".
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<y>(?:19|20)\d\d)\b")
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 # Nouns of an episode of protest ("the January protests", "the unrest of January").
@@ -729,6 +731,11 @@ class TextContext:
                     if day is not None and anchor is not None and abs((anchor - day).days) > _OWN_TIME_DAYS \
                             and (year := self._narrative_year(index, m.start(), cues)) not in (None, day.year) and year <= anchor.year:
                         day = _explicit_date(m, dt.date(year, 12, 31)) if year < anchor.year else day
+                    elif day is not None and self.ctx.published is not None and day > self.ctx.published \
+                            and (year := self._month_year_before(start, day.month)) is not None and year < day.year:
+                        # ("On December 16, 2011, police opened fire ... By December 18, the toll was 11" in an article
+                        # of December 16, 2021: a day after publication is reported in the year the text last gave its month)
+                        day = _explicit_date(m, dt.date(year, 12, 31))
                 if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - _DAYS_REACH), m.start())
                                         or ((after := _DAYS_AFTER.match(self.text, m.end())) and int(after.group("last")) > day.day)):
                     day = _span_month(day)  # "over the five days from 9 to 13 June": the month, as a time the story stays in
@@ -820,6 +827,18 @@ class TextContext:
                 cues = [(a, day if a in yearless and d is not None and (d.month, d.day) == (day.month, day.day)
                          and (anchor is None or abs((anchor - d).days) > _OWN_TIME_DAYS) else d) for a, d in cues]
         return sorted(cues, key=lambda c: c[0])
+
+    @cached_property
+    def _month_years(self) -> list[tuple[int, int, int]]:
+        """Return ``(offset, month, year)`` of every month the text names with its year ("December 16, 2011",
+        "in May 2011", "16 December 2011"), in text order."""
+        return [(m.start(), MONTHS[m.group("m").lower().rstrip(".")], int(m.group("y"))) for m in _MONTH_YEAR.finditer(self.text)
+                if m.group("m").lower().rstrip(".") in MONTHS]
+
+    def _month_year_before(self, pos: int, month: int) -> int | None:
+        """Return the year the text last gave ``month`` before offset ``pos`` (None: it never did)."""
+        years = [year for at, named, year in self._month_years if at < pos and named == month]
+        return years[-1] if years else None
 
     def _narrative_year(self, index: int, pos: int, cues: list[tuple[int, dt.date | None]]) -> int | None:
         """Return the year the story stands in at ``pos`` of sentence ``index``: that of a dated cue before it
