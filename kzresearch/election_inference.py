@@ -70,6 +70,7 @@ class _Cues:
         event_dates = dict(zip(ref.events["event_id"], ref.events["date"]))
         self.events = [(eid, event_dates[eid], caseless(p)) for eid, p in cues["event_cues"].items() if eid in event_dates]
         self.event_cue = {eid: pattern for eid, _, pattern in self.events}
+        self.episode_headline_words = caseless(cues.get("episode_headline_words") or "(?!)")
         # Unrest and protests that were no vote's (not within a week of one): Zhanaozen, the land protests.
         votes = [_date(d) for d in ref.elections["date"]]
         self.episodes = [(e.event_id, _date(e.date), _date(e.end_date) or _date(e.date)) for e in ref.events.itertuples(index=False)
@@ -149,19 +150,27 @@ def infer_election(
     ElectionGuess
         ``election_id`` None when the article is not about an election or evidence is too weak.
         News of unrest that was no vote's (``events.csv`` kinds ``unrest`` and ``protest``, not
-        within a week of a vote) that names it (its ``event_cues``), published during it or in the
-        two weeks after, under a known headline that names no vote, is about the unrest: the vote it recalls ("two months after the
-        parliamentary election") or awaits is ``recalled``, not ``election_id``.
+        within a week of a vote) that names it (its ``event_cues``, or unrest words in its headline,
+        ``episode_headline_words``, beside a vote long past), published during it or in the two weeks
+        after, under a known headline that names no vote (or only one long past), is about the unrest: the vote it recalls
+        ("two months after the parliamentary election") or awaits is ``recalled``, not ``election_id``.
     """
     cues = _cues_for(ref)
     folded = fold_case(text)
     guess = _best_election(text, folded, cues, dates=dates, mentions=mentions, published=published, title=title, sentences=sentences)
-    if guess.election_id is None or published is None or title is None or cues.election_words.search(fold_case(title)):
+    if guess.election_id is None or published is None or title is None:
+        return guess
+    # (a headline naming a vote is about it, unless the vote is long past: "where the unrest hit and how
+    # those regions had voted", a week into the unrest of a year after the vote)
+    long_past = (published - next(e.date for e in cues.elections if e.election_id == guess.election_id)).days > _AFTER_VOTE_DAYS
+    if cues.election_words.search(fold_case(title)) and not long_past:
         return guess
     for event_id, start, end in cues.episodes:
-        if start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS) \
-                and (cue := cues.event_cue.get(event_id)) is not None and cue.search(folded):
-            return ElectionGuess(None, guess.score, f"published {published}, during {event_id}, and the headline names no vote; "
+        # (an episode's cue in the text, or, beside a vote long past, unrest words in the headline)
+        if start <= published <= end + dt.timedelta(days=_EPISODE_NEWS_DAYS) and (
+                ((cue := cues.event_cue.get(event_id)) is not None and cue.search(folded))
+                or (long_past and cues.episode_headline_words.search(fold_case(title)))):
+            return ElectionGuess(None, guess.score, f"published {published}, during {event_id}, under a headline of no vote of its time; "
                                  f"recalls {guess.election_id}: {guess.evidence}", recalled=guess.election_id)
     return guess
 

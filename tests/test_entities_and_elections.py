@@ -172,6 +172,25 @@ def test_news_of_unrest_that_was_no_votes_is_about_the_unrest_and_recalls_the_vo
     assert guess(dt.date(2016, 3, 22), "Hundreds detained at land protests").election_id == "2016-03-20-parliamentary"
 
 
+def test_news_of_unrest_under_a_headline_of_a_vote_long_past_recalls_the_vote(ref):
+    from kzresearch.entities import matcher_for
+
+    text = ("Protesters set the city administration on fire on January 5. At the parliamentary election on January 10, 2021, "
+            "turnout in the city was about 30 percent, and the ruling Nur Otan party won 71.09 percent of the vote. "
+            "Parliamentary parties did not comment on the unrest.")
+
+    def guess(published, title):
+        return infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text),
+                              published=published, title=title)
+
+    # a week into the January unrest, a year after the vote: the unrest, named by the headline alone
+    during = guess(dt.date(2022, 1, 17), "Where the unrest hit and how those regions had voted")
+    assert (during.election_id, during.recalled) == (None, "2021-01-10-parliamentary"), during.evidence
+    # the headline names no unrest, or the vote is recent: the vote
+    assert guess(dt.date(2022, 1, 17), "How the regions had voted").election_id == "2021-01-10-parliamentary"
+    assert guess(dt.date(2021, 2, 1), "Where the unrest hit and how those regions had voted").election_id == "2021-01-10-parliamentary"
+
+
 def test_official_figures_stated_tell_the_vote_reported_from_one_recalled(ref):
     # No date anywhere; the 2012 Mazhilis figures to two decimals against a rounded 2007 share.
     text = ("Kazakhstan's ruling Nur Otan party won 80.99 per cent of the vote in Sunday's parliamentary election, "

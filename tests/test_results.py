@@ -1386,6 +1386,17 @@ def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendu
      "2022-11-20-presidential", "2022-12-14", [("Yes", "2022-06-05-referendum"), ("turnout", "2022-06-05-referendum")]),
     ("Turnout was just over 54 percent, the commission said, well below the 63.3 percent recorded two years ago.",
      "2023-03-19-parliamentary", "2023-03-20", [("turnout", "2023-03-19-parliamentary"), ("turnout", "2021-01-10-parliamentary")]),
+    # a year's turnout beside an article's vote of another kind: that year's one vote ("the 2019 turnout" too)
+    ("In Shymkent, where turnout in 2019 was 67.6 per cent, crowds gathered. In Aktobe, where the 2019 turnout was "
+     "84.9 per cent, protesters rallied.", "2021-01-10-parliamentary", "2022-01-17",
+     [("turnout", "2019-06-09-presidential"), ("turnout", "2019-06-09-presidential")]),
+    # a cue opening a clause after a colon frames the clause's stretches after it
+    ("Mangystau is the hardest region to win: in the June 2019 presidential election, turnout in Mangystau was "
+     "68.9 per cent, against 77.4 per cent nationally.", "2021-01-10-parliamentary", "2022-01-17",
+     [("turnout", "2019-06-09-presidential"), ("turnout", "2019-06-09-presidential")]),
+    # a city's voters between "registered" and "voters"
+    ("In 2019 only 52.2 per cent of registered Almaty voters went to the polls.", None, "2022-01-17",
+     [("turnout", "2019-06-09-presidential")]),
 ])
 def test_clauses_of_a_year_pronouns_past_a_subordinate_clause_and_turnouts_of_another_vote(ref, text, election, published, expected):
     rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)

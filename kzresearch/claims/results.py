@@ -50,7 +50,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 # (not a term's end: "extended his mandate until the end of 2000")
 _YEAR_CUE = re.compile(r"(?<!since )(?<!end )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
                        r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
-                       r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score)"
+                       r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score|turnout)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        # (after "since", a month and year may open a clause on that vote: _SINCE tells)
                        rf"|\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b"
@@ -1670,7 +1670,9 @@ _WHEN_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:when|in\s+which)\b")
 _ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|received|got|secured|polled|gained))?"
                        r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
                        r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
-_OPENING = re.compile(r"\s*(?:In|At|During|Back in|Since)\b[^,;]{0,60},")
+_OPENING = re.compile(r"\s*(?:[Ii]n|[Aa]t|[Dd]uring|[Bb]ack in|[Ss]ince)\b[^,;]{0,60},")
+# Where a clause that may open with an adverbial of its own starts inside a sentence.
+_CLAUSE_OPENER = re.compile(r"[:;]\s+")
 # A relative clause's start.
 _RELATIVE_START = re.compile(r"\s*(?:which|where|when|in\s+which|at\s+which|whose)\b", re.IGNORECASE)
 # Where a clause after a figure begins: a name there is no subject of the figure.
@@ -1815,10 +1817,11 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     if anaphors or (going_on and _VOTE_NOUN.search(text, p_start, p_end)):
         earlier_cues = {cue for _, cue in _year_cues(text, p_start, p_end) + _relative_cues(f, text, p_start, p_end, tc.ctx.published)}
     anaphors |= going_on
-    # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the sentence's opening
-    # adverbial frames the whole sentence, not only its first stretch.
-    opening = _OPENING.match(text, s_start, s_end)
-    first = 1 if opening and opening.end() <= cuts[1] else None
+    # "In the outgoing Mazhilis, X held 84 seats, while Y had seven": a cue in the opening adverbial of the
+    # sentence, or of a clause after its colon or semicolon ("...: in the June 2019 election, turnout in
+    # Mangystau was 68.9 per cent, against 77.4 per cent nationally"), frames the rest, not only its own stretch.
+    framing = [(at, segment) for at in [s_start, *(m.end() for m in _CLAUSE_OPENER.finditer(text, s_start, s_end))]
+               if (opening := _OPENING.match(text, at, s_end)) and opening.end() <= cuts[segment := bisect.bisect_right(cuts, at)]]
     segments = [bisect.bisect_right(cuts, row.pop("_anchor")) for row in rows]
     for i in sorted(attached):
         # "Nur Otan took 88% of the vote and all 98 elected seats in 2007": the subject's figures joined
@@ -1836,6 +1839,7 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
             before = [cue for at, cue in sorted(placed) if at < row["start"] and cue in cues
                       and bisect.bisect_right(cuts, at) == segment]
             cues = [before[-1], *sorted(cues - {before[-1]}, reverse=True)] if before else cues
+        first = next((segment for at, segment in reversed(framing) if at <= row["start"]), None)
         if first is not None and not cues and not back:
             cues, back = years.get(first, set()), first in previous
         if not cues and not back and segment in anaphors:
@@ -2063,6 +2067,10 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
         # "the Mazhilis election of March 19, 2023": a named month picks that election, whatever the
         # kind the article's own election would have lent a turnout.
         in_year = [eid for d, eid, k in elections.ordered if _held_at(d, year, month) and (k == kind or (month and own_kind is None))]
+        if not in_year and own_kind is None:
+            # ("turnout in 2019 was 67.6 per cent" beside a parliamentary vote: the one vote of that year, whatever its kind)
+            held = [eid for d, eid, _ in elections.ordered if _held_at(d, year, month)]
+            in_year = held if len(held) == 1 else []
         if in_year:
             # Two votes of a kind in a year (the April and August 1995 referendums): the one whose
             # official figure the row states, else the later.
