@@ -1394,6 +1394,17 @@ def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendu
     ("Mangystau is the hardest region to win: in the June 2019 presidential election, turnout in Mangystau was "
      "68.9 per cent, against 77.4 per cent nationally.", "2021-01-10-parliamentary", "2022-01-17",
      [("turnout", "2019-06-09-presidential"), ("turnout", "2019-06-09-presidential")]),
+    # "then" opening an aside: the time the sentence before named; a turnout going on after a past vote's shares
+    ("In the last election, in 2004, Otan won 42 of the 77 seats. Ak Zhol, then in opposition, won one seat.",
+     "2007-08-18-parliamentary", "2007-08-20", [("Otan", "2004-09-19-parliamentary"), ("Ak Zhol", "2004-09-19-parliamentary")]),
+    ("In the last presidential election, in January 1999, Nazarbayev won 79.78 percent of the vote. Abdildin, who came "
+     "second, received 11.7 percent. Turnout was reported at 87 percent.", "2005-12-04-presidential", "2005-12-06",
+     [("Nursultan Nazarbayev", "1999-01-10-presidential"), ("Serikbolsyn Abdildin", "1999-01-10-presidential"),
+      ("turnout", "1999-01-10-presidential")]),
+    ("Nazarbayev won 91.15 percent. Tuyakbai received 6.61 percent. Turnout was reported at 77 percent.",
+     "2005-12-04-presidential", "2005-12-06",
+     [("Nursultan Nazarbayev", "2005-12-04-presidential"), ("Zharmakhan Tuyakbai", "2005-12-04-presidential"),
+      ("turnout", "2005-12-04-presidential")]),
     # a city's voters between "registered" and "voters"
     ("In 2019 only 52.2 per cent of registered Almaty voters went to the polls.", None, "2022-01-17",
      [("turnout", "2019-06-09-presidential")]),

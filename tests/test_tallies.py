@@ -839,6 +839,14 @@ def test_a_list_item_may_start_lower_case_a_missed_item_keeps_the_list_and_sizes
     assert [(r["number"], r["location"]) for r in tallies(text, "2022")] == [(300, ["Kazakhstan"]), (40, ["Almaty"]), (50, ["Shymkent"])]
 
 
+@pytest.mark.parametrize("text", [
+    "She recalled the protests of October 2020, when Amnesty International said at least 12 people were killed in Lagos.",
+    "In Nairobi, police detained 12 protesters.",
+])
+def test_a_count_in_a_city_abroad_is_another_countrys(text):
+    assert tallies(text, "2022") == []
+
+
 def test_a_day_or_a_place_in_parentheses_is_no_citation():
     rows = tallies("Police detained 50 people in Almaty (Sunday, January 2).", "2022")
     assert rows[0]["event_date"] == "2022-01-02" and rows[0]["attributed_to"] is None

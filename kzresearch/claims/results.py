@@ -1708,6 +1708,8 @@ _PRONOUN_AFTER_TIME = re.compile(r"\s*(?:In|On|By|Back\s+in)\s+(?:[A-Z][a-z]+\.?
 # the amendments"; "X was runner-up then with 11.7 percent", "Turnout then was 58 percent"), not a next
 # step ("Then, on Monday, ...").
 _THEN = re.compile(r"(?<![\w,] )\bThen\b(?!\s*,)(?!\s+(?:on|in|at|the|came|a)\b)|\b(?:was|were|came|finished|stood|ran|placed)\s+(?:[\w-]+\s+){1,2}?then\b"
+                   # ("Ak Zhol, then in opposition, won one seat": "then" opening an aside set off by commas)
+                   r"|,\s+then\s+[^,.;]{1,40},"
                    r"|\b(?:[Tt]urnout|[Pp]articipation)\s+(?:then\s+(?:was|were|stood)|(?:was|were|stood)\s+then)\b")  # ("Turnout then was 58 percent", "The turnout was then 56 %")
 # A time of the sentence's own ("on Sunday", "yesterday"): no "then" or "It took" reaches back past it.
 _OWN_TIME = re.compile(rf"\b(?:{starting_words([w.capitalize() for w in WEEKDAYS])}|yesterday|today|this\s+week)\b")
@@ -1806,8 +1808,10 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
     shared = {r["election_id"] for r in before if r["measure"] == "vote_share"}
     # (in a story about no vote, any turnout after them: "Official results gave X 79.78 percent and Y 11.7
     # percent. The Central Election Commission put turnout at about 87 percent")
+    # (or of a vote before the article's: "In the last presidential election, in January 1999, Nazarbayev won 79.78
+    # percent. Abdildin, who came second, received 11.7 percent. Turnout was reported at 87 percent")
     opened = shared.pop() if len(shared) == 1 and index and not _OWN_TIME.search(text, s_start, s_end) \
-        and (_TURNOUT_GOES_ON.match(text, s_start, s_end) and _opens_dated(tc, f, index - 1)
+        and (_TURNOUT_GOES_ON.match(text, s_start, s_end) and (_opens_dated(tc, f, index - 1) or tc.ctx.election_id not in (None, *shared))
              or tc.ctx.election_id is None and not _OWN_KIND.search(text, s_start, s_end)) else None
     # (a month named beside its vote counts too: "after a constitutional referendum in June ... In that referendum, ...")
     # (going on takes only the time of a sentence about a vote: "At the March 2016 election", "The
