@@ -41,9 +41,10 @@ _CREDIT_LINE = re.compile(
     r"|\bcontributed (reporting|to this (report|article|story))\b"
     rf"|^[\s\u2013\u2014-]*(with )?(additional )?inputs? from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
     r"|^(material|information|reporting) from .{2,60} (was|were) used( in this (report|article|story))?\.?\)?$"
-    # ("*With information from AFP and EFE", "*This article contains reporting by Reuters.")
+    # ("*With information from AFP and EFE", "*This article contains reporting by Reuters.", "This article includes
+    # material from Reuters and The Associated Press.")
     rf"|^[\s*]*(with )?information from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
-    r"|^[\s*]*(this (article|report|story) )?(contains|includes) reporting (by|from)\b"
+    r"|^[\s*]*(this (article|report|story) )?(contains|includes) (reporting|material|information) (by|from)\b"
     r"|^[\s\u2013\u2014-]*(additional\s+)?(reporting|contributing)\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
     # (after the house's own name: "Steppe Chronicle, based on reports by Reuters and Interfax")
@@ -64,9 +65,9 @@ _NAME = rf"(?!The ){_NOT_IN_A_NAME}[A-Z][a-z'-]+(?<!'s)(?: {_NOT_IN_A_NAME}[A-Z]
 _NAME_IN_CAPITALS = r"(?!THE )[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){1,2}"
 _AUTHOR_IN_PLACE = re.compile(rf"^{_NAME}(?:,? and {_NAME})? in [A-Z][a-z-]+(?: [A-Z][a-z-]+)?$"
                               rf"|^{_NAME_IN_CAPITALS}(?:,? and {_NAME_IN_CAPITALS})? in [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?$")
-# "Jack Maxwell, Foreign News Reporter": a writer and the writer's post, no sentence.
+# "Jack Maxwell, Foreign News Reporter", "Takeshi Ono / Yomiuri Shimbun Correspondent": a writer and the writer's post, no sentence.
 # (not a headline's verb of saying: "Tokayev Sacks Government, Says Editor")
-WRITER_POST = (r",\s+(?:(?!(?:Says|Said|Tells|Told|Writes|Wrote|Warns|Claims|Asks|Urges)\b)[A-Z][\w&-]*\s+){0,3}"
+WRITER_POST = (r"(?:,|\s/)\s+(?:(?!(?:Says|Said|Tells|Told|Writes|Wrote|Warns|Claims|Asks|Urges)\b)[A-Z][\w&-]*\s+){0,3}"
                r"(?:Reporter|Correspondent|Editor|Writer|Columnist|Journalist|Contributor)$")
 _AUTHOR_WITH_POST = re.compile(rf"^{_NAME}{WRITER_POST}")
 # "ASTANA - 24.kg news agency, Nurlan Abdrakhmanov": a dateline in capitals and the credit, no sentence.
@@ -103,6 +104,9 @@ _WRITTEN_BY = re.compile(r"^(?:(?:article|written|posted|story|words|text|report
 # "Report by Dana Omarova, Steppe News": a writer and a house, capitalised throughout (not the
 # headline "Report by OSCE observers faults Kazakh vote").
 _REPORT_BY = re.compile(r"Report\s+by\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}(?:,\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})?")
+# "Chiamaka Obiora with agency reports", "Dana Omarova with wires": a writer who wrote with the agencies' copy.
+_WRITER_WITH_WIRES = re.compile(r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3},?\s+with\s+(?:agency|agencies|wires?|wire\s+services|news\s+agencies)"
+                                r"(?:\s+(?:reports|copy|material))?\.?")
 # Between the parts of a line of a date and a writer: a spaced dash, a middle dot, a bar.
 _DATED_BYLINE_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*[\u00b7\u2022]\s*")
 # A site's words before its publication stamp: "This content was published on", "Story first posted".
@@ -444,14 +448,19 @@ _CREDIT_WORDS = 6
 
 def _agencies_credit(text: str, agencies: dict[str, str]) -> bool:
     """A credit to agencies, with at most a place, the site's name or an editor's initials after them
-    ("AFP, Reuters, Astana", "Keystone-SDA/AFP/ts", "Associated Press, Reuters and ynet"; not a lone
-    name, which may be the site's own)."""
+    ("AFP, Reuters, Astana", "Keystone-SDA/AFP/ts", "Associated Press, Reuters and ynet"), or the site's
+    name before two of them ("BNN, LETA, Interfax"); not a lone name, which may be the site's own."""
     if len(text.split()) > _CREDIT_WORDS:
         return False  # (a paragraph opening with agencies: "Reuters, AFP and AP reported that police ...")
     parts = [p.strip(" .()[]") for p in re.split(r"[,/]|\band\b", text)]
     others = [p for p in parts if p.casefold() not in agencies]
-    return 1 < len(parts) and parts[0].casefold() in agencies \
+    return 1 < len(parts) and (parts[0].casefold() in agencies or len(parts) - len(others) > 1) \
         and len(others) <= 1 and all(len(p.split()) <= 2 and (p[:1].isupper() or p.isalpha() and len(p.split()) == 1) for p in others)
+
+
+def _spells_out(initials: str, name: str) -> bool:
+    """Whether ``name`` is what ``initials`` abbreviate: "BNN – Baltic News Network" is a masthead, no dateline's credit."""
+    return initials.isupper() and initials == "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def _house_with_agencies(text: str, agencies: dict[str, str]) -> bool:
@@ -651,7 +660,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif line.n_words <= _CAPTION_WORDS and _PHOTOGRAPHER_CREDIT.search(line.text):
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
-        elif (_WRITTEN_BY.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text))) or _REPORT_BY.fullmatch(line.text):
+        elif (_WRITTEN_BY.match(line.text) and (line.n_words <= 16 or _stamped_byline(line.text))) or _REPORT_BY.fullmatch(line.text) \
+                or _WRITER_WITH_WIRES.fullmatch(line.text):
             line.role, line.rule = "byline", "by_prefix"
         elif (_CREDIT_LINE.search(line.text) and line.n_words <= 24) or rules.agencies_only(line.text) \
                 or _agencies_credit(DASH_LED.sub("", line.text), rules.agencies) or _house_with_agencies(line.text, rules.agencies):
@@ -668,7 +678,8 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "byline", "agencies_date_line"  # "Reuters , AFP , Sunday 9 Jan 2022"
         elif _AUTHOR_IN_PLACE.match(line.text) or _AUTHOR_WITH_POST.match(line.text):
             line.role, line.rule = "byline", "author_in_place"
-        elif (credit := _CAPITALS_DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")):
+        elif (credit := _CAPITALS_DATELINE_CREDIT.match(line.text)) and line.n_words <= 10 and _is_credit(credit.group("credit")) \
+                and not _spells_out(line.text.split()[0], credit.group("credit")):
             line.role, line.rule = "byline", "dateline_credit"
 
     _mark_media_titles(lines)

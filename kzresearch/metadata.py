@@ -79,7 +79,9 @@ _HEADER_LINES = 5
 # An agency's sign-off closing a paragraph: "... to prepare. – AFP", "... —AFP/Reuters".
 # ... or in brackets: "... to more than double by 2015. (AFP, AP)"
 _SIGNOFF_AT_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*(?:[-\u2013\u2014]+\s?(?P<agencies>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)"
-                             r"|\((?P<bracketed>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\))\.?$")
+                             r"|\((?P<bracketed>[A-Z][A-Za-z-]+(?:(?:\s*[/,]\s*|\s+and\s+)[A-Z][A-Za-z-]+)*)\)"
+                             # ("... for compensation over repeated delays. REUTERS, BLOOMBERG": in capitals, no dash)
+                             r"|(?<=\s)(?P<capitals>[A-Z]{2,}(?:-[A-Z]+)?(?:\s*[/,]\s*[A-Z]{2,}(?:-[A-Z]+)?)*))\.?$")
 # A writer's role after the name ("SPECIAL TO FOLHA", "Special Correspondent") and the place written in ("IN MOSCOW").
 _SPECIAL_TO = re.compile(r"(?:^|\s+)special(?:\s+(?:to|for|correspondent)\b.*)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"(?i:in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
@@ -860,9 +862,9 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
         elif line.rule == "date_line" and (m := _DESK_WITH_AGENCIES.search(line.text)):
             wire += _agencies_named(m.group("agencies"), agencies)  # "12 March 2016 / STEPPE DAILY WITH AFP, ASTANA"
         elif line.role == "body" and (m := _SIGNOFF_AT_END.search(line.text)) and (m.group("agencies") or line.n_words >= _SIGNED_PARAGRAPH_WORDS):
-            # (a credit in brackets after a short line is a picture's: "A woman casts her ballot, January 10. (AFP)")
+            # (a credit in brackets or capitals after a short line is a picture's: "A woman casts her ballot, January 10. (AFP)")
             # "... less than two months to prepare. – AFP": a paragraph signed off by the agencies
-            wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies") or m.group("bracketed"))
+            wire += [a for part in re.split(r"[/,]|\band\b", m.group("agencies") or m.group("bracketed") or m.group("capitals"))
                      if (a := agencies.get(part.strip().casefold()))]
         # (a caption's credit line opened by a dash after the text signs it off: "- Reuters / AFP")
         elif below_title and (line.rule in _CREDIT_LINE_RULES or line.rule == "caption_agency_credit" and DASH_LED.match(line.text)) and (

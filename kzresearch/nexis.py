@@ -34,8 +34,8 @@ _HEADER_LINES = 40
 _FIELD = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z-]{2,20})(?::\s?(?P<value>.*)|\s*$)$")
 # Fields only a database export has: with one of them, "HEADLINE:" and "BODY:" are no memo's.
 _EXPORT_FIELDS = frozenset({"LENGTH", "LOAD-DATE", "SECTION", "BYLINE", "DATELINE", "LANGUAGE", "PUBLICATION-TYPE"})
-# "7 of 23 DOCUMENTS", and a printout's "Page 1 of 2".
-_DOCUMENT_COUNTER = re.compile(r"^\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS?|Page\s+\d+\s+of\s+\d+)\s*$", re.IGNORECASE)
+# "7 of 23 DOCUMENTS", and a printout's "Page 1 of 2" or "Page 1".
+_DOCUMENT_COUNTER = re.compile(r"^\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS?|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
 _RIGHTS = re.compile(r"^\s*(?:copyright\b|©|all rights reserved)", re.IGNORECASE)
 # "Agence France Presse -- English", "The Guardian (London) - Final Edition", "dpa International
 # Service in English": the edition goes.

@@ -2,7 +2,7 @@
 import pytest
 
 from kzresearch.cleaning import classify_lines
-from kzresearch.metadata import credited_outlet, infer_byline_and_wire, infer_outlet, platform_outlets, wire_services
+from kzresearch.metadata import credited_byline, credited_outlet, infer_byline_and_wire, infer_outlet, platform_outlets, wire_services
 from kzresearch.reading import read_file
 from kzresearch.reference import agency_index
 
@@ -729,6 +729,16 @@ def test_set_31_classes_a_stacked_menu_names_in_capitals_and_credits(ref):
     assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AFP", "EFE"]
     doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\n*This article contains reporting by Reuters.\n", ref)
     assert infer_byline_and_wire(doc.lines, agencies)[1] == ["Reuters"]
+    # "includes material from"; a writer "with agency reports"; the site's name before two agencies; agencies in
+    # capitals ending the last paragraph
+    doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\nThis article includes material from Reuters and AFP.\n", ref)
+    assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AFP", "Reuters"]
+    doc = classify_lines("Kazakh oil town counts its dead\nJanuary 17, 2022\nChiamaka Obiora with agency reports\n" + BODY, ref)
+    assert infer_byline_and_wire(doc.lines, agencies)[0] == "Chiamaka Obiora"
+    doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\nBNN, Reuters, AFP\n", ref)
+    assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AFP", "Reuters"]
+    doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\n\n" + BODY + " " + BODY + " REUTERS, AFP\n", ref)
+    assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AFP", "Reuters"]
 
 
 @pytest.mark.parametrize("heading, stamp", [
@@ -1002,6 +1012,18 @@ def test_a_writers_post_after_the_name_is_no_second_writer(ref):
                            "Published: 9:41, 6 Jan 2022\nKazakhstan has been rocked by its worst unrest since independence, officials said.", ref).lines
     assert [(line.role, line.rule) for line in lines if line.text.startswith("Jack")] == [("byline", "author_in_place")]
     assert infer_byline_and_wire(lines, agency_index(ref))[0] == "Jack Maxwell"
+    assert credited_byline("Takeshi Ono / Yomiuri Shimbun Correspondent", {}, None) == ("Takeshi Ono", [])
     # (a headline's verb of saying before the post is no writer's: "..., Says Editor")
     lines = classify_lines("Tokayev Sacks Government, Says Editor\nKazakhstan's president dismissed the cabinet on Wednesday, officials said.", ref).lines
     assert lines[0].role == "title"
+
+
+def test_tools_to_pass_a_story_on_and_a_masthead_spelling_out_its_initials(ref):
+    text = "Nur Otan sweeps snap vote as exit polls and commission agree\nby Nadia Bruschi\nSend to a friend\nPrintable version\n" + BODY
+    found = roles(text, ref)
+    assert found["Send to a friend"][0] == found["Printable version"][0] == "boilerplate"
+    assert found["Nur Otan sweeps snap vote as exit polls and commission agree"][0] == "title"
+    # (initials and the name they abbreviate: a masthead, no dateline's credit)
+    found = roles("BNN \u2013 Baltic News Network\n\nWorld\n\n" + text, ref)
+    assert found["BNN \u2013 Baltic News Network"] != ("byline", "dateline_credit")
+    assert roles("ALMATY \u2013 Kazinform, Nurlan Abdrakhmanov\n\n" + BODY, ref)["ALMATY \u2013 Kazinform, Nurlan Abdrakhmanov"][1] == "dateline_credit"

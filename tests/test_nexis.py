@@ -46,6 +46,11 @@ def test_the_header_gives_metadata_and_the_story_alone_is_the_text():
     assert "LOAD-DATE" not in story and "LENGTH" not in story and story.rstrip().endswith("500 were held.")
 
 
+def test_a_page_number_alone_above_the_header_is_no_outlet():
+    story, meta = read_nexis(EXPORT.replace("Page 1 of 2", "Page 1"))
+    assert meta["outlet"] == "The Daily Example"
+
+
 def test_other_texts_are_not_read_as_exports():
     assert read_nexis("Police detained 30 people.\nNOTE: an editor's note.\nBODY: nothing") is None
     assert read_nexis("HEADLINE: a headline without a story") is None
