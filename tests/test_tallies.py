@@ -906,6 +906,21 @@ def test_the_owner_of_a_count_beside_its_figure_is_its_source(text, source):
     assert [r["attributed_to"] for r in tallies(text, "2022")] == [source]
 
 
+@pytest.mark.parametrize("text,source", [
+    # someone described, not named nor a listed noun: the description, without its article or relative clause
+    ("Police in Karaganda detained four people, a member of the congregation told AsiaNews.", "member of the congregation"),
+    ("Police in Karaganda detained four people, a local pastor said.", "local pastor"),
+    ("Police detained four people, one of the picket participants said.", "one of the picket participants"),
+    ("Police detained five people, while a rights activist who witnessed the scene put the number at around a dozen.",
+     "rights activist"),
+    # not a text, nor "one of them" (whom the sentences before name)
+    ("Police in Karaganda detained four people, a statement said.", None),
+    ("Police in Karaganda detained four people, one of them said.", None),
+])
+def test_a_speaker_described_is_the_source(text, source):
+    assert tallies(text, "2022")[-1]["attributed_to"] == source
+
+
 def test_no_figure_takes_another_figures_count_owner_or_a_loose_number():
     text = ("About 300 people rallied in Almaty, by far the largest protest since a crowd of 1,000 "
             "by the organisers' count gathered in 2019.")
@@ -1448,8 +1463,9 @@ def test_review_cases_of_parts_and_holding(text, expected):
 
 
 @pytest.mark.parametrize("text,source", [
-    ("A man who works for the tax service said 20 people were detained.", None),
-    ("A former employee of the security service told reporters 20 people were detained.", None),
+    # (the person described, not the body the person works for)
+    ("A man who works for the tax service said 20 people were detained.", "man"),
+    ("A former employee of the security service told reporters 20 people were detained.", "former employee of the security service"),
     ("Police released roughly 5,800 people the presidential office said were being held.", "presidential office"),
 ])
 def test_review_cases_of_bodies_named_by_their_kind(text, source):

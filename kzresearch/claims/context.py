@@ -181,6 +181,15 @@ LIST_LINE = re.compile(rf"\s*(?:{LIST_BULLET}\s*|(?P<label>{LIST_LABEL}):\s)")
 # A group referred back to by its kind ("the group said"): the one the sentence before named.
 _GROUP_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<noun>group|network|organi[sz]ation|watchdog|monitors|monitoring\s+group|"
                             r"rights\s+group|NGO|centre|center|bureau|foundation|committee)\s*")
+# Someone described: an indefinite determiner, up to three lower-case words ending in the head noun, and
+# what the person belongs to ("a member of the congregation", "a local pastor", "one resident of the town").
+# ("one of the mothers" whole: "one" is its head; not "one of them", whom the sentences before name, nor a clause
+# or a figure: "a local journalist who", "a crowd of up to")
+_DESCRIBED = re.compile(r"(?:(?:[Aa]nother|[Aa]n?|[Oo]ne(?!\s+of\b))\s+|(?=[Oo]ne\s+of\s+(?:the|his|her|their|its)\s))"
+                        r"(?P<who>(?:(?!(?:of|for|from|at|in|with|who|which|that)\b)[a-z][\w'-]*\s+){0,2}"
+                        r"(?P<head>(?!(?:who|which|that|whose|whom|of|up|to)\b)(?:[Oo]ne|[a-z][\w'-]*))"
+                        r"(?:\s+(?:of|for|from|at|in|with)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w'-]*\s+){0,2}"
+                        r"(?!(?:to|up|about|around|who|which|that)\b)[a-z][\w'-]*)?)")
 # A party referred back to: "the movement", "the party's regional office".
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
@@ -321,6 +330,7 @@ class _Patterns:
     titles: frozenset
     offices: frozenset
     generic: re.Pattern
+    not_speaker: re.Pattern
     speech_date: re.Pattern
     anaphoric: re.Pattern
     same_source: re.Pattern
@@ -374,6 +384,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
+        not_speaker=re.compile(rf"^{alternation(attr.get('not_speakers') or ['(?!)'])}$", re.IGNORECASE),
         # "the ministry said on Thursday"; "gave the tally to reporters in the capital, Nur-Sultan,
         # on Tuesday" (a setting, then at most its place before the day: "told reporters 300 were
         # detained on Sunday" dates the detentions).
@@ -1352,6 +1363,10 @@ class TextContext:
         if _GROUP_ANAPHOR.fullmatch(phrase) and index \
                 and (before := self._own_attribution(index - 1, self.sentences[index - 1][0])[0]) and before[:1].isupper():
             return before  # "X, an observer network, said police detained six. Four were released, the group said."
+        # "a member of the congregation told AsiaNews", "a local pastor said": someone described, no name nor listed noun
+        # ("a rights activist who witnessed the scene put the number at ...": the person, without the clause)
+        if (described := _DESCRIBED.fullmatch(_RELATIVE_CLAUSE.sub("", phrase).strip())) and not self.patterns.not_speaker.search(described.group("head")):
+            return " ".join(described.group("who").split())
         return None
 
     def _places_only(self, name: str) -> bool:
