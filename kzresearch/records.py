@@ -395,8 +395,8 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
         elif isinstance(value, Mapping) and len(value) > 1 and (order := _numbered(value)):
             found.bodies.append("\n\n".join(value[k] for k in order if value[k].strip()))
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and key is not None \
-                and not time_words.isdisjoint(_key_words(str(key))):
-            found.times.append(value)
+                and not time_words.isdisjoint(words := _key_words(str(key))) and crawl_words.isdisjoint(words):
+            found.times.append(value)  # (not a crawl's: "harvested_ms")
     return found
 
 

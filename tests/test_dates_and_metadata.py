@@ -216,6 +216,9 @@ def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wir
         ("AKTAU, Kazakhstan, June 4, 2012 (AFP) - A court jailed 13 people.", "2012-06-04"),
         ("(Berlin, January 26, 2022) \u2013 Security forces used excessive force.", "2022-01-26"),
         ("ASTANA, March 22 (Interfax) - A dateline without a year dates nothing.", None),
+        # a publisher's name and its date in brackets, day first
+        ("HRWF (02.05.2016) \u2013 Kazakhstan has seen street protests in several regions.", "2016-05-02"),
+        ("Kazakhstan (2016) \u2013 a year is no date.", None),
     ],
 )
 def test_a_dated_dateline_opening_the_story_gives_the_publication_date(text, day):

@@ -306,6 +306,9 @@ def test_a_row_of_its_own_layout_is_dated_by_a_date_written_out_before_a_later_c
         == "2021-01-12"
     # a label with a number is no date
     assert "published" not in fields.read({"copy": long, "arc": {"ed": "Page 6", "batch": "ct-1999-q1-017"}})
+    # a crawl's Unix time is no publication's ("harvested_ms")
+    assert "published" not in fields.read({"copy": long, "when": {"harvested_ms": 1718035200000}})
+    assert fields.read({"copy": long, "when": {"pub_ms": 1462147200000}})["published"].startswith("2016-05-02")
 
 
 def test_a_rows_body_kept_as_markup_is_read_as_paragraphs(tmp_path: Path):

@@ -876,6 +876,10 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("The bloc put the number of picketers at about 30.", [dict(counted="protesters", number=30, qualifier="approx")]),
     ("The spokeswoman put the number detained at seven.", [dict(counted="detained", number=7)]),
     ("The commission put the number of seats at 98.", []),
+    # translated law's words for a fine's offence; a stop by police
+    ("More than thirty people were brought to administrative responsibility in Aktobe.",
+     [dict(counted="fined", number=30, qualifier="more_than")]),
+    ("Organisers said 11 activists had been stopped by police on their way to the rally.", [dict(counted="detained", number=11)]),
     # a figure spoken of estimates the count before; with what it counts, it is a count of its own
     ("Thousands rallied in Almaty. Organisers spoke of several thousand, while police said about 500 took part.",
      [dict(counted="protesters", vague_word="thousands"), dict(counted="protesters", vague_word="several thousand"),
