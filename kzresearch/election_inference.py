@@ -39,6 +39,8 @@ _EPISODE_KINDS = ("unrest", "protest")
 _EPISODE_NEWS_DAYS = 14
 # Days after a vote within which the press still reports on it (final results, protests, courts).
 _AFTER_VOTE_DAYS = 120
+# How many votes' days a history of votes states (a timeline, a chronology), none of them its subject's.
+_HISTORY_VOTES = 5
 _WEIGHTS = {"kind": 2.0, "full_date": 6.0, "month_day": 3.0, "year": 2.0, "name_period": 2.5, "subject": 3.0, "event": 2.5, "published": 8.0,
             "official": 1.5}
 # Official figures count up to this many (a results table names every party's share).
@@ -255,5 +257,9 @@ def _best_election(text: str, folded: str, cues: _Cues, *, dates: list[DateExpre
         # (a vote named with its year in the text is often recalled: "since the 2019 presidential
         # election"; in the headline it is the subject: "A year after the 2019 election")
         return ElectionGuess(None, round(best_score, 2), f"published {published}, long after {best_id}, which neither the text dates nor the headline names")
+    if published and (published - best_date).days > _AFTER_VOTE_DAYS \
+            and (dated := sum(e.date in full_dates for e in cues.elections)) >= _HISTORY_VOTES:
+        # ("- December 1, 1991 (Presidential): ... - January 10, 1999 (Presidential): ...": a timeline of votes)
+        return ElectionGuess(None, round(best_score, 2), f"published {published}, long after {best_id}, in a text that dates {dated} votes: a history of votes")
     evidence = "; ".join(f"{why} (+{w:.1f})" for w, why in sorted(parts, reverse=True))
     return ElectionGuess(best_id, round(best_score - runner_up, 2), evidence)

@@ -191,6 +191,20 @@ def test_news_of_unrest_under_a_headline_of_a_vote_long_past_recalls_the_vote(re
     assert guess(dt.date(2021, 2, 1), "Where the unrest hit and how those regions had voted").election_id == "2021-01-10-parliamentary"
 
 
+def test_a_timeline_that_dates_many_votes_is_about_none(ref):
+    from kzresearch.entities import matcher_for
+
+    text = ("- December 1, 1991: Nazarbayev is elected. - January 10, 1999: Nazarbayev wins the presidential election. "
+            "- December 4, 2005: he is re-elected. - April 3, 2011: an early presidential election. - April 26, 2015: "
+            "his fifth term. - March 19, 2023: Amanat wins the parliamentary election to the Mazhilis with 53.9 percent "
+            "and 62 seats; six parties enter parliament, and the People's Party takes seven seats.")
+    guess = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text), published=dt.date(2024, 10, 15))
+    assert guess.election_id is None and "history of votes" in guess.evidence, guess.evidence
+    # (the vote of the story's own weeks stays its subject)
+    recent = infer_election(text, ref, dates=find_dates(text), mentions=matcher_for(ref).find(text), published=dt.date(2023, 3, 21))
+    assert recent.election_id == "2023-03-19-parliamentary", recent.evidence
+
+
 def test_official_figures_stated_tell_the_vote_reported_from_one_recalled(ref):
     # No date anywhere; the 2012 Mazhilis figures to two decimals against a rounded 2007 share.
     text = ("Kazakhstan's ruling Nur Otan party won 80.99 per cent of the vote in Sunday's parliamentary election, "

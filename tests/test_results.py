@@ -1405,6 +1405,11 @@ def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendu
      "2005-12-04-presidential", "2005-12-06",
      [("Nursultan Nazarbayev", "2005-12-04-presidential"), ("Zharmakhan Tuyakbai", "2005-12-04-presidential"),
       ("turnout", "2005-12-04-presidential")]),
+    # a list item's date label dates every stretch and sentence of the item; a timeline's historical present
+    ("- January 10, 1999 (Presidential): The first contested race. Nazarbayev takes 79.78 per cent; Abdildin is "
+     "runner-up with 11.7 per cent. Turnout: 87 per cent.", "2023-03-19-parliamentary", "2024-10-15",
+     [("Nursultan Nazarbayev", "1999-01-10-presidential"), ("Serikbolsyn Abdildin", "1999-01-10-presidential"),
+      ("turnout", "1999-01-10-presidential")]),
     # a city's voters between "registered" and "voters"
     ("In 2019 only 52.2 per cent of registered Almaty voters went to the polls.", None, "2022-01-17",
      [("turnout", "2019-06-09-presidential")]),

@@ -1670,7 +1670,12 @@ _WHEN_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:when|in\s+which)\b")
 _ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|received|got|secured|polled|gained))?"
                        r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
                        r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
-_OPENING = re.compile(r"\s*(?:[Ii]n|[Aa]t|[Dd]uring|[Bb]ack in|[Ss]ince)\b[^,;]{0,60},")
+# A list item's label of its date: "- December 1, 1991 (Presidential): ...", "2004 \u2013 ...".
+_DATE_LABEL = (rf"(?:[-\u2022*\u2013]\s*)?(?:(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+"
+               rf"(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+)?(?P<label_year>(?:19|20)\d\d)(?:\s*\([^()]{{1,30}}\))?\s*[:\u2013\u2014]")
+_ITEM_LABEL = re.compile(rf"\s*{_DATE_LABEL}")
+# (and a list item's date label)
+_OPENING = re.compile(rf"\s*(?:(?:[Ii]n|[Aa]t|[Dd]uring|[Bb]ack in|[Ss]ince)\b[^,;]{{0,60}},|{_DATE_LABEL})")
 # Where a clause that may open with an adverbial of its own starts inside a sentence.
 _CLAUSE_OPENER = re.compile(r"[:;]\s+")
 # A relative clause's start.
@@ -1851,6 +1856,9 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
         if not cues and not back and _RUNNER_UP.search(text, cuts[segment - 1], row["start"]):
             # "won in June 2019 with 70.96%; the runner-up came second with 16.2%": second in that race
             cues = next((years[s] for s in range(segment - 1, 0, -1) if years.get(s)), set())
+        if not cues and not back and segment not in anaphors and (label := _item_label(tc, index)) is not None:
+            # ("- January 10, 1999 (Presidential): The first contested race. ... Turnout: 87 per cent.": the item's date)
+            cues = {label}
         if not cues and not back and segment not in anaphors and (section_year := tc.section_years[index]) is not None \
                 and not _OWN_TIME.search(text, s_start, s_end):
             # (under a heading that opens with a year, "2007: one party, 98 seats", a figure of no time of its own is
@@ -1892,6 +1900,18 @@ def _assign_elections(tc: TextContext, f: _Frames, index: int, rows: list[dict],
 _LOCAL_VOTE = re.compile(r"\b(?:mayoral|local|municipal|maslikhats?|akims?|by-elections?)\b", re.IGNORECASE)
 _REFERENDUM_NAMED = re.compile(r"\b(?:referendums?|plebiscites?)\b", re.IGNORECASE)
 _OFFICIAL_REACH_MONTHS = 24  # how far from a time with no vote the vote whose official figure a row states may be
+
+
+def _item_label(tc: TextContext, index: int) -> tuple[int, int] | None:
+    """Return the ``(year, month)`` of the date label that opens the list item (a line of sentences) sentence
+    ``index`` goes on in ("- January 10, 1999 (Presidential): ..."), else None; the label's own sentence reads
+    it as its opening (``_OPENING``)."""
+    first = tc.paragraph_start(index)
+    if first == index or not (label := _ITEM_LABEL.match(tc.text, tc.sentences[first][0], tc.sentences[first][1])):
+        return None
+    month = re.match(r"[-\u2022*\u2013\s]*([A-Za-z]+)", label.group())
+    name = month.group(1).lower() if month else ""
+    return int(label.group("label_year")), _MONTH_NAMES.index(name) + 1 if name in _MONTH_NAMES else 0
 
 
 def _home_before(f: _Frames, text: str, start: int, pos: int) -> bool:
