@@ -876,6 +876,10 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("The bloc put the number of picketers at about 30.", [dict(counted="protesters", number=30, qualifier="approx")]),
     ("The spokeswoman put the number detained at seven.", [dict(counted="detained", number=7)]),
     ("The commission put the number of seats at 98.", []),
+    # an elliptical count in a place of a kind described; a term served
+    ("The count settled at 16 dead in Zhanaozen and one more in the Caspian port city of Aktau.",
+     [dict(counted="killed", number=16), dict(counted="killed", number=1)]),
+    ("Thirteen went to prison, among them a strike leader.", [dict(counted="sentenced", number=13)]),
     # translated law's words for a fine's offence; a stop by police
     ("More than thirty people were brought to administrative responsibility in Aktobe.",
      [dict(counted="fined", number=30, qualifier="more_than")]),

@@ -360,7 +360,8 @@ def grammar(lexicon: dict) -> _Grammar:
         ellipsis=re.compile(rf"(?:,\s*|\s+)(?:and\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?:\s+(?:more|others))?"
                             rf"(?:\s+of\s+(?:them|whom|those))?\s+(?:in|at)\s+(?:the\s+)?"
                             # ("and more than 200 in the capital, Astana": a place after its description)
-                            rf"(?:(?:capital|city|town|oil\s+town|village|port|region)(?:\s+of)?,?\s+)?(?P<place>[A-Z][\w'-]*)", re.IGNORECASE),
+                            # ("and one more in the railway village of Shetpe": its kind described)
+                            rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:capital|city|town|village|settlement|port|region|district)(?:\s+of)?,?\s+)?(?P<place>(?-i:[A-Z])[\w'-]*)", re.IGNORECASE),
         # "several hundred rallied in Almaty -- some 500 by the party's count, no more than 200 according to
         # the city administration": a quantity and its source after a full count, the same count's rival figures.
         rival=re.compile(rf"(?:\s*(?:[-\u2013\u2014]{{1,2}}|[,;])\s*|\s+)(?:and\s+|but\s+|or\s+|while\s+)?(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))"
