@@ -839,6 +839,18 @@ def test_a_list_item_may_start_lower_case_a_missed_item_keeps_the_list_and_sizes
     assert [(r["number"], r["location"]) for r in tallies(text, "2022")] == [(300, ["Kazakhstan"]), (40, ["Almaty"]), (50, ["Shymkent"])]
 
 
+def test_a_report_by_place_labels_its_paragraphs_and_a_heading_names_its_sections_source():
+    text = ("Situation by region (according to regional police departments):\n\nAlmaty. The situation is under control. "
+            "During checks at two markets, 207 persons were detained.\n\nAktau. About 500 persons have been detained. "
+            "25 police officers were injured, 20 of them in Zhanaozen.")
+    rows = tallies(text, "2022")
+    assert [(r["number"], r["location"]) for r in rows] == [(207, ["Almaty"]), (500, ["Aktau"]), (25, ["Aktau"]), (20, ["Zhanaozen"])]
+    assert {r["attributed_to"] for r in rows} == {"police"}
+    # (a dateline's town opening an authority's report is no label: its figure is the country's)
+    rows = tallies("ALMATY. The Interior Ministry said on Saturday that all 30 reporters had been released.", "2022")
+    assert rows[0]["location"] == ["Kazakhstan"]
+
+
 @pytest.mark.parametrize("text", [
     "She recalled the protests of October 2020, when Amnesty International said at least 12 people were killed in Lagos.",
     "In Nairobi, police detained 12 protesters.",

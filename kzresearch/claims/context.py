@@ -233,6 +233,9 @@ _QUOTE_REACH = 2
 # How many sentences back a count without a place of its own takes the last one named, when its
 # sentence points back at the scene ("the square", "the crowd"); else one.
 _PLACE_REACH = 2
+_SECTION_PARAGRAPHS = 8  # how many paragraphs a heading's source ("... (according to X):") reaches over
+# What a paragraph's label of its place may hold besides the place: its kind and the stop after it ("Almaty city.").
+_LABEL_REST = re.compile(r"\b(?:city|region|oblast|province|district|town)\b|[.:\s\u2013\u2014-]", re.IGNORECASE)
 _EPISODE_NEWS_DAYS = 14  # a report this long after a one-town episode is still its news
 _EPISODE_REPORT_DAYS = 3  # a count dated this long after a one-town episode (a toll announced) is still the episode's
 _PARAGRAPH_REACH = 4  # sentences of its own paragraph a count without a place looks back through
@@ -626,6 +629,8 @@ class TextContext:
         official = aggregate and any(not self.patterns.local_body.search(self.folded, max(start, m.start() - 12), m.start())
                                      for m in self.patterns.official.finditer(self.folded, start, end)) \
             and self._own_attribution(index, start)[0] is not None
+        if not official and (label := self._paragraph_label(index, day)):
+            return label
         # An item of a list by place ("- Almaty: 103") names its own item's place only.
         # Further back only where the sentence points back at the scene ("... gathered near the
         # Almaty city administration. Organizers put the crowd at 2,000. Riot police ringed the
@@ -647,6 +652,20 @@ class TextContext:
         # (not an authority's figure, an aggregate)
         return self._episode_place(day) or ([self._dateline_town] if scene and not official and self._dateline_town else []) \
             or [self.patterns.country]
+
+    def _paragraph_label(self, index: int, day: dt.date | None) -> list[str]:
+        """Return the place of the label nearest before sentence ``index`` in its paragraph, a sentence that is a
+        place alone ("Kostanay region. More than 650 persons have been detained. ...", "ALMATY. ... ORAL. One man
+        ... was detained"): a report by place; else []."""
+        for label in range(index - 1, self.paragraph_start(index) - 1, -1):
+            start, end = self.sentences[label]
+            named = [m for m in self.mentions(label) if m.kind == "place"]
+            rest = self.text[start:end]
+            for m in named:
+                rest = rest.replace(self.text[m.start:m.end], " ")
+            if named and not _LABEL_REST.sub("", rest).strip():
+                return self.places_in(label, day)
+        return []
 
     @cached_property
     def _dateline_town(self) -> str | None:
@@ -1060,7 +1079,23 @@ class TextContext:
             if value is None:
                 # "Rights activists paint a different picture. They say ...": the previous subject.
                 value = self._opening_speaker(i - 1) if anaphoric else who
-        return value or self._transcript_speaker(i)
+        return value or self._transcript_speaker(i) or self._section_source(i)
+
+    def _section_source(self, index: int) -> str | None:
+        """Return the source a heading names for the paragraphs of its section, up to ``_SECTION_PARAGRAPHS`` of
+        them ("Situation by region (according to regional police departments):" over "Kostanay region. More than
+        650 persons have been detained."): a paragraph of its own that ends with a colon; else None."""
+        i = self.paragraph_start(index) - 1
+        for _ in range(_SECTION_PARAGRAPHS):
+            if i < 0:
+                return None
+            first = self.paragraph_start(i)
+            start, end = self.sentences[first][0], self.sentences[i][1]
+            if first == i and self.text[start:end].rstrip().endswith(":"):
+                m = self.patterns.according.search(self.text, start, end)
+                return (self._speaker(m.group("who"), m.start("who"), first) or _plain(m.group("who"))) if m else None
+            i = first - 1
+        return None
 
     def _speaker_labels(self) -> int:
         """Return how many different speaker labels in capitals open the document's paragraphs (counted once)."""
