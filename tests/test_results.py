@@ -1800,3 +1800,16 @@ def test_it_after_a_verb_is_the_vote_won_not_its_winner(ref):
     rows = extract_results("In April 2015, Nazarbayev brought the next presidential election forward by a year and won it with "
                            "97.75 per cent.", DocContext("doc", "2019-06-09-presidential", dt.date(2019, 12, 20)), ref)
     assert [(r["subject"], r["election_id"]) for r in rows] == [("Nursultan Nazarbayev", "2015-04-26-presidential")]
+
+
+def test_a_live_pages_entry_heading_restated_under_it_is_one_claim(ref):
+    text = ("05:26\n\nTokayev wins with 70.76 per cent, say officials\n\nThe Central Election Commission has declared "
+            "Kassym-Jomart Tokayev the winner with 70.76 per cent of the vote.\n\n17:36\n\nFinal turnout: 77.4 per cent\n\n"
+            "Turnout was 77.4 per cent, deputy election commission chairman Konstantin Petrov said.")
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 10)), ref)
+    assert [r["phrase"] for r in rows] == ["70.76 per cent of the vote", "Turnout was 77.4 per cent"]
+    # (a heading whose figure no entry restates stays)
+    rows = extract_results("Final turnout: 77.4 per cent\n\nVoting closed at 8 p.m.", DocContext("doc", "2019-06-09-presidential",
+                                                                                                   dt.date(2019, 6, 10)), ref)
+    assert [r["value"] for r in rows] == [77.4]
+

@@ -529,12 +529,17 @@ class TextContext:
         found: list[int | None] = []
         year = None
         for i, (start, end) in enumerate(self.sentences):
-            if i and not self.continues(i) and not (i + 1 < len(self.sentences) and self.continues(i + 1)) \
-                    and len(self.text[start:end].split()) <= _HEADING_WORDS and not SENTENCE_END.search(self.text[start:end].rstrip()):
+            if i and self.is_heading(i):
                 heading = _YEAR_HEADING.match(self.text[start:end].rstrip())
                 year = int(heading.group("year") or heading.group("in_year")) if heading else None
             found.append(year)
         return found
+
+    def is_heading(self, index: int, most_words: int = _HEADING_WORDS) -> bool:
+        """Whether sentence ``index`` is a heading: a line of its own of at most ``most_words`` words, no sentence."""
+        start, end = self.sentences[index]
+        return not self.continues(index) and not (index + 1 < len(self.sentences) and self.continues(index + 1)) \
+            and len(self.text[start:end].split()) <= most_words and not SENTENCE_END.search(self.text[start:end].rstrip())
 
     def sentence_of(self, pos: int) -> int:
         """Return the index of the sentence holding offset ``pos``."""
@@ -1692,3 +1697,25 @@ def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:
     if not m.group("y") and anchor is not None and result > anchor + dt.timedelta(days=31):
         result = result.replace(year=year - 1)  # "on December 16" read in a January article
     return result
+
+
+# How many sentences after a heading its figure may be restated in ("17:36 | Final turnout: 77.4 per cent" over
+# "Turnout was 77.4 per cent, ... said"), and how long a live page's entry heading may be.
+_RESTATED_REACH = 3
+_ENTRY_HEADING_WORDS = 16
+
+
+def without_restated_headings(tc: TextContext, rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    """Drop the rows of a heading whose figure a row of the sentences right under it restates (the same ``keys``
+    values), not another heading (a fact box's lines): a live page's entry heading ("Tokayev wins with 70.76 per cent, say officials") over the entry that
+    reports it counts one claim, not two."""
+    if not rows:
+        return rows
+    where = [tc.sentence_of(row["start"]) for row in rows]
+    heads = {i for i in set(where) if tc.is_heading(i, _ENTRY_HEADING_WORDS)}
+    if not heads:
+        return rows
+    return [row for row, i in zip(rows, where)
+            if i not in heads or not any(i < j <= i + _RESTATED_REACH and j not in heads and all(other.get(k) == row.get(k) for k in keys)
+                                         for other, j in zip(rows, where))]
+

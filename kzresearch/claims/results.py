@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, DocContext, Mention, TextContext, elections_of, text_context
+from kzresearch.claims.context import (CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, DocContext, Mention, TextContext, elections_of, text_context,
+                                       without_restated_headings)
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
@@ -678,7 +679,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
         rows += kept
-    return rows
+    return without_restated_headings(tc, rows, ("subject", "measure", "value", "election_id"))
 
 
 # A share whose percent word the list before it gave: "Ak Zhol, with 7.47 percent, and the Communist People's

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kzresearch.claims.context import CLAUSE_BREAK, CLAUSE_MARK, LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context
+from kzresearch.claims.context import (CLAUSE_BREAK, CLAUSE_MARK, LIST_BULLET, LIST_LABEL, LIST_LINE, DocContext, TextContext, text_context,
+                                       without_restated_headings)
 from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
@@ -525,7 +526,8 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 previous = row
                 counted[id(cand)] = row["counted"]
     rows = _listed(tc, g, rows, by_sentence, convention, conventions)
-    return _set_places(tc, _episode_tolls(tc, _labelled_figures(tc, g, rows, by_sentence, convention, conventions)))
+    rows = _set_places(tc, _episode_tolls(tc, _labelled_figures(tc, g, rows, by_sentence, convention, conventions)))
+    return without_restated_headings(tc, rows, ("counted", "number", "vague_word"))
 
 
 # An estimate revises a count of its own scale: "about 500 people had been detained ..., and three
