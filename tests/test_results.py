@@ -1410,6 +1410,11 @@ def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendu
      "runner-up with 11.7 per cent. Turnout: 87 per cent.", "2023-03-19-parliamentary", "2024-10-15",
      [("Nursultan Nazarbayev", "1999-01-10-presidential"), ("Serikbolsyn Abdildin", "1999-01-10-presidential"),
       ("turnout", "1999-01-10-presidential")]),
+    # a timeline's present passive of a referendum's approval; the last of a series by year before a dash
+    ("- June 5, 2022 (Referendum): Amendments to 33 articles of the Constitution are approved by 77.18 per cent.", None,
+     "2024-10-15", [("Yes", "2022-06-05-referendum")]),
+    ("Nazarbayev won with 91.15 percent in 2005 and 97.75 percent in 2015 \u2014 before resigning.", None, "2020-01-10",
+     [("Nursultan Nazarbayev", "2005-12-04-presidential"), ("Nursultan Nazarbayev", "2015-04-26-presidential")]),
     # a city's voters between "registered" and "voters"
     ("In 2019 only 52.2 per cent of registered Almaty voters went to the polls.", None, "2022-01-17",
      [("turnout", "2019-06-09-presidential")]),

@@ -164,9 +164,10 @@ _COORDINATED = re.compile(r"(?:(?:,\s*|\s)(?P<word>and|to)(?:\s+in\s+(?:19|20)\d
 _CHANGED_TO = re.compile(r",\s*(?:rising|climbing|growing|falling|dropping|slipping)\s+to\s+$", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:\w+\s+)?\S?$", re.IGNORECASE)
 # ... and nothing after it but a time or a place before the clause ends ("and 91% in 2005.", "and
-# 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later").
+# 95.5 percent in a snap election in April 2011.", "and 97.75 per cent four years later", "and 97.75 percent in 2015 —
+# before resigning").
 _BARE_TAIL = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:votes?|ballots)(?:\s+cast)?)?(?:\s+(?:in|at|during)\s+(?:the\s+|a\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}){0,2}"
-                        rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)]|$)", re.IGNORECASE)
+                        rf"(?:\s+(?:{NUMBER_PATTERN}|an?)\s+years?\s+(?:later|earlier|before|after))?\s*(?:[,.;)\u2013\u2014]|-(?=\s)|$)", re.IGNORECASE)
 # ... with the figure: "was re-elected in April with" (not "was re-elected party leader in July, won")
 _WAS_ELECTED_ANY = re.compile(r"\b(?:re-?)?elected\b", re.IGNORECASE)  # (not "the CEC confirmed")
 _WAS_ELECTED = re.compile(r"\b(?:was|is|been|being)\s+(?:re-?)?elected(?:\s+[\w,-]+){0,6}?\s+(?:with|by|on)\s+(?:\w+\s+)?$", re.IGNORECASE)
