@@ -892,6 +892,12 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("The count settled at 16 dead in Zhanaozen and one more in the Caspian port city of Aktau.",
      [dict(counted="killed", number=16), dict(counted="killed", number=1)]),
     ("Thirteen went to prison, among them a strike leader.", [dict(counted="sentenced", number=13)]),
+    # other sources' figures for the same estimate, its verb left out
+    ("About 1,000 people rallied in Almaty. Reuters put the crowd at around 1,000 people, the regional newspaper Ak Zhaiyk at "
+     "more than 2,000, and the news site Vlast at several hundred.",
+     [dict(counted="protesters", number=1000), dict(counted="protesters", number=1000, attributed_to="Reuters"),
+      dict(counted="protesters", number=2000, attributed_to="regional newspaper Ak Zhaiyk"),
+      dict(counted="protesters", vague_word="several hundred", attributed_to="news site Vlast")]),
     # translated law's words for a fine's offence; a stop by police
     ("More than thirty people were brought to administrative responsibility in Aktobe.",
      [dict(counted="fined", number=30, qualifier="more_than")]),

@@ -199,6 +199,7 @@ class _Grammar:
     rival: re.Pattern
     rival_said: re.Pattern
     rival_from: re.Pattern
+    gapped: re.Pattern
     rival_sources: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
@@ -370,6 +371,11 @@ def grammar(lexicon: dict) -> _Grammar:
                          r"|according\s+to\s+(?:the\s+)?(?P<source_after>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?=\s*(?:[-\u2013\u2014,.;)]|$)))",
                          re.IGNORECASE),
         # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
+        # "RFE/RL put the crowd at around 1,000 people, the regional newspaper Ak Zhaiyk at more than 2,000, and
+        # the news site Vlast at several hundred": other sources' figures for the same estimate, its verb left out
+        gapped=re.compile(rf"(?:\s+{_people(lexicon)})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                          rf"(?P<source>(?:[^\W\d][\w/.'\u2019-]*\s+){{0,4}}?[^\W\d][\w/.'\u2019-]*)\s+at\s+(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))",
+                          re.IGNORECASE),
         rival_from=re.compile(rf",\s*(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:(?:previous|earlier|initial|preliminary)\s+)?"
                               rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a\s+day|the\s+(?:day|previous)|on|by|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
                               re.IGNORECASE),
@@ -776,6 +782,11 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
             if any(x.start == m.start("place") and x.kind == "place" for x in tc.mentions(index)) \
                     and _is_count(text, m, "ellipsis", g):
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
+        if cand.shape == "toll" and normalise(cand.match.groupdict().get("toll_verb") or "") == "at":
+            pos = cand.end
+            while (m := g.gapped.match(text, pos, limit)) is not None and _is_count(text, m, "ellipsis", g):
+                found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
+                pos = m.end()
         # (rival figures follow the end of the count's clause, the next dash, comma or semicolon with no
         # other quantity before it, one after another, their source after them or before its verb of saying,
         # or an earlier figure the count went up or down from)
