@@ -44,7 +44,8 @@ _CREDIT_LINE = re.compile(
     # ("*With information from AFP and EFE", "*This article contains reporting by Reuters.", "This article includes
     # material from Reuters and The Associated Press.")
     rf"|^[\s*]*(with )?information from (?-i:{_CREDITED_NAMES}(?:(?:,| and| &) {_CREDITED_NAMES}){{0,4}})\.?$"
-    r"|^[\s*]*(this (article|report|story) )?(contains|includes) (reporting|material|information) (by|from)\b"
+    r"|^[\s*]*(this (article|report|story) )?(contains|includes) reporting (by|from)\b"
+    rf"|^[\s*]*(this (article|report|story) )?(contains|includes) (material|information) from (?-i:(the )?{_CREDITED_NAMES}(?:(?:,| and| &) (the )?{_CREDITED_NAMES}){{0,4}})\.?$"
     r"|^[\s\u2013\u2014-]*(additional\s+)?(reporting|contributing)\s*:\s"
     # (a list of names alone: "via MTI, Reuters", "Based on reports by Reuters and Interpressnews.")
     # (after the house's own name: "Steppe Chronicle, based on reports by Reuters and Interfax")

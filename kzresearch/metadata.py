@@ -53,7 +53,8 @@ _DATELINE_CREDIT = re.compile(
 _DATE_STATED = r"(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?,?)(?:\s+(?:19|20)\d\d)?"
 _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+)?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
                             # ("HRWF (02.05.2016) – ...": a publisher's name and its date in brackets, day first)
-                            rf"(?:[,.]\s*{_DATE_STATED}\)?|\s+\((?:{_DATE_STATED}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)\)))"
+                            # (after a name in capitals only: not "Zhanaozen (16 December 2011) - police opened fire")
+                            rf"(?:[,.]\s*{_DATE_STATED}\)?|(?<=[A-Z]{{2}})\s+\((?:{_DATE_STATED}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)\)))"
                             rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 # An agency's dateline of place, date and its own name between slashes: "Baku/20.12.11/Turan: ...".
 _SLASHED_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?/(?P<date>\d{1,2}\.\d{1,2}\.(?:\d\d){1,2})/[A-Z][\w-]+(?:\s[A-Z][\w-]+)?:\s")

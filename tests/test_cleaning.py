@@ -733,6 +733,9 @@ def test_set_31_classes_a_stacked_menu_names_in_capitals_and_credits(ref):
     # capitals ending the last paragraph
     doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\nThis article includes material from Reuters and AFP.\n", ref)
     assert sorted(infer_byline_and_wire(doc.lines, agencies)[1]) == ["AFP", "Reuters"]
+    found = roles("Kazakh oil town counts its dead\n\nThis report includes information from 120 polling stations, where observers "
+                  "counted 4,000 ballots.\n" + BODY, ref)
+    assert found["This report includes information from 120 polling stations, where observers counted 4,000 ballots."][0] != "byline"
     doc = classify_lines("Kazakh oil town counts its dead\nJanuary 17, 2022\nChiamaka Obiora with agency reports\n" + BODY, ref)
     assert infer_byline_and_wire(doc.lines, agencies)[0] == "Chiamaka Obiora"
     doc = classify_lines("Kazakh oil town counts its dead\n\n" + BODY + "\nBNN, Reuters, AFP\n", ref)

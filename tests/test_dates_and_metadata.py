@@ -219,6 +219,7 @@ def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wir
         # a publisher's name and its date in brackets, day first
         ("HRWF (02.05.2016) \u2013 Kazakhstan has seen street protests in several regions.", "2016-05-02"),
         ("Kazakhstan (2016) \u2013 a year is no date.", None),
+        ("Zhanaozen (16 December 2011) - police opened fire on striking oil workers.", None),
     ],
 )
 def test_a_dated_dateline_opening_the_story_gives_the_publication_date(text, day):

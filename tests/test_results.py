@@ -1410,6 +1410,9 @@ def test_an_aside_before_a_figure_a_share_rising_in_another_year_and_a_referendu
      "runner-up with 11.7 per cent. Turnout: 87 per cent.", "2023-03-19-parliamentary", "2024-10-15",
      [("Nursultan Nazarbayev", "1999-01-10-presidential"), ("Serikbolsyn Abdildin", "1999-01-10-presidential"),
       ("turnout", "1999-01-10-presidential")]),
+    # a day-first label dates its item too
+    ("- 5 June 2022 (Referendum): Amendments were adopted. Turnout: 68.06 per cent.", None, "2024-10-15",
+     [("turnout", "2022-06-05-referendum")]),
     # a timeline's present passive of a referendum's approval; the last of a series by year before a dash
     ("- June 5, 2022 (Referendum): Amendments to 33 articles of the Constitution are approved by 77.18 per cent.", None,
      "2024-10-15", [("Yes", "2022-06-05-referendum")]),
@@ -1817,4 +1820,20 @@ def test_a_live_pages_entry_heading_restated_under_it_is_one_claim(ref):
     rows = extract_results("Final turnout: 77.4 per cent\n\nVoting closed at 8 p.m.", DocContext("doc", "2019-06-09-presidential",
                                                                                                    dt.date(2019, 6, 10)), ref)
     assert [r["value"] for r in rows] == [77.4]
+
+
+@pytest.mark.parametrize("text, published", [
+    # a poll's present "is backed by", polls and gains as nouns and changes, a city's residents in a survey
+    ("The proposal is supported by 62 percent.", "2022-05-20"),
+    ("Tokayev leads the polls 62 percent to 15.", "2019-06-01"),
+    ("Some 60 percent of Almaty residents took part in the survey.", "2022-05-20"),
+])
+def test_review_cases_of_no_vote_figure(ref, text, published):
+    assert extract_results(text, DocContext("doc", None, dt.date.fromisoformat(published)), ref) == []
+
+
+def test_a_restated_heading_of_another_place_stays(ref):
+    text = "12:05\n\nTurnout in Almaty at 40 per cent\n\nIn Shymkent turnout stood at 40 per cent by noon, officials said."
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 9)), ref)
+    assert len(rows) == 2
 

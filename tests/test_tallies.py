@@ -846,6 +846,12 @@ def test_a_report_by_place_labels_its_paragraphs_and_a_heading_names_its_section
     rows = tallies(text, "2022")
     assert [(r["number"], r["location"]) for r in rows] == [(207, ["Almaty"]), (500, ["Aktau"]), (25, ["Aktau"]), (20, ["Zhanaozen"])]
     assert {r["attributed_to"] for r in rows} == {"police"}
+    # (a sentence between that names a place is nearer; another heading ends the section's source)
+    rows = tallies("ALMATY. Protests spread on Wednesday to Aktau and Zhanaozen. At least 10 people were killed.", "2022")
+    assert rows[0]["location"] == ["Aktau", "Zhanaozen"]
+    rows = tallies("Situation by region (according to regional police departments):\n\nAktau. About 500 persons have been "
+                   "detained.\n\nAftermath\n\nHospitals in Almaty treated about 200 injured people.", "2022")
+    assert [r["attributed_to"] for r in rows] == ["police", None]
     # (a dateline's town opening an authority's report is no label: its figure is the country's)
     rows = tallies("ALMATY. The Interior Ministry said on Saturday that all 30 reporters had been released.", "2022")
     assert rows[0]["location"] == ["Kazakhstan"]
@@ -898,10 +904,15 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
      [dict(counted="protesters", number=1000), dict(counted="protesters", number=1000, attributed_to="Reuters"),
       dict(counted="protesters", number=2000, attributed_to="regional newspaper Ak Zhaiyk"),
       dict(counted="protesters", vague_word="several hundred", attributed_to="news site Vlast")]),
+    # (not another figure of the clause: "and the number of buses at 40", "and the rally began at 11")
+    ("Organisers put the crowd at 2,000, and the number of buses at 40.", [dict(counted="protesters", number=2000)]),
+    ("About 600 people gathered in Almaty. Officials put the crowd at 500, and the rally began at 11 on Saturday.",
+     [dict(counted="protesters", number=600), dict(counted="protesters", number=500)]),
     # translated law's words for a fine's offence; a stop by police
     ("More than thirty people were brought to administrative responsibility in Aktobe.",
      [dict(counted="fined", number=30, qualifier="more_than")]),
-    ("Organisers said 11 activists had been stopped by police on their way to the rally.", [dict(counted="detained", number=11)]),
+    # (a stop by police is no detention: "drivers were stopped by police at roadblocks")
+    ("Dozens of drivers were stopped by police at roadblocks around the city.", []),
     # a figure spoken of estimates the count before; with what it counts, it is a count of its own
     ("Thousands rallied in Almaty. Organisers spoke of several thousand, while police said about 500 took part.",
      [dict(counted="protesters", vague_word="thousands"), dict(counted="protesters", vague_word="several thousand"),
@@ -913,6 +924,9 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("Police detained dozens in Almaty. Residents still talk of dozens more dead.",
      [dict(counted="detained"), dict(counted="killed", vague_word="dozens")]),
     ("Police detained dozens in Almaty. Officials spoke of the 2011 events.", [dict(counted="detained")]),
+    # (a figure spoken of with more words after it is no estimate: "spoke of 2,000 new jobs", "two new laws")
+    ("Police detained 40 people in Almaty. The governor spoke of 2,000 new jobs.", [dict(counted="detained", number=40)]),
+    ("About 5,000 people gathered in Almaty. The president spoke of three reforms.", [dict(counted="protesters", number=5000)]),
     ("Dozens of opposition and civil rights activists marched through Astana.", [dict(counted="protesters", vague_word="dozens")]),
     ("Detainees numbered 7,939, according to the Interior Ministry.", [dict(counted="detained", number=7939)]),
     ("Dozens have since been arrested on suspicion of organizing mass disorder.", [dict(counted="detained", vague_word="dozens")]),
@@ -941,6 +955,8 @@ def test_the_owner_of_a_count_beside_its_figure_is_its_source(text, source):
      "rights activist"),
     # not a text, nor "one of them" (whom the sentences before name)
     ("Police in Karaganda detained four people, a statement said.", None),
+    ("Police in Karaganda detained four people, a leaked memo said.", None),
+    ("Police in Karaganda detained four people, a dispatch from the scene said.", None),
     ("Police in Karaganda detained four people, one of them said.", None),
 ])
 def test_a_speaker_described_is_the_source(text, source):
@@ -2019,6 +2035,9 @@ def test_number_words_with_a_half_or_odd_and_a_year_before_a_dash(ref, text, exp
     ("On December 16, 2011, police opened fire in Zhanaozen.\n\nSkip.\n\nBy December 18, prosecutors said 11 people had died.",
      "2011-12-18"),
     ("Police shot strikers in December 2011. On December 15, police detained 30 people at a memorial.", "2021-12-15"),
+    # (not a day the sentence looks forward to)
+    ("In December 2011, police detained 30 activists in Almaty. On December 18, up to 5,000 people are expected to march.",
+     "2021-12-18"),
 ])
 def test_a_day_without_its_year_takes_the_year_its_paragraph_stands_in(ref, text, expected):
     rows = extract_tallies(text, DocContext("doc", None, dt.date(2021, 12, 16)), ref)

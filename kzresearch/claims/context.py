@@ -32,6 +32,8 @@ _DAYS_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|\u2013)\s*$"
 _DAYS_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*(?P<last>\d{1,2})\b(?![,.]\d)(?:,?\s+(?:19|20)\d\d)?(?!\s*[a-z%])")
 _DAYS_REACH = 16  # how far back of a date the first day of its span is looked for
 _OWN_TIME_DAYS = 60  # a day within this of publication is the story's own time, not a past episode's
+# What a sentence expects of its days to come ("up to 5,000 people are expected to march").
+_EXPECTED = re.compile(r"\b(?:(?:is|are)\s+(?:expected|due|set|scheduled|planned)|will|plans?\s+to|intends?\s+to)\b", re.IGNORECASE)
 # A month named with its year, a day between or before them: "December 16, 2011", "16 December 2011", "May 2011".
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<y>(?:19|20)\d\d)\b")
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
@@ -147,6 +149,10 @@ _SETTING_OPENING = re.compile(
 _YEAR_HEADING = re.compile(rf"\W*(?:(?:The\s+)?(?P<year>(?:19|20)\d\d)(?:\s*[:\u2013\u2014]|\s+-\s|\s+(?:\w+\s+)?{VOTE_NOUNS}\b|\s*$)"
                            r"|In\s+(?:(?-i:[A-Z])[a-z]{2,8}\s+)?(?P<in_year>(?:19|20)\d\d)\s*$)", re.IGNORECASE)
 _HEADING_WORDS = 10
+# How many sentences after a heading its figure may be restated in ("17:36 | Final turnout: 77.4 per cent" over
+# "Turnout was 77.4 per cent, ... said"), and how long a live page's entry heading may be.
+_RESTATED_REACH = 3
+_ENTRY_HEADING_WORDS = 16
 # An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
 _LEADING_THE = re.compile(r"^The\s+")
 _OWNER = re.compile(r"([A-Z][\w-]+)'s\s+")
@@ -333,7 +339,7 @@ class _Patterns:
     titles: frozenset
     offices: frozenset
     generic: re.Pattern
-    not_speaker: re.Pattern
+    speaker_head: re.Pattern
     speech_date: re.Pattern
     anaphoric: re.Pattern
     same_source: re.Pattern
@@ -387,7 +393,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),
         generic=re.compile(rf"\b{alternation(attr['generic_speakers'])}\b", re.IGNORECASE),
-        not_speaker=re.compile(rf"^{alternation(attr.get('not_speakers') or ['(?!)'])}$", re.IGNORECASE),
+        speaker_head=re.compile(rf"{alternation(attr.get('speaker_heads') or ['(?!)'])}", re.IGNORECASE),
         # "the ministry said on Thursday"; "gave the tally to reporters in the capital, Nur-Sultan,
         # on Tuesday" (a setting, then at most its place before the day: "told reporters 300 were
         # detained on Sunday" dates the detentions).
@@ -661,15 +667,17 @@ class TextContext:
     def _paragraph_label(self, index: int, day: dt.date | None) -> list[str]:
         """Return the place of the label nearest before sentence ``index`` in its paragraph, a sentence that is a
         place alone ("Kostanay region. More than 650 persons have been detained. ...", "ALMATY. ... ORAL. One man
-        ... was detained"): a report by place; else []."""
+        ... was detained"), with no sentence naming a place between: a report by place; else []."""
         for label in range(index - 1, self.paragraph_start(index) - 1, -1):
             start, end = self.sentences[label]
             named = [m for m in self.mentions(label) if m.kind == "place"]
             rest = self.text[start:end]
             for m in named:
                 rest = rest.replace(self.text[m.start:m.end], " ")
-            if named and not _LABEL_REST.sub("", rest).strip():
-                return self.places_in(label, day)
+            if named:
+                # (a sentence between that names a place of its own is nearer: "ALMATY. Protests spread on Wednesday
+                # to Aktau and Zhanaozen. At least 10 people were killed.")
+                return self.places_in(label, day) if not _LABEL_REST.sub("", rest).strip() else []
         return []
 
     @cached_property
@@ -767,9 +775,11 @@ class TextContext:
                             and (year := self._narrative_year(index, m.start(), cues)) not in (None, day.year) and year <= anchor.year:
                         day = _explicit_date(m, dt.date(year, 12, 31)) if year < anchor.year else day
                     elif day is not None and self.ctx.published is not None and day > self.ctx.published \
-                            and (year := self._month_year_before(start, day.month)) is not None and year < day.year:
+                            and (year := self._month_year_before(start, day.month)) is not None and year < day.year \
+                            and not self.patterns.future.search(self.text, start, end) and not _EXPECTED.search(self.text, start, end):
                         # ("On December 16, 2011, police opened fire ... By December 18, the toll was 11" in an article
-                        # of December 16, 2021: a day after publication is reported in the year the text last gave its month)
+                        # of December 16, 2021: a day after publication is reported in the year the text last gave its month;
+                        # not one the sentence looks forward to: "On December 16, up to 5,000 are expected to march")
                         day = _explicit_date(m, dt.date(year, 12, 31))
                 if day is not None and (_DAYS_BEFORE.search(self.text, max(start, m.start() - _DAYS_REACH), m.start())
                                         or ((after := _DAYS_AFTER.match(self.text, m.end())) and int(after.group("last")) > day.day)):
@@ -1099,6 +1109,8 @@ class TextContext:
             if first == i and self.text[start:end].rstrip().endswith(":"):
                 m = self.patterns.according.search(self.text, start, end)
                 return (self._speaker(m.group("who"), m.start("who"), first) or _plain(m.group("who"))) if m else None
+            if first == i and self.is_heading(i):
+                return None  # (another heading opens a section of its own: "Aftermath")
             i = first - 1
         return None
 
@@ -1403,9 +1415,9 @@ class TextContext:
         if _GROUP_ANAPHOR.fullmatch(phrase) and index \
                 and (before := self._own_attribution(index - 1, self.sentences[index - 1][0])[0]) and before[:1].isupper():
             return before  # "X, an observer network, said police detained six. Four were released, the group said."
-        # "a member of the congregation told AsiaNews", "a local pastor said": someone described, no name nor listed noun
+        # "a member of the congregation told AsiaNews", "a local pastor said": someone described (`speaker_heads`), not named
         # ("a rights activist who witnessed the scene put the number at ...": the person, without the clause)
-        if (described := _DESCRIBED.fullmatch(_RELATIVE_CLAUSE.sub("", phrase).strip())) and not self.patterns.not_speaker.search(described.group("head")):
+        if (described := _DESCRIBED.fullmatch(_RELATIVE_CLAUSE.sub("", phrase).strip())) and self.patterns.speaker_head.fullmatch(described.group("head")):
             return " ".join(described.group("who").split())
         return None
 
@@ -1699,16 +1711,27 @@ def _explicit_date(m: re.Match, anchor: dt.date | None) -> dt.date | None:
     return result
 
 
-# How many sentences after a heading its figure may be restated in ("17:36 | Final turnout: 77.4 per cent" over
-# "Turnout was 77.4 per cent, ... said"), and how long a live page's entry heading may be.
-_RESTATED_REACH = 3
-_ENTRY_HEADING_WORDS = 16
-
-
 def without_restated_headings(tc: TextContext, rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
-    """Drop the rows of a heading whose figure a row of the sentences right under it restates (the same ``keys``
-    values), not another heading (a fact box's lines): a live page's entry heading ("Tokayev wins with 70.76 per cent, say officials") over the entry that
-    reports it counts one claim, not two."""
+    """Drop the rows of a heading whose figure a row of the sentences right under it restates.
+
+    A live page's entry heading ("Tokayev wins with 70.76 per cent, say officials") over the entry that reports it
+    counts one claim, not two; a heading restated by another heading (a fact box's lines) stays.
+
+    Parameters
+    ----------
+    tc : TextContext
+        The document's text context.
+    rows : list of dict
+        Claim rows with ``start`` offsets.
+    keys : tuple of str
+        The columns whose values make two rows the same claim; a place (``location``, ``scope``) agrees with the
+        country's and with none ("Kazakhstan" under a heading's "Almaty"), not with another place.
+
+    Returns
+    -------
+    list of dict
+        ``rows`` without the restated headings' rows, in their order.
+    """
     if not rows:
         return rows
     where = [tc.sentence_of(row["start"]) for row in rows]
@@ -1716,6 +1739,15 @@ def without_restated_headings(tc: TextContext, rows: list[dict], keys: tuple[str
     if not heads:
         return rows
     return [row for row, i in zip(rows, where)
-            if i not in heads or not any(i < j <= i + _RESTATED_REACH and j not in heads and all(other.get(k) == row.get(k) for k in keys)
+            if i not in heads or not any(i < j <= i + _RESTATED_REACH and j not in heads and all(_agree(k, other.get(k), row.get(k)) for k in keys)
                                          for other, j in zip(rows, where))]
 
+
+_PLACE_KEYS = frozenset({"location", "scope"})
+
+
+def _agree(key: str, one: Any, other: Any) -> bool:
+    """Whether two rows' values of ``key`` name the same claim: equal, or for a place, one of them the country's or none."""
+    if key in _PLACE_KEYS and one != other:
+        return any(value in (None, [], ["Kazakhstan"], "Kazakhstan") for value in (one, other))
+    return one == other

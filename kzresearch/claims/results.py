@@ -680,7 +680,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
             row["sentence"] = text[s_start:max(s_end, row["end"])]
             row["subject"] = _name_at_election(tc.ref, _candidate_named(tc, index, row), row["election_id"])
         rows += kept
-    return without_restated_headings(tc, rows, ("subject", "measure", "value", "election_id"))
+    return without_restated_headings(tc, rows, ("subject", "measure", "value", "election_id", "scope"))
 
 
 # A share whose percent word the list before it gave: "Ak Zhol, with 7.47 percent, and the Communist People's
@@ -1673,8 +1673,8 @@ _ATTACHED = re.compile(r"(?:\s+(?:he|she|it|they)\s+(?:had\s+)?(?:won|took|recei
                        r"(?:\s+of\s+(?:the\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?"
                        r"(?:\s+(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:election|vote|poll|ballot))?\s*,?\s*(?:in\s+|held\s+in\s+)?")
 # A list item's label of its date: "- December 1, 1991 (Presidential): ...", "2004 \u2013 ...".
-_DATE_LABEL = (rf"(?:[-\u2022*\u2013]\s*)?(?:(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+"
-               rf"(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+)?(?P<label_year>(?:19|20)\d\d)(?:\s*\([^()]{{1,30}}\))?\s*[:\u2013\u2014]")
+_DATE_LABEL = (rf"(?:[-\u2022*\u2013]\s*)?(?:(?P<label_month>{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+"
+               rf"(?P<label_month_after>{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+)?(?P<label_year>(?:19|20)\d\d)(?:\s*\([^()]{{1,30}}\))?\s*[:\u2013\u2014]")
 _ITEM_LABEL = re.compile(rf"\s*{_DATE_LABEL}")
 # (and a list item's date label)
 _OPENING = re.compile(rf"\s*(?:(?:[Ii]n|[Aa]t|[Dd]uring|[Bb]ack in|[Ss]ince)\b[^,;]{{0,60}},|{_DATE_LABEL})")
@@ -1911,9 +1911,8 @@ def _item_label(tc: TextContext, index: int) -> tuple[int, int] | None:
     first = tc.paragraph_start(index)
     if first == index or not (label := _ITEM_LABEL.match(tc.text, tc.sentences[first][0], tc.sentences[first][1])):
         return None
-    month = re.match(r"[-\u2022*\u2013\s]*([A-Za-z]+)", label.group())
-    name = month.group(1).lower() if month else ""
-    return int(label.group("label_year")), _MONTH_NAMES.index(name) + 1 if name in _MONTH_NAMES else 0
+    month = label.group("label_month") or label.group("label_month_after")
+    return int(label.group("label_year")), _MONTH_NAMES.index(month.lower()) + 1 if month else 0
 
 
 def _home_before(f: _Frames, text: str, start: int, pos: int) -> bool:

@@ -84,6 +84,10 @@ _APPOSITION = re.compile(r"(?:\s+(?:of|from|in)\s+[^,;.]{1,60})?,\s+[A-Z][\w'-]+
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
 # The first words after a figure, within its clause: past "more", "of" and an opening quote
 # ("dozens more dead", "tens of thousands of detentions", '26 "armed criminals" killed').
+# Where an estimate's figure ends its clause: a stop, or a word that opens the next clause ("..., while police said").
+_ESTIMATE_END = r"\s*(?:[,.;:)\u2013\u2014]|$|\s+(?:and|while|but|whereas|though|although|according|in|on|at|by|for)\b)"
+# The verbs of a figure spoken of ("Organisers spoke of several thousand"), an estimate's toll (`estimates`).
+_SPOKEN_OF = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)", re.IGNORECASE)
 _WORDS_AFTER_FIGURE = re.compile(r"(?:\s+(?:more|of|other))*\s+[\"'\u201c\u2018]?((?:[\w'-]+[\"'\u201d\u2019]?\s+){0,2}[\w'-]+)")
 # Verbs that make the people before them speakers (not "40 people reported detained").
 _SPEAKING = re.compile(r"\s+(?:told|said|says|testified|complained|insisted)\b(?!\s+(?:to\s+)?(?:be|have\s+been)\b)")
@@ -200,6 +204,7 @@ class _Grammar:
     rival_said: re.Pattern
     rival_from: re.Pattern
     gapped: re.Pattern
+    estimate_end: re.Pattern
     rival_sources: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
@@ -256,6 +261,7 @@ def grammar(lexicon: dict) -> _Grammar:
                           for word in [""] + [w + " " for w in lexicon["tolls"].get("describing_words") or []])
     # places abroad by name ("foreign_cities"; not "foreign_demonyms": "outside the Russian embassy" is in Kazakhstan)
     abroad = places_of(lexicon, "foreign_places", "foreign_cities")
+    speakers = alternation([w for w in lexicon["attribution"]["generic_speakers"] if " " not in w])
     g = _Grammar(
         noun_phrase=re.compile(
             # ('"dozens" of attackers': a quantity quoted)
@@ -373,9 +379,12 @@ def grammar(lexicon: dict) -> _Grammar:
         # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
         # "RFE/RL put the crowd at around 1,000 people, the regional newspaper Ak Zhaiyk at more than 2,000, and
         # the news site Vlast at several hundred": other sources' figures for the same estimate, its verb left out
+        # (a source is a name or a speaker's noun, and nothing follows its figure: not "and the number of buses at 40",
+        # "and the rally began at 11 on Saturday")
         gapped=re.compile(rf"(?:\s+{_people(lexicon)})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-                          rf"(?P<source>(?:[^\W\d][\w/.'\u2019-]*\s+){{0,4}}?[^\W\d][\w/.'\u2019-]*)\s+at\s+(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))",
-                          re.IGNORECASE),
+                          rf"(?P<source>(?:[a-z][\w-]*\s+){{0,3}}?(?:(?-i:[A-Z])[\w/.'\u2019-]*(?:\s+(?-i:[A-Z])[\w/.'\u2019-]*){{0,3}}|{speakers}))"
+                          rf"\s+at\s+(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=(?:\s+{_people(lexicon)})?{_ESTIMATE_END})", re.IGNORECASE),
+        estimate_end=re.compile(rf"(?:\s+{_people(lexicon)})?{_ESTIMATE_END}", re.IGNORECASE),
         rival_from=re.compile(rf",\s*(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:(?:previous|earlier|initial|preliminary)\s+)?"
                               rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a\s+day|the\s+(?:day|previous)|on|by|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
                               re.IGNORECASE),
@@ -533,7 +542,7 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
                 counted[id(cand)] = row["counted"]
     rows = _listed(tc, g, rows, by_sentence, convention, conventions)
     rows = _set_places(tc, _episode_tolls(tc, _labelled_figures(tc, g, rows, by_sentence, convention, conventions)))
-    return without_restated_headings(tc, rows, ("counted", "number", "vague_word"))
+    return without_restated_headings(tc, rows, ("counted", "number", "vague_word", "location"))
 
 
 # An estimate revises a count of its own scale: "about 500 people had been detained ..., and three
@@ -936,11 +945,14 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         # passed the square at 10").
         if g.weak_toll_verb.match(groups["toll_verb"]) and not _ADJACENT.fullmatch(text, m.end("toll"), m.start("toll_verb")):
             return False
-    if shape == "toll" and _toll_category(g, groups["toll"]) == _ESTIMATE and (after := _WORDS_AFTER_FIGURE.match(text, m.end())) \
-            and (any(normalise(w) in g.category_nouns for w in after.group(1).split()) or g.triggers.search(fold_case(after.group(1)))):
-        # "officials spoke of 26 dead", "talk of dozens more dead", 'spoke of 26 "armed criminals" killed': a
-        # figure with what it counts is a count of its own, no estimate of the count before
-        return False
+    if shape == "toll" and _toll_category(g, groups["toll"]) == _ESTIMATE:
+        if (after := _WORDS_AFTER_FIGURE.match(text, m.end())) \
+                and (any(normalise(w) in g.category_nouns for w in after.group(1).split()) or g.triggers.search(fold_case(after.group(1)))):
+            # "officials spoke of 26 dead", "talk of dozens more dead", 'spoke of 26 "armed criminals" killed': a
+            # figure with what it counts is a count of its own, no estimate of the count before
+            return False
+        if _SPOKEN_OF.fullmatch(groups["toll"]) and not g.estimate_end.match(text, m.end()):
+            return False  # a figure spoken of is an estimate only where nothing follows it: not "spoke of 2,000 new jobs"
     return bool(num or groups.get("vague") or groups.get("unspec"))
 
 
