@@ -153,6 +153,7 @@ _HEADING_WORDS = 10
 # "Turnout was 77.4 per cent, ... said"), and how long a live page's entry heading may be.
 _RESTATED_REACH = 3
 _ENTRY_HEADING_WORDS = 16
+_PLACE_KEYS = frozenset({"location", "scope"})  # the columns of a claim's place, which agree with the country's
 # An institution's name as written: without "The" opening a sentence, with its country's possessive apart.
 _LEADING_THE = re.compile(r"^The\s+")
 _OWNER = re.compile(r"([A-Z][\w-]+)'s\s+")
@@ -1738,16 +1739,15 @@ def without_restated_headings(tc: TextContext, rows: list[dict], keys: tuple[str
     heads = {i for i in set(where) if tc.is_heading(i, _ENTRY_HEADING_WORDS)}
     if not heads:
         return rows
+    country = tc.patterns.country
     return [row for row, i in zip(rows, where)
-            if i not in heads or not any(i < j <= i + _RESTATED_REACH and j not in heads and all(_agree(k, other.get(k), row.get(k)) for k in keys)
+            if i not in heads or not any(i < j <= i + _RESTATED_REACH and j not in heads
+                                         and all(_agree(k, other.get(k), row.get(k), country) for k in keys)
                                          for other, j in zip(rows, where))]
 
 
-_PLACE_KEYS = frozenset({"location", "scope"})
-
-
-def _agree(key: str, one: Any, other: Any) -> bool:
+def _agree(key: str, one: Any, other: Any, country: str) -> bool:
     """Whether two rows' values of ``key`` name the same claim: equal, or for a place, one of them the country's or none."""
     if key in _PLACE_KEYS and one != other:
-        return any(value in (None, [], ["Kazakhstan"], "Kazakhstan") for value in (one, other))
+        return any(value in (None, [], [country], country) for value in (one, other))
     return one == other

@@ -82,12 +82,12 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _APPOSITION = re.compile(r"(?:\s+(?:of|from|in)\s+[^,;.]{1,60})?,\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})*,")
 # The word right after a figure; a toll's figure may be followed only by a word for the people counted.
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
-# The first words after a figure, within its clause: past "more", "of" and an opening quote
-# ("dozens more dead", "tens of thousands of detentions", '26 "armed criminals" killed').
 # Where an estimate's figure ends its clause: a stop, or a word that opens the next clause ("..., while police said").
 _ESTIMATE_END = r"\s*(?:[,.;:)\u2013\u2014]|$|\s+(?:and|while|but|whereas|though|although|according|in|on|at|by|for)\b)"
 # The verbs of a figure spoken of ("Organisers spoke of several thousand"), an estimate's toll (`estimates`).
 _SPOKEN_OF = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)", re.IGNORECASE)
+# The first words after a figure, within its clause: past "more", "of" and an opening quote
+# ("dozens more dead", "tens of thousands of detentions", '26 "armed criminals" killed').
 _WORDS_AFTER_FIGURE = re.compile(r"(?:\s+(?:more|of|other))*\s+[\"'\u201c\u2018]?((?:[\w'-]+[\"'\u201d\u2019]?\s+){0,2}[\w'-]+)")
 # Verbs that make the people before them speakers (not "40 people reported detained").
 _SPEAKING = re.compile(r"\s+(?:told|said|says|testified|complained|insisted)\b(?!\s+(?:to\s+)?(?:be|have\s+been)\b)")
@@ -376,7 +376,6 @@ def grammar(lexicon: dict) -> _Grammar:
                          r"\s+(?:by\s+(?:the\s+)?(?P<source>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:['\u2019]s?)?\s+(?:count|estimates?|tally|figures?|reckoning)\b"
                          r"|according\s+to\s+(?:the\s+)?(?P<source_after>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?=\s*(?:[-\u2013\u2014,.;)]|$)))",
                          re.IGNORECASE),
-        # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
         # "RFE/RL put the crowd at around 1,000 people, the regional newspaper Ak Zhaiyk at more than 2,000, and
         # the news site Vlast at several hundred": other sources' figures for the same estimate, its verb left out
         # (a source is a name or a speaker's noun, and nothing follows its figure: not "and the number of buses at 40",
@@ -385,6 +384,7 @@ def grammar(lexicon: dict) -> _Grammar:
                           rf"(?P<source>(?:[a-z][\w-]*\s+){{0,3}}?(?:(?-i:[A-Z])[\w/.'\u2019-]*(?:\s+(?-i:[A-Z])[\w/.'\u2019-]*){{0,3}}|{speakers}))"
                           rf"\s+at\s+(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=(?:\s+{_people(lexicon)})?{_ESTIMATE_END})", re.IGNORECASE),
         estimate_end=re.compile(rf"(?:\s+{_people(lexicon)})?{_ESTIMATE_END}", re.IGNORECASE),
+        # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
         rival_from=re.compile(rf",\s*(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:(?:previous|earlier|initial|preliminary)\s+)?"
                               rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a\s+day|the\s+(?:day|previous)|on|by|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
                               re.IGNORECASE),
