@@ -18,7 +18,7 @@ from typing import Any
 
 from kzresearch.claims.lexicon import alternation, lexicon_of, once_per_object, speech_verbs
 from kzresearch.cleaning import SENTENCE_END
-from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
+from kzresearch.dates import MONTHS, WEEKDAYS, find_dates, last_month_named, months_before
 from kzresearch.entities import matcher_for
 from kzresearch.patterns import caseless, fold_case, starting_words
 from kzresearch.textnorm import sentence_spans
@@ -32,10 +32,6 @@ _DAYS_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|\u2013)\s*$"
 _DAYS_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*(?P<last>\d{1,2})\b(?![,.]\d)(?:,?\s+(?:19|20)\d\d)?(?!\s*[a-z%])")
 _DAYS_REACH = 16  # how far back of a date the first day of its span is looked for
 _OWN_TIME_DAYS = 60  # a day within this of publication is the story's own time, not a past episode's
-# What a sentence expects of its days to come ("up to 5,000 people are expected to march").
-_EXPECTED = re.compile(r"\b(?:(?:is|are)\s+(?:expected|due|set|scheduled|planned)|will|plans?\s+to|intends?\s+to)\b", re.IGNORECASE)
-# A month named with its year, a day between or before them: "December 16, 2011", "16 December 2011", "May 2011".
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<y>(?:19|20)\d\d)\b")
 _DATE_DM = re.compile(rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _YEAR = re.compile(r"(?:1(?<!\w1)9|2(?<!\w2)0)\d\d\b(?!\s*(?:percent|per cent|%|people|protesters|seats|votes))")
 # Nouns of an episode of protest ("the January protests", "the unrest of January").
@@ -354,6 +350,7 @@ class _Patterns:
     month_context: re.Pattern
     intent: re.Pattern
     future: re.Pattern
+    looks_ahead: re.Pattern
     local_body: re.Pattern
     figures_colon: re.Pattern
     demonyms: frozenset
@@ -420,6 +417,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         intent=re.compile(rf"\b{alternation(dates.get('intent') or ['(?!)'], literal=False)}\b(?!\s+by\b)", re.IGNORECASE),
         # "which was due to vote on Monday": a time still to come, in its clause (searched up to the time)
         future=re.compile(rf"\b{alternation(dates.get('future') or ['(?!)'], literal=False)}\b[^,;:.()\u2013\u2014]*$", re.IGNORECASE),
+        # (the same words anywhere in a sentence: "On December 18, up to 5,000 people are expected to march")
+        looks_ahead=re.compile(rf"\b{alternation(dates.get('future') or ['(?!)'], literal=False)}\b", re.IGNORECASE),
         # a body of one place before an official word ("the town police said"): its figure is its place's
         local_body=re.compile(rf"\b{alternation(attr.get('local_bodies') or ['(?!)'])}(?:'s)?\s+$", re.IGNORECASE),
         # a source giving figures that a colon introduces ("gave its own figure:", "offered a two-day tally:", "gave the
@@ -777,7 +776,7 @@ class TextContext:
                         day = _explicit_date(m, dt.date(year, 12, 31)) if year < anchor.year else day
                     elif day is not None and self.ctx.published is not None and day > self.ctx.published \
                             and (year := self._month_year_before(start, day.month)) is not None and year < day.year \
-                            and not self.patterns.future.search(self.text, start, end) and not _EXPECTED.search(self.text, start, end):
+                            and not self.patterns.looks_ahead.search(self.text, start, end):
                         # ("On December 16, 2011, police opened fire ... By December 18, the toll was 11" in an article
                         # of December 16, 2021: a day after publication is reported in the year the text last gave its month;
                         # not one the sentence looks forward to: "On December 16, up to 5,000 are expected to march")
@@ -877,9 +876,8 @@ class TextContext:
     @cached_property
     def _month_years(self) -> list[tuple[int, int, int]]:
         """Return ``(offset, month, year)`` of every month the text names with its year ("December 16, 2011",
-        "in May 2011", "16 December 2011"), in text order."""
-        return [(m.start(), MONTHS[m.group("m").lower().rstrip(".")], int(m.group("y"))) for m in _MONTH_YEAR.finditer(self.text)
-                if m.group("m").lower().rstrip(".") in MONTHS]
+        "in May 2011", "16.12.2011"), in text order."""
+        return [(d.start, d.month, d.year) for d in find_dates(self.text) if d.month and d.year]
 
     def _month_year_before(self, pos: int, month: int) -> int | None:
         """Return the year the text last gave ``month`` before offset ``pos`` (None: it never did)."""
