@@ -84,8 +84,6 @@ _APPOSITION = re.compile(r"(?:\s+(?:of|from|in)\s+[^,;.]{1,60})?,\s+[A-Z][\w'-]+
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
 # Where an estimate's figure ends its clause: a stop, or a word that opens the next clause ("..., while police said").
 _ESTIMATE_END = r"\s*(?:[,.;:)\u2013\u2014]|$|\s+(?:and|while|but|whereas|though|although|according|in|on|at|by|for)\b)"
-# The verbs of a figure spoken of ("Organisers spoke of several thousand"), an estimate's toll (`estimates`).
-_SPOKEN_OF = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)", re.IGNORECASE)
 # The first words after a figure, within its clause: past "more", "of" and an opening quote
 # ("dozens more dead", "tens of thousands of detentions", '26 "armed criminals" killed').
 _WORDS_AFTER_FIGURE = re.compile(r"(?:\s+(?:more|of|other))*\s+[\"'\u201c\u2018]?((?:[\w'-]+[\"'\u201d\u2019]?\s+){0,2}[\w'-]+)")
@@ -205,6 +203,7 @@ class _Grammar:
     rival_from: re.Pattern
     gapped: re.Pattern
     estimate_end: re.Pattern
+    spoken_estimate: re.Pattern
     rival_sources: re.Pattern
     of_people: re.Pattern
     abroad: re.Pattern
@@ -262,6 +261,7 @@ def grammar(lexicon: dict) -> _Grammar:
     # places abroad by name ("foreign_cities"; not "foreign_demonyms": "outside the Russian embassy" is in Kazakhstan)
     abroad = places_of(lexicon, "foreign_places", "foreign_cities")
     speakers = alternation([w for w in lexicon["attribution"]["generic_speakers"] if " " not in w])
+    people = _people(lexicon)
     g = _Grammar(
         noun_phrase=re.compile(
             # ('"dozens" of attackers': a quantity quoted)
@@ -380,10 +380,11 @@ def grammar(lexicon: dict) -> _Grammar:
         # the news site Vlast at several hundred": other sources' figures for the same estimate, its verb left out
         # (a source is a name or a speaker's noun, and nothing follows its figure: not "and the number of buses at 40",
         # "and the rally began at 11 on Saturday")
-        gapped=re.compile(rf"(?:\s+{_people(lexicon)})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+        gapped=re.compile(rf"(?:\s+{people})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                           rf"(?P<source>(?:[a-z][\w-]*\s+){{0,3}}?(?:(?-i:[A-Z])[\w/.'\u2019-]*(?:\s+(?-i:[A-Z])[\w/.'\u2019-]*){{0,3}}|{speakers}))"
-                          rf"\s+at\s+(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=(?:\s+{_people(lexicon)})?{_ESTIMATE_END})", re.IGNORECASE),
-        estimate_end=re.compile(rf"(?:\s+{_people(lexicon)})?{_ESTIMATE_END}", re.IGNORECASE),
+                          rf"\s+at\s+(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))", re.IGNORECASE),
+        estimate_end=re.compile(rf"(?:\s+{people})?{_ESTIMATE_END}", re.IGNORECASE),
+        spoken_estimate=re.compile(alternation(lexicon["tolls"].get("spoken_estimates") or ["(?!)"], literal=False), re.IGNORECASE),
         # "9,900 people had been detained, up from 7,939 a day earlier": the same count's earlier figure
         rival_from=re.compile(rf",\s*(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:(?:previous|earlier|initial|preliminary)\s+)?"
                               rf"(?P<q>(?:{qual}\s+)?(?:{vague}|{num}))(?=\s+(?:a\s+day|the\s+(?:day|previous)|on|by|earlier|previously|reported|given)\b|\s*[,.;)]|$)",
@@ -793,7 +794,8 @@ def _ellipses(tc: TextContext, g: _Grammar, cands: list[_Candidate], index: int)
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
         if cand.shape == "toll" and normalise(cand.match.groupdict().get("toll_verb") or "") == "at":
             pos = cand.end
-            while (m := g.gapped.match(text, pos, limit)) is not None and _is_count(text, m, "ellipsis", g):
+            while (m := g.gapped.match(text, pos, limit)) is not None and g.estimate_end.match(text, m.end()) \
+                    and _is_count(text, m, "ellipsis", g):
                 found.append(_Candidate(m.start("q"), m.end(), "ellipsis", m, parent=cand))
                 pos = m.end()
         # (rival figures follow the end of the count's clause, the next dash, comma or semicolon with no
@@ -831,6 +833,7 @@ def _toll_nouns(lexicon: dict) -> dict[str, list[str]]:
     number_of = rf"number\s+of\s+(?:the\s+)?(?:{_people(lexicon)}\s+)?(?:(?:who|that)\s+(?:were|had\s+been|have\s+been|had|have)\s+)?"
     # The keys that name what is counted are the categories; the others are settings.
     tolls = {k: list(v) for k, v in lexicon["tolls"].items() if k in OUTCOMES or k in ("protesters", _ESTIMATE)}
+    tolls[_ESTIMATE] = tolls.get(_ESTIMATE, []) + list(lexicon["tolls"].get("spoken_estimates") or [])
     # (a crowd's with its people named: "the number of people who had gathered", not "the number of protests")
     crowd_of = rf"number\s+of\s+(?:the\s+)?{_people(lexicon)}\s+(?:(?:who|that)\s+(?:had\s+|have\s+)?)?"
     for cat in (*OUTCOMES, "protesters"):
@@ -951,7 +954,7 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
             # "officials spoke of 26 dead", "talk of dozens more dead", 'spoke of 26 "armed criminals" killed': a
             # figure with what it counts is a count of its own, no estimate of the count before
             return False
-        if _SPOKEN_OF.fullmatch(groups["toll"]) and not g.estimate_end.match(text, m.end()):
+        if g.spoken_estimate.fullmatch(" ".join(groups["toll"].split())) and not g.estimate_end.match(text, m.end()):
             return False  # a figure spoken of is an estimate only where nothing follows it: not "spoke of 2,000 new jobs"
     return bool(num or groups.get("vague") or groups.get("unspec"))
 
