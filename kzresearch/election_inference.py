@@ -85,6 +85,7 @@ class _Cues:
         self.subject_elections = people.groupby("subject")["election_id"].agg(set).to_dict()
         self.subject_weight = {s: 1.0 / n for s, n in counts.items()}
         self.elections = list(ref.elections[["election_id", "date", "kind"]].itertuples(index=False))
+        self.day_of = {e.election_id: e.date for e in self.elections}
         # An election's official shares and turnout to two decimals ("80.99", not "4.50"): a text
         # that states them reports that vote (a rounded "about 88 percent", or "4.5 percent" of
         # growth, says less, and is not read).
@@ -164,7 +165,7 @@ def infer_election(
         return guess
     # (a headline naming a vote is about it, unless the vote is long past: "where the unrest hit and how
     # those regions had voted", a week into the unrest of a year after the vote)
-    long_past = (published - next(e.date for e in cues.elections if e.election_id == guess.election_id)).days > _AFTER_VOTE_DAYS
+    long_past = (published - cues.day_of[guess.election_id]).days > _AFTER_VOTE_DAYS
     if cues.election_words.search(fold_case(title)) and not long_past:
         return guess
     for event_id, start, end in cues.episodes:
@@ -246,7 +247,7 @@ def _best_election(text: str, folded: str, cues: _Cues, *, dates: list[DateExpre
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     if best_score < MIN_SCORE or best_score - runner_up < 0.5:
         return ElectionGuess(None, round(best_score, 2), f"evidence too weak or tied (best {best_id} {best_score:.1f}, next {runner_up:.1f})")
-    best_date = next(e.date for e in cues.elections if e.election_id == best_id)
+    best_date = cues.day_of[best_id]
     # (a month and day without a year name their occurrence nearest publication, as in the scores above: "Today is
     # Monday, Jan. 10" in a column of 2022 names no vote of January 10, 1999, nor "March 20" in a story of November
     # 2016 the vote of March 2016, which it may only recall; measured on the annotated sets, this reads two stories
