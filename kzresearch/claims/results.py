@@ -1939,6 +1939,12 @@ def _votes_in(ref: Any, times: set[tuple[int, int]] | list[tuple[int, int]]) -> 
     return any(_held_at(d, year, month) for year, month in times for d, _, _ in elections_of(ref).ordered)
 
 
+def _the_one_vote(ref: Any, year: int, month: int, kind: str | None = None) -> str | None:
+    """Return the one vote (of ``kind``, when given) held in ``year`` and, unless it is 0, ``month``, else None."""
+    held = [eid for d, eid, k in elections_of(ref).ordered if _held_at(d, year, month) and kind in (None, k)]
+    return held[0] if len(held) == 1 else None
+
+
 def _held_at(day: dt.date, year: int, month: int) -> bool:
     """Whether a vote's ``day`` falls in ``year`` and, unless it is 0, ``month``."""
     return day.year == year and month in (0, day.month)
@@ -2081,8 +2087,8 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
         named = _kind_named_for(tc, index, row["end"]) \
             or ("referendum" if _REFERENDUM_NAMED.search(tc.text, tc.sentences[index][0], row["end"]) else None)
         for year, month in years if isinstance(years, list) else sorted(years, reverse=True):
-            if len(held := [eid for d, eid, k in elections.ordered if _held_at(d, year, month) and named in (None, k)]) == 1:
-                return held[0]
+            if (held := _the_one_vote(tc.ref, year, month, named)) is not None:
+                return held
         return current
     kind = own_kind or this_kind
     earlier = [(d, eid) for d, eid, k in elections.ordered if k == kind and d < this_date] if this_date else []
@@ -2092,10 +2098,8 @@ def _election_for(tc: TextContext, row: dict, years: set[tuple[int, int]] | list
         # "the Mazhilis election of March 19, 2023": a named month picks that election, whatever the
         # kind the article's own election would have lent a turnout.
         in_year = [eid for d, eid, k in elections.ordered if _held_at(d, year, month) and (k == kind or (month and own_kind is None))]
-        if not in_year and own_kind is None:
-            # ("turnout in 2019 was 67.6 per cent" beside a parliamentary vote: the one vote of that year, whatever its kind)
-            held = [eid for d, eid, _ in elections.ordered if _held_at(d, year, month)]
-            in_year = held if len(held) == 1 else []
+        if not in_year and own_kind is None and (held := _the_one_vote(tc.ref, year, month)) is not None:
+            in_year = [held]  # ("turnout in 2019 was 67.6 per cent" beside a parliamentary vote: that year's one vote, whatever its kind)
         if in_year:
             # Two votes of a kind in a year (the April and August 1995 referendums): the one whose
             # official figure the row states, else the later.
