@@ -7,7 +7,7 @@ import pytest
 from ftfy.badness import is_bad
 
 from kzresearch import paths
-from kzresearch.patterns import any_of, caseless, fold_case, length_range, trie_alternation
+from kzresearch.patterns import any_of, caseless, first_char_guard, fold_case, length_range, trie_alternation
 from kzresearch.textnorm import _non_ascii_neighbourhoods, normalize_text
 
 TEST_DATA = Path(__file__).parent / "data"
@@ -53,6 +53,26 @@ def test_whole_word_trie_matches_like_the_bounded_alternation():
     for _ in range(500):
         text = "".join(rng.choice(alphabet + "c\n") for _ in range(40))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_first_char_guard_keeps_every_match(ref, corpus_lines):
+    """A group behind its first-character guard matches what the group alone does, the trigger
+    lexicon's (look-behinds, optional words, classes) and random patterns alike."""
+    from kzresearch.claims.lexicon import alternation, lexicon_of
+    patterns = [alternation(frags, literal=False) for frags in lexicon_of(ref)["triggers"].values()]
+    rng = random.Random(2)
+    pieces = ["a", "b", "[ab]", "(?:a|b)?", "c*", "(?<=a)", "(?!b)", r"\b", " ", "(?:ab|)", r"\w", "[^a]", "(ab)"]
+    patterns += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) + "c" for _ in range(200)]
+    text = "\n".join(corpus_lines[:3000]).lower()
+    for pattern in patterns:
+        plain, guarded = re.compile(pattern), re.compile(first_char_guard(pattern) + f"(?:{pattern})")
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern
+        assert [m.span() for m in guarded.finditer("abcab cba c")] == [m.span() for m in plain.finditer("abcab cba c")], pattern
+
+
+def test_first_char_guard_is_none_where_a_match_may_start_anywhere():
+    assert first_char_guard("(?:ab)?") == first_char_guard(r"\w+ed") == first_char_guard("(?i:a)b") == ""
+    assert first_char_guard(r"(?<=said )there were|(?:came|come) out") == "(?=[ct])"
 
 
 def test_any_of_prefilter_agrees_with_its_patterns(ref):

@@ -23,7 +23,7 @@ from kzresearch.claims.conventions import DEFAULT_CONVENTION, bounds
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of, speech_verbs
 from kzresearch.claims.numbers import MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, as_int, parse_number
 from kzresearch.dates import MONTHS
-from kzresearch.patterns import caseless, fold_case
+from kzresearch.patterns import caseless, first_char_guard, fold_case
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 # A year a month or "in", "of", "since" stands before (each look-behind of a fixed width, as re requires).
@@ -244,8 +244,11 @@ def grammar(lexicon: dict) -> _Grammar:
     stated = rf"(?:{vague}|{lower}?{num}){suffix}"
     mult = rf"(?:(?P<mult>{NUMBER_PATTERN})\s+{alternation(lexicon['multipliers']['nouns'])}\s+of\s+)"
     noun = rf"(?P<noun>{alternation(lexicon['people_nouns'])})"
+    # (each category behind a look-ahead for its first letters, and all of them behind one: the engine
+    # skips the many alternatives at a word no trigger starts with)
     trig_groups = "|".join(
-        rf"(?P<{cat}>{alternation(frags, literal=False)})" for cat, frags in lexicon["triggers"].items()
+        f"{first_char_guard(alt)}(?P<{cat}>{alt})"
+        for cat, alt in ((cat, alternation(frags, literal=False)) for cat, frags in lexicon["triggers"].items())
     )
     outcome = alternation([f for cat in OUTCOMES for f in lexicon["triggers"].get(cat, [])], literal=False)
     # A bare count ("Hundreds were detained", "Tens of thousands rallied") needs a verb after it;
@@ -317,7 +320,7 @@ def grammar(lexicon: dict) -> _Grammar:
         ),
         # Searched in the folded text (kzresearch.patterns.caseless); also the cheap filters, with
         # ``anchor``: only sentences with a quantity and a trigger or protester noun go on.
-        triggers=caseless(rf"\b(?:{trig_groups})\b"),
+        triggers=caseless(rf"\b{first_char_guard(trig_groups)}(?:{trig_groups})\b"),
         protesters=caseless(rf"\b{alternation(lexicon['protester_nouns'])}\b"),
         # "aged 25-30", and the upper end of such a range ("people aged 18 to 25 in Shymkent")
         ages=re.compile(rf"\b{alternation(lexicon['not_a_count'].get('ages', []) or ['aged'])}\s+(?:\d+\s*(?:to|-|\u2013|and)\s*)?$",
@@ -491,8 +494,9 @@ def extract_tallies(text: str, ctx: DocContext, ref: Any, *, convention: str = D
         if index not in wanted:
             continue
         s_start, s_end = tc.sentences[index]
-        if not (g.triggers.search(folded, s_start, s_end) or g.protesters.search(folded, s_start, s_end)
-                or g.toll_words.search(folded, s_start, s_end)
+        # (the cheap nouns first; the triggers, many patterns, last)
+        if not (g.protesters.search(folded, s_start, s_end) or g.toll_words.search(folded, s_start, s_end)
+                or g.triggers.search(folded, s_start, s_end)
                 or (rows and (_AMONG_ANYWHERE.search(folded, s_start, s_end) or _AMONG_THEM_FIRST.match(text, s_start)))):
             continue
         if _abroad_only(tc, g, index):
