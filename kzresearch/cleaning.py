@@ -146,6 +146,9 @@ _VIEW_COUNT = re.compile(r"\s*[·•|]?\s*(?:(?:\U0001F441\ufe0f?|views?\s*:?)\s
 # A page template's placeholder left unfilled ("{{hitsCtrl.values.hits}}"), and the dashes around it.
 _TEMPLATE_LEFTOVER = re.compile(r"(?:\s*-)*\s*\{\{[^{}]*\}\}")
 _READING_TIME = re.compile(r"\s*[·•|]?\s*[A-Za-z]*\s*\d+\s*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
+# A broadcast's episode and its length after the date: "Friday 14 June 2019 · Episode 2,214 · 28 mins".
+_EPISODE_TAIL = re.compile(r"(?:\s*[·•|]\s*(?:episode|ep\.)\s*(?:no\.\s*)?[\d,]+|\s*[·•|]\s*\d+\s*(?:mins?|minutes|hrs?|hours)\.?)+$",
+                           re.IGNORECASE)
 # The length of a date line, at most.
 _DATE_LINE_CHARS = 80
 # A page's stamp of publication set off in a line of other things, no sentence: "BMJ 2021;372:n488 (Published 24
@@ -239,6 +242,8 @@ class _Rules:
         self.imperative = caseless(appeal.get("imperative") or r"(?!)")
         self.button_words = appeal["button_words"]
         self.pronouns = caseless(appeal["self_promotion_pronouns"])
+        self.cited_after = caseless(appeal.get("cited_outlet_after") or r"(?!)")
+        self.cited_before = caseless(appeal.get("cited_outlet_before") or r"(?!)")
         self.self_description = caseless(appeal["self_description_verbs"])
         self.weak_self_description = caseless(appeal.get("self_description_weak_verbs") or r"(?!)")
         self.agencies = agency_index(ref)
@@ -293,7 +298,8 @@ class _Rules:
         # The pronoun test is one cheap search; the outlet test runs only where it passes.
         # ("US" as written, the country, is no "us": "Radio Free Europe, the US-funded broadcaster, said")
         if self.pronouns.search(unquoted) and (not text or self.pronouns.search(_QUOTED.sub(" ", fold_case(_THE_US.sub(" ", text))))) \
-                and self.outlet_match(unquoted):
+                and (outlet := self.outlet_match(unquoted)) \
+                and not (self.cited_after.match(unquoted, outlet.end()) or self.cited_before.search(unquoted, 0, outlet.start())):
             return "outlet_self_promotion"
         return None
 
@@ -329,8 +335,16 @@ def _rules_for(ref: Reference) -> _Rules:
     return _Rules(ref)
 
 
+_TIME_CODE = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]")  # a transcript's "[00:12:41]"
 _MAGAZINE_WORDS = (6, 25)  # the words of a headline in title case that ends with a full stop
 _MAGAZINE_TITLE_CASE = 0.9  # the share of its words capitalised (a sentence's are few)
+
+
+def _one_bracket(text: str) -> bool:
+    """Whether a line is set in brackets, as a caption ("[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]")
+    or a row of buttons ("[Print] [E-mail this article]") is; not a transcript's text after its time code
+    ("[00:00:00] good evening ... [00:28:12]")."""
+    return text.startswith("[") and text.endswith("]") and not _TIME_CODE.match(text)
 
 
 def _is_title_like(line: Line, min_words: int = 3) -> bool:
@@ -657,7 +671,7 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
             line.role, line.rule = "boilerplate", rule
         elif rule := rules.outlet_line_rule(folded):
             line.role, line.rule = "boilerplate", rule
-        elif line.text.startswith("[") and line.text.endswith("]"):
+        elif _one_bracket(line.text):
             line.role, line.rule = "caption", "bracketed"  # "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
         elif line.n_words <= _CAPTION_WORDS and _PHOTOGRAPHER_CREDIT.search(line.text):
             line.role, line.rule = "caption", "photographer_credit"  # "... on Sunday. ALEXEI KRYUKOV (REUTERS)"
@@ -845,7 +859,7 @@ def _is_date_line(text: str) -> bool:
     date, slash, credit = text.partition(" / ")
     if slash and len(credit.split()) <= _DESK_CREDIT_WORDS and not SENTENCE_END.search(credit) and not any(c.isdigit() for c in credit):
         text = date
-    text = _TEMPLATE_LEFTOVER.sub("", without_reading_time(text))  # ("... 00:00 - - {{hitsCtrl.values.hits}}")
+    text = _TEMPLATE_LEFTOVER.sub("", without_reading_time(_EPISODE_TAIL.sub("", text)))  # ("... 00:00 - - {{hitsCtrl.values.hits}}")
     text = _AGE_SUFFIX.sub("", text)  # "Published 21 May 2016 (3 years 9 months 17 days ago)"
     dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]
     if not dates:

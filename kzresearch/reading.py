@@ -34,6 +34,7 @@ from pathlib import Path
 
 from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
+from kzresearch.claims.numbers import NUMBER, parse_number
 from kzresearch.dates import find_dates
 from kzresearch.markup import HIDDEN_ELEMENT, TAG, visible_text
 from kzresearch.mail import read_mail
@@ -889,6 +890,25 @@ def _read_table(text: str, name: str, stem: str, encoding: str, fields: RecordFi
     return docs, problems + textless
 
 
+_RESTATED_CHARS = 60  # a lead whose opening the body holds is the body's first paragraph again
+
+
+def _restated(lead: str, body: str) -> bool:
+    """Whether the body already holds the lead: its opening, white space aside; or every figure of
+    it, as a summary of the story restates them ("Police detained more than 100 people", above a
+    body that tells of the "more than 100")."""
+    if " ".join(lead.split())[:_RESTATED_CHARS] in " ".join(body.split()):
+        return True
+    figures = _figures(lead)
+    return bool(figures) and figures <= _figures(body)
+
+
+def _figures(text: str) -> set[float | None]:
+    """The numbers a text states, those of its dates left out ("On 21 May")."""
+    dated = [(d.start, d.end) for d in find_dates(text)]
+    return {parse_number(m.group()) for m in NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in dated)}
+
+
 def _text_keys(fields: RecordFields) -> str:
     """The first keys a row's text is looked for under, quoted, for a problem's message."""
     return ", ".join(f"'{k}'" for k in fields.text_keys()[:6])
@@ -903,6 +923,8 @@ def _row_document(record: dict, where: str, default_id: str, source: str, encodi
         return Problem(where, "malformed_row", f"row has no article text under any known key ({_text_keys(fields)}, ...: "
                                                "data/reference/record_fields.yaml); row skipped")
     meta = {k: found[k] for k in META_FIELDS if k in found}
+    if (lead := _markup_as_text(found.get("lead") or "").strip()) and not _restated(lead, body):
+        body = f"{lead}\n{body}"  # a standfirst the body does not repeat opens the text
     title = meta.get("title")
     full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
     raw = source.encode("utf-8", "surrogatepass")

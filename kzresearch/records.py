@@ -16,7 +16,8 @@ from kzresearch.dates import find_dates
 
 # The fields a document takes from its record besides its text and id.
 META_FIELDS = ("title", "url", "outlet", "published", "byline", "wire")
-FIELDS = ("text", "id", *META_FIELDS)
+# ("lead": a standfirst kept apart from the body, which the text opens with)
+FIELDS = ("text", "lead", "id", *META_FIELDS)
 # Separators inside a key ("date_publish" = "datePublish"); a leading underscore stays ("_id" is not "id").
 _KEY_NOISE = re.compile(r"(?<=\w)[-_\s]+(?=\w)")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
@@ -237,7 +238,7 @@ class RecordFields:
             return next((found for k in self.name_keys if (found := self._value(name, names.get(k)))), None)
         if isinstance(value, list):  # authors, paragraphs
             parts = [part for item in value if (part := self._value(name, item))]
-            return ("\n\n" if name == "text" else ", ").join(parts) or None
+            return ("\n\n" if name in ("text", "lead") else ", ").join(parts) or None
         if isinstance(value, bool) or value is None:
             return None
         if isinstance(value, (int, float)):
@@ -249,7 +250,7 @@ class RecordFields:
         text = value.strip()
         if not text:
             return None
-        if name == "text":  # as written: offsets are into the text as the row holds it
+        if name in ("text", "lead"):  # as written: offsets are into the text as the row holds it
             return value
         if name == "published" and _UNIX_TIME.fullmatch(text):
             return unix_time_to_iso(text)

@@ -244,6 +244,9 @@ def test_a_crosshead_that_is_an_outlets_common_name_is_no_masthead(ref):
     ("The final tally was posted on June 11.", False),
     ("Publish : 21 Nov 2022, 09:47 PM Update : 22 Nov 2022, 12:10 AM", True),
     ("Steppeherald.kz 2012-01-16 21:34:05", True),
+    # a broadcast's episode line: its number and length after the date
+    ("Friday 14 June 2019 · Episode 2,214 · 28 mins", True),
+    ("Friday 14 June 2019 · 2,214 protesters", False),
 ])
 def test_a_sites_publication_stamp_is_a_date_line(line, is_stamp, ref):
     roles = {x.text: x.rule for x in classify_lines(f"A Headline For The Story\n{line}\n{BODY}", ref).lines}
@@ -460,6 +463,15 @@ def test_a_caption_credited_in_brackets_is_no_headline(ref):
     doc = classify_lines(f"World\n\nKazakh ruling party wins landslide in parliamentary vote\n\n{caption}\n\n{LEAD}\n\n{BODY}\n", ref)
     assert doc.title == "Kazakh ruling party wins landslide in parliamentary vote"
     assert next(line.role for line in doc.lines if line.text == caption) == "caption"
+
+
+def test_a_transcript_between_time_codes_is_no_bracketed_caption(ref):
+    """A line in brackets is a caption ("[Voters cast ballots. [AFP]]"); one that runs from one time code
+    to another ("[00:00:00] good evening ... [00:28:12]") is a transcript's text."""
+    transcript = "[00:00:00] good evening, police detained about five hundred people in almaty today. [00:28:12]"
+    caption = "[Voters cast ballots in Almaty. [Ilyas Omarov/AFP]]"
+    found = roles(f"Kazakh ruling party wins landslide in parliamentary vote\n\n{caption}\n\n{LEAD}\n\n{transcript}\n\n{BODY}\n", ref)
+    assert found[caption] == ("caption", "bracketed") and found[transcript][0] == "body"
 
 
 def test_a_headline_about_the_cold_and_one_above_share_buttons_stay_headlines(ref):
@@ -1030,3 +1042,15 @@ def test_tools_to_pass_a_story_on_and_a_masthead_spelling_out_its_initials(ref):
     found = roles("BNN \u2013 Baltic News Network\n\nWorld\n\n" + text, ref)
     assert found["BNN \u2013 Baltic News Network"] != ("byline", "dateline_credit")
     assert roles("ALMATY \u2013 Kazinform, Nurlan Abdrakhmanov\n\n" + BODY, ref)["ALMATY \u2013 Kazinform, Nurlan Abdrakhmanov"][1] == "dateline_credit"
+
+
+def test_a_line_citing_an_outlet_is_news_whoever_we_are(ref):
+    """An outlet and "we" in one line is the outlet promoting itself; not where the line cites it as a
+    source, as a correspondent on air does ("state television, Khabar 24, reported ...")."""
+    cited = ("KOVALENKO: We also saw a figure of 12 officers killed in Almaty. And state television, Khabar 24, "
+             "reported 182 people injured in the region.")
+    according = "We were told that, according to Reuters, about 40 people were detained in Almaty on Sunday."
+    promotion = "Eurasianet is where we tell the stories of Central Asia."
+    found = roles(f"Kazakh ruling party wins landslide in parliamentary vote\n\n{LEAD}\n\n{cited}\n\n{according}\n\n{promotion}\n\n{BODY}\n", ref)
+    assert found[cited][0] == found[according][0] == "body"
+    assert found[promotion] == ("boilerplate", "outlet_self_promotion")

@@ -220,6 +220,9 @@ def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wir
         ("HRWF (02.05.2016) \u2013 Kazakhstan has seen street protests in several regions.", "2016-05-02"),
         ("Kazakhstan (2016) \u2013 a year is no date.", None),
         ("Zhanaozen (16 December 2011) - police opened fire on striking oil workers.", None),
+        # a newsletter's colon for the dash
+        ("Brussels, 19 December 2011 (ITUC OnLine): The confederation condemned the killings.", "2011-12-19"),
+        ("Almaty, June 4, 2012: a court jailed 13 people.", "2012-06-04"),
     ],
 )
 def test_a_dated_dateline_opening_the_story_gives_the_publication_date(text, day):

@@ -13,6 +13,8 @@ PARSED = [
     ("two hundred and fifty", 250), ("a hundred", 100), ("a thousand", 1000), ("one hundred thousand", 100000),
     ("a dozen", 12), ("two dozen", 24), ("half a dozen", 6), ("a score", 20),
     ("12 million", 12_000_000), ("1.5 million", 1_500_000), ("19 million", 19_000_000),
+    # a transcript's decimals, spoken digit by digit
+    ("seventy seven point four", 77.4), ("ninety seven point seven five", 97.75), ("eleven point nine six million", 11_960_000),
 ]
 
 
@@ -21,7 +23,8 @@ def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["several", "dozens", "", "many", "percent"])
+# (two numbers side by side are none: "nine six", a year in words)
+@pytest.mark.parametrize("text", ["several", "dozens", "", "many", "percent", "nine six", "nineteen ninety-five", "twenty fifteen"])
 def test_not_a_number(text):
     assert parse_number(text) is None
 
@@ -66,3 +69,13 @@ def test_and_a_half_after_number_words():
     assert parse_number("ninety-five and a half") == 95.5
     assert parse_number("one and a half million") == 1_500_000
     assert parse_number("a hundred and a half") == 150
+
+
+@pytest.mark.parametrize("text,found", [
+    ("won seventy point seven six per cent of the vote", "seventy point seven six"),
+    ("roughly eleven point nine six million registered voters", "eleven point nine six million"),
+    # (not before a count: "at one point two thousand people" is a time, then a count)
+    ("at one point two thousand people gathered", "one"),
+])
+def test_a_spoken_decimal_only_before_a_share_or_millions(text, found):
+    assert NUMBER.search(text).group() == found

@@ -62,6 +62,22 @@ def test_unix_times_in_both_units_and_implausible_numbers():
     assert unix_time_to_iso(1e30) is None and unix_time_to_iso(42) is None
 
 
+def test_a_rows_lead_opens_its_text_unless_the_body_restates_it(tmp_path: Path):
+    """A standfirst kept in a column of its own ("lead", "dek", "description") is the article's first
+    text; a summary whose figures the body gives again, or the body's own first lines, are not added."""
+    body = "Police said more than 100 people were detained in Almaty. Most were released by night."
+    rows = [{"title": "Detentions", "lead": "Hundreds were held in three cities.", "body": body},
+            {"title": "Detentions", "dek": "Police detained more than 100 people.", "body": body},
+            {"title": "Detentions", "description": body[:70], "body": body},
+            # (a date's day is no figure the summary restates: "On 21 May")
+            {"title": "Detentions", "summary": "On 21 May police detained hundreds.", "body": "On 21 May, 300 were held."}]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    docs, _ = read_file(tmp_path / "rows.jsonl", tmp_path)
+    assert docs[0].text == f"Detentions\nHundreds were held in three cities.\n{body}"
+    assert docs[1].text == docs[2].text == f"Detentions\n{body}"
+    assert docs[3].text == "Detentions\nOn 21 May police detained hundreds.\nOn 21 May, 300 were held."
+
+
 def test_a_row_without_text_names_the_keys_looked_for(tmp_path: Path):
     (tmp_path / "rows.jsonl").write_text(json.dumps({"headline": "only a title"}) + "\n", encoding="utf-8")
     docs, problems = read_file(tmp_path / "rows.jsonl", tmp_path)
@@ -145,7 +161,7 @@ def test_a_row_of_unknown_keys_gives_its_longest_text_and_earliest_date(fields):
 
 def test_newsroom_keys_name_the_headline_and_the_time_of_issue(fields):
     row = {"hed": "Protest", "dek": "Police detained dozens", "issued": "2022-01-16T15:20:00+09:00", "body": ARTICLE}
-    assert fields.read(row) == {"text": ARTICLE, "title": "Protest", "published": "2022-01-16T15:20:00+09:00"}
+    assert fields.read(row) == {"text": ARTICLE, "lead": "Police detained dozens", "title": "Protest", "published": "2022-01-16T15:20:00+09:00"}
 
 
 def test_the_date_fallback_skips_authors_invalid_dates_and_compares_instants(fields):

@@ -1837,3 +1837,23 @@ def test_a_restated_heading_of_another_place_stays(ref):
     rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 9)), ref)
     assert len(rows) == 2
 
+
+
+def test_an_election_commissions_report_translated_from_russian():
+    """The CEC's own English: ballots "received by" a share of the voters is the turnout; a side's
+    share after the answer it voted for, or after "For ... voted" and "against –", is its share."""
+    ctx = DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6))
+    ref = FakeReference()
+    text = ("In the referendum, ballots were received by 6,163,516 citizens, which is 68.05 percent of those entitled to vote. "
+            "For the answer «Yes», 4,756,697 citizens voted, or 77.18 percent. For the answer «No», 1,150,349 citizens voted, "
+            "or 18.66 percent. In Almaty only 25,39 percent of voters came to the precincts. "
+            "For the amendments voted 77,18 percent of the participants, against – 18,66 percent.")
+    rows = extract_results(text, ctx, ref)
+    assert [(r["subject"], r["measure"], r["value"], r["scope"]) for r in rows] == [
+        ("turnout", "turnout", 68.05, None), ("Yes", "vote_share", 77.18, None), ("No", "vote_share", 18.66, None),
+        ("turnout", "turnout", 25.39, "Almaty"), ("Yes", "vote_share", 77.18, None), ("No", "vote_share", 18.66, None)]
+
+
+def test_a_transcripts_spoken_decimals_are_shares():
+    rows = results("Tokayev won seventy point nine six per cent, and turnout was seventy seven point four per cent.", "2019")
+    assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("turnout", 77.4)]

@@ -911,6 +911,12 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     # translated law's words for a fine's offence; a stop by police
     ("More than thirty people were brought to administrative responsibility in Aktobe.",
      [dict(counted="fined", number=30, qualifier="more_than")]),
+    # (in the form of an administrative arrest it is a jail term; Russian police wording translated)
+    ("Two participants were brought to administrative responsibility in the form of administrative arrest for 10 days.",
+     [dict(counted="sentenced", number=2)]),
+    ("11 participants of the action were delivered to the city department of police.", [dict(counted="detained", number=11)]),
+    ("12 people were taken to the district department of internal affairs.", [dict(counted="detained", number=12)]),
+    ("Forty persons had been subjected to administrative arrest.", [dict(counted="sentenced", number=40)]),
     # (a stop by police is no detention: "drivers were stopped by police at roadblocks")
     ("Dozens of drivers were stopped by police at roadblocks around the city.", []),
     # a figure spoken of estimates the count before; with what it counts, it is a count of its own

@@ -29,8 +29,13 @@ DIGITS = (
 )
 # ("ninety-five and a half percent": a half after the words)
 _AND_A_HALF = rf"(?:\s+and\s+a\s+half\b(?:\s+{_SCALE})?)"
+# A decimal spoken digit by digit, as a transcript writes it: "seventy seven point four per cent", "eleven point
+# nine six million"; only before a share or a scale of millions ("at one point two thousand people gathered" is a time)
+_DIGIT_WORDS = {word: value for word, value in UNITS.items() if value < 10}
+_SPOKEN_DECIMAL = (rf"(?:\s+point(?:\s+{alternation(_DIGIT_WORDS)})+"
+                   r"(?=\s*(?:%|per\s*cent|percent|pct)\b|\s*%|\s+(?:million|billion)\b))")
 _WORD_NUMBER = (rf"(?:(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*|an?\s+{_SCALE}(?:[\s-]+(?:and\s+)?(?:{_WORD}|{_SCALE}))*)"
-                rf"{_AND_A_HALF}?)")
+                rf"(?:{_SPOKEN_DECIMAL}(?:\s+{_SCALE})?|{_AND_A_HALF})?)")
 # A scale without its "a", in small letters after a word of estimate, as a non-native writer or a machine translation
 # writes it ("more than hundred people", "about thousand"; not "Thousand of people", "thousand upon thousand")
 _ESTIMATE_BEFORE = "|".join(f"(?<={word} )" for word in ("than", "about", "some", "over", "nearly", "almost", "around", "near"))
@@ -109,9 +114,19 @@ def parse_words(text: str) -> float | None:
     (1500000.0, 6.0, 24.0)
     >>> parse_words("several") is None, parse_words("ninety-five and a half"), parse_words("two and a half thousand")
     (True, 95.5, 2500.0)
+    >>> parse_words("seventy seven point four"), parse_words("eleven point nine six million"), parse_words("nine six")
+    (77.4, 11960000.0, None)
     """
     total, current, seen = 0.0, 0.0, False
     tokens = _TOKEN.findall(text.lower())
+    if "point" in tokens:  # a decimal spoken digit by digit, then perhaps a scale
+        at = tokens.index("point")
+        whole, digits = parse_words(" ".join(tokens[:at])), [t for t in tokens[at + 1:] if t in _DIGIT_WORDS]
+        scale = [t for t in tokens[at + 1 + len(digits):]]
+        if whole is None or not digits or len(scale) > 1 or (scale and scale[0] not in SCALES):
+            return None
+        value = float(f"{int(whole)}.{''.join(str(_DIGIT_WORDS[t]) for t in digits)}")
+        return value * SCALES[scale[0]] if scale else value
     if tokens[:1] == ["half"]:
         rest = parse_words(" ".join(tokens[1:]))
         return None if rest is None else rest / 2
@@ -120,6 +135,7 @@ def parse_words(text: str) -> float | None:
         whole, scale = parse_words(" ".join(tokens[:at])), parse_words(" ".join(tokens[at + 3:])) if tokens[at + 3:] else 1.0
         half = SCALES[tokens[at - 1]] / 2 if tokens[at - 1] in SCALES else 0.5
         return None if whole is None or scale is None else (whole + half) * scale
+    last = None  # the kind of the last word: "unit" or "tens" (no scale after it yet), else None
     for token in tokens:
         if token[0].isdigit():
             value = parse_digits(token)
@@ -127,7 +143,12 @@ def parse_words(text: str) -> float | None:
                 return None
             current, seen = current + value, True
         elif token in UNITS or token in TENS:
+            # (a unit after a unit, or a tens after either, is two numbers, not one: "nine six", "nineteen ninety")
+            if last in ("unit", "tens") and (token in TENS or last == "unit" or UNITS[token] >= 10):
+                return None
             current, seen = current + UNITS.get(token, TENS.get(token, 0)), True
+            last = "tens" if token in TENS else "unit"
+            continue
         elif token in ("a", "an"):
             current, seen = current + 1, True
         elif token in GROUPS:
@@ -140,6 +161,8 @@ def parse_words(text: str) -> float | None:
             seen = True
         elif token != "and":
             return None
+        if token != "and":
+            last = None
     return total + current if seen else None
 
 

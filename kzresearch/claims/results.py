@@ -224,6 +224,7 @@ class _Frames:
     turnout_word: re.Pattern
     turnout_just_before: re.Pattern
     turnout_frame: re.Pattern
+    turnout_frame_before: re.Pattern
     threshold: re.Pattern
     threshold_after: re.Pattern
     yes_frame: re.Pattern
@@ -356,6 +357,7 @@ def frames(lexicon: dict) -> _Frames:
         # cent", not "Turnout, which officials had forecast in June, was ...")
         turnout_just_before=re.compile(rf"\b{alternation(r['turnout_words'])}\s+$", re.IGNORECASE),
         turnout_frame=re.compile(rf"^\s*{alternation(r['turnout_frames'], literal=False)}", re.IGNORECASE),
+        turnout_frame_before=re.compile(alternation(r.get("turnout_frames_before") or [r"(?!)"], literal=False), re.IGNORECASE),
         threshold=re.compile(rf"\b{alternation(r['threshold_words'])}\b", re.IGNORECASE),
         threshold_after=re.compile(rf"^\s*(?:\w+\s+)?{alternation(r['threshold_after'])}\b", re.IGNORECASE),
         yes_frame=re.compile(rf"^\s*{alternation(r['yes_frames'], literal=False)}", re.IGNORECASE),
@@ -878,6 +880,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
         if not turnout_before and (drew := _VOTE_DREW.search(text, max(lo, m.start() - 40), m.start())) is not None:
             # "the 1999 vote drew 62.5%": the share of voters a vote drew (the phrase from its noun, its year a cue before it)
             turnout_before = [_VOTE_NOUN_AT.match(text, drew.start("noun"))]
+        if not turnout_before and (frame := f.turnout_frame_before.search(text, max(lo, m.start() - 90), m.start())) is not None:
+            turnout_before = [frame]  # "Ballots were received by 7,820,204 citizens, which is 63.66 percent"
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
