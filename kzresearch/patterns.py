@@ -274,25 +274,29 @@ def first_char_guard(pattern: str) -> str:
     Put before a group of many alternatives (``guard + "(?P<name>" + pattern + ")"``), it lets the
     engine pass over the group with one test at a position where none of them can start, instead of
     trying each; the matches are the same, as the look-ahead admits every character a match can begin
-    with. Look-arounds and ``\\b`` consume nothing and are looked past. "" (no guard) where the
-    characters cannot be told (a class such as ``\\w``, a back-reference, inline flags) or the pattern
-    can match the empty string.
+    with. Look-arounds and ``\\b`` consume nothing and are looked past; ``\\d`` and ``\\s`` stand for
+    themselves. "" (no guard) where the characters cannot be told (a back-reference, inline flags), are
+    nearly any (``\\w``, a negated class), or the pattern can match the empty string.
 
     Examples
     --------
     >>> first_char_guard(r"(?<=said )there were|(?:came|come) out|rall(?:y|ied)")
     '(?=[crt])'
-    >>> first_char_guard(r"\\w+ed")
-    ''
+    >>> first_char_guard(r"\\d+ people|about \\d+"), first_char_guard(r"\\w+ed")
+    ('(?=[\\\\da])', '')
     """
     chars = _first_chars(list(_re_parser.parse(pattern)))
-    if chars is None or "" in chars:
+    if chars is None or "" in chars or chars & _BROAD_CLASSES:
         return ""
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+    return "(?=[" + "".join(c if c in _CLASS_ESCAPES.values() else re.escape(c) for c in sorted(chars)) + "])"
 
 
 _ZERO_WIDTH = {_re_parser.AT, _re_parser.ASSERT, _re_parser.ASSERT_NOT}
 _REPEATS = {_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT} | ({_re_parser.POSSESSIVE_REPEAT} if hasattr(_re_parser, "POSSESSIVE_REPEAT") else set())
+# A class escape stands for itself in the guard ("\\d" is every digit the pattern's flags say it is).
+_CLASS_ESCAPES = {getattr(_re_parser, f"CATEGORY_{name}"): escape for name, escape in
+                  (("DIGIT", r"\d"), ("NOT_DIGIT", r"\D"), ("SPACE", r"\s"), ("NOT_SPACE", r"\S"), ("WORD", r"\w"), ("NOT_WORD", r"\W"))}
+_BROAD_CLASSES = {r"\w", r"\W", r"\S", r"\D"}  # a guard admitting nearly every character saves nothing
 _LARGEST_RANGE = 256  # (the Cyrillic block is one) a wider range makes a guard of little use
 
 
@@ -311,13 +315,15 @@ def _first_chars(items: list) -> set[str] | None:
                     chars.add(chr(value))
                 elif kind is _re_parser.RANGE and value[1] - value[0] <= _LARGEST_RANGE:
                     chars.update(chr(c) for c in range(value[0], value[1] + 1))
-                else:  # a negated class, \w, a wide range
+                elif kind is _re_parser.CATEGORY and value in _CLASS_ESCAPES:
+                    chars.add(_CLASS_ESCAPES[value])
+                else:  # a negated class, a wide range
                     return None
             return chars
         if op is _re_parser.BRANCH:
             alternatives = [_first_chars(list(branch)) for branch in av[1]]
         elif op is _re_parser.SUBPATTERN:
-            if av[1] or av[2]:  # inline flags ("(?i:...)") change what a literal matches
+            if av[1] & (re.IGNORECASE | re.ASCII | re.LOCALE):  # ("(?i:...)" widens what a literal matches; "(?-i:...)" narrows)
                 return None
             alternatives = [_first_chars(list(av[3]))]
         elif op in _REPEATS:

@@ -61,7 +61,7 @@ def test_first_char_guard_keeps_every_match(ref, corpus_lines):
     from kzresearch.claims.lexicon import alternation, lexicon_of
     patterns = [alternation(frags, literal=False) for frags in lexicon_of(ref)["triggers"].values()]
     rng = random.Random(2)
-    pieces = ["a", "b", "[ab]", "(?:a|b)?", "c*", "(?<=a)", "(?!b)", r"\b", " ", "(?:ab|)", r"\w", "[^a]", "(ab)"]
+    pieces = ["a", "b", "[ab]", "(?:a|b)?", "c*", "(?<=a)", "(?!b)", r"\b", " ", "(?:ab|)", r"\w", "[^a]", "(ab)", "(?-i:a)", r"\d"]
     patterns += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) + "c" for _ in range(200)]
     text = "\n".join(corpus_lines[:3000]).lower()
     for pattern in patterns:
@@ -72,6 +72,7 @@ def test_first_char_guard_keeps_every_match(ref, corpus_lines):
 
 def test_first_char_guard_is_none_where_a_match_may_start_anywhere():
     assert first_char_guard("(?:ab)?") == first_char_guard(r"\w+ed") == first_char_guard("(?i:a)b") == ""
+    assert first_char_guard(r"(?-i:a)b|\d") == r"(?=[\da])"
     assert first_char_guard(r"(?<=said )there were|(?:came|come) out") == "(?=[ct])"
 
 
