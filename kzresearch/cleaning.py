@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kzresearch.dates import DAY_KINDS, find_dates, short_year_date
 from kzresearch.hardwrap import logical_lines
@@ -179,7 +179,7 @@ _MENU_SHARE = 0.6
 
 @dataclass
 class Line:
-    """One line (or one piece of a glued line) of a document."""
+    """One line (or one piece of a glued line) of a document; its text is never changed once made."""
 
     line_no: int
     raw_line: int
@@ -189,7 +189,7 @@ class Line:
     start: int | None = None
     end: int | None = None
 
-    @property
+    @cached_property  # (asked for again and again by the rules that decide a line's role)
     def n_words(self) -> int:
         return len(self.text.split())
 
