@@ -51,6 +51,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
 ROW_FORMATS = frozenset({"jsonl", "csv"})  # the formats of documents that are rows of a file ("feed.jsonl:3")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
 _BOMS = (
@@ -848,7 +849,8 @@ def _site_in_title(full: str | None, title: str | None) -> str | None:
         site = parts[0]
     else:
         return None
-    return site.strip() if 2 <= len(site.strip()) <= 50 else None
+    # (not a stamp that ends the title: "Iran Daily - World - 01/18/99")
+    return site.strip() if 2 <= len(site.strip()) <= 50 and _LETTER.search(site) else None
 
 
 def _read_jsonl(text: str, name: str, stem: str, encoding: str, fields: RecordFields) -> tuple[list[RawDocument], list[Problem]]:

@@ -253,6 +253,8 @@ def test_the_site_name_a_title_tag_adds_to_the_headline():
     assert _site_in_title(_page_title("<title>Big news &ndash; Site Name</title>")[0], "Big news") == "Site Name"
     assert _site_in_title(_page_title("<title>Site Name | Big news</title>")[0], "Big news") == "Site Name"
     assert _site_in_title(_page_title("<title>Big news and more words</title>")[0], "Big news") is None
+    # (a stamp ending the title is no site: "Iran Daily - World - 01/18/99")
+    assert _site_in_title(_page_title("<title>Iran Daily - World - 01/18/99</title>")[0], "Iran Daily - World") is None
 
 
 def test_a_headline_given_as_the_site_name_gives_way_to_the_title_tag():
