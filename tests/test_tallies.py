@@ -917,6 +917,9 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("11 participants of the action were delivered to the city department of police.", [dict(counted="detained", number=11)]),
     ("12 people were taken to the district department of internal affairs.", [dict(counted="detained", number=12)]),
     ("Forty persons had been subjected to administrative arrest.", [dict(counted="sentenced", number=40)]),
+    # an office after what opens the sentence is the source ("On the evening of December 16 the Prosecutor General")
+    ("On the evening of December 16 the Prosecutor General said 10 people had been killed.",
+     [dict(counted="killed", number=10, attributed_to="prosecutor general")]),
     # (a stop by police is no detention: "drivers were stopped by police at roadblocks")
     ("Dozens of drivers were stopped by police at roadblocks around the city.", []),
     # a figure spoken of estimates the count before; with what it counts, it is a count of its own

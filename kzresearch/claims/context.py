@@ -1478,8 +1478,13 @@ class TextContext:
 
     def _title_words(self, phrase: str) -> list[str]:
         """Return the words of a phrase that is an office ("the interior minister", "Kazakhstan's
-        Prosecutor General", "the minister" alone as one of ``offices``), lower-cased; else []."""
+        Prosecutor General", "the minister" alone as one of ``offices``), or ends in one after what
+        opens its sentence ("On the evening of December 16 the Prosecutor General"), lower-cased; else []."""
         words = [w for w in phrase.lower().replace("'s", "").split() if w not in ("the", "a", "an", "its", "their", "kazakhstan")]
+        first = len(words)
+        while first and words[first - 1] in self.patterns.titles:
+            first -= 1
+        words = words[first:]
         if not words or (len(words) < 2 and words[0] not in self.patterns.offices) or not all(w in self.patterns.titles for w in words):
             return []
         return words
