@@ -31,11 +31,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzresearch.dates import find_dates
 from kzresearch.markup import visible_text
 from kzresearch.textnorm import plain_quotes
 
 # An innermost table: a results table inside a page laid out in tables is still read.
 _TABLE = re.compile(r"<table\b[^>]*>(?P<body>(?:(?!<table\b).)*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+# A definition list (an encyclopaedia's fact box) and its terms with their values.
+_FACT_BOX = re.compile(r"<dl\b[^>]*>(?P<body>(?:(?!<dl\b).)*?)</dl\s*>", re.IGNORECASE | re.DOTALL)
+_TERM_VALUE = re.compile(r"<dt\b[^>]*>(?P<term>.*?)</dt\s*>\s*<dd\b[^>]*>(?P<value>.*?)</dd\s*>", re.IGNORECASE | re.DOTALL)
+_DIGIT = re.compile(r"\d")
+_BOX_TITLE_CHARS = 120  # a fact box's own title, at most
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_ANCHOR_WORDS = 8  # the words of the text after a box that place it, tried from up to _FOLLOWING_WORDS in
+_FOLLOWING_WORDS = 40
 _CAPTION = re.compile(r"<caption\b[^>]*>(?P<text>.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]*>(?P<cells>.*?)(?=<tr\b|</tr\s*>|$)", re.IGNORECASE | re.DOTALL)
 _CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<text>.*?)(?=<t[dh]\b|</t[dh]\s*>|$)", re.IGNORECASE | re.DOTALL)
@@ -85,8 +94,10 @@ class _Column:
 
 
 def with_html_tables(text: str, html: str) -> str:
-    """Return ``text`` (trafilatura's, of ``html``) with the page's results tables set in, each after
-    the line its preceding paragraph ends on (at the end where the text does not hold that paragraph).
+    """Return ``text`` (trafilatura's, of ``html``) with the page's results tables and fact boxes set in,
+    each after the line its preceding paragraph ends on (at the end where the text does not hold that
+    paragraph). A fact box is a definition list whose terms label figures ("Deaths: 238 (official figure)",
+    "Yes: 77.18%"), as encyclopaedias set them beside an article; its pairs with a figure become such lines.
 
     Parameters
     ----------
@@ -98,18 +109,30 @@ def with_html_tables(text: str, html: str) -> str:
     Returns
     -------
     str
-        The text with lines of each results table's rows.
+        The text with lines of each results table's rows and each fact box's pairs.
     """
-    for table in reversed(list(_TABLE.finditer(html))):
-        body = table.group("body")
-        rows = [[visible_text(c.group("text")) for c in _CELL.finditer(r.group("cells"))] for r in _ROW.finditer(body)]
-        # (a year the caption names is the year of the columns that name none: "Mazhilis election of 2012")
-        caption = _CAPTION.search(body)
-        caption_year = _YEAR.search(visible_text(caption.group("text"))) if caption else None
-        if not (lines := _table_lines(rows, caption_year.group() if caption_year else None)):
+    boxes = [(table, _results_table_lines(table.group("body"))) for table in _TABLE.finditer(html)]
+    boxes += [(box, _fact_box_lines(box.group("body"), text)) for box in _FACT_BOX.finditer(html)]
+    for table, lines in sorted(boxes, key=lambda box: box[0].start(), reverse=True):
+        if not lines:
             continue
-        before = visible_text(html[max(0, table.start() - _PLACE_MARKUP): table.start()])[-_PLACE_CHARS:].strip()
-        at = _find_spaced(text, before) if before else -1
+        preceding = visible_text(html[max(0, table.start() - _PLACE_MARKUP): table.start()]).strip()
+        at = _find_spaced(text, preceding[-_PLACE_CHARS:].strip()) if preceding else -1
+        if at < 0 and _FACT_BOX.match(table.group()) and (ends := list(_SENTENCE_END.finditer(preceding))) \
+                and len(title := preceding[ends[-1].end():].strip()) <= _BOX_TITLE_CHARS:
+            # (a box's own title between it and the paragraph before: "Quick Facts: Kazakh constitutional
+            # referendum (June 5, 2022)"; it goes in with the box, to say what its figures are of)
+            if (at := _find_spaced(text, preceding[:ends[-1].end()][-_PLACE_CHARS:].strip())) >= 0 and title:
+                lines = [title] + lines
+        if at < 0 and _FACT_BOX.match(table.group()):
+            # (a box above the first paragraph: before the text that follows it)
+            following = visible_text(html[table.end(): table.end() + _PLACE_MARKUP]).split()
+            starts = (_find_spaced(text, " ".join(following[k:k + _ANCHOR_WORDS]), start=True) for k in range(0, _FOLLOWING_WORDS, 2)
+                      if len(following) >= k + _ANCHOR_WORDS)
+            if (found := next((x for x in starts if x >= 0), -1)) >= 0:
+                line_start = text.rfind("\n", 0, found) + 1
+                text = text[:line_start] + "\n".join(lines) + "\n" + text[line_start:]
+                continue
         if at < 0:
             text = text.rstrip("\n") + "\n" + "\n".join(lines)
             continue
@@ -117,6 +140,27 @@ def with_html_tables(text: str, html: str) -> str:
         line_end = len(text) if line_end < 0 else line_end
         text = text[:line_end] + "\n" + "\n".join(lines) + text[line_end:]
     return text
+
+
+def _results_table_lines(body: str) -> list[str]:
+    """The lines of an HTML table's rows, if it is a results table (:func:`_table_lines`)."""
+    rows = [[visible_text(c.group("text")) for c in _CELL.finditer(r.group("cells"))] for r in _ROW.finditer(body)]
+    # (a year the caption names is the year of the columns that name none: "Mazhilis election of 2012")
+    caption = _CAPTION.search(body)
+    caption_year = _YEAR.search(visible_text(caption.group("text"))) if caption else None
+    return _table_lines(rows, caption_year.group() if caption_year else None)
+
+
+def _fact_box_lines(body: str, text: str) -> list[str]:
+    """The "term: value" lines of a definition list's pairs whose value holds a figure, unless the text
+    already holds them (an extractor that kept the list)."""
+    pairs = [(_SPACES.sub(" ", visible_text(m.group("term"))).strip(), _SPACES.sub(" ", visible_text(m.group("value"))).strip())
+             for m in _TERM_VALUE.finditer(body)]
+    # (a date is no figure: "Date: January 2, 2022 - January 11, 2022" would read as the page's own date)
+    figures = [(term, value) for term, value in pairs if term.rstrip(":").strip() and _DIGIT.search(value) and not find_dates(value)]
+    if any(_find_spaced(text, f"{term} {value}") >= 0 for term, value in figures):
+        return []
+    return [f"{term.rstrip(':').strip()}: {value}" for term, value in figures]
 
 
 def with_text_tables(text: str) -> str:
@@ -217,9 +261,9 @@ def _column(header: str, default_year: str | None = None) -> _Column | None:
     return None
 
 
-def _find_spaced(text: str, snippet: str) -> int:
-    """Return where ``snippet`` ends in ``text`` with white space and quotation marks written
-    either way, else -1."""
+def _find_spaced(text: str, snippet: str, *, start: bool = False) -> int:
+    """Return where ``snippet`` ends (or, with ``start``, starts) in ``text`` with white space and
+    quotation marks written either way, else -1."""
     pattern = r"\s+".join(re.escape(word) for word in plain_quotes(snippet).split())
     found = re.search(pattern, plain_quotes(text))
-    return found.end() if found else -1
+    return (found.start() if start else found.end()) if found else -1

@@ -137,3 +137,32 @@ def test_a_places_turnout_keeps_its_place_and_tables_of_other_shares_are_no_resu
                  "Party | Seats | Women %\nAmanat | 62 | 19%\nAuyl | 8 | 12%",
                  "Candidate | Support %\nTokayev | 61%\nDairabayev | 3%"):
         assert "%" not in "".join(line for line in with_text_tables(text).split("\n") if ":" in line)
+
+
+def test_a_fact_box_is_set_in_with_its_title_after_the_paragraph_before_it():
+    """An encyclopaedia's definition list of figures becomes "label: value" lines: after the paragraph
+    before it, with the box's own title; above the first paragraph, before the text that follows it. Pairs
+    without a figure, and dates, are left out; a box the extractor kept is not set in twice."""
+    html = ("<h1>Kazakhstan unrest of 2022</h1><aside><dl><dt>Deaths:</dt><dd>238 (official figure)</dd>"
+            "<dt>Date:</dt><dd>January 2, 2022 - January 11, 2022</dd><dt>Key people:</dt><dd>Tokayev</dd></dl></aside>"
+            "<p>Protests began in Zhanaozen on January 2.</p><p>A referendum followed in June.</p>"
+            "<aside><div>Quick Facts: constitutional referendum (June 5, 2022)</div><dl><dt>Yes:</dt><dd>77.18%</dd>"
+            "<dt>No:</dt><dd>18.66%</dd></dl></aside><p>Critics were unconvinced.</p>")
+    text = "Protests began in Zhanaozen on January 2.\nA referendum followed in June.\nCritics were unconvinced."
+    assert with_html_tables(text, html).split("\n") == [
+        "Deaths: 238 (official figure)", "Protests began in Zhanaozen on January 2.", "A referendum followed in June.",
+        "Quick Facts: constitutional referendum (June 5, 2022)", "Yes: 77.18%", "No: 18.66%", "Critics were unconvinced."]
+    kept = "Protests began.\nDeaths: 238 (official figure)"
+    assert with_html_tables(kept, "<p>Protests began.</p><dl><dt>Deaths:</dt><dd>238 (official figure)</dd></dl>") == kept
+
+
+def test_a_fact_boxs_lines_are_read_as_figures(ref):
+    text = ("Kazakhstan unrest of 2022\nDeaths: 238 (official figure)\nDetained: about 9,900\nArticles amended: 33\n"
+            "Protests began in Zhanaozen on January 2.\nQuick Facts: Kazakh constitutional referendum (June 5, 2022)\n"
+            "Yes: 77.18%\nNo: 18.66%\nTurnout: 68.05%")
+    rows = extract_results(text, DocContext("doc", None, dt.date(2023, 1, 5)), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [
+        ("Yes", 77.18, "2022-06-05-referendum"), ("No", 18.66, "2022-06-05-referendum"), ("turnout", 68.05, "2022-06-05-referendum")]
+    from kzresearch.claims import extract_tallies
+    tallies = extract_tallies(text, DocContext("doc", None, dt.date(2023, 1, 5)), ref)
+    assert [(t["counted"], t["number"], t["qualifier"]) for t in tallies] == [("killed", 238, "exact"), ("detained", 9900, "approx")]

@@ -1123,13 +1123,23 @@ def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tu
     return (named[0].canonical, named[0].end) if named else None
 
 
+# A fact box's line of a label and a figure ("No: 18.66%"), and the most lines of a box.
+_LABEL_LINE = re.compile(r"\s*[^\n:]{1,40}:\s*[^\n]{1,40}")
+_BOX_LINES = 8
+
+
 def _about_referendum(tc: TextContext, f: _Frames, index: int) -> bool:
     """Return whether a yes share in sentence ``index`` is a referendum's: the article is about one, this
     sentence or the one before names one ("In that referendum, 77 percent backed the changes"), or this
     sentence names a vote's topic ("voters backed constitutional amendments")."""
     if _kind(tc.ctx.election_id) == "referendum" or f.referendum_topic.search(tc.text, *tc.sentences[index]):
         return True
-    return any(f.referendum_word.search(tc.text, *tc.sentences[i]) for i in (index - 1, index) if i >= 0)
+    # (a fact box's line goes back over the box's other lines to its title: "Quick Facts: Kazakh constitutional
+    # referendum (June 5, 2022)" / "Yes: 77.18%" / "No: 18.66%")
+    first = index
+    while first > 0 and first > index - _BOX_LINES and _LABEL_LINE.fullmatch(tc.text, *tc.sentences[first]):
+        first -= 1
+    return any(f.referendum_word.search(tc.text, *tc.sentences[i]) for i in range(min(first, index - 1), index + 1) if i >= 0)
 
 
 def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, hi: int, before: str, after: str,

@@ -187,6 +187,7 @@ class _Grammar:
     weak_toll_verb: re.Pattern
     list_item: re.Pattern
     figure_label: re.Pattern
+    label_figure: re.Pattern
     breakdown: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
@@ -441,6 +442,9 @@ def grammar(lexicon: dict) -> _Grammar:
         # (a label opens in lower case: "1 — Protesters detained in Almaty" is a numbered headline)
         figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>(?-i:[a-z]))",
                                 re.IGNORECASE),
+        # ... and an encyclopaedia's fact box, the label first: "Deaths: 238 (official figure)", "Detained: about 9,900"
+        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?-i:[A-Z])[^\W\d_][\w'\u2019 -]{{0,30}}?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
+                                r"(?=\s*(?:\([^()\n]{0,60}\))?\s*(?:$|\n))", re.IGNORECASE),
     )
     return g
 
@@ -711,14 +715,15 @@ def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentenc
                       conventions: dict | None) -> list[dict]:
     """Add the figures of a fact box ("KEY NUMBERS"): a line of a figure, a dash and a label whose first
     words name what it counts ("225 — deaths reported by prosecutors (Jan. 15)", "4,578 — people
-    injured"); a label that names nothing counted ("2,030 — CSTO troops deployed") adds none."""
+    injured"), or of a label, a colon and a figure ("Deaths: 238 (official figure)"); a label that names
+    nothing counted ("2,030 — CSTO troops deployed", "Articles amended: 33") adds none."""
     text = tc.text
     covered = [(r["start"], r["end"]) for r in rows]
     readable = set(tc.claim_sentences)
     added: list[dict] = []
     for index in sorted(by_sentence):
         s_start, s_end = tc.sentences[index]
-        m = g.figure_label.match(text, s_start, s_end)
+        m = g.figure_label.match(text, s_start, s_end) or g.label_figure.match(text, s_start, s_end)
         if m is None or index not in readable or any(s_start <= a < s_end for a, _ in covered) or not _is_count(text, m, "label", g):
             continue
         head = _WORD.finditer(text, m.start("label"), s_end)
