@@ -50,7 +50,8 @@ _ROW = re.compile(r"<tr\b[^>]*>(?P<cells>.*?)(?=<tr\b|</tr\s*>|$)", re.IGNORECAS
 _CELL = re.compile(r"<t(?P<kind>[dh])\b[^>]*>(?P<text>.*?)(?=<t[dh]\b|</t[dh]\s*>|$)", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 # A figure, with the share word it may carry ("81.31 percent": kept as written).
-_FIGURE = re.compile(r"[+-]?\d[\d.,\u00a0 ]*?(?P<unit>%| ?per ?cent)?", re.IGNORECASE)
+# (a tilde is "about": "~88%"; a footnote's mark may follow: "77.4%*")
+_FIGURE = re.compile(r"(?:~ ?)?[+-]?\d[\d.,\u00a0 ]*?(?P<unit>%| ?per ?cent)?[*\u2020\u2021]*", re.IGNORECASE)
 # What a column's header says its figures are: a share, seats or votes, of the year it names, if any; or the
 # turnout, which is a row of a year's own figure. A header says so in the words of a results table alone ("%",
 # "Vote share", "% in 2012", "Winner's share", "Seats won", "Valid votes"): "Share of GDP", "Women %", "Support %"
@@ -78,6 +79,9 @@ _PLACE_MARKUP = 3000
 _TEXT_SEPARATOR = re.compile(r"\s*\|\s*|\t")
 _DASHES = re.compile(r":?-{2,}:?")
 _FEWEST_CELLS = 3
+# A rule of dashes under a table's header, a run for each column: "----  --------  -------".
+_RULE_LINE = re.compile(r"[ \t]*-{2,}(?: {1,}-{2,}){2,}[ \t]*", re.MULTILINE)
+_DASH_RUN = re.compile(r"-+")
 
 
 # The units a row's figures are written with, the measure of each (a count of votes is none of the results
@@ -177,6 +181,8 @@ def with_text_tables(text: str) -> str:
     str
         The text with lines of each results table's rows in place of the table.
     """
+    if _RULE_LINE.search(text):
+        text = _with_aligned_tables(text)
     if "|" not in text and "\t" not in text:
         return text
     lines = text.split("\n")
@@ -192,6 +198,30 @@ def with_text_tables(text: str) -> str:
         else:
             out += lines[i: i + max(1, len(block))]
             i += max(1, len(block))
+    return "\n".join(out)
+
+
+def _with_aligned_tables(text: str) -> str:
+    """Return ``text`` with each results table typed in columns aligned by spaces, its header ruled off by
+    dashes ("Year  Winner      Share" / "----  ----------  -----"), written as lines of its rows: each column
+    runs from the start of its dashes to the start of the next's; the rows run to a blank or unaligned line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and (rule := _RULE_LINE.fullmatch(lines[i + 1].rstrip())) and lines[i].strip():
+            starts = [m.start() for m in _DASH_RUN.finditer(rule.group())]
+            cut = lambda line: [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]  # noqa: E731
+            end = i + 2
+            while end < len(lines) and lines[end].strip() and all(c == " " for c in lines[end][starts[1] - 1: starts[1]]) \
+                    and sum(1 for cell in cut(lines[end]) if cell) >= _FEWEST_CELLS:
+                end += 1
+            if end - i > 3 and (rows := _table_lines([cut(lines[i])] + [cut(line) for line in lines[i + 2: end]])):
+                out += rows
+                i = end
+                continue
+        out.append(lines[i])
+        i += 1
     return "\n".join(out)
 
 
@@ -240,7 +270,7 @@ def _table_lines(rows: list[list[str]], default_year: str | None = None) -> list
             year = column.year or (row[0] if years else None)
             # (a figure's spaces are its thousands' separators: "6 183 757"; a share keeps its word: "81.31 percent")
             written = figure.group("unit")
-            number = _SPACES.sub("", cell[:figure.start("unit")] if written else cell)
+            number = _SPACES.sub("", cell[:figure.start("unit")] if written else cell.rstrip("*\u2020\u2021"))
             unit = (" " + written.strip().lower() if written != "%" else SHARE) if written and column.unit == SHARE else column.unit
             by_label.setdefault(own or label, []).append(f"{number}{unit}" + (f" in {year}" if year else ""))
         lines += [f"{label}: {', '.join(cells)}" for label, cells in by_label.items()]

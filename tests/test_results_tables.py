@@ -166,3 +166,23 @@ def test_a_fact_boxs_lines_are_read_as_figures(ref):
     from kzresearch.claims import extract_tallies
     tallies = extract_tallies(text, DocContext("doc", None, dt.date(2023, 1, 5)), ref)
     assert [(t["counted"], t["number"], t["qualifier"]) for t in tallies] == [("killed", 238, "exact"), ("detained", 9900, "approx")]
+
+
+def test_a_table_aligned_by_spaces_under_a_rule_of_dashes_is_read():
+    """Columns aligned by spaces, the header ruled off by a run of dashes a column: each column runs
+    from its dashes; "~" (about) and a footnote's mark stay with their figures."""
+    table = ("Year  Winner        Share     Turnout\n"
+             "----  ------------  --------  -------\n"
+             "1999  Nazarbayev    79.8%     ~87%\n"
+             "2019  Tokayev       70.96%    77.4%*\n"
+             "* preliminary turnout.")
+    assert with_text_tables(table).split("\n") == [
+        "Nazarbayev: 79.8% in 1999", "Turnout: ~87% in 1999", "Tokayev: 70.96% in 2019", "Turnout: 77.4% in 2019",
+        "* preliminary turnout."]
+    # (a rule under a line of text that is no table is left as it is)
+    assert with_text_tables("Notes\n----  ----  ----\nNothing here.") == "Notes\n----  ----  ----\nNothing here."
+
+
+def test_a_tilde_before_a_share_is_about(ref):
+    rows = extract_results("Turnout: ~87% in 1999", DocContext("doc", None, dt.date(2024, 1, 10)), ref)
+    assert [(r["measure"], r["value"], r["qualifier"]) for r in rows] == [("turnout", 87.0, "approx")]

@@ -835,6 +835,8 @@ def _row(tc: TextContext, start: int, end: int, subject: str | None, measure: st
 def _qualifier(f: _Frames, m: re.Match) -> str:
     if m.group("qual") and _REVISED_UP.search(m.string, max(0, m.start() - 40), m.start()) and normalise(m.group("qual")) == "up to":
         return "exact"  # "revised the turnout up to 97.18 percent": raised to the figure, no ceiling
+    if not m.group("qual") and "num" in m.re.groupindex and m.string[max(0, m.start("num") - 1): m.start("num")] == "~":
+        return "approx"  # "~88%": a tilde for "about", as tables and posts write it
     return f.qualifiers.get(normalise(m.group("qual")), "exact") if m.group("qual") else "exact"
 
 
