@@ -309,6 +309,11 @@ def _block_text(element: object) -> str:
         known = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), str) and not _URL.match(v.strip())), None)
         if known is not None:
             return known
+        # (a message's text kept as runs of plain and marked-up text: "text": ["⚡️", {"type": "bold", "text": "..."}])
+        runs = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), list) and v
+                     and all(isinstance(run, (str, Mapping)) for run in v)), None)
+        if runs is not None and (joined := "".join(run if isinstance(run, str) else _run_text(run) for run in runs).strip()):
+            return joined
     if isinstance(element, Mapping) or (isinstance(element, list) and len(element) == 2 and isinstance(element[0], str)
                                         and len(element[0].split()) == 1):
         # A block of keys of its own ({"k": "p", "v": "..."}) or a pair of a tag and its text (["p", "..."]):
@@ -388,7 +393,7 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
                         found.titled.append(value)
                 if key is not None and not crawl_words.isdisjoint(_key_words(str(key))):
                     found.stamped.add(value)
-        elif isinstance(value, list) and len(parts := [part for element in value if (part := _block_text(element)).strip()]) > 1:
+        elif isinstance(value, list) and len(parts := _list_text(value)) > 1:
             found.bodies.append("\n\n".join(parts))
         elif isinstance(value, Mapping) and key is not None and not crawl_words.isdisjoint(_key_words(str(key))):
             # ("harvest": {"at": "2023-11-02T07:14:55Z"}: the times of a crawl's own object)
@@ -399,6 +404,27 @@ def _row_values(record: Mapping, other_things: frozenset[str], time_words: froze
                 and not time_words.isdisjoint(words := _key_words(str(key))) and crawl_words.isdisjoint(words):
             found.times.append(value)  # (not a crawl's: "harvested_ms")
     return found
+
+
+def _list_text(items: list) -> list[str]:
+    """The paragraphs of a body kept as a list (:func:`_block_text`), in their order; an element that holds
+    a list of blocks of its own and no text of its own is a group of them, read in its place (a bulletin's
+    items, a day's messages: "bulletins": [{"slot": "0700", "items": [{"text": ...}, ...]}, ...])."""
+    parts: list[str] = []
+    for element in items:
+        # (a group's list holds blocks of text under a key of text, not runs of a line: {"runs": [{"s": "ALMATY. "}, ...]})
+        groups = [v for v in element.values() if isinstance(v, list) and v and all(_text_keyed(block) for block in v)] \
+            if isinstance(element, Mapping) and not _text_keyed(element) else []
+        if groups:
+            parts += [part for group in groups for part in _list_text(group)]
+        elif (part := _block_text(element)).strip():
+            parts.append(part)
+    return parts
+
+
+def _text_keyed(block: object) -> bool:
+    """Whether a block holds its text under a key of text (a string, or runs of one)."""
+    return isinstance(block, Mapping) and any(isinstance(v, (str, list)) for k, v in block.items() if _normal_key(str(k)) in _BLOCK_TEXT_KEYS)
 
 
 def _numbered(value: Mapping) -> list | None:

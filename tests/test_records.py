@@ -412,3 +412,17 @@ def test_names_of_people_listed_with_roles_and_a_headline_under_its_own_key():
                          "nav": {"main_section": "World news from Central Asia"}, "ts": {"pub_ms": 1188225000000, "sitemap_lastmod": "2016-07-21"},
                          "body": [{"v": long}, {"v": long}]})
     assert found["title"] == "Kazakhstan admits almost 4,000 detained" and found["published"].startswith("2007-08-2")
+
+
+def test_a_rows_groups_of_text_blocks_and_messages_in_runs_are_all_its_text(fields):
+    """A bulletin's items under each of its slots, and a channel's messages whose text is kept as runs of
+    plain and marked-up text (Telegram's export), are all the row's text, in their order."""
+    bulletins = {"title": "News bulletins", "bulletins": [
+        {"slot": "0700", "reader": "Hannie van der Berg", "items": [{"n": 1, "text": f"{ARTICLE} One."}, {"n": 2, "text": f"{ARTICLE} Two."}]},
+        {"slot": "0800", "reader": "Hannie van der Berg", "items": [{"n": 1, "text": f"{ARTICLE} Three."}]}]}
+    assert fields.read(bulletins)["text"] == "\n\n".join(f"{ARTICLE} {n}." for n in ("One", "Two", "Three"))
+    long = " ".join([ARTICLE] * 2)
+    channel = {"channel": {"title": "A channel"}, "messages": [
+        {"id": 1, "text": ["⚡️ ", {"type": "bold", "text": "Police detained 40 people"}, f" in Almaty. {long}"]},
+        {"id": 2, "text": f"{long} Later."}]}
+    assert fields.read(channel)["text"] == f"⚡️ Police detained 40 people in Almaty. {long}\n\n{long} Later."
