@@ -1050,7 +1050,9 @@ def test_a_line_citing_an_outlet_is_news_whoever_we_are(ref):
     cited = ("KOVALENKO: We also saw a figure of 12 officers killed in Almaty. And state television, Khabar 24, "
              "reported 182 people injured in the region.")
     according = "We were told that, according to Reuters, about 40 people were detained in Almaty on Sunday."
+    relaying = "Relaying Tengrinews, the Polish-based broadcaster Belsat wrote that thousands marched; our interviewees saw fewer."
     promotion = "Eurasianet is where we tell the stories of Central Asia."
-    found = roles(f"Kazakh ruling party wins landslide in parliamentary vote\n\n{LEAD}\n\n{cited}\n\n{according}\n\n{promotion}\n\n{BODY}\n", ref)
-    assert found[cited][0] == found[according][0] == "body"
+    found = roles(f"Kazakh ruling party wins landslide in parliamentary vote\n\n{LEAD}\n\n{cited}\n\n{according}\n\n{relaying}\n\n"
+                  f"{promotion}\n\n{BODY}\n", ref)
+    assert found[cited][0] == found[according][0] == found[relaying][0] == "body"
     assert found[promotion] == ("boilerplate", "outlet_self_promotion")

@@ -1857,3 +1857,10 @@ def test_an_election_commissions_report_translated_from_russian():
 def test_a_transcripts_spoken_decimals_are_shares():
     rows = results("Tokayev won seventy point nine six per cent, and turnout was seventy seven point four per cent.", "2019")
     assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96), ("turnout", 77.4)]
+
+
+def test_a_proposal_approved_by_a_share_of_those_voting():
+    ctx = DocContext("doc", None, dt.date(2023, 1, 5))
+    ref = FakeReference()
+    rows = extract_results("In a referendum in June 2022, the amendments were approved by some 77 percent of those voting.", ctx, ref)
+    assert [(r["subject"], r["value"], r["qualifier"]) for r in rows] == [("Yes", 77.0, "approx")]
