@@ -336,6 +336,7 @@ def _rules_for(ref: Reference) -> _Rules:
 
 
 _TIME_CODE = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]")  # a transcript's "[00:12:41]"
+_LABELLED_FIGURE = re.compile(r"[^\W\d_][\w'\u2019-]*:\s+~?\d[\d.,]*%?")  # a fact box's "Injured: 4,578"
 _MAGAZINE_WORDS = (6, 25)  # the words of a headline in title case that ends with a full stop
 _MAGAZINE_TITLE_CASE = 0.9  # the share of its words capitalised (a sentence's are few)
 
@@ -725,8 +726,10 @@ def classify_lines(raw_text: str, ref: Reference, *, given_title: str | None = N
 
 def _table_of_shares(lines: list[Line]) -> set[int]:
     """Return the indexes of the lines of a results table: lines of a name and a share ("Amanat
-    53.90%") next to another such line (a lone "USD 0.4%" is a widget's)."""
-    shares = [i for i, line in enumerate(lines) if line.role is None and line.n_words <= 3 and _SHARE.search(line.text)]
+    53.90%"), or of a fact box's label and figure ("Injured: 4,578"), next to another such line (a lone
+    "USD 0.4%" is a widget's)."""
+    shares = [i for i, line in enumerate(lines) if line.role is None and line.n_words <= 3
+              and (_SHARE.search(line.text) or _LABELLED_FIGURE.fullmatch(line.text))]
     return {k for i, j in zip(shares, shares[1:]) if j == i + 1 for k in (i, j)}
 
 

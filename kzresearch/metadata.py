@@ -55,8 +55,9 @@ _BODY_DATELINE = re.compile(rf"^(?P<head>\(?(?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-
                             # ("HRWF (02.05.2016) – ...": a publisher's name and its date in brackets, day first)
                             # (after a name in capitals only: not "Zhanaozen (16 December 2011) - police opened fire")
                             rf"(?:[,.]\s*{_DATE_STATED}\)?|(?<=[A-Z]{{2}})\s+\((?:{_DATE_STATED}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)\)))"
-                            # ("Brussels, 19 December 2011 (ITUC OnLine): ...": a newsletter's colon for the dash)
-                            rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:--|-|\u2013|\u2014|:)\s")
+                            # ("Brussels, 19 December 2011 (ITUC OnLine): ...": a newsletter's colon for the dash, after its
+                            # name in brackets; not a timeline's "Sunday, January 2, 2022: Protests erupt")
+                            rf"\s*(?:\([^()]{{1,40}}\)\s*(?:--|-|\u2013|\u2014|:)|--|-|\u2013|\u2014)\s")
 # An agency's dateline of place, date and its own name between slashes: "Baku/20.12.11/Turan: ...".
 _SLASHED_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?/(?P<date>\d{1,2}\.\d{1,2}\.(?:\d\d){1,2})/[A-Z][\w-]+(?:\s[A-Z][\w-]+)?:\s")
 # What may stand around an agency's name on a credit line of its own ("AFP", "(Reuters)", "— AP").

@@ -895,6 +895,11 @@ def _read_table(text: str, name: str, stem: str, encoding: str, fields: RecordFi
 _RESTATED_CHARS = 60  # a lead whose opening the body holds is the body's first paragraph again
 
 
+def _plain(text: str) -> str:
+    """A short field as text: its markup's visible text where it holds tags ("<b>Dozens</b> were held")."""
+    return " ".join((visible_text(text) if TAG.search(text) else text).split())
+
+
 def _restated(lead: str, body: str) -> bool:
     """Whether the body already holds the lead: its opening, white space aside; or every figure of
     it, as a summary of the story restates them ("Police detained more than 100 people", above a
@@ -925,7 +930,7 @@ def _row_document(record: dict, where: str, default_id: str, source: str, encodi
         return Problem(where, "malformed_row", f"row has no article text under any known key ({_text_keys(fields)}, ...: "
                                                "data/reference/record_fields.yaml); row skipped")
     meta = {k: found[k] for k in META_FIELDS if k in found}
-    if (lead := _markup_as_text(found.get("lead") or "").strip()) and not _restated(lead, body):
+    if (lead := _plain(found.get("lead") or "")) and not _restated(lead, body):
         body = f"{lead}\n{body}"  # a standfirst the body does not repeat opens the text
     title = meta.get("title")
     full = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body

@@ -312,7 +312,9 @@ def _block_text(element: object) -> str:
         # (a message's text kept as runs of plain and marked-up text: "text": ["⚡️", {"type": "bold", "text": "..."}])
         runs = next((v for k in _BLOCK_TEXT_KEYS if isinstance(v := keys.get(k), list) and v
                      and all(isinstance(run, (str, Mapping)) for run in v)), None)
-        if runs is not None and (joined := "".join(run if isinstance(run, str) else _run_text(run) for run in runs).strip()):
+        # (a list of plain strings is paragraphs, not runs of one)
+        if runs is not None and (joined := ("\n\n" if all(isinstance(run, str) for run in runs) else "").join(
+                run if isinstance(run, str) else _run_text(run) for run in runs).strip()):
             return joined
     if isinstance(element, Mapping) or (isinstance(element, list) and len(element) == 2 and isinstance(element[0], str)
                                         and len(element[0].split()) == 1):

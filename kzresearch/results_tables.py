@@ -39,7 +39,17 @@ from kzresearch.textnorm import plain_quotes
 _TABLE = re.compile(r"<table\b[^>]*>(?P<body>(?:(?!<table\b).)*?)</table\s*>", re.IGNORECASE | re.DOTALL)
 # A definition list (an encyclopaedia's fact box) and its terms with their values.
 _FACT_BOX = re.compile(r"<dl\b[^>]*>(?P<body>(?:(?!<dl\b).)*?)</dl\s*>", re.IGNORECASE | re.DOTALL)
-_TERM_VALUE = re.compile(r"<dt\b[^>]*>(?P<term>.*?)</dt\s*>\s*<dd\b[^>]*>(?P<value>.*?)</dd\s*>", re.IGNORECASE | re.DOTALL)
+# (a term or a value runs to its closing tag or the next term; HTML lets both go unclosed)
+_TERM_VALUE = re.compile(r"<dt\b[^>]*>(?P<term>(?:(?!</?d[ldt]\b).){0,300}?)(?:</dt\s*>)?\s*<dd\b[^>]*>"
+                         r"(?P<value>(?:(?!</?d[ldt]\b).){0,300}?)(?:</dd\s*>|(?=<dt\b|</dl\b|$))", re.IGNORECASE | re.DOTALL)
+# The words of a box's labels that make it one of results or casualties (not a page's "Views: 1,234"), the words
+# of the markup before it that make it a readers' poll, and those of a title that says what it is of.
+_BOX_LABEL_WORDS = frozenset({"yes", "no", "against", "turnout", "share", "votes", "seats", "result", "results", "deaths",
+                              "dead", "killed", "fatalities", "casualties", "injured", "wounded", "detained", "arrested",
+                              "arrests", "detentions", "protesters", "participants"})
+_POLL_BEFORE = re.compile(r"\b(?:poll|polls|survey|quiz|vote now|readers?)\b", re.IGNORECASE)
+_POLL_REACH = 400
+_BOX_TITLE = re.compile(r"\b(?:referendum|election|vote|results?|facts|figures|toll|casualties|unrest|protests?|(?:19|20)\d\d)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _BOX_TITLE_CHARS = 120  # a fact box's own title, at most
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
@@ -116,7 +126,8 @@ def with_html_tables(text: str, html: str) -> str:
         The text with lines of each results table's rows and each fact box's pairs.
     """
     boxes = [(table, _results_table_lines(table.group("body"))) for table in _TABLE.finditer(html)]
-    boxes += [(box, _fact_box_lines(box.group("body"), text)) for box in _FACT_BOX.finditer(html)]
+    boxes += [(box, _fact_box_lines(box.group("body"), text)) for box in _FACT_BOX.finditer(html)
+              if not _POLL_BEFORE.search(visible_text(html[max(0, box.start() - _POLL_REACH): box.start()]))]
     for table, lines in sorted(boxes, key=lambda box: box[0].start(), reverse=True):
         if not lines:
             continue
@@ -126,7 +137,7 @@ def with_html_tables(text: str, html: str) -> str:
                 and len(title := preceding[ends[-1].end():].strip()) <= _BOX_TITLE_CHARS:
             # (a box's own title between it and the paragraph before: "Quick Facts: Kazakh constitutional
             # referendum (June 5, 2022)"; it goes in with the box, to say what its figures are of)
-            if (at := _find_spaced(text, preceding[:ends[-1].end()][-_PLACE_CHARS:].strip())) >= 0 and title:
+            if (at := _find_spaced(text, preceding[:ends[-1].end()][-_PLACE_CHARS:].strip())) >= 0 and _BOX_TITLE.search(title):
                 lines = [title] + lines
         if at < 0 and _FACT_BOX.match(table.group()):
             # (a box above the first paragraph: before the text that follows it)
@@ -162,7 +173,10 @@ def _fact_box_lines(body: str, text: str) -> list[str]:
              for m in _TERM_VALUE.finditer(body)]
     # (a date is no figure: "Date: January 2, 2022 - January 11, 2022" would read as the page's own date)
     figures = [(term, value) for term, value in pairs if term.rstrip(":").strip() and _DIGIT.search(value) and not find_dates(value)]
-    if any(_find_spaced(text, f"{term} {value}") >= 0 for term, value in figures):
+    if not any(set(_HEADER_WORD.findall(term.lower())) & _BOX_LABEL_WORDS for term, _ in figures):
+        return []
+    # (a box the extractor kept, its term and value in any layout: "- Deaths:" / "- 238 (official figure)")
+    if any(re.search(r"[\W_]+".join(map(re.escape, (term + " " + value).split())), text) for term, value in figures):
         return []
     return [f"{term.rstrip(':').strip()}: {value}" for term, value in figures]
 

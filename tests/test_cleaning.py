@@ -1052,7 +1052,8 @@ def test_a_line_citing_an_outlet_is_news_whoever_we_are(ref):
     according = "We were told that, according to Reuters, about 40 people were detained in Almaty on Sunday."
     relaying = "Relaying Tengrinews, the Polish-based broadcaster Belsat wrote that thousands marched; our interviewees saw fewer."
     promotion = "Eurasianet is where we tell the stories of Central Asia."
+    thanks = "Thanks to readers who told The Independent they value our journalism, we can keep going."
     found = roles(f"Kazakh ruling party wins landslide in parliamentary vote\n\n{LEAD}\n\n{cited}\n\n{according}\n\n{relaying}\n\n"
-                  f"{promotion}\n\n{BODY}\n", ref)
+                  f"{promotion}\n\n{thanks}\n\n{BODY}\n", ref)
     assert found[cited][0] == found[according][0] == found[relaying][0] == "body"
-    assert found[promotion] == ("boilerplate", "outlet_self_promotion")
+    assert found[promotion] == ("boilerplate", "outlet_self_promotion") and found[thanks][0] == "boilerplate"

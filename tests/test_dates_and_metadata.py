@@ -222,7 +222,8 @@ def test_a_bare_agency_after_a_dated_dateline_and_a_based_on_note_credit_the_wir
         ("Zhanaozen (16 December 2011) - police opened fire on striking oil workers.", None),
         # a newsletter's colon for the dash
         ("Brussels, 19 December 2011 (ITUC OnLine): The confederation condemned the killings.", "2011-12-19"),
-        ("Almaty, June 4, 2012: a court jailed 13 people.", "2012-06-04"),
+        # (a colon only after the publisher's name in brackets: not a timeline's entry)
+        ("Sunday, January 2, 2022: Protests erupt in Zhanaozen.", None),
     ],
 )
 def test_a_dated_dateline_opening_the_story_gives_the_publication_date(text, day):

@@ -63,19 +63,21 @@ def test_unix_times_in_both_units_and_implausible_numbers():
 
 
 def test_a_rows_lead_opens_its_text_unless_the_body_restates_it(tmp_path: Path):
-    """A standfirst kept in a column of its own ("lead", "dek", "description") is the article's first
+    """A standfirst kept in a column of its own ("lead", "dek", "standfirst") is the article's first
     text; a summary whose figures the body gives again, or the body's own first lines, are not added."""
     body = "Police said more than 100 people were detained in Almaty. Most were released by night."
     rows = [{"title": "Detentions", "lead": "Hundreds were held in three cities.", "body": body},
             {"title": "Detentions", "dek": "Police detained more than 100 people.", "body": body},
-            {"title": "Detentions", "description": body[:70], "body": body},
-            # (a date's day is no figure the summary restates: "On 21 May")
-            {"title": "Detentions", "summary": "On 21 May police detained hundreds.", "body": "On 21 May, 300 were held."}]
+            {"title": "Detentions", "standfirst": body[:70], "body": body},
+            # (a date's day is no figure the summary restates: "On 21 May"; a feed's "description" is no standfirst)
+            {"title": "Detentions", "lead": "On 21 May police detained hundreds.", "body": "On 21 May, 300 were held."},
+            {"title": "Detentions", "description": "Steppe News, read by 2 million people.", "body": body}]
     (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     docs, _ = read_file(tmp_path / "rows.jsonl", tmp_path)
     assert docs[0].text == f"Detentions\nHundreds were held in three cities.\n{body}"
     assert docs[1].text == docs[2].text == f"Detentions\n{body}"
     assert docs[3].text == "Detentions\nOn 21 May police detained hundreds.\nOn 21 May, 300 were held."
+    assert docs[4].text == f"Detentions\n{body}"
 
 
 def test_a_row_without_text_names_the_keys_looked_for(tmp_path: Path):
@@ -426,3 +428,8 @@ def test_a_rows_groups_of_text_blocks_and_messages_in_runs_are_all_its_text(fiel
         {"id": 1, "text": ["⚡️ ", {"type": "bold", "text": "Police detained 40 people"}, f" in Almaty. {long}"]},
         {"id": 2, "text": f"{long} Later."}]}
     assert fields.read(channel)["text"] == f"⚡️ Police detained 40 people in Almaty. {long}\n\n{long} Later."
+
+
+def test_a_blocks_text_kept_as_a_list_of_strings_is_its_paragraphs(fields):
+    blocks = [{"type": "p", "text": [f"{ARTICLE} One.", f"{ARTICLE} Two."]}, {"type": "p", "text": f"{ARTICLE} Three."}]
+    assert fields.read({"blocks": blocks})["text"] == "\n\n".join(f"{ARTICLE} {n}." for n in ("One", "Two", "Three"))

@@ -1864,3 +1864,16 @@ def test_a_proposal_approved_by_a_share_of_those_voting():
     ref = FakeReference()
     rows = extract_results("In a referendum in June 2022, the amendments were approved by some 77 percent of those voting.", ctx, ref)
     assert [(r["subject"], r["value"], r["qualifier"]) for r in rows] == [("Yes", 77.0, "approx")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials spoke. For Tokayev voted 70.96 percent of voters in 2019.",
+    '"Yes – 90 percent of people here will back it," said a pensioner.',
+    "Ballots were received by 98 percent of polling stations by Friday.",
+    "Deputies voted 60 in favour, 30 against – 10 percent of deputies abstained.",
+])
+def test_the_commissions_frames_need_their_own_words(text):
+    """Not a candidate "For" whom voters voted, a quoted "Yes –", ballots received by polling stations, or a
+    count "against" before a dash."""
+    rows = extract_results(text, DocContext("doc", "2022-06-05-referendum", dt.date(2022, 6, 6)), FakeReference())
+    assert not [r for r in rows if r["subject"] in ("Yes", "No", "turnout")], rows

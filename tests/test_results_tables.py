@@ -186,3 +186,17 @@ def test_a_table_aligned_by_spaces_under_a_rule_of_dashes_is_read():
 def test_a_tilde_before_a_share_is_about(ref):
     rows = extract_results("Turnout: ~87% in 1999", DocContext("doc", None, dt.date(2024, 1, 10)), ref)
     assert [(r["measure"], r["value"], r["qualifier"]) for r in rows] == [("turnout", 87.0, "approx")]
+
+
+def test_a_readers_poll_a_pages_metadata_and_a_share_bar_are_no_fact_boxes():
+    text = "Protests began in Zhanaozen on January 2."
+    poll = "<p>Protests began in Zhanaozen on January 2.</p><div>Readers' poll: should the vote go ahead?</div><dl><dt>Yes</dt><dd>45%</dd><dt>No</dt><dd>55%</dd></dl>"
+    meta = "<p>Protests began in Zhanaozen on January 2.</p><dl><dt>Views:</dt><dd>1,234</dd><dt>Article ID:</dt><dd>885421</dd></dl>"
+    titled = ("<p>Protests began in Zhanaozen on January 2.</p><div>Share this: Facebook Twitter</div>"
+              "<dl><dt>Deaths:</dt><dd>238</dd><dt>Injured:</dt><dd>4,578</dd></dl>")
+    assert with_html_tables(text, poll) == with_html_tables(text, meta) == text
+    assert with_html_tables(text, titled).split("\n") == [text, "Deaths: 238", "Injured: 4,578"]
+    # (terms and values left unclosed, as HTML allows, and a list many terms long, read in one pass)
+    assert with_html_tables(text, "<p>Protests began in Zhanaozen on January 2.</p><dl><dt>Deaths<dd>238<dt>Injured<dd>4,578</dl>") \
+        == "\n".join([text, "Deaths: 238", "Injured: 4,578"])
+    assert with_html_tables(text, "<dl>" + "<dt>x" * 4000 + "</dl>") == text

@@ -920,6 +920,13 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     # an office after what opens the sentence is the source ("On the evening of December 16 the Prosecutor General")
     ("On the evening of December 16 the Prosecutor General said 10 people had been killed.",
      [dict(counted="killed", number=10, attributed_to="prosecutor general")]),
+    # (not someone tied to the office: "a critic of the interior minister")
+    ("A critic of the interior minister said 100 people were detained.", [dict(counted="detained", number=100, attributed_to=None)]),
+    # a fact box's label says what its figure counts; other labels count nothing; two numbers side by side are none
+    ("Deaths: 238 (official figure)", [dict(counted="killed", number=238, attributed_to=None)]),
+    ("Demonstrations held: 25", []),
+    ("Protest permits: 12", []),
+    ("Some fifty sixty people gathered in the square.", []),
     # (a stop by police is no detention: "drivers were stopped by police at roadblocks")
     ("Dozens of drivers were stopped by police at roadblocks around the city.", []),
     # a figure spoken of estimates the count before; with what it counts, it is a count of its own

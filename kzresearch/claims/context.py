@@ -1484,6 +1484,8 @@ class TextContext:
         first = len(words)
         while first and words[first - 1] in self.patterns.titles:
             first -= 1
+        if first and words[first - 1] in _LINKING_WORDS:
+            return []  # someone related to the office, not its holder: "a critic of the interior minister"
         words = words[first:]
         if not words or (len(words) < 2 and words[0] not in self.patterns.offices) or not all(w in self.patterns.titles for w in words):
             return []
@@ -1558,6 +1560,8 @@ _BODY_PHRASE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?!(?:same|this|that|its|h
 _SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?P<body>.+?)(?:\s+(?:who|which|that)\b.*)?$", re.IGNORECASE)
 _BODY_START = re.compile(r"^|(?<=\s)(?=(?:the|a|an)\s)", re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:of|for|in|at|on|from|by|with|outside|near|to|into)\s*$", re.IGNORECASE)
+# Words that tie a speaker phrase to an office it is not: "a critic of the interior minister", "an aide to".
+_LINKING_WORDS = frozenset({"of", "to", "for", "with", "by", "from", "against", "about", "and", "or", "at", "under"})
 _ARTICLES_AT_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 

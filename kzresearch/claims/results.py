@@ -882,8 +882,11 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
         if not turnout_before and (drew := _VOTE_DREW.search(text, max(lo, m.start() - 40), m.start())) is not None:
             # "the 1999 vote drew 62.5%": the share of voters a vote drew (the phrase from its noun, its year a cue before it)
             turnout_before = [_VOTE_NOUN_AT.match(text, drew.start("noun"))]
-        if not turnout_before and (frame := f.turnout_frame_before.search(text, max(lo, m.start() - 90), m.start())) is not None:
-            turnout_before = [frame]  # "Ballots were received by 7,820,204 citizens, which is 63.66 percent"
+        if not turnout_before and (frame := f.turnout_frame_before.search(text, max(lo, m.start() - 90), m.start())) is not None \
+                and (not frame.group().rstrip().endswith("by") or _OF_VOTERS.match(after)):
+            # "Ballots were received by 7,820,204 citizens, which is 63.66 percent"; "... received by 84,1 % of voters"
+            # (not "by 98 percent of polling stations")
+            turnout_before = [frame]
         turnout_after = f.turnout_word.match(after, len(after) - len(after.lstrip())) or f.turnout_frame.match(after)
         row = None
         # "passed the 7 percent threshold with 7.19 percent": the second figure is the party's share.
@@ -1125,6 +1128,8 @@ def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tu
     return (named[0].canonical, named[0].end) if named else None
 
 
+# The voters a share of whom received their ballots: "by 84,1 % of voters included in the lists".
+_OF_VOTERS = re.compile(r"\s*of\s+(?:the\s+|all\s+)?(?:registered\s+|eligible\s+)?(?:voters|citizens|electors|electorate)\b", re.IGNORECASE)
 # A fact box's line of a label and a figure ("No: 18.66%"), and the most lines of a box.
 _LABEL_LINE = re.compile(r"\s*[^\n:]{1,40}:\s*[^\n]{1,40}")
 _BOX_LINES = 8

@@ -188,6 +188,7 @@ class _Grammar:
     list_item: re.Pattern
     figure_label: re.Pattern
     label_figure: re.Pattern
+    label_category: dict[str, str]
     breakdown: re.Pattern
     non_protest: re.Pattern
     weak_protest: re.Pattern
@@ -443,8 +444,9 @@ def grammar(lexicon: dict) -> _Grammar:
         figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>(?-i:[a-z]))",
                                 re.IGNORECASE),
         # ... and an encyclopaedia's fact box, the label first: "Deaths: 238 (official figure)", "Detained: about 9,900"
-        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?-i:[A-Z])[^\W\d_][\w'\u2019 -]{{0,30}}?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
-                                r"(?=\s*(?:\([^()\n]{0,60}\))?\s*(?:$|\n))", re.IGNORECASE),
+        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
+                                rf"\s*:\s+(?P<q>(?:{qual}\s+)?{stated})(?=\s*(?:\([^()\n]{{0,60}}\))?\s*(?:$|\n))", re.IGNORECASE),
+        label_category={normalise(n): cat for cat, ns in (lexicon.get("label_nouns") or {}).items() for n in ns},
     )
     return g
 
@@ -723,7 +725,14 @@ def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentenc
     added: list[dict] = []
     for index in sorted(by_sentence):
         s_start, s_end = tc.sentences[index]
-        m = g.figure_label.match(text, s_start, s_end) or g.label_figure.match(text, s_start, s_end)
+        if (labelled := g.label_figure.match(text, s_start, s_end)) is not None and index in readable \
+                and not any(s_start <= a < s_end for a, _ in covered) and _is_count(text, labelled, "label", g):
+            # "Deaths: 238 (official figure)": the label says what it counts, no source in its brackets
+            cand = _Candidate(labelled.start("q"), s_end, "label", labelled, counted=g.label_category[normalise(labelled.group("label"))])
+            if (row := _row(tc, g, cand, index, convention, conventions, (labelled.start("q"), s_end))) is not None:
+                added.append(row)
+            continue
+        m = g.figure_label.match(text, s_start, s_end)
         if m is None or index not in readable or any(s_start <= a < s_end for a, _ in covered) or not _is_count(text, m, "label", g):
             continue
         head = _WORD.finditer(text, m.start("label"), s_end)
@@ -920,6 +929,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
     something else ("arrests at 12 locations") or stands far from it after a weak verb."""
     groups = m.groupdict()
     num = groups.get("num")
+    if num and not groups.get("vague") and parse_number(num) is None and num.lower() not in g.tally_words:
+        return False  # two numbers side by side are none: "fifty sixty people"
     if groups.get("appos") and (not text.endswith(", ", 0, m.start()) or _SINGULAR_VERB.match(text, m.end())
                                 or _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())):
         # (a comma after a figure closes an apposition only where one opened it; "Dana, 27, was held", "Zhanbolat
