@@ -225,7 +225,9 @@ def _with_aligned_tables(text: str) -> str:
     while i < len(lines):
         if i + 1 < len(lines) and (rule := _RULE_LINE.fullmatch(lines[i + 1].rstrip())) and lines[i].strip():
             starts = [m.start() for m in _DASH_RUN.finditer(rule.group())]
-            cut = lambda line: [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]  # noqa: E731
+
+            def cut(line: str) -> list[str]:
+                return [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
             end = i + 2
             while end < len(lines) and lines[end].strip() and all(c == " " for c in lines[end][starts[1] - 1: starts[1]]) \
                     and sum(1 for cell in cut(lines[end]) if cell) >= _FEWEST_CELLS:
