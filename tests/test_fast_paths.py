@@ -253,3 +253,17 @@ def test_line_rules_by_length_keep_every_rule_a_line_of_that_length_can_match():
     rules = _Rules(Reference(reference_module.load_reference()))
     assert rules.line_rule(fold_case("x" * 2500)) == ("boilerplate", "long_furniture")
     assert rules.line_rule(fold_case("x" * 1999)) is None
+
+
+def test_guarded_patterns_match_as_they_did(corpus_lines):
+    """The results module's patterns behind their guards find what the patterns themselves find."""
+    from kzresearch.claims import results
+    from kzresearch.patterns import guarded
+
+    text = "\n".join(corpus_lines[:4000])
+    for name in ("_RELATIVE_CUE", "_COUNTED_FROM", "_YEAR_CUE", "_VOTED_IN", "_SAME_YEAR_MONTH", "_MONTH_ALONE", "_THAT_YEAR_CUE"):
+        pattern = getattr(results, name)
+        plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", r"\1", pattern.pattern, flags=re.DOTALL), pattern.flags)
+        assert plain.pattern != pattern.pattern, name  # the guard is there
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [(m.span(), m.groupdict()) for m in plain.finditer(text)], name
+    assert guarded(re.compile("(?i)abc")).pattern == "(?i)abc"

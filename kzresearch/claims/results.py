@@ -36,7 +36,7 @@ from kzresearch.claims.context import (CLAUSE_BREAK, CLAUSE_MARK, VOTE_NOUNS, Do
 from kzresearch.claims.lexicon import alternation, lexicon_of, normalise, once_per_object, phrase_map, places_of
 from kzresearch.claims.numbers import DIGITS, MORE_DIGITS, NUMBER_PATTERN, PERCENT_SIGN, parse_number
 from kzresearch.dates import MONTHS, WEEKDAYS, last_month_named, months_before
-from kzresearch.patterns import caseless, fold_case, starting_words
+from kzresearch.patterns import caseless, fold_case, guarded, starting_words
 from kzresearch.reference import official_values
 from kzresearch.results_tables import SHARE, UNIT_MEASURES
 
@@ -49,35 +49,35 @@ _WORD_NUM = rf"(?:{DIGITS}|{NUMBER_PATTERN})"
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 # (not a term's end: "extended his mandate until the end of 2000")
-_YEAR_CUE = re.compile(r"(?<!since )(?<!end )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
+_YEAR_CUE = guarded(re.compile(r"(?<!since )(?<!end )\b(?:in|during|at|of)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b(?!-)"
                        r"|\b(?P<y2>(?:19|20)\d\d)(?:'s)?\s+(?:presidential\s+|parliamentary\s+|legislative\s+|snap\s+|early\s+)?"
                        r"(?:election|vote|poll|ballot|referendum|result|results|share|showing|tally|score|turnout)"
                        # "in June 2019", "of March 19, 2023": the month picks the election of that year.
                        # (after "since", a month and year may open a clause on that vote: _SINCE tells)
                        rf"|\b(?P<m>{'|'.join(_MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?(?P<y3>(?:19|20)\d\d)\b"
                        # "the first referendum since 1995, when the constitution was approved with": the clause's year
-                       r"|\bsince\s+(?P<y4>(?:19|20)\d\d)(?=\s*,\s*(?:when|in\s+which)\b)", re.IGNORECASE)
+                       r"|\bsince\s+(?P<y4>(?:19|20)\d\d)(?=\s*,\s*(?:when|in\s+which)\b)", re.IGNORECASE))
 # A month of the year last written: "that June", "the same August", "in August the same year".
 _CAPITAL_MONTHS = "|".join(name.capitalize() for name in _MONTH_NAMES)  # (not "that march towards democracy")
-_SAME_YEAR_MONTH = re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
-                              rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+_SAME_YEAR_MONTH = guarded(re.compile(rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<m>{_CAPITAL_MONTHS})\b"
+                              rf"|\b(?P<m2>{_CAPITAL_MONTHS})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b"))
 # A year written alone after "the", "in" or "of" ("The 1995 constitution"; not a count: "Some 2000 observers").
 _BARE_YEAR = re.compile(r"(?:(?<=\b[Tt]he\s)|(?<=\b[Ii]n\s)|(?<=\b[Oo]f\s))(?:19|20)\d\d(?![\d%-])")
 # A month named alone opening a clause ("; in August"), not one with its day or year, nor "that year"'s.
-_MONTH_ALONE = re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)")
+_MONTH_ALONE = guarded(re.compile(rf"(?:(?<=;\s)|(?<=,\s))[Ii]n\s+(?P<m>{_CAPITAL_MONTHS})\b(?!\s*\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)"))
 # The year last written itself: "Turnout that year was just over 63 percent".
-_THAT_YEAR_CUE = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b")
+_THAT_YEAR_CUE = guarded(re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same)\s+year\b"))
 # Years or months counted from the time last written: "Three years later", "Four months earlier".
 # ("a year after the vote" is a preposition's, "Four months later the constitution was adopted" an adverb's)
-_COUNTED_FROM = re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+(?P<unit>year|month)s?\s+(?P<dir>later|earlier|(?:before|after)(?!\s+(?:the|his|her|its)\b))\b",
-                           re.IGNORECASE)
+_COUNTED_FROM = guarded(re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+(?P<unit>year|month)s?\s+(?P<dir>later|earlier|(?:before|after)(?!\s+(?:the|his|her|its)\b))\b",
+                           re.IGNORECASE))
 # Time named from the day of publication: "two months ago", "last month's vote", "last year",
 # "this year", "two years ago", "in April", "the referendum of 5 June" (the last April or June up to
 # publication).
-_RELATIVE_CUE = re.compile(
+_RELATIVE_CUE = guarded(re.compile(
     rf"\b(?P<n>{NUMBER_PATTERN}|an?)\s+months?\s+ago\b|\blast\s+(?P<unit>month|year)\b|\b(?P<this>this)\s+year\b"
     rf"|\b(?P<years>{NUMBER_PATTERN}|an?)\s+years?\s+ago\b"
-    rf"|\b(?:in|last|of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE)
+    rf"|\b(?:in|last|of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{'|'.join(_MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE))
 # A colon or semicolon that opens a sentence's results after its lead ("No party cleared the 7 per cent
 # threshold: X polled 4.62 per cent").
 _RESULTS_OPEN = re.compile(r"[:;]")
@@ -87,7 +87,7 @@ _VOTE_WORDS = rf"(?i:{VOTE_NOUNS}|midterms?|parliament|parliamentary|presidentia
 # A time named from publication dates a figure only beside a vote: "the election held two months ago".
 _VOTE_NOUN = re.compile(rf"\b{VOTE_NOUNS}\b", re.IGNORECASE)
 # (so is being elected: "re-elected in November with 81.31 percent on a turnout of 69.44 percent")
-_VOTED_IN = re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE)
+_VOTED_IN = guarded(re.compile(rf"\b(?:{VOTE_NOUNS}|(?:re-?)?elected)\b", re.IGNORECASE))
 # Only a connective between a figure and the share verb after it: ", and took", " and then won".
 _CONNECTIVE_ONLY = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+|also\s+)?", re.IGNORECASE)
 _REVISED_UP = re.compile(r"\b(?:revised|raised|rose|risen|climbed|moved|went|pushed|pushing|brought|adjusted|corrected)\b(?:\s+[\w'-]+){0,4}\s+$",
