@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzresearch.dates import find_dates
 from kzresearch.markup import visible_text
@@ -42,11 +43,7 @@ _FACT_BOX = re.compile(r"<dl\b[^>]*>(?P<body>(?:(?!<dl\b).)*?)</dl\s*>", re.IGNO
 # (a term or a value runs to its closing tag or the next term; HTML lets both go unclosed)
 _TERM_VALUE = re.compile(r"<dt\b[^>]*>(?P<term>(?:(?!</?d[ldt]\b).){0,300}?)(?:</dt\s*>)?\s*<dd\b[^>]*>"
                          r"(?P<value>(?:(?!</?d[ldt]\b).){0,300}?)(?:</dd\s*>|(?=<dt\b|</dl\b|$))", re.IGNORECASE | re.DOTALL)
-# The words of a box's labels that make it one of results or casualties (not a page's "Views: 1,234"), the words
-# of the markup before it that make it a readers' poll, and those of a title that says what it is of.
-_BOX_LABEL_WORDS = frozenset({"yes", "no", "against", "turnout", "share", "votes", "seats", "result", "results", "deaths",
-                              "dead", "killed", "fatalities", "casualties", "injured", "wounded", "detained", "arrested",
-                              "arrests", "detentions", "protesters", "participants"})
+# The words of the markup before a box that make it a readers' poll, and those of a title that says what it is of.
 _POLL_BEFORE = re.compile(r"\b(?:poll|polls|survey|quiz|vote now|readers?)\b", re.IGNORECASE)
 _POLL_REACH = 400
 _BOX_TITLE = re.compile(r"\b(?:referendum|election|vote|results?|facts|figures|toll|casualties|unrest|protests?|(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -166,6 +163,16 @@ def _results_table_lines(body: str) -> list[str]:
     return _table_lines(rows, caption_year.group() if caption_year else None)
 
 
+@lru_cache(maxsize=1)
+def _box_label_words() -> frozenset[str]:
+    """The words of a fact box's labels that make it one of results or casualties (not a page's "Views: 1,234"):
+    a results table's header marks, a referendum's sides, and the lexicon's labels of what a tally counts
+    (`label_nouns`: "Deaths", "Detained")."""
+    from kzresearch.claims.lexicon import default_lexicon  # (here: the claims package reads this module)
+    labels = {word for nouns in (default_lexicon().get("label_nouns") or {}).values() for noun in nouns for word in str(noun).lower().split()}
+    return _SHARE_MARKS | _SEATS_MARKS | _VOTES_MARKS | _TURNOUT_MARKS | {"yes", "no", "against", "result", "results", "casualties"} | labels
+
+
 def _fact_box_lines(body: str, text: str) -> list[str]:
     """The "term: value" lines of a definition list's pairs whose value holds a figure, unless the text
     already holds them (an extractor that kept the list)."""
@@ -173,7 +180,7 @@ def _fact_box_lines(body: str, text: str) -> list[str]:
              for m in _TERM_VALUE.finditer(body)]
     # (a date is no figure: "Date: January 2, 2022 - January 11, 2022" would read as the page's own date)
     figures = [(term, value) for term, value in pairs if term.rstrip(":").strip() and _DIGIT.search(value) and not find_dates(value)]
-    if not any(set(_HEADER_WORD.findall(term.lower())) & _BOX_LABEL_WORDS for term, _ in figures):
+    if not any(set(_HEADER_WORD.findall(term.lower())) & _box_label_words() for term, _ in figures):
         return []
     # (a box the extractor kept, its term and value in any layout: "- Deaths:" / "- 238 (official figure)")
     if any(re.search(r"[\W_]+".join(map(re.escape, (term + " " + value).split())), text) for term, value in figures):
