@@ -725,15 +725,15 @@ def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentenc
     added: list[dict] = []
     for index in sorted(by_sentence):
         s_start, s_end = tc.sentences[index]
-        if (labelled := g.label_figure.match(text, s_start, s_end)) is not None and index in readable \
-                and not any(s_start <= a < s_end for a, _ in covered) and _is_count(text, labelled, "label", g):
-            # "Deaths: 238 (official figure)": the label says what it counts, no source in its brackets
-            cand = _Candidate(labelled.start("q"), s_end, "label", labelled, counted=g.label_category[normalise(labelled.group("label"))])
-            if (row := _row(tc, g, cand, index, convention, conventions, (labelled.start("q"), s_end))) is not None:
-                added.append(row)
-            continue
-        m = g.figure_label.match(text, s_start, s_end)
+        labelled = g.label_figure.match(text, s_start, s_end)
+        m = labelled or g.figure_label.match(text, s_start, s_end)
         if m is None or index not in readable or any(s_start <= a < s_end for a, _ in covered) or not _is_count(text, m, "label", g):
+            continue
+        if labelled:
+            # "Deaths: 238 (official figure)": the label says what it counts, no source in its brackets
+            cand = _Candidate(m.start("q"), s_end, "label", m, counted=g.label_category[normalise(m.group("label"))])
+            if (row := _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))) is not None:
+                added.append(row)
             continue
         head = _WORD.finditer(text, m.start("label"), s_end)
         head_end = max((w.end() for _, w in zip(range(_LABEL_HEAD_WORDS), head)), default=m.end())
