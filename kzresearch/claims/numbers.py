@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 
 from kzresearch.claims.lexicon import alternation, default_lexicon
 
@@ -121,8 +122,8 @@ def parse_words(text: str) -> float | None:
     tokens = _TOKEN.findall(text.lower())
     if "point" in tokens:  # a decimal spoken digit by digit, then perhaps a scale
         at = tokens.index("point")
-        whole, digits = parse_words(" ".join(tokens[:at])), [t for t in tokens[at + 1:] if t in _DIGIT_WORDS]
-        scale = [t for t in tokens[at + 1 + len(digits):]]
+        whole, digits = parse_words(" ".join(tokens[:at])), list(takewhile(_DIGIT_WORDS.__contains__, tokens[at + 1:]))
+        scale = tokens[at + 1 + len(digits):]
         if whole is None or not digits or len(scale) > 1 or (scale and scale[0] not in SCALES):
             return None
         value = float(f"{int(whole)}.{''.join(str(_DIGIT_WORDS[t]) for t in digits)}")
