@@ -1714,6 +1714,21 @@ def test_a_share_whose_percent_word_the_list_before_gave(ref):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The results were: Tokayev 70.96%, Kosanov 16.23, Akhmetbekov 1.82.",
+     [("70.96%", 70.96), ("16.23", 16.23), ("1.82", 1.82)]),
+    ("Amanat won 53.9%, Auyl 10.90, Respublica \u2013 8.59 and Ak Zhol: 8.41.",
+     [("won 53.9%", 53.9), ("10.90", 10.9), ("8.59", 8.59), ("8.41", 8.41)]),
+    # (a figure with a unit, or a whole number, after the name is no share)
+    ("Tokayev won 70.96%, Kosanov 16.23 million votes and Akhmetbekov 2 seats.", [("won 70.96%", 70.96)]),
+    # (nor a decimal after a name with no share before it in the sentence)
+    ("Kosanov 16.23, Akhmetbekov 1.82.", []),
+])
+def test_a_share_a_list_names_without_its_percent_sign(ref, text, expected):
+    rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 20)), ref)
+    assert [(r["phrase"], r["value"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Customs chief Gani Kasymov had under 5 percent of the vote.", [("Gani Kasymov", 5)]),
     ("Amirzhan Kosanov's 16.23 percent is the highest share any runner-up has received.", [("Amirzhan Kosanov", 16.23)]),
 ])

@@ -527,6 +527,14 @@ RANGES_AND_VERBS = [
     ("In all, 617 of them had been placed under administrative arrest.", "2019", [dict(counted="sentenced", number=617)]),
     ("At least two people were taken to hospital with frostbite.", "2021", [dict(counted="injured", number=2)]),
     ('"Twelve of us were pushed onto a bus," he said.', "2021", [dict(counted="detained", number=12)]),
+    ("Police detained from 15 to 20 people at the rally in Almaty.", "2022",
+     [dict(counted="detained", number=15, number_high=20, qualifier="range")]),
+    ("Police said 70 people were detained, up from 50 to 70 on Friday.", "2022", [dict(counted="detained", number=70)]),
+    ("The court in Aktau sent 13 of them to prison.", "2012", [dict(counted="sentenced", number=13, location=["Aktau"])]),
+    ("Judges sent at least 20 protesters to jail.", "2022", [dict(counted="sentenced", number=20, qualifier="at_least")]),
+    ("Police took 13 of them to a police station in Almaty.", "2022", [dict(counted="detained", number=13)]),
+    ("The party sent 13 delegates to the congress.", "2022", []),
+    ("They sent 13 to the polls.", "2022", []),
 ]
 
 
@@ -536,7 +544,8 @@ def test_ranges_suffixes_and_verbs(text, when, expected):
 
 
 def test_a_change_or_a_falling_pair_is_no_range():
-    for text in ("The number of protesters grew from 50 to 70 protesters in a day.", "Police jailed 20 to 15 days."):
+    for text in ("The number of protesters grew from 50 to 70 protesters in a day.", "Police jailed 20 to 15 days.",
+                 "The number of people detained rose from 50 to 70 people."):
         assert all(r["qualifier"] != "range" for r in tallies(text, "2022")), text
 
 

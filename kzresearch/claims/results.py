@@ -686,13 +686,13 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
 
 
 # A share whose percent word the list before it gave: "Ak Zhol, with 7.47 percent, and the Communist People's
-# Party, with 7.19" (a decimal figure: "with 7 others" is no share).
-_ELIDED_SHARE = re.compile(r"\bwith\s+(?P<num>\d{1,2}[.,]\d{1,2})\b(?=\s*(?:[,;.)]|and\b|$))")
+# Party, with 7.19", or "Tokayev 70.96%, Kosanov 16.23" (a decimal figure: "with 7 others" is no share).
+_ELIDED_SHARE = re.compile(r"(?:(?P<with>\bwith\s+)|\s*[:\u2013\u2014]\s*|\s+-\s+|\s+)(?P<num>\d{1,2}[.,]\d{1,2})\b(?=\s*(?:[,;.)]|and\b|$))")
 
 
 def _elided_shares(tc: TextContext, index: int, rows: list[dict]) -> list[dict]:
     """Return the shares after a sentence's last share that leave out its percent word, each of the
-    party or candidate named between the figure before it and its "with"."""
+    party or candidate named between the figure before it and its "with", or right before it."""
     shares = [row for row in rows if row["measure"] == "vote_share"]
     if not shares:
         return []
@@ -701,8 +701,9 @@ def _elided_shares(tc: TextContext, index: int, rows: list[dict]) -> list[dict]:
     for m in _ELIDED_SHARE.finditer(tc.text, last, tc.sentences[index][1]):
         named = [x for x in tc.mentions(index) if x.kind in ("party", "person") and last <= x.start and x.end <= m.start()]
         value = parse_number(m.group("num"), percent=True)
-        if named and value is not None:
-            found.append(_row(tc, m.start(), m.end(), named[-1].canonical, "vote_share", value, None, "exact", None, m.start("num")))
+        if named and value is not None and (m.group("with") or named[-1].end == m.start()):
+            start = m.start() if m.group("with") else m.start("num")
+            found.append(_row(tc, start, m.end(), named[-1].canonical, "vote_share", value, None, "exact", None, m.start("num")))
         last = m.end()
     return found
 

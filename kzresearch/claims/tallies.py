@@ -222,6 +222,12 @@ class _Grammar:
 _SCENE_SIZE = 100
 
 
+# Words after which "from 50 to 70" is a change, not a range ("the toll rose from 50 to 70").
+_CHANGE_WORDS = ("rose", "risen", "rising", "increased", "grew", "grown", "jumped", "climbed", "fell", "fallen", "dropped",
+                 "declined", "revised", "raised", "lowered", "cut", "up", "down", "went", "changed", "doubled", "tripled")
+_NOT_AFTER_CHANGE = "".join(rf"(?<!\b{word}\s)" for word in _CHANGE_WORDS)
+
+
 @once_per_object
 def grammar(lexicon: dict) -> _Grammar:
     """Compile the count-phrase grammar of ``lexicon`` (once per lexicon object)."""
@@ -233,9 +239,10 @@ def grammar(lexicon: dict) -> _Grammar:
     # ("both" counts two people, not in "both men and women": a pair of kinds)
     tally_words = rf"(?:{alternation(lexicon['numbers'].get('tally_words') or ['(?!)'])})(?!(?:\s+[\w'-]+){{1,2}}\s+and\b)"
     num = rf"(?P<num>{NUMBER_PATTERN}|{tally_words})"
-    # The lower end of a stated range ("between 50 and 70", "50 to 70", "50-70", "one or two"), not
-    # a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
+    # The lower end of a stated range ("between 50 and 70", "50 to 70", "from 50 to 70 people", "50-70",
+    # "one or two"), not a change ("rose from 50 to 70"); and a qualifier after the number ("a dozen or so").
     lower = (rf"(?:between\s+(?P<lower>{NUMBER_PATTERN})\s+and\s+"
+             rf"|{_NOT_AFTER_CHANGE}from\s+(?P<lower_from>{NUMBER_PATTERN})\s+to\s+"
              rf"|(?<!from\s)(?P<lower_joined>{NUMBER_PATTERN})\s+(?:to|or)\s+"
              # (a hyphen after a word is a compound's: "thirty-six" is one number; a year after a month or
              # "in" before a dash is a date: "in December 2011 – sixteen dead"; not "2000-2500 people")
@@ -290,7 +297,9 @@ def grammar(lexicon: dict) -> _Grammar:
             # ("city police said there were no more than 300": a crowd's rival count, beside a protest)
             rf"\b(?P<trig>{outcome}|there\s+(?:were|had\s+been))\s+(?:(?:along\s+|together\s+)?with\s+(?=(?:[\w,.-]+\s+){{1,3}}others\b)|all\s+(?=\w))?{quantity}(?:\s+(?:more|others|people|of\s+(?:them|those|whom)))?"
             r"(?=\s*(?:[,.;:)]|$|\s+(?:in|on|at|across|during|after|including|and|over|since|from|near|outside|around|while|when|as|following|overnight|nationwide|throughout|into|onto|within|before|by|for|shortly|briefly)\b"
-            r"|\s+the\s+(?:next|following|same|previous)\b))",
+            r"|\s+the\s+(?:next|following|same|previous)\b"
+            # ("sent 13 of them to prison", "took 13 to hospital": where the verb took them)
+            r"|\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:prisons?|jails?|police|hospitals?|courts?|penal)\b))",
             re.IGNORECASE,
         ),
         # "raising the death toll from two days of unrest in the oil region to 14": a toll raised to its figure
@@ -1277,7 +1286,7 @@ def _range_lower(groups: dict, upper_raw: str) -> float | None:
     """Return the lower end of a stated range, or None. A bare lower figure below the upper one's
     leading figure takes its counting word ("two or three dozen" = 24, "5 to 10 thousand" = 5,000);
     "800 to 1 thousand" keeps 800."""
-    lower_raw = groups.get("lower") or groups.get("lower_joined") or groups.get("lower_dashed")
+    lower_raw = groups.get("lower") or groups.get("lower_from") or groups.get("lower_joined") or groups.get("lower_dashed")
     if not lower_raw:
         return None
     lower = parse_number(lower_raw)
