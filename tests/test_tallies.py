@@ -1402,6 +1402,17 @@ def test_she_said_after_a_quoted_sentence_goes_on_quoting_the_speaker_before_it(
     assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Zhanna Musina", "Zhanna Musina"]
 
 
+def test_he_said_in_the_next_paragraph_is_the_speaker_a_quote_named_by_surname():
+    text = ("A spokesman for the prosecutor-general, Nurdaulet Suindikov, spoke to reporters on Saturday.\n\n"
+            '"The situation has stabilised," Suindikov said.\n\n'
+            "He said about 70 people had been detained in Zhanaozen.")
+    assert [r["attributed_to"] for r in tallies(text, "2011")] == ["Nurdaulet Suindikov"]
+    # (a surname named in full nowhere before, or a one-word source that is no person's, gives no one)
+    for quote in ('"The situation has stabilised," Suindikov said.', '"The situation has stabilised," Reuters said.'):
+        text = f"Police were out in force on Saturday.\n\n{quote}\n\nHe said about 70 people had been detained in Zhanaozen."
+        assert [r["attributed_to"] for r in tallies(text, "2011")] == [None], quote
+
+
 @pytest.mark.parametrize("text", [
     "About 50 activists picketed outside the Chinese consulate on Tuesday.",
     "Police detained 20 people at a rally outside the Russian embassy.",

@@ -204,6 +204,13 @@ _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three
 # "At the same briefing he said": the speaker is a pronoun.
 # A person's name: two to four capitalised words; a word of an office or a group names none.
 _PERSON_NAME = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}")
+_SURNAME = re.compile(r"[A-Z][a-z'-]+")
+
+
+@lru_cache(maxsize=256)
+def _full_names_ending(surname: str) -> re.Pattern:
+    """Match a capitalised word and ``surname`` ("Nurdaulet Suindikov"; the first word may be a title)."""
+    return re.compile(rf"\b([A-Z][\w'.-]+) {re.escape(surname)}\b")
 _GROUP_WORD = re.compile(r"\b(?:ministry|office|police|committee|commission|council|group|party|service|agency|news|court"
                          r"|department|bureau|movement|bloc|union|association|watch|international|centre|center|media)\b", re.IGNORECASE)
 # An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
@@ -1317,6 +1324,11 @@ class TextContext:
                     if (found := self._own_attribution(j, self.sentences[j][1])[0])), None)
         if not who or _GROUP_WORD.search(who):
             return None
+        if _SURNAME.fullmatch(who):
+            # a surname, as a quote's speaker is named again: the full name it ends earlier in the text
+            full = [m.group() for m in _full_names_ending(who).finditer(self.text, 0, self.sentences[index][0])
+                    if m.group(1).lower() not in self.patterns.titles]
+            return full[-1] if full else None
         # a name, or one person named by a role ("a party spokeswoman", "their lawyer"; not "monitors")
         return who if _PERSON_NAME.fullmatch(who) or (who.islower() and not who.endswith("s")) else None
 
