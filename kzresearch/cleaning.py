@@ -132,7 +132,8 @@ _LABEL_BEFORE_DATE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:\s+(?=\S+(?
 _SITE_OPENING = re.compile(rf"^\s*{SITE_DOMAIN}\s*[-\u2013\u2014|:]\s")
 # "Home » Asia Pacific » Central Asia »" (guillemets read as quotes), "World > Asia > ...", "Home » World News".
 _BREADCRUMB = re.compile(r'\s[»›>/"]\s.*\s[»›>/"]\s|^(?:Home|Sections?|Categories|Topics|You are here)\s*:?(?:\s.*)?\s[»›>/"]\s')
-_LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])")
+# (a market wire's summary points: "--Turnout 54.19%, Almaty City Just 25.82%")
+_LIST_MARK = re.compile(r"[•▪◦‣*·]\s|-\s(?=[A-Z])|--(?=[A-Z])")
 # A sentence (or a date's year) and a credit of a few words after it, to the end of the line ("...
 # Saturday. AP-Yonhap", "... November 20, 2022 Reuters").
 _CREDIT_AFTER_SENTENCE = re.compile(r"(?:[a-z\d]{2}[.!?]|\b\d{4})\s+(?:[|/]\s*|[-\u2013\u2014]{1,2}\s*)?(?:(?P<credit>[A-Z][\w/-]*(?: [A-Z][\w/-]*){0,3})|\((?:(?:[Bb]y|[Pp]hoto|[Pp]icture|[Ii]mage)\s*:?\s+)?(?P<bracketed>[A-Z][\w/ .'-]{1,40})\))$")

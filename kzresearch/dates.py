@@ -49,6 +49,10 @@ _PATTERNS = [
     # "10 January 2021", "the 10th of January, 2021", "10-Jan-2021"
     # ("15. Jan 2021": a day with a dot, as German and Scandinavian sites write it)
     ("full", re.compile(rf"{_DAY}(?:{_TO_DAY}\s+|\.?\s+(?:of\s+)?|-){_MONTH}(?:,\s*|\s+|-){_YEAR}\b"), False),
+    # "17Jan2012", "05DEC2005": a wire's time stamp, its parts run together
+    ("full", re.compile(r"(?P<day>[0-3](?<!\w[0-3])\d|\d(?<!\w\d))"
+                        r"(?P<month>" + "|".join(f"{n.capitalize()}|{n.upper()}" for n in MONTHS if len(n) == 3) + r")"
+                        r"(?P<year>(?:19|20)\d\d)(?!\d)"), False),
     # "Apr - 27 - 2015": a blog theme's date, its parts apart by dashes
     ("full", re.compile(rf"{_MONTH}\s*-\s*{_DAY}\s*-\s*{_YEAR}\b"), False),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"), False),

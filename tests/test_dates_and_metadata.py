@@ -32,11 +32,17 @@ from kzresearch.metadata import (
         ("10-Jan-2021", "full", dt.date(2021, 1, 10)),
         ("Last Updated On 18 December,2011 11:42 pm", "full", dt.date(2011, 12, 18)),  # the year against its comma
         ("December 18,2011", "full", dt.date(2011, 12, 18)),
+        ("Moscow (Platts)--17Jan2012/1029 am EST", "full", dt.date(2012, 1, 17)),  # a wire's stamp, run together
+        ("05DEC2005", "full", dt.date(2005, 12, 5)),
     ],
 )
 def test_full_dates(text, kind, date):
     [expr] = find_dates(text)
     assert (expr.kind, expr.date) == (kind, date)
+
+
+def test_a_date_run_together_stands_alone():
+    assert find_dates("code 117Jan2012") == [] and find_dates("May2012") == []
 
 
 @pytest.mark.parametrize(

@@ -182,6 +182,21 @@ def test_place_and_time_carry_over_from_the_previous_sentence():
     assert row["location"] == ["Almaty"] and row["event_date"] == "2012-01-17"
 
 
+def test_a_count_carries_no_place_across_a_break_between_clauses_or_from_another_time():
+    text = "On April 24 around 1,000 people rallied in Aktau, according to Reuters, and smaller protests followed in Shymkent and Almaty."
+    assert [r["location"] for r in tallies(text, "2022")] == [["Aktau"]]
+    # (a place joined to the one before is no clause of its own)
+    text = "About 500 people were detained at rallies in the capital, Nur-Sultan, and in Almaty, the largest city."
+    assert [r["location"] for r in tallies(text, "2019")] == [["Nur-Sultan", "Almaty"]]
+    # (a sentence dated with a year, in another month than the one before it, does not take its place)
+    text = ("On 4 October, five activists were detained in Almaty. "
+            "Critics recalled the January 2022 unrest, in which 238 people were killed.")
+    rows = tallies(text, "2023")
+    assert [(r["number"], r["location"]) for r in rows] == [(5, ["Almaty"]), (238, ["Kazakhstan"])]
+    text = "In December 2011 police opened fire in Zhanaozen. In December 2011, at least 16 people were killed."
+    assert [r["location"] for r in tallies(text, "2023")] == [["Zhanaozen"]]
+
+
 def test_a_scenes_count_takes_the_place_its_paragraph_named():
     text = ("On Tuesday, opposition activists held a rally in Almaty. The speeches went on for an hour. "
             "Nobody from the city hall came out. Police detained four activists.\n\n"

@@ -655,10 +655,14 @@ class TextContext:
         # square ... when officers detained at least 14 people").
         reach = _PLACE_REACH if _BACK_AT_THE_SCENE.search(self.text, start, end) else 1
         back = index - 1
+        # (a count its own sentence dates with a year is of another time than a sentence before it dated
+        # otherwise: "... on 4 October five were held in Almaty. Critics recalled the January 2022 unrest, in
+        # which 238 people were killed"; a day without a year may be relative or the end of a term: "until January 5")
+        dated = day is not None and _YEAR.search(self.text, start, end) is not None and any(cue for _, cue in self.date_cues(index))
         # (and on through its paragraph: "... held a rally in Almaty. Organisers said about 400 took
         # part; the police put it at 150. Police detained four activists")
         while back >= 0 and ((near := back > index - 1 - reach) or (scene and self.continues(back + 1) and back > index - 1 - _PARAGRAPH_REACH)):
-            if official or self._list_item(back):
+            if official or self._list_item(back) or dated and self._another_time(back, day):
                 break
             # (further back, only a sentence of the scene: "held a rally in Almaty", not "Officials in Astana promised reforms")
             places = self.places_in(back, day) if near or self.patterns.scene.search(self.folded, *self.sentences[back]) else []
@@ -670,6 +674,11 @@ class TextContext:
         # (not an authority's figure, an aggregate)
         return self._episode_place(day) or ([self._dateline_town] if scene and not official and self._dateline_town else []) \
             or [self.patterns.country]
+
+    def _another_time(self, index: int, day: dt.date) -> bool:
+        """Whether sentence ``index`` tells of another month than ``day``: its events are dated otherwise."""
+        own = self.event_date(index, self.sentences[index][1])
+        return own is not None and (own.year, own.month) != (day.year, day.month)
 
     def _paragraph_label(self, index: int, day: dt.date | None) -> list[str]:
         """Return the place of the label nearest before sentence ``index`` in its paragraph, a sentence that is a

@@ -124,6 +124,10 @@ _LONG_TRIGGER = 40  # how far before the window a trigger ending in it may start
 _TRIGGER_LOOKAHEAD = 160
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
+# A break between clauses of their own (not a place joined to the one before: "at rallies in the
+# capital, Nur-Sultan, and in Almaty", "in Atyrau, Aktobe, and Semey").
+_OWN_CLAUSE_BREAK = re.compile(r";|,\s+(?i:and|but|while|whereas|yet)\b(?!\s+(?i:in|at|on|near|outside|across|around|from|to|throughout)\b)"
+                               r"(?!\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,.;)]|$))")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
 _BARE_ADVERBS = r"each|subsequently|eventually|briefly"
 # The end of a sentence or line right after a figure, where a note's number may be glued to it ("at 238.5").
@@ -1203,10 +1207,12 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
-    # (a semicolon closes a count's own clause where that names a place: "rallies were held in
-    # Aktobe and Semey; in Aktobe several hundred people came to the square")
-    before, after = text.rfind(";", clause[0], cand.start), text.find(";", cand.end, clause[1])
-    own_clause = (before + 1 if before >= 0 else clause[0], after if after >= 0 else clause[1])
+    # (a clause break closes a count's own clause where that names a place: "rallies were held in
+    # Aktobe and Semey; in Aktobe several hundred people came to the square", "around 1,000 people
+    # rallied in Atyrau, and smaller protests followed in Aktobe")
+    before = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, clause[0], cand.start)), default=clause[0])
+    after = _OWN_CLAUSE_BREAK.search(text, cand.end, clause[1])
+    own_clause = (before, after.start() if after else clause[1])
     if own_clause != clause and tc.places_in(index, day, *own_clause):
         clause = own_clause
     return {
