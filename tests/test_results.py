@@ -1706,6 +1706,20 @@ def test_a_share_in_words_with_a_half(ref):
     assert [(r["measure"], r["value"]) for r in rows] == [("vote_share", 95.5), ("turnout", 77.5)]
 
 
+def test_a_win_a_possessive_names_and_the_against_all_line(ref):
+    rows = extract_results("The vote came after President Kassym-Jomart Tokayev's re-election in November with 81.31%. "
+                           'The "against all" line, which returned to the ballot, collected 5.8%.',
+                           DocContext("doc", "2023-03-19-parliamentary", dt.date(2023, 3, 20), mentions=None), ref)
+    assert [(r["subject"], r["value"], r["election_id"]) for r in rows] == [
+        ("Kassym-Jomart Tokayev", 81.31, "2022-11-20-presidential"), ("against all", 5.8, "2023-03-19-parliamentary")]
+
+
+def test_a_security_or_a_company_is_no_candidate(ref):
+    rows = extract_results("Tokayev won 70.96% in the election. Halyk Bank GDRs gained 2.1% on the week, and the KASE Index rose 1.2%.",
+                           DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 70.96)]
+
+
 def test_a_share_whose_percent_word_the_list_before_gave(ref):
     rows = extract_results("Two other parties were let in: Ak Zhol, with 7.47 percent, and the Communist People's Party, with 7.19. "
                            "Nur Otan won 81 percent, with 7 others far behind. Ak Zhol, with 1.5 times more votes, came second.",

@@ -1349,6 +1349,15 @@ def test_a_clause_after_a_verb_of_saying_is_what_was_said_not_a_speaker():
     assert [r["attributed_to"] for r in tallies_on(text, "2022-11-20-presidential", "2022-11-21")] == ["Taza Saylau", "Taza Saylau"]
 
 
+def test_the_agent_right_after_a_count_gives_it():
+    text = ("On 15 January the Prosecutor General's Office said that 225 people had been killed, up from the 164 deaths "
+            "reported by the health ministry a week earlier.")
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Prosecutor General's Office", "health ministry"]
+    # (not past a clause: the figure is the speaker's, another confirmed it)
+    text = "Police said 40 people were detained, a figure confirmed by the Interior Ministry."
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["police"]
+
+
 def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
     text = ("Police detained six young activists on Sunday, according to their lawyer, Zhanar Kassymova. "
             "All six were released that evening, but two were fined, she said.")

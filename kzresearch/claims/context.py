@@ -354,6 +354,7 @@ class _Patterns:
     office_of: re.Pattern
     own_figures: re.Pattern
     by_count: re.Pattern
+    agent_after: re.Pattern
     month_context: re.Pattern
     intent: re.Pattern
     future: re.Pattern
@@ -433,6 +434,10 @@ def context_patterns(lexicon: dict) -> _Patterns:
         figures_colon=re.compile(rf"\s(?P<verb>{alternation(attr.get('figure_verbs') or ['(?!)'])})\s+(?:(?:its|his|her|their|a|an|the)\s+)?"
                                  rf"(?:[\w-]+\s+){{0,3}}?{alternation(attr.get('figure_nouns') or ['(?!)'])}(?:\s+(?:so\s+far|yet|to\s+date))?\s*:",
                                  re.IGNORECASE),
+        # (the agent's words end before a time: "reported by the health ministry a week earlier")
+        agent_after=re.compile(rf"\b(?:{alternation(attr.get('agent_participles') or ['(?!)'])})\s+by\s+"
+                               rf"(?P<who>(?:(?!\s+(?:a|an|on|in|at|last|earlier|later|this|that|since|after|before|during)\b)[^,.;:\"()])+)",
+                               re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         # The first "in" after the setting, past words of its own ("at a briefing at the Central
@@ -1194,6 +1199,13 @@ class TextContext:
                 continue
             if who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who")):
                 candidates.append((-1 if near else 0, abs(start + m.start() - pos), who, False))
+        for m in pats.agent_after.finditer(sentence):
+            # "up from the 164 deaths reported by the health ministry a week earlier": the agent right after a count
+            # (its noun's reduced relative: no clause between, "40 were detained, a figure confirmed by" is another's word)
+            between = self.text[pos: start + m.start()]
+            if 0 <= start + m.start() - pos <= _BY_COUNT_REACH and not CLAUSE_MARK.search(between) and not _FINITE_VERB.search(between) and (
+                    who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))):
+                candidates.append((-1, start + m.start() - pos, who, False))
         for m in pats.speech_after.finditer(sentence):
             if start + m.start("who") <= pos < start + m.end("who") or _FINITE_VERB.search(m.group("who")) \
                     or self.patterns.quantity.search(m.group("who")):

@@ -137,6 +137,10 @@ _SAME_PRONOUN = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("h
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|it)\b", re.IGNORECASE)
 _NAME_AFTER_OFFICE = re.compile(r"\s+[A-Z][a-z'-]+")
 _CAPITALISED_END = re.compile(r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s*,?\s*(?:\w+\s+){0,2}$")
+# A name of a security, a market or a company, no candidate's ("Halyk Bank GDRs", "KASE Index"): a plural
+# of capitals, or a word of the markets.
+_MARKET_NAME = re.compile(r"\b[A-Z]{2,}s\b|\b(?i:banks?|index|indices|funds?|exchange|shares|stocks?|bonds?|eurobonds?|securities|holdings?"
+                          r"|corp|inc|ltd|plc|llp|jsc|gdrs?|etfs?|company|tenge|dollar)\b")
 _TIME_DETERMINERS = frozenset({"That", "This", "Last", "Next", "Early", "Late", "Every", "Each"})
 _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 # A pronoun subject right after a figure ("the 91.15 per cent he received"), before a verb of a
@@ -1282,10 +1286,15 @@ def _names_between(tc: TextContext, index: int, lo: int, hi: int, kinds: tuple[s
 
 def _named(tc: TextContext, index: int, lo: int, pos: int, kinds: tuple[str, ...] = ("party", "person")) -> list[Mention]:
     """Return the parties/candidates named in ``[lo, pos)``, skipping possessives ("Nazarbayev's party")
-    unless a share noun follows ("Nur Otan's share of the vote")."""
+    unless a share noun or a win follows ("Nur Otan's share of the vote", "Tokayev's re-election in November with")."""
     f = frames(tc.lexicon)
     return [x for x in tc.mentions(index) if lo <= x.start and x.end <= pos and x.kind in kinds
-            and (not tc.text.startswith("'", x.end) or f.share_noun.match(tc.text, x.end))]
+            and (not tc.text.startswith("'", x.end) or f.share_noun.match(tc.text, x.end) or _WIN_AFTER_POSSESSIVE.match(tc.text, x.end))]
+
+
+# A win a possessive names: "Tokayev's re-election", "Nur Otan's landslide victory".
+_WIN_AFTER_POSSESSIVE = re.compile(r"'s?\s+(?:(?:landslide|snap|first|second|third|fourth|fifth|sixth|[\w-]+-term)\s+)?"
+                                   r"(?:re-?election|election|victory|win|triumph)\b", re.IGNORECASE)
 
 
 def _subject_after(tc: TextContext, f: _Frames, index: int, pos: int, hi: int) -> str | None:
@@ -1381,9 +1390,10 @@ def _subject(tc: TextContext, f: _Frames, index: int, pos: int, lo: int, kinds: 
                 and not _NAME_AFTER_OFFICE.match(window, office.end()):
             return winner
         cap = _CAPITALISED_END.search(window)
-        # (not a time: "That October the Communists took 17.7 percent")
+        # (not a time: "That October the Communists took 17.7 percent"; nor a security or a company:
+        # "Halyk Bank GDRs gained 2.1%")
         if cap and "person" in kinds and not any(w.lower() in MONTHS or w.lower() in WEEKDAYS or w in _TIME_DETERMINERS
-                                                 for w in cap.group("name").split()):
+                                                 for w in cap.group("name").split()) and not _MARKET_NAME.search(cap.group("name")):
             return cap.group("name")
         return None
     word = "he" if pronoun.groupdict().get("age") else (pronoun.group("p") or pronoun.group("own") or pronoun.group("the")).lower()
