@@ -1714,6 +1714,27 @@ def test_a_win_a_possessive_names_and_the_against_all_line(ref):
         ("Kassym-Jomart Tokayev", 81.31, "2022-11-20-presidential"), ("against all", 5.8, "2023-03-19-parliamentary")]
 
 
+def test_turnouts_of_a_counted_electorate_of_places_named_after_them_and_shares_of_them(ref):
+    ctx = DocContext("doc", "1991-12-01-presidential", dt.date(1991, 12, 2))
+    rows = extract_results("A spokesman said about 88 percent of the nearly 10 million registered voters cast ballots.", ctx, ref)
+    assert [(r["measure"], r["value"]) for r in rows] == [("turnout", 88)]
+    rows = extract_results("Turnout was 75.45 per cent. Participation was far lower in the cities: figures released on Sunday showed "
+                           "41.4 per cent in Almaty, the largest city, and 53.3 per cent in the capital, Astana, against 92.6 per cent "
+                           "in the surrounding Almaty region.", DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 16)), ref)
+    assert [(r["measure"], r["value"], r["scope"]) for r in rows] == [
+        ("turnout", 75.45, None), ("turnout", 41.4, "Almaty"), ("turnout", 53.3, "Astana"), ("turnout", 92.6, "Almaty Region")]
+    rows = extract_results("Some 90 percent of registered voters took part in Wednesday's referendum and 89 percent of them voted yes.",
+                           DocContext("doc", "1995-08-30-referendum", dt.date(1995, 8, 31)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("turnout", 90), ("Yes", 89)]
+    rows = extract_results("Some 69 percent of voters took part, and 81 percent of them backed Tokayev.",
+                           DocContext("doc", "2022-11-20-presidential", dt.date(2022, 11, 21)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("turnout", 69), ("Kassym-Jomart Tokayev", 81)]
+    # (a place after a figure in a sentence of shares is no turnout's)
+    rows = extract_results("Turnout was 75 per cent, and Nur Otan won 81 per cent in Almaty.",
+                           DocContext("doc", "2012-01-15-parliamentary", dt.date(2012, 1, 16)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("turnout", 75), ("Nur Otan", 81)]
+
+
 def test_a_security_or_a_company_is_no_candidate(ref):
     rows = extract_results("Tokayev won 70.96% in the election. Halyk Bank GDRs gained 2.1% on the week, and the KASE Index rose 1.2%.",
                            DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)

@@ -1358,6 +1358,16 @@ def test_the_agent_right_after_a_count_gives_it():
     assert [r["attributed_to"] for r in tallies(text, "2022")] == ["police"]
 
 
+def test_a_speaker_before_an_adverb_a_group_described_and_a_second_that_clause():
+    text = "The prosecutor-general's office now says 16 people were killed in the town."
+    assert [r["attributed_to"] for r in tallies(text, "2011")] == ["prosecutor-general's office"]
+    text = "Kazakh nationalists say thousands were detained."
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["nationalists"]
+    # (", that" opens another clause of what was said: the count before it is not of the verb after it)
+    text = "He told reporters that a maximum of 3,000 people had taken part, that two people died and 200 were injured."
+    assert [(r["number"], r["counted"]) for r in tallies(text, "2022")] == [(3000, "protesters"), (2, "killed"), (200, "injured")]
+
+
 def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
     text = ("Police detained six young activists on Sunday, according to their lawyer, Zhanar Kassymova. "
             "All six were released that evening, but two were fined, she said.")

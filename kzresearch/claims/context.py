@@ -203,6 +203,9 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
 # A person's name: two to four capitalised words; a word of an office or a group names none.
+# Adverbs between a speaker and its verb ("the office now says", "police later said").
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:now|also|later|earlier|again|then|still|initially|first|previously|subsequently|separately))+\s*$",
+                               re.IGNORECASE)
 _PERSON_NAME = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}")
 _SURNAME = re.compile(r"[A-Z][a-z'-]+")
 
@@ -1374,6 +1377,7 @@ class TextContext:
         the person the document names with the same title ("the interior minister" -> the
         "Interior Minister Yerlan X" named elsewhere), else a generic noun ("rights defenders").
         """
+        phrase = _TRAILING_ADVERBS.sub("", phrase)  # "the prosecutor-general's office now says"
         end = offset + len(phrase)
         for m in self.mentions(index):
             if offset <= m.start < end and m.kind in ("person", "agency", "body", "party") \

@@ -114,7 +114,9 @@ _IT_TURNOUT = re.compile(r"\s*(?:(?:(?:At|By)\s+[^,;]{1,30}?[\s,]\s*)?[Ii]t\s+(?
 # "33.3% in Almaty": a place straight after a figure, no clause between.
 # ("42.91 percent in the capital Astana": a place after what it is)
 _PLACE_WORD = r"(?:(?:capital|city|region|province|town|oblast|district),?\s+)?"
-_IN_RIGHT_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?{_PLACE_WORD}[A-Z]")
+# (a word may describe the place: "in the surrounding Almaty region", "in oil-rich Atyrau")
+_PLACE_ADJECTIVE = r"(?:(?:surrounding|neighbouring|neighboring|northern|southern|eastern|western|central|oil-rich|rural|remote)\s+)?"
+_IN_RIGHT_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?{_PLACE_ADJECTIVE}{_PLACE_WORD}[A-Z]")
 # A share of several together: "polled less than one percent between them", "3 percent combined".
 _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
@@ -148,7 +150,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?P<p>he|she|it)\b", re.IGNORECASE)
 _PRONOUN_RESULT_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:won|received|got|took|secured|obtained|gained|polled|scored|claimed"
                                   r"|was\s+credited\s+with|was\s+(?:re-?)?elected\s+with)\b", re.IGNORECASE)
-_IN_BEFORE = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?{_PLACE_WORD}$", re.IGNORECASE)
+_IN_BEFORE = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?{_PLACE_ADJECTIVE}{_PLACE_WORD}$", re.IGNORECASE)
 _SHARE_LINK = re.compile(r"\b(?:with|on|winning|taking|securing|getting|polling)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
@@ -960,6 +962,8 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
             elif row is None and (listed := _listed_turnout(tc, f, index, lo, m, turnouts)) is not None:
                 place_start, place = listed
                 row = _row(tc, place_start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
+            elif row is None and (place := _turnout_of_place_after(tc, f, index, m)) is not None:
+                row = _row(tc, start, end, "turnout", "turnout", value, None, qualifier, place, m.start("num"))
             elif row is None and not rows and (carried := _carried_measure(tc, f, index, m, rows_before, before_index)) is not None:
                 subject, measure = carried
                 row = _row(tc, start, end, subject, measure, value, None, qualifier,
@@ -1122,6 +1126,18 @@ def _listed_turnout(tc: TextContext, f: _Frames, index: int, lo: int, figure: re
                for i in range(max(0, index - _LISTED_CONTEXT), index + 1)):
         return None
     return place_start, place
+
+
+def _turnout_of_place_after(tc: TextContext, f: _Frames, index: int, figure: re.Match) -> str | None:
+    """Return the place of a turnout named right after its figure, in a sentence that spoke of turnout
+    before it and names no party, candidate, share or other measure ("Participation was far lower in the
+    cities: figures released on Sunday showed 41.4 per cent in Almaty"), else None."""
+    s_start, s_end = tc.sentences[index]
+    said = f.turnout_word.search(tc.text, s_start, figure.start())
+    if said is None or not _IN_RIGHT_AFTER.match(tc.text, figure.end()) or _OTHER_MEASURE.search(tc.text, said.end(), figure.start()) \
+            or f.vote_before.search(tc.text, s_start, s_end) or _names_between(tc, index, s_start, s_end, ("party", "person")):
+        return None
+    return _scope_after(tc, index, figure.end())
 
 
 def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tuple[str, int] | None:

@@ -72,7 +72,8 @@ _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subseque
 # A count right after a verb: its object ("detaining eight people", "arresting at least 30").
 _OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b",
                         re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though)\b|\s(?:but|while|whereas)\s"
+# (", that" opens a second clause of what was said: "told reporters that 3,000 people had taken part, that two died")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|when|after|before|although|though|that)\b|\s(?:but|while|whereas)\s"
                          r"|\s+and\s+(?=(?:police|authorities|officers|security|troops|courts?)\b)")
 # A month's name before a number makes it a day ("June 12", "Jun. 12"; not a full name's sentence end: "in June. 677 of them")
 _MONTH_BEFORE = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
