@@ -1735,6 +1735,23 @@ def test_turnouts_of_a_counted_electorate_of_places_named_after_them_and_shares_
     assert [(r["subject"], r["value"]) for r in rows] == [("turnout", 75), ("Nur Otan", 81)]
 
 
+@pytest.mark.parametrize("text, election, published, expected", [
+    ("Nazarbayev won 79.78 percent. In December 1991, he was the only candidate and won more than 98 per cent.",
+     "1999-01-10-presidential", "1999-01-11",
+     [("Nursultan Nazarbayev", "vote_share", 79.78, "1999-01-10-presidential"), ("Nursultan Nazarbayev", "vote_share", 98, "1991-12-01-presidential")]),
+    ("Turnout was 63.66 percent, more than four percentage points below the 68.05 per cent recorded at the 2022 referendum.",
+     "2024-10-06-referendum", "2024-10-07",
+     [("turnout", "turnout", 63.66, "2024-10-06-referendum"), ("turnout", "turnout", 68.05, "2022-06-05-referendum")]),
+    ("President's party wins 60.6 percent of list vote.", "2004-09-19-parliamentary", "2004-09-24",
+     [("Otan", "vote_share", 60.6, "2004-09-19-parliamentary")]),
+    ("Asar took 11.4 percent, and the AIST bloc of the Agrarian and Civic parties 7.1 percent.", "2004-09-19-parliamentary", "2004-09-24",
+     [("Asar", "vote_share", 11.4, "2004-09-19-parliamentary"), ("AIST", "vote_share", 7.1, "2004-09-19-parliamentary")]),
+])
+def test_a_coordinated_predicate_a_turnout_compared_with_and_a_headlines_party(ref, text, election, published, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(published)), ref)
+    assert [(r["subject"], r["measure"], r["value"], r["election_id"]) for r in rows] == expected
+
+
 def test_a_security_or_a_company_is_no_candidate(ref):
     rows = extract_results("Tokayev won 70.96% in the election. Halyk Bank GDRs gained 2.1% on the week, and the KASE Index rose 1.2%.",
                            DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)

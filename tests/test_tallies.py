@@ -197,6 +197,13 @@ def test_a_count_carries_no_place_across_a_break_between_clauses_or_from_another
     assert [r["location"] for r in tallies(text, "2023")] == [["Zhanaozen"]]
 
 
+def test_a_place_describing_a_source_is_not_the_counts():
+    text = "Authorities detained at least 26 activists, according to Almaty human rights campaigner Bakhytzhan Toregozhina."
+    assert [r["location"] for r in tallies(text, "2022")] == [["Kazakhstan"]]
+    text = "At least 26 activists were detained, according to Almaty police."
+    assert [r["location"] for r in tallies(text, "2022")] == [["Almaty"]]
+
+
 def test_a_scenes_count_takes_the_place_its_paragraph_named():
     text = ("On Tuesday, opposition activists held a rally in Almaty. The speeches went on for an hour. "
             "Nobody from the city hall came out. Police detained four activists.\n\n"

@@ -203,6 +203,9 @@ _CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
 # A person's name: two to four capitalised words; a word of an office or a group names none.
+# A place describing the person a source is: "Almaty human rights campaigner Bakhytzhan Toregozhina" (lower-case words,
+# then a name of two capitalised words).
+_DESCRIBED_PERSON = re.compile(r"[\w-]+(?:\s+[a-z][\w-]*){1,4}\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 # Adverbs between a speaker and its verb ("the office now says", "police later said").
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:now|also|later|earlier|again|then|still|initially|first|previously|subsequently|separately))+\s*$",
                                re.IGNORECASE)
@@ -605,8 +608,11 @@ class TextContext:
         # ("ALMATY: ... rallied in the city centre": the dateline's town is the city the sentence means)
         dateline = _DATELINE.match(self.text, start, end) if start == 0 or self.text[start - 1] == "\n" else None
         filed = [(p, name) for p, name in found if dateline and p < dateline.end()]
+        # ("according to Almaty human rights campaigner Bakhytzhan Toregozhina": where the source lives, not the count)
+        described = [(m.start("who"), m.end("who")) for m in pats.according.finditer(self.text, start, end)]
         found = [(p, name) for p, name in found if not pats.speech_place.search(self.folded, max(start, p - 60), p)
-                 and (p, name) not in filed]
+                 and (p, name) not in filed
+                 and not any(a <= p < b and _DESCRIBED_PERSON.match(self.text, p, b) for a, b in described)]
         if filed and not found and (city := _THE_CITY.search(self.folded, dateline.end(), end)):
             found = [(city.start(), name) for _, name in filed]
         self._places[(index, day)] = sorted(found)

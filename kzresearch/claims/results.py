@@ -116,6 +116,9 @@ _IT_TURNOUT = re.compile(r"\s*(?:(?:(?:At|By)\s+[^,;]{1,30}?[\s,]\s*)?[Ii]t\s+(?
 _PLACE_WORD = r"(?:(?:capital|city|region|province|town|oblast|district),?\s+)?"
 # (a word may describe the place: "in the surrounding Almaty region", "in oil-rich Atyrau")
 _PLACE_ADJECTIVE = r"(?:(?:surrounding|neighbouring|neighboring|northern|southern|eastern|western|central|oil-rich|rural|remote)\s+)?"
+_COMPARED_WITH = re.compile(r"\b(?:below|above|under|over|lower\s+than|higher\s+than|short\s+of|compared\s+(?:with|to)|down\s+from|up\s+from)"
+                            r"\s+(?:the|its|a)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_COMPARED_REACH = 120
 _IN_RIGHT_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?{_PLACE_ADJECTIVE}{_PLACE_WORD}[A-Z]")
 # A share of several together: "polled less than one percent between them", "3 percent combined".
 _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", re.IGNORECASE)
@@ -125,7 +128,10 @@ _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", 
 # (not "it" after a verb of winning, its object: "won it with 97.75 per cent", "secured it with")
 _NOT_AFTER_WINNING = "".join(f"(?<!{verb} )" for verb in ("won", "took", "swept", "carried", "clinched", "secured", "retained",
                                                           "captured", "gained", "kept", "held"))
-_PRONOUN = re.compile(rf"\b(?:(?P<p>{_NOT_AFTER_WINNING}it|he|she)\s+(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
+_PRONOUN = re.compile(rf"\b(?:(?P<p>{_NOT_AFTER_WINNING}it|he|she)\s+"
+                      # ("he was the only candidate and won": a predicate coordinated with one naming what the subject was)
+                      r"(?:(?:was|is|had\s+been)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?and\s+)?"
+                      r"(?:(?:was|were|is|has|had|have|been|being|then|later|also|again|first|last|previously|narrowly|"
                       r"re-?elected|elected|unopposed|credited|declared|returned|officially|reportedly|easily|comfortably|stood|ran|and)\s+){0,3}"
                       # "he was re-elected in 2011 with", "in April 2011 with"
                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?|(?P<own>his|her|its)\s+(?:vote\s+)?share\s+(?:of\s+the\s+vote\s+)?(?:\w+\s+){0,2}"
@@ -407,7 +413,9 @@ def frames(lexicon: dict) -> _Frames:
         referendum_word=re.compile(rf"\b{alternation(r['referendum_words'])}\b", re.IGNORECASE),
         backing=re.compile(rf"^\s*{alternation(r['backing_frames'], literal=False)}", re.IGNORECASE),
         ruling_party=re.compile(rf"\b{alternation(r['ruling_party_nouns'], literal=False)}\b", re.IGNORECASE),
-        party_noun=re.compile(rf"^\s*{alternation(r['party_nouns'])}\s*$", re.IGNORECASE),
+        # ("the AIST bloc of the Agrarian and Civic parties 7.1 percent": the parties a bloc joins after it)
+        party_noun=re.compile(rf"^\s*{alternation(r['party_nouns'])}(?:\s+of\s+the\s+(?-i:[A-Z])[\w'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'-]*)*"
+                              rf"\s+(?:parties|movements))?\s*$", re.IGNORECASE),
         # a list of a subject's shares after a colon: "has won every contest by a crushing margin: 91.15 per cent in 2005 ..."
         listed_after_colon=re.compile(rf"\b(?:won|wins|win|took|takes|margins?|victor(?:y|ies)|results?|scores?)\b[^:;]*:\s*"
                                       rf"(?:(?:{qual_words})\s+)?$", re.IGNORECASE),
@@ -884,6 +892,10 @@ def _percentages(tc: TextContext, f: _Frames, index: int, turnouts: set[int], ro
             # "Turnout among the 9.3 million registered voters was 75 percent": the figure follows a
             # copula, so a turnout word further back is still its subject.
             turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - 90), m.start()))
+        if not turnout_before and _COMPARED_WITH.search(before):
+            # "That turnout was more than four percentage points below the 68.05 per cent recorded at the 2022
+            # referendum": the figure a turnout is compared with is a turnout too
+            turnout_before = list(f.turnout_word.finditer(text, max(lo, m.start() - _COMPARED_REACH), m.start()))
         if not turnout_before and lo == s_start and index - 1 in turnouts and (it := _IT_TURNOUT.match(text, s_start)) is not None:
             turnout_before = [it]  # "Turnout was 68.06%. It ranged from 80.66% in Turkistan region to just 33.3% in Almaty"
         if not turnout_before and (drew := _VOTE_DREW.search(text, max(lo, m.start() - 40), m.start())) is not None:
