@@ -1752,6 +1752,17 @@ def test_a_coordinated_predicate_a_turnout_compared_with_and_a_headlines_party(r
     assert [(r["subject"], r["measure"], r["value"], r["election_id"]) for r in rows] == expected
 
 
+def test_informal_figures_restated_exactly_and_a_party_with_a_bracketed_aside(ref):
+    rows = extract_results("The result: Nur Otan got like 71%. The exact number, from the commission's preliminary count on Monday, "
+                           "is 71.09%. Ak Zhol took 10.95% and the People's Party of Kazakhstan (the former Communists, rebranded) 9.1%.",
+                           DocContext("doc", "2021-01-10-parliamentary", dt.date(2021, 1, 12)), ref)
+    assert [(r["subject"], r["value"], r["qualifier"]) for r in rows] == [
+        ("Nur Otan", 71, "approx"), ("Nur Otan", 71.09, "exact"), ("Ak Zhol", 10.95, "exact"), ("People's Party of Kazakhstan", 9.1, "exact")]
+    # (not a number of something else restated: "the number of people detained")
+    rows = extract_results("Tokayev won 71%. The number of complaints was 40%.", DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 11)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 71)]
+
+
 def test_a_security_or_a_company_is_no_candidate(ref):
     rows = extract_results("Tokayev won 70.96% in the election. Halyk Bank GDRs gained 2.1% on the week, and the KASE Index rose 1.2%.",
                            DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)

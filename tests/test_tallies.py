@@ -1375,6 +1375,24 @@ def test_a_speaker_before_an_adverb_a_group_described_and_a_second_that_clause()
     assert [(r["number"], r["counted"]) for r in tallies(text, "2022")] == [(3000, "protesters"), (2, "killed"), (200, "injured")]
 
 
+def test_the_one_quoted_is_the_source():
+    text = "The Associated Press, quoting the Kyrgyz news agency AKIpress, said more than 30 demonstrators were detained."
+    assert [r["attributed_to"] for r in tallies(text, "2021")] == ["AKIpress"]
+    text = "RFE/RL quoted the rights activist Bakhytzhan Toreghozhina on Friday saying at least 26 activists were detained."
+    assert [r["attributed_to"] for r in tallies(text, "2021")] == ["Bakhytzhan Toreghozhina"]
+
+
+def test_counts_of_a_congregation_of_an_event_abroad_and_a_trigger_another_count_ends():
+    text = "Christmas: 112 people came to our Christmas Eve service. Eleven children took part in the nativity play."
+    assert tallies(text, "2012") == []
+    text = "Same day, Hong Kong had a massive march where organisers claimed more than a million people."
+    assert tallies(text, "2019") == []
+    text = "Now the figure most people quote is 16 dead in Zhanaozen, plus one more man in Aktau the next day."
+    assert [(r["phrase"], r["number"]) for r in tallies(text, "2012")] == [("16 dead", 16), ("one more man", 1)]
+    text = "Like 200 people showed up at the rally in Almaty, and police detained like 50."
+    assert [(r["number"], r["qualifier"]) for r in tallies(text, "2022")] == [(200, "approx"), (50, "approx")]
+
+
 def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
     text = ("Police detained six young activists on Sunday, according to their lawyer, Zhanar Kassymova. "
             "All six were released that evening, but two were fined, she said.")

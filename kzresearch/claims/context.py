@@ -197,7 +197,7 @@ _DESCRIBED = re.compile(r"(?:(?:[Aa]nother|[Aa]n?|[Oo]ne(?!\s+of\b))\s+|(?=[Oo]n
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
-_CITING = re.compile(r"(?:citing|quoting)\b", re.IGNORECASE)
+_CITING = re.compile(r"(?:citing|quoting|quoted)\b", re.IGNORECASE)
 # The publisher's own voice heading a speaker phrase: "we", "our monitors", "one of our monitors"
 # (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
@@ -400,7 +400,8 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # 'The Interfax news agency said' / 'a journalist from AFP observed'
         speech_verb=re.compile(rf",?\s+(?:{alternation(attr.get('speech_adverbs') or [])}\s+)?(?:(?:has|have|had)\s+)?\b{verbs}\b"),
         # (a site's name keeps its dot: "according to Zona.kz")
-        according=re.compile(rf"\b(?:{alternation(attr['prepositions'])}|{published_by})\s+(?P<who>(?:[^,.;:\"()]|\.(?=[a-z]{{2,4}}\b))+)",
+        # ("RFE/RL quoted the rights activist X on Friday saying ...": the one quoted)
+        according=re.compile(rf"\b(?:{alternation(attr['prepositions'])}|{published_by}|quoted(?=\s[^.;]{{1,80}}?\bsaying\b))\s+(?P<who>(?:[^,.;:\"()]|\.(?=[a-z]{{2,4}}\b))+)",
                              re.IGNORECASE),
         titles=frozenset(t.lower() for t in attr["titles"]),
         offices=frozenset(o.lower() for o in attr.get("offices") or []),

@@ -162,7 +162,8 @@ _DENIAL = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+who\b")
 _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
 # An aside between a name and its figure, set off by commas, of a few words and no figure: ", one of two women on the ballot, ".
-_ASIDE_ONLY = re.compile(r",\s+[a-z][^,;\d]{0,60},\s+")
+# (or in brackets: "the People's Party of Kazakhstan (the former Communists, rebranded) 9.1%")
+_ASIDE_ONLY = re.compile(r",\s+[a-z][^,;\d]{0,60},\s+|\s*\((?:the|a|an|formerly|former|then)\b[^()\d]{0,60}\)\s*")
 _AND_WHICH = re.compile(r"\b(?:and|but)\s+(?:which|who)\b")
 _APPOSED_RELATIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who|whom)\s+")
 # An adverb before a predicate without a subject of its own (frames' ``bare_predicate``: ", thus takes all 98").
@@ -996,6 +997,8 @@ _ANSWER_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+ly,?\s+)?")
 # ... and a record of the measure the sentences before gave ("The previous low was 56.49% in 2004")
 _RECORD_WAS = re.compile(r"\s*(?:The\s+)?(?:previous|earlier|former|last|old|all-time)\s+(?:low|high|record|peak)\s+"
                          r"(?:was|had\s+been|stood\s+at|came\s+in\s+at)\s+", re.IGNORECASE)
+_FIGURE_WAS = re.compile(r"\s*(?:The|Its|Their)\s+(?:[\w'’-]+\s+){0,2}?(?:number|figure|result|count|tally)\b"
+                         r"(?:(?!\s(?:of|for)\b)[^.;?!\d]){0,80}?\s+(?:is|was|came\s+to|stood\s+at)\s+(?:just\s+|only\s+)?")
 _IT_SHARE = re.compile(r"\s*(?:In\s+(?:19|20)\d\d,?\s+)?[Ii]t\s+(?:was|came\s+to|stood\s+at|reached|fell\s+to|rose\s+to|dropped\s+to)\s+")
 _THAT_COMPARED = re.compile(r"\s*(?:That|This|It)(?:'s|’s|\s+is|\s+was)\s+(?:(?:much|far|slightly|a\s+little|well|somewhat)\s+)?"
                             r"(?:lower|higher|less|more|down|up|below|above)\s+(?:than|from|on)\s+(?:the\s+)?")
@@ -1024,6 +1027,10 @@ def _carried_measure(tc: TextContext, f: _Frames, index: int, m: re.Match, rows_
         return shares[-1]["subject"], "vote_share"
     compared = [r for r in rows_before if r["measure"] in ("turnout", "vote_share")]  # (not "out of 12 million voters")
     if (_THAT_COMPARED.fullmatch(tc.text, s_start, pos) or _RECORD_WAS.fullmatch(tc.text, s_start, pos)) and compared:
+        return compared[-1]["subject"], compared[-1]["measure"]
+    # "... got like 71%. The exact number, from the commission's preliminary count on Monday, is 71.09%": the
+    # figure of the sentence right before, restated
+    if _FIGURE_WAS.fullmatch(tc.text, s_start, pos) and before_index == index - 1 and compared:
         return compared[-1]["subject"], compared[-1]["measure"]
     return None
 

@@ -70,6 +70,9 @@ _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|my|your|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
 # A count right after a verb: its object ("detaining eight people", "arresting at least 30").
+# A figure right before a word (the word is that figure's count's: "16 dead").
+_FIGURE_BEFORE = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\s)(?:{NUMBER_PATTERN})\s+$", re.IGNORECASE)  # (not a year: "in 2006 killed")
+_FIGURE_REACH = 20
 _OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b",
                         re.IGNORECASE)
 # (", that" opens a second clause of what was said: "told reporters that 3,000 people had taken part, that two died")
@@ -436,7 +439,9 @@ def grammar(lexicon: dict) -> _Grammar:
         # revolt left more than 80 people dead": a clause on a place abroad
         # ("the uprising in Kyiv in 2014 in which more than 100 protesters were killed": a year between)
         # ("Belarus in 2020, when more than 30,000 people were detained": a time abroad)
-        abroad_where=re.compile(rf"\b{abroad}(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:where|in\s+which|when)\b"),
+        # ("Hong Kong had a massive march where organisers claimed more than a million": an event abroad's clause)
+        abroad_where=re.compile(rf"\b{abroad}(?:\s+(?:had|has|saw|held|staged|witnessed)(?:\s+[\w-]+){{1,4}}?)?(?:\s+in\s+(?:19|20)\d\d)?"
+                                rf"\s*,?\s*(?:where|in\s+which|when)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
@@ -1158,7 +1163,11 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
             if t_start >= cand.end and (_PREDICATE_END.search(text, max(cand.end, t_start - _PREDICATE_REACH), t_start)
                                         or (not text[cand.end:t_start].strip() and not _PARTICIPLE.match(text, t_start))):
                 predicate_at = t_start  # "... had been fined", "... left the courtroom free" (not "... detained in Almaty")
-            start, end = min(start, t_start), max(end, t_end)
+            # (a trigger before the phrase that ends another count's phrase is that one's words: "16 dead in
+            # Zhanaozen, plus one more man in Shetpe")
+            if not (t_end <= cand.start and _FIGURE_BEFORE.search(text, max(s_start, t_start - _FIGURE_REACH), t_start)):
+                start = min(start, t_start)
+            end = max(end, t_end)
             weak = counted == "protesters" and g.weak_protest.search(text, t_start, t_end) is not None
         elif cand.shape == "all":
             counted = trig.lastgroup if (trig := g.triggers.match(tc.folded, m.start("trig"))) else None
