@@ -1393,6 +1393,29 @@ def test_counts_of_a_congregation_of_an_event_abroad_and_a_trigger_another_count
     assert [(r["number"], r["qualifier"]) for r in tallies(text, "2022")] == [(200, "approx"), (50, "approx")]
 
 
+def test_a_bodys_own_count_a_ministry_described_and_an_ombudswoman():
+    text = ("Protests went on. The interior ministry's own running count was lower: 5135 people detained in 125 criminal "
+            "investigations, it said. Kazakhstan's health ministry says 164 people have died. "
+            "The country's ombudswoman for children's rights said three of those killed were minors.")
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Interior Ministry", "Kazakhstan's health ministry", "ombudswoman"]
+    # (the owner's count holds up to a clause of another speaker's, not past "it said")
+    text = ("Protests went on. By the prosecutors' final count, 238 people were killed, and police said at the time that more "
+            "than 9,900 had been detained.")
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["prosecutors", "police"]
+    text = ("Protests went on. The interior ministry's own running counts were lower still: on Jan. 6 it reported 18 killed, "
+            "and the next day it said 26 had been wounded.")
+    assert [r["attributed_to"] for r in tallies(text, "2022")] == ["Interior Ministry", "Interior Ministry"]
+
+
+def test_a_day_results_were_released_and_a_day_planned_date_no_count():
+    text = ("Nur Otan won 71% in Sunday's election, according to preliminary results released Monday, after a campaign in "
+            "which police detained dozens of people who tried to protest.")
+    assert [r["event_date"] for r in tallies(text, "2021")] == ["2021-01-10"]
+    text = ("The Assembly of the People of Kazakhstan was to meet Monday. In Almaty, police surrounded two groups of "
+            "protesters on Sunday. Reuters said more than 30 people were detained there.")
+    assert [r["event_date"] for r in tallies(text, "2021")] == ["2021-01-10"]
+
+
 def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
     text = ("Police detained six young activists on Sunday, according to their lawyer, Zhanar Kassymova. "
             "All six were released that evening, but two were fined, she said.")

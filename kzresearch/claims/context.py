@@ -206,6 +206,8 @@ _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three
 # A place describing the person a source is: "Almaty human rights campaigner Bakhytzhan Toregozhina" (lower-case words,
 # then a name of two capitalised words).
 _DESCRIBED_PERSON = re.compile(r"[\w-]+(?:\s+[a-z][\w-]*){1,4}\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+")
+# A clause's speaker pointing back at the body named before: "and the next day it said".
+_IT_SAID = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:said|says|reported|reports|added|announced|put)\b")
 # Adverbs between a speaker and its verb ("the office now says", "police later said").
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:now|also|later|earlier|again|then|still|initially|first|previously|subsequently|separately))+\s*$",
                                re.IGNORECASE)
@@ -361,6 +363,7 @@ class _Patterns:
     own_figures: re.Pattern
     by_count: re.Pattern
     agent_after: re.Pattern
+    owned_count: re.Pattern
     month_context: re.Pattern
     intent: re.Pattern
     future: re.Pattern
@@ -410,7 +413,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # "the ministry said on Thursday"; "gave the tally to reporters in the capital, Nur-Sultan,
         # on Tuesday" (a setting, then at most its place before the day: "told reporters 300 were
         # detained on Sunday" dates the detentions).
-        speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE})"
+        # (and figures published: "according to preliminary results released Monday")
+        speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE}"
+                             rf"|\b(?:results?|figures?|data|count|tally|toll|numbers?)\s+(?:(?:were|was)\s+)?(?:released|published|announced|issued|posted))"
                              rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
         # "the same office": a source named as the one before, which may stand a paragraph back
@@ -445,6 +450,9 @@ def context_patterns(lexicon: dict) -> _Patterns:
         agent_after=re.compile(rf"\b(?:{alternation(attr.get('agent_participles') or ['(?!)'])})\s+by\s+"
                                rf"(?P<who>(?:(?!\s+(?:a|an|on|in|at|last|earlier|later|this|that|since|after|before|during)\b)[^,.;:\"()])+)",
                                re.IGNORECASE),
+        owned_count=re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:The\s+|the\s+)?(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
+                               rf"(?:(?:running|latest|official|final|new|preliminary|daily|updated)\s+){{0,2}}"
+                               rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                             rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         # The first "in" after the setting, past words of its own ("at a briefing at the Central
@@ -1209,6 +1217,14 @@ class TextContext:
                 continue
             if who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who")):
                 candidates.append((-1 if near else 0, abs(start + m.start() - pos), who, False))
+        for m in pats.owned_count.finditer(sentence):
+            # "The interior ministry's own running count was lower: 5135 people detained": the count's owner, before its figure
+            # (up to a clause of another speaker's: "..., and police said at the time that more than 9,900 had been detained";
+            # "it" goes on with the owner: "..., and the next day it said 26 had been killed")
+            if start + m.end() <= pos and (not (brk := CLAUSE_BREAK.search(self.text, start + m.end(), pos)) or _IT_SAID.search(self.text, brk.end(), pos)) \
+                    and (who := self._owner(start + m.start("who"), start + m.end("who"), index)
+                         or self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))):
+                candidates.append((0, pos - start - m.start(), who, False))
         for m in pats.agent_after.finditer(sentence):
             # "up from the 164 deaths reported by the health ministry a week earlier": the agent right after a count
             # (its noun's reduced relative: no clause between, "40 were detained, a figure confirmed by" is another's word)
@@ -1322,6 +1338,12 @@ class TextContext:
         best = min(candidates, key=lambda c: c[:2]) if candidates else None
         self._sources[key] = (best[2], best[3]) if best else (None, False)
         return self._sources[key]
+
+    def _owner(self, lo: int, hi: int, index: int) -> str | None:
+        """Return the body, agency, party or person named in ``[lo, hi)`` of sentence ``index`` (a count's owner, its
+        name before "'s": "The interior ministry's own running count")."""
+        return next((x.canonical for x in self.mentions(index)
+                     if lo <= x.start and x.end <= hi and x.kind in ("person", "agency", "body", "party")), None)
 
     def _apposed_speaker(self, who: str | None, sentence: str, at: int, start: int, index: int) -> str | None:
         """Return the name in apposition at ``at`` of ``sentence`` (which starts at ``start``) when
@@ -1600,7 +1622,7 @@ def text_context(text: str, ctx: DocContext, ref: Any) -> TextContext:
 # office": see ``anaphoric_sources``).
 _BODY_PHRASE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?!(?:same|this|that|its|his|her|their|of|for|in|at|on|from|by|with|outside|near"
                           r"|who|which|whose)\b)[\w'-]+\s+){1,3}?(?:office|centre|center|headquarters|television|"
-                          r"channel|service|department|committee|administration|command)\s*", re.IGNORECASE)
+                          r"channel|service|department|committee|administration|command|ministry|commission|agency|akimat)\s*", re.IGNORECASE)
 _SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?P<body>.+?)(?:\s+(?:who|which|that)\b.*)?$", re.IGNORECASE)
 _BODY_START = re.compile(r"^|(?<=\s)(?=(?:the|a|an)\s)", re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:of|for|in|at|on|from|by|with|outside|near|to|into)\s*$", re.IGNORECASE)
