@@ -259,7 +259,9 @@ def _match_doc(gold_items: list[dict], rows: list[dict], text: str, agrees, tabl
 
     used: dict[int, int] = {}
     pairs, missed = [], []
-    order = sorted(range(len(gold_items)), key=lambda i: (bool(gold_items[i].get("optional")), spans[i][0][0] if spans[i] else 0))
+    # (an item whose phrase the clean text lacks, a headline's figure, matches by its words: after the items found in
+    # the text, so that it does not take the row of the body's sentence another item names)
+    order = sorted(range(len(gold_items)), key=lambda i: (bool(gold_items[i].get("optional")), not spans[i], spans[i][0][0] if spans[i] else 0))
     for gi in order:
         best = max(((overlap(gi, r), ri) for ri, r in enumerate(rows) if ri not in used and agrees(gold_items[gi], r)),
                    default=(0, None))

@@ -221,3 +221,25 @@ def test_an_outlet_spelled_run_together_or_with_its_domain_is_the_same_outlet():
     assert _same_outlet("APP (Associated Press of Pakistan)", "Associated Press of Pakistan")
     assert _same_outlet("Lusa (Agência de Notícias de Portugal)", "Lusa") and not _same_outlet("Lusa (Portugal)", "Reuters")
     assert _same_outlet(None, None) and not _same_outlet("Steppe Times", None)
+
+
+
+def test_a_headlines_figure_the_clean_text_lacks_leaves_the_bodys_row_to_the_bodys_item(tmp_path):
+    # (the headline "Over 30 demonstrators arrested" is not in the clean text: it matches by its words, after the items
+    # found there)
+    headline = textwrap.indent(textwrap.dedent("""\
+        - phrase: "Over 30 demonstrators arrested"
+          counted: detained
+          number: 30
+          qualifier: more_than
+          vague_word: null
+          location: [Almaty]
+          date: null
+          source_attributed: null
+        """), "    ")
+    path = tmp_path / "gold.yaml"
+    assert "\n  tallies:\n" in GOLD
+    path.write_text(GOLD.replace("\n  tallies:\n", "\n  tallies:\n" + headline, 1), encoding="utf-8")
+    report = evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), load_gold(path))
+    assert [e["phrase"] for e in report["errors"] if e["error"] == "missed"] == ["Over 30 demonstrators arrested"]
+    assert report["tallies"]["tp"] == 1

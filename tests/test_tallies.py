@@ -204,6 +204,17 @@ def test_a_place_describing_a_source_is_not_the_counts():
     assert [r["location"] for r in tallies(text, "2022")] == [["Almaty"]]
 
 
+def test_people_taken_off_a_square_a_quoted_range_and_a_place_joined_with_a_count_of_its_own():
+    text = ('A local journalist said police had taken "from 15 to 20" people off the main square in Aktau, and in Shymkent, '
+            "in the south, activists said up to 10 were held.")
+    rows = tallies(text, "2021")
+    assert [(r["counted"], r["number"], r["qualifier"], r["location"]) for r in rows] == [
+        ("detained", 15, "range", ["Aktau"]), ("detained", 10, "at_most", ["Shymkent"])]
+    # (nor a count without an object before "off": "the number of people taken off the streets nationwide at more than 1,000")
+    text = "Local media put the number of people taken off the streets nationwide at more than 1,000."
+    assert [(r["counted"], r["number"]) for r in tallies(text, "2022")] == [("detained", 1000)]
+
+
 def test_a_scenes_count_takes_the_place_its_paragraph_named():
     text = ("On Tuesday, opposition activists held a rally in Almaty. The speeches went on for an hour. "
             "Nobody from the city hall came out. Police detained four activists.\n\n"

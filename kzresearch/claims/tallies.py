@@ -130,6 +130,8 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # A break between clauses of their own (not a place joined to the one before: "at rallies in the
 # capital, Nur-Sultan, and in Almaty", "in Atyrau, Aktobe, and Semey").
+_JOINED_PLACE_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:in|at)\s+(?=[A-Z])")
+_OWN_COUNT_AHEAD = re.compile(rf"\b(?:{NUMBER_PATTERN})\b", re.IGNORECASE)
 _OWN_CLAUSE_BREAK = re.compile(r";|,\s+(?i:and|but|while|whereas|yet)\b(?!\s+(?i:in|at|on|near|outside|across|around|from|to|throughout)\b)"
                                r"(?!\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,.;)]|$))")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
@@ -284,8 +286,8 @@ def grammar(lexicon: dict) -> _Grammar:
     people = _people(lexicon)
     g = _Grammar(
         noun_phrase=re.compile(
-            # ('"dozens" of attackers': a quantity quoted)
-            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:(?<=[a-z])[\"'\u2019\u201d])?(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
+            # ('"dozens" of attackers', 'taken "from 15 to 20" people': a quantity quoted)
+            rf"\b{mult}?(?:{qual}\s+)?(?:{unspec}|{stated})(?:(?<=[a-z\d])[\"'\u2019\u201d])?(?:\s+more)?(?:\s+of)?(?:\s+{_DET})?"
             # "dozens of opposition and civil rights activists": modifiers joined by "and"/"or"
             # ("26 'armed criminals' were killed": the officials' words, quoted)
             rf"(?P<mods>(?:\s+{_OPEN_QUOTE}(?:(?:and|or)\s+)?{_MOD}){{0,4}}?)\s+{_OPEN_QUOTE}{noun}\b",
@@ -1217,12 +1219,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
-    # (a clause break closes a count's own clause where that names a place: "rallies were held in
-    # Aktobe and Semey; in Aktobe several hundred people came to the square", "around 1,000 people
-    # rallied in Atyrau, and smaller protests followed in Aktobe")
-    before = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, clause[0], cand.start)), default=clause[0])
-    after = _OWN_CLAUSE_BREAK.search(text, cand.end, clause[1])
-    own_clause = (before, after.start() if after else clause[1])
+    own_clause = _own_clause(text, clause, cand, s_start, s_end)
     if own_clause != clause and tc.places_in(index, day, *own_clause):
         clause = own_clause
     return {
@@ -1247,6 +1244,26 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
         "attributed_to": _rival_source(cand) or tc.attribution(index, cand.start),
         "election_id": tc.ctx.election_id,
     }
+
+
+def _own_clause(text: str, clause: tuple[int, int], cand: _Candidate, s_start: int, s_end: int) -> tuple[int, int]:
+    """Return the span of the clause of its own a count stands in, within ``clause`` (between the counts around it).
+
+    A clause break closes it ("rallies were held in Aktobe and Semey; in Aktobe several hundred people came to the
+    square", "around 1,000 people rallied in Atyrau, and smaller protests followed in Aktobe"); so does a place joined
+    by "and in" where a count stands on both sides of it ("police had taken 15 to 20 people off the main square, and in
+    Shymkent, in the south, activists said up to 10 were held"; not "rallies in the capital, Nur-Sultan, and in Almaty").
+    """
+    before = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, clause[0], cand.start)), default=clause[0])
+    after = _OWN_CLAUSE_BREAK.search(text, cand.end, clause[1])
+    end = after.start() if after else clause[1]
+    if (joined := _JOINED_PLACE_CLAUSE.search(text, cand.end, end)) and _OWN_COUNT_AHEAD.search(text, joined.end(), s_end):
+        end = joined.start()
+    last_break = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, s_start, cand.start)), default=s_start)
+    if (joined := max(_JOINED_PLACE_CLAUSE.finditer(text, last_break, cand.start), key=lambda j: j.start(), default=None)) \
+            and _OWN_COUNT_AHEAD.search(text, s_start, joined.start()):
+        before = joined.start() + 1
+    return before, end
 
 
 def _rival_source(cand: _Candidate) -> str | None:
