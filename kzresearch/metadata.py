@@ -99,7 +99,9 @@ _ROLE_END = re.compile(r"\b(?:staff|(?:staff|contributing|special|senior|chief|f
 _AFFILIATION = re.compile(r"\b(?:University|Institute|Academy|College|School|Centre|Center|Foundation|Council|Programme|Program)\b")
 _POST_AFTER_WRITER = re.compile(WRITER_POST)
 # A part that credits rather than names: "With reporting by AP", "Staff".
-_CREDIT_WORDS = re.compile(r"(?:with\s+)?(?:additional\s+)?reporting\b|staff\b|reporters?\b", re.IGNORECASE)
+# ("with reports from The Associated Press", "From wire reports")
+_CREDIT_WORDS = re.compile(r"(?:with\s+|from\s+)?(?:additional\s+|wire\s+)?(?:reporting|reports?(?:\s+from)?)\b|staff\b|reporters?\b",
+                           re.IGNORECASE)
 # A holder that is a company ("Dow Jones & Company, Inc.", "Asia Times Holdings"), a parent of outlets.
 _COMPANY = re.compile(r"\b(?:Holdings?|Group|Company|Corporation|Corp|Inc|Ltd|Limited|LLC|plc|GmbH|Services|Enterprises|"
                       r"Pvt|Pte)\b", re.IGNORECASE)
@@ -176,6 +178,13 @@ _INITIALS = re.compile(r"[A-Z]{2,4}")
 # Credit lines that name an author ("Written by Dana Amanova", "Story by ...").
 # A credit that names its writer ("Written by", "Reporting:"; a desk's "Compiled by BWALYA MUSONDA" over agency copy).
 _AUTHORED = re.compile(r"^(?:(?:written|story|words|text|compiled) by\s+|reporting\s*:\s*)", re.IGNORECASE)
+# The words that open a credit before the names it credits ("With additional reporting by", "Compiled by").
+_CREDIT_PREFIX = re.compile(r"^(with )?(additional )?(reporting|files|material|inputs?) (by|from)\s+|^reporting\s*:\s*"
+                            r"|^(compiled|written|edited|editing|story|words|text) by\s+", re.IGNORECASE)
+_EDITOR_CREDIT = re.compile(r"(?:edited|editing)\s+by\b", re.IGNORECASE)
+# A sentence's end inside a credit line, before the next sentence's capital ("By Helen Dray. Additional reporting by AFP.";
+# not an initial: "Martin J. Kowalczyk").
+_CREDIT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|\bwith\b|\band\b|&)\s*", re.IGNORECASE)
 # Between the pieces of a credit's part: a slash or a spaced dash ("Reuters/AFP", "Reuters - November 21").
 _CREDIT_PIECES = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s+")
@@ -816,10 +825,13 @@ def infer_byline_and_wire(lines: list[Line], agencies: dict[str, str],
                 text = ", ".join(part for part in parts if not _BYLINE_STAMP.fullmatch(part))
             # ("By Reuters November 21, 2022 | 02:37 pm": the credit ends where its date begins)
             text = text[:next((d.start for d in find_dates(text) if d.kind in DAY_KINDS), len(text))].rstrip(" |,-\u2013\u2014")
-            text = re.sub(r"^(with )?(additional )?(reporting|files|material|inputs?) (by|from)\s+|^reporting\s*:\s*|^(compiled|written|edited|editing|story|words|text) by\s+", "",
-                          text, flags=re.IGNORECASE)
-            for part in _CREDIT_SPLIT.split(text):
-                part = _AUTHOR_TAIL.sub("", part).strip(" .;:()*")  # "Dana Omirbekova in Politics on 27 April", "Dossym Akhmetov*"
+            # ("By Helen Dray. Additional reporting by AFP.": a credit's sentences are its parts too)
+            parts = _CREDIT_SPLIT.split(_CREDIT_SENTENCE.sub(", ", text))
+            for part in parts:
+                if _EDITOR_CREDIT.match(part.strip()) and len(parts) > 1:
+                    continue  # ("By J. Smith. Edited by Anna Lee.": an editor beside a writer is no author)
+                # ("Dana Omirbekova in Politics on 27 April", "Dossym Akhmetov*", "files from Reuters")
+                part = _AUTHOR_TAIL.sub("", _CREDIT_PREFIX.sub("", part.strip())).strip(" .;:()*")
                 if not part:
                     continue
                 if named := _agencies_listed(part, agencies):
@@ -1097,7 +1109,7 @@ def _writer_before_agency(part: str, agencies: dict[str, str]) -> str | None:
     folded = part.casefold()
     suffix = max((key for key in agencies if folded.endswith(" " + key)), key=len, default=None)
     rest = part[: len(part) - len(suffix)].strip(" ,-\u2013\u2014") if suffix else ""
-    if not rest or not _is_writer(rest) or len(rest.split()) < 2:
+    if not rest or _CREDIT_WORDS.match(rest) or not _is_writer(rest) or len(rest.split()) < 2:
         return None
     return _as_spelt(rest)
 

@@ -1,8 +1,9 @@
 """Reading raw files: formats, encodings and the problems a collection brings.
 
 Supported formats: plain text (``.txt``; a news database's export in the Nexis layout gives its
-header's headline, author, date and publication, :mod:`kzresearch.nexis`, and a record page in the
-ProQuest layout its indexing's, :mod:`kzresearch.proquest`; a message saved with its MIME headers its
+header's headline, author, date and publication, :mod:`kzresearch.nexis`, a record in Factiva's tagged
+layout its fields', :mod:`kzresearch.factiva`, and a record page in the ProQuest layout its indexing's,
+:mod:`kzresearch.proquest`; a message saved with its MIME headers its
 subject and date, its body decoded, :mod:`kzresearch.mail`; a broadcast's subtitles their cues' running
 text, :mod:`kzresearch.subtitles`; a Markdown note its front matter's fields and its plain lines,
 :mod:`kzresearch.markdown_text`), HTML
@@ -39,6 +40,7 @@ from kzresearch.dates import find_dates
 from kzresearch.markup import HIDDEN_ELEMENT, TAG, visible_text
 from kzresearch.mail import read_mail
 from kzresearch.markdown_text import read_markdown
+from kzresearch.factiva import read_factiva
 from kzresearch.nexis import read_nexis
 from kzresearch.proquest import read_proquest
 from kzresearch.subtitles import read_subtitles
@@ -436,7 +438,7 @@ def read_file(
         return [RawDocument(stem, name, digest, encoding, "html", extracted, len(data), meta)], []
     # a news database's export or record page, a message saved with its headers, subtitles, a
     # Markdown note: fields or markup around the story
-    if (exported := read_nexis(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)
+    if (exported := read_nexis(text) or read_factiva(text) or read_proquest(text) or read_mail(text) or read_subtitles(text)
             or read_markdown(text, fields)) is not None:
         story, meta = exported
         return [RawDocument(stem, name, digest, encoding, "txt", with_text_tables(story), len(data), meta)], []

@@ -1142,3 +1142,13 @@ def test_a_broadcasts_subtitles_are_read_as_running_text(tmp_path):
     [doc], _ = read_file(tmp_path / "report.txt", tmp_path)
     assert doc.text == ("[CAPTION: DEADLY CLASHES IN KAZAKH OIL TOWN]\n"
                         "On Friday the Prosecutor General said ten people were killed in what he called mass disorder.")
+
+
+def test_a_credit_lines_sentences_editors_and_reports_from_an_agency():
+    agencies = {"afp": "AFP", "the associated press": "AP", "reuter": "Reuters", "reuters": "Reuters"}
+    assert infer_byline_and_wire([Line(1, 1, "By Helen Dray. Additional reporting by AFP.", "byline", "by_prefix")], agencies) \
+        == ("Helen Dray", ["AFP"])
+    # (an editor beside a writer is no author; an editor alone is what the line names)
+    assert infer_byline_and_wire([Line(1, 1, "By J. R. Smith. Edited by Anna Lee.", "byline", "by_prefix")], agencies) == ("J. R. Smith", [])
+    assert credited_byline("By Martin Kowalczyk, FOREIGN DESK, with reports from The Associated Press", agencies, None) \
+        == ("Martin Kowalczyk", ["AP"])

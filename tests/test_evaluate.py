@@ -223,7 +223,6 @@ def test_an_outlet_spelled_run_together_or_with_its_domain_is_the_same_outlet():
     assert _same_outlet(None, None) and not _same_outlet("Steppe Times", None)
 
 
-
 def test_a_headlines_figure_the_clean_text_lacks_leaves_the_bodys_row_to_the_bodys_item(tmp_path):
     # (the headline "Over 30 demonstrators arrested" is not in the clean text: it matches by its words, after the items
     # found there)

@@ -767,7 +767,6 @@ def test_that_referendum_in_june_dates_its_figures(ref):
     assert [(r["measure"], r["election_id"]) for r in rows] == [("vote_share", "2022-06-05-referendum"), ("turnout", "2022-06-05-referendum")]
 
 
-
 @pytest.mark.parametrize("text,expected", [
     # a party in its own lettering; "deputies" and "mandates" are seats too
     ("AMANAT receives 40 mandates. Auyl will have eight deputies, Respublica six.",
@@ -1763,6 +1762,22 @@ def test_informal_figures_restated_exactly_and_a_party_with_a_bracketed_aside(re
     assert [(r["subject"], r["value"]) for r in rows] == [("Kassym-Jomart Tokayev", 71)]
 
 
+@pytest.mark.parametrize("text, election, expected", [
+    ("Nur Otan won 71.09 percent. The second-placed party's result was 7.5 percent.", "2021-01-10-parliamentary",
+     [("Nur Otan", 71.09)]),
+    ("Observers criticised Tokayev's re-election, and Zhiguli Dairabayev, his nearest rival, got 3.42 percent.",
+     "2022-11-20-presidential", [("Zhiguli Dairabayev", 3.42)]),
+    ("Tokayev won 70.96 percent in the election, held after Nazarbayev 19.03.2019 resigned.", "2019-06-09-presidential",
+     [("Kassym-Jomart Tokayev", 70.96)]),
+    ("About 400 people joined the rally in Almaty, and 60 percent of them backed Kosanov in the election.",
+     "2019-06-09-presidential", []),
+    ("Some 40 percent of the 500 voters who took part in the survey said they backed Nur Otan.", "2021-01-10-parliamentary", []),
+])
+def test_review_mends_of_the_twenty_first_session(ref, text, election, expected):
+    rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(election[:10]) + dt.timedelta(days=2)), ref)
+    assert [(r["subject"], r["value"]) for r in rows] == expected
+
+
 def test_a_security_or_a_company_is_no_candidate(ref):
     rows = extract_results("Tokayev won 70.96% in the election. Halyk Bank GDRs gained 2.1% on the week, and the KASE Index rose 1.2%.",
                            DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 19)), ref)
@@ -1914,7 +1929,6 @@ def test_a_restated_heading_of_another_place_stays(ref):
     text = "12:05\n\nTurnout in Almaty at 40 per cent\n\nIn Shymkent turnout stood at 40 per cent by noon, officials said."
     rows = extract_results(text, DocContext("doc", "2019-06-09-presidential", dt.date(2019, 6, 9)), ref)
     assert len(rows) == 2
-
 
 
 def test_an_election_commissions_report_translated_from_russian():

@@ -1334,7 +1334,6 @@ def test_a_participle_after_a_count_names_the_set_and_the_predicate_governs(text
     assert [(r["counted"], r["number"]) for r in tallies(text)] == expected
 
 
-
 @pytest.mark.parametrize("text,expected", [
     ("More than 100 demonstrators were hauled onto police buses.", [("detained", 100)]),
     ("Two people had been taken in for questioning.", [("detained", 2)]),
@@ -1427,12 +1426,50 @@ def test_a_day_results_were_released_and_a_day_planned_date_no_count():
     assert [r["event_date"] for r in tallies(text, "2021")] == ["2021-01-10"]
 
 
+@pytest.mark.parametrize("text, when, expected", [
+    # (a clause on a home place after a country abroad is home: "Russia had helped Kazakhstan, where ...")
+    ("Tokayev said Russia had helped Kazakhstan, where more than 10,000 people were detained.", "2022",
+     [dict(counted="detained", number=10000)]),
+    # (the one quoted by an agency speaks; the one quoted "as saying" before the words quoted)
+    ("Almaty police chief Serik Kudebayev, quoted by Interfax, said 300 people had been detained on Sunday.", "2019",
+     [dict(attributed_to="Serik Kudebayev")]),
+    ("Amnesty International quoted witnesses as saying police detained about 300 people on Sunday.", "2019",
+     [dict(attributed_to="witnesses")]),
+    # (an agent after people described is none of the count's: "recorded by surveillance cameras")
+    ("Police detained 12 people recorded by surveillance cameras looting shops, the interior ministry said.", "2022",
+     [dict(number=12, attributed_to="Interior Ministry")]),
+    # (a time's or a place's count is no owner's: "Monday's official count")
+    ("Protests spread. Monday's official count was higher: 164 people were killed.", "2022", [dict(number=164, attributed_to=None)]),
+    # (a place after "and in" with a day, not a count, after it is the same clause's)
+    ("Police detained about 500 people at rallies in Aktau, and in Almaty on June 9.", "2019",
+     [dict(number=500, location=["Aktau", "Almaty"])]),
+    # (an office of a place speaking keeps its place: "Almaty police chief")
+    ("Police detained about 50 protesters on Sunday, according to Almaty police chief Serik Kudebayev.", "2019",
+     [dict(number=50, location=["Almaty"])]),
+    ("Tokayev sent some 3,000 troops to jail-break hotspots.", "2022", []),
+    ("The official death toll was revised upward from 18 to 26 people.", "2022", []),
+])
+def test_review_mends_of_the_twenty_first_session(text, when, expected):
+    assert_rows(tallies(text, when), expected)
+
+
+def test_a_sentence_a_few_days_away_across_a_months_end_keeps_the_place():
+    text = "Protesters blocked a road in Zhanaozen on Friday. Police detained 20 people on Sunday, Jan. 2, 2022."
+    ctx = DocContext("doc", None, dt.date(2022, 1, 3))
+    assert [r["location"] for r in extract_tallies(text, ctx, REF)] == [["Zhanaozen"]]
+
+
+def test_a_surname_after_a_time_is_no_full_name():
+    text = ('Nurdaulet Suindikov said police had detained him. On Sunday Suindikov was detained again.\n\n'
+            '"They took us away," Suindikov said.\n\n"Some 200 more were held in Aktau," he said.')
+    assert [r["attributed_to"] for r in tallies(text, "2019")] == ["Nurdaulet Suindikov"]
+
+
 def test_she_said_goes_on_quoting_the_person_the_sentence_before_quoted():
     text = ("Police detained six young activists on Sunday, according to their lawyer, Zhanar Kassymova. "
             "All six were released that evening, but two were fined, she said.")
     rows = tallies_on(text, "2011-04-03-presidential", "2011-04-04")
     assert [r["attributed_to"] for r in rows] == ["Zhanar Kassymova"] * 3
-
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -197,28 +197,34 @@ _DESCRIBED = re.compile(r"(?:(?:[Aa]nother|[Aa]n?|[Oo]ne(?!\s+of\b))\s+|(?=[Oo]n
 _BODY_ANAPHOR = re.compile(r"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:party|movement|bloc|alliance|coalition)(?:'s|\b)")
 # A name in apposition after a source phrase: ", former deputy Baurzhan Seitkaliyev".
 _APPOSED_NAME = re.compile(r",\s+(?:[a-z][\w-]*\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})")
-_CITING = re.compile(r"(?:citing|quoting|quoted)\b", re.IGNORECASE)
+_CITING = re.compile(r"(?:citing|quoting|quoted(?!\s+by))\b", re.IGNORECASE)
 # The publisher's own voice heading a speaker phrase: "we", "our monitors", "one of our monitors"
 # (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
 # "At the same briefing he said": the speaker is a pronoun.
-# A person's name: two to four capitalised words; a word of an office or a group names none.
-# A place describing the person a source is: "Almaty human rights campaigner Bakhytzhan Toregozhina" (lower-case words,
-# then a name of two capitalised words).
-_DESCRIBED_PERSON = re.compile(r"[\w-]+(?:\s+[a-z][\w-]*){1,4}\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+")
+# A place describing the person a source is: "Almaty human rights campaigner Bakhytzhan Toregozhina" (lower-case words
+# ending in a person's description, then a name of two capitalised words; not an office of the place: "Almaty police chief").
+_DESCRIBED_PERSON = re.compile(r"[\w-]+(?:\s+[a-z][\w-]*){0,3}\s+(?:campaigner|activist|journalist|lawyer|blogger|resident|defender"
+                               r"|researcher|analyst|writer|pensioner|student|poet|historian)s?\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+")
 # A clause's speaker pointing back at the body named before: "and the next day it said".
 _IT_SAID = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:said|says|reported|reports|added|announced|put)\b")
 # Adverbs between a speaker and its verb ("the office now says", "police later said").
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:now|also|later|earlier|again|then|still|initially|first|previously|subsequently|separately))+\s*$",
                                re.IGNORECASE)
+# A person's name: two to four capitalised words; a word of an office or a group names none.
 _PERSON_NAME = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}")
 _SURNAME = re.compile(r"[A-Z][a-z'-]+")
-
-
-@lru_cache(maxsize=256)
-def _full_names_ending(surname: str) -> re.Pattern:
-    """Match a capitalised word and ``surname`` ("Nurdaulet Suindikov"; the first word may be a title)."""
-    return re.compile(rf"\b([A-Z][\w'.-]+) {re.escape(surname)}\b")
+# How far apart two dates are of two times, not of one story's days (a month named stands for its first day).
+_ANOTHER_TIME_DAYS = 25
+# The words quoted after the one quoted ("quoted witnesses as saying ...", "quoted X on Friday saying ...").
+_SAYING = re.compile(r"\s+(?:on\s+\w+\s+)?(?:as\s+)?saying\b")
+# A noun of what was counted, or the figure itself, ending the words between a figure and its agent: "the 164 deaths
+# (previously) reported by", "about 5800 reported by".
+_COUNTED_NOUN_END = re.compile(r"(?:\b(?:deaths|dead|killed|arrests|detentions|detainees|injuries|injured|casualties|victims|cases|figures?|toll|count"
+                               r"|tally|numbers?)|\d)(?:\s+[a-z]+ly)?\W*$", re.IGNORECASE)
+# Capitalised words before a surname that are no given name ("On Sunday Suindikov was detained").
+_NOT_GIVEN_NAMES = frozenset({"on", "in", "at", "but", "and", "meanwhile", "later", "then", "when", "after", "before", "since",
+                              "as", "the", "mr", "mrs", "ms", "dr"})
 _GROUP_WORD = re.compile(r"\b(?:ministry|office|police|committee|commission|council|group|party|service|agency|news|court"
                          r"|department|bureau|movement|bloc|union|association|watch|international|centre|center|media)\b", re.IGNORECASE)
 # An auxiliary or a finite verb of a clause: what a speaker's phrase ("said Interior Minister X") never holds.
@@ -450,7 +456,7 @@ def context_patterns(lexicon: dict) -> _Patterns:
         agent_after=re.compile(rf"\b(?:{alternation(attr.get('agent_participles') or ['(?!)'])})\s+by\s+"
                                rf"(?P<who>(?:(?!\s+(?:a|an|on|in|at|last|earlier|later|this|that|since|after|before|during)\b)[^,.;:\"()])+)",
                                re.IGNORECASE),
-        owned_count=re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:The\s+|the\s+)?(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
+        owned_count=re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:the\s+)?(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                                rf"(?:(?:running|latest|official|final|new|preliminary|daily|updated)\s+){{0,2}}"
                                rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
         by_count=re.compile(rf"\bby\s+(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
@@ -699,9 +705,10 @@ class TextContext:
             or [self.patterns.country]
 
     def _another_time(self, index: int, day: dt.date) -> bool:
-        """Whether sentence ``index`` tells of another month than ``day``: its events are dated otherwise."""
+        """Whether sentence ``index`` tells of another time than ``day``: its events are dated weeks away (a month named
+        is read as its first day: "the January 2022 unrest" against "on 4 October")."""
         own = self.event_date(index, self.sentences[index][1])
-        return own is not None and (own.year, own.month) != (day.year, day.month)
+        return own is not None and abs((own - day).days) > _ANOTHER_TIME_DAYS
 
     def _paragraph_label(self, index: int, day: dt.date | None) -> list[str]:
         """Return the place of the label nearest before sentence ``index`` in its paragraph, a sentence that is a
@@ -1197,13 +1204,15 @@ class TextContext:
                 continue
             # "according to the president's office": the phrase itself when it holds no name;
             # "according to one of them, former deputy X": the name in apposition.
-            who = self._speaker(m.group("who"), start + m.start("who"), index)
+            # ("quoted witnesses as saying police detained ...": the one quoted, before the words quoted)
+            phrase = m.group("who")[:saying.start()] if (saying := _SAYING.search(m.group("who"))) else m.group("who")
+            who = self._speaker(phrase, start + m.start("who"), index)
             # (a person named by a role too: "according to their lawyer, Bakhyt Seitov")
-            who = self._apposed_speaker(who, sentence, m.end(), start, index)
+            who = self._apposed_speaker(who, sentence, m.start("who") + len(phrase), start, index)
             citing = _CITING.match(m.group()) is not None
             if who is None and citing:
                 continue  # "citing the need to restore order": a reason, not a source
-            who = who or _plain(m.group("who"))
+            who = who or _plain(phrase)
             # "Khabar, citing the Health Ministry, reported ...": the cited source is the figure's.
             cited = citing and who is not None
             if who:
@@ -1223,15 +1232,17 @@ class TextContext:
             # "it" goes on with the owner: "..., and the next day it said 26 had been killed")
             if start + m.end() <= pos and (not (brk := CLAUSE_BREAK.search(self.text, start + m.end(), pos)) or _IT_SAID.search(self.text, brk.end(), pos)) \
                     and (who := self._owner(start + m.start("who"), start + m.end("who"), index)
-                         or self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))):
+                         or (self.patterns.generic.search(sentence, m.start(), m.end("who")) and self._speaker(m.group("who"), start + m.start("who"), index))):
                 candidates.append((0, pos - start - m.start(), who, False))
         for m in pats.agent_after.finditer(sentence):
             # "up from the 164 deaths reported by the health ministry a week earlier": the agent right after a count
             # (its noun's reduced relative: no clause between, "40 were detained, a figure confirmed by" is another's word)
+            # (after a noun of what was counted, not of people described: "12 people recorded by surveillance cameras")
             between = self.text[pos: start + m.start()]
-            if 0 <= start + m.start() - pos <= _BY_COUNT_REACH and not CLAUSE_MARK.search(between) and not _FINITE_VERB.search(between) and (
+            if 0 <= start + m.start() - pos <= _BY_COUNT_REACH and not CLAUSE_MARK.search(between) and not _FINITE_VERB.search(between) \
+                    and _COUNTED_NOUN_END.search(between) and (
                     who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))):
-                candidates.append((-1, start + m.start() - pos, who, False))
+                candidates.append((0, start + m.start() - pos, who, False))
         for m in pats.speech_after.finditer(sentence):
             if start + m.start("who") <= pos < start + m.end("who") or _FINITE_VERB.search(m.group("who")) \
                     or self.patterns.quantity.search(m.group("who")):
@@ -1380,8 +1391,9 @@ class TextContext:
         if _SURNAME.fullmatch(who):
             # a surname, as a quote's speaker is named again: the full name it ends earlier in the text
             full = [m.group() for m in _full_names_ending(who).finditer(self.text, 0, self.sentences[index][0])
-                    if m.group(1).lower() not in self.patterns.titles]
-            return full[-1] if full else None
+                    if (first := m.group(1).lower()) not in self.patterns.titles and first not in _NOT_GIVEN_NAMES
+                    and first not in MONTHS and first not in WEEKDAYS]
+            return full[0] if full else None
         # a name, or one person named by a role ("a party spokeswoman", "their lawyer"; not "monitors")
         return who if _PERSON_NAME.fullmatch(who) or (who.islower() and not who.endswith("s")) else None
 
@@ -1629,6 +1641,12 @@ _PREPOSITION_END = re.compile(r"\b(?:of|for|in|at|on|from|by|with|outside|near|t
 # Words that tie a speaker phrase to an office it is not: "a critic of the interior minister", "an aide to".
 _LINKING_WORDS = frozenset({"of", "to", "for", "with", "by", "from", "against", "about", "and", "or", "at", "under"})
 _ARTICLES_AT_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _full_names_ending(surname: str) -> re.Pattern:
+    """Match a capitalised word and ``surname`` ("Nurdaulet Suindikov"; the first word may be a title or a time)."""
+    return re.compile(rf"\b([A-Z][\w'.-]+) {re.escape(surname)}\b")
 
 
 def _body_at_end(phrase: str) -> re.Match | None:

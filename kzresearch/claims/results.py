@@ -702,7 +702,7 @@ def extract_results(text: str, ctx: DocContext, ref: Any) -> list[dict]:
 
 # A share whose percent word the list before it gave: "Ak Zhol, with 7.47 percent, and the Communist People's
 # Party, with 7.19", or "Tokayev 70.96%, Kosanov 16.23" (a decimal figure: "with 7 others" is no share).
-_ELIDED_SHARE = re.compile(r"(?:(?P<with>\bwith\s+)|\s*[:\u2013\u2014]\s*|\s+-\s+|\s+)(?P<num>\d{1,2}[.,]\d{1,2})\b(?=\s*(?:[,;.)]|and\b|$))")
+_ELIDED_SHARE = re.compile(r"(?:(?P<with>\bwith\s+)|\s*[:\u2013\u2014]\s*|\s+-\s+|\s+)(?P<num>\d{1,2}[.,]\d{1,2})\b(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))")
 
 
 def _elided_shares(tc: TextContext, index: int, rows: list[dict]) -> list[dict]:
@@ -997,8 +997,10 @@ _ANSWER_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+ly,?\s+)?")
 # ... and a record of the measure the sentences before gave ("The previous low was 56.49% in 2004")
 _RECORD_WAS = re.compile(r"\s*(?:The\s+)?(?:previous|earlier|former|last|old|all-time)\s+(?:low|high|record|peak)\s+"
                          r"(?:was|had\s+been|stood\s+at|came\s+in\s+at)\s+", re.IGNORECASE)
-_FIGURE_WAS = re.compile(r"\s*(?:The|Its|Their)\s+(?:[\w'’-]+\s+){0,2}?(?:number|figure|result|count|tally)\b"
+_FIGURE_WAS = re.compile(r"\s*The\s+(?:(?:exact|precise|final|official|actual|full|confirmed|certified)\s+){1,2}(?:number|figure|result|count|tally)\b"
                          r"(?:(?!\s(?:of|for)\b)[^.;?!\d]){0,80}?\s+(?:is|was|came\s+to|stood\s+at)\s+(?:just\s+|only\s+)?")
+# How far a restated figure may stand from the one it restates ("like 71%", then "71.09%").
+_RESTATED_REACH = 2.0
 _IT_SHARE = re.compile(r"\s*(?:In\s+(?:19|20)\d\d,?\s+)?[Ii]t\s+(?:was|came\s+to|stood\s+at|reached|fell\s+to|rose\s+to|dropped\s+to)\s+")
 _THAT_COMPARED = re.compile(r"\s*(?:That|This|It)(?:'s|’s|\s+is|\s+was)\s+(?:(?:much|far|slightly|a\s+little|well|somewhat)\s+)?"
                             r"(?:lower|higher|less|more|down|up|below|above)\s+(?:than|from|on)\s+(?:the\s+)?")
@@ -1030,7 +1032,8 @@ def _carried_measure(tc: TextContext, f: _Frames, index: int, m: re.Match, rows_
         return compared[-1]["subject"], compared[-1]["measure"]
     # "... got like 71%. The exact number, from the commission's preliminary count on Monday, is 71.09%": the
     # figure of the sentence right before, restated
-    if _FIGURE_WAS.fullmatch(tc.text, s_start, pos) and before_index == index - 1 and compared:
+    if _FIGURE_WAS.fullmatch(tc.text, s_start, pos) and before_index == index - 1 and compared \
+            and (value := parse_number(m.group("num"), percent=True)) is not None and abs(value - compared[-1]["value"]) <= _RESTATED_REACH:
         return compared[-1]["subject"], compared[-1]["measure"]
     return None
 
@@ -1162,12 +1165,14 @@ def _turnout_of_place_after(tc: TextContext, f: _Frames, index: int, figure: re.
 def _backed(tc: TextContext, f: _Frames, index: int, pos: int, after: str) -> tuple[str, int] | None:
     """Return ``(subject, end)`` for "N percent of voters (in the town) had backed X": X right after the frame."""
     frame = f.backing.match(after)
-    if frame is None:
-        return None
+    if frame is None or (_OF_THEM.match(frame.group()) and not _VOTERS_BEFORE.search(tc.text, tc.sentences[index][0], pos)):
+        return None  # ("69 percent of voters took part, and 81 percent of them backed Tokayev": voters, not a rally's crowd)
     named = [x for x in tc.mentions(index) if x.start == pos + frame.end() and x.kind in ("party", "person")]
     return (named[0].canonical, named[0].end) if named else None
 
 
+_OF_THEM = re.compile(r"\s*of\s+them\b", re.IGNORECASE)
+_VOTERS_BEFORE = re.compile(r"\b(?:voters|electorate|electors|turnout|participation)\b", re.IGNORECASE)
 # The voters a share of whom received their ballots: "by 84,1 % of voters included in the lists".
 _OF_VOTERS = re.compile(r"\s*of\s+(?:the\s+|all\s+)?(?:registered\s+|eligible\s+)?(?:voters|citizens|electors|electorate)\b", re.IGNORECASE)
 # A fact box's line of a label and a figure ("No: 18.66%"), and the most lines of a box.
@@ -1324,12 +1329,15 @@ def _named(tc: TextContext, index: int, lo: int, pos: int, kinds: tuple[str, ...
     unless a share noun or a win follows ("Nur Otan's share of the vote", "Tokayev's re-election in November with")."""
     f = frames(tc.lexicon)
     return [x for x in tc.mentions(index) if lo <= x.start and x.end <= pos and x.kind in kinds
-            and (not tc.text.startswith("'", x.end) or f.share_noun.match(tc.text, x.end) or _WIN_AFTER_POSSESSIVE.match(tc.text, x.end))]
+            and (not tc.text.startswith("'", x.end) or f.share_noun.match(tc.text, x.end)
+                 or ((win := _WIN_AFTER_POSSESSIVE.match(tc.text, x.end)) is not None and _WIN_WITH.fullmatch(tc.text, win.end(), pos)))]
 
 
-# A win a possessive names: "Tokayev's re-election", "Nur Otan's landslide victory".
+# A win a possessive names: "Tokayev's re-election", "Nur Otan's landslide victory", and the words from it to its share
+# ("... in November with"; not "Observers criticised Tokayev's re-election, and X got 3.42 percent").
 _WIN_AFTER_POSSESSIVE = re.compile(r"'s?\s+(?:(?:landslide|snap|first|second|third|fourth|fifth|sixth|[\w-]+-term)\s+)?"
                                    r"(?:re-?election|election|victory|win|triumph)\b", re.IGNORECASE)
+_WIN_WITH = re.compile(r"(?:\s+(?:in|on|of|at)(?:\s+[\w-]+){1,3}?)?\s+(?:with|by)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
 
 def _subject_after(tc: TextContext, f: _Frames, index: int, pos: int, hi: int) -> str | None:

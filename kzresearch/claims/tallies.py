@@ -69,10 +69,10 @@ _AFTER_QUOTATION = re.compile(r"[\"\u201d\u2019']\s*,?\s*$")
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|my|your|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
-# A count right after a verb: its object ("detaining eight people", "arresting at least 30").
-# A figure right before a word (the word is that figure's count's: "16 dead").
-_FIGURE_BEFORE = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\s)(?:{NUMBER_PATTERN})\s+$", re.IGNORECASE)  # (not a year: "in 2006 killed")
+# A figure right before a word (the word is that figure's count's: "16 dead"; not a year: "in 2006 killed").
+_FIGURE_BEFORE = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\s)(?:{NUMBER_PATTERN})\s+$", re.IGNORECASE)
 _FIGURE_REACH = 20
+# A count right after a verb: its object ("detaining eight people", "arresting at least 30").
 _OWN_COUNT = re.compile(rf"\s+(?:(?:about|some|around|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?(?:{NUMBER_PATTERN})\b",
                         re.IGNORECASE)
 # (", that" opens a second clause of what was said: "told reporters that 3,000 people had taken part, that two died")
@@ -131,7 +131,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # A break between clauses of their own (not a place joined to the one before: "at rallies in the
 # capital, Nur-Sultan, and in Almaty", "in Atyrau, Aktobe, and Semey").
 _JOINED_PLACE_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:in|at)\s+(?=[A-Z])")
-_OWN_COUNT_AHEAD = re.compile(rf"\b(?:{NUMBER_PATTERN})\b", re.IGNORECASE)
+# A count of people on the other side of such a place ("up to 10 were held", '"from 15 to 20" people'; not a day or a
+# population: "on June 9", "where 2 million people live").
+_COUNT_BESIDE = re.compile(rf"\b(?:{NUMBER_PATTERN})[\"\u201d]?\s+(?:(?:people|persons|protesters|demonstrators|activists|others|more)\b(?!\s+live)"
+                           rf"|(?:were|was|had)\b)", re.IGNORECASE)
 _OWN_CLAUSE_BREAK = re.compile(r";|,\s+(?i:and|but|while|whereas|yet)\b(?!\s+(?i:in|at|on|near|outside|across|around|from|to|throughout)\b)"
                                r"(?!\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,.;)]|$))")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
@@ -233,8 +236,11 @@ _SCENE_SIZE = 100
 
 
 # Words after which "from 50 to 70" is a change, not a range ("the toll rose from 50 to 70").
-_CHANGE_WORDS = ("rose", "risen", "rising", "increased", "grew", "grown", "jumped", "climbed", "fell", "fallen", "dropped",
-                 "declined", "revised", "raised", "lowered", "cut", "up", "down", "went", "changed", "doubled", "tripled")
+# ("revised upward from 18 to 26", "climbed overnight from 3,000 to 5,000": a word of the change's manner between)
+_CHANGE_WORDS = ("rose", "risen", "rising", "increased", "increasing", "grew", "grown", "growing", "jumped", "climbed", "fell",
+                 "fallen", "dropped", "declined", "revised", "raised", "lowered", "cut", "up", "down", "went", "gone", "changed",
+                 "doubled", "tripled", "swelled", "surged", "soared", "upward", "upwards", "downward", "downwards", "sharply",
+                 "overnight", "steadily")
 _NOT_AFTER_CHANGE = "".join(rf"(?<!\b{word}\s)" for word in _CHANGE_WORDS)
 
 
@@ -442,8 +448,9 @@ def grammar(lexicon: dict) -> _Grammar:
         # ("the uprising in Kyiv in 2014 in which more than 100 protesters were killed": a year between)
         # ("Belarus in 2020, when more than 30,000 people were detained": a time abroad)
         # ("Hong Kong had a massive march where organisers claimed more than a million": an event abroad's clause)
-        abroad_where=re.compile(rf"\b{abroad}(?:\s+(?:had|has|saw|held|staged|witnessed)(?:\s+[\w-]+){{1,4}}?)?(?:\s+in\s+(?:19|20)\d\d)?"
-                                rf"\s*,?\s*(?:where|in\s+which|when)\b"),
+        abroad_where=re.compile(rf"\b{abroad}(?:\s+(?:had|has|saw|held|staged|witnessed)\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z-]+\s+){{0,2}}?"
+                                rf"(?:march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|uprising|unrest|riots?|strikes?|revolution))?"
+                                rf"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s*(?:where|in\s+which|when)\b"),
         home=re.compile(rf"\b{places_of(lexicon, 'home_places')}\b"),
         verb_qualifiers=phrase_map(lexicon.get("verb_qualifiers", {})),
         # Words a toll's figure may stand before: the people a protest, detention or toll counts,
@@ -1219,8 +1226,8 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
-    own_clause = _own_clause(text, clause, cand, s_start, s_end)
-    if own_clause != clause and tc.places_in(index, day, *own_clause):
+    own_clause, joined = _own_clause(text, clause, cand, s_start, s_end)
+    if own_clause != clause and (joined or tc.places_in(index, day, *own_clause)):
         clause = own_clause
     return {
         "doc_id": tc.ctx.doc_id,
@@ -1246,24 +1253,28 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     }
 
 
-def _own_clause(text: str, clause: tuple[int, int], cand: _Candidate, s_start: int, s_end: int) -> tuple[int, int]:
-    """Return the span of the clause of its own a count stands in, within ``clause`` (between the counts around it).
+def _own_clause(text: str, clause: tuple[int, int], cand: _Candidate, s_start: int, s_end: int) -> tuple[tuple[int, int], bool]:
+    """Return the span of the clause of its own a count stands in, around it in ``clause`` (between the counts around
+    it), and whether a place joined by "and in" bounds it.
 
     A clause break closes it ("rallies were held in Aktobe and Semey; in Aktobe several hundred people came to the
     square", "around 1,000 people rallied in Atyrau, and smaller protests followed in Aktobe"); so does a place joined
-    by "and in" where a count stands on both sides of it ("police had taken 15 to 20 people off the main square, and in
-    Shymkent, in the south, activists said up to 10 were held"; not "rallies in the capital, Nur-Sultan, and in Almaty").
+    by "and in" where a count of people stands on its other side ("police had taken 15 to 20 people off the main square,
+    and in Shymkent, in the south, activists said up to 10 were held"; not "rallies in the capital, Nur-Sultan, and in
+    Almaty", nor "... in Nur-Sultan, and in Almaty on June 9"): the count after it starts its clause at it, though
+    that is before ``clause``.
     """
-    before = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, clause[0], cand.start)), default=clause[0])
+    last_break = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, s_start, cand.start)), default=s_start)
+    before = max(last_break, clause[0])
     after = _OWN_CLAUSE_BREAK.search(text, cand.end, clause[1])
     end = after.start() if after else clause[1]
-    if (joined := _JOINED_PLACE_CLAUSE.search(text, cand.end, end)) and _OWN_COUNT_AHEAD.search(text, joined.end(), s_end):
-        end = joined.start()
-    last_break = max((m.end() for m in _OWN_CLAUSE_BREAK.finditer(text, s_start, cand.start)), default=s_start)
-    if (joined := max(_JOINED_PLACE_CLAUSE.finditer(text, last_break, cand.start), key=lambda j: j.start(), default=None)) \
-            and _OWN_COUNT_AHEAD.search(text, s_start, joined.start()):
-        before = joined.start() + 1
-    return before, end
+    joined = False
+    if (place := _JOINED_PLACE_CLAUSE.search(text, cand.end, end)) and _COUNT_BESIDE.search(text, place.end(), s_end):
+        end, joined = place.start(), True
+    place = max(_JOINED_PLACE_CLAUSE.finditer(text, last_break, cand.start), key=lambda j: j.start(), default=None)
+    if place and _COUNT_BESIDE.search(text, last_break, place.start()):
+        before, joined = place.start() + 1, True
+    return (before, end), joined
 
 
 def _rival_source(cand: _Candidate) -> str | None:
