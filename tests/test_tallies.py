@@ -1448,6 +1448,9 @@ def test_a_day_results_were_released_and_a_day_planned_date_no_count():
      [dict(number=50, location=["Almaty"])]),
     ("Tokayev sent some 3,000 troops to jail-break hotspots.", "2022", []),
     ("The official death toll was revised upward from 18 to 26 people.", "2022", []),
+    ("It was nothing like 5,000 people, police said of Sunday's rally in Almaty.", "2022", []),
+    # (a dateline's year after its day is no figure of a range: "Dec 20, 2011 - Sixteen")
+    ("ALMATY, Dec 20, 2011 - Sixteen people were killed in Zhanaozen.", "2011", [dict(counted="killed", number=16)]),
 ])
 def test_review_mends_of_the_twenty_first_session(text, when, expected):
     assert_rows(tallies(text, when), expected)

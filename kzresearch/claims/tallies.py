@@ -27,7 +27,9 @@ from kzresearch.patterns import caseless, first_char_guard, fold_case
 
 OUTCOMES = ("detained", "injured", "killed", "released", "fined", "sentenced")
 # A year a month or "in", "of", "since" stands before (each look-behind of a fixed width, as re requires).
-_DATED_YEAR = "(?:" + "|".join(f"(?<={w} )" for w in [*MONTHS, *(m.capitalize() for m in MONTHS), "in", "of", "since"]) + r")(?:1[89]|20)\d\d\b"
+# (and after a day: "ALMATY, Dec 20, 2011 - Sixteen people were killed", a dateline's year)
+_DATED_YEAR = "(?:" + "|".join(f"(?<={w} )" for w in [*MONTHS, *(m.capitalize() for m in MONTHS), "in", "of", "since"]) \
+    + r"|(?<=\d, ))(?:1[89]|20)\d\d\b"
 # A verb of one after a figure: "Dana, 27, was held" (an age in apposition, no count).
 _SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", re.IGNORECASE)
 # A capitalised word right before the comma that opens an apposition: a person's name, whose figure is an age.
@@ -148,7 +150,8 @@ _MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatheri
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
 _VERB_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|got)\b")
 # A count denied: "no one was detained", "not one protester", "not a single one of them".
-_NEGATED = re.compile(r"\b(?:no|not)\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
+# ("nothing like 5,000 people": a figure denied)
+_NEGATED = re.compile(r"\b(?:no|not|nothing)\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
 _NEGATED_REACH = 20
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
 _MORE_PEOPLE = re.compile(r"\s+(?:other|others|more|people|of)\b", re.IGNORECASE)
