@@ -1057,3 +1057,9 @@ def test_a_line_citing_an_outlet_is_news_whoever_we_are(ref):
                   f"{promotion}\n\n{thanks}\n\n{BODY}\n", ref)
     assert found[cited][0] == found[according][0] == found[relaying][0] == "body"
     assert found[promotion] == ("boilerplate", "outlet_self_promotion") and found[thanks][0] == "boilerplate"
+
+
+def test_a_platforms_prompt_to_read_in_its_app_is_no_headline(ref):
+    text = "Open in app\nSign up\nSign in\n\nPolice detain dozens at Almaty rally\n\n" + BODY
+    doc = classify_lines(text, ref)
+    assert roles(text, ref)["Open in app"] == ("boilerplate", "app_prompt") and doc.title == "Police detain dozens at Almaty rally"
