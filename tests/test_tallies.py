@@ -1449,6 +1449,9 @@ def test_a_day_results_were_released_and_a_day_planned_date_no_count():
     ("Tokayev sent some 3,000 troops to jail-break hotspots.", "2022", []),
     ("The official death toll was revised upward from 18 to 26 people.", "2022", []),
     ("It was nothing like 5,000 people, police said of Sunday's rally in Almaty.", "2022", []),
+    # (a term a court set is a sentence; a few hours held is a detention)
+    ("In all, 677 were held for up to 15 days and 305 fined.", "2019", [dict(counted="sentenced", number=677), dict(counted="fined", number=305)]),
+    ("About 500 people were held for several hours.", "2019", [dict(counted="detained", number=500)]),
     # (a dateline's year after its day is no figure of a range: "Dec 20, 2011 - Sixteen")
     ("ALMATY, Dec 20, 2011 - Sixteen people were killed in Zhanaozen.", "2011", [dict(counted="killed", number=16)]),
 ])
