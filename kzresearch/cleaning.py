@@ -863,6 +863,11 @@ def _is_date_line(text: str) -> bool:
     date, slash, credit = text.partition(" / ")
     if slash and len(credit.split()) <= _DESK_CREDIT_WORDS and not SENTENCE_END.search(credit) and not any(c.isdigit() for c in credit):
         text = date
+    # (a blog's date and its author after a dot: "22.03.2023 · Gulnara Weiss, Board")
+    date, dot, credit = text.partition(" · ")
+    if dot and len(credit.split()) <= _DESK_CREDIT_WORDS and not SENTENCE_END.search(credit) and not any(c.isdigit() for c in credit) \
+            and any(d.kind in DAY_KINDS for d in find_dates(date)):
+        text = date
     text = _TEMPLATE_LEFTOVER.sub("", without_reading_time(_EPISODE_TAIL.sub("", text)))  # ("... 00:00 - - {{hitsCtrl.values.hits}}")
     text = _AGE_SUFFIX.sub("", text)  # "Published 21 May 2016 (3 years 9 months 17 days ago)"
     dates = [d for d in find_dates(text) if d.kind in DAY_KINDS]

@@ -1063,3 +1063,10 @@ def test_a_platforms_prompt_to_read_in_its_app_is_no_headline(ref):
     text = "Open in app\nSign up\nSign in\n\nPolice detain dozens at Almaty rally\n\n" + BODY
     doc = classify_lines(text, ref)
     assert roles(text, ref)["Open in app"] == ("boilerplate", "app_prompt") and doc.title == "Police detain dozens at Almaty rally"
+
+
+def test_a_blogs_date_and_author_after_a_dot_is_a_date_line(ref):
+    from kzresearch.cleaning import _is_date_line
+
+    assert _is_date_line("22.03.2023 \u00b7 Gulnara Weiss, Board") and _is_date_line("Jan 14, 2022 \u00b7 8 min read")
+    assert not _is_date_line("News \u00b7 Politics") and not _is_date_line("Tokayev wins \u00b7 81% of the vote")
