@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from kzresearch import paths
 from kzresearch.reference import read_yaml
@@ -168,12 +169,19 @@ def _name_resolver(reference: Any = None) -> Callable[[Any], str]:
     return canonical
 
 
+# How alike two spellings of one name must be (rapidfuzz's ratio, 0-100): "Jiguli Dairabayev" and "Zhiguli Dairabayev",
+# "Gani Kassymov" and "Gani Kasymov" are one candidate; "Kalmukhambet Kasymov" and "Gani Kasymov" are two people.
+_SAME_NAME_RATIO = 88
+
+
 def _subject_matcher(reference: Any = None) -> Callable[[Any, Any], bool]:
-    """Return ``same(a, b)``: subjects agree when equal, or when the Reference resolves both to one name."""
+    """Return ``same(a, b)``: subjects agree when equal, when the Reference resolves both to one name, or when
+    they are two transliterations of one name (the Reference does not list every spelling an annotator uses)."""
     canonical = _name_resolver(reference)
 
     def same(a: Any, b: Any) -> bool:
-        return _norm(a) == _norm(b) or canonical(a) == canonical(b)
+        return _norm(a) == _norm(b) or canonical(a) == canonical(b) \
+            or fuzz.ratio(canonical(a), canonical(b)) >= _SAME_NAME_RATIO
 
     return same
 

@@ -242,3 +242,11 @@ def test_a_headlines_figure_the_clean_text_lacks_leaves_the_bodys_row_to_the_bod
     report = evaluate(documents(), pd.DataFrame([TALLY]), pd.DataFrame([SHARE]), load_gold(path))
     assert [e["phrase"] for e in report["errors"] if e["error"] == "missed"] == ["Over 30 demonstrators arrested"]
     assert report["tallies"]["tp"] == 1
+
+
+def test_a_candidate_in_another_transliteration_is_the_same_subject_and_another_person_is_not():
+    from kzresearch.evaluate import _subject_matcher
+
+    same = _subject_matcher()
+    assert same("Jiguli Dairabayev", "Zhiguli Dairabayev") and same("Gani Kassymov", "Gani Kasymov")
+    assert not same("Kalmukhambet Kasymov", "Gani Kasymov") and not same("AIST bloc", "Nur Otan") and not same("Ak Zhol", "Auyl")
