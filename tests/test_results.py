@@ -1772,6 +1772,9 @@ def test_informal_figures_restated_exactly_and_a_party_with_a_bracketed_aside(re
     ("About 400 people joined the rally in Almaty, and 60 percent of them backed Kosanov in the election.",
      "2019-06-09-presidential", []),
     ("Some 40 percent of the 500 voters who took part in the survey said they backed Nur Otan.", "2021-01-10-parliamentary", []),
+    # (a percent word joined by hyphens: "the 7-per-cent hurdle", "the seven-per-cent threshold")
+    ("Ak Zhol cleared the 7-per-cent hurdle, and Nur Otan won 80.99-per-cent of the vote.", "2012-01-15-parliamentary",
+     [("threshold", 7), ("Nur Otan", 80.99)]),
 ])
 def test_review_mends_of_the_twenty_first_session(ref, text, election, expected):
     rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(election[:10]) + dt.timedelta(days=2)), ref)

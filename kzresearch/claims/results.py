@@ -290,10 +290,10 @@ class _Frames:
 
 
 def _keyword_pattern(keywords: list[str]) -> re.Pattern | None:
-    # A space in a keyword also matches no space ("per cent", "percent"). Without keywords (a
-    # reference folder older than sentence_keywords) there is no filter: every sentence is tried.
+    # A space in a keyword also matches no space or a hyphen ("per cent", "percent", "7-per-cent"). Without keywords
+    # (a reference folder older than sentence_keywords) there is no filter: every sentence is tried.
     keywords = [k for k in keywords if k]
-    return re.compile(alternation(keywords).replace(r"\s+", r"\s*")) if keywords else None
+    return re.compile(alternation(keywords).replace(r"\s+", r"[\s-]*")) if keywords else None
 
 
 _HAVING_ADVERB = r"(?:\w+ly\s+|first\s+|already\s+)?"  # "having first won", "having easily secured"
@@ -443,7 +443,7 @@ def frames(lexicon: dict) -> _Frames:
         # No leading \b: a pattern that starts with plain literals lets the engine skip ahead.
         prefilter=_keyword_pattern(r.get("sentence_keywords", [])),
         has_number=re.compile(rf"[0-9]|\b{alternation([w for kind in ('units', 'tens', 'scales', 'groups') for w in numbers[kind]])}\b"),
-        percent_sign=re.compile(r"%|percent|per\s+cent|pct|(?<=\d)\s?pc\b"),
+        percent_sign=re.compile(r"%|percent|per[\s-]+cent|pct|(?<=\d)\s?pc\b"),
         qualifiers=qualifiers,
         yes_subject=r["yes_subject"],
         no_subject=r["no_subject"],
