@@ -43,6 +43,12 @@ _FACT_BOX = re.compile(r"<dl\b[^>]*>(?P<body>(?:(?!<dl\b).)*?)</dl\s*>", re.IGNO
 # (a term or a value runs to its closing tag or the next term; HTML lets both go unclosed)
 _TERM_VALUE = re.compile(r"<dt\b[^>]*>(?P<term>(?:(?!</?d[ldt]\b).){0,300}?)(?:</dt\s*>)?\s*<dd\b[^>]*>"
                          r"(?P<value>(?:(?!</?d[ldt]\b).){0,300}?)(?:</dd\s*>|(?=<dt\b|</dl\b|$))", re.IGNORECASE | re.DOTALL)
+# A list of figures ("<li>Nur Otan: 80.99% – 83 seats</li>"), which extractors drop as a page's furniture, and its items;
+# a list of links or of long items is a menu or a list of stories.
+_FIGURE_LIST = re.compile(r"<(?P<tag>ul|ol)\b[^>]*>(?P<body>(?:(?!<(?:ul|ol)\b).)*?)</(?P=tag)\s*>", re.IGNORECASE | re.DOTALL)
+_ITEM = re.compile(r"<li\b[^>]*>(?P<text>(?:(?!</?li\b).)*)", re.IGNORECASE | re.DOTALL)
+_LINK = re.compile(r"<a\b", re.IGNORECASE)
+_LIST_ITEM_WORDS = 12
 # The words of the markup before a box that make it a readers' poll, and those of a title that says what it is of.
 _POLL_BEFORE = re.compile(r"\b(?:poll|polls|survey|quiz|vote now|readers?)\b", re.IGNORECASE)
 _POLL_REACH = 400
@@ -123,7 +129,8 @@ def with_html_tables(text: str, html: str) -> str:
         The text with lines of each results table's rows and each fact box's pairs.
     """
     boxes = [(table, _results_table_lines(table.group("body"))) for table in _TABLE.finditer(html)]
-    boxes += [(box, _fact_box_lines(box.group("body"), text)) for box in _FACT_BOX.finditer(html)
+    boxes += [(box, lines(box.group("body"), text)) for pattern, lines in ((_FACT_BOX, _fact_box_lines), (_FIGURE_LIST, _figure_list_lines))
+              for box in pattern.finditer(html)
               if not _POLL_BEFORE.search(visible_text(html[max(0, box.start() - _POLL_REACH): box.start()]))]
     for table, lines in sorted(boxes, key=lambda box: box[0].start(), reverse=True):
         if not lines:
@@ -186,6 +193,23 @@ def _fact_box_lines(body: str, text: str) -> list[str]:
     if any(re.search(r"[\W_]+".join(map(re.escape, (term + " " + value).split())), text) for term, value in figures):
         return []
     return [f"{term.rstrip(':').strip()}: {value}" for term, value in figures]
+
+
+def _figure_list_lines(body: str, text: str) -> list[str]:
+    """The items of a list of result or casualty figures ("Nur Otan: 80.99% – 83 seats", "Detained: about 10,000"),
+    unless the text already holds them: two items or more, short, none a link, most with a figure and one with a
+    share or a label of results or casualties (:func:`_box_label_words`)."""
+    if _LINK.search(body):
+        return []
+    items = [_SPACES.sub(" ", visible_text(m.group("text"))).strip() for m in _ITEM.finditer(body)]
+    items = [item for item in items if item]
+    if len(items) < 2 or any(len(item.split()) > _LIST_ITEM_WORDS for item in items) \
+            or sum(bool(_DIGIT.search(item)) for item in items) * 2 < len(items) \
+            or not any("%" in item or set(_HEADER_WORD.findall(item.lower())) & _box_label_words() for item in items):
+        return []
+    if any(re.search(r"[\W_]+".join(map(re.escape, item.split())), text) for item in items):
+        return []  # (a list the extractor kept)
+    return items
 
 
 def with_text_tables(text: str) -> str:

@@ -1772,6 +1772,9 @@ def test_informal_figures_restated_exactly_and_a_party_with_a_bracketed_aside(re
     ("About 400 people joined the rally in Almaty, and 60 percent of them backed Kosanov in the election.",
      "2019-06-09-presidential", []),
     ("Some 40 percent of the 500 voters who took part in the survey said they backed Nur Otan.", "2021-01-10-parliamentary", []),
+    # (a table's side labels right before their figures)
+    ("How the votes compare: 2024 nuclear referendum: yes 71.12%, no 26.15%, turnout 63.66%.", "2024-10-06-referendum",
+     [("Yes", 71.12), ("No", 26.15), ("turnout", 63.66)]),
     # (a percent word joined by hyphens: "the 7-per-cent hurdle", "the seven-per-cent threshold")
     ("Ak Zhol cleared the 7-per-cent hurdle, and Nur Otan won 80.99-per-cent of the vote.", "2012-01-15-parliamentary",
      [("threshold", 7), ("Nur Otan", 80.99)]),

@@ -200,3 +200,16 @@ def test_a_readers_poll_a_pages_metadata_and_a_share_bar_are_no_fact_boxes():
     assert with_html_tables(text, "<p>Protests began in Zhanaozen on January 2.</p><dl><dt>Deaths<dd>238<dt>Injured<dd>4,578</dl>") \
         == "\n".join([text, "Deaths: 238", "Injured: 4,578"])
     assert with_html_tables(text, "<dl>" + "<dt>x" * 4000 + "</dl>") == text
+
+
+def test_a_list_of_figures_the_extractor_dropped_is_set_in_after_its_paragraph():
+    html = ("<html><body><article><h1>Timeline</h1><p>January 17 \u2013 The commission publishes the final results:</p>"
+            "<ul><li>Nur Otan: 80.99% \u2013 83 seats</li><li>Ak Zhol: 7.47% \u2013 8 seats</li></ul>"
+            "<p>The Social Democrats said they would not recognise the result.</p></article></body></html>")
+    text = "Timeline\nJanuary 17 \u2013 The commission publishes the final results:\nThe Social Democrats said they would not recognise the result."
+    assert with_html_tables(text, html).split("\n")[2:4] == ["Nur Otan: 80.99% \u2013 83 seats", "Ak Zhol: 7.47% \u2013 8 seats"]
+    # (a list of links, of long items, or one without a figure of results is a menu or a list of stories)
+    for items in ('<li><a href="/a">Nur Otan: 80.99%</a></li><li><a href="/b">Ak Zhol: 7.47%</a></li>',
+                  "<li>Opinion</li><li>Sport 2</li><li>Weather</li>",
+                  "<li>Tokayev meets Putin in Moscow 2023</li><li>Oil output rises 3 times</li>"):
+        assert with_html_tables(text, html.replace(html[html.index("<ul>") + 4: html.index("</ul>")], items)) == text
