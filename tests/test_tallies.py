@@ -966,6 +966,10 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("A critic of the interior minister said 100 people were detained.", [dict(counted="detained", number=100, attributed_to=None)]),
     # a fact box's label says what its figure counts; other labels count nothing; two numbers side by side are none
     ("Deaths: 238 (official figure)", [dict(counted="killed", number=238, attributed_to=None)]),
+    # (words may describe the label, whose last label noun counts; a part of the figure may follow it)
+    ("- Protesters detained: 50", [dict(counted="detained", number=50)]),
+    ("- Killed: 164, including three children (health ministry, January 9)", [dict(counted="killed", number=164)]),
+    ("- Injured security personnel: more than 1,300", [dict(counted="injured", number=1300, qualifier="more_than")]),
     ("Demonstrations held: 25", []),
     ("Protest permits: 12", []),
     ("Some fifty sixty people gathered in the square.", []),

@@ -475,8 +475,12 @@ def grammar(lexicon: dict) -> _Grammar:
         figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>(?-i:[a-z]))",
                                 re.IGNORECASE),
         # ... and an encyclopaedia's fact box, the label first: "Deaths: 238 (official figure)", "Detained: about 9,900"
-        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
-                                rf"\s*:\s+(?P<q>(?:{qual}\s+)?{stated})(?=\s*(?:\([^()\n]{{0,60}}\))?\s*(?:$|\n))", re.IGNORECASE),
+        # (a word or two may describe the label, whose last label noun says what is counted: "Security forces killed: 16",
+        # "Protesters detained: 50", "Injured security personnel: more than 1,300"; a part of the figure may follow it:
+        # "Killed: 164, including three children")
+        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?:[\w'-]+\s+){{0,2}}(?P<noun>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
+                                rf"(?:\s+[\w'-]+){{0,2}}?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
+                                rf"(?=(?:,\s+(?:including|among\s+them|of\s+whom)\b[^\n:]{{0,60}}?)?\s*(?:\([^()\n]{{0,60}}\))?\s*(?:$|\n))", re.IGNORECASE),
         label_category={normalise(n): cat for cat, ns in (lexicon.get("label_nouns") or {}).items() for n in ns},
     )
     return g
@@ -762,7 +766,7 @@ def _labelled_figures(tc: TextContext, g: _Grammar, rows: list[dict], by_sentenc
             continue
         if labelled:
             # "Deaths: 238 (official figure)": the label says what it counts, no source in its brackets
-            cand = _Candidate(m.start("q"), s_end, "label", m, counted=g.label_category[normalise(m.group("label"))])
+            cand = _Candidate(m.start("q"), s_end, "label", m, counted=g.label_category[normalise(m.group("noun"))])
             if (row := _row(tc, g, cand, index, convention, conventions, (m.start("q"), s_end))) is not None:
                 added.append(row)
             continue
