@@ -169,9 +169,11 @@ def _name_resolver(reference: Any = None) -> Callable[[Any], str]:
     return canonical
 
 
-# How alike two spellings of one name must be (rapidfuzz's ratio, 0-100): "Jiguli Dairabayev" and "Zhiguli Dairabayev",
-# "Gani Kassymov" and "Gani Kasymov" are one candidate; "Kalmukhambet Kasymov" and "Gani Kasymov" are two people.
+# How alike two spellings of one name must be, whole and word by word (rapidfuzz's ratio, 0-100): "Jiguli Dairabayev"
+# and "Zhiguli Dairabayev", "Gani Kassymov" and "Gani Kasymov" are one candidate; "Kalmukhambet Kasymov" and "Gani
+# Kasymov" two people, "... Party Auyl" and "... Party Azat" two parties.
 _SAME_NAME_RATIO = 88
+_SAME_WORD_RATIO = 75
 
 
 def _subject_matcher(reference: Any = None) -> Callable[[Any, Any], bool]:
@@ -180,8 +182,12 @@ def _subject_matcher(reference: Any = None) -> Callable[[Any, Any], bool]:
     canonical = _name_resolver(reference)
 
     def same(a: Any, b: Any) -> bool:
-        return _norm(a) == _norm(b) or canonical(a) == canonical(b) \
-            or fuzz.ratio(canonical(a), canonical(b)) >= _SAME_NAME_RATIO
+        if _norm(a) == _norm(b) or canonical(a) == canonical(b):
+            return True
+        # (word by word, as many words: not "... Party Auyl" and "... Party Azat", nor "East" and "West Kazakhstan Region")
+        words_a, words_b = canonical(a).split(), canonical(b).split()
+        return len(words_a) == len(words_b) and fuzz.ratio(canonical(a), canonical(b)) >= _SAME_NAME_RATIO \
+            and all(fuzz.ratio(x, y) >= _SAME_WORD_RATIO for x, y in zip(words_a, words_b))
 
     return same
 

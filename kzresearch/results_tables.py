@@ -49,6 +49,13 @@ _FIGURE_LIST = re.compile(r"<(?P<tag>ul|ol)\b[^>]*>(?P<body>(?:(?!<(?:ul|ol)\b).
 _ITEM = re.compile(r"<li\b[^>]*>(?P<text>(?:(?!</?li\b).)*)", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<a\b", re.IGNORECASE)
 _LIST_ITEM_WORDS = 12
+# A page's widget around a list: an aside, a menu or a footer, or a block its class or id names as related stories,
+# a sidebar or the most read ("<aside class=...>", "<div class="related-links">").
+_WIDGET_OPEN = re.compile(r"<(?P<tag>aside|nav|footer)\b|<\w+\b[^>]*\b(?:class|id)=[\"'][^\"']*(?:related|sidebar|widget|most-?read|popular|trending)",
+                          re.IGNORECASE)
+_PARAGRAPH_OPEN = re.compile(r"<p\b", re.IGNORECASE)
+_WIDGET_REACH = 1500
+_LABELLED_ITEMS = 2  # items with a share or a label of results or casualties, at least
 # The words of the markup before a box that make it a readers' poll, and those of a title that says what it is of.
 _POLL_BEFORE = re.compile(r"\b(?:poll|polls|survey|quiz|vote now|readers?)\b", re.IGNORECASE)
 _POLL_REACH = 400
@@ -131,7 +138,8 @@ def with_html_tables(text: str, html: str) -> str:
     boxes = [(table, _results_table_lines(table.group("body"))) for table in _TABLE.finditer(html)]
     boxes += [(box, lines(box.group("body"), text)) for pattern, lines in ((_FACT_BOX, _fact_box_lines), (_FIGURE_LIST, _figure_list_lines))
               for box in pattern.finditer(html)
-              if not _POLL_BEFORE.search(visible_text(html[max(0, box.start() - _POLL_REACH): box.start()]))]
+              if not _POLL_BEFORE.search(visible_text(html[max(0, box.start() - _POLL_REACH): box.start()]))
+              and not (pattern is _FIGURE_LIST and _in_widget(html, box.start()))]
     for table, lines in sorted(boxes, key=lambda box: box[0].start(), reverse=True):
         if not lines:
             continue
@@ -195,9 +203,22 @@ def _fact_box_lines(body: str, text: str) -> list[str]:
     return [f"{term.rstrip(':').strip()}: {value}" for term, value in figures]
 
 
+def _in_widget(html: str, start: int) -> bool:
+    """Whether the markup at ``start`` stands in a page's widget: an aside, a menu or a footer not closed before it,
+    or a block of related stories, a sidebar or a list of the most read with no paragraph of text between."""
+    before = html[max(0, start - _WIDGET_REACH): start]
+    opened = [m for m in _WIDGET_OPEN.finditer(before)]
+    if not opened:
+        return False
+    last = opened[-1]
+    if last.group("tag"):
+        return f"</{last.group('tag').lower()}" not in before[last.end():].lower()
+    return _PARAGRAPH_OPEN.search(before, last.end()) is None
+
+
 def _figure_list_lines(body: str, text: str) -> list[str]:
     """The items of a list of result or casualty figures ("Nur Otan: 80.99% – 83 seats", "Detained: about 10,000"),
-    unless the text already holds them: two items or more, short, none a link, most with a figure and one with a
+    unless the text already holds them: two items or more, short, none a link, most with a figure and two with a
     share or a label of results or casualties (:func:`_box_label_words`)."""
     if _LINK.search(body):
         return []
@@ -205,7 +226,7 @@ def _figure_list_lines(body: str, text: str) -> list[str]:
     items = [item for item in items if item]
     if len(items) < 2 or any(len(item.split()) > _LIST_ITEM_WORDS for item in items) \
             or sum(bool(_DIGIT.search(item)) for item in items) * 2 < len(items) \
-            or not any("%" in item or set(_HEADER_WORD.findall(item.lower())) & _box_label_words() for item in items):
+            or sum("%" in item or bool(set(_HEADER_WORD.findall(item.lower())) & _box_label_words()) for item in items) < _LABELLED_ITEMS:
         return []
     if any(re.search(r"[\W_]+".join(map(re.escape, item.split())), text) for item in items):
         return []  # (a list the extractor kept)

@@ -250,3 +250,5 @@ def test_a_candidate_in_another_transliteration_is_the_same_subject_and_another_
     same = _subject_matcher()
     assert same("Jiguli Dairabayev", "Zhiguli Dairabayev") and same("Gani Kassymov", "Gani Kasymov")
     assert not same("Kalmukhambet Kasymov", "Gani Kasymov") and not same("AIST bloc", "Nur Otan") and not same("Ak Zhol", "Auyl")
+    assert not same("Kazakhstan Social Democratic Party Auyl", "Kazakhstan Social Democratic Party Azat")
+    assert not same("Party of Patriots of Kazakhstan", "Party of Patriots of Kazakhstan Ak Zhol") and not same("Adal", "Amal")

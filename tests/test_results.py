@@ -1778,6 +1778,8 @@ def test_informal_figures_restated_exactly_and_a_party_with_a_bracketed_aside(re
     # (a percent word joined by hyphens: "the 7-per-cent hurdle", "the seven-per-cent threshold")
     ("Ak Zhol cleared the 7-per-cent hurdle, and Nur Otan won 80.99-per-cent of the vote.", "2012-01-15-parliamentary",
      [("threshold", 7), ("Nur Otan", 80.99)]),
+    # (a difference is no share)
+    ("The Nur Otan party won 7-per-cent more than in 2007.", "2012-01-15-parliamentary", []),
 ])
 def test_review_mends_of_the_twenty_first_session(ref, text, election, expected):
     rows = extract_results(text, DocContext("doc", election, dt.date.fromisoformat(election[:10]) + dt.timedelta(days=2)), ref)

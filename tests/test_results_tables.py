@@ -213,3 +213,9 @@ def test_a_list_of_figures_the_extractor_dropped_is_set_in_after_its_paragraph()
                   "<li>Opinion</li><li>Sport 2</li><li>Weather</li>",
                   "<li>Tokayev meets Putin in Moscow 2023</li><li>Oil output rises 3 times</li>"):
         assert with_html_tables(text, html.replace(html[html.index("<ul>") + 4: html.index("</ul>")], items)) == text
+    # (nor a widget's list: a sidebar's other statistics, another country's vote in an aside)
+    for widget in ('<aside class="sidebar related-stories"><h3>Coronavirus</h3><ul><li>Cases: 120,345</li><li>Deaths: 1,650</li>'
+                   '<li>Recovered: 98,000</li></ul></aside>',
+                   "<aside><h3>Referendum in Russia, 2020</h3><ul><li>Yes: 77.92%</li><li>No: 21.27%</li></ul></aside>"):
+        page = html.replace(html[html.index("<ul>"): html.index("</ul>") + 5], "").replace("</article>", widget + "</article>")
+        assert with_html_tables(text, page) == text

@@ -970,6 +970,9 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("- Protesters detained: 50", [dict(counted="detained", number=50)]),
     ("- Killed: 164, including three children (health ministry, January 9)", [dict(counted="killed", number=164)]),
     ("- Injured security personnel: more than 1,300", [dict(counted="injured", number=1300, qualifier="more_than")]),
+    # (not a unit, a rate, another subject or a place abroad beside the label noun)
+    ("- Days detained: 15", []), ("- Arrests per day: 300", []), ("- Deaths from Covid-19: 1,650", []),
+    ("- Detained in Minsk: 7,000", []), ("- Released detainees: 30", []),
     ("Demonstrations held: 25", []),
     ("Protest permits: 12", []),
     ("Some fifty sixty people gathered in the square.", []),
@@ -1456,6 +1459,12 @@ def test_a_day_results_were_released_and_a_day_planned_date_no_count():
     # (a term a court set is a sentence; a few hours held is a detention)
     ("In all, 677 were held for up to 15 days and 305 fined.", "2019", [dict(counted="sentenced", number=677), dict(counted="fined", number=305)]),
     ("About 500 people were held for several hours.", "2019", [dict(counted="detained", number=500)]),
+    # (nor custody awaiting trial or a stay at a police station)
+    ("Ten journalists were held for two days at a police station before being released without charge.", "2019",
+     [dict(counted="detained", number=10)]),
+    ("Three activists have been held for 15 days in pre-trial detention pending investigation.", "2019",
+     [dict(counted="detained", number=3)]),
+    ("Nothing less than 5,000 protesters marched in Almaty.", "2019", [dict(counted="protesters", number=5000)]),
     # (a dateline's year after its day is no figure of a range: "Dec 20, 2011 - Sixteen")
     ("ALMATY, Dec 20, 2011 - Sixteen people were killed in Zhanaozen.", "2011", [dict(counted="killed", number=16)]),
 ])

@@ -121,6 +121,7 @@ _COMPARED_WITH = re.compile(r"\b(?:below|above|under|over|lower\s+than|higher\s+
 _COMPARED_REACH = 120
 _IN_RIGHT_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?{_PLACE_ADJECTIVE}{_PLACE_WORD}[A-Z]")
 # A share of several together: "polled less than one percent between them", "3 percent combined".
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower)\b(?!\s+(?:of\s+)?(?:the\s+)?votes?\b)", re.IGNORECASE)
 _JOINT = re.compile(r"\s*(?:of\s+the\s+vote\s+)?(?:between\s+them|combined)\b", re.IGNORECASE)
 # "it took", "he won", "the party took": who the figure's subject points back to.
 # ("he was re-elected with", "he was elected unopposed with": up to four words after a pronoun; two
@@ -1264,6 +1265,8 @@ def _vote_share(tc: TextContext, f: _Frames, index: int, m: re.Match, lo: int, h
         return None  # "sits on about three percent of the world's oil reserves": a part of something else
     if _JOINT.match(after):
         return None  # "X and Y polled less than one percent between them": no one's share
+    if _DIFFERENCE_AFTER.match(after):
+        return None  # "won 7 per cent more than in 2016": a difference, no share
     if verb:
         start = m.start() - len(before) + verb.start()
     if vote:

@@ -71,6 +71,12 @@ _AFTER_QUOTATION = re.compile(r"[\"\u201d\u2019']\s*,?\s*$")
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|my|your|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
+# The people a fact box's label may name beside its noun ("Security forces killed", "Injured security personnel").
+_LABEL_PEOPLE = (r"(?:security\s+(?:forces|personnel|officers)|police(?:\s+officers)?|officers|protesters|demonstrators|journalists"
+                 r"|activists|civilians|people|persons|servicemen|soldiers|troops)")
+# "nothing like 5,000 people": a figure denied (not "nothing less than 5,000": more)
+_NOTHING_LIKE = re.compile(r"\bnothing\s+$", re.IGNORECASE)
+_LIKE_AT = re.compile(r"(?:like|near|close\s+to)\b", re.IGNORECASE)
 # A figure right before a word (the word is that figure's count's: "16 dead"; not a year: "in 2006 killed").
 _FIGURE_BEFORE = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\s)(?:{NUMBER_PATTERN})\s+$", re.IGNORECASE)
 _FIGURE_REACH = 20
@@ -150,8 +156,7 @@ _MANY_CROWDS = re.compile(r"\b(?:rallies|protests|demonstrations|marches|gatheri
 # A verb right after a count phrase: the phrase is its clause's subject ("one activist was detained").
 _VERB_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|got)\b")
 # A count denied: "no one was detained", "not one protester", "not a single one of them".
-# ("nothing like 5,000 people": a figure denied)
-_NEGATED = re.compile(r"\b(?:no|not|nothing)\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|not)\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
 _NEGATED_REACH = 20
 # After a number that follows an age, words that make it a count again ("aged 16 and 12 other activists").
 _MORE_PEOPLE = re.compile(r"\s+(?:other|others|more|people|of)\b", re.IGNORECASE)
@@ -475,11 +480,11 @@ def grammar(lexicon: dict) -> _Grammar:
         figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>(?-i:[a-z]))",
                                 re.IGNORECASE),
         # ... and an encyclopaedia's fact box, the label first: "Deaths: 238 (official figure)", "Detained: about 9,900"
-        # (a word or two may describe the label, whose last label noun says what is counted: "Security forces killed: 16",
-        # "Protesters detained: 50", "Injured security personnel: more than 1,300"; a part of the figure may follow it:
-        # "Killed: 164, including three children")
-        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?:[\w'-]+\s+){{0,2}}(?P<noun>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
-                                rf"(?:\s+[\w'-]+){{0,2}}?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
+        # (the people a label counts may stand beside its noun: "Security forces killed: 16", "Protesters detained: 50",
+        # "Injured security personnel: more than 1,300"; not a unit or a rate: "Days detained: 15", "Arrests per day";
+        # a part of the figure may follow it: "Killed: 164, including three children")
+        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?:{_LABEL_PEOPLE}\s+)?(?P<noun>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
+                                rf"(?:\s+{_LABEL_PEOPLE})?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
                                 rf"(?=(?:,\s+(?:including|among\s+them|of\s+whom)\b[^\n:]{{0,60}}?)?\s*(?:\([^()\n]{{0,60}}\))?\s*(?:$|\n))", re.IGNORECASE),
         label_category={normalise(n): cat for cat, ns in (lexicon.get("label_nouns") or {}).items() for n in ns},
     )
@@ -983,7 +988,8 @@ def _is_count(text: str, m: re.Match, shape: str, g: _Grammar) -> bool:
         if text[m.end("num"): m.end("num") + 1] == "-" and not groups.get("qual_after") or PERCENT_SIGN.match(text, m.end("num")) \
                 or _CLOCK.match(text, m.end("num")) or MORE_DIGITS.match(text, m.end("num")):
             return False  # a share, a time, or the head of a longer number ("50" of "50,000 tenge")
-        if _NEGATED.search(text, max(0, m.start() - _NEGATED_REACH), m.start()):
+        if _NEGATED.search(text, max(0, m.start() - _NEGATED_REACH), m.start()) \
+                or (_NOTHING_LIKE.search(text, max(0, m.start() - _NEGATED_REACH), m.start()) and _LIKE_AT.match(text, m.start())):
             return False  # "no one was detained", "not one protester", "not a single one of them": none
         if g.ages.search(text, max(0, m.start() - 25), m.start()) and not _MORE_PEOPLE.match(text, m.end("num")):
             return False  # "men aged 25-30", "aged between 14 and 17" (not "aged 16 and 12 other activists")
