@@ -201,7 +201,6 @@ _CITING = re.compile(r"(?:citing|quoting|quoted(?!\s+by))\b", re.IGNORECASE)
 # The publisher's own voice heading a speaker phrase: "we", "our monitors", "one of our monitors"
 # (not "the organisers who spoke to us"; its own figures: the lexicon's ``own_figures``).
 _OWN_VOICE = re.compile(r"\s*(?:(?:one|some|many|several|most|all|each|two|three|four|five)\s+of\s+)?(?:we|our)\b", re.IGNORECASE)
-# "At the same briefing he said": the speaker is a pronoun.
 # A place describing the person a source is: "Almaty human rights campaigner Bakhytzhan Toregozhina" (lower-case words
 # ending in a person's description, then a name of two capitalised words; not an office of the place: "Almaty police chief").
 _DESCRIBED_PERSON = re.compile(r"[\w-]+(?:\s+[a-z][\w-]*){0,3}\s+(?:campaigner|activist|journalist|lawyer|blogger|resident|defender"
@@ -218,10 +217,6 @@ _SURNAME = re.compile(r"[A-Z][a-z'-]+")
 _ANOTHER_TIME_DAYS = 25
 # The words quoted after the one quoted ("quoted witnesses as saying ...", "quoted X on Friday saying ...").
 _SAYING = re.compile(r"\s+(?:on\s+\w+\s+)?(?:as\s+)?saying\b")
-# A noun of what was counted, or the figure itself, ending the words between a figure and its agent: "the 164 deaths
-# (previously) reported by", "about 5800 reported by".
-_COUNTED_NOUN_END = re.compile(r"(?:\b(?:deaths|dead|killed|arrests|detentions|detainees|injuries|injured|casualties|victims|cases|figures?|toll|count"
-                               r"|tally|numbers?)|\d)(?:\s+[a-z]+ly)?\W*$", re.IGNORECASE)
 # Capitalised words before a surname that are no given name ("On Sunday Suindikov was detained").
 _NOT_GIVEN_NAMES = frozenset({"on", "in", "at", "but", "and", "meanwhile", "later", "then", "when", "after", "before", "since",
                               "as", "the", "mr", "mrs", "ms", "dr"})
@@ -234,6 +229,7 @@ _AFTERMATH = re.compile(r"\b(?:in|during|over)\s+the\s+(?:days|weeks)\s+(?:that\
                         r"|\bin\s+the\s+aftermath\b(?!\s+of)", re.IGNORECASE)
 # A person as a preposition's object: "According to him, ...".
 _PERSON_OBJECT = re.compile(r"\s*(?:him|her)\s*", re.IGNORECASE)
+# "At the same briefing he said": the speaker is a pronoun.
 _PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she)\s*$", re.IGNORECASE)
 # A body's pronoun ending a speaker phrase ("In a statement on its website it said"): it points back.
 _IT_END = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
@@ -369,6 +365,7 @@ class _Patterns:
     own_figures: re.Pattern
     by_count: re.Pattern
     agent_after: re.Pattern
+    counted_end: re.Pattern
     owned_count: re.Pattern
     month_context: re.Pattern
     intent: re.Pattern
@@ -419,9 +416,10 @@ def context_patterns(lexicon: dict) -> _Patterns:
         # "the ministry said on Thursday"; "gave the tally to reporters in the capital, Nur-Sultan,
         # on Tuesday" (a setting, then at most its place before the day: "told reporters 300 were
         # detained on Sunday" dates the detentions).
-        # (and figures published: "according to preliminary results released Monday")
+        # (and figures published: "according to preliminary results released Monday"; not a figure "given on election
+        # night", which dates the count it gave)
         speech_date=caseless(rf"(?:\b{verbs}(?:\s+\w+){{0,2}}?|\b{settings}\b{_SETTING_PLACE}"
-                             rf"|\b(?:results?|figures?|data|count|tally|toll|numbers?)\s+(?:(?:were|was)\s+)?(?:released|published|announced|issued|posted))"
+                             rf"|\b(?:{alternation(attr.get('figure_nouns') or ['(?!)'])})\s+(?:(?:were|was)\s+)?(?:released|published|announced|issued|posted))"
                              rf"\s+(?:late\s+|early\s+)?(?:on\s+)?$"),
         anaphoric=re.compile(rf"^\s*{alternation(attr['anaphoric_sources'])}\s*$", re.IGNORECASE),
         # "the same office": a source named as the one before, which may stand a paragraph back
@@ -456,6 +454,10 @@ def context_patterns(lexicon: dict) -> _Patterns:
         agent_after=re.compile(rf"\b(?:{alternation(attr.get('agent_participles') or ['(?!)'])})\s+by\s+"
                                rf"(?P<who>(?:(?!\s+(?:a|an|on|in|at|last|earlier|later|this|that|since|after|before|during)\b)[^,.;:\"()])+)",
                                re.IGNORECASE),
+        # A noun of what was counted (a fact box's label nouns, the figure nouns) or the figure itself ending the words
+        # between a figure and its agent: "the 164 deaths (previously) reported by", "about 5800 reported by".
+        counted_end=re.compile(rf"(?:\b{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] + list(attr.get('figure_nouns') or []))}"
+                               rf"|\d)(?:\s+[a-z]+ly)?\W*$", re.IGNORECASE),
         owned_count=re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:the\s+)?(?P<who>[^,.;:\"()]{{1,60}}?)(?:'s?|\u2019s?)\s+(?:own\s+)?"
                                rf"(?:(?:running|latest|official|final|new|preliminary|daily|updated)\s+){{0,2}}"
                                rf"{alternation(attr.get('count_nouns') or ['count'])}\b", re.IGNORECASE),
@@ -1240,7 +1242,7 @@ class TextContext:
             # (after a noun of what was counted, not of people described: "12 people recorded by surveillance cameras")
             between = self.text[pos: start + m.start()]
             if 0 <= start + m.start() - pos <= _BY_COUNT_REACH and not CLAUSE_MARK.search(between) and not _FINITE_VERB.search(between) \
-                    and _COUNTED_NOUN_END.search(between) and (
+                    and pats.counted_end.search(between) and (
                     who := self._speaker(m.group("who"), start + m.start("who"), index) or _plain(m.group("who"))):
                 candidates.append((0, start + m.start() - pos, who, False))
         for m in pats.speech_after.finditer(sentence):
