@@ -972,7 +972,9 @@ def test_the_publisher_voice_is_not_read_inside_a_quotation():
     ("- Injured security personnel: more than 1,300", [dict(counted="injured", number=1300, qualifier="more_than")]),
     # (not a unit, a rate, another subject or a place abroad beside the label noun)
     ("- Days detained: 15", []), ("- Arrests per day: 300", []), ("- Deaths from Covid-19: 1,650", []),
-    ("- Detained in Minsk: 7,000", []), ("- Released detainees: 30", []),
+    ("- Detained in Minsk: 7,000", []),
+    # (the people after the noun are what it counts: released detainees)
+    ("- Released detainees: 30", [dict(counted="released", number=30)]),
     ("Demonstrations held: 25", []),
     ("Protest permits: 12", []),
     ("Some fifty sixty people gathered in the square.", []),

@@ -71,9 +71,6 @@ _AFTER_QUOTATION = re.compile(r"[\"\u201d\u2019']\s*,?\s*$")
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _DET = r"(?:the|our|their|his|her|its|my|your|those|these|them|whom)"
 _AUX = r"(?:were|was|(?:have|had|has)(?:\s+(?:(?:since|now|already|also|subsequently)\s+)?been)?|are|is|being|remain(?:ed)?|reportedly|also|later|then|all)"
-# The people a fact box's label may name beside its noun ("Security forces killed", "Injured security personnel").
-_LABEL_PEOPLE = (r"(?:security\s+(?:forces|personnel|officers)|police(?:\s+officers)?|officers|protesters|demonstrators|journalists"
-                 r"|activists|civilians|people|persons|servicemen|soldiers|troops)")
 # "nothing like 5,000 people": a figure denied (not "nothing less than 5,000": more)
 _NOTHING_LIKE = re.compile(r"\bnothing\s+$", re.IGNORECASE)
 _LIKE_AT = re.compile(r"(?:like|near|close\s+to)\b", re.IGNORECASE)
@@ -139,10 +136,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+")
 # A break between clauses of their own (not a place joined to the one before: "at rallies in the
 # capital, Nur-Sultan, and in Almaty", "in Atyrau, Aktobe, and Semey").
 _JOINED_PLACE_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:in|at)\s+(?=[A-Z])")
-# A count of people on the other side of such a place ("up to 10 were held", '"from 15 to 20" people'; not a day or a
-# population: "on June 9", "where 2 million people live").
-_COUNT_BESIDE = re.compile(rf"\b(?:{NUMBER_PATTERN})[\"\u201d]?\s+(?:(?:people|persons|protesters|demonstrators|activists|others|more)\b(?!\s+live)"
-                           rf"|(?:were|was|had)\b)", re.IGNORECASE)
 _OWN_CLAUSE_BREAK = re.compile(r";|,\s+(?i:and|but|while|whereas|yet)\b(?!\s+(?i:in|at|on|near|outside|across|around|from|to|throughout)\b)"
                                r"(?!\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,.;)]|$))")
 # Adverbs between a bare count and its verb that _AUX does not hold ("Three were each fined").
@@ -209,6 +202,7 @@ class _Grammar:
     list_item: re.Pattern
     figure_label: re.Pattern
     label_figure: re.Pattern
+    count_beside: re.Pattern
     label_category: dict[str, str]
     breakdown: re.Pattern
     non_protest: re.Pattern
@@ -298,6 +292,8 @@ def grammar(lexicon: dict) -> _Grammar:
     abroad = places_of(lexicon, "foreign_places", "foreign_cities")
     speakers = alternation([w for w in lexicon["attribution"]["generic_speakers"] if " " not in w])
     people = _people(lexicon)
+    # ("security forces" as a label's people, not as a count's head: "16 members of the security forces died" counts members)
+    people_nouns = alternation([*lexicon["people_nouns"], "security forces"])
     g = _Grammar(
         noun_phrase=re.compile(
             # ('"dozens" of attackers', 'taken "from 15 to 20" people': a quantity quoted)
@@ -480,13 +476,17 @@ def grammar(lexicon: dict) -> _Grammar:
         figure_label=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<q>(?:{qual}\s+)?{stated})\s+(?:[\u2013\u2014]|--?)\s+(?P<label>(?-i:[a-z]))",
                                 re.IGNORECASE),
         # ... and an encyclopaedia's fact box, the label first: "Deaths: 238 (official figure)", "Detained: about 9,900"
-        # (the people a label counts may stand beside its noun: "Security forces killed: 16", "Protesters detained: 50",
+        # (the people a label counts, a people noun, may stand beside its noun: "Police officers killed: 16", "Protesters detained: 50",
         # "Injured security personnel: more than 1,300"; not a unit or a rate: "Days detained: 15", "Arrests per day";
         # a part of the figure may follow it: "Killed: 164, including three children")
-        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?:{_LABEL_PEOPLE}\s+)?(?P<noun>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
-                                rf"(?:\s+{_LABEL_PEOPLE})?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
+        label_figure=re.compile(rf"\s*(?:{LIST_BULLET}\s+)?(?P<label>(?:{people_nouns}\s+)?(?P<noun>{alternation([n for ns in (lexicon.get('label_nouns') or {}).values() for n in ns] or ['(?!)'])})"
+                                rf"(?:\s+{people_nouns})?)\s*:\s+(?P<q>(?:{qual}\s+)?{stated})"
                                 rf"(?=(?:,\s+(?:including|among\s+them|of\s+whom)\b[^\n:]{{0,60}}?)?\s*(?:\([^()\n]{{0,60}}\))?\s*(?:$|\n))", re.IGNORECASE),
         label_category={normalise(n): cat for cat, ns in (lexicon.get("label_nouns") or {}).items() for n in ns},
+        # A count of people on the other side of a place joined by "and in" ("up to 10 were held", '"from 15 to 20"
+        # people'; not a day or a population: "on June 9", "where 2 million people live").
+        count_beside=re.compile(rf"\b(?:{NUMBER_PATTERN})[\"\u201d]?\s+(?:(?:{people_nouns}|others|more)\b(?!\s+live)|(?:were|was|had)\b)",
+                                re.IGNORECASE),
     )
     return g
 
@@ -1239,7 +1239,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     multiplier = parse_number(groups["mult"]) if groups.get("mult") else None
     low, high = bounds(number, qualifier, vague_word, multiplier, number_high, name=convention, conventions=conventions)
     day = tc.event_date(index, cand.start)
-    own_clause, joined = _own_clause(text, clause, cand, s_start, s_end)
+    own_clause, joined = _own_clause(text, g, clause, cand, s_start, s_end)
     if own_clause != clause and (joined or tc.places_in(index, day, *own_clause)):
         clause = own_clause
     return {
@@ -1266,7 +1266,7 @@ def _row(tc: TextContext, g: _Grammar, cand: _Candidate, index: int, convention:
     }
 
 
-def _own_clause(text: str, clause: tuple[int, int], cand: _Candidate, s_start: int, s_end: int) -> tuple[tuple[int, int], bool]:
+def _own_clause(text: str, g: _Grammar, clause: tuple[int, int], cand: _Candidate, s_start: int, s_end: int) -> tuple[tuple[int, int], bool]:
     """Return the span of the clause of its own a count stands in, around it in ``clause`` (between the counts around
     it), and whether a place joined by "and in" bounds it.
 
@@ -1282,10 +1282,10 @@ def _own_clause(text: str, clause: tuple[int, int], cand: _Candidate, s_start: i
     after = _OWN_CLAUSE_BREAK.search(text, cand.end, clause[1])
     end = after.start() if after else clause[1]
     joined = False
-    if (place := _JOINED_PLACE_CLAUSE.search(text, cand.end, end)) and _COUNT_BESIDE.search(text, place.end(), s_end):
+    if (place := _JOINED_PLACE_CLAUSE.search(text, cand.end, end)) and g.count_beside.search(text, place.end(), s_end):
         end, joined = place.start(), True
     place = max(_JOINED_PLACE_CLAUSE.finditer(text, last_break, cand.start), key=lambda j: j.start(), default=None)
-    if place and _COUNT_BESIDE.search(text, last_break, place.start()):
+    if place and g.count_beside.search(text, last_break, place.start()):
         before, joined = place.start() + 1, True
     return (before, end), joined
 
